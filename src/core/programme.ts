@@ -1,0 +1,198 @@
+/**
+ * The programme rules: a zod schema (the single source of the `Programme` type), semantic checks that
+ * collect every problem, and helpers that derive the quota cells. Pure: loading files lives in src/io.
+ */
+import { z } from 'zod';
+import { EDUCATION_LEVELS, RHFS, SECTORS, type Rhf, type Sector } from './types.js';
+
+const positiveInt = z.number({ error: 'expected a positive integer' }).int('expected a positive integer').positive('expected a positive integer');
+const nonNegative = z.number({ error: 'expected a number ≥ 0' }).nonnegative('expected a number ≥ 0');
+const share = z.number({ error: 'expected a share between 0 and 0.5' }).min(0, 'expected a share between 0 and 0.5').max(0.5, 'expected a share between 0 and 0.5');
+const isoDate = z
+  .string({ error: 'expected a date like 2026-08-15' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-08-15')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'expected a real calendar date like 2026-08-15');
+
+const CellSchema = z.strictObject({
+  /** The RHF this cell belongs to (full name). */
+  rhf: z.enum(RHFS, { error: `expected one of ${RHFS.join(', ')}` }),
+  /** Seats reserved for candidates of this RHF. */
+  seats: positiveInt,
+});
+
+const SectorQuotaSchema = z.strictObject({
+  /** Seats for the sector as a whole. */
+  seats: positiveInt,
+  /** Optional split of the sector's seats by RHF; the cells' seats must add up to `seats`. */
+  cells: z.array(CellSchema).optional(),
+});
+
+export const ProgrammeSchema = z.strictObject({
+  /** Optional pointer to the JSON Schema, ignored. */
+  $schema: z.string().optional(),
+  /** Display name, e.g. "Felles topplederprogram 2026–2027". */
+  name: z.string().min(1, 'expected a non-empty name'),
+  /** First day of the programme (ISO date). Age is measured on this day. */
+  startDate: isoDate,
+  /** Total seats; must equal the sum of the sector quotas. */
+  seats: positiveInt,
+  quotas: z.strictObject({ kommune: SectorQuotaSchema, spesialist: SectorQuotaSchema }),
+  eligibility: z.strictObject({
+    /** Minimum age in whole years on `startDate`. Default 25. */
+    minAge: z.number().int('expected a whole number of years').nonnegative('expected a whole number of years'),
+    /** Minimum highest completed education. Default `bachelor`. */
+    minEducation: z.enum(EDUCATION_LEVELS, { error: `expected one of ${EDUCATION_LEVELS.join(', ')}` }),
+    /** Minimum full-time-equivalent years of experience. Default 4. */
+    minExperienceYears: nonNegative,
+    /** Minimum years for a candidate with a master's degree or higher. Default 3. */
+    minExperienceYearsWithMaster: nonNegative,
+    /** When true a missing endorsement (`endorsed` = no) makes a candidate ineligible; else it is a warning. */
+    requireEndorsement: z.boolean({ error: 'expected true or false' }),
+  }),
+  /** At most this many candidates per hospital trust (by the trust's own priority); null for no cap. */
+  nominationCapPerTrust: positiveInt.nullable(),
+  gender: z.strictObject({
+    /** Each gender at least this share of the whole cohort, where the candidates allow it. Default 0.4. */
+    minShareCohort: share,
+    /** Each gender at least this share of each sector's seats, where the candidates allow it. Default 0.4. */
+    minShareSector: share,
+    /** Also apply the Norwegian table minimum (2–3 → 1, 4–5 → 2, 6–8 → 3, 9 → 4, more → 40 %) to each quota cell. */
+    cellMinimums: z.boolean({ error: 'expected true or false' }),
+  }),
+  workshopGroups: z.strictObject({
+    /** Smallest group size. Default 6. */
+    minSize: positiveInt,
+    /** Largest group size. Default 8. */
+    maxSize: positiveInt,
+    /** Number of groups; null for the fewest that fit. */
+    count: positiveInt.nullable(),
+  }),
+  projectTeams: z.strictObject({
+    /** Municipal members per team. Default 2. */
+    kommune: positiveInt,
+    /** Specialist members per team. Default 2. */
+    spesialist: positiveInt,
+  }),
+  /** Default lottery seed for ties (recorded in the output); `--seed` overrides it. */
+  seed: z.string().min(1, 'expected a non-empty seed'),
+});
+
+export type Programme = z.infer<typeof ProgrammeSchema>;
+
+/** A problem found in a config, with its JSON path such as `quotas.spesialist.cells[2].seats`. */
+export interface ConfigProblem {
+  path: string;
+  message: string;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/** Stage two of config validation: rules between fields. Returns every problem, not the first. */
+export function semanticProblems(p: Programme): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const sum = p.quotas.kommune.seats + p.quotas.spesialist.seats;
+  if (sum !== p.seats) {
+    problems.push({ path: 'seats', message: `expected the sum of the sector quotas (${sum}), got ${p.seats}` });
+  }
+  for (const sector of SECTORS) {
+    const q = p.quotas[sector];
+    if (q.cells === undefined) continue;
+    const cellSum = q.cells.reduce((a, c) => a + c.seats, 0);
+    if (cellSum !== q.seats) {
+      problems.push({ path: `quotas.${sector}.cells`, message: `expected the cells' seats to add up to ${q.seats}, got ${cellSum}` });
+    }
+    const seen = new Map<string, number>();
+    q.cells.forEach((c, i) => {
+      const first = seen.get(c.rhf);
+      if (first !== undefined) {
+        problems.push({ path: `quotas.${sector}.cells[${i}].rhf`, message: `expected each RHF once, "${c.rhf}" is also cells[${first}]` });
+      } else seen.set(c.rhf, i);
+    });
+  }
+  if (p.workshopGroups.minSize > p.workshopGroups.maxSize) {
+    problems.push({ path: 'workshopGroups.minSize', message: `expected at most maxSize (${p.workshopGroups.maxSize}), got ${p.workshopGroups.minSize}` });
+  }
+  if (p.eligibility.minExperienceYearsWithMaster > p.eligibility.minExperienceYears) {
+    problems.push({ path: 'eligibility.minExperienceYearsWithMaster', message: `expected at most minExperienceYears (${p.eligibility.minExperienceYears}), got ${p.eligibility.minExperienceYearsWithMaster}` });
+  }
+  return problems;
+}
+
+/**
+ * Parse and check a programme config object. Returns the typed programme or every problem found
+ * (schema problems first; semantic rules only run on a schema-valid object).
+ */
+export function parseProgramme(input: unknown): { ok: true; programme: Programme } | { ok: false; problems: ConfigProblem[] } {
+  const r = ProgrammeSchema.safeParse(input);
+  if (!r.success) {
+    return {
+      ok: false,
+      problems: r.error.issues.map((i) => ({ path: formatPath(i.path), message: zodMessage(i) })),
+    };
+  }
+  const problems = semanticProblems(r.data);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, programme: r.data };
+}
+
+function zodMessage(i: z.core.$ZodIssue): string {
+  if (i.code === 'unrecognized_keys') return `unknown key${i.keys.length === 1 ? '' : 's'} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (i.code === 'invalid_type' && i.input === undefined) return `required: ${i.message}`;
+  return i.message;
+}
+
+/** One quota cell: the unit that seats are counted in. */
+export interface QuotaCell {
+  /** Stable key: the sector (`kommune`) or `sector/RHF` (`spesialist/Helse Vest`). */
+  key: string;
+  sector: Sector;
+  /** The RHF of a split cell, or null for an unsplit sector. */
+  rhf: Rhf | null;
+  seats: number;
+  /** Human label: `kommune`, `Helse Vest`. */
+  label: string;
+}
+
+/** The programme's quota cells in a fixed order (sectors as in SECTORS, cells as in the config). */
+export function quotaCells(p: Programme): QuotaCell[] {
+  const out: QuotaCell[] = [];
+  for (const sector of SECTORS) {
+    const q = p.quotas[sector];
+    if (q.cells === undefined) out.push({ key: sector, sector, rhf: null, seats: q.seats, label: sector });
+    else for (const c of q.cells) out.push({ key: `${sector}/${c.rhf}`, sector, rhf: c.rhf, seats: c.seats, label: c.rhf });
+  }
+  return out;
+}
+
+/** The cell a candidate of this sector and RHF competes in, or null (e.g. a split sector and an unknown RHF). */
+export function cellFor(p: Programme, sector: Sector, rhf: Rhf | null): QuotaCell | null {
+  for (const c of quotaCells(p)) {
+    if (c.sector !== sector) continue;
+    if (c.rhf === null || c.rhf === rhf) return c;
+  }
+  return null;
+}
+
+/**
+ * The Norwegian table of minimum members of each gender for a body of `n` members:
+ * 2–3 → 1, 4–5 → 2, 6–8 → 3, 9 → 4, more → 40 % rounded up. 0–1 → 0.
+ */
+export function genderTableMinimum(n: number): number {
+  if (n <= 1) return 0;
+  if (n <= 3) return 1;
+  if (n <= 5) return 2;
+  if (n <= 8) return 3;
+  if (n === 9) return 4;
+  return Math.ceil(0.4 * n - 1e-9);
+}
+
+/** Minimum of each gender for a body of `n` seats at `share` (0.4 of 40 → 16; 0.4 of 20 → 8). */
+export function shareMinimum(n: number, share: number): number {
+  return Math.ceil(n * share - 1e-9);
+}

@@ -1,0 +1,87 @@
+/**
+ * Error classes, split by audience. Every error has a stable string `code` and maps to one exit code.
+ * The exit-code table is a public contract (README, `--help`, tests).
+ */
+
+/** Exit codes of every `cohort` command. */
+export const EXIT = {
+  /** Success: the run worked and every programme rule is met. */
+  ok: 0,
+  /** The run worked and wrote its output, but a programme rule is not met (shortfall, gender rule, check failed). */
+  ruleNotMet: 1,
+  /** Usage error: unknown option, missing argument (commander's own code). */
+  usage: 2,
+  /** Invalid input data or config: the user can fix a file. Nothing was written. */
+  invalidInput: 3,
+  /** Internal error: a bug. A stack trace and a "please report" line are printed. */
+  internal: 4,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** One located problem in an input file. Never carries personal data beyond the offending cell. */
+export interface InputIssue {
+  /** Stable machine code, e.g. `invalid_date`, `duplicate_id`, `missing_column`. */
+  code: string;
+  /** File as given on the command line (or a config path). */
+  file: string;
+  /** 1-based physical line in the file where the record starts; undefined for whole-file problems. */
+  line?: number | undefined;
+  /** Column name as written in the header (or canonical name when the column is missing). */
+  column?: string | undefined;
+  /** Human text: what was expected and what was found. */
+  message: string;
+}
+
+export function formatIssue(i: InputIssue): string {
+  const where = i.line === undefined ? i.file : `${i.file}:${i.line}`;
+  const col = i.column === undefined ? '' : ` column "${i.column}"`;
+  return `${where}${col}: ${i.message}`;
+}
+
+/** Base class: every error the CLI knows how to report. */
+export abstract class CohortError extends Error {
+  abstract readonly code: string;
+  abstract readonly exitCode: ExitCode;
+}
+
+/** Bad input data (candidate CSVs, allocation CSVs): collects every issue, not just the first. */
+export class InputError extends CohortError {
+  readonly code = 'E_INPUT';
+  readonly exitCode = EXIT.invalidInput;
+  constructor(readonly issues: readonly InputIssue[], summary?: string) {
+    super(summary ?? `${issues.length} problem${issues.length === 1 ? '' : 's'} in the input`);
+    this.name = 'InputError';
+  }
+}
+
+/** Bad programme config: every issue carries its JSON path in `column`-less form inside the message. */
+export class ConfigError extends CohortError {
+  readonly code = 'E_CONFIG';
+  readonly exitCode = EXIT.invalidInput;
+  constructor(readonly issues: readonly InputIssue[]) {
+    super(`${issues.length} problem${issues.length === 1 ? '' : 's'} in the programme config`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Refusal to do something unsafe the user can fix by an option (e.g. overwrite without --force). */
+export class OutputError extends CohortError {
+  readonly code: string;
+  readonly exitCode = EXIT.invalidInput;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+    this.name = 'OutputError';
+  }
+}
+
+/** A bug: an invariant broke (e.g. the independent checker rejected the solver's result). */
+export class InternalError extends CohortError {
+  readonly code: string;
+  readonly exitCode = EXIT.internal;
+  constructor(code: string, message: string, readonly detail?: unknown) {
+    super(message);
+    this.code = code;
+    this.name = 'InternalError';
+  }
+}

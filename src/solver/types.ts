@@ -1,0 +1,78 @@
+/**
+ * The solver adapter's contract. Model builders (selection, groups, teams) build a `LinearModel` and get a
+ * `SolveResult` back; they never see a solver's own API. The outcome is a value with a status, never an
+ * exception (YALPS style).
+ */
+
+/** Names of the solvers behind the adapter. */
+export type SolverName = 'jslp' | 'highs' | 'yalps';
+
+export interface Variable {
+  /** Unique, stable name (used for debugging and by solvers that key by name). */
+  name: string;
+  /** Objective coefficient (the model is always minimised). */
+  cost: number;
+  /** Lower bound, default 0. */
+  lb?: number;
+  /** Upper bound, default +Infinity. */
+  ub?: number;
+  /** Integer variable (binary when lb 0, ub 1). */
+  integer?: boolean;
+}
+
+export interface Constraint {
+  name: string;
+  /** Sparse row: [variable index, coefficient]. */
+  terms: ReadonlyArray<readonly [number, number]>;
+  /** Row lower bound (omit for -Infinity). */
+  lo?: number;
+  /** Row upper bound (omit for +Infinity). Equal lo and hi make an equality. */
+  hi?: number;
+}
+
+/** A mixed-integer linear program, always minimised. */
+export interface LinearModel {
+  /** Short label for reports and timings, e.g. `selection`, `groups`. */
+  label: string;
+  variables: Variable[];
+  constraints: Constraint[];
+  /** Objective constant added to the reported objective and bound. */
+  offset?: number;
+}
+
+export type SolveStatus = 'optimal' | 'infeasible' | 'timed_out' | 'unbounded' | 'error';
+
+/** One solver's try at the model (the adapter may try several in a fallback chain). */
+export interface SolveAttempt {
+  solver: SolverName;
+  status: SolveStatus;
+  /** Wall time of the attempt, in milliseconds (volatile: never part of golden output). */
+  ms: number;
+  /** Why the attempt ended, when not optimal (e.g. "deadline 2000 ms", "fractional integer values"). */
+  note?: string;
+}
+
+export interface SolveResult {
+  status: SolveStatus;
+  /** The solver whose answer this is (the last attempt that produced values, or the last attempt). */
+  solver: SolverName;
+  /** Variable values in model order, rounded for integer variables; null when no solution is known. */
+  values: number[] | null;
+  /** Objective of `values` (incl. offset), or null. */
+  objective: number | null;
+  /** Best proven lower bound (incl. offset); equals `objective` when optimal; null when unknown. */
+  bound: number | null;
+  /** Relative gap |objective − bound| / max(1, |objective|), 0 when optimal, null when unknown. */
+  gap: number | null;
+  attempts: SolveAttempt[];
+}
+
+export interface SolveOptions {
+  /**
+   * Solvers to try in order; the next one runs when the previous did not prove optimality or infeasibility.
+   * Default: the adapter's measured default chain.
+   */
+  solvers?: readonly SolverName[];
+  /** Hard wall-clock deadline per attempt in milliseconds; the worker is terminated at the deadline. */
+  deadlineMs?: number;
+}
