@@ -10,7 +10,8 @@ const nonNegative = z.number({ error: 'expected a number ≥ 0' }).nonnegative('
 const share = z.number({ error: 'expected a share between 0 and 0.5' }).min(0, 'expected a share between 0 and 0.5').max(0.5, 'expected a share between 0 and 0.5');
 const isoDate = z
   .string({ error: 'expected a date like 2026-08-15' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-08-15')
+  // abort: a string that is not date-shaped gets one message, not also "not a real calendar date".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date like 2026-08-15', abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'expected a real calendar date like 2026-08-15');
 
 const CellSchema = z.strictObject({
@@ -130,12 +131,21 @@ export function semanticProblems(p: Programme): ConfigProblem[] {
  * (schema problems first; semantic rules only run on a schema-valid object).
  */
 export function parseProgramme(input: unknown): { ok: true; programme: Programme } | { ok: false; problems: ConfigProblem[] } {
-  const r = ProgrammeSchema.safeParse(input);
+  // reportInput: zod 4 leaves `input` out of issues by default, and zodMessage needs it to tell a missing
+  // key from a wrong type.
+  const r = ProgrammeSchema.safeParse(input, { reportInput: true });
   if (!r.success) {
-    return {
-      ok: false,
-      problems: r.error.issues.map((i) => ({ path: formatPath(i.path), message: zodMessage(i) })),
-    };
+    const problems: ConfigProblem[] = [];
+    const seen = new Set<string>();
+    for (const i of r.error.issues) {
+      const problem = { path: formatPath(i.path), message: zodMessage(i) };
+      // Two checks can fail with the same text (-1.5 is neither an integer nor positive): say it once.
+      const key = `${problem.path}\u0000${problem.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(problem);
+    }
+    return { ok: false, problems };
   }
   const problems = semanticProblems(r.data);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, programme: r.data };
@@ -143,8 +153,10 @@ export function parseProgramme(input: unknown): { ok: true; programme: Programme
 
 function zodMessage(i: z.core.$ZodIssue): string {
   if (i.code === 'unrecognized_keys') return `unknown key${i.keys.length === 1 ? '' : 's'} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (i.code === 'invalid_type' && i.input === undefined) return `required: ${i.message}`;
-  return i.message;
+  // zod's own text for an unconfigured check reads "Invalid input: expected number, received string".
+  const message = i.message.startsWith('Invalid input: ') ? i.message.slice('Invalid input: '.length) : i.message;
+  if (i.code === 'invalid_type' && i.input === undefined) return `required: ${message.replace(/, received undefined$/, '')}`;
+  return message;
 }
 
 /** One quota cell: the unit that seats are counted in. */

@@ -1,0 +1,189 @@
+/**
+ * Screening: the hard eligibility rules of a programme, applied to every candidate. Pure and deterministic:
+ * the verdict for a candidate depends on the set of candidates, never on their order in the input.
+ *
+ * Rules and the decisions behind them:
+ * - Age is counted in whole years on `programme.startDate` by calendar arithmetic (year difference, minus
+ *   one when the start date's month/day comes before the birth month/day). A person born 2001-08-17 is 25
+ *   on 2026-08-17 and 24 on 2026-08-16. A 29 February birthday is reached on 1 March in a non-leap year
+ *   (on 28 February the person is still the younger age), which is what comparing month/day gives.
+ * - Education and experience: eligible with `experienceYears ≥ minExperienceYears`, or with
+ *   `experienceYears ≥ minExperienceYearsWithMaster` and master's or higher (phd counts). The comparison is
+ *   a plain `>=` on the parsed numbers with no arithmetic before it: parsing decimal text rounds
+ *   monotonically, so for inputs of up to 15 significant digits this is the exact decimal comparison
+ *   (3.99 < 4, 3.9999999 < 4, 4.0 = 4) with no epsilon that could let 3.9999999 through.
+ *   When education is unknown, `too_little_experience` is only given if the years fail even the master's
+ *   minimum (the candidate is ineligible anyway through `missing_education`).
+ * - Endorsement: `endorsed === false` is a per-candidate warning, or a hard reason when the programme
+ *   has `requireEndorsement`. With `requireEndorsement`, a blank endorsement (`null`) also fails: a hard
+ *   rule needs a recorded yes. Without it, a blank gives no warning (municipal candidates send the letter
+ *   later in the process).
+ * - Nomination cap: counts nominations, i.e. every `spesialist` row with the same matched hospital trust
+ *   (`candidate.trust`), whatever its other reasons. Within a trust, rows are ranked by priority
+ *   (1 best; blank priority after every ranked row), ties broken by id in code-unit order. Rows beyond the
+ *   trust's top N get `nomination_cap`, and one run warning per trust names it. Rows whose organisation
+ *   did not match a known trust (`trust === null`) are not capped: there is no trust to count them under.
+ * - Reason texts never contain the candidate's name or birth date.
+ */
+import { cellFor, type Programme } from './programme.js';
+import { educationAtLeast, type Candidate, type Reason, type ScreenedCandidate, type ScreeningReasonCode, type Warning } from './types.js';
+
+/** Result of `screen`: one entry per input candidate, in input order, plus run-level warnings. */
+export interface ScreeningResult {
+  screened: ScreenedCandidate[];
+  /** Run-level warnings: one `nomination_cap` per trust over the cap, in code-unit order of the trust name. */
+  warnings: Warning[];
+}
+
+/**
+ * Screen every candidate against `programme.eligibility` and the nomination cap.
+ * Returns the candidates in input order with status, every hard reason, soft warnings and quota cell.
+ */
+export function screen(candidates: readonly Candidate[], programme: Programme): ScreeningResult {
+  const capped = nominationCap(candidates, programme.nominationCapPerTrust);
+  const screened = candidates.map((c): ScreenedCandidate => {
+    const reasons: Reason[] = [];
+    const warnings: Reason[] = [];
+    reasons.push(...ageReasons(c, programme));
+    reasons.push(...educationReasons(c, programme));
+    reasons.push(...experienceReasons(c, programme));
+    const cell = cellFor(programme, c.sector, c.rhf);
+    if (cell === null) reasons.push(unknownRhf(c));
+    const endorsement = endorsementReason(c, programme);
+    if (endorsement !== null) (programme.eligibility.requireEndorsement ? reasons : warnings).push(endorsement);
+    const cap = capped.byCandidate.get(c);
+    if (cap !== undefined) reasons.push(cap);
+    return { candidate: c, status: reasons.length === 0 ? 'eligible' : 'ineligible', reasons, warnings, cell: cell?.key ?? null };
+  });
+  return { screened, warnings: capped.warnings };
+}
+
+function reason(code: ScreeningReasonCode, detail: string): Reason {
+  return { code, text: `${code}: ${detail}` };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Year, month, day of a real calendar date in ISO form, else null. */
+function parseIsoDate(s: string): [number, number, number] | null {
+  const m = ISO_DATE.exec(s);
+  if (m === null) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
+  return [y, mo, d];
+}
+
+/**
+ * Whole years of age on `on` for someone born on `birth` (both ISO dates). A 29 February birthday is
+ * reached on 1 March in non-leap years. Negative when `birth` is after `on`. Null for a malformed date.
+ */
+export function ageOn(birth: string, on: string): number | null {
+  const b = parseIsoDate(birth);
+  const o = parseIsoDate(on);
+  if (b === null || o === null) return null;
+  const [by, bm, bd] = b;
+  const [oy, om, od] = o;
+  const beforeBirthday = om < bm || (om === bm && od < bd);
+  return oy - by - (beforeBirthday ? 1 : 0);
+}
+
+function ageReasons(c: Candidate, p: Programme): Reason[] {
+  const min = p.eligibility.minAge;
+  if (c.birthDate === null) return [reason('missing_birth_date', `no birth date, needed for the minimum age ${min} on ${p.startDate}`)];
+  const age = ageOn(c.birthDate, p.startDate);
+  if (age === null) return [reason('missing_birth_date', `the birth date is not a calendar date, needed for the minimum age ${min} on ${p.startDate}`)];
+  if (age >= min) return [];
+  if (age < 0) return [reason('too_young', `born after ${p.startDate}, minimum ${min}`)];
+  return [reason('too_young', `${age} year${age === 1 ? '' : 's'} on ${p.startDate}, minimum ${min}`)];
+}
+
+function educationReasons(c: Candidate, p: Programme): Reason[] {
+  const min = p.eligibility.minEducation;
+  if (c.education === null) return [reason('missing_education', `no highest completed education given, minimum ${min}`)];
+  if (educationAtLeast(c.education, min)) return [];
+  return [reason('no_bachelor', `highest education ${c.education}, minimum ${min}`)];
+}
+
+/** `4 (3 with a master's)`, or just `4` when both minimums are equal. */
+function experienceMinimumText(p: Programme): string {
+  const { minExperienceYears: plain, minExperienceYearsWithMaster: master } = p.eligibility;
+  return plain === master ? String(plain) : `${plain} (${master} with a master's)`;
+}
+
+function experienceReasons(c: Candidate, p: Programme): Reason[] {
+  const { minExperienceYears: plain, minExperienceYearsWithMaster: master } = p.eligibility;
+  const years = c.experienceYears;
+  if (years === null || !Number.isFinite(years)) {
+    return [reason('missing_experience', `no work experience given, minimum ${experienceMinimumText(p)} years`)];
+  }
+  // Unknown education: fail only when the years fail even the master's minimum (see the module comment).
+  const mayHaveMaster = c.education === null || educationAtLeast(c.education, 'master');
+  const ok = years >= plain || (mayHaveMaster && years >= master);
+  if (ok) return [];
+  return [reason('too_little_experience', `${String(years)} year${years === 1 ? '' : 's'}, minimum ${experienceMinimumText(p)}`)];
+}
+
+function unknownRhf(c: Candidate): Reason {
+  if (c.rhf === null) {
+    return reason('unknown_rhf', `the RHF of this ${c.sector} candidate is not known (no RHF given and the organisation is not a known hospital trust)`);
+  }
+  return reason('unknown_rhf', `the programme has no ${c.sector} quota cell for ${c.rhf}`);
+}
+
+function endorsementReason(c: Candidate, p: Programme): Reason | null {
+  if (c.endorsed === true) return null;
+  if (c.endorsed === false) {
+    return reason('not_endorsed', p.eligibility.requireEndorsement ? 'not endorsed by the nearest superior, which this programme requires' : 'not endorsed by the nearest superior (a warning: this programme does not require it)');
+  }
+  return p.eligibility.requireEndorsement ? reason('not_endorsed', 'no endorsement recorded, which this programme requires') : null;
+}
+
+/** Code-unit order, the project's tie-break for strings. */
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Priority order within a trust: ranked before unranked, lower priority number first, then id. */
+function compareNominations(a: Candidate, b: Candidate): number {
+  const pa = a.priority ?? Number.POSITIVE_INFINITY;
+  const pb = b.priority ?? Number.POSITIVE_INFINITY;
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return compareCodeUnits(a.id, b.id);
+}
+
+function nominationCap(candidates: readonly Candidate[], cap: number | null): { byCandidate: Map<Candidate, Reason>; warnings: Warning[] } {
+  // Keyed by object, not id, so that even (invalid) duplicate ids cannot mix verdicts up.
+  const byCandidate = new Map<Candidate, Reason>();
+  const warnings: Warning[] = [];
+  if (cap === null) return { byCandidate, warnings };
+  const byTrust = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    if (c.sector !== 'spesialist' || c.trust === null) continue;
+    const list = byTrust.get(c.trust);
+    if (list === undefined) byTrust.set(c.trust, [c]);
+    else list.push(c);
+  }
+  const trusts = [...byTrust.keys()].sort(compareCodeUnits);
+  for (const trust of trusts) {
+    const list = (byTrust.get(trust) ?? []).slice().sort(compareNominations);
+    if (list.length <= cap) continue;
+    const over = list.slice(cap);
+    for (const c of over) {
+      byCandidate.set(c, reason('nomination_cap', `${trust} nominated ${list.length}, at most ${cap}; this nomination is not in its top ${cap} by priority`));
+    }
+    const last = list[cap - 1];
+    const first = over[0];
+    const tieAtCut = last !== undefined && first !== undefined && last.priority === first.priority;
+    warnings.push({
+      code: 'nomination_cap',
+      message:
+        `${trust} nominated ${list.length} candidates, more than the cap of ${cap}; ` +
+        `ineligible beyond its top ${cap} by priority: ${over.map((c) => c.id).join(', ')}` +
+        (tieAtCut ? ` (equal or blank priorities at the cut were ordered by id)` : ''),
+    });
+  }
+  return { byCandidate, warnings };
+}

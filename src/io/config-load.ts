@@ -1,0 +1,134 @@
+/**
+ * Loading the programme config: the built-in `data/programme.json` or a file given with `--config`.
+ * Read → check syntax → schema → semantic rules; every problem is collected and thrown together as one
+ * ConfigError whose issues carry the JSON path (and the line, where the file has one).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ConfigError, type InputIssue } from '../errors.js';
+import { parseProgramme, ProgrammeSchema, type Programme } from '../core/programme.js';
+import { scanJson } from './json-scan.js';
+
+/** The built-in programme. Both `src/io` and `dist/io` sit two levels below the package root. */
+export const BUILTIN_PROGRAMME_PATH = fileURLToPath(new URL('../../data/programme.json', import.meta.url));
+
+/** `source` of the built-in programme (a file given by the user is recorded as given). */
+export const BUILTIN_SOURCE = 'built-in';
+
+/** A config larger than this is refused before reading: a programme config is about 1 kB. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+export interface LoadedProgramme {
+  programme: Programme;
+  /** Lowercase hex SHA-256 of the file's bytes, for the run record. */
+  sha256: string;
+  /** `built-in`, or the path exactly as given. */
+  source: string;
+}
+
+/**
+ * Load and validate a programme config: `path` as given, or the built-in programme when omitted.
+ * @throws ConfigError with every problem (unreadable file, JSON syntax with line and column, duplicate
+ * keys, schema and semantic problems each as `path: message`).
+ */
+export function loadProgramme(path?: string): LoadedProgramme {
+  const file = path ?? BUILTIN_PROGRAMME_PATH;
+  const bytes = readConfigBytes(file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const programme = parseProgrammeText(decodeUtf8(bytes, file), file);
+  return { programme, sha256, source: path ?? BUILTIN_SOURCE };
+}
+
+/**
+ * Validate config text (already decoded). `file` is only used in the issues.
+ * @throws ConfigError
+ */
+export function parseProgrammeText(text: string, file: string): Programme {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const scan = scanJson(body);
+  if (scan.error !== null) {
+    throw new ConfigError([
+      { code: 'invalid_json', file, line: scan.error.line, message: `JSON syntax error at column ${scan.error.column}: ${scan.error.message}` },
+    ]);
+  }
+  const issues: InputIssue[] = scan.duplicates.map((d) => ({
+    code: 'duplicate_key',
+    file,
+    line: d.line,
+    message: `${d.path}: duplicate key (JSON would silently keep the last one)`,
+  }));
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (e) {
+    // Only reachable if the scanner and JSON.parse ever disagree: still a located user error, not a crash.
+    throw new ConfigError([{ code: 'invalid_json', file, message: `JSON syntax error: ${(e as Error).message}` }]);
+  }
+  const result = parseProgramme(data);
+  if (!result.ok) {
+    for (const p of result.problems) {
+      issues.push({ code: 'invalid_config', file, line: lineFor(scan.lines, p.path, p.message), message: `${p.path}: ${p.message}` });
+    }
+  }
+  if (issues.length > 0 || !result.ok) throw new ConfigError(issues);
+  return result.programme;
+}
+
+/**
+ * The line of a problem's path: the member itself, an unknown key named in the message, or the nearest
+ * ancestor that is in the file (for a missing key). Undefined at the root of a one-line file.
+ */
+function lineFor(lines: ReadonlyMap<string, number>, path: string, message: string): number | undefined {
+  const unknown = /^unknown keys? "((?:[^"\\]|\\.)*)"/.exec(message);
+  if (unknown?.[1] !== undefined) {
+    const child = path === '(root)' ? unknown[1] : `${path}.${unknown[1]}`;
+    const line = lines.get(child);
+    if (line !== undefined) return line;
+  }
+  let p = path;
+  while (p !== '' && p !== '(root)') {
+    const line = lines.get(p);
+    if (line !== undefined) return line;
+    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+    p = cut <= 0 ? '' : p.slice(0, cut);
+  }
+  return undefined;
+}
+
+function readConfigBytes(file: string): Buffer {
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw issueError(file, 'unreadable_config', 'expected a programme config file, got a directory');
+    if (st.size > MAX_CONFIG_BYTES) {
+      throw issueError(file, 'config_too_large', `expected a programme config of at most ${MAX_CONFIG_BYTES} bytes, got ${st.size}`);
+    }
+    return readFileSync(file);
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read the file (${code ?? 'unknown error'})`;
+    throw issueError(file, 'unreadable_config', why);
+  }
+}
+
+function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw issueError(file, 'invalid_encoding', 'expected UTF-8 text, got bytes that are not valid UTF-8');
+  }
+}
+
+function issueError(file: string, code: string, message: string): ConfigError {
+  return new ConfigError([{ code, file, message }]);
+}
+
+/**
+ * The JSON Schema of a programme config as committed in `data/programme.schema.json` (two-space indent,
+ * trailing newline). `scripts/gen-schemas.mjs` writes it; a test checks the committed file against it.
+ */
+export function programmeJsonSchema(): string {
+  return `${JSON.stringify(z.toJSONSchema(ProgrammeSchema), null, 2)}\n`;
+}

@@ -1,0 +1,169 @@
+/**
+ * Writing outputs: Excel-safe CSV text and an atomic, no-clobber file writer.
+ *
+ * Formula injection: a cell that starts with `=`, `+`, `-`, `@`, tab, CR or LF (or the full-width
+ * `＝ ＋ － ＠`, which some spreadsheet apps also treat as formulas) is prefixed with a single quote `'`,
+ * as OWASP recommends (https://owasp.org/www-community/attacks/CSV_Injection). Excel then shows the text
+ * as typed with the quote as a hidden text marker; other readers see the quote. Legitimate values such as
+ * `-3` are neutralised too: a spreadsheet cell must not be able to start a formula, and the outputs carry
+ * text, not numbers for arithmetic. Header cells are treated the same (they come from input files).
+ * Cells containing the delimiter, a double quote, CR or LF are quoted by csv-stringify, so a cell cannot
+ * break out into a neighbour either.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { InternalError, OutputError } from '../errors.js';
+
+/** Characters that make a spreadsheet cell a formula (or can, after trimming) when they come first. */
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
+
+/** The cell as written: prefixed with `'` when it could start a formula, else unchanged. */
+export function neutraliseCell(cell: string): string {
+  const first = cell[0];
+  return first !== undefined && FORMULA_START.has(first) ? `'${cell}` : cell;
+}
+
+export interface CsvOptions {
+  /** Field delimiter, e.g. `,`, `;` or a tab. */
+  delimiter: string;
+}
+
+/**
+ * CSV text for Excel: every cell neutralised against formula injection, quoted where needed, CRLF after
+ * every record (including the last). No BOM: `writeOutputs` adds it to `.csv` files.
+ */
+export function toCsv(header: readonly string[], rows: readonly (readonly string[])[], options: CsvOptions): string {
+  const records = [header, ...rows].map((r) => r.map(neutraliseCell));
+  // quote_record_delimiter: csv-stringify stops quoting a lone CR or LF once record_delimiter is set; Excel
+  // would end the row there.
+  return stringify(records, { delimiter: options.delimiter, record_delimiter: '\r\n', quote_record_delimiter: true, quote: '"', escape: '"', eof: true });
+}
+
+export interface OutputFile {
+  /** A plain file name (no directory part), e.g. `screening.csv`. */
+  name: string;
+  /** Text is written as UTF-8 (with a BOM for `.csv`); bytes are written as they are. */
+  content: string | Uint8Array;
+}
+
+export interface WriteOptions {
+  /** Overwrite files that exist. Default in the CLI: false (`--force`). */
+  force: boolean;
+}
+
+const UTF8_BOM = '\uFEFF';
+
+/** The bytes of a file: strings as UTF-8, with a BOM for `.csv` (Excel needs it to read UTF-8). */
+export function encodeOutput(name: string, content: string | Uint8Array): Uint8Array {
+  if (typeof content !== 'string') return content;
+  const bom = extname(name).toLowerCase() === '.csv' && !content.startsWith(UTF8_BOM) ? UTF8_BOM : '';
+  return Buffer.from(bom + content, 'utf8');
+}
+
+/**
+ * Write `files` into `dir` (created with mode 0700 when new). Refuses, before writing anything, when a file
+ * exists and `force` is false. Each file is written to a temp file (mode 0600) in `dir`, synced and renamed
+ * into place, so a reader never sees a half-written file; all temp files are written before the first rename.
+ * A failure between two renames (disk removed, say) can leave the earlier files of the set written.
+ * @throws OutputError `E_EXISTS` (a file exists, no force), `E_NOT_FILE` (the name is taken by a
+ * non-file), `E_OUT_DIR` (`dir` cannot be created or is not a directory), `E_WRITE` (an I/O failure).
+ */
+export function writeOutputs(dir: string, files: readonly OutputFile[], options: WriteOptions): void {
+  for (const f of files) {
+    if (f.name === '' || f.name === '.' || f.name === '..' || basename(f.name) !== f.name || f.name.includes('\\')) {
+      throw new InternalError('E_OUTPUT_NAME', `output file name must be a plain name, got ${JSON.stringify(f.name)}`);
+    }
+  }
+  ensureDir(dir);
+
+  const existing: string[] = [];
+  for (const f of files) {
+    const target = join(dir, f.name);
+    const st = lstatOrNull(target);
+    if (st === null) continue;
+    if (!st.isFile()) throw new OutputError('E_NOT_FILE', `${target} exists and is not a regular file; choose another --out directory`);
+    existing.push(target);
+  }
+  if (existing.length > 0 && !options.force) {
+    throw new OutputError('E_EXISTS', `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written (use --force to overwrite)`);
+  }
+
+  const temps: Array<{ temp: string; target: string }> = [];
+  try {
+    for (const f of files) {
+      const target = join(dir, f.name);
+      const temp = join(dir, `.${f.name}.${randomBytes(6).toString('hex')}.tmp`);
+      writeSynced(temp, encodeOutput(f.name, f.content));
+      temps.push({ temp, target });
+    }
+    while (temps.length > 0) {
+      const t = temps[0];
+      if (t === undefined) break;
+      renameSync(t.temp, t.target);
+      temps.shift();
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new OutputError('E_WRITE', `cannot write into ${dir} (${code ?? String(e)})`);
+  } finally {
+    for (const t of temps) {
+      try {
+        unlinkSync(t.temp);
+      } catch {
+        // Already gone: nothing to clean up.
+      }
+    }
+  }
+  syncDir(dir);
+}
+
+function ensureDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new OutputError('E_OUT_DIR', `cannot create the output directory ${dir} (${code ?? 'unknown error'})`);
+  }
+  if (!statSync(dir).isDirectory()) throw new OutputError('E_OUT_DIR', `${dir} is not a directory`);
+}
+
+function lstatOrNull(path: string): Stats | null {
+  return lstatSync(path, { throwIfNoEntry: false }) ?? null;
+}
+
+/** Create `path` exclusively with mode 0600, write all bytes, fsync, close; remove it again on failure. */
+function writeSynced(path: string, bytes: Uint8Array): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    // The umask can only take bits away; set the mode explicitly so the file is exactly 0600.
+    fchmodSync(fd, 0o600);
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    try {
+      unlinkSync(path);
+    } catch {
+      // Best effort.
+    }
+    throw e;
+  }
+  closeSync(fd);
+}
+
+/** Make the renames durable. Not possible on every platform (Windows cannot open a directory): best effort. */
+function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Best effort.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
