@@ -1,0 +1,313 @@
+/**
+ * Candidate files (bytes) → `Candidate` objects. Decodes, parses, matches headers, parses every cell and
+ * checks organisations against the reference data, collecting every problem in every file instead of
+ * stopping at the first. The result depends on nothing but the bytes, the options and the reference data.
+ * Pure: the CLI reads the files.
+ */
+import type { InputIssue } from '../errors.js';
+import { decode, type EncodingChoice } from '../io/decode.js';
+import { INPUT_LIMITS, readCsv, type CsvRecord } from '../io/csv-read.js';
+import { matchHeaders } from './columns.js';
+import { JOINTLY_OWNED, type ReferenceData } from './reference.js';
+import { RHFS, type Candidate, type CanonicalColumn, type Rhf, type Warning } from './types.js';
+import { fold, parseBoolean, parseDate, parseEducation, parseExperienceYears, parseGender, parsePriority, parseSector, type Parsed } from './values.js';
+
+export interface CandidateFile {
+  /** The file as named on the command line; used in every message. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ReadOptions {
+  /** Force a delimiter (`,` `;` or a tab); default: detected per file from its header line. */
+  delimiter?: string | undefined;
+  /** Default `auto`: UTF-8 when the bytes are valid UTF-8, else Windows-1252. */
+  encoding?: EncodingChoice | undefined;
+}
+
+/** What was read from one file, for the run summary. */
+export interface FileSummary {
+  name: string;
+  /** `utf8`, `cp1252`, `utf16le`, `utf16be`, or `unknown` when the file could not be decoded. */
+  encoding: string;
+  /** The delimiter used, or `` when the file could not be decoded. */
+  delimiter: string;
+  bom: boolean;
+  /** Data rows read (blank and all-empty rows not counted). */
+  rows: number;
+  /** Headers as written (trimmed). */
+  headers: string[];
+}
+
+export interface ReadResult {
+  /** Every row without a problem, in file order then line order. */
+  candidates: Candidate[];
+  /** Every problem found; a non-empty list means the input must not be used. */
+  issues: InputIssue[];
+  warnings: Warning[];
+  files: FileSummary[];
+}
+
+/** Longer offending cells are cut in messages. */
+const MAX_SHOWN_CELL = 60;
+
+/** Read and merge candidate files. Ids must be unique across all of them. */
+export function readCandidates(files: readonly CandidateFile[], options: ReadOptions, ref: ReferenceData): ReadResult {
+  const result: ReadResult = { candidates: [], issues: [], warnings: [], files: [] };
+  const seenIds = new Map<string, { file: string; line: number }>();
+  for (const f of files) readFile(f, options, ref, seenIds, result);
+  return result;
+}
+
+function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, seenIds: Map<string, { file: string; line: number }>, out: ReadResult): void {
+  const summary: FileSummary = { name: f.name, encoding: 'unknown', delimiter: '', bom: false, rows: 0, headers: [] };
+  out.files.push(summary);
+  if (f.bytes.length > INPUT_LIMITS.maxFileBytes) {
+    out.issues.push({ code: 'file_too_large', file: f.name, message: `expected a file of at most ${INPUT_LIMITS.maxFileBytes / 1024 / 1024} MiB, got ${(f.bytes.length / 1024 / 1024).toFixed(1)} MiB` });
+    return;
+  }
+  const decoded = decode(f.bytes, f.name, options.encoding ?? 'auto');
+  if (!decoded.ok) {
+    out.issues.push(decoded.issue);
+    return;
+  }
+  summary.encoding = decoded.encoding;
+  summary.bom = decoded.bom;
+
+  const table = readCsv(decoded.text, f.name, { delimiter: options.delimiter });
+  summary.delimiter = table.delimiter;
+  summary.rows = table.records.length;
+  summary.headers = table.headers;
+  out.issues.push(...table.issues);
+  if (table.headerLine === null) return;
+
+  const columns = matchHeaders(table.headers, f.name, table.headerLine);
+  out.issues.push(...columns.issues);
+  // Without every required column each row would repeat the same problem; the header issue says it once.
+  if (columns.issues.length > 0) return;
+
+  const unknownGenderLines: number[] = [];
+  let fileIssues = 0;
+  for (const record of table.records) {
+    // A file wrong on every row is wrong for one reason; a hundred examples of it are plenty.
+    if (fileIssues >= INPUT_LIMITS.maxIssues) {
+      out.issues.push({ code: 'too_many_issues', file: f.name, line: record.line, message: `stopped checking rows after ${INPUT_LIMITS.maxIssues} problems in this file` });
+      break;
+    }
+    const row = new Row(f.name, record, table.headers, columns.index);
+    const candidate = buildCandidate(row, ref, out.warnings);
+    // Ids are claimed by every row that has one, valid or not, so that each duplicate is reported.
+    const id = row.text('id');
+    const first = id === '' ? undefined : seenIds.get(id);
+    if (first !== undefined) row.issue('duplicate_id', 'id', `expected each id once across all files, "${id}" is also at ${first.file}:${first.line}`);
+    else if (id !== '') seenIds.set(id, { file: f.name, line: record.line });
+    if (candidate !== null && row.issues.length === 0) out.candidates.push(candidate);
+    out.issues.push(...row.issues);
+    fileIssues += row.issues.length;
+    if (row.text('gender') !== '' && !parseGender(row.text('gender')).recognised) unknownGenderLines.push(record.line);
+  }
+  if (unknownGenderLines.length > 0) {
+    const shown = unknownGenderLines.slice(0, 10).join(', ') + (unknownGenderLines.length > 10 ? ', …' : '');
+    out.warnings.push({
+      code: 'unrecognised_gender',
+      message: `${f.name}: ${unknownGenderLines.length} row${unknownGenderLines.length === 1 ? '' : 's'} with a gender other than Kvinne/Mann (K/M, female/male) recorded as unknown (line${unknownGenderLines.length === 1 ? '' : 's'} ${shown})`,
+    });
+  }
+}
+
+/** One record with its column map: cell access and located issues. */
+class Row {
+  readonly issues: InputIssue[] = [];
+  constructor(
+    readonly file: string,
+    readonly record: CsvRecord,
+    private readonly headers: readonly string[],
+    private readonly index: Partial<Record<CanonicalColumn, number>>,
+  ) {}
+
+  get line(): number {
+    return this.record.line;
+  }
+
+  /** The trimmed cell of a canonical column, or `` when the column is absent. */
+  text(column: CanonicalColumn): string {
+    const i = this.index[column];
+    return i === undefined ? '' : (this.record.cells[i] ?? '').trim();
+  }
+
+  /** The header as written, for messages (the canonical name when the column is absent). */
+  header(column: CanonicalColumn): string {
+    const i = this.index[column];
+    return i === undefined ? column : (this.headers[i] ?? column);
+  }
+
+  issue(code: string, column: CanonicalColumn, message: string): void {
+    this.issues.push({ code, file: this.file, line: this.line, column: this.header(column), message });
+  }
+
+  /** Parse an optional cell: blank → null; a bad value → an issue and null. */
+  optional<T>(column: CanonicalColumn, code: string, parse: (text: string) => Parsed<T>): T | null {
+    const text = this.text(column);
+    if (text === '') return null;
+    const r = parse(text);
+    if (r.ok) return r.value;
+    this.issue(code, column, `expected ${r.expected}, got ${show(text)}`);
+    return null;
+  }
+
+  /** Every cell keyed by its header as written, unknown columns included. */
+  raw(): Record<string, string> {
+    const raw: Record<string, string> = {};
+    this.headers.forEach((h, i) => {
+      if (h !== '') raw[h] = this.record.cells[i] ?? '';
+    });
+    return raw;
+  }
+}
+
+/** The candidate of one row, or null when the row cannot make one (its issues say why). */
+function buildCandidate(row: Row, ref: ReferenceData, warnings: Warning[]): Candidate | null {
+  const id = row.text('id');
+  if (id === '') row.issue('missing_value', 'id', 'expected an application id, got a blank cell');
+
+  const sectorText = row.text('sector');
+  const sector = sectorText === '' ? null : parseSector(sectorText);
+  if (sector === null) row.issue('missing_value', 'sector', 'expected kommune or spesialist, got a blank cell');
+  else if (!sector.ok) row.issue('invalid_sector', 'sector', `expected ${sector.expected}, got ${show(sectorText)}`);
+
+  const birthDate = row.optional('birth_date', 'invalid_date', parseDate);
+  const education = row.optional('education', 'invalid_education', parseEducation);
+  const experienceYears = row.optional('experience_years', 'invalid_number', parseExperienceYears);
+  const priority = row.optional('priority', 'invalid_priority', parsePriority);
+  const endorsed = row.optional('endorsed', 'invalid_boolean', parseBoolean);
+  const gender = parseGender(row.text('gender')).value;
+
+  const rhfText = row.text('rhf');
+  const explicitRhf = rhfText === '' ? null : ref.rhf(rhfText);
+  if (rhfText !== '' && explicitRhf === null) {
+    row.issue('unknown_rhf', 'rhf', `expected an RHF (${RHFS.join(', ')}; or Sør-Øst, Vest, Midt, Nord), got ${show(rhfText)}${didYouMean(ref.suggest('rhf', rhfText))}`);
+  }
+
+  const orgText = row.text('organisation');
+  if (orgText === '') row.issue('missing_value', 'organisation', 'expected the employer (a hospital trust or a municipality), got a blank cell');
+
+  if (id === '' || sector === null || !sector.ok || orgText === '' || (rhfText !== '' && explicitRhf === null)) return null;
+  const org =
+    sector.value === 'spesialist'
+      ? specialistOrganisation(row, orgText, explicitRhf, ref, warnings)
+      : municipalOrganisation(row, orgText, explicitRhf, ref, warnings);
+  if (org === null) return null;
+
+  return {
+    id,
+    ref: { file: row.file, line: row.line },
+    name: row.text('name'),
+    birthDate,
+    gender,
+    sector: sector.value,
+    rhf: org.rhf,
+    organisation: org.organisation,
+    organisationKey: fold(org.organisation),
+    municipality: org.municipality,
+    trust: org.trust,
+    position: row.text('position'),
+    education,
+    experienceYears,
+    priority,
+    endorsed,
+    raw: row.raw(),
+  };
+}
+
+type Organisation = Pick<Candidate, 'rhf' | 'organisation' | 'municipality' | 'trust'>;
+
+/**
+ * A specialist candidate works for a trust: the RHF comes from the trust, and an RHF column that says
+ * otherwise is an error. A jointly owned trust has no RHF of its own, so the column must say. An employer
+ * not in the list (a private or other body) is accepted as typed when the RHF column says whose quota it is.
+ */
+function specialistOrganisation(row: Row, orgText: string, explicitRhf: Rhf | null, ref: ReferenceData, warnings: Warning[]): Organisation | null {
+  const m = ref.trust(orgText);
+  if (m.status === 'found') {
+    const t = m.value;
+    const base = { organisation: t.name, trust: t.name, municipality: null };
+    if (t.rhf === JOINTLY_OWNED) {
+      if (explicitRhf === null) {
+        row.issue('rhf_required', 'rhf', `expected the RHF whose quota the candidate competes in: ${t.name} is owned by all four RHFs together, got a blank cell`);
+        return null;
+      }
+      return { ...base, rhf: explicitRhf };
+    }
+    if (explicitRhf !== null && explicitRhf !== t.rhf) {
+      row.issue('rhf_mismatch', 'rhf', `expected "${t.rhf}" (the RHF that owns ${t.name}) or a blank cell, got ${show(row.text('rhf'))}`);
+      return null;
+    }
+    return { ...base, rhf: t.rhf };
+  }
+  if (m.status === 'ambiguous') {
+    row.issue('ambiguous_organisation', 'organisation', `expected one hospital trust, got ${show(orgText)}, which names ${m.options.map((t) => t.name).join(' and ')}`);
+    return null;
+  }
+  const hint = didYouMean(ref.suggest('trust', orgText)) || sectorHint(ref, orgText, 'spesialist');
+  if (explicitRhf === null) {
+    row.issue('unknown_organisation', 'organisation', `expected a hospital trust (or an RHF in the RHF column for another employer), got ${show(orgText)}${hint}`);
+    return null;
+  }
+  warnings.push({
+    code: 'unknown_organisation',
+    message: `${row.file}:${row.line} column "${row.header('organisation')}": ${show(orgText)} is not a hospital trust in the reference data; accepted as typed for ${explicitRhf}${hint}`,
+  });
+  return { organisation: orgText, trust: null, municipality: null, rhf: explicitRhf };
+}
+
+/**
+ * A municipal candidate works for a municipality: its county gives the RHF. An RHF column that disagrees
+ * wins (a municipality may be served across a county line, as Bindal is) but is warned about. An employer
+ * that matches no municipality is accepted as typed with a warning: a typo only costs the derived region.
+ */
+function municipalOrganisation(row: Row, orgText: string, explicitRhf: Rhf | null, ref: ReferenceData, warnings: Warning[]): Organisation | null {
+  const m = ref.municipality(orgText);
+  if (m.status === 'found') {
+    const k = m.value;
+    if (explicitRhf !== null && explicitRhf !== k.rhf) {
+      warnings.push({
+        code: 'rhf_differs_from_county',
+        message: `${row.file}:${row.line} column "${row.header('rhf')}": ${explicitRhf} used as written, though ${k.name} lies in ${k.countyName}, which belongs to ${k.rhf}`,
+      });
+    }
+    return {
+      organisation: k.name,
+      trust: null,
+      municipality: { number: k.number, name: k.name, countyNumber: k.countyNumber, countyName: k.countyName },
+      rhf: explicitRhf ?? k.rhf,
+    };
+  }
+  if (m.status === 'ambiguous') {
+    const options = m.options.map((k) => `${k.name} (${k.number})`).join(' or ');
+    row.issue('ambiguous_municipality', 'organisation', `expected one municipality, got ${show(orgText)}, which may be ${options}; write the number or the name with the county`);
+    return null;
+  }
+  const hint = didYouMean(ref.suggest('municipality', orgText)) || sectorHint(ref, orgText, 'kommune');
+  warnings.push({
+    code: 'unknown_municipality',
+    message: `${row.file}:${row.line} column "${row.header('organisation')}": ${show(orgText)} is not a municipality in the reference data; accepted as typed${explicitRhf === null ? ', region unknown' : ` for ${explicitRhf}`}${hint}`,
+  });
+  return { organisation: orgText, trust: null, municipality: null, rhf: explicitRhf };
+}
+
+function didYouMean(suggestion: string | null): string {
+  return suggestion === null ? '' : `; did you mean "${suggestion}"?`;
+}
+
+/** When the employer is known on the other side, the sector cell is the likelier mistake. */
+function sectorHint(ref: ReferenceData, orgText: string, sector: 'kommune' | 'spesialist'): string {
+  if (sector === 'kommune' && ref.trust(orgText).status === 'found') return '; it is a hospital trust: is the sector right?';
+  if (sector === 'spesialist' && ref.municipality(orgText).status !== 'none') return '; it is a municipality: is the sector right?';
+  return '';
+}
+
+/** A cell quoted for a message, cut when long; quotes and line breaks escaped so the message stays one line. */
+function show(text: string): string {
+  const cut = text.length > MAX_SHOWN_CELL ? `${text.slice(0, MAX_SHOWN_CELL)}…` : text;
+  return JSON.stringify(cut);
+}

@@ -1,0 +1,110 @@
+/**
+ * Header matching: which column of a candidate file holds which canonical field. Headers are compared by
+ * `headerKey`, so case, spaces, punctuation, diacritics and a trailing bracket (`Arbeidserfaring (år)`,
+ * `Fødselsdato (dd.mm.åååå)`) do not matter. Pure.
+ */
+import type { InputIssue } from '../errors.js';
+import { CANONICAL_COLUMNS, type CanonicalColumn } from './types.js';
+import { compact } from './values.js';
+
+export interface ColumnSpec {
+  column: CanonicalColumn;
+  /** A file without this column is refused. An optional column's absence reads as blank in every row. */
+  required: boolean;
+  /** Accepted headers besides the canonical name. The first is the Norwegian label `cohort template --lang nb` writes. */
+  aliases: readonly string[];
+}
+
+/**
+ * Required: what screening cannot do without (id, birth date, sector, organisation, education, experience).
+ * Optional: name (not used by any rule), gender (blank means unknown anyway), rhf (derived from the trust or
+ * municipality), position, priority (unranked), endorsed (not recorded).
+ */
+export const COLUMN_SPECS: readonly ColumnSpec[] = [
+  { column: 'id', required: true, aliases: ['Søknadsnummer', 'ID', 'Søknads-ID', 'Søknadsid', 'Application ID', 'Application number'] },
+  { column: 'name', required: false, aliases: ['Navn', 'Fullt navn', 'Name', 'Full name'] },
+  { column: 'birth_date', required: true, aliases: ['Fødselsdato', 'Født', 'Date of birth', 'Birth date', 'Birthdate', 'DOB'] },
+  { column: 'gender', required: false, aliases: ['Kjønn', 'Gender', 'Sex'] },
+  { column: 'sector', required: true, aliases: ['Sektor', 'Sector'] },
+  { column: 'rhf', required: false, aliases: ['RHF', 'Regionalt helseforetak', 'Helseregion', 'Regional health authority'] },
+  { column: 'organisation', required: true, aliases: ['Virksomhet', 'Arbeidsgiver', 'Organisasjon', 'Employer', 'Organization'] },
+  { column: 'position', required: false, aliases: ['Stilling', 'Stillingstittel', 'Position', 'Job title', 'Title'] },
+  { column: 'education', required: true, aliases: ['Høyeste fullførte utdanning', 'Utdanning', 'Høyeste utdanning', 'Education', 'Highest education', 'Highest completed education'] },
+  { column: 'experience_years', required: true, aliases: ['Arbeidserfaring (år)', 'Arbeidserfaring', 'Års arbeidserfaring', 'Experience', 'Work experience', 'Years of experience'] },
+  { column: 'priority', required: false, aliases: ['Prioritet', 'Prioritering', 'Rangering', 'Rank', 'Ranking', 'Priority'] },
+  { column: 'endorsed', required: false, aliases: ['Forankret', 'Forankringsbrev', 'Forankring', 'Endorsed', 'Endorsement'] },
+];
+
+export const REQUIRED_COLUMNS: readonly CanonicalColumn[] = COLUMN_SPECS.filter((s) => s.required).map((s) => s.column);
+
+/** The Norwegian header for each canonical column (`birth_date` → `Fødselsdato`). */
+export const NB_LABELS: Readonly<Record<CanonicalColumn, string>> = Object.fromEntries(
+  COLUMN_SPECS.map((s) => [s.column, s.aliases[0] ?? s.column]),
+) as Record<CanonicalColumn, string>;
+
+/** The comparison form of a header: folded, without a trailing bracket, spaces or punctuation. */
+export function headerKey(header: string): string {
+  return compact(header.replace(/\s*\([^()]*\)\s*$/, ''));
+}
+
+const BY_KEY: ReadonlyMap<string, CanonicalColumn> = (() => {
+  const m = new Map<string, CanonicalColumn>();
+  for (const s of COLUMN_SPECS) for (const name of [s.column, ...s.aliases]) m.set(headerKey(name), s.column);
+  return m;
+})();
+
+/** The canonical column a header names, or null for a column the tool does not know (kept and passed through). */
+export function canonicalColumn(header: string): CanonicalColumn | null {
+  return BY_KEY.get(headerKey(header)) ?? null;
+}
+
+export interface ColumnMap {
+  /** Index of each canonical column present in the header. */
+  index: Partial<Record<CanonicalColumn, number>>;
+  /** Indexes of the columns the tool does not know, in file order. */
+  unknown: number[];
+  /** Duplicate and missing columns. A file with any of these cannot be read row by row. */
+  issues: InputIssue[];
+}
+
+/**
+ * Map a header row to canonical columns. Two headers naming the same canonical column, or the same unknown
+ * header twice, is a `duplicate_column`; each missing required column is one `missing_column` naming the
+ * headers accepted for it. Empty headers are skipped (csv-read reports them when their column has values).
+ */
+export function matchHeaders(headers: readonly string[], file: string, headerLine: number): ColumnMap {
+  const index: Partial<Record<CanonicalColumn, number>> = {};
+  const unknown: number[] = [];
+  const issues: InputIssue[] = [];
+  const seenUnknown = new Map<string, number>();
+  headers.forEach((h, i) => {
+    if (h === '') return;
+    const c = canonicalColumn(h);
+    const first = c === null ? seenUnknown.get(h) : index[c];
+    if (first !== undefined) {
+      const means = c === null ? '' : ` both mean "${c}"`;
+      issues.push({ code: 'duplicate_column', file, line: headerLine, column: h, message: `expected each column once: "${headers[first]}" (column ${first + 1}) and "${h}" (column ${i + 1})${means}` });
+      return;
+    }
+    if (c === null) {
+      seenUnknown.set(h, i);
+      unknown.push(i);
+    } else index[c] = i;
+  });
+  for (const s of COLUMN_SPECS) {
+    if (!s.required || index[s.column] !== undefined) continue;
+    issues.push({
+      code: 'missing_column',
+      file,
+      line: headerLine,
+      column: s.column,
+      message: `expected a column "${s.column}" in the header (also accepted: ${s.aliases.map((a) => `"${a}"`).join(', ')})`,
+    });
+  }
+  return { index, unknown, issues };
+}
+
+/** Canonical columns in template order with their Norwegian or English header. */
+export function templateHeaders(lang: 'en' | 'nb'): string[] {
+  return CANONICAL_COLUMNS.map((c) => (lang === 'nb' ? NB_LABELS[c] : c));
+}

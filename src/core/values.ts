@@ -1,0 +1,185 @@
+/**
+ * Cell values as people type them into Norwegian Excel and form tools. Every parser takes a trimmed,
+ * non-blank cell and returns the value or what was expected; the caller decides what blank means for the
+ * column and adds `got "…"` with the cell. Pure.
+ */
+import type { Education, Gender, Sector } from './types.js';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(expected: string): Parsed<T> => ({ ok: false, expected });
+
+/**
+ * Folded form of a name for matching: lowercase, diacritics removed (`ø` → `o`, `æ` → `ae`, Sámi `đ` → `d`),
+ * every run of punctuation or space turned into one space, trimmed. `Helse Sør-Øst` and `helse sor–ost` fold alike.
+ */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[æøđŋŧßœ]/g, (c) => FOLD_LETTERS[c] ?? c)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Letters NFKD does not decompose. */
+const FOLD_LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', đ: 'd', ŋ: 'n', ŧ: 't', ß: 'ss', œ: 'oe' };
+
+/** The folded form without spaces: `A-hus` and `Ahus` match. */
+export function compact(text: string): string {
+  return fold(text).replace(/ /g, '');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Dates
+
+const DATE_EXPECTED = 'a date like 31.12.1980';
+/** Birth dates outside this range are typos (`0980`, `2980`), not people. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
+/**
+ * `31.12.1980` (Norwegian, day and month may be one digit) or `1980-12-31` (ISO) → `1980-12-31`.
+ * Two-digit years (`31.12.80`) and slashes (`31/12/1980`, which is month-first in some locales) are refused
+ * because they are ambiguous.
+ */
+export function parseDate(text: string): Parsed<string> {
+  const no = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  let y: number, m: number, d: number;
+  if (no) [d, m, y] = [Number(no[1]), Number(no[2]), Number(no[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else return fail(DATE_EXPECTED);
+  if (y < MIN_YEAR || y > MAX_YEAR) return fail(`${DATE_EXPECTED} with a year between ${MIN_YEAR} and ${MAX_YEAR}`);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return fail(`a real calendar date like 31.12.1980`);
+  return ok(`${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`);
+}
+
+function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one; UTC avoids time-zone surprises.
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Numbers
+
+/** `4`, `4,5`, `4.5`, `,5` → a finite number ≥ 0. No thousands separators, signs or units. */
+export function parseDecimal(text: string): Parsed<number> {
+  if (!/^(\d+([.,]\d+)?|[.,]\d+)$/.test(text)) return fail('a number like 4 or 4,5');
+  return ok(Number(text.replace(',', '.')));
+}
+
+/** A working life is shorter than this; more is a typo (`45` for `4,5`) or a year (`2019`). */
+export const MAX_EXPERIENCE_YEARS = 60;
+
+/** Full-time-equivalent years of work experience: a decimal between 0 and 60. */
+export function parseExperienceYears(text: string): Parsed<number> {
+  const r = parseDecimal(text);
+  if (!r.ok) return fail('a number of years like 4 or 4,5');
+  if (r.value > MAX_EXPERIENCE_YEARS) return fail(`a number of years between 0 and ${MAX_EXPERIENCE_YEARS}`);
+  return r;
+}
+
+/** Larger ranks are typos: no body nominates thousands. */
+const MAX_PRIORITY = 9999;
+
+/** A ranking: a whole number ≥ 1 (`1` is best). */
+export function parsePriority(text: string): Parsed<number> {
+  if (!/^\d+$/.test(text)) return fail('a whole number ≥ 1 like 1, 2 or 3');
+  const n = Number(text);
+  if (n < 1 || n > MAX_PRIORITY) return fail(`a whole number between 1 and ${MAX_PRIORITY}`);
+  return ok(n);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Words. Each table maps a folded form to the value; the first word of each group is the one shown in
+// "expected" messages.
+
+function lookupWord<T>(table: ReadonlyMap<string, T>, text: string, expected: string): Parsed<T> {
+  const v = table.get(fold(text));
+  return v === undefined ? fail(expected) : ok(v);
+}
+
+function table<T>(groups: ReadonlyArray<readonly [T, readonly string[]]>): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const [value, words] of groups) for (const w of words) m.set(fold(w), value);
+  return m;
+}
+
+const BOOLEANS = table<boolean>([
+  // `x` is the mark people put in a checkbox-like column; a blank there means "not recorded", not "no".
+  [true, ['Ja', 'J', 'yes', 'y', 'true', 'sann', '1', 'x']],
+  [false, ['Nei', 'N', 'no', 'false', 'usann', '0']],
+]);
+
+/** `Ja/Nei`, `J/N`, `yes/no`, `y/n`, `true/false`, `1/0`, and `x` for yes. */
+export function parseBoolean(text: string): Parsed<boolean> {
+  return lookupWord(BOOLEANS, text, 'Ja or Nei (also yes/no, true/false, 1/0)');
+}
+
+const GENDERS = table<Gender>([
+  ['female', ['Kvinne', 'K', 'kvinnelig', 'female', 'F', 'woman']],
+  ['male', ['Mann', 'M', 'mannlig', 'male', 'man']],
+]);
+
+/**
+ * `Kvinne/Mann`, `K/M`, `female/male`, `F/M`, `woman/man`. Anything else, blank included, is `unknown`: never
+ * an error, because a candidate may decline to state it. `recognised` says whether the text was understood.
+ */
+export function parseGender(text: string): { value: Gender; recognised: boolean } {
+  const v = GENDERS.get(fold(text));
+  return v === undefined ? { value: 'unknown', recognised: false } : { value: v, recognised: true };
+}
+
+const SECTORS = table<Sector>([
+  [
+    'kommune',
+    ['kommune', 'kommunehelsetjenesten', 'kommunehelsetjeneste', 'kommunal', 'kommunen', 'municipal', 'municipality', 'KS'],
+  ],
+  [
+    'spesialist',
+    ['spesialist', 'spesialisthelsetjenesten', 'spesialisthelsetjeneste', 'specialist', 'sykehus', 'hospital', 'helseforetak', 'HF'],
+  ],
+]);
+
+/** `kommune`, `Kommunehelsetjenesten`, `municipal`, `KS` / `spesialist`, `Spesialisthelsetjenesten`, `specialist`, `sykehus`. */
+export function parseSector(text: string): Parsed<Sector> {
+  return lookupWord(SECTORS, text, 'kommune or spesialist');
+}
+
+const EDUCATION_WORDS = table<Education>([
+  ['none', ['Ingen', 'none', 'grunnskole', 'videregående', 'videregående skole', 'vgs']],
+  ['fagskole', ['Fagskole', 'fagskoleutdanning', 'vocational', 'høyere yrkesfaglig utdanning']],
+  ['bachelor', ['Bachelor', 'bachelorgrad', 'bachelors', 'bachelor degree', "bachelor's degree", 'cand.mag.', 'høgskolekandidat']],
+  ['master', ['Master', 'mastergrad', 'masters', 'master degree', "master's degree", 'hovedfag', 'MBA', 'EMBA', 'sivilingeniør', 'embetseksamen']],
+  ['phd', ['Ph.d.', 'phd', 'doktorgrad', 'doctorate', 'dr.philos.']],
+]);
+
+const EDUCATION_EXPECTED = 'one of Ingen, Fagskole, Bachelor, Master, Ph.d.';
+const UNFINISHED = /\b(pabegynt|ikke fullfort|ufullfort|under utdanning|studerer|student|not completed|ongoing|in progress)\b/;
+
+/**
+ * Highest completed education. Besides the words above: any `cand.*` degree except `cand.mag.` is a master's
+ * (`cand.med.`, `cand.polit.`, `cand.psychol.`), any `dr.*` a doctorate (`dr.med.`), and a level word followed by
+ * a field counts as that level (`Master i helseledelse`, `Bachelor i sykepleie`).
+ */
+export function parseEducation(text: string): Parsed<Education> {
+  const f = fold(text);
+  const exact = EDUCATION_WORDS.get(f);
+  if (exact !== undefined) return ok(exact);
+  // "Master (påbegynt)" is not a completed degree: refuse rather than guess a level the rule would count.
+  if (UNFINISHED.test(f)) return fail(`${EDUCATION_EXPECTED} (the highest completed degree)`);
+  if (/^cand mag\b/.test(f)) return ok('bachelor');
+  if (/^cand [a-z]+\b/.test(f)) return ok('master');
+  if (/^dr [a-z]+\b/.test(f) || /^ph ?d\b/.test(f)) return ok('phd');
+  // "Master i …", "Bachelor in …": the first word decides.
+  const first = EDUCATION_WORDS.get(f.split(' ')[0] ?? '');
+  if (first !== undefined && first !== 'none') return ok(first);
+  return fail(EDUCATION_EXPECTED);
+}

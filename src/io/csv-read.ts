@@ -1,0 +1,230 @@
+/**
+ * Text → CSV records, each with the physical line it starts on. Built for hostile input: every problem is a
+ * located `InputIssue`, limits keep time and memory bounded, and nothing throws except a bug. Pure (no fs).
+ */
+import { CsvError, parse } from 'csv-parse/sync';
+import type { InputIssue } from '../errors.js';
+
+/** Hard limits on one input file. Real candidate files are far below them (130 rows, 15 columns). */
+export const INPUT_LIMITS = {
+  /** Larger files are refused before decoding. 10 MiB. */
+  maxFileBytes: 10 * 1024 * 1024,
+  /** Cells per row. */
+  maxColumns: 1000,
+  /** Characters per cell. */
+  maxCellChars: 10_000,
+  /** UTF-8 bytes per row (csv-parse `max_record_size`); stops a never-closed quote from swallowing the file. */
+  maxRecordBytes: 1_000_000,
+  /** Data rows per file. */
+  maxRows: 100_000,
+  /** Issues per file before reading stops: a file that is wrong everywhere is wrong for one reason. */
+  maxIssues: 100,
+} as const;
+
+/** Delimiters that detection chooses between, in tie-break order (Norwegian Excel writes `;`). */
+export const DELIMITERS = [';', '\t', ','] as const;
+
+export interface CsvRecord {
+  /** 1-based physical line the record starts on (a quoted cell may continue onto later lines). */
+  line: number;
+  /** Cells as typed (not trimmed). Never longer than the header; missing trailing cells are reported. */
+  cells: string[];
+}
+
+export interface CsvTable {
+  /** The delimiter used: the override, or the one detected from the header line. */
+  delimiter: string;
+  /** Header cells, trimmed; trailing empty header cells are dropped. Empty when the file has no header. */
+  headers: string[];
+  /** Line of the header row, or null when the file has none. */
+  headerLine: number | null;
+  /** Data records in file order; blank rows and all-empty rows (Excel's `;;;;`) are skipped. */
+  records: CsvRecord[];
+  issues: InputIssue[];
+}
+
+export interface CsvReadOptions {
+  /** Force a delimiter instead of detecting it. */
+  delimiter?: string | undefined;
+}
+
+/** Thrown from inside csv-parse's callback to stop reading early; never escapes `readCsv`. */
+class StopReading extends Error {}
+
+/**
+ * The delimiter of the header line: the most frequent of `;`, tab and `,` outside quotes on the first line
+ * that has content. Ties go in the order of DELIMITERS; a line with none of them gives `,`.
+ */
+export function detectDelimiter(text: string): string {
+  let counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  // A file of nothing but `;;;;` rows has no header line; its delimiter-only lines still tell.
+  let fallback: Map<string, number> | null = null;
+  let inQuotes = false;
+  let content = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '"') {
+      inQuotes = !inQuotes;
+      content = true;
+    } else if (!inQuotes && (ch === '\n' || ch === '\r')) {
+      // Skip leading blank and delimiter-only lines (Excel's `;;;;`); stop at the end of the header line.
+      if (content) break;
+      if (fallback === null && [...counts.values()].some((n) => n > 0)) fallback = counts;
+      counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+    } else if (!inQuotes && counts.has(ch)) {
+      counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    } else if (!/\s/.test(ch)) {
+      content = true;
+    }
+  }
+  if (!content && fallback !== null) counts = fallback;
+  let best = ',';
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    const n = counts.get(d) ?? 0;
+    if (n > bestCount) [best, bestCount] = [d, n];
+  }
+  return best;
+}
+
+/** Parse CSV text (BOM already stripped). Every problem is in `issues`; never throws on bad input. */
+export function readCsv(text: string, file: string, options: CsvReadOptions = {}): CsvTable {
+  const issues: InputIssue[] = [];
+  // Excel's `sep=;` first line names the delimiter; blanked (not removed) so line numbers stay true.
+  const sep = /^sep=([^\r\n])(?=\r|\n|$)/i.exec(text);
+  if (sep) text = text.slice(sep[0].length);
+  const delimiter = options.delimiter ?? sep?.[1] ?? detectDelimiter(text);
+  const table: CsvTable = { delimiter, headers: [], headerLine: null, records: [], issues };
+  if (delimiter === '' || /["\r\n]/.test(delimiter)) {
+    issues.push({ code: 'invalid_delimiter', file, message: `expected a delimiter such as ; , or tab, got ${JSON.stringify(delimiter)}` });
+    return table;
+  }
+
+  // csv-parse's own `lines` counts a CRLF inside a quoted cell as two lines and reports where a record ends,
+  // so the start line is computed here from byte offsets: a record starts where the previous one ended.
+  const bytes = Buffer.from(text, 'utf8');
+  const lines = lineCounter(bytes);
+  let recordStart = 0;
+  let stopped = false;
+
+  const add = (issue: InputIssue): void => {
+    issues.push(issue);
+    if (issues.length >= INPUT_LIMITS.maxIssues) {
+      issues.push({ code: 'too_many_issues', file, line: issue.line, message: `stopped reading after ${INPUT_LIMITS.maxIssues} problems in this file` });
+      throw new StopReading();
+    }
+  };
+
+  const onRecord = (cells: string[], end: number): void => {
+    const line = lines(recordStart);
+    recordStart = end;
+    if (cells.every((c) => c.trim() === '')) return;
+    if (cells.length > INPUT_LIMITS.maxColumns) {
+      add({ code: 'too_many_columns', file, line, message: `expected at most ${INPUT_LIMITS.maxColumns} cells in a row, got ${cells.length}` });
+      // Without a usable header nothing after it can be read.
+      if (table.headerLine === null) throw new StopReading();
+      return;
+    }
+    const long = cells.findIndex((c) => c.length > INPUT_LIMITS.maxCellChars);
+    if (long >= 0) {
+      add({ code: 'cell_too_long', file, line, column: table.headers[long] ?? `(cell ${long + 1})`, message: `expected at most ${INPUT_LIMITS.maxCellChars} characters in a cell, got ${(cells[long] as string).length}` });
+      if (table.headerLine === null) throw new StopReading();
+      return;
+    }
+    if (table.headerLine === null) {
+      table.headerLine = line;
+      table.headers = dropTrailingEmpty(cells.map((c) => c.trim()));
+      return;
+    }
+    const width = table.headers.length;
+    if (cells.length < width) {
+      add({ code: 'too_few_cells', file, line, message: `expected ${width} cells like the header, got ${cells.length} (is a delimiter missing?)` });
+      return;
+    }
+    // Extra cells are harmless when empty (a trailing `;`), a shifted row when not.
+    const extra = cells.slice(width).findIndex((c) => c.trim() !== '');
+    if (extra >= 0) {
+      add({ code: 'too_many_cells', file, line, message: `expected ${width} cells like the header, got a value in cell ${width + extra + 1} (is there a stray delimiter?)` });
+      return;
+    }
+    if (table.records.length >= INPUT_LIMITS.maxRows) {
+      add({ code: 'too_many_rows', file, line, message: `expected at most ${INPUT_LIMITS.maxRows} data rows in a file` });
+      throw new StopReading();
+    }
+    table.records.push({ line, cells: cells.length === width ? cells : cells.slice(0, width) });
+  };
+
+  try {
+    parse(bytes, {
+      delimiter,
+      // Every line end Excel, LibreOffice and old Mac tools write, mixed in one file if need be.
+      record_delimiter: ['\r\n', '\n', '\r'],
+      // Counts are checked above, with the line; csv-parse would stop at the first.
+      relax_column_count: true,
+      // A stray quote inside an unquoted cell (`Sykehuset "Nord"`) is text, not a syntax error.
+      relax_quotes: true,
+      max_record_size: INPUT_LIMITS.maxRecordBytes,
+      on_record: (record: string[], context) => {
+        onRecord(record, context.bytes);
+        return null; // records are kept by onRecord, not by csv-parse
+      },
+    });
+  } catch (err) {
+    if (err instanceof StopReading) stopped = true;
+    else if (err instanceof CsvError) {
+      issues.push(syntaxIssue(err, file, lines(recordStart)));
+      stopped = true;
+    } else throw err;
+  }
+
+  if (table.headerLine === null && !stopped) {
+    issues.push({ code: 'empty_file', file, message: 'expected a header row, the file has no content' });
+  }
+  checkEmptyHeaders(table, file);
+  return table;
+}
+
+function syntaxIssue(err: CsvError, file: string, line: number): InputIssue {
+  switch (err.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return { code: 'unclosed_quote', file, line, message: 'expected a closing quote (") for a quoted cell in the row starting here, reached the end of the file' };
+    case 'CSV_MAX_RECORD_SIZE':
+      return { code: 'row_too_large', file, line, message: `expected a row of at most ${INPUT_LIMITS.maxRecordBytes} bytes (is a closing quote (") missing?)` };
+    default:
+      return { code: 'csv_syntax', file, line, message: `expected valid CSV (${err.code})` };
+  }
+}
+
+/** An empty header over a column that holds values would make those values nameless: report it once. */
+function checkEmptyHeaders(table: CsvTable, file: string): void {
+  table.headers.forEach((h, i) => {
+    if (h !== '') return;
+    const used = table.records.find((r) => (r.cells[i] ?? '').trim() !== '');
+    if (used !== undefined) {
+      table.issues.push({ code: 'empty_header', file, line: table.headerLine ?? undefined, column: `(column ${i + 1})`, message: `expected a header for column ${i + 1}, which has values (first on line ${used.line})` });
+    }
+  });
+}
+
+function dropTrailingEmpty(cells: string[]): string[] {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1] === '') n--;
+  return cells.slice(0, n);
+}
+
+/**
+ * A function from byte offset to 1-based line number, for offsets asked in increasing order (one pass over the
+ * file in total). CRLF, LF and a lone CR each end one line.
+ */
+function lineCounter(bytes: Uint8Array): (offset: number) => number {
+  let pos = 0;
+  let line = 1;
+  return (offset) => {
+    for (; pos < offset && pos < bytes.length; pos++) {
+      const b = bytes[pos];
+      if (b === 0x0a) line++;
+      else if (b === 0x0d && bytes[pos + 1] !== 0x0a) line++;
+    }
+    return line;
+  };
+}

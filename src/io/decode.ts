@@ -1,0 +1,153 @@
+/**
+ * Bytes → text. Candidate files come from Excel in two dialects: "CSV UTF-8" (with a BOM) and plain "CSV"
+ * (Windows-1252 on Norwegian Windows). Auto-detection relies on Windows-1252 text with `æøå` almost never
+ * being valid UTF-8. Pure (no fs).
+ */
+import type { InputIssue } from '../errors.js';
+
+/** What the user may ask for with `--encoding`. */
+export type EncodingChoice = 'auto' | 'utf8' | 'cp1252';
+/** What was used. UTF-16 (Excel's "Unicode text") is recognised by its BOM in `auto` mode only. */
+export type Encoding = 'utf8' | 'cp1252' | 'utf16le' | 'utf16be';
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  /** Whether the bytes started with a byte-order mark (removed from `text`). */
+  bom: boolean;
+}
+
+export type DecodeResult = ({ ok: true } & Decoded) | { ok: false; issue: InputIssue };
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+
+/**
+ * Decode a file's bytes. `auto`: a UTF-16 BOM means UTF-16; else valid UTF-8 (BOM or not) means UTF-8; else
+ * Windows-1252. `utf8` refuses bytes that are not UTF-8 (with the line); `cp1252` decodes every byte. A NUL
+ * byte means the file is not text (a spreadsheet saved as .xlsx, say) and is refused with its line.
+ */
+export function decode(bytes: Uint8Array, file: string, choice: EncodingChoice = 'auto'): DecodeResult {
+  if (choice === 'auto') {
+    const utf16 = utf16Encoding(bytes);
+    if (utf16 !== null) {
+      const text = new TextDecoder(utf16 === 'utf16le' ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
+      const nul = text.indexOf('\0');
+      if (nul >= 0) return { ok: false, issue: binaryIssue(file, lineOfText(text, nul)) };
+      return { ok: true, text, encoding: utf16, bom: true };
+    }
+  }
+
+  const bom = startsWith(bytes, UTF8_BOM);
+  const body = bom ? bytes.subarray(UTF8_BOM.length) : bytes;
+  const nul = body.indexOf(0);
+  if (nul >= 0) return { ok: false, issue: binaryIssue(file, lineOfBytes(body, nul)) };
+
+  if (choice === 'cp1252') return { ok: true, text: decodeCp1252(body), encoding: 'cp1252', bom };
+
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf8', bom };
+  } catch {
+    // Not UTF-8. A BOM claimed it was, and `--encoding utf8` insisted: both are the user's to fix.
+    if (bom || choice === 'utf8') {
+      const at = firstInvalidUtf8(body);
+      const why = bom ? 'the file starts with a UTF-8 byte-order mark' : '--encoding utf8';
+      return {
+        ok: false,
+        issue: {
+          code: 'invalid_utf8',
+          file,
+          line: lineOfBytes(body, at),
+          message: `expected UTF-8 (${why}), got the byte 0x${(body[at] ?? 0).toString(16).toUpperCase().padStart(2, '0')}, which is not UTF-8; save the file as "CSV UTF-8" or use --encoding cp1252`,
+        },
+      };
+    }
+    return { ok: true, text: decodeCp1252(body), encoding: 'cp1252', bom: false };
+  }
+}
+
+/**
+ * Windows-1252 as the WHATWG Encoding Standard defines it. Not `TextDecoder('windows-1252')`: Node 20's
+ * decodes as Latin-1, turning 0x96 (`–`) and 0x80 (`€`) into invisible C1 control characters.
+ */
+export function decodeCp1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
+/** 0x80–0x9F; the five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay as C1 controls. */
+const CP1252_HIGH = Array.from(
+  '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ',
+);
+
+function binaryIssue(file: string, line: number): InputIssue {
+  return {
+    code: 'binary_file',
+    file,
+    line,
+    message: 'expected a text file (CSV), got a NUL byte: is this an Excel workbook (.xlsx)? Save it as "CSV UTF-8"',
+  };
+}
+
+function utf16Encoding(bytes: Uint8Array): 'utf16le' | 'utf16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
+  return null;
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+/** 1-based line of a byte offset; CRLF, LF and a lone CR each end a line. */
+export function lineOfBytes(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+  }
+  return line;
+}
+
+function lineOfText(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) line++;
+  }
+  return line;
+}
+
+/**
+ * Offset of the first byte that does not start a well-formed UTF-8 sequence (per the Unicode table of
+ * well-formed byte sequences: no overlongs, no surrogates, nothing above U+10FFFF), or -1 when all are valid.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0; // overlong
+      if (b === 0xed) hi = 0x9f; // surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90; // overlong
+      if (b === 0xf4) hi = 0x8f; // above U+10FFFF
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      const [min, max] = k === 1 ? [lo, hi] : [0x80, 0xbf];
+      if (c === undefined || c < min || c > max) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}

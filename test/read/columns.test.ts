@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalColumn, COLUMN_SPECS, headerKey, matchHeaders, NB_LABELS, REQUIRED_COLUMNS, templateHeaders } from '../../src/core/columns.js';
+import { CANONICAL_COLUMNS } from '../../src/core/types.js';
+
+const everyAlias = COLUMN_SPECS.flatMap((s) => [s.column, ...s.aliases].map((a) => [a, s.column] as const));
+
+describe('header aliases', () => {
+  it.each(everyAlias)('%j → %s', (header, column) => {
+    expect(canonicalColumn(header)).toBe(column);
+  });
+
+  it.each([
+    ['FØDSELSDATO', 'birth_date'],
+    ['  fødselsdato  ', 'birth_date'],
+    ['Fodselsdato', 'birth_date'],
+    ['Fødselsdato (dd.mm.åååå)', 'birth_date'],
+    ['Birth Date', 'birth_date'],
+    ['birth-date', 'birth_date'],
+    ['Arbeidserfaring (år)', 'experience_years'],
+    ['Arbeidserfaring(år)', 'experience_years'],
+    ['arbeidserfaring', 'experience_years'],
+    ['Arbeidserfaring (antall år)', 'experience_years'],
+    ['Experience (years)', 'experience_years'],
+    ['experience years', 'experience_years'],
+    ['Søknads-ID', 'id'],
+    ['søknads id', 'id'],
+    ['Høyeste  fullførte utdanning', 'education'],
+    ['Kjønn *', 'gender'],
+    ['ORGANISATION', 'organisation'],
+  ])('%j → %s (case, space, punctuation and a bracket do not matter)', (header, column) => {
+    expect(canonicalColumn(header)).toBe(column);
+  });
+
+  it.each(['Merknad', 'Kommentar', 'Telefon', '(år)', ''])('%j is not a known column', (header) => {
+    expect(canonicalColumn(header)).toBeNull();
+  });
+
+  it('no two columns share an alias', () => {
+    const keys = everyAlias.map(([a]) => headerKey(a));
+    const owners = new Map<string, Set<string>>();
+    everyAlias.forEach(([, c], i) => owners.set(keys[i] as string, (owners.get(keys[i] as string) ?? new Set()).add(c)));
+    expect([...owners].filter(([, s]) => s.size > 1)).toEqual([]);
+  });
+
+  it('specs cover the canonical columns in template order', () => {
+    expect(COLUMN_SPECS.map((s) => s.column)).toEqual([...CANONICAL_COLUMNS]);
+  });
+
+  it('the Norwegian labels are the first aliases', () => {
+    expect(NB_LABELS).toEqual({
+      id: 'Søknadsnummer',
+      name: 'Navn',
+      birth_date: 'Fødselsdato',
+      gender: 'Kjønn',
+      sector: 'Sektor',
+      rhf: 'RHF',
+      organisation: 'Virksomhet',
+      position: 'Stilling',
+      education: 'Høyeste fullførte utdanning',
+      experience_years: 'Arbeidserfaring (år)',
+      priority: 'Prioritet',
+      endorsed: 'Forankret',
+    });
+    expect(templateHeaders('nb').map(canonicalColumn)).toEqual([...CANONICAL_COLUMNS]);
+    expect(templateHeaders('en')).toEqual([...CANONICAL_COLUMNS]);
+  });
+
+  it('required columns', () => {
+    expect(REQUIRED_COLUMNS).toEqual(['id', 'birth_date', 'sector', 'organisation', 'education', 'experience_years']);
+  });
+});
+
+describe('matchHeaders', () => {
+  const full = ['Søknadsnummer', 'Navn', 'Fødselsdato', 'Kjønn', 'Sektor', 'RHF', 'Virksomhet', 'Stilling', 'Utdanning', 'Arbeidserfaring', 'Prioritet', 'Forankret'];
+
+  it('maps every column and keeps unknown ones', () => {
+    const m = matchHeaders([...full, 'Merknad', ''], 'f.csv', 1);
+    expect(m.issues).toEqual([]);
+    expect(m.index).toEqual(Object.fromEntries(CANONICAL_COLUMNS.map((c, i) => [c, i])));
+    expect(m.unknown).toEqual([12]);
+  });
+
+  it('needs only the required columns', () => {
+    expect(matchHeaders(['id', 'birth_date', 'sector', 'organisation', 'education', 'experience_years'], 'f.csv', 1).issues).toEqual([]);
+  });
+
+  it('reports two headers meaning the same column, naming both', () => {
+    const m = matchHeaders([...full, 'Arbeidsgiver'], 'f.csv', 3);
+    expect(m.issues).toEqual([
+      {
+        code: 'duplicate_column',
+        file: 'f.csv',
+        line: 3,
+        column: 'Arbeidsgiver',
+        message: 'expected each column once: "Virksomhet" (column 7) and "Arbeidsgiver" (column 13) both mean "organisation"',
+      },
+    ]);
+  });
+
+  it('reports an identical unknown header twice', () => {
+    const m = matchHeaders([...full, 'Merknad', 'Merknad'], 'f.csv', 1);
+    expect(m.issues.map((i) => [i.code, i.column, i.message])).toEqual([
+      ['duplicate_column', 'Merknad', 'expected each column once: "Merknad" (column 13) and "Merknad" (column 14)'],
+    ]);
+  });
+
+  it('reports each missing required column once, with the headers accepted', () => {
+    const m = matchHeaders(full.filter((h) => h !== 'Fødselsdato' && h !== 'Sektor'), 'f.csv', 1);
+    expect(m.issues).toEqual([
+      {
+        code: 'missing_column',
+        file: 'f.csv',
+        line: 1,
+        column: 'birth_date',
+        message: 'expected a column "birth_date" in the header (also accepted: "Fødselsdato", "Født", "Date of birth", "Birth date", "Birthdate", "DOB")',
+      },
+      expect.objectContaining({ code: 'missing_column', column: 'sector' }),
+    ]);
+  });
+});
