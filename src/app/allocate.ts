@@ -1,0 +1,1 @@
+export async function runAllocate(_o: unknown): Promise<never> { throw new Error('not yet'); }

@@ -1,0 +1,100 @@
+/**
+ * Reading the inputs of a command: the programme config, the reference data and the candidate files.
+ * Collects every problem in every file; throws one InputError (nothing is written) when there is any.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { InputError, type InputIssue } from '../errors.js';
+import { readCandidates, type ReadResult } from '../core/candidates.js';
+import { screen, type ScreeningResult } from '../core/eligibility.js';
+import type { Programme } from '../core/programme.js';
+import type { ReferenceData } from '../core/reference.js';
+import type { EncodingChoice } from '../io/decode.js';
+import { loadProgramme } from '../io/config-load.js';
+import { loadReferenceData } from '../io/reference-load.js';
+import { INPUT_LIMITS } from '../io/csv-read.js';
+
+/** Larger files are refused before reading them into memory (the reader's own limit). */
+export const MAX_INPUT_BYTES = INPUT_LIMITS.maxFileBytes;
+
+export interface InputOptions {
+  files: readonly string[];
+  /** Programme config path; undefined for the built-in programme. */
+  config?: string | undefined;
+  delimiter?: string | undefined;
+  encoding: EncodingChoice;
+}
+
+export interface FileHash {
+  file: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface LoadedInputs {
+  programme: Programme;
+  programmeSource: string;
+  programmeSha256: string;
+  reference: ReferenceData;
+  read: ReadResult;
+  screening: ScreeningResult;
+  inputHashes: FileHash[];
+  /** The delimiter for output files: `--delimiter`, else the first input file's. */
+  outputDelimiter: string;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Read the raw bytes of every candidate file; unreadable or oversized files are located issues. */
+export function readFiles(files: readonly string[]): { files: Array<{ name: string; bytes: Uint8Array }>; issues: InputIssue[] } {
+  const out: Array<{ name: string; bytes: Uint8Array }> = [];
+  const issues: InputIssue[] = [];
+  const seen = new Set<string>();
+  for (const name of files) {
+    if (seen.has(name)) {
+      issues.push({ code: 'duplicate_file', file: name, message: 'the same file is named twice on the command line' });
+      continue;
+    }
+    seen.add(name);
+    try {
+      const st = statSync(name);
+      if (!st.isFile()) {
+        issues.push({ code: 'unreadable_file', file: name, message: 'expected a CSV file, got a directory or special file' });
+        continue;
+      }
+      if (st.size > MAX_INPUT_BYTES) {
+        issues.push({ code: 'file_too_large', file: name, message: `expected a CSV file of at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB, got ${(st.size / 1024 / 1024).toFixed(1)} MiB` });
+        continue;
+      }
+      out.push({ name, bytes: readFileSync(name) });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read it (${code ?? 'unknown error'})`;
+      issues.push({ code: 'unreadable_file', file: name, message: why });
+    }
+  }
+  return { files: out, issues };
+}
+
+/** Load config, reference data and candidates, and screen them. Throws InputError/ConfigError. */
+export function loadInputs(opts: InputOptions): LoadedInputs {
+  const loaded = loadProgramme(opts.config);
+  const reference = loadReferenceData();
+  const { files, issues } = readFiles(opts.files);
+  const read = readCandidates(files, { delimiter: opts.delimiter, encoding: opts.encoding }, reference);
+  const allIssues = [...issues, ...read.issues];
+  if (allIssues.length > 0) throw new InputError(allIssues);
+  const screening = screen(read.candidates, loaded.programme);
+  return {
+    programme: loaded.programme,
+    programmeSource: loaded.source,
+    programmeSha256: loaded.sha256,
+    reference,
+    read,
+    screening,
+    inputHashes: files.map((f) => ({ file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length })),
+    outputDelimiter: opts.delimiter ?? read.files.find((f) => f.delimiter !== '')?.delimiter ?? ';',
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * `cohort screen`: read → validate → screen → write screening.csv, print a per-cell summary.
+ */
+import { EXIT } from '../errors.js';
+import { quotaCells } from '../core/programme.js';
+import type { ScreenedCandidate } from '../core/types.js';
+import { toCsv, writeOutputs } from '../io/csv-write.js';
+import type { EncodingChoice } from '../io/decode.js';
+import { loadInputs, type LoadedInputs } from './inputs.js';
+import type { CommandOutcome } from './outcome.js';
+import { compareCodeUnits, passThrough } from './passthrough.js';
+import { renderTable } from './table.js';
+
+export interface ScreenOptions {
+  files: readonly string[];
+  out: string;
+  config?: string | undefined;
+  delimiter?: string | undefined;
+  encoding: EncodingChoice;
+  json: boolean;
+  force: boolean;
+}
+
+export const NO_CELL = '(no cell)';
+
+export function joinReasons(rs: ReadonlyArray<{ text: string }>): string {
+  return rs.map((r) => r.text).join('; ');
+}
+
+/** screening.csv: every input row once, sorted by id (so input row order never matters). */
+export function screeningCsv(inputs: LoadedInputs): string {
+  const pt = passThrough(inputs.read.candidates);
+  const rows = [...inputs.screening.screened]
+    .sort((a, b) => compareCodeUnits(a.candidate.id, b.candidate.id))
+    .map((s) => [s.candidate.id, s.status, s.cell ?? '', joinReasons(s.reasons), joinReasons(s.warnings), ...pt.row(s.candidate), s.candidate.ref.file, String(s.candidate.ref.line)]);
+  return toCsv(['id', 'status', 'cell', 'reasons', 'warnings', ...pt.header.map((h) => (h === 'id' ? 'input_id' : h)), 'source_file', 'source_line'], rows, { delimiter: inputs.outputDelimiter });
+}
+
+export interface CellScreening {
+  cell: string;
+  candidates: number;
+  eligible: number;
+  ineligible: number;
+  /** Ineligible candidates by reason code (a candidate with two reasons counts under both). */
+  byReason: Record<string, number>;
+}
+
+export function screeningByCell(inputs: LoadedInputs): CellScreening[] {
+  const keys = [...quotaCells(inputs.programme).map((c) => c.key), NO_CELL];
+  const byCell = new Map<string, ScreenedCandidate[]>(keys.map((k) => [k, []]));
+  for (const s of inputs.screening.screened) byCell.get(s.cell ?? NO_CELL)?.push(s);
+  return keys
+    .map((cell) => {
+      const list = byCell.get(cell) ?? [];
+      const byReason: Record<string, number> = {};
+      for (const s of list) for (const r of s.reasons) byReason[r.code] = (byReason[r.code] ?? 0) + 1;
+      const sorted = Object.fromEntries(Object.entries(byReason).sort(([a], [b]) => compareCodeUnits(a, b)));
+      const eligible = list.filter((s) => s.status === 'eligible').length;
+      return { cell, candidates: list.length, eligible, ineligible: list.length - eligible, byReason: sorted };
+    })
+    .filter((c) => c.cell !== NO_CELL || c.candidates > 0);
+}
+
+export function screeningTable(cells: readonly CellScreening[]): string {
+  const total = cells.reduce(
+    (a, c) => ({ candidates: a.candidates + c.candidates, eligible: a.eligible + c.eligible, ineligible: a.ineligible + c.ineligible }),
+    { candidates: 0, eligible: 0, ineligible: 0 },
+  );
+  const rows = cells.map((c) => [c.cell, c.candidates, c.eligible, c.ineligible, Object.entries(c.byReason).map(([k, v]) => `${k} ${v}`).join(', ')]);
+  rows.push(['total', total.candidates, total.eligible, total.ineligible, '']);
+  return renderTable(['cell', 'candidates', 'eligible', 'ineligible', 'ineligible by reason'], rows);
+}
+
+export async function runScreen(opts: ScreenOptions): Promise<CommandOutcome> {
+  const inputs = loadInputs(opts);
+  const cells = screeningByCell(inputs);
+  const warnings = [...inputs.read.warnings, ...inputs.screening.warnings];
+  const summary = {
+    schemaVersion: 1,
+    command: 'screen',
+    programme: { name: inputs.programme.name, source: inputs.programmeSource, sha256: inputs.programmeSha256 },
+    inputs: inputs.inputHashes.map((h) => ({ file: h.file, sha256: h.sha256 })),
+    candidates: inputs.read.candidates.length,
+    cells,
+    warnings,
+  };
+  writeOutputs(opts.out, [{ name: 'screening.csv', content: screeningCsv(inputs) }], { force: opts.force });
+  const warnText = warnings.map((w) => `warning: ${w.message}\n`).join('');
+  if (opts.json) return { stdout: JSON.stringify(summary, null, 2) + '\n', stderr: warnText, exitCode: EXIT.ok };
+  return {
+    stdout: `${screeningTable(cells)}\nWrote ${opts.out}/screening.csv (${inputs.read.candidates.length} rows).\n`,
+    stderr: warnText,
+    exitCode: EXIT.ok,
+  };
+}

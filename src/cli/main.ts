@@ -1,0 +1,167 @@
+/**
+ * The CLI: commander wiring only. Parses argv, calls the app layer (read → validate → compute → write),
+ * prints, and chooses the exit code. Nothing else in the project touches process or console.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { CohortError, ConfigError, EXIT, InputError, formatIssue } from '../errors.js';
+import { TOOL_VERSION } from '../version.js';
+import { runScreen } from '../app/screen.js';
+import { runAllocate } from '../app/allocate.js';
+import type { CommandOutcome } from '../app/outcome.js';
+
+/** Where the CLI writes; injectable so tests run it in-process. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIO: CliIO = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+export const EXIT_CODE_HELP = `Exit codes:
+  0  success: the run worked and every programme rule is met
+  1  the run worked and wrote its output, but a programme rule is not met
+     (a quota seat unfilled, a gender rule the candidates cannot meet, a relaxed group rule)
+  2  usage error (unknown option, missing argument)
+  3  invalid input data or programme config; nothing was written
+  4  internal error (a bug): please report it with the printed stack`;
+
+const MAX_ISSUES_PRINTED = 200;
+
+function commonInputOptions(cmd: Command): Command {
+  return cmd
+    .option('-c, --config <file>', 'programme config JSON (default: the built-in programme)')
+    .addOption(new Option('--delimiter <char>', 'CSV delimiter for input and output (default: detected from the header line)').choices([',', ';', 'tab']))
+    .addOption(new Option('--encoding <name>', 'input encoding').choices(['auto', 'utf8', 'cp1252']).default('auto'))
+    .option('--json', 'print the machine-readable summary as the only thing on stdout')
+    .option('-f, --force', 'overwrite existing output files');
+}
+
+export function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void): Command {
+  const program = new Command();
+  program
+    .name('cohort')
+    .description('Admissions for the national top-leader programme for municipal and specialist health services:\nread candidate spreadsheets, screen eligibility, select the cohort, form workshop groups and project teams.')
+    .version(TOOL_VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', `\n${EXIT_CODE_HELP}\n`);
+
+  commonInputOptions(
+    program
+      .command('screen')
+      .description('read candidate CSVs and screen eligibility; writes screening.csv')
+      .argument('<files...>', 'candidate CSV files (e.g. one from KS and one per RHF)')
+      .requiredOption('-o, --out <dir>', 'output directory'),
+  )
+    .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      setOutcome(await runScreen({ files, ...screenOpts(opts) }));
+    });
+
+  commonInputOptions(
+    program
+      .command('allocate')
+      .description('screen, select the cohort, form workshop groups and project teams; writes allocation.csv, groups.csv, summary.json')
+      .argument('<files...>', 'candidate CSV files (e.g. one from KS and one per RHF)')
+      .requiredOption('-o, --out <dir>', 'output directory'),
+  )
+    .option('--seed <text>', 'lottery seed for ties (default: the programme config\'s seed; recorded in summary.json)')
+    .option('--include <ids>', 'comma-separated candidate ids the committee forces in', splitIds, [] as string[])
+    .option('--exclude <ids>', 'comma-separated candidate ids the committee forces out', splitIds, [] as string[])
+    .option('--time-limit <seconds>', 'hard deadline per solver attempt, in seconds', parsePositive, 20)
+    .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      setOutcome(
+        await runAllocate({
+          files,
+          ...screenOpts(opts),
+          seed: typeof opts.seed === 'string' ? opts.seed : undefined,
+          include: (opts.include as string[] | undefined) ?? [],
+          exclude: (opts.exclude as string[] | undefined) ?? [],
+          deadlineMs: Math.round(((opts.timeLimit as number | undefined) ?? 20) * 1000),
+        }),
+      );
+    });
+
+  return program;
+}
+
+function screenOpts(opts: Record<string, unknown>) {
+  const d = opts.delimiter as string | undefined;
+  return {
+    out: opts.out as string,
+    config: opts.config as string | undefined,
+    delimiter: d === 'tab' ? '\t' : d,
+    encoding: (opts.encoding as 'auto' | 'utf8' | 'cp1252' | undefined) ?? 'auto',
+    json: opts.json === true,
+    force: opts.force === true,
+  };
+}
+
+function splitIds(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter((s) => s !== '')];
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new CommanderError(EXIT.usage, 'cohort.invalidArgument', `error: expected a positive number of seconds, got "${value}"`);
+  }
+  return n;
+}
+
+/** Runs the CLI and returns the exit code. Never throws. */
+export async function run(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
+  let outcome: CommandOutcome | undefined;
+  const program = buildProgram(io, (o) => {
+    outcome = o;
+  });
+  try {
+    await program.parseAsync([...argv]);
+  } catch (err) {
+    return reportError(err, io);
+  }
+  if (outcome === undefined) {
+    // No subcommand: show help on stderr, a usage error.
+    io.stderr(program.helpInformation());
+    return EXIT.usage;
+  }
+  if (outcome.stdout !== '') io.stdout(outcome.stdout);
+  if (outcome.stderr !== '') io.stderr(outcome.stderr);
+  return outcome.exitCode;
+}
+
+function reportError(err: unknown, io: CliIO): number {
+  if (err instanceof CommanderError) {
+    // commander already printed its message; help and version are successes.
+    // Help asked for (or version) is a success; help shown because no command was given is a usage error.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+    if (err.code === 'commander.help') return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    return EXIT.usage;
+  }
+  if (err instanceof InputError || err instanceof ConfigError) {
+    const issues = err.issues;
+    const shown = issues.slice(0, MAX_ISSUES_PRINTED);
+    const lines = shown.map((i) => `  ${formatIssue(i)}`);
+    if (issues.length > shown.length) lines.push(`  … and ${issues.length - shown.length} more`);
+    io.stderr(`cohort: ${err.message} (${err.code}); nothing was written:\n${lines.join('\n')}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof CohortError && err.exitCode !== EXIT.internal) {
+    io.stderr(`cohort: ${err.message} (${err.code})\n`);
+    return err.exitCode;
+  }
+  const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  const code = err instanceof CohortError ? ` (${err.code})` : '';
+  io.stderr(`cohort: internal error${code}: this is a bug, nothing was written.\n${stack}\nPlease report it with the command you ran (not the candidate files) at the project's issue tracker.\n`);
+  return EXIT.internal;
+}
+
+/** Entry point used by bin/cohort.js. */
+export async function main(argv: readonly string[]): Promise<void> {
+  process.exitCode = await run(argv);
+}

@@ -1,0 +1,148 @@
+import { readFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { ROOT, SAMPLE_EN, SAMPLE_NB, cohort, tempDir } from './helpers.js';
+
+function readScreening(dir: string): Array<Record<string, string>> {
+  const text = readFileSync(join(dir, 'screening.csv'), 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const delimiter = text.split('\n')[0]!.includes(';') ? ';' : ',';
+  return parse(text.slice(1), { columns: true, delimiter }) as Array<Record<string, string>>;
+}
+
+/** Every name and birth date of the sample, to prove none reaches stderr. */
+function personalData(): string[] {
+  const rows = SAMPLE_EN.flatMap((f) => parse(readFileSync(f, 'utf8'), { columns: true }) as Array<Record<string, string>>);
+  return rows.flatMap((r) => [r.name!, r.birth_date!]).filter((s) => s !== '');
+}
+
+describe('cohort screen (built binary)', () => {
+  it('gives identical statuses and reasons on both sample dialects', () => {
+    const nb = tempDir();
+    const en = tempDir();
+    const a = cohort(['screen', ...SAMPLE_NB, '--out', nb]);
+    const b = cohort(['screen', ...SAMPLE_EN, '--out', en]);
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    const pick = (rows: Array<Record<string, string>>) => rows.map((r) => [r.id, r.status, r.cell, r.reasons, r.warnings]);
+    const ra = readScreening(nb);
+    expect(ra).toHaveLength(130);
+    expect(pick(ra)).toEqual(pick(readScreening(en)));
+    // The nb run writes `;` (the input's delimiter), the en run `,`.
+    expect(readFileSync(join(nb, 'screening.csv'), 'utf8').split('\n')[0]).toContain(';');
+  });
+
+  it('matches the expected screening of the sample year', () => {
+    const out = tempDir();
+    expect(cohort(['screen', ...SAMPLE_NB, '--out', out]).code).toBe(0);
+    const expected = parse(readFileSync(join(ROOT, 'fixtures', 'sample', 'expected.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    const got = new Map(readScreening(out).map((r) => [r.id, r]));
+    expect(got.size).toBe(expected.length);
+    for (const e of expected) {
+      const g = got.get(e.id!);
+      expect(g?.status, e.id).toBe(e.status);
+    }
+  });
+
+  it('decodes Windows-1252 æøå and the en dash', () => {
+    const out = tempDir();
+    expect(cohort(['screen', ...SAMPLE_NB, '--out', out]).code).toBe(0);
+    const text = readFileSync(join(out, 'screening.csv'), 'utf8');
+    expect(text).toContain('Helse Sør-Øst');
+    expect(text).toContain(' – ');
+    expect(text).not.toMatch(/[\u0080-\u009f]/);
+  });
+
+  it('keeps personal data out of stdout and stderr', () => {
+    const out = tempDir();
+    const r = cohort(['screen', ...SAMPLE_NB, '--out', out]);
+    for (const p of personalData()) {
+      expect(r.stdout).not.toContain(p);
+      expect(r.stderr).not.toContain(p);
+    }
+  });
+
+  it('refuses to overwrite without --force and writes nothing', () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'screening.csv'), 'keep me');
+    const r = cohort(['screen', ...SAMPLE_NB, '--out', out]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/already exists.*--force/);
+    expect(readFileSync(join(out, 'screening.csv'), 'utf8')).toBe('keep me');
+    expect(cohort(['screen', ...SAMPLE_NB, '--out', out, '--force']).code).toBe(0);
+    expect(statSync(join(out, 'screening.csv')).mode & 0o777).toBe(0o600);
+  });
+
+  it.each([
+    ['bad-date.csv', /bad-date\.csv:4 column "Fødselsdato": expected a date like 31\.12\.1980, got "31\/13\/1980"/],
+    ['missing-column.csv', /missing-column\.csv:1 column "birth_date": expected a column/],
+    ['duplicate-header.csv', /duplicate-header\.csv:1 column "Kjønn"/],
+    ['duplicate-id.csv', /duplicate-id\.csv:5 column "id".*TLP-0001.*duplicate-id\.csv:2/],
+    ['unknown-rhf.csv', /unknown-rhf\.csv:4 column "RHF".*Helse Sor-Ost.*did you mean "Helse Sør-Øst"/],
+    ['unknown-education.csv', /unknown-education\.csv:4 column "Høyeste fullførte utdanning": expected one of/],
+    ['unclosed-quote.csv', /unclosed-quote\.csv:4: expected a closing quote/],
+    ['too-many-cells.csv', /too-many-cells\.csv:4: expected 12 cells/],
+    ['random-bytes.csv', /random-bytes\.csv/],
+  ])('%s: exit 3 with a located message and nothing written', (file, message) => {
+    const out = join(tempDir(), 'out');
+    const r = cohort(['screen', join('fixtures', 'broken', file), '--out', out]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain('nothing was written');
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('reports duplicate ids across files naming both places', () => {
+    const r = cohort(['screen', 'fixtures/broken/duplicate-id-across-a.csv', 'fixtures/broken/duplicate-id-across-b.csv', '--out', tempDir()]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/duplicate-id-across-b\.csv:3 column "id".*duplicate-id-across-a\.csv:2/);
+  });
+
+  it('neutralises formula injection in the output', () => {
+    const out = tempDir();
+    const r = cohort(['screen', 'fixtures/broken/formula-injection.csv', '--out', out]);
+    expect(r.code).toBe(0);
+    const rows = readScreening(out);
+    const cells = rows.flatMap((row) => Object.values(row));
+    expect(cells.some((c) => c.startsWith("'="))).toBe(true);
+    for (const c of cells) expect(c).not.toMatch(/^[=+\-@\t\r\n]/);
+  });
+});
+
+describe('exit-code contract', () => {
+  it('prints the exit-code table in --help', () => {
+    const r = cohort(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Exit codes:[\s\S]*0 {2}success[\s\S]*1 {2}the run worked[\s\S]*2 {2}usage error[\s\S]*3 {2}invalid input[\s\S]*4 {2}internal error/);
+  });
+  it.each([
+    [['screen', '--bogus']],
+    [['screen']],
+    [['nonsense-command']],
+    [[]],
+  ])('usage error %j exits 2', (args) => {
+    expect(cohort(args).code).toBe(2);
+  });
+  it('a missing file is invalid input (3)', () => {
+    const r = cohort(['screen', 'no/such/file.csv', '--out', tempDir()]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('no/such/file.csv: no such file');
+  });
+  it('a broken config is invalid input (3) with its path', () => {
+    const dir = tempDir();
+    const cfg = JSON.parse(readFileSync(join(ROOT, 'data', 'programme.json'), 'utf8')) as { quotas: { spesialist: { cells: Array<{ seats: number }> } } };
+    cfg.quotas.spesialist.cells[2]!.seats = -1;
+    writeFileSync(join(dir, 'p.json'), JSON.stringify(cfg, null, 2));
+    const r = cohort(['screen', ...SAMPLE_EN, '--config', join(dir, 'p.json'), '--out', join(dir, 'o')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('quotas.spesialist.cells[2].seats: expected a positive integer');
+  });
+  it('--version prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const r = cohort(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+});
