@@ -1,0 +1,70 @@
+/**
+ * Property tests on random cohorts (fast-check, fixed seed): `select` never throws (its own call to the
+ * independent checker passed), every input row is accounted for once, quotas hold, and the checker run
+ * again from the outside finds no error — in particular no justified envy.
+ */
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { select } from '../../src/core/selection.js';
+import { checkSelection } from '../../src/core/check/selection.js';
+import { quotaCells } from '../../src/core/programme.js';
+import type { Gender, Rhf } from '../../src/core/types.js';
+import { closeSolvers } from '../../src/solver/index.js';
+import { cand, programme, shuffled } from './helpers.js';
+
+afterAll(closeSolvers);
+
+const CELLS: Array<'kommune' | Rhf> = ['kommune', 'Helse Sør-Øst', 'Helse Vest', 'Helse Midt-Norge', 'Helse Nord'];
+
+const rowArb = fc.record({
+  cell: fc.constantFrom(...CELLS),
+  gender: fc.constantFrom<Gender>('female', 'female', 'female', 'male', 'male', 'unknown'),
+  priority: fc.option(fc.integer({ min: 1, max: 12 }), { nil: null, freq: 3 }),
+  ineligible: fc.boolean().map((b) => (b ? ['too_young'] : [])),
+});
+
+const caseArb = fc.record({
+  rows: fc.array(rowArb, { minLength: 0, maxLength: 90, size: 'max' }),
+  cellMinimums: fc.boolean(),
+  share: fc.constantFrom(0.4, 0.4, 0.3, 0.5),
+  include: fc.array(fc.nat({ max: 89 }), { maxLength: 6, size: 'max' }),
+  exclude: fc.array(fc.nat({ max: 89 }), { maxLength: 6, size: 'max' }),
+  seed: fc.string({ minLength: 1, maxLength: 8 }),
+  shuffle: fc.nat(),
+});
+
+describe('random cohorts', () => {
+  it('select meets every rule it can, with no justified envy, and accounts for every row', async () => {
+    await fc.assert(
+      fc.asyncProperty(caseArb, async (c) => {
+        const p = programme({ gender: { cellMinimums: c.cellMinimums, minShareCohort: c.share, minShareSector: c.share } });
+        const screened = c.rows.map((r, i) => cand(p, { id: `C${String(i).padStart(3, '0')}`, line: i + 2, ...r }));
+        const id = (n: number) => `C${String(n).padStart(3, '0')}`;
+        const include = c.include.map(id);
+        const exclude = c.exclude.map(id);
+        const input = shuffled(screened, c.shuffle);
+        const r = await select(input, p, { seed: c.seed, include, exclude });
+
+        expect(r.candidates.map((x) => x.id)).toEqual(input.map((s) => s.candidate.id));
+        expect(r.stage.status).toBe('optimal');
+        for (const cell of quotaCells(p)) {
+          const available = r.candidates.filter((x) => x.cell === cell.key && x.status !== 'ineligible' && x.status !== 'excluded').length;
+          const selected = r.candidates.filter((x) => x.cell === cell.key && x.status === 'selected').length;
+          expect(selected).toBe(Math.min(cell.seats, available));
+          const reserves = r.candidates.filter((x) => x.cell === cell.key && x.status === 'reserve').map((x) => x.reserveRank).sort((a, b) => (a ?? 0) - (b ?? 0));
+          expect(reserves).toEqual(reserves.map((_, i) => i + 1));
+        }
+        const ranks = new Map(r.candidates.filter((x) => x.reserveRank !== null).map((x) => [x.id, x.reserveRank ?? 0]));
+        const violations = checkSelection(input, p, { selected: r.candidates.filter((x) => x.status === 'selected').map((x) => x.id), reserveRanks: ranks, include, exclude });
+        expect(violations.filter((v) => v.severity === 'error')).toEqual([]);
+        expect(r.allRulesMet).toBe(violations.every((v) => v.code !== 'gender_rule_not_met' && v.code !== 'shortfall'));
+
+        // Permuting the rows changes nothing but the order of the output.
+        const again = await select(shuffled(screened, c.shuffle + 1), p, { seed: c.seed, include, exclude });
+        const key = (x: typeof r) => [...x.candidates].sort((a, b) => (a.id < b.id ? -1 : 1)).map((y) => `${y.id}:${y.status}:${y.reserveRank}`).join();
+        expect(key(again)).toBe(key(r));
+      }),
+      { seed: 20260817, numRuns: 80 },
+    );
+  });
+});
