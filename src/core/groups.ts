@@ -1,0 +1,474 @@
+/**
+ * Step 2 of `cohort allocate`: workshop groups ("basisgrupper").
+ *
+ * Rules, in order:
+ * - hard: every participant in exactly one group; sizes within `workshopGroups.minSize..maxSize`; the number of
+ *   groups from the config or the fewest that fit (40 → 5 groups of 8); locks (`inGroup`, `apart`);
+ * - hard where the cohort allows it, else relaxed and reported: in every group the municipal and specialist
+ *   counts differ by at most 1; no two participants from one organisation in a group;
+ * - optimised in this order: each gender at least the Norwegian-table minimum for the group's size (else as
+ *   even as possible); RHF/region spread (no group above the even share rounded up); an even spread of the
+ *   finer categories; a seeded lottery among what is left equal.
+ *
+ * The model is the type-aggregated one of `groups-model.ts` (see there for why). The result is canonical:
+ * participants are sorted by id before anything else, the lottery is keyed on ids, and groups are numbered by
+ * their smallest member id (locked groups keep their numbers), so input row order never matters.
+ *
+ * Every result is re-checked by the independent checker (`check/groups.ts`) before it is returned; a
+ * disagreement is an `InternalError`.
+ */
+import { InternalError } from '../errors.js';
+import type { SolveResult, SolverName, SolveStatus } from '../solver/types.js';
+import { checkGroupsAndTeams, unexplainedViolations } from './check/groups.js';
+import {
+  cmp,
+  lotteryOrder,
+  normaliseGroupLocks,
+  personsById,
+  regionCounts,
+  relativeGap,
+  sortedIds,
+  type EffectiveLocks,
+  type GroupLocks,
+  type ObjectiveTerm,
+  type Person,
+  type Region,
+  type Relaxation,
+  type StageReport,
+} from './group-common.js';
+import {
+  buildGroupModel,
+  genderMinimum,
+  groupCount,
+  groupTerms,
+  GROUP_MODEL_VARIANTS,
+  planSizes,
+  placeIntoCounts,
+  tieBreakCost,
+  typeOf,
+  type GroupModel,
+  type GroupModelVariant,
+  type OrgSet,
+} from './groups-model.js';
+import { genderTableMinimum, type Programme } from './programme.js';
+import { DEFAULT_STAGE_DEADLINE_MS, solveSteps, stageSteps } from './stage-solve.js';
+import type { Candidate } from './types.js';
+
+export type { GroupLocks, Relaxation, StageReport, ObjectiveTerm, EffectiveLocks } from './group-common.js';
+
+export interface FormGroupsOptions {
+  /** Lottery seed for ties (recorded in the result). */
+  seed: string;
+  locks?: GroupLocks;
+  /** Hard deadline per solver attempt, in milliseconds. Default 10 000. */
+  deadlineMs?: number;
+  /** Solver chain override (one step, full deadline). Default: by model size, see `stage-solve.ts`. */
+  solvers?: readonly SolverName[];
+}
+
+/** A workshop group: its number (1..G) and members' ids in code-unit order. */
+export interface WorkshopGroup {
+  number: number;
+  memberIds: string[];
+}
+
+/** One row of the per-group quality table. */
+export interface GroupQuality {
+  group: number;
+  size: number;
+  kommune: number;
+  spesialist: number;
+  female: number;
+  male: number;
+  unknownGender: number;
+  /** The Norwegian-table minimum of each gender for this size. */
+  genderMinimum: number;
+  /** Both genders at or above `genderMinimum`. */
+  genderMinimumMet: boolean;
+  /** Members per region (RHF; `unknown` when not known), regions present only. */
+  regions: Array<{ region: Region; count: number }>;
+  /** Pairs of members from the same organisation (ids). */
+  organisationClashes: Array<[string, string]>;
+}
+
+export interface GroupsResult {
+  seed: string;
+  groups: WorkshopGroup[];
+  /** Participant id → group number, keys in code-unit order. */
+  groupOf: Record<string, number>;
+  quality: GroupQuality[];
+  /** Rules that could not hold and locks that could not be honoured, with the reasons. */
+  relaxations: Relaxation[];
+  report: StageReport;
+  /** The locks as honoured by this stage (invalid ones dropped, see `relaxations`). */
+  locks: EffectiveLocks;
+}
+
+/** Form the workshop groups. Throws `InternalError` when the independent checker disagrees with the result. */
+export async function formGroups(participants: readonly Candidate[], programme: Programme, options: FormGroupsOptions): Promise<GroupsResult> {
+  const result = await computeGroups(participants, programme, options);
+  const violations = checkGroupsAndTeams({ participants, programme, groups: result.groups, teams: null, locks: options.locks });
+  const bad = unexplainedViolations(violations, result.relaxations);
+  if (bad.length > 0) {
+    throw new InternalError('E_GROUPS_CHECK', `the independent checker rejected the workshop groups: ${bad.map((v) => `${v.code}: ${v.message}`).join('; ')}`, bad);
+  }
+  return result;
+}
+
+interface Attempt {
+  variant: GroupModelVariant;
+  gm: GroupModel;
+  solved: SolveResult;
+  columns: Map<string, number>;
+  clashes: Array<[string, string]>;
+  orgSets: OrgSet[];
+  individuals: Set<string>;
+}
+
+export async function computeGroups(participants: readonly Candidate[], programme: Programme, options: FormGroupsOptions): Promise<GroupsResult> {
+  const persons = personsById(participants);
+  for (let i = 1; i < persons.length; i++) {
+    if ((persons[i] as Person).id === (persons[i - 1] as Person).id) {
+      throw new InternalError('E_GROUPS_DUPLICATE_ID', `participant id ${(persons[i] as Person).id} appears twice`);
+    }
+  }
+  const { minSize, maxSize } = programme.workshopGroups;
+  const n = persons.length;
+  const k = persons.filter((p) => p.sector === 'kommune').length;
+  const G = groupCount(n, minSize, maxSize, programme.workshopGroups.count);
+  const deadlineMs = options.deadlineMs ?? DEFAULT_STAGE_DEADLINE_MS;
+  const { locks, relaxations } = normaliseGroupLocks(options.locks, persons, G);
+  const byId = new Map(persons.map((p) => [p.id, p]));
+
+  const fixed = new Map(locks.inGroup.map((l) => [l.id, l.group - 1]));
+  const lockedK = Array.from({ length: G }, () => 0);
+  const lockedS = Array.from({ length: G }, () => 0);
+  for (const [id, g] of fixed) {
+    if ((byId.get(id) as Person).sector === 'kommune') lockedK[g] = (lockedK[g] ?? 0) + 1;
+    else lockedS[g] = (lockedS[g] ?? 0) + 1;
+  }
+  const plan = planSizes(n, k, G, minSize, maxSize, lockedK, lockedS);
+  if (!plan.sizesInRange) {
+    relaxations.push({
+      code: 'group_size',
+      reason: `${n} participants cannot be split into ${G} group${G === 1 ? '' : 's'} of ${minSize}–${maxSize}${fixed.size > 0 ? ' with the locks given' : ''}: sizes ${plan.sizes.join(', ')}`,
+      ids: [],
+    });
+  }
+  if (!plan.sectorRuleHolds) relaxations.push(sectorRelaxation(n, k, G, plan.sizes, minSize, maxSize, fixed.size > 0));
+
+  const apartSet = new Set(locks.apart.map(([a, b]) => `${a}\u0000${b}`));
+  const conflict = (a: Person, b: Person): boolean => a.org === b.org || apartSet.has(cmp(a.id, b.id) < 0 ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`);
+  const orgMembers = new Map<string, string[]>();
+  for (const p of persons) orgMembers.set(p.org, [...(orgMembers.get(p.org) ?? []), p.id]);
+  const unavoidableOrgExcess = [...orgMembers.values()].reduce((a, ids) => a + Math.max(0, ids.length - Math.max(1, G)), 0);
+
+  const allAttempts: SolveResult['attempts'] = [];
+  const modelSizes: StageReport['modelSizes'] = [];
+  let chosen: Attempt | null = null;
+  let lastStatus: SolveStatus = 'error';
+
+  for (const variant of GROUP_MODEL_VARIANTS) {
+    if (variant === 'free-soft-sector' && !plan.sectorRuleHolds) continue; // already soft
+    const individuals = new Set<string>();
+    let attempt: Attempt | null = null;
+    for (let round = 0; round < 6; round++) {
+      const orgSets = orgSetsFor(individuals, fixed, orgMembers, G);
+      const gm = buildGroupModel({
+        persons,
+        sizes: plan.sizes,
+        sectorRule: plan.sectorRuleHolds ? 'hard' : 'relaxed',
+        variant,
+        fixed,
+        individuals,
+        orgSets,
+        apartPairs: locks.apart.filter(([a, b]) => (individuals.has(a) || fixed.has(a)) && (individuals.has(b) || fixed.has(b))),
+        tieBreakSeed: options.seed,
+      });
+      modelSizes.push({ label: `${gm.model.label}${round > 0 ? `+individuals(${individuals.size})` : ''}`, variables: gm.model.variables.length, constraints: gm.model.constraints.length });
+      const solved = await solveSteps(gm.model, stageSteps(gm.model, deadlineMs, options.solvers, variant === 'bands' || variant === 'coarse'));
+      allAttempts.push(...solved.attempts);
+      lastStatus = solved.status;
+      if (solved.values === null) break;
+      const placed = readPlacement(gm, solved.values, fixed, persons, options.seed, conflict, G);
+      attempt = { variant, gm, solved, columns: placed.column, clashes: placed.clashes, orgSets, individuals: new Set(individuals) };
+      if (placed.clashes.length === 0) break;
+      // Give every clashing colleague (whole organisation) and kept-apart participant their own variables.
+      const before = individuals.size;
+      for (const [a, b] of placed.clashes) {
+        const pa = byId.get(a) as Person;
+        const pb = byId.get(b) as Person;
+        if (pa.org === pb.org) {
+          for (const id of orgMembers.get(pa.org) ?? []) if (!fixed.has(id)) individuals.add(id);
+        } else {
+          if (!fixed.has(a)) individuals.add(a);
+          if (!fixed.has(b)) individuals.add(b);
+        }
+      }
+      if (individuals.size === before) break;
+    }
+    if (attempt === null) continue;
+    // Compare variants in the rules' order: the sector rule (where the plan says it can hold), then
+    // kept-apart pairs and colleagues sharing a group.
+    const rank = (a: Attempt): [number, number] => [plan.sectorRuleHolds ? sectorBreaks(a, byId, plan.sizes.length) : 0, orgExcessOf(a, byId)];
+    const r = rank(attempt);
+    if (chosen === null || r[0] < rank(chosen)[0] || (r[0] === rank(chosen)[0] && r[1] < rank(chosen)[1])) chosen = attempt;
+    // An organisation clash the cohort could avoid may be forced by this variant's bands: try the next.
+    if (r[0] === 0 && r[1] <= unavoidableOrgExcess) break;
+  }
+
+  let columns: Map<string, number>;
+  let report: StageReport;
+  if (chosen === null) {
+    columns = greedyColumns(persons, plan.sizes, fixed, options.seed, conflict);
+    report = {
+      stage: 'groups',
+      model: 'greedy fallback: no solver gave a usable answer',
+      status: 'error',
+      solverStatus: lastStatus,
+      solver: null,
+      objective: 0,
+      bound: null,
+      gap: null,
+      terms: [],
+      attempts: allAttempts,
+      modelSizes,
+    };
+  } else {
+    columns = chosen.columns;
+    report = stageReport(chosen, persons, plan.sizes, plan.sectorRuleHolds, options.seed, fixed, allAttempts, modelSizes, byId);
+  }
+
+  // Canonical numbering: locked groups keep their number, the rest by smallest member id.
+  const members: Person[][] = plan.sizes.map(() => []);
+  for (const p of persons) members[columns.get(p.id) as number]?.push(p);
+  const lockedCols = new Set(fixed.values());
+  const free = members
+    .map((m, g) => ({ g, first: m[0]?.id ?? '\uffff' }))
+    .filter((c) => !lockedCols.has(c.g))
+    .sort((a, b) => cmp(a.first, b.first) || a.g - b.g);
+  const freeNumbers = plan.sizes.map((_, g) => g + 1).filter((num) => !lockedCols.has(num - 1));
+  const numberOf = new Map<number, number>();
+  for (const g of lockedCols) numberOf.set(g, g + 1);
+  free.forEach((c, i) => numberOf.set(c.g, freeNumbers[i] as number));
+
+  const groups: WorkshopGroup[] = members
+    .map((m, g) => ({ number: numberOf.get(g) as number, memberIds: m.map((p) => p.id) }))
+    .sort((a, b) => a.number - b.number);
+  const groupOf: Record<string, number> = {};
+  for (const p of persons) groupOf[p.id] = numberOf.get(columns.get(p.id) as number) as number;
+
+  const quality = groups.map((grp) => groupQuality(grp, byId, persons));
+  if (plan.sectorRuleHolds && quality.some((q) => Math.abs(q.kommune - q.spesialist) > 1)) {
+    relaxations.push({ code: 'group_sector_mix', reason: 'sector rule relaxed: the locks (keep apart, locked groups) cannot all hold with municipal and specialist counts within 1 of each other in every group', ids: [] });
+  }
+  const clashPairs = quality.flatMap((q) => q.organisationClashes);
+  if (clashPairs.length > 0) relaxations.push(orgRelaxation(clashPairs, orgMembers, byId, G));
+  const apartLeft = groups.flatMap((grp) => locks.apart.filter(([a, b]) => grp.memberIds.includes(a) && grp.memberIds.includes(b)));
+  for (const [a, b] of apartLeft) {
+    relaxations.push({ code: 'lock_apart', reason: `${a} and ${b} could not be kept apart in the workshop groups together with the other locks`, ids: [a, b] });
+  }
+  return { seed: options.seed, groups, groupOf, quality, relaxations, report, locks };
+}
+
+function orgSetsFor(individuals: ReadonlySet<string>, fixed: ReadonlyMap<string, number>, orgMembers: ReadonlyMap<string, string[]>, G: number): OrgSet[] {
+  const out: OrgSet[] = [];
+  for (const [org, ids] of [...orgMembers.entries()].sort((a, b) => cmp(a[0], b[0]))) {
+    if (ids.length < 2) continue;
+    const modelled = ids.filter((id) => individuals.has(id) || fixed.has(id));
+    if (modelled.length < 2 || !ids.some((id) => individuals.has(id))) continue;
+    out.push({ org, ids: modelled, cap: Math.max(1, Math.ceil(ids.length / Math.max(1, G))) });
+  }
+  return out;
+}
+
+/** Groups whose municipal and specialist counts differ by more than 1. */
+function sectorBreaks(a: Attempt, byId: ReadonlyMap<string, Person>, G: number): number {
+  const diff = Array.from({ length: G }, () => 0);
+  for (const [id, g] of a.columns) diff[g] = (diff[g] ?? 0) + ((byId.get(id) as Person).sector === 'kommune' ? 1 : -1);
+  return diff.filter((d) => Math.abs(d) > 1).length;
+}
+
+/** Participants beyond the first of their organisation in a group, plus kept-apart pairs sharing a group. */
+function orgExcessOf(a: Attempt, byId: ReadonlyMap<string, Person>): number {
+  const per = new Map<string, number>();
+  for (const [id, g] of a.columns) {
+    const key = `${(byId.get(id) as Person).org}\u0000${g}`;
+    per.set(key, (per.get(key) ?? 0) + 1);
+  }
+  let excess = 0;
+  for (const c of per.values()) excess += Math.max(0, c - 1);
+  return excess + a.clashes.filter(([x, y]) => (byId.get(x) as Person).org !== (byId.get(y) as Person).org).length;
+}
+
+/** Counts and individual columns from the solver's values, then the placement into the counts. */
+function readPlacement(
+  gm: GroupModel,
+  values: readonly number[],
+  fixed: ReadonlyMap<string, number>,
+  persons: readonly Person[],
+  seed: string,
+  conflict: (a: Person, b: Person) => boolean,
+  G: number,
+): { column: Map<string, number>; clashes: Array<[string, string]> } {
+  const placed = new Map(fixed);
+  for (const [id, vars] of gm.y) {
+    const g = vars.findIndex((v) => Math.round(values[v] ?? 0) === 1);
+    if (g < 0) throw new InternalError('E_GROUPS_MODEL', `individual ${id} has no group in the solver's answer`);
+    placed.set(id, g);
+  }
+  const counts = new Map<string, number[]>();
+  const queue = new Map<string, string[]>();
+  gm.types.forEach((t, ti) => {
+    counts.set(
+      t.key,
+      (gm.x[ti] as number[]).map((v) => Math.round(values[v] ?? 0)),
+    );
+    queue.set(t.key, lotteryOrder(seed, 'groups-placement', t.ids));
+  });
+  return placeIntoCounts({ persons, columns: G, placed, counts, queue, conflict });
+}
+
+function stageReport(
+  a: Attempt,
+  persons: readonly Person[],
+  sizes: readonly number[],
+  sectorRuleHolds: boolean,
+  seed: string,
+  fixed: ReadonlyMap<string, number>,
+  attempts: StageReport['attempts'],
+  modelSizes: StageReport['modelSizes'],
+  byId: ReadonlyMap<string, Person>,
+): StageReport {
+  const members: Person[][] = sizes.map(() => []);
+  for (const p of persons) members[a.columns.get(p.id) as number]?.push(p);
+  const relaxedSector = !sectorRuleHolds || a.variant === 'free-soft-sector';
+  const caps = new Map(a.orgSets.map((o) => [o.org, o.cap]));
+  const values = groupTerms(persons, members, relaxedSector, (org) => caps.get(org) ?? null);
+  // Lottery tie-break as the model priced it: per type for the aggregated, per id for individuals.
+  let tiebreak = 0;
+  for (const [id, g] of a.columns) {
+    if (fixed.has(id)) continue;
+    const p = byId.get(id) as Person;
+    tiebreak += tieBreakCost(seed, a.individuals.has(id) ? `id:${id}` : typeOf(p).key, g);
+  }
+  values.tiebreak = tiebreak;
+  const terms: ObjectiveTerm[] = [...a.gm.levels].reverse().map((l) => ({ name: l.name, description: l.description, value: values[l.level], weight: l.weight }));
+  const objective = terms.reduce((s, t) => s + t.value * t.weight, 0);
+  const solved = a.solved;
+  const matches = solved.objective !== null && Math.abs(objective - solved.objective) <= 1e-6 * Math.max(1, Math.abs(objective));
+  // Clashes the model priced (organisations it modelled individually) are part of the proven optimum; any other
+  // clash (placement could not repair it) is not.
+  const modelled = new Set(a.orgSets.map((o) => o.org));
+  const unpriced = a.clashes.filter(([x, y]) => {
+    const px = byId.get(x) as Person;
+    const py = byId.get(y) as Person;
+    return px.org !== py.org || !modelled.has(px.org);
+  });
+  const proven = solved.status === 'optimal' && matches && unpriced.length === 0;
+  const bound = proven ? objective : solved.bound !== null && matches ? solved.bound : null;
+  const note = a.gm.approximated ? '; lowest levels left out of the objective (weights too large)' : '';
+  return {
+    stage: 'groups',
+    model: `type-aggregated (${a.variant}${a.individuals.size > 0 ? `, ${a.individuals.size} participants modelled individually` : ''})${note}`,
+    status: proven ? 'optimal' : 'feasible',
+    solverStatus: solved.status,
+    solver: solved.solver,
+    objective,
+    bound,
+    gap: proven ? 0 : relativeGap(objective, bound),
+    terms,
+    attempts,
+    modelSizes,
+  };
+}
+
+function groupQuality(grp: WorkshopGroup, byId: ReadonlyMap<string, Person>, persons: readonly Person[]): GroupQuality {
+  const m = grp.memberIds.map((id) => byId.get(id) as Person);
+  const female = m.filter((p) => p.gender === 'female').length;
+  const male = m.filter((p) => p.gender === 'male').length;
+  const min = genderTableMinimum(m.length);
+  const cohortF = persons.filter((p) => p.gender === 'female').length;
+  const cohortM = persons.filter((p) => p.gender === 'male').length;
+  const clashes: Array<[string, string]> = [];
+  for (let i = 0; i < m.length; i++) {
+    for (let j = i + 1; j < m.length; j++) {
+      const a = m[i] as Person;
+      const b = m[j] as Person;
+      if (a.org === b.org) clashes.push([a.id, b.id]);
+    }
+  }
+  return {
+    group: grp.number,
+    size: m.length,
+    kommune: m.filter((p) => p.sector === 'kommune').length,
+    spesialist: m.filter((p) => p.sector === 'spesialist').length,
+    female,
+    male,
+    unknownGender: m.length - female - male,
+    genderMinimum: min,
+    genderMinimumMet: female >= genderMinimum(m.length, cohortF) && male >= genderMinimum(m.length, cohortM),
+    regions: regionCounts(m),
+    organisationClashes: clashes,
+  };
+}
+
+function sectorRelaxation(n: number, k: number, G: number, sizes: readonly number[], minSize: number, maxSize: number, locked: boolean): Relaxation {
+  const s = n - k;
+  const odd = sizes.filter((x) => x % 2 === 1).length;
+  const alternatives: number[] = [];
+  for (let g = Math.max(1, Math.ceil(n / maxSize)); g <= Math.floor(n / minSize); g++) {
+    if (g === G) continue;
+    if (planSizes(n, k, g, minSize, maxSize, [], []).sectorRuleHolds) alternatives.push(g);
+  }
+  const why = locked
+    ? 'with the locks given, no split keeps municipal and specialist counts within 1 of each other in every group'
+    : `with ${k} municipal and ${s} specialist participants, ${G} groups of ${sizes.join('/')} allow a difference of at most 1 in ${odd === 0 ? 'no group with a difference' : `${odd} odd-sized group${odd === 1 ? '' : 's'}`}, and the cohort needs a difference of ${Math.abs(k - s)} in total`;
+  const hint = alternatives.length > 0 ? ` (with ${alternatives.slice(0, 3).join(' or ')} groups it could hold)` : '';
+  return { code: 'group_sector_mix', reason: `sector rule relaxed: ${why}; each group holds its even share of each sector instead${hint}`, ids: [] };
+}
+
+function orgRelaxation(pairs: ReadonlyArray<[string, string]>, orgMembers: ReadonlyMap<string, string[]>, byId: ReadonlyMap<string, Person>, G: number): Relaxation {
+  const orgs = new Set(pairs.map(([a]) => (byId.get(a) as Person).org));
+  const big = [...orgs].filter((o) => (orgMembers.get(o)?.length ?? 0) > G);
+  const ids = sortedIds(new Set(pairs.flat()));
+  const reason =
+    big.length === orgs.size
+      ? `${orgs.size === 1 ? 'an organisation has' : `${orgs.size} organisations have`} more participants than there are groups (${G}): colleagues share a group, spread as evenly as possible`
+      : 'colleagues from one organisation share a group: no split that keeps them apart also keeps the sector rule and the locks';
+  return { code: 'group_org_clash', reason, ids };
+}
+
+/** Last resort when no solver answered: sector by sector, participants dealt to the emptiest group. */
+function greedyColumns(persons: readonly Person[], sizes: readonly number[], fixed: ReadonlyMap<string, number>, seed: string, conflict: (a: Person, b: Person) => boolean): Map<string, number> {
+  const byId = new Map(persons.map((p) => [p.id, p]));
+  const col = new Map(fixed);
+  const members: Person[][] = sizes.map(() => []);
+  for (const [id, g] of fixed) members[g]?.push(byId.get(id) as Person);
+  const n = persons.length;
+  const k = persons.filter((p) => p.sector === 'kommune').length;
+  for (const sector of ['kommune', 'spesialist'] as const) {
+    const total = sector === 'kommune' ? k : n - k;
+    const target = sizes.map((s) => Math.floor((total * s) / Math.max(1, n)));
+    let left = total - target.reduce((a, b) => a + b, 0);
+    for (let g = 0; left > 0 && g < sizes.length; g++, left--) target[g] = (target[g] ?? 0) + 1;
+    const order = lotteryOrder(seed, 'groups-greedy', persons.filter((p) => p.sector === sector && !fixed.has(p.id)).map((p) => p.id)).sort((a, b) => cmp(typeOf(byId.get(a) as Person).key, typeOf(byId.get(b) as Person).key));
+    for (const id of order) {
+      const p = byId.get(id) as Person;
+      let best = -1;
+      let bestKey: [number, number] = [Infinity, Infinity];
+      sizes.forEach((s, g) => {
+        const inSector = (members[g] ?? []).filter((q) => q.sector === sector).length;
+        if ((members[g]?.length ?? 0) >= s) return;
+        const key: [number, number] = [(members[g] ?? []).filter((q) => conflict(p, q)).length, inSector - (target[g] ?? 0)];
+        if (key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
+          best = g;
+          bestKey = key;
+        }
+      });
+      col.set(id, best);
+      members[best]?.push(p);
+    }
+  }
+  return col;
+}

@@ -1,0 +1,749 @@
+/**
+ * The project-team model: pure builders, fill and local search; no solver calls.
+ *
+ * Why patterns (measured, see issue 4): a binary per person and team hangs every JavaScript solver and times
+ * out on HiGHS. A team is instead described by its PATTERN: the multiset of municipal types and the multiset
+ * of specialist types (type = region × gender) in its slots. One integer per pattern counts the teams with that
+ * pattern; region match and gender mix are exact per pattern. Individuals are filled into the slots afterwards,
+ * and swaps between teams improve what the patterns cannot see (members from different workshop groups) and
+ * repair organisation clashes. The pattern optimum is a lower bound on every valid set of teams, so a result
+ * whose full objective equals it is proven optimal.
+ */
+import { cmp, lexWeights, lotteryKey, REGIONS, type Person, type Region } from './group-common.js';
+import { GENDERS, type Gender, type Sector } from './types.js';
+import type { Constraint, LinearModel, Variable } from '../solver/types.js';
+
+// ---------------------------------------------------------------------------------------------------------
+// Team shapes
+
+/** Municipal and specialist members of a team. */
+export type Shape = readonly [number, number];
+
+export interface ShapePlan {
+  /** Shapes used and how many teams of each, standard shape first. */
+  counts: Array<{ shape: Shape; teams: number; tier: number }>;
+  /** 0: all standard; 1: some teams one smaller with both sectors; 2: other shapes with both sectors; 3: anything. */
+  worstTier: number;
+}
+
+/** Shapes by tier: 0 standard; 1 one smaller with both sectors; 2 other mixed shapes ±1; 3 any non-empty shape up to one larger. */
+function shapesByTier(pk: number, ps: number): Array<{ shape: Shape; tier: number }> {
+  const out: Array<{ shape: Shape; tier: number }> = [{ shape: [pk, ps], tier: 0 }];
+  const seen = new Set([`${pk},${ps}`]);
+  const add = (k: number, s: number, tier: number): void => {
+    if (k < 0 || s < 0 || k + s === 0 || seen.has(`${k},${s}`)) return;
+    seen.add(`${k},${s}`);
+    out.push({ shape: [k, s], tier });
+  };
+  if (pk >= 2) add(pk - 1, ps, 1);
+  if (ps >= 2) add(pk, ps - 1, 1);
+  const size = pk + ps;
+  for (let t = size - 1; t <= size + 1; t++) for (let k = 1; k < t; k++) add(k, t - k, 2);
+  for (let t = 1; t <= size + 1; t++) for (let k = 0; k <= t; k++) add(k, t - k, 3);
+  return out;
+}
+
+/**
+ * How many teams of each shape: fewest teams outside the standard shape, by tier (one tier-2 team costs more
+ * than any number of tier-1 teams), then the fewest teams. Dynamic program over (municipal, specialist) used.
+ */
+export function planShapes(K: number, S: number, pk: number, ps: number): ShapePlan {
+  const shapes = shapesByTier(pk, ps);
+  const tierCost = [0, 1, 1_000, 1_000_000];
+  const W = S + 1;
+  const cost = new Float64Array((K + 1) * W).fill(Infinity);
+  const choice = new Int32Array((K + 1) * W).fill(-1);
+  cost[0] = 0;
+  for (let k = 0; k <= K; k++) {
+    for (let s = 0; s <= S; s++) {
+      const i = k * W + s;
+      if (k + s === 0) continue;
+      let best = Infinity;
+      let bestJ = -1;
+      shapes.forEach(({ shape, tier }, j) => {
+        const [a, b] = shape;
+        if (a > k || b > s) return;
+        const c = (cost[(k - a) * W + (s - b)] as number) + (tierCost[tier] as number) * 1_000 + 1;
+        if (c < best) {
+          best = c;
+          bestJ = j;
+        }
+      });
+      cost[i] = best;
+      choice[i] = bestJ;
+    }
+  }
+  const tally = new Map<number, number>();
+  for (let k = K, s = S; k + s > 0; ) {
+    const j = choice[k * W + s] as number;
+    const sh = shapes[j];
+    if (sh === undefined) throw new Error(`no team shapes cover ${K} + ${S}`);
+    tally.set(j, (tally.get(j) ?? 0) + 1);
+    k -= sh.shape[0];
+    s -= sh.shape[1];
+  }
+  const counts = [...tally.entries()].sort((a, b) => a[0] - b[0]).map(([j, teams]) => ({ shape: (shapes[j] as { shape: Shape }).shape, teams, tier: (shapes[j] as { tier: number }).tier }));
+  return { counts, worstTier: Math.max(0, ...counts.map((c) => c.tier)) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Types and part patterns
+
+/**
+ * A slot type within a sector: region × gender × organisation. The organisation is kept only for organisations
+ * with several participants (else `*`), so that a part pattern can never hold two colleagues.
+ */
+export interface SlotType {
+  sector: Sector;
+  region: Region;
+  gender: Gender;
+  org: string;
+  key: string;
+}
+
+/** Slot type of a participant; `shared` tells whether the organisation has several participants. */
+export function slotTypeOf(p: Person, shared: (org: string) => boolean): SlotType {
+  const org = shared(p.org) ? p.org : '*';
+  return { sector: p.sector, region: p.region, gender: p.gender, org, key: `${p.sector}|${p.region}|${p.gender}|${org}` };
+}
+
+function compareSlotTypes(a: SlotType, b: SlotType): number {
+  return (
+    (a.sector === b.sector ? 0 : a.sector === 'kommune' ? -1 : 1) ||
+    REGIONS.indexOf(a.region) - REGIONS.indexOf(b.region) ||
+    GENDERS.indexOf(a.gender) - GENDERS.indexOf(b.gender) ||
+    cmp(a.org, b.org)
+  );
+}
+
+/** The attributes that make a team's region and gender costs. */
+export interface Member {
+  sector: Sector;
+  region: Region;
+  gender: Gender;
+}
+
+/**
+ * Region match: every member belongs to one and the same known RHF, i.e. each municipal member's county lies in
+ * the area of the RHF of the specialist members, who all belong to that RHF. A team without both sectors never
+ * matches.
+ */
+export function regionMatch(members: readonly Member[]): Region | null {
+  if (members.length === 0) return null;
+  const r = (members[0] as Member).region;
+  if (r === 'unknown') return null;
+  if (!members.some((m) => m.sector === 'kommune') || !members.some((m) => m.sector === 'spesialist')) return null;
+  return members.every((m) => m.region === r) ? r : null;
+}
+
+export function bothGenders(members: readonly Member[]): boolean {
+  return members.some((m) => m.gender === 'female') && members.some((m) => m.gender === 'male');
+}
+
+/**
+ * Multisets of size `k` over the types (indices, non-decreasing): each type at most its supply, and no shared
+ * organisation twice (nor one in `exclude`).
+ */
+function partMultisets(types: readonly (SlotType & { supply: number })[], k: number, exclude: ReadonlySet<string> = new Set()): number[][] {
+  const out: number[][] = [];
+  const cur: number[] = [];
+  const rec = (start: number, left: number): void => {
+    if (left === 0) {
+      out.push([...cur]);
+      return;
+    }
+    for (let i = start; i < types.length; i++) {
+      const t = types[i] as SlotType & { supply: number };
+      const used = cur.filter((x) => x === i).length;
+      if (used >= t.supply) continue;
+      if (t.org !== '*' && (exclude.has(t.org) || cur.some((x) => (types[x] as SlotType).org === t.org))) continue;
+      cur.push(i);
+      rec(i, left - 1);
+      cur.pop();
+    }
+  };
+  rec(0, k);
+  return out;
+}
+
+/** The class of a part (one sector's members of a team): its region (one RHF, `mixed`, `unknown`, `none`) and genders. */
+function partClass(members: readonly Member[]): string {
+  let region: string;
+  if (members.length === 0) region = 'none';
+  else {
+    const r = (members[0] as Member).region;
+    region = members.every((m) => m.region === r) ? r : 'mixed';
+  }
+  const f = members.some((m) => m.gender === 'female') ? 'f' : '-';
+  const m = members.some((x) => x.gender === 'male') ? 'm' : '-';
+  return `${region}|${f}${m}`;
+}
+
+/** Region match and gender mix of a team made of two parts of these classes. */
+function joinCost(kClass: string, sClass: string): { matched: boolean; genders: boolean } {
+  const [kr, kg] = kClass.split('|') as [string, string];
+  const [sr, sg] = sClass.split('|') as [string, string];
+  const matched = kr === sr && kr !== 'mixed' && kr !== 'unknown' && kr !== 'none';
+  const genders = (kg[0] === 'f' || sg[0] === 'f') && (kg[1] === 'm' || sg[1] === 'm');
+  return { matched, genders };
+}
+
+/** A locked-together cluster: its members stay in one team. */
+export interface Cluster {
+  ids: string[];
+  members: Person[];
+}
+
+/** A variable of the team model. */
+export type TeamVar =
+  | { kind: 'part'; shape: number; sector: Sector; slots: string[]; cls: string; key: string }
+  | { kind: 'join'; shape: number; kClass: string; sClass: string; matched: boolean; genders: boolean; key: string }
+  | { kind: 'cluster'; shape: number; cluster: number; slots: string[]; matched: boolean; genders: boolean; key: string };
+
+export interface TeamModel {
+  model: LinearModel;
+  vars: TeamVar[];
+  /** Slot types with their supply (participants not in a cluster), canonical order. */
+  types: Array<SlotType & { supply: number }>;
+  /** Whether an organisation has several participants (and so its own slot types). */
+  shared: (org: string) => boolean;
+  /** Weights of the model's levels. */
+  weights: { region: number; gender: number; tiebreak: number };
+  /** Largest tie-break total the model can have (for bounds from a time-limited solve). */
+  tiebreakMax: number;
+}
+
+/** Lottery tie-break span per variable. */
+export const PATTERN_TIEBREAK_SPAN = 10_000;
+
+/**
+ * The split pattern model. For each team shape: one integer per municipal part pattern (multiset of municipal
+ * slot types) and per specialist part pattern, and one integer per JOIN of a municipal part class with a
+ * specialist part class (class = region × genders present), which carries the team's exact region and gender
+ * cost. Rows: part patterns of a class = joins of that class; joins of a shape = its team count; every slot
+ * type's supply used exactly. Locked-together clusters get one binary per completion of their team (full cost).
+ * Cost: lexicographic (region mismatch, missing gender, seeded lottery that makes the optimum unique).
+ */
+export function buildTeamModel(persons: readonly Person[], plan: ShapePlan, clusters: readonly Cluster[], seed: string, separateColleagues = true): TeamModel {
+  // Colleagues get their own slot types (so that no part holds two of them) when there are enough parts of their
+  // sector to keep them apart; a larger organisation is modelled like anyone else and its clashes are reported.
+  const partsOf = { kommune: 0, spesialist: 0 };
+  for (const c of plan.counts) {
+    if (c.shape[0] > 0) partsOf.kommune += c.teams;
+    if (c.shape[1] > 0) partsOf.spesialist += c.teams;
+  }
+  const orgCount = new Map<string, number>();
+  const orgFits = new Map<string, boolean>();
+  for (const p of persons) orgCount.set(`${p.sector}|${p.org}`, (orgCount.get(`${p.sector}|${p.org}`) ?? 0) + 1);
+  for (const p of persons) {
+    const n = orgCount.get(`${p.sector}|${p.org}`) ?? 0;
+    orgFits.set(p.org, (orgFits.get(p.org) ?? true) && n <= partsOf[p.sector]);
+  }
+  const total = new Map<string, number>();
+  for (const p of persons) total.set(p.org, (total.get(p.org) ?? 0) + 1);
+  const shared = (org: string): boolean => separateColleagues && (total.get(org) ?? 0) >= 2 && orgFits.get(org) === true;
+  const inCluster = new Set(clusters.flatMap((c) => c.ids));
+  const typeMap = new Map<string, SlotType & { supply: number }>();
+  for (const p of persons) {
+    if (inCluster.has(p.id)) continue;
+    const t = slotTypeOf(p, shared);
+    const e = typeMap.get(t.key) ?? { ...t, supply: 0 };
+    e.supply++;
+    typeMap.set(t.key, e);
+  }
+  const types = [...typeMap.values()].sort(compareSlotTypes);
+  const bySector = { kommune: types.filter((t) => t.sector === 'kommune'), spesialist: types.filter((t) => t.sector === 'spesialist') };
+
+  const vars: TeamVar[] = [];
+  const T = plan.counts.reduce((a, c) => a + c.teams, 0);
+  plan.counts.forEach(({ shape }, si) => {
+    const classes = { kommune: new Set<string>(), spesialist: new Set<string>() };
+    (['kommune', 'spesialist'] as const).forEach((sector, side) => {
+      const size = shape[side] as number;
+      const ts = bySector[sector];
+      for (const idx of partMultisets(ts, size)) {
+        const slots = idx.map((i) => (ts[i] as SlotType).key);
+        const cls = partClass(idx.map((i) => ts[i] as SlotType));
+        classes[sector].add(cls);
+        vars.push({ kind: 'part', shape: si, sector, slots, cls, key: `${si}/${sector}/${slots.join(',')}` });
+      }
+    });
+    for (const kClass of [...classes.kommune].sort(cmp)) {
+      for (const sClass of [...classes.spesialist].sort(cmp)) {
+        vars.push({ kind: 'join', shape: si, kClass, sClass, ...joinCost(kClass, sClass), key: `${si}/join/${kClass}/${sClass}` });
+      }
+    }
+    clusters.forEach((c, ci) => {
+      const ck = c.members.filter((m) => m.sector === 'kommune').length;
+      const cs = c.members.length - ck;
+      if (ck > shape[0] || cs > shape[1]) return;
+      const orgs = new Set(c.members.map((m) => m.org));
+      for (const kIdx of partMultisets(bySector.kommune, shape[0] - ck, orgs)) {
+        for (const sIdx of partMultisets(bySector.spesialist, shape[1] - cs, orgs)) {
+          const slotTypes = [...kIdx.map((i) => bySector.kommune[i] as SlotType), ...sIdx.map((i) => bySector.spesialist[i] as SlotType)];
+          const members: Member[] = [...slotTypes, ...c.members];
+          const slots = slotTypes.map((t) => t.key);
+          vars.push({ kind: 'cluster', shape: si, cluster: ci, slots, matched: regionMatch(members) !== null, genders: bothGenders(members), key: `${si}/cluster${ci}/${slots.join(',')}` });
+        }
+      }
+    });
+  });
+
+  const tiebreakMax = 3 * PATTERN_TIEBREAK_SPAN * T;
+  const [wTie, wGender, wRegion] = lexWeights([tiebreakMax, T, T]) as [number, number, number];
+  const variables: Variable[] = vars.map((v, i) => {
+    const tb = 1 + (parseInt(lotteryKey(seed, 'teams-pattern', v.key).slice(0, 8), 16) % PATTERN_TIEBREAK_SPAN);
+    let cost = wTie * tb;
+    if (v.kind !== 'part') cost += (v.matched ? 0 : wRegion) + (v.genders ? 0 : wGender);
+    const teams = (plan.counts[v.shape] as { teams: number }).teams;
+    return { name: `${v.kind[0]}_${i}`, cost, lb: 0, ub: v.kind === 'cluster' ? 1 : teams, integer: true };
+  });
+  const constraints: Constraint[] = [];
+  types.forEach((t, ti) => {
+    const terms: Array<[number, number]> = [];
+    vars.forEach((v, vi) => {
+      if (v.kind === 'join') return;
+      const m = v.slots.filter((s) => s === t.key).length;
+      if (m > 0) terms.push([vi, m]);
+    });
+    constraints.push({ name: `supply_${ti}`, terms, lo: t.supply, hi: t.supply });
+  });
+  plan.counts.forEach((c, si) => {
+    const terms = vars.flatMap((v, vi) => ((v.kind === 'join' || v.kind === 'cluster') && v.shape === si ? [[vi, 1] as [number, number]] : []));
+    constraints.push({ name: `shape_${si}`, terms, lo: c.teams, hi: c.teams });
+    for (const sector of ['kommune', 'spesialist'] as const) {
+      const classes = new Set(vars.flatMap((v) => (v.kind === 'part' && v.shape === si && v.sector === sector ? [v.cls] : [])));
+      for (const cls of [...classes].sort(cmp)) {
+        const terms2: Array<[number, number]> = [];
+        vars.forEach((v, vi) => {
+          if (v.kind === 'part' && v.shape === si && v.sector === sector && v.cls === cls) terms2.push([vi, 1]);
+          if (v.kind === 'join' && v.shape === si && (sector === 'kommune' ? v.kClass : v.sClass) === cls) terms2.push([vi, -1]);
+        });
+        constraints.push({ name: `class_${si}_${sector}_${cls}`, terms: terms2, lo: 0, hi: 0 });
+      }
+    }
+  });
+  clusters.forEach((_, ci) => {
+    const terms = vars.flatMap((v, vi) => (v.kind === 'cluster' && v.cluster === ci ? [[vi, 1] as [number, number]] : []));
+    constraints.push({ name: `cluster_${ci}`, terms, lo: 1, hi: 1 });
+  });
+  // Valid cuts that close the parity gap of the LP relaxation (it would form 1.5 pairs from 3 people): parts of
+  // size m lying wholly in one region r number at most ⌊n_r / m⌋, and pairs at most n_r minus the region's
+  // largest organisation (every pair holds someone from outside it).
+  for (const sector of ['kommune', 'spesialist'] as const) {
+    for (const r of REGIONS) {
+      const inR = types.filter((t) => t.sector === sector && t.region === r);
+      const nr = inR.reduce((a, t) => a + t.supply, 0);
+      if (nr === 0) continue;
+      const orgSizes = new Map<string, number>();
+      for (const t of inR) if (t.org !== '*') orgSizes.set(t.org, (orgSizes.get(t.org) ?? 0) + t.supply);
+      const largestOrg = Math.max(1, ...orgSizes.values());
+      const sizes = new Set(vars.flatMap((v) => (v.kind === 'part' && v.sector === sector ? [v.slots.length] : [])));
+      for (const m of [...sizes].sort((a, b) => a - b)) {
+        if (m < 2) continue;
+        const terms = vars.flatMap((v, vi) => (v.kind === 'part' && v.sector === sector && v.slots.length === m && v.cls.startsWith(`${r}|`) ? [[vi, 1] as [number, number]] : []));
+        if (terms.length === 0) continue;
+        const cap = Math.min(Math.floor(nr / m), m === 2 ? nr - Math.min(largestOrg, nr) : Number.POSITIVE_INFINITY);
+        constraints.push({ name: `cut_${sector}_${r}_${m}`, terms, hi: cap });
+      }
+    }
+  }
+  return { model: { label: 'teams-split-patterns', variables, constraints }, vars, types, shared, weights: { region: wRegion, gender: wGender, tiebreak: wTie }, tiebreakMax };
+}
+
+/** Teams without region match and without both genders in a solution of the model. */
+export function modelCounts(tm: TeamModel, values: readonly number[]): { unmatched: number; missingGender: number } {
+  let unmatched = 0;
+  let missingGender = 0;
+  tm.vars.forEach((v, i) => {
+    const c = Math.round(values[i] ?? 0);
+    if (c === 0 || v.kind === 'part') return;
+    if (!v.matched) unmatched += c;
+    if (!v.genders) missingGender += c;
+  });
+  return { unmatched, missingGender };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Fill and improve
+
+export interface Team {
+  /** Members' ids (unordered while working). */
+  ids: string[];
+  /** Ids that must stay in this team (a locked-together cluster). */
+  fixed: Set<string>;
+}
+
+/** Per-team quality vector used by the local search; lower is better, compared lexicographically. */
+export interface TeamScore {
+  /** Kept-apart pairs in the team (a lock: above everything). */
+  apart: number;
+  /** Pairs from one organisation. */
+  conflicts: number;
+  unmatched: number;
+  sameGroupPairs: number;
+  missingGender: number;
+}
+
+export interface TeamContext {
+  byId: ReadonlyMap<string, Person>;
+  groupOf: (id: string) => number | undefined;
+  /** Same organisation or kept apart: never in one team where avoidable. */
+  conflict: (a: Person, b: Person) => boolean;
+  /** Kept apart (a lock): weighs above an organisation clash. */
+  apart: (a: Person, b: Person) => boolean;
+}
+
+export function scoreTeam(ids: readonly string[], ctx: TeamContext): TeamScore {
+  const m = ids.map((id) => ctx.byId.get(id) as Person);
+  let apart = 0;
+  let conflicts = 0;
+  let same = 0;
+  for (let i = 0; i < m.length; i++) {
+    for (let j = i + 1; j < m.length; j++) {
+      const a = m[i] as Person;
+      const b = m[j] as Person;
+      if (ctx.apart(a, b)) apart++;
+      if (a.org === b.org) conflicts++;
+      const ga = ctx.groupOf(a.id);
+      if (ga !== undefined && ga === ctx.groupOf(b.id)) same++;
+    }
+  }
+  return { apart, conflicts, unmatched: regionMatch(m) === null ? 1 : 0, sameGroupPairs: same, missingGender: bothGenders(m) ? 0 : 1 };
+}
+
+export function addScores(a: TeamScore, b: TeamScore, sign = 1): TeamScore {
+  return {
+    apart: a.apart + sign * b.apart,
+    conflicts: a.conflicts + sign * b.conflicts,
+    unmatched: a.unmatched + sign * b.unmatched,
+    sameGroupPairs: a.sameGroupPairs + sign * b.sameGroupPairs,
+    missingGender: a.missingGender + sign * b.missingGender,
+  };
+}
+
+function lexLess(a: TeamScore, b: TeamScore): boolean {
+  if (a.apart !== b.apart) return a.apart < b.apart;
+  if (a.conflicts !== b.conflicts) return a.conflicts < b.conflicts;
+  if (a.unmatched !== b.unmatched) return a.unmatched < b.unmatched;
+  if (a.sameGroupPairs !== b.sameGroupPairs) return a.sameGroupPairs < b.sameGroupPairs;
+  return a.missingGender < b.missingGender;
+}
+
+/**
+ * Teams from the model's counts: locked-together clusters with their completions first; then, shape by shape,
+ * each join (municipal class, specialist class) takes the next part patterns of those classes. Each slot gets
+ * the first participant of its type (in lottery order) that adds no conflict and no shared workshop group,
+ * else the first that adds no conflict, else the first.
+ */
+export function fillTeams(tm: TeamModel, counts: readonly number[], clusters: readonly Cluster[], persons: readonly Person[], ctx: TeamContext, seed: string): Team[] {
+  const inCluster = new Set(clusters.flatMap((c) => c.ids));
+  const byType = new Map<string, string[]>();
+  for (const p of persons) {
+    if (inCluster.has(p.id)) continue;
+    const key = slotTypeOf(p, tm.shared).key;
+    byType.set(key, [...(byType.get(key) ?? []), p.id]);
+  }
+  const queues = new Map<string, string[]>();
+  for (const [key, ids] of byType) {
+    const keyed = ids.map((id) => ({ id, k: lotteryKey(seed, 'teams-fill', id) })).sort((a, b) => cmp(a.k, b.k) || cmp(a.id, b.id));
+    queues.set(key, keyed.map((x) => x.id));
+  }
+  const skeletons: Array<{ fixed: string[]; slots: string[] }> = [];
+  tm.vars.forEach((v, i) => {
+    if (v.kind !== 'cluster' || Math.round(counts[i] ?? 0) === 0) return;
+    skeletons.push({ fixed: [...(clusters[v.cluster] as Cluster).ids], slots: [...v.slots] });
+  });
+  const shapes = [...new Set(tm.vars.map((v) => v.shape))].sort((a, b) => a - b);
+  for (const si of shapes) {
+    const parts = { kommune: new Map<string, string[][]>(), spesialist: new Map<string, string[][]>() };
+    tm.vars.forEach((v, i) => {
+      if (v.kind !== 'part' || v.shape !== si) return;
+      const list = parts[v.sector].get(v.cls) ?? [];
+      for (let c = 0; c < Math.round(counts[i] ?? 0); c++) list.push([...v.slots]);
+      parts[v.sector].set(v.cls, list);
+    });
+    tm.vars.forEach((v, i) => {
+      if (v.kind !== 'join' || v.shape !== si) return;
+      for (let c = 0; c < Math.round(counts[i] ?? 0); c++) {
+        const k = parts.kommune.get(v.kClass)?.shift();
+        const s = parts.spesialist.get(v.sClass)?.shift();
+        if (k === undefined || s === undefined) throw new Error(`fill: join ${v.key} has no part left`);
+        skeletons.push({ fixed: [], slots: [...k, ...s] });
+      }
+    });
+  }
+  const teams: Team[] = [];
+  for (const sk of skeletons) {
+    const team: Team = { ids: [...sk.fixed], fixed: new Set(sk.fixed) };
+    for (const slot of sk.slots) {
+      const q = queues.get(slot) ?? [];
+      const members = team.ids.map((id) => ctx.byId.get(id) as Person);
+      const ok = (id: string, strict: boolean): boolean => {
+        const x = ctx.byId.get(id) as Person;
+        return members.every((m) => !ctx.conflict(m, x) && (!strict || ctx.groupOf(m.id) === undefined || ctx.groupOf(m.id) !== ctx.groupOf(x.id)));
+      };
+      let pick = q.findIndex((id) => ok(id, true));
+      if (pick < 0) pick = q.findIndex((id) => ok(id, false));
+      if (pick < 0) pick = 0;
+      const [id] = q.splice(pick, 1);
+      if (id === undefined) throw new Error(`fill: no participant of type ${slot} left`);
+      team.ids.push(id);
+    }
+    teams.push(team);
+  }
+  return teams;
+}
+
+/**
+ * Improve the teams by moving participants between them, deterministically (fixed scan order, every improving
+ * move taken, until a pass finds none). Members of a kept-together cluster never move; moves keep each team's
+ * sector counts.
+ *
+ * - Phase 1 (repair and group term without loss): swaps of two participants, and 3-cycles among three teams,
+ *   that make neither region match nor gender mix worse and lower (clashes, shared workshop groups).
+ * - Phase 2 (the full lexicographic order): swaps that lower (clashes, region mismatches, shared workshop groups,
+ *   missing gender) — here a gender mix may be given up for fewer shared workshop groups.
+ *
+ * Returns the number of moves made.
+ */
+export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless: boolean; trade: boolean } = { lossless: true, trade: true }, maxPasses = 50): number {
+  const scores = teams.map((t) => scoreTeam(t.ids, ctx));
+  const sectorOf = (id: string): Sector => (ctx.byId.get(id) as Person).sector;
+  const movable = (t: Team, i: number): boolean => !t.fixed.has(t.ids[i] as string);
+  const noLoss = (after: TeamScore, before: TeamScore): boolean =>
+    after.unmatched <= before.unmatched &&
+    after.missingGender <= before.missingGender &&
+    (after.apart < before.apart ||
+      (after.apart === before.apart && (after.conflicts < before.conflicts || (after.conflicts === before.conflicts && after.sameGroupPairs < before.sameGroupPairs))));
+  let moves = 0;
+
+  const trySwaps = (accept: (after: TeamScore, before: TeamScore) => boolean): boolean => {
+    let improved = false;
+    for (let a = 0; a < teams.length; a++) {
+      for (let b = a + 1; b < teams.length; b++) {
+        const ta = teams[a] as Team;
+        const tb = teams[b] as Team;
+        for (let i = 0; i < ta.ids.length; i++) {
+          for (let j = 0; j < tb.ids.length; j++) {
+            if (!movable(ta, i) || !movable(tb, j) || sectorOf(ta.ids[i] as string) !== sectorOf(tb.ids[j] as string)) continue;
+            const na = [...ta.ids];
+            const nb = [...tb.ids];
+            na[i] = tb.ids[j] as string;
+            nb[j] = ta.ids[i] as string;
+            const sa = scoreTeam(na, ctx);
+            const sb = scoreTeam(nb, ctx);
+            if (accept(addScores(sa, sb), addScores(scores[a] as TeamScore, scores[b] as TeamScore))) {
+              ta.ids = na;
+              tb.ids = nb;
+              scores[a] = sa;
+              scores[b] = sb;
+              moves++;
+              improved = true;
+            }
+          }
+        }
+      }
+    }
+    return improved;
+  };
+
+  /** p (team a) → team b, q (team b) → team c, r (team c) → team a; all of one sector. */
+  const tryCycles = (): boolean => {
+    let improved = false;
+    for (let a = 0; a < teams.length; a++) {
+      const sa0 = scores[a] as TeamScore;
+      if (sa0.sameGroupPairs === 0 && sa0.conflicts === 0 && sa0.apart === 0) continue;
+      for (let b = 0; b < teams.length; b++) {
+        if (b === a) continue;
+        for (let c = 0; c < teams.length; c++) {
+          if (c === a || c === b) continue;
+          const ta = teams[a] as Team;
+          const tb = teams[b] as Team;
+          const tc = teams[c] as Team;
+          for (let i = 0; i < ta.ids.length; i++) {
+            for (let j = 0; j < tb.ids.length; j++) {
+              for (let k = 0; k < tc.ids.length; k++) {
+                if (!movable(ta, i) || !movable(tb, j) || !movable(tc, k)) continue;
+                const sector = sectorOf(ta.ids[i] as string);
+                if (sectorOf(tb.ids[j] as string) !== sector || sectorOf(tc.ids[k] as string) !== sector) continue;
+                const na = [...ta.ids];
+                const nb = [...tb.ids];
+                const nc = [...tc.ids];
+                nb[j] = ta.ids[i] as string;
+                nc[k] = tb.ids[j] as string;
+                na[i] = tc.ids[k] as string;
+                const sa = scoreTeam(na, ctx);
+                const sb = scoreTeam(nb, ctx);
+                const sc = scoreTeam(nc, ctx);
+                const before = addScores(addScores(scores[a] as TeamScore, scores[b] as TeamScore), scores[c] as TeamScore);
+                if (noLoss(addScores(addScores(sa, sb), sc), before)) {
+                  ta.ids = na;
+                  tb.ids = nb;
+                  tc.ids = nc;
+                  scores[a] = sa;
+                  scores[b] = sb;
+                  scores[c] = sc;
+                  moves++;
+                  improved = true;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return improved;
+  };
+
+  const total = (): TeamScore => scores.reduce((acc, s2) => addScores(acc, s2), { apart: 0, conflicts: 0, unmatched: 0, sameGroupPairs: 0, missingGender: 0 });
+  for (let pass = 0; phases.lossless && pass < maxPasses; pass++) {
+    if (trySwaps(noLoss)) continue;
+    const t = total();
+    if (t.apart === 0 && t.conflicts === 0 && t.sameGroupPairs === 0) break;
+    // 3-cycles are cubic in the number of teams: only where a team still has a shared group or a clash.
+    if (teams.length <= 60 && tryCycles()) continue;
+    break;
+  }
+  for (let pass = 0; phases.trade && pass < maxPasses; pass++) if (!trySwaps(lexImproves)) break;
+  return moves;
+}
+
+function lexImproves(after: TeamScore, before: TeamScore): boolean {
+  return lexLess(after, before);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Exact fill for the workshop-group term
+
+/** A team's requirement from the model's optimum: per sector, part size and class (region × genders present). */
+export interface TeamSpec {
+  /** Members that stay (a kept-together cluster). */
+  fixed: string[];
+  parts: Record<Sector, { size: number; cls: string }>;
+}
+
+/** The team specs (classes of the model's optimum) of a skeleton fill: one per team, in the fill's order. */
+export function teamSpecs(teams: readonly Team[], ctx: TeamContext): TeamSpec[] {
+  return teams.map((t) => {
+    const members = t.ids.map((id) => ctx.byId.get(id) as Person);
+    const part = (sector: Sector) => {
+      const m = members.filter((p) => p.sector === sector);
+      return { size: m.filter((p) => !t.fixed.has(p.id)).length, cls: partClass(m) };
+    };
+    return { fixed: [...t.fixed], parts: { kommune: part('kommune'), spesialist: part('spesialist') } };
+  });
+}
+
+export interface AssignmentModel {
+  model: LinearModel;
+  /** Variable index → [participant ids of the unit, team index] for the assignment binaries, else null. */
+  assign: Array<[string[], number] | null>;
+}
+
+/**
+ * Who goes into which team, exactly: one binary per unit (a participant, or a kept-together cluster when
+ * `movableClusters` are given) and compatible team. `hold`:
+ * - `regions`: each region-matched team of the model's optimum takes only participants of its RHF, so region
+ *   match stays optimal; clusters stay where the specs fix them;
+ * - `sectors`: only each team's sector counts hold (the last resort when kept-apart pairs or colleagues could not
+ *   be separated otherwise; clusters then move too).
+ * Kept-apart pairs never share a team (hard). Cost, lexicographic: pairs of colleagues, pairs sharing a workshop
+ * group (both convex in the count per team, so exact), teams without both genders, a seeded lottery that makes
+ * the optimum unique.
+ */
+export function buildAssignmentModel(
+  specs: readonly TeamSpec[],
+  persons: readonly Person[],
+  ctx: TeamContext,
+  apart: ReadonlyArray<readonly [string, string]>,
+  seed: string,
+  hold: 'regions' | 'sectors',
+  movableClusters: readonly Cluster[] = [],
+): AssignmentModel {
+  const fixedIds = new Set(specs.flatMap((s) => s.fixed));
+  const clusterIds = new Set(movableClusters.flatMap((c) => c.ids));
+  const units: Person[][] = [
+    ...movableClusters.map((c) => c.members),
+    ...persons.filter((p) => !fixedIds.has(p.id) && !clusterIds.has(p.id)).map((p) => [p]),
+  ];
+  const variables: Variable[] = [];
+  const constraints: Constraint[] = [];
+  const assign: Array<[string[], number] | null> = [];
+  const add = (v: Variable, a: [string[], number] | null): number => {
+    assign.push(a);
+    return variables.push(v) - 1;
+  };
+  const compatible = (unit: readonly Person[], spec: TeamSpec): boolean => {
+    for (const sector of ['kommune', 'spesialist'] as const) {
+      if (unit.filter((p) => p.sector === sector).length > spec.parts[sector].size) return false;
+    }
+    if (unit.some((p) => spec.fixed.some((id) => ctx.apart(ctx.byId.get(id) as Person, p)))) return false;
+    if (hold === 'sectors') return true;
+    // Only a region-matched team (both parts of one RHF) keeps its region; an unmatched one may take anyone.
+    const kr = spec.parts.kommune.cls.split('|')[0] as string;
+    const sr = spec.parts.spesialist.cls.split('|')[0] as string;
+    const matched = kr === sr && kr !== 'mixed' && kr !== 'unknown' && kr !== 'none';
+    return !matched || unit.every((p) => p.region === kr);
+  };
+  const span = 1000;
+  /** Per team: [variable, unit] for every unit that may go there. */
+  const byTeam: Array<Array<[number, Person[]]>> = specs.map(() => []);
+  units.forEach((unit, ui) => {
+    const vars: number[] = [];
+    const key = unit.map((p) => p.id).join('+');
+    specs.forEach((spec, t) => {
+      if (!compatible(unit, spec)) return;
+      const tb = 1 + (parseInt(lotteryKey(seed, `teams-assign:${t}`, key).slice(0, 8), 16) % span);
+      const v = add({ name: `y_${ui}_${t}`, cost: tb, lb: 0, ub: 1, integer: true }, [unit.map((p) => p.id), t]);
+      vars.push(v);
+      byTeam[t]?.push([v, unit]);
+    });
+    constraints.push({ name: `one_${ui}`, terms: vars.map((v) => [v, 1] as const), lo: 1, hi: 1 });
+  });
+  const genderWeight = units.length * span + 1;
+  const pairWeight = genderWeight * (specs.length + 1);
+  const maxPairs = specs.reduce((a, spec) => {
+    const n = spec.fixed.length + spec.parts.kommune.size + spec.parts.spesialist.size;
+    return a + (n * (n - 1)) / 2;
+  }, 0);
+  // Colleagues in a team weigh above every shared workshop group (the organisation rule comes first).
+  const orgWeight = pairWeight * (maxPairs + 1);
+  /** Σ coefficient·variable over the units in team t, counting the members that match. */
+  const inTeam = (t: number, pred: (p: Person) => boolean): Array<[number, number]> =>
+    (byTeam[t] ?? []).flatMap(([v, unit]) => {
+      const n = unit.filter(pred).length;
+      return n > 0 ? [[v, n] as [number, number]] : [];
+    });
+  /** pairs ≥ C(n, 2) for the integer n = Σ terms + fixed: the tangent lines through (k−1, C(k−1,2)) and (k, C(k,2)). */
+  const convexPairs = (name: string, terms: ReadonlyArray<[number, number]>, fixed: number, cost: number): void => {
+    const most = terms.reduce((a, [, n]) => a + n, 0) + fixed;
+    if (most < 2) return;
+    const v = add({ name, cost, lb: 0 }, null);
+    for (let k = 2; k <= most; k++) {
+      constraints.push({ name: `${name}_${k}`, terms: [...terms.map(([vi, n]) => [vi, -(k - 1) * n] as [number, number]), [v, 1]], lo: (k - 1) * fixed - (k * (k - 1)) / 2 });
+    }
+  };
+  const groups = [...new Set(persons.map((p) => ctx.groupOf(p.id)).filter((g): g is number => g !== undefined))].sort((a, b) => a - b);
+  const orgs = [...new Set(persons.map((p) => p.org))].sort(cmp);
+  specs.forEach((spec, t) => {
+    const fixedMembers = spec.fixed.map((id) => ctx.byId.get(id) as Person);
+    for (const sector of ['kommune', 'spesialist'] as const) {
+      const part = spec.parts[sector];
+      constraints.push({ name: `size_${t}_${sector}`, terms: inTeam(t, (p) => p.sector === sector), lo: part.size, hi: part.size });
+    }
+    // missing ≥ 1 − (women in the team), missing ≥ 1 − (men in the team): 1 exactly when a gender is absent.
+    const missing = add({ name: `nogender_${t}`, cost: genderWeight, lb: 0, ub: 1 }, null);
+    for (const g of ['female', 'male'] as const) {
+      const fixedG = fixedMembers.filter((p) => p.gender === g).length;
+      constraints.push({ name: `gender_${t}_${g}`, terms: [...inTeam(t, (p) => p.gender === g), [missing, 1]], lo: 1 - fixedG });
+    }
+    for (const org of orgs) convexPairs(`org_${t}_${org}`, inTeam(t, (p) => p.org === org), fixedMembers.filter((p) => p.org === org).length, orgWeight);
+    apart.forEach(([a, b], i) => {
+      const terms = inTeam(t, (p) => p.id === a || p.id === b);
+      if (terms.length > 1) constraints.push({ name: `apart_${t}_${i}`, terms: terms.map(([v]) => [v, 1] as [number, number]), hi: 1 });
+    });
+    for (const g of groups) convexPairs(`pairs_${t}_${g}`, inTeam(t, (p) => ctx.groupOf(p.id) === g), fixedMembers.filter((p) => ctx.groupOf(p.id) === g).length, pairWeight);
+  });
+  return { model: { label: 'teams-assignment', variables, constraints }, assign };
+}

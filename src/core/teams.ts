@@ -1,0 +1,446 @@
+/**
+ * Step 3 of `cohort allocate`: project teams.
+ *
+ * Rules, in order:
+ * - hard: every participant in exactly one team of `projectTeams.kommune` municipal + `projectTeams.spesialist`
+ *   specialist members (2 + 2: 10 teams for 20/20). When the cohort's sectors do not allow that (a shortfall),
+ *   the fewest teams one member smaller with both sectors (2 + 1 or 1 + 2), reported; other shapes only when even
+ *   that cannot cover the cohort, reported. No two members from one organisation. Locks: kept-apart pairs never
+ *   in one team, kept-together pairs in one team.
+ * - optimised in this order: region match (every member belongs to one RHF: the municipalities' counties lie in
+ *   the area of the specialist members' RHF), members from different workshop groups (pairs sharing a group),
+ *   both genders in each team.
+ *
+ * The model is the pattern model of `teams-model.ts`. Its optimum is a lower bound on (region, gender) for every
+ * valid set of teams; a result is labelled `optimal` only when its full objective equals that bound (no shared
+ * workshop groups, no clash), else the gap is reported.
+ */
+import { InternalError } from '../errors.js';
+import type { SolveResult, SolverName } from '../solver/types.js';
+import { checkGroupsAndTeams, unexplainedViolations } from './check/groups.js';
+import { computeGroups, type FormGroupsOptions, type GroupsResult } from './groups.js';
+import {
+  cmp,
+  lexWeights,
+  normaliseTeamLocks,
+  personsById,
+  relativeGap,
+  sortedIds,
+  type EffectiveLocks,
+  type GroupLocks,
+  type ObjectiveTerm,
+  type Person,
+  type Region,
+  type Relaxation,
+  type StageReport,
+} from './group-common.js';
+import {
+  addScores,
+  bothGenders,
+  buildAssignmentModel,
+  buildTeamModel,
+  fillTeams,
+  improveTeams,
+  modelCounts,
+  planShapes,
+  regionMatch,
+  scoreTeam,
+  teamSpecs,
+  type Cluster,
+  type ShapePlan,
+  type Team,
+  type AssignmentModel,
+  type TeamContext,
+  type TeamModel,
+  type TeamScore,
+  type TeamSpec,
+} from './teams-model.js';
+import type { Programme } from './programme.js';
+import { DEFAULT_STAGE_DEADLINE_MS, solveSteps, stageSteps } from './stage-solve.js';
+import type { Candidate, Gender, Sector } from './types.js';
+
+export interface FormTeamsOptions {
+  /** Lottery seed for ties (recorded in the result). */
+  seed: string;
+  /** The same locks as given to `formGroups` (`apart`, `togetherInTeam` apply here). */
+  locks?: GroupLocks;
+  /** Hard deadline per solver attempt, in milliseconds. Default 10 000. */
+  deadlineMs?: number;
+  /** Solver chain override (one step, full deadline). Default: by model size, see `stage-solve.ts`. */
+  solvers?: readonly SolverName[];
+}
+
+export interface ProjectTeam {
+  number: number;
+  /** Members' ids in code-unit order. */
+  memberIds: string[];
+}
+
+/** One row of the per-team quality table. */
+export interface TeamQuality {
+  team: number;
+  members: Array<{ id: string; sector: Sector; region: Region; county: string | null; gender: Gender; group: number | null }>;
+  kommune: number;
+  spesialist: number;
+  /** The RHF every member belongs to, or null when the team is not region-matched. */
+  regionMatch: Region | null;
+  /** No two members from the same workshop group. */
+  groupsDistinct: boolean;
+  /** Pairs of members that share a workshop group. */
+  sameGroupPairs: number;
+  female: number;
+  male: number;
+  bothGenders: boolean;
+  /** Pairs of members from the same organisation (ids). */
+  organisationClashes: Array<[string, string]>;
+}
+
+export interface TeamsResult {
+  seed: string;
+  teams: ProjectTeam[];
+  /** Participant id → team number, keys in code-unit order. */
+  teamOf: Record<string, number>;
+  quality: TeamQuality[];
+  relaxations: Relaxation[];
+  report: StageReport;
+  /** The team locks as honoured (invalid ones dropped, see `relaxations`). */
+  locks: EffectiveLocks;
+}
+
+/**
+ * Form the project teams for participants already in workshop groups. Throws `InternalError` when the
+ * independent checker disagrees with the groups and teams together.
+ */
+export async function formTeams(participants: readonly Candidate[], groups: GroupsResult, programme: Programme, options: FormTeamsOptions): Promise<TeamsResult> {
+  const teams = await computeTeams(participants, groups, programme, options);
+  verify(participants, programme, groups, teams, options.locks);
+  return teams;
+}
+
+/** Both stages, checked together: workshop groups, then project teams. */
+export async function formGroupsAndTeams(participants: readonly Candidate[], programme: Programme, options: FormGroupsOptions): Promise<{ groups: GroupsResult; teams: TeamsResult }> {
+  const groups = await computeGroups(participants, programme, options);
+  const teams = await computeTeams(participants, groups, programme, options);
+  verify(participants, programme, groups, teams, options.locks);
+  return { groups, teams };
+}
+
+function verify(participants: readonly Candidate[], programme: Programme, groups: GroupsResult, teams: TeamsResult, locks: GroupLocks | undefined): void {
+  const violations = checkGroupsAndTeams({ participants, programme, groups: groups.groups, teams: teams.teams, locks });
+  const bad = unexplainedViolations(violations, [...groups.relaxations, ...teams.relaxations]);
+  if (bad.length > 0) {
+    throw new InternalError('E_TEAMS_CHECK', `the independent checker rejected the groups and teams: ${bad.map((v) => `${v.code}: ${v.message}`).join('; ')}`, bad);
+  }
+}
+
+export async function computeTeams(participants: readonly Candidate[], groupsResult: GroupsResult, programme: Programme, options: FormTeamsOptions): Promise<TeamsResult> {
+  const persons = personsById(participants);
+  for (let i = 1; i < persons.length; i++) {
+    if ((persons[i] as Person).id === (persons[i - 1] as Person).id) throw new InternalError('E_TEAMS_DUPLICATE_ID', `participant id ${(persons[i] as Person).id} appears twice`);
+  }
+  const byId = new Map(persons.map((p) => [p.id, p]));
+  const shape = programme.projectTeams;
+  const deadlineMs = options.deadlineMs ?? DEFAULT_STAGE_DEADLINE_MS;
+  const { locks, relaxations } = normaliseTeamLocks(options.locks, persons, shape);
+  const K = persons.filter((p) => p.sector === 'kommune').length;
+  const S = persons.length - K;
+  const plan = planShapes(K, S, shape.kommune, shape.spesialist);
+  if (plan.worstTier > 0) relaxations.push(compositionRelaxation(K, S, shape, plan));
+
+  const apartSet = new Set(locks.apart.map(([a, b]) => `${a}\u0000${b}`));
+  const isApart = (a: Person, b: Person): boolean => apartSet.has(cmp(a.id, b.id) < 0 ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`);
+  const ctx: TeamContext = {
+    byId,
+    groupOf: (id) => groupsResult.groupOf[id],
+    conflict: (a, b) => a.org === b.org || isApart(a, b),
+    apart: (a, b) => isApart(a, b),
+  };
+
+  const clusters = clustersOf(locks.togetherInTeam, byId);
+  const attempts: SolveResult['attempts'] = [];
+  const modelSizes: StageReport['modelSizes'] = [];
+  /**
+   * Solve the split-pattern model; when it is infeasible because an organisation has more members than there are
+   * parts of its sector, model colleagues like anyone else (the fill then spreads them; clashes are reported).
+   */
+  const solveModel = async (cl: readonly Cluster[], label: string): Promise<{ tm: TeamModel; solved: SolveResult }> => {
+    let tm = buildTeamModel(persons, plan, cl, options.seed);
+    modelSizes.push({ label: `${tm.model.label}${label}`, variables: tm.model.variables.length, constraints: tm.model.constraints.length });
+    let solved = await solveSteps(tm.model, stageSteps(tm.model, deadlineMs, options.solvers));
+    attempts.push(...solved.attempts);
+    if (solved.status === 'infeasible') {
+      const loose = buildTeamModel(persons, plan, cl, options.seed, false);
+      modelSizes.push({ label: `${loose.model.label}${label} (colleagues not separated)`, variables: loose.model.variables.length, constraints: loose.model.constraints.length });
+      const r = await solveSteps(loose.model, stageSteps(loose.model, deadlineMs, options.solvers));
+      attempts.push(...r.attempts);
+      if (r.status !== 'infeasible') {
+        tm = loose;
+        solved = r;
+      }
+    }
+    return { tm, solved };
+  };
+  let { tm, solved } = await solveModel(clusters, '');
+  // Clusters the model holds (each in a team of its own); when that is infeasible — clusters that must share a
+  // team, or no completion without colleagues — they are placed by the exact assignment further down.
+  let modelClusters: readonly Cluster[] = clusters;
+  let together = locks.togetherInTeam;
+  if (solved.status === 'infeasible' && clusters.length > 0) {
+    modelClusters = [];
+    ({ tm, solved } = await solveModel([], ' (kept-together placed afterwards)'));
+  }
+
+  const T = plan.counts.reduce((a, c) => a + c.teams, 0);
+  let teams: Team[];
+  let modelNote: string;
+  let swaps: number;
+  if (solved.values !== null) {
+    const counts = solved.values.map((v) => Math.round(v));
+    teams = fillTeams(tm, counts, modelClusters, persons, ctx, options.seed);
+    modelNote = 'split patterns (municipal and specialist parts joined by region and gender class)';
+    const specs = teamSpecs(teams, ctx);
+    const skeleton = teams.map((t) => ({ ids: [...t.ids], fixed: new Set(t.fixed) }));
+    swaps = improveTeams(skeleton, ctx, { lossless: true, trade: false });
+    const lossless = totalScore(skeleton, ctx);
+    swaps += improveTeams(teams, ctx);
+    if (lossless.apart > 0 || lossless.conflicts > 0 || lossless.sameGroupPairs > 0) {
+      // Swaps that keep region and gender could not clear clashes or shared workshop groups: assign exactly
+      // within the optimum's region classes (colleagues, shared groups, gender mix in that order), then let the
+      // swaps improve further; keep the better of the two.
+      const am = buildAssignmentModel(specs, persons, ctx, locks.apart, options.seed, 'regions');
+      modelSizes.push({ label: am.model.label, variables: am.model.variables.length, constraints: am.model.constraints.length });
+      const exact = await solveSteps(am.model, stageSteps(am.model, deadlineMs, options.solvers));
+      attempts.push(...exact.attempts);
+      if (exact.status === 'optimal' && exact.values !== null) {
+        const assigned = assignedTeams(specs, am.assign, exact.values, new Set());
+        const moreSwaps = improveTeams(assigned, ctx);
+        if (lexBetter(totalScore(assigned, ctx), totalScore(teams, ctx))) {
+          teams = assigned;
+          swaps = moreSwaps;
+          modelNote += '; exact assignment within the optimal region classes';
+        }
+      }
+    }
+  } else {
+    teams = greedyTeams(persons, plan, modelClusters, ctx);
+    modelNote = 'greedy fallback: no solver gave a usable answer';
+    swaps = improveTeams(teams, ctx);
+  }
+  const current = totalScore(teams, ctx);
+  if (current.apart > 0 || current.conflicts > 0 || brokenClusters(teams, clusters) > 0) {
+    // Last resort for the hard rules: assign with only each team's sector counts held, kept-together clusters
+    // free to move, kept-apart pairs apart and colleagues as few as possible; then improve region and the rest by
+    // swaps that never undo that.
+    const specs: TeamSpec[] = teamSpecs(teams, ctx).map((spec, t) => {
+      const members = (teams[t] as Team).ids.map((id) => byId.get(id) as Person);
+      const size = (sector: Sector) => members.filter((p) => p.sector === sector).length;
+      return { fixed: [], parts: { kommune: { size: size('kommune'), cls: spec.parts.kommune.cls }, spesialist: { size: size('spesialist'), cls: spec.parts.spesialist.cls } } };
+    });
+    const am = buildAssignmentModel(specs, persons, ctx, locks.apart, options.seed, 'sectors', clusters);
+    modelSizes.push({ label: `${am.model.label} (sector counts only)`, variables: am.model.variables.length, constraints: am.model.constraints.length });
+    const exact = await solveSteps(am.model, stageSteps(am.model, deadlineMs, options.solvers));
+    attempts.push(...exact.attempts);
+    if (exact.status === 'optimal' && exact.values !== null) {
+      const assigned = assignedTeams(specs, am.assign, exact.values, new Set(clusters.flatMap((c) => c.ids)));
+      const moreSwaps = improveTeams(assigned, ctx);
+      const before = brokenClusters(teams, clusters);
+      const after = brokenClusters(assigned, clusters);
+      if (after < before || (after === before && lexBetter(totalScore(assigned, ctx), current))) {
+        teams = assigned;
+        swaps += moreSwaps;
+        modelNote += '; kept-apart pairs and colleagues settled by an exact assignment on sector counts';
+      }
+    }
+  }
+
+  if (brokenClusters(teams, clusters) > 0) {
+    const broken = clusters.filter((c) => brokenClusters(teams, [c]) > 0);
+    relaxations.push({
+      code: 'lock_together',
+      reason: `keep-together wishes dropped: the team shapes this cohort allows (${plan.counts.map((c) => `${c.teams} × ${c.shape[0]} + ${c.shape[1]}`).join(', ')}) cannot hold them together with the other locks`,
+      ids: sortedIds(broken.flatMap((c) => c.ids)),
+    });
+    together = together.filter(([a]) => !broken.some((c) => c.ids.includes(a)));
+  }
+
+  // Canonical numbering by smallest member id.
+  const ordered = teams.map((t) => sortedIds(t.ids)).sort((a, b) => cmp(a[0] ?? '', b[0] ?? ''));
+  const projectTeams: ProjectTeam[] = ordered.map((ids, i) => ({ number: i + 1, memberIds: ids }));
+  const teamOf: Record<string, number> = {};
+  const numberOf = new Map<string, number>();
+  for (const t of projectTeams) for (const id of t.memberIds) numberOf.set(id, t.number);
+  for (const p of persons) teamOf[p.id] = numberOf.get(p.id) as number;
+
+  const quality = projectTeams.map((t) => teamQuality(t, byId, groupsResult));
+  const scores = projectTeams.map((t) => scoreTeam(t.memberIds, ctx));
+  const total = {
+    apart: scores.reduce((a, s) => a + s.apart, 0),
+    conflicts: scores.reduce((a, s) => a + s.conflicts, 0),
+    unmatched: scores.reduce((a, s) => a + s.unmatched, 0),
+    same: scores.reduce((a, s) => a + s.sameGroupPairs, 0),
+    missing: scores.reduce((a, s) => a + s.missingGender, 0),
+  };
+  const maxPairs = projectTeams.reduce((a, t) => a + (t.memberIds.length * (t.memberIds.length - 1)) / 2, 0);
+  const [wGender, wPairs, wRegion, wConflict, wApart] = lexWeights([T, maxPairs, T, maxPairs, maxPairs]) as [number, number, number, number, number];
+  const terms: ObjectiveTerm[] = [
+    { name: 'kept_apart_pairs', description: 'pairs to be kept apart that share a team (a lock: 0 unless impossible)', value: total.apart, weight: wApart },
+    { name: 'organisation_clashes', description: 'pairs in one team from the same organisation (hard: 0 where the cohort allows)', value: total.conflicts, weight: wConflict },
+    { name: 'teams_not_region_matched', description: 'teams whose members do not all belong to one RHF', value: total.unmatched, weight: wRegion },
+    { name: 'same_group_pairs', description: 'pairs of team members from the same workshop group', value: total.same, weight: wPairs },
+    { name: 'teams_missing_a_gender', description: 'teams without both a woman and a man', value: total.missing, weight: wGender },
+  ];
+  const objective = terms.reduce((a, t) => a + t.value * t.weight, 0);
+
+  // The pattern model's answer as a bound in these units (its region and gender terms; clashes and pairs ≥ 0).
+  let bound: number | null = null;
+  if (solved.status === 'optimal' && solved.values !== null) {
+    const m = modelCounts(tm, solved.values);
+    bound = m.unmatched * wRegion + m.missingGender * wGender;
+  } else if (solved.bound !== null) {
+    // Below the region weight the model's objective holds at most T·(gender weight) + the tie-break total.
+    const lowerMax = tm.weights.gender * T + tm.weights.tiebreak * tm.tiebreakMax;
+    bound = Math.max(0, Math.ceil((solved.bound - lowerMax) / tm.weights.region - 1e-9)) * wRegion;
+  }
+  const proven = solved.status === 'optimal' && bound !== null && objective === bound;
+  const orgPairs = quality.flatMap((q) => q.organisationClashes);
+  if (orgPairs.length > 0) {
+    relaxations.push({ code: 'team_org_clash', reason: 'colleagues from one organisation share a team: no set of teams of these shapes keeps them apart together with the locks', ids: sortedIds(new Set(orgPairs.flat())) });
+  }
+  for (const t of projectTeams) {
+    for (const [a, b] of locks.apart) {
+      if (t.memberIds.includes(a) && t.memberIds.includes(b)) relaxations.push({ code: 'lock_apart', reason: `${a} and ${b} could not be kept apart in the project teams`, ids: [a, b] });
+    }
+  }
+  const report: StageReport = {
+    stage: 'teams',
+    model: `${modelNote}${clusters.length > 0 ? `, ${clusters.length} kept-together group${clusters.length === 1 ? '' : 's'}` : ''}; ${swaps} improving swap${swaps === 1 ? '' : 's'} after the fill`,
+    status: proven ? 'optimal' : solved.values === null ? 'error' : 'feasible',
+    solverStatus: solved.status,
+    solver: solved.solver,
+    objective,
+    bound,
+    gap: proven ? 0 : relativeGap(objective, bound),
+    terms,
+    attempts,
+    modelSizes,
+  };
+  return { seed: options.seed, teams: projectTeams, teamOf, quality, relaxations, report, locks: { inGroup: [], apart: locks.apart, togetherInTeam: together } };
+}
+
+/** Teams from an assignment model's answer; `fixedIds` (cluster members) stay fixed in their new team. */
+function assignedTeams(specs: readonly TeamSpec[], assign: AssignmentModel['assign'], values: readonly number[], fixedIds: ReadonlySet<string>): Team[] {
+  const teams: Team[] = specs.map((spec) => ({ ids: [...spec.fixed], fixed: new Set(spec.fixed) }));
+  values.forEach((v, i) => {
+    const a = assign[i];
+    if (a === null || a === undefined || Math.round(v) !== 1) return;
+    const team = teams[a[1]];
+    if (team === undefined) return;
+    for (const id of a[0]) {
+      team.ids.push(id);
+      if (fixedIds.has(id)) team.fixed.add(id);
+    }
+  });
+  return teams;
+}
+
+/** Kept-together clusters whose members are not all in one team. */
+function brokenClusters(teams: readonly Team[], clusters: readonly Cluster[]): number {
+  return clusters.filter((c) => {
+    const t = teams.find((x) => x.ids.includes(c.ids[0] as string));
+    return t === undefined || !c.ids.every((id) => t.ids.includes(id));
+  }).length;
+}
+
+function totalScore(teams: readonly Team[], ctx: TeamContext): TeamScore {
+  return teams.reduce((acc, t) => addScores(acc, scoreTeam(t.ids, ctx)), { apart: 0, conflicts: 0, unmatched: 0, sameGroupPairs: 0, missingGender: 0 });
+}
+
+/** Lexicographically lower: kept-apart pairs, clashes, region mismatches, shared workshop groups, missing gender. */
+function lexBetter(a: TeamScore, b: TeamScore): boolean {
+  const x = [a.apart, a.conflicts, a.unmatched, a.sameGroupPairs, a.missingGender];
+  const y = [b.apart, b.conflicts, b.unmatched, b.sameGroupPairs, b.missingGender];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] as number) < (y[i] as number);
+  return false;
+}
+
+function clustersOf(pairs: ReadonlyArray<readonly [string, string]>, byId: ReadonlyMap<string, Person>): Cluster[] {
+  const comps: Array<Set<string>> = [];
+  for (const [a, b] of pairs) {
+    const hits = comps.filter((c) => c.has(a) || c.has(b));
+    const merged = new Set([a, b]);
+    for (const h of hits) {
+      for (const x of h) merged.add(x);
+      comps.splice(comps.indexOf(h), 1);
+    }
+    comps.push(merged);
+  }
+  return comps
+    .map((c) => sortedIds(c))
+    .sort((x, y) => cmp(x[0] ?? '', y[0] ?? ''))
+    .map((ids) => ({ ids, members: ids.map((id) => byId.get(id) as Person) }));
+}
+
+function teamQuality(t: ProjectTeam, byId: ReadonlyMap<string, Person>, groups: GroupsResult): TeamQuality {
+  const m = t.memberIds.map((id) => byId.get(id) as Person);
+  const clashes: Array<[string, string]> = [];
+  let same = 0;
+  for (let i = 0; i < m.length; i++) {
+    for (let j = i + 1; j < m.length; j++) {
+      const a = m[i] as Person;
+      const b = m[j] as Person;
+      if (a.org === b.org) clashes.push([a.id, b.id]);
+      if (groups.groupOf[a.id] !== undefined && groups.groupOf[a.id] === groups.groupOf[b.id]) same++;
+    }
+  }
+  return {
+    team: t.number,
+    members: m.map((p) => ({ id: p.id, sector: p.sector, region: p.region, county: p.county, gender: p.gender, group: groups.groupOf[p.id] ?? null })),
+    kommune: m.filter((p) => p.sector === 'kommune').length,
+    spesialist: m.filter((p) => p.sector === 'spesialist').length,
+    regionMatch: regionMatch(m),
+    groupsDistinct: same === 0,
+    sameGroupPairs: same,
+    female: m.filter((p) => p.gender === 'female').length,
+    male: m.filter((p) => p.gender === 'male').length,
+    bothGenders: bothGenders(m),
+    organisationClashes: clashes,
+  };
+}
+
+function compositionRelaxation(K: number, S: number, shape: { kommune: number; spesialist: number }, plan: ShapePlan): Relaxation {
+  const parts = plan.counts.map((c) => `${c.teams} team${c.teams === 1 ? '' : 's'} of ${c.shape[0]} + ${c.shape[1]}`).join(', ');
+  const why =
+    plan.worstTier === 1
+      ? `${K} municipal and ${S} specialist participants cannot all be in teams of ${shape.kommune} + ${shape.spesialist}; the fewest teams of ${shape.kommune + shape.spesialist - 1} with both sectors are used`
+      : `${K} municipal and ${S} specialist participants are too unbalanced for teams of ${shape.kommune} + ${shape.spesialist} or one smaller with both sectors`;
+  return { code: 'team_composition', reason: `${why}: ${parts}`, ids: [] };
+}
+
+/** Last resort when no solver answered: slots by shape, participants dealt in id order avoiding clashes. */
+function greedyTeams(persons: readonly Person[], plan: ShapePlan, clusters: readonly Cluster[], ctx: TeamContext): Team[] {
+  const teams: Team[] = [];
+  const inCluster = new Set(clusters.flatMap((c) => c.ids));
+  const left = { kommune: persons.filter((p) => p.sector === 'kommune' && !inCluster.has(p.id)), spesialist: persons.filter((p) => p.sector === 'spesialist' && !inCluster.has(p.id)) };
+  const shapes = plan.counts.flatMap((c) => Array.from({ length: c.teams }, () => c.shape));
+  const unplaced = [...clusters];
+  for (const [k, s] of shapes) {
+    const ci = unplaced.findIndex((c) => c.members.filter((m) => m.sector === 'kommune').length <= k && c.members.filter((m) => m.sector === 'spesialist').length <= s);
+    const cl = ci >= 0 ? unplaced.splice(ci, 1)[0] : undefined;
+    const team: Team = { ids: [...(cl?.ids ?? [])], fixed: new Set(cl?.ids ?? []) };
+    for (const [sector, need] of [['kommune', k], ['spesialist', s]] as const) {
+      let have = team.ids.filter((id) => (ctx.byId.get(id) as Person).sector === sector).length;
+      while (have < need) {
+        const pool = left[sector];
+        const members = team.ids.map((id) => ctx.byId.get(id) as Person);
+        let i = pool.findIndex((p) => members.every((m) => !ctx.conflict(m, p)));
+        if (i < 0) i = 0;
+        const [p] = pool.splice(i, 1);
+        if (p === undefined) break;
+        team.ids.push(p.id);
+        have++;
+      }
+    }
+    teams.push(team);
+  }
+  return teams;
+}
