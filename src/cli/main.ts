@@ -8,6 +8,9 @@ import { TOOL_VERSION } from '../version.js';
 import { runScreen } from '../app/screen.js';
 import { runAllocate } from '../app/allocate.js';
 import type { CommandOutcome } from '../app/outcome.js';
+import { runTemplate } from '../app/template.js';
+import { runRules } from '../app/rules.js';
+import { runCheck } from '../app/check.js';
 
 /** Where the CLI writes; injectable so tests run it in-process. */
 export interface CliIO {
@@ -73,6 +76,8 @@ export function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void)
     .option('--include <ids>', 'comma-separated candidate ids the committee forces in', splitIds, [] as string[])
     .option('--exclude <ids>', 'comma-separated candidate ids the committee forces out', splitIds, [] as string[])
     .option('--time-limit <seconds>', 'hard deadline per solver attempt, in seconds', parsePositive, 20)
+    .option('--report <file>', 'also write a self-contained HTML report for the committee, e.g. OUT/report.html (checked, like the other files, before anything is written)')
+    .addOption(new Option('--lang <lang>', 'language of the --report file').choices(['nb', 'en']).default('nb'))
     .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
     .action(async (files: string[], opts: Record<string, unknown>) => {
       setOutcome(
@@ -83,11 +88,84 @@ export function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void)
           include: (opts.include as string[] | undefined) ?? [],
           exclude: (opts.exclude as string[] | undefined) ?? [],
           deadlineMs: Math.round(((opts.timeLimit as number | undefined) ?? 20) * 1000),
+          report: typeof opts.report === 'string' ? opts.report : undefined,
+          lang: opts.lang === 'en' ? 'en' : 'nb',
         }),
       );
     });
 
+  addTemplateAndRules(program, setOutcome);
+  addCheck(program, setOutcome);
   return program;
+}
+
+/** `cohort template` and `cohort rules`: neither reads candidates, so neither takes the common input options. */
+function addTemplateAndRules(program: Command, setOutcome: (o: CommandOutcome) => void): void {
+  program
+    .command('template')
+    .description('print an empty candidates CSV with every recognised column, for setting up the form')
+    .addOption(new Option('--lang <lang>', 'header language and value forms: nb (Norwegian labels, 31.12.1980, 4,5, Ja) or en (canonical names, 1980-12-31, 4.5, yes)').choices(['nb', 'en']).default('nb'))
+    .addOption(new Option('--delimiter <char>', 'CSV delimiter (default: ; for nb, as Norwegian Excel expects; , for en)').choices([',', ';', 'tab']))
+    .option('--example', 'add one example row per sector with fake data (ids EKSEMPEL-1, EKSEMPEL-2 / EXAMPLE-1, EXAMPLE-2)')
+    .option('-o, --out <file>', 'write the template to this file, UTF-8 with a BOM for Excel (default: print to stdout, no BOM)')
+    .option('-f, --force', 'overwrite the --out file if it exists')
+    .addHelpText('after', `\nA header-only template is a valid candidates file: cohort screen reads it as 0 candidates.\n\n${EXIT_CODE_HELP}\n`)
+    .action((opts: Record<string, unknown>) => {
+      const d = opts.delimiter as string | undefined;
+      setOutcome(
+        runTemplate({
+          lang: opts.lang === 'en' ? 'en' : 'nb',
+          delimiter: d === 'tab' ? '\t' : d,
+          example: opts.example === true,
+          out: opts.out as string | undefined,
+          force: opts.force === true,
+        }),
+      );
+    });
+
+  program
+    .command('rules')
+    .description('print the active programme rules in words (seats, eligibility, gender rules, groups, teams, seed)')
+    .option('-c, --config <file>', 'programme config JSON (default: the built-in programme)')
+    .addOption(new Option('--lang <lang>', 'language of the text: en or nb').choices(['en', 'nb']).default('en'))
+    .option('--json', 'print { schemaVersion, command, source, sha256, programme } as the only thing on stdout')
+    .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
+    .action((opts: Record<string, unknown>) => {
+      setOutcome(runRules({ config: opts.config as string | undefined, lang: opts.lang === 'nb' ? 'nb' : 'en', json: opts.json === true }));
+    });
+}
+
+/** `cohort check`: an allocation (possibly edited by hand) against every programme rule; writes nothing. */
+function addCheck(program: Command, setOutcome: (o: CommandOutcome) => void): void {
+  program
+    .command('check')
+    .description('check an allocation.csv (possibly edited by hand and re-saved by Excel) against every programme rule; writes nothing')
+    .requiredOption('--candidates <files...>', 'the candidate CSV files the allocation was made from')
+    .requiredOption('-a, --allocation <file>', 'the allocation.csv to check (its delimiter and encoding are detected)')
+    .option('-c, --config <file>', 'programme config JSON (default: the built-in programme)')
+    .addOption(new Option('--delimiter <char>', 'CSV delimiter of the candidate files (default: detected from the header line)').choices([',', ';', 'tab']))
+    .addOption(new Option('--encoding <name>', 'encoding of the candidate files').choices(['auto', 'utf8', 'cp1252']).default('auto'))
+    .option('--strict', 'treat justified envy (a better-ranked candidate passed over) as an error, not a warning')
+    .option('--include <ids>', 'comma-separated candidate ids the committee forced in (as given to allocate)', splitIds, [] as string[])
+    .option('--exclude <ids>', 'comma-separated candidate ids the committee forced out (rows with status excluded count too)', splitIds, [] as string[])
+    .option('--json', 'print the check report as one JSON document, the only thing on stdout')
+    .addHelpText('after', `\nExit code 0: every rule is met; 1: a rule is not met (each finding is printed); 3: unreadable files, ids that\nare not candidates, candidates without a row in the allocation.\n\n${EXIT_CODE_HELP}\n`)
+    .action((opts: Record<string, unknown>) => {
+      const d = opts.delimiter as string | undefined;
+      setOutcome(
+        runCheck({
+          files: (opts.candidates as string[] | undefined) ?? [],
+          allocation: opts.allocation as string,
+          config: opts.config as string | undefined,
+          delimiter: d === 'tab' ? '\t' : d,
+          encoding: (opts.encoding as 'auto' | 'utf8' | 'cp1252' | undefined) ?? 'auto',
+          strict: opts.strict === true,
+          json: opts.json === true,
+          include: (opts.include as string[] | undefined) ?? [],
+          exclude: (opts.exclude as string[] | undefined) ?? [],
+        }),
+      );
+    });
 }
 
 function screenOpts(opts: Record<string, unknown>) {
@@ -163,5 +241,12 @@ function reportError(err: unknown, io: CliIO): number {
 
 /** Entry point used by bin/cohort.js. */
 export async function main(argv: readonly string[]): Promise<void> {
+  // `cohort --help | head` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   process.exitCode = await run(argv);
 }

@@ -1,0 +1,250 @@
+/**
+ * `cohort rules`: the active programme rules in words (English or Norwegian), or as one JSON document.
+ * `describeProgramme` is pure; `runRules` only adds loading the config.
+ */
+import { EXIT } from '../errors.js';
+import { genderTableMinimum, quotaCells, shareMinimum, type Programme } from '../core/programme.js';
+import { groupCount } from '../core/groups-model.js';
+import { SECTORS, type Education, type Sector } from '../core/types.js';
+import { loadProgramme } from '../io/config-load.js';
+import type { CommandOutcome } from './outcome.js';
+import { renderTable } from './table.js';
+
+/** Where the programme came from, as recorded in every run's output. */
+export interface ProgrammeOrigin {
+  /** `built-in`, or the config path as given. */
+  source: string;
+  /** Lowercase hex SHA-256 of the config file's bytes. */
+  sha256: string;
+}
+
+export interface RulesOptions {
+  /** Programme config path; undefined for the built-in programme. */
+  config?: string | undefined;
+  /** Language of the text. Default in the CLI: `en`. Ignored with `json`. */
+  lang: 'en' | 'nb';
+  /** Print `{ schemaVersion, command, source, sha256, programme }` instead of text. */
+  json: boolean;
+}
+
+/** Version of the `cohort rules --json` document; bumped on any incompatible change. */
+export const RULES_SCHEMA_VERSION = 1;
+
+/**
+ * The birth date a candidate must be born on or before to be `minAge` on `startDate` (ISO dates), by the same
+ * calendar arithmetic as screening: a 29 February start date in a year whose `minAge` years earlier is not
+ * a leap year gives 28 February. Null when that year is before year 1.
+ */
+export function latestBirthDate(startDate: string, minAge: number): string | null {
+  const [y, m, d] = startDate.split('-').map(Number) as [number, number, number];
+  const year = y - minAge;
+  if (year < 1) return null;
+  // Only 29 February can be missing in another year; a person born 28 February then turns minAge that day.
+  const day = m === 2 && d === 29 && !isLeap(year) ? 28 : d;
+  return `${String(year).padStart(4, '0')}-${pad2(m)}-${pad2(day)}`;
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** The phrases of one language. Numbers and dates arrive unformatted; each language formats its own. */
+interface Words {
+  config: (o: ProgrammeOrigin) => string;
+  start: (date: string) => string;
+  seats: (n: number) => string;
+  seatHeader: (withMinimum: boolean) => string[];
+  wholeSector: string;
+  total: string;
+  eligibility: string;
+  age: (min: number, start: string, latestBirth: string | null) => string;
+  education: (min: Education) => string;
+  experience: (plain: number, master: number) => string;
+  endorsement: (required: boolean) => string;
+  cap: (cap: number | null) => string;
+  gender: string;
+  cohortShare: (share: number, min: number, seats: number) => string;
+  sectorShare: (share: number, parts: ReadonlyArray<{ sector: Sector; min: number; seats: number }>) => string;
+  cellMinimums: (on: boolean) => string;
+  groups: (min: number, max: number, count: number | null, fewest: number, seats: number) => string;
+  teams: (kommune: number, spesialist: number) => string;
+  seed: (seed: string) => string;
+}
+
+const EDUCATION_EN: Readonly<Record<Education, string>> = { none: 'none', fagskole: 'a fagskole (tertiary vocational) diploma', bachelor: "a bachelor's degree", master: "a master's degree", phd: 'a PhD' };
+const EDUCATION_NB: Readonly<Record<Education, string>> = { none: 'ingen', fagskole: 'fagskole', bachelor: 'bachelor', master: 'master', phd: 'ph.d.' };
+const EDUCATION_ORDER_EN = 'none < fagskole < bachelor < master < phd';
+const EDUCATION_ORDER_NB = 'ingen < fagskole < bachelor < master < ph.d.';
+const TABLE_RULE_EN = '2–3 seats → 1, 4–5 → 2, 6–8 → 3, 9 → 4, more → 40 % rounded up';
+const TABLE_RULE_NB = '2–3 plasser → 1, 4–5 → 2, 6–8 → 3, 9 → 4, flere → 40 % rundet opp';
+
+function numEn(n: number): string {
+  return String(n);
+}
+
+function numNb(n: number): string {
+  return String(n).replace('.', ',');
+}
+
+/** A share as a percentage with at most one decimal: 0.4 → `40 %`. */
+function percent(share: number, num: (n: number) => string): string {
+  return `${num(Math.round(share * 1000) / 10)} %`;
+}
+
+function dateNb(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const EN: Words = {
+  config: (o) => `Config: ${o.source} (SHA-256 ${o.sha256})`,
+  start: (date) => `Start date: ${date}`,
+  seats: (n) => `Seats: ${n}`,
+  seatHeader: (withMinimum) => ['sector', 'cell', 'seats', ...(withMinimum ? ['min. each gender'] : [])],
+  wholeSector: '(whole sector)',
+  total: 'total',
+  eligibility: 'Eligibility',
+  age: (min, start, latest) =>
+    min === 0
+      ? 'Age: no minimum.'
+      : `Age: at least ${min} years on the start date ${start}${latest === null ? '' : ` (born on or before ${latest})`}.`,
+  education: (min) =>
+    min === 'none'
+      ? 'Education: no minimum.'
+      : `Education: highest completed education ${EDUCATION_EN[min]} or higher (${EDUCATION_ORDER_EN}).`,
+  experience: (plain, master) =>
+    plain === master
+      ? `Experience: at least ${plural(plain, 'year', 'years')} of full-time-equivalent work experience.`
+      : `Experience: at least ${plural(plain, 'year', 'years')} of full-time-equivalent work experience, or ${plural(master, 'year', 'years')} with a master's degree or higher.`,
+  endorsement: (required) =>
+    required
+      ? 'Endorsement by the nearest superior: required; a "no" or a blank makes the candidate ineligible.'
+      : 'Endorsement by the nearest superior: not required; a "no" gives a warning, a blank is accepted.',
+  cap: (cap) =>
+    cap === null
+      ? 'Nomination cap: none; a hospital trust may nominate any number of candidates.'
+      : `Nomination cap: at most ${plural(cap, 'candidate', 'candidates')} per hospital trust, by the trust's own priority; the rest are ineligible.`,
+  gender: 'Gender balance (where the eligible candidates allow it)',
+  cohortShare: (share, min, seats) =>
+    share === 0 ? 'Whole cohort: no minimum share.' : `Whole cohort: each gender at least ${percent(share, numEn)} of the seats (${min} of ${seats}).`,
+  sectorShare: (share, parts) =>
+    share === 0
+      ? 'Each sector: no minimum share.'
+      : `Each sector: each gender at least ${percent(share, numEn)} of the sector's seats (${parts.map((p) => `${p.sector} ${p.min} of ${p.seats}`).join(', ')}).`,
+  cellMinimums: (on) =>
+    on
+      ? `Each quota cell: the Norwegian table minimum (${TABLE_RULE_EN}): on, see "min. each gender" in the seat table.`
+      : `Each quota cell: the Norwegian table minimum (${TABLE_RULE_EN}): off.`,
+  groups: (min, max, count, fewest, seats) =>
+    `Workshop groups: ${min === max ? String(min) : `${min}–${max}`} participants each; ` +
+    (count === null ? `the fewest groups that fit (${fewest} for a full cohort of ${seats}).` : `${plural(count, 'group', 'groups')}, fixed by the config.`),
+  teams: (k, s) => `Project teams: ${k} municipal and ${s} specialist participants each (${k + s} per team).`,
+  seed: (seed) => `Lottery seed for ties: ${JSON.stringify(seed)} (cohort allocate --seed overrides it).`,
+};
+
+const NB: Words = {
+  config: (o) => `Konfigurasjon: ${o.source === 'built-in' ? 'innebygd' : o.source} (SHA-256 ${o.sha256})`,
+  start: (date) => `Oppstart: ${dateNb(date)}`,
+  seats: (n) => `Plasser: ${n}`,
+  seatHeader: (withMinimum) => ['sektor', 'celle', 'plasser', ...(withMinimum ? ['min. per kjønn'] : [])],
+  wholeSector: '(hele sektoren)',
+  total: 'sum',
+  eligibility: 'Opptakskrav',
+  age: (min, start, latest) =>
+    min === 0
+      ? 'Alder: ingen nedre grense.'
+      : `Alder: minst ${min} år på oppstartsdagen ${dateNb(start)}${latest === null ? '' : ` (født ${dateNb(latest)} eller tidligere)`}.`,
+  education: (min) =>
+    min === 'none'
+      ? 'Utdanning: ingen krav.'
+      : `Utdanning: høyeste fullførte utdanning ${EDUCATION_NB[min]} eller høyere (${EDUCATION_ORDER_NB}).`,
+  experience: (plain, master) =>
+    plain === master
+      ? `Arbeidserfaring: minst ${numNb(plain)} år omregnet til heltid.`
+      : `Arbeidserfaring: minst ${numNb(plain)} år omregnet til heltid, eller ${numNb(master)} år med mastergrad eller høyere.`,
+  endorsement: (required) =>
+    required
+      ? 'Forankring hos nærmeste leder: påkrevd; «Nei» eller tom celle gjør søkeren ikke kvalifisert.'
+      : 'Forankring hos nærmeste leder: ikke påkrevd; «Nei» gir en advarsel, tom celle godtas.',
+  cap: (cap) =>
+    cap === null
+      ? 'Nominasjonstak: ingen; et helseforetak kan nominere så mange søkere det vil.'
+      : `Nominasjonstak: høyst ${cap} ${cap === 1 ? 'søker' : 'søkere'} per helseforetak, etter foretakets egen prioritering; de øvrige er ikke kvalifisert.`,
+  gender: 'Kjønnsbalanse (så langt de kvalifiserte søkerne gjør det mulig)',
+  cohortShare: (share, min, seats) =>
+    share === 0 ? 'Hele kullet: ingen minsteandel.' : `Hele kullet: hvert kjønn minst ${percent(share, numNb)} av plassene (${min} av ${seats}).`,
+  sectorShare: (share, parts) =>
+    share === 0
+      ? 'Hver sektor: ingen minsteandel.'
+      : `Hver sektor: hvert kjønn minst ${percent(share, numNb)} av sektorens plasser (${parts.map((p) => `${p.sector} ${p.min} av ${p.seats}`).join(', ')}).`,
+  cellMinimums: (on) =>
+    on
+      ? `Hver kvotecelle: minstetall etter tabellregelen (${TABLE_RULE_NB}): på, se «min. per kjønn» i plasstabellen.`
+      : `Hver kvotecelle: minstetall etter tabellregelen (${TABLE_RULE_NB}): av.`,
+  groups: (min, max, count, fewest, seats) =>
+    `Verkstedgrupper: ${min === max ? String(min) : `${min}–${max}`} deltakere i hver; ` +
+    (count === null ? `så få grupper som mulig (${fewest} for et fullt kull på ${seats}).` : `${count} ${count === 1 ? 'gruppe' : 'grupper'}, fastsatt i konfigurasjonen.`),
+  teams: (k, s) => `Prosjektteam: ${k} fra kommunehelsetjenesten og ${s} fra spesialisthelsetjenesten i hvert (${k + s} per team).`,
+  seed: (seed) => `Seed for loddtrekning ved likhet: ${JSON.stringify(seed)} (cohort allocate --seed overstyrer den).`,
+};
+
+/**
+ * The programme's rules in words, as printed by `cohort rules`: name, config origin (when given), start
+ * date, a table of seats per quota cell, eligibility, gender rules, groups, teams and seed. Pure.
+ */
+export function describeProgramme(p: Programme, lang: 'en' | 'nb', origin?: ProgrammeOrigin): string {
+  const w = lang === 'nb' ? NB : EN;
+  const e = p.eligibility;
+  const g = p.gender;
+  const withMinimum = g.cellMinimums;
+  const rows = quotaCells(p).map((c) => [c.sector, c.rhf ?? w.wholeSector, c.seats, ...(withMinimum ? [genderTableMinimum(c.seats)] : [])]);
+  rows.push([w.total, '', p.seats, ...(withMinimum ? [''] : [])]);
+  const wg = p.workshopGroups;
+  const bullet = (s: string) => `- ${s}`;
+  const lines = [
+    p.name,
+    ...(origin === undefined ? [] : [w.config(origin)]),
+    w.start(p.startDate),
+    '',
+    w.seats(p.seats),
+    renderTable(w.seatHeader(withMinimum), rows).trimEnd(),
+    '',
+    w.eligibility,
+    bullet(w.age(e.minAge, p.startDate, latestBirthDate(p.startDate, e.minAge))),
+    bullet(w.education(e.minEducation)),
+    bullet(w.experience(e.minExperienceYears, e.minExperienceYearsWithMaster)),
+    bullet(w.endorsement(e.requireEndorsement)),
+    bullet(w.cap(p.nominationCapPerTrust)),
+    '',
+    w.gender,
+    bullet(w.cohortShare(g.minShareCohort, shareMinimum(p.seats, g.minShareCohort), p.seats)),
+    bullet(w.sectorShare(g.minShareSector, SECTORS.map((s) => ({ sector: s, seats: p.quotas[s].seats, min: shareMinimum(p.quotas[s].seats, g.minShareSector) })))),
+    bullet(w.cellMinimums(g.cellMinimums)),
+    '',
+    w.groups(wg.minSize, wg.maxSize, wg.count, groupCount(p.seats, wg.minSize, wg.maxSize, null), p.seats),
+    w.teams(p.projectTeams.kommune, p.projectTeams.spesialist),
+    w.seed(p.seed),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The `--json` document: versioned, with the programme exactly as configured. */
+export function rulesDocument(p: Programme, origin: ProgrammeOrigin): { schemaVersion: number; command: 'rules'; source: string; sha256: string; programme: Programme } {
+  return { schemaVersion: RULES_SCHEMA_VERSION, command: 'rules', source: origin.source, sha256: origin.sha256, programme: p };
+}
+
+/** Load the config (throws ConfigError) and describe it. Writes nothing. */
+export function runRules(opts: RulesOptions): CommandOutcome {
+  const loaded = loadProgramme(opts.config);
+  const origin = { source: loaded.source, sha256: loaded.sha256 };
+  const stdout = opts.json ? `${JSON.stringify(rulesDocument(loaded.programme, origin), null, 2)}\n` : describeProgramme(loaded.programme, opts.lang, origin);
+  return { stdout, stderr: '', exitCode: EXIT.ok };
+}

@@ -1,0 +1,157 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_EN, SAMPLE_NB, cohort, tempDir, type Run } from './helpers.js';
+
+type Row = Record<string, string>;
+
+function readCsv(path: string): Row[] {
+  const text = readFileSync(path, 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const delimiter = text.split('\n')[0]!.includes(';') ? ';' : ',';
+  return parse(text.slice(1), { columns: true, delimiter }) as Row[];
+}
+
+interface Summary {
+  allRulesMet: boolean;
+  counts: { candidates: number; selected: number };
+  cells: Array<{ key: string; seats: number; selected: number; shortfall: number; explanation: string | null }>;
+  gender: { cohort: { female: number; male: number } };
+  stages: Array<{ stage: string; status: string; gap: number | null }>;
+  groups: Array<{ size: number; kommune: number; spesialist: number; organisationClashes: unknown[] }>;
+  teams: Array<{ kommune: number; spesialist: number; regionMatch: string | null }>;
+  rules: Array<{ id: string; met: boolean; explanation: string | null }>;
+}
+
+function allocate(files: readonly string[], extra: readonly string[] = []): { run: Run; dir: string; summary: Summary; rows: Row[] } {
+  const dir = tempDir();
+  const run = cohort(['allocate', ...files, '--out', dir, ...extra]);
+  if (run.code !== 0 && run.code !== 1) throw new Error(`allocate exited ${run.code}: ${run.stderr}`);
+  return { run, dir, summary: JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Summary, rows: readCsv(join(dir, 'allocation.csv')) };
+}
+
+/** What must not change when input rows are permuted: everything decided about each candidate. */
+function decisions(rows: readonly Row[]): Map<string, string> {
+  return new Map(rows.map((r) => [r.id!, [r.status, r.cell, r.reserve_rank, r.workshop_group, r.project_team].join('|')]));
+}
+
+describe('cohort allocate on the sample year (built binary)', () => {
+  let nb: ReturnType<typeof allocate>;
+  beforeAll(() => {
+    nb = allocate(SAMPLE_NB);
+  });
+
+  it('selects exactly 20/8/4/4/4 with at least 16 of each gender, every stage optimal, exit 0', () => {
+    expect(nb.run.code).toBe(0);
+    const s = nb.summary;
+    expect(s.allRulesMet).toBe(true);
+    expect(Object.fromEntries(s.cells.map((c) => [c.key, c.selected]))).toEqual({
+      kommune: 20,
+      'spesialist/Helse Sør-Øst': 8,
+      'spesialist/Helse Vest': 4,
+      'spesialist/Helse Midt-Norge': 4,
+      'spesialist/Helse Nord': 4,
+    });
+    expect(s.gender.cohort.female).toBeGreaterThanOrEqual(16);
+    expect(s.gender.cohort.male).toBeGreaterThanOrEqual(16);
+    expect(s.stages.map((x) => [x.stage, x.status, x.gap])).toEqual([
+      ['selection', 'optimal', 0],
+      ['groups', 'optimal', 0],
+      ['teams', 'optimal', 0],
+    ]);
+  });
+
+  it('accounts for every input row exactly once', () => {
+    expect(nb.rows).toHaveLength(130);
+    expect(new Set(nb.rows.map((r) => r.id)).size).toBe(130);
+    expect(nb.rows.filter((r) => r.status === 'selected')).toHaveLength(40);
+  });
+
+  it('forms 5 groups of 8 mixing sectors 4/4 with no organisation clash, and 10 teams of 2+2', () => {
+    expect(nb.summary.groups.map((g) => [g.size, g.kommune, g.spesialist, g.organisationClashes.length])).toEqual(Array(5).fill([8, 4, 4, 0]));
+    expect(nb.summary.teams.map((t) => [t.kommune, t.spesialist])).toEqual(Array(10).fill([2, 2]));
+    for (const r of nb.rows) {
+      const selected = r.status === 'selected';
+      expect(r.workshop_group !== '', r.id).toBe(selected);
+      expect(r.project_team !== '', r.id).toBe(selected);
+    }
+    const groups = readCsv(join(nb.dir, 'groups.csv'));
+    expect(groups.filter((g) => g.kind === 'workshop_group')).toHaveLength(40);
+    expect(groups.filter((g) => g.kind === 'project_team')).toHaveLength(40);
+  });
+
+  it('gives byte-identical files on a second run', () => {
+    const again = allocate(SAMPLE_NB);
+    for (const f of ['allocation.csv', 'groups.csv', 'summary.json']) {
+      expect(readFileSync(join(again.dir, f)), f).toEqual(readFileSync(join(nb.dir, f)));
+    }
+  });
+
+  it('decides the same for every candidate from the English dialect', () => {
+    const en = allocate(SAMPLE_EN);
+    expect(decisions(en.rows)).toEqual(decisions(nb.rows));
+  });
+
+  it('decides the same for every candidate when rows are shuffled and files given in another order', () => {
+    const dir = tempDir();
+    const shuffled = SAMPLE_EN.map((f, i) => {
+      const rows = parse(readFileSync(f, 'utf8'), { columns: true }) as Row[];
+      // A fixed permutation per file: reverse, then rotate.
+      const perm = [...rows].reverse();
+      const rotated = [...perm.slice(i + 1), ...perm.slice(0, i + 1)];
+      const out = join(dir, `shuffled-${basename(f)}`);
+      writeFileSync(out, stringify(rotated, { header: true, columns: Object.keys(rows[0]!) }));
+      return out;
+    });
+    const r = allocate([...shuffled].reverse());
+    expect(decisions(r.rows)).toEqual(decisions(nb.rows));
+  });
+
+  it('--json prints exactly summary.json on stdout', () => {
+    const dir = tempDir();
+    const run = cohort(['allocate', ...SAMPLE_NB, '--out', dir, '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
+  });
+
+  it('a different seed is recorded and still meets every rule', () => {
+    const other = allocate(SAMPLE_NB, ['--seed', 'another-year']);
+    expect(other.run.code).toBe(0);
+    expect((JSON.parse(readFileSync(join(other.dir, 'summary.json'), 'utf8')) as { seed: string }).seed).toBe('another-year');
+  });
+});
+
+describe('cohort allocate when the candidates fall short', () => {
+  it('fills what it can, writes everything, explains the shortfall and exits 1', () => {
+    const dir = tempDir();
+    // Helse Nord: keep only its 3 best-ranked rows.
+    const nord = SAMPLE_EN.find((f) => f.endsWith('helse-nord.csv'))!;
+    const rows = parse(readFileSync(nord, 'utf8'), { columns: true }) as Row[];
+    const eligibleIds = new Set(
+      (parse(readFileSync(join(SAMPLE_EN[0]!, '..', '..', 'expected.csv'), 'utf8'), { columns: true }) as Row[]).filter((r) => r.status === 'eligible').map((r) => r.id),
+    );
+    const kept = rows.filter((r) => eligibleIds.has(r.id!)).slice(0, 3);
+    const short = join(dir, 'helse-nord.csv');
+    writeFileSync(short, stringify(kept, { header: true, columns: Object.keys(rows[0]!) }));
+    const files = [...SAMPLE_EN.filter((f) => f !== nord), short];
+    const r = allocate(files);
+    expect(r.run.code).toBe(1);
+    const cell = r.summary.cells.find((c) => c.key === 'spesialist/Helse Nord')!;
+    expect([cell.seats, cell.selected, cell.shortfall]).toEqual([4, 3, 1]);
+    expect(cell.explanation).toMatch(/Helse Nord: 4 seats, 3 eligible of 3 nominated.*1 seat unfilled/);
+    expect(r.run.stdout).toContain('1 seat unfilled');
+    expect(r.summary.allRulesMet).toBe(false);
+    expect(r.summary.rules.find((x) => x.id === 'quota.spesialist/Helse Nord')?.met).toBe(false);
+    expect(r.rows.filter((x) => x.status === 'selected')).toHaveLength(39);
+  });
+
+  it('rejects an unknown --include id as invalid input and writes nothing', () => {
+    const dir = join(tempDir(), 'out');
+    const run = cohort(['allocate', ...SAMPLE_NB, '--out', dir, '--include', 'NO-SUCH-ID']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('--include: expected the id of a candidate in the input files, got "NO-SUCH-ID"');
+  });
+});
