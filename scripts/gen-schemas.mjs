@@ -1,10 +1,17 @@
-// Writes data/programme.schema.json from the zod schema. Run after `npm run build`:
+// Writes the committed JSON Schemas from their zod schemas. Run after `npm run build`:
 //   node scripts/gen-schemas.mjs
-// test/config/schema-sync.test.ts fails when the committed file is out of date.
+// data/programme.schema.json: the programme config (test/config/schema-sync.test.ts keeps it in sync).
+// data/summary.schema.json: every `--json` document and summary.json (test/golden/summary-schema.test.ts).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const { programmeJsonSchema } = await import('../dist/io/config-load.js');
-const target = fileURLToPath(new URL('../data/programme.schema.json', import.meta.url));
-writeFileSync(target, programmeJsonSchema());
-console.log(`wrote ${target}`);
+const { summaryJsonSchema } = await import('../dist/app/summary-schema.js');
+for (const [name, text] of [
+  ['programme.schema.json', programmeJsonSchema()],
+  ['summary.schema.json', summaryJsonSchema()],
+]) {
+  const target = fileURLToPath(new URL(`../data/${name}`, import.meta.url));
+  writeFileSync(target, text);
+  console.log(`wrote ${target}`);
+}

@@ -1,0 +1,263 @@
+/**
+ * `cohort check`: read the candidates and an allocation (possibly edited by hand) → re-screen → check every
+ * programme rule with the independent checkers → report. Writes nothing.
+ *
+ * The checkers are the ones `cohort allocate` runs before it writes anything (`core/check/selection.ts`,
+ * `core/check/groups.ts`), so an untouched allocation passes by construction and a hand edit is judged by the
+ * same rules. What this module adds: reading the allocation back, the statuses it claims against the
+ * screening, the severities for a committee's edits (justified envy is a warning unless `--strict`), and
+ * allocation rows in every message.
+ */
+import { EXIT, InputError, type InputIssue } from '../errors.js';
+import { checkGroupsAndTeams, type Partition } from '../core/check/groups.js';
+import { checkSelection } from '../core/check/selection.js';
+import { quotaCells } from '../core/programme.js';
+import type { Candidate, ScreenedCandidate } from '../core/types.js';
+import { accountForCandidates, readAllocation, type AllocationFile, type AllocationRow } from '../io/allocation-read.js';
+import type { EncodingChoice } from '../io/decode.js';
+import { TOOL_VERSION } from '../version.js';
+import { loadInputs, readFiles, sha256, type LoadedInputs } from './inputs.js';
+import type { CommandOutcome } from './outcome.js';
+import { compareCodeUnits } from './passthrough.js';
+import type { CheckReport, CheckViolation } from './summary-schema.js';
+
+export interface CheckOptions {
+  /** Candidate files, as for `allocate`. */
+  files: readonly string[];
+  /** The allocation.csv to check. Its dialect is always detected (Excel may have re-saved it). */
+  allocation: string;
+  /** Programme config path; undefined for the built-in programme. */
+  config?: string | undefined;
+  /** Delimiter of the candidate files; default detected per file. */
+  delimiter?: string | undefined;
+  /** Encoding of the candidate files. */
+  encoding: EncodingChoice;
+  /** Justified envy is an error instead of a warning. */
+  strict: boolean;
+  json: boolean;
+  /** Ids the committee forced in (as given to `allocate --include`). */
+  include: readonly string[];
+  /** Ids the committee forced out, besides the allocation's `excluded` rows. */
+  exclude: readonly string[];
+}
+
+export const CHECK_SCHEMA_VERSION = 1;
+
+/** Allocation rows named after a message, at most this many. */
+const MAX_ROWS_NAMED = 10;
+
+/** What `checkAllocation` needs: the screened candidates, the programme, the allocation as read. */
+export interface CheckInput {
+  inputs: LoadedInputs;
+  allocation: AllocationFile;
+  strict: boolean;
+  include: readonly string[];
+  exclude: readonly string[];
+}
+
+/**
+ * Every finding about an allocation, in a stable order: statuses against the screening, then selection (seats,
+ * eligibility, gender rules, justified envy, reserve ranks), then workshop groups and project teams. Pure.
+ */
+export function checkAllocation(input: CheckInput): CheckViolation[] {
+  const { inputs, allocation } = input;
+  const programme = inputs.programme;
+  const screenedById = new Map<string, ScreenedCandidate>(inputs.screening.screened.map((s) => [s.candidate.id, s]));
+  const cellLabel = new Map(quotaCells(programme).map((c) => [c.key, c.label]));
+  const rows = allocation.rows;
+  const rowOf = new Map(rows.map((r) => [r.id, r]));
+  const out: CheckViolation[] = [];
+  const add = (v: CheckViolation): void => {
+    out.push({ ...v, message: v.message + located(v.ids, rowOf, allocation.file) });
+  };
+
+  // Statuses the allocation claims against what screening finds (a selected ineligible person: the checker's).
+  for (const r of rows) {
+    const s = screenedById.get(r.id);
+    if (s === undefined) continue; // an input error, reported before any check
+    const eligible = s.status === 'eligible' && s.cell !== null;
+    const who = `${r.id} (${s.candidate.ref.file} line ${s.candidate.ref.line})`;
+    if (r.status === 'ineligible' && eligible) {
+      add({ code: 'marked_ineligible', severity: 'error', ids: [r.id], rule: null, message: `${who} is marked ineligible, but screening finds them eligible for ${cellLabel.get(s.cell ?? '') ?? s.cell}` });
+    } else if (r.status === 'reserve' && !eligible) {
+      add({ code: 'marked_reserve', severity: 'error', ids: [r.id], rule: null, message: `${who} is marked reserve, but is not eligible (${ineligibleCodes(s)})` });
+    }
+  }
+
+  // Selection: the independent checker on the allocation's decisions.
+  const exclude = [...new Set([...rows.filter((r) => r.status === 'excluded').map((r) => r.id), ...input.exclude])];
+  const reserveRanks = new Map<string, number>();
+  if (allocation.hasReserveRanks) for (const r of rows) if (r.reserveRank !== null) reserveRanks.set(r.id, r.reserveRank);
+  const selectionFindings = checkSelection(inputs.screening.screened, programme, {
+    selected: rows.filter((r) => r.status === 'selected').map((r) => r.id),
+    reserveRanks,
+    include: input.include,
+    exclude,
+  });
+  for (const v of selectionFindings) {
+    // Without a reserve_rank column there is no reserve list to check.
+    if (!allocation.hasReserveRanks && v.code.startsWith('reserve_')) continue;
+    let message = v.message;
+    if (v.code === 'selected_ineligible') {
+      const s = screenedById.get(v.ids[0] ?? '');
+      if (s !== undefined) message += ` (${ineligibleCodes(s)})`;
+    }
+    add({ code: v.code, severity: selectionSeverity(v.code, v.severity, input.strict), ids: v.ids, rule: v.rule ?? null, message });
+  }
+
+  // Workshop groups and project teams of everyone the allocation selects.
+  const selectedIds = new Set(rows.filter((r) => r.status === 'selected').map((r) => r.id));
+  const participants: Candidate[] = inputs.read.candidates.filter((c) => selectedIds.has(c.id));
+  const groupFindings = checkGroupsAndTeams({
+    participants,
+    programme,
+    groups: partitions(rows, (r) => r.workshopGroup),
+    teams: partitions(rows, (r) => r.projectTeam),
+  });
+  for (const v of groupFindings) {
+    const severity = v.severity === 'error' ? 'error' : v.code.startsWith('lock_') ? 'warning' : 'unmet';
+    add({ code: v.code, severity, ids: v.ids, rule: null, message: v.message });
+  }
+  return out;
+}
+
+/**
+ * Severity of a selection finding in `cohort check`. Justified envy is the committee's to allow (a warning)
+ * unless `--strict`; a rule the candidates cannot meet is `unmet`; lock findings are warnings.
+ */
+function selectionSeverity(code: string, severity: 'error' | 'warning', strict: boolean): CheckViolation['severity'] {
+  if (code === 'justified_envy') return strict ? 'error' : 'warning';
+  if (severity === 'error') return 'error';
+  return code === 'shortfall' || code === 'gender_rule_not_met' ? 'unmet' : 'warning';
+}
+
+function ineligibleCodes(s: ScreenedCandidate): string {
+  const codes = s.reasons.map((r) => r.code);
+  if (s.cell === null) codes.push('no_quota_cell');
+  return codes.length === 0 ? 'ineligible' : codes.join(', ');
+}
+
+/** Parts numbered by the allocation (group or team), members in code-unit order, parts by number. */
+function partitions(rows: readonly AllocationRow[], numberOf: (r: AllocationRow) => number | null): Partition[] {
+  const byNumber = new Map<number, string[]>();
+  for (const r of rows) {
+    const n = numberOf(r);
+    if (n !== null) byNumber.set(n, [...(byNumber.get(n) ?? []), r.id]);
+  }
+  return [...byNumber.entries()].sort((a, b) => a[0] - b[0]).map(([number, ids]) => ({ number, memberIds: ids.sort(compareCodeUnits) }));
+}
+
+/** ` (in FILE: ID line N, …)`: where each person is in the allocation, so an edit can be found and undone. */
+function located(ids: readonly string[], rowOf: ReadonlyMap<string, AllocationRow>, file: string): string {
+  const named = [...new Set(ids)].flatMap((id) => {
+    const r = rowOf.get(id);
+    return r === undefined ? [] : [`${id} line ${r.line}`];
+  });
+  if (named.length === 0) return '';
+  const shown = named.slice(0, MAX_ROWS_NAMED).join(', ') + (named.length > MAX_ROWS_NAMED ? `, … (${named.length - MAX_ROWS_NAMED} more)` : '');
+  return ` (in ${file}: ${shown})`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+interface CheckInputs {
+  inputs: LoadedInputs;
+  allocation: AllocationFile;
+  allocationSha256: string;
+}
+
+/**
+ * Read the candidates, the programme and the allocation; every problem in any of them is collected into one
+ * InputError (exit 3): unreadable files, bad cells, ids that are not candidates, candidates without a row,
+ * lock ids that are not candidates.
+ */
+function loadCheckInputs(opts: CheckOptions): CheckInputs {
+  const issues: InputIssue[] = [];
+  let inputs: LoadedInputs | null = null;
+  try {
+    inputs = loadInputs(opts);
+  } catch (err) {
+    // Keep going: problems in the allocation are reported in the same run.
+    if (!(err instanceof InputError)) throw err;
+    issues.push(...err.issues);
+  }
+  const read = readFiles([opts.allocation]);
+  issues.push(...read.issues);
+  const file = read.files[0];
+  const allocation = file === undefined ? null : readAllocation(file.bytes, file.name);
+  if (allocation !== null) issues.push(...allocation.issues);
+  if (allocation !== null && inputs !== null) issues.push(...accountForCandidates(allocation, inputs.read.candidates));
+  if (inputs !== null) {
+    const ids = new Set(inputs.read.candidates.map((c) => c.id));
+    for (const [option, list] of [['--include', opts.include], ['--exclude', opts.exclude]] as const) {
+      for (const id of list) {
+        if (!ids.has(id)) issues.push({ code: 'unknown_id', file: option, message: `expected the id of a candidate in the candidate files, got "${id}"` });
+      }
+    }
+  }
+  if (issues.length > 0 || inputs === null || allocation === null || file === undefined) throw new InputError(issues);
+  return { inputs, allocation, allocationSha256: sha256(file.bytes) };
+}
+
+function buildCheckReport(loaded: CheckInputs, violations: readonly CheckViolation[], strict: boolean): CheckReport {
+  const { inputs, allocation } = loaded;
+  const tally = { errors: 0, unmet: 0, warnings: 0 };
+  for (const v of violations) {
+    if (v.severity === 'error') tally.errors++;
+    else if (v.severity === 'unmet') tally.unmet++;
+    else tally.warnings++;
+  }
+  const status = (s: AllocationRow['status']) => allocation.rows.filter((r) => r.status === s).length;
+  return {
+    schemaVersion: CHECK_SCHEMA_VERSION,
+    tool: { name: 'cohort', version: TOOL_VERSION },
+    command: 'check',
+    ok: tally.errors === 0 && tally.unmet === 0,
+    strict,
+    programme: { name: inputs.programme.name, startDate: inputs.programme.startDate, source: inputs.programmeSource, sha256: inputs.programmeSha256 },
+    inputs: inputs.read.files.map((f) => ({
+      file: f.name,
+      sha256: inputs.inputHashes.find((h) => h.file === f.name)?.sha256 ?? '',
+      encoding: f.encoding,
+      delimiter: f.delimiter,
+      rows: f.rows,
+    })),
+    allocation: { file: allocation.file, sha256: loaded.allocationSha256, encoding: allocation.encoding, delimiter: allocation.delimiter, rows: allocation.rowCount },
+    counts: { candidates: inputs.read.candidates.length, selected: status('selected'), reserve: status('reserve'), excluded: status('excluded'), ineligible: status('ineligible') },
+    tally,
+    violations: [...violations],
+    warnings: [...inputs.read.warnings, ...inputs.screening.warnings],
+  };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The report in plain words: one line per finding, then the verdict. */
+function readableReport(report: CheckReport): string {
+  const parts: string[] = [];
+  const c = report.counts;
+  parts.push(
+    `Checked ${report.allocation.file} (${c.selected} selected, ${c.reserve} reserve, ${c.excluded} excluded, ${c.ineligible} ineligible) ` +
+      `against ${plural(c.candidates, 'candidate', 'candidates')} in ${plural(report.inputs.length, 'file', 'files')}${report.strict ? ', strict' : ''}.\n`,
+  );
+  if (report.violations.length > 0) parts.push('\n');
+  for (const v of report.violations) parts.push(`${v.severity.padEnd(7)} ${v.code}: ${v.message}\n`);
+  const t = report.tally;
+  parts.push(`\n${plural(t.errors, 'error', 'errors')}, ${plural(t.unmet, 'rule', 'rules')} not met, ${plural(t.warnings, 'warning', 'warnings')}.\n`);
+  parts.push(report.ok ? 'Every programme rule is met.\n' : 'A programme rule is not met (exit code 1).\n');
+  return parts.join('');
+}
+
+export function runCheck(opts: CheckOptions): CommandOutcome {
+  const loaded = loadCheckInputs(opts);
+  const violations = checkAllocation({ inputs: loaded.inputs, allocation: loaded.allocation, strict: opts.strict, include: opts.include, exclude: opts.exclude });
+  const report = buildCheckReport(loaded, violations, opts.strict);
+  const stderr = report.warnings.map((w) => `warning: ${w.message}\n`).join('');
+  return {
+    stdout: opts.json ? `${JSON.stringify(report, null, 2)}\n` : readableReport(report),
+    stderr,
+    exitCode: report.ok ? EXIT.ok : EXIT.ruleNotMet,
+  };
+}

@@ -1,0 +1,235 @@
+/**
+ * The documents `--json` prints (and `summary.json`): one zod schema per command, the single source of their
+ * TypeScript types (`z.infer`) and of `data/summary.schema.json` (`z.toJSONSchema`, written by
+ * `scripts/gen-schemas.mjs`; a test fails when the committed file is out of date).
+ *
+ * Every object is strict, so a field added to an output without a schema change fails the tests. Each document
+ * carries `schemaVersion` and `command`; `schemaVersion` is bumped on any incompatible change (a field removed,
+ * renamed or retyped). Adding a field is compatible but still goes through these schemas.
+ *
+ * The app builds each document in its own key order; these schemas only check and describe it (zod's parse
+ * output is never printed, since it would reorder keys).
+ */
+import { z } from 'zod';
+import { ProgrammeSchema } from '../core/programme.js';
+import { GENDERS, RHFS, SECTORS } from '../core/types.js';
+
+const count = z.int().nonnegative();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/).describe('lowercase hex SHA-256 of the file\'s bytes');
+const solverName = z.enum(['jslp', 'highs', 'yalps']);
+const solveStatus = z.enum(['optimal', 'infeasible', 'timed_out', 'unbounded', 'error']);
+const region = z.enum([...RHFS, 'unknown']);
+
+const ToolSchema = z.strictObject({ name: z.literal('cohort'), version: z.string() });
+
+const WarningSchema = z.strictObject({
+  /** Stable code, e.g. `nomination_cap`, `unrecognised_gender`. */
+  code: z.string(),
+  message: z.string(),
+});
+
+const GenderCountSchema = z.strictObject({ female: count, male: count, unknown: count });
+
+/** A candidate file as read: the name as given on the command line (relative paths stay relative). */
+const InputFileSchema = z.strictObject({
+  file: z.string().describe('the file as named on the command line'),
+  sha256,
+  encoding: z.string().describe('utf8, cp1252, utf16le or utf16be'),
+  delimiter: z.string(),
+  rows: count.describe('data rows read'),
+});
+
+const StatusCountsSchema = z.strictObject({ candidates: count, selected: count, reserve: count, excluded: count, ineligible: count });
+
+// ---------------------------------------------------------------------------------------------------------
+// cohort allocate
+
+const CellSchema = z.strictObject({
+  key: z.string().describe('quota cell key: `kommune` or `spesialist/<RHF>`'),
+  label: z.string(),
+  sector: z.enum(SECTORS),
+  rhf: z.string().nullable().describe(`the cell's RHF (${RHFS.join(', ')}), null for an unsplit sector`),
+  seats: count,
+  nominated: count.describe('candidates of this cell in the input, any status'),
+  eligible: count.describe('of those, eligible (excluded ones included)'),
+  excluded: count,
+  selected: count,
+  shortfall: count.describe('seats − selected'),
+  ineligibleByReason: z.record(z.string(), count).describe('ineligible candidates per screening reason code'),
+  gender: z.strictObject({ nominated: GenderCountSchema, eligible: GenderCountSchema, selected: GenderCountSchema }),
+  explanation: z.string().nullable().describe('plain words when seats are unfilled'),
+  reserves: count,
+});
+
+const RuleSchema = z.strictObject({
+  id: z.string().describe('`quota.<cell>`, `gender.cohort.<g>`, `gender.sector.<sector>.<g>`, `gender.cell.<cell>.<g>`'),
+  kind: z.enum(['quota', 'gender']),
+  scope: z.enum(['cohort', 'sector', 'cell']),
+  scopeKey: z.string(),
+  gender: z.enum(['female', 'male']).nullable(),
+  required: count,
+  actual: count,
+  met: z.boolean(),
+  text: z.string(),
+  explanation: z.string().nullable(),
+});
+
+const RelaxationSchema = z.strictObject({
+  stage: z.enum(['groups', 'teams']),
+  code: z.string().describe('the same code as the independent checker\'s violation for the rule'),
+  reason: z.string(),
+  ids: z.array(z.string()),
+});
+
+const StageSchema = z.strictObject({
+  stage: z.enum(['selection', 'groups', 'teams']),
+  model: z.string(),
+  status: z.enum(['optimal', 'feasible', 'infeasible', 'timed_out', 'unbounded', 'error']).describe('`optimal` only when a solver proved it'),
+  solver: solverName.nullable(),
+  solverStatus: solveStatus,
+  objective: z.number().nullable(),
+  bound: z.number().nullable(),
+  gap: z.number().nullable().describe('(objective − bound) / max(1, |objective|)'),
+  terms: z.array(z.strictObject({ name: z.string(), description: z.string().optional(), value: z.number(), weight: z.number() })),
+  attempts: z.array(z.strictObject({ solver: solverName, status: solveStatus, note: z.string().optional() })).describe('every solver attempt, without wall times'),
+  modelSizes: z.array(z.strictObject({ label: z.string(), variables: count, constraints: count })),
+});
+
+const ClashSchema = z.tuple([z.string(), z.string()]);
+
+const GroupQualitySchema = z.strictObject({
+  group: z.int().positive(),
+  size: count,
+  kommune: count,
+  spesialist: count,
+  female: count,
+  male: count,
+  unknownGender: count,
+  genderMinimum: count,
+  genderMinimumMet: z.boolean(),
+  regions: z.array(z.strictObject({ region, count })),
+  organisationClashes: z.array(ClashSchema),
+});
+
+const TeamQualitySchema = z.strictObject({
+  team: z.int().positive(),
+  members: z.array(
+    z.strictObject({ id: z.string(), sector: z.enum(SECTORS), region, county: z.string().nullable(), gender: z.enum(GENDERS), group: z.int().positive().nullable() }),
+  ),
+  kommune: count,
+  spesialist: count,
+  regionMatch: region.nullable(),
+  groupsDistinct: z.boolean(),
+  sameGroupPairs: count,
+  female: count,
+  male: count,
+  bothGenders: z.boolean(),
+  organisationClashes: z.array(ClashSchema),
+});
+
+/** `summary.json` of `cohort allocate` (and its `--json` output). Holds no timings: byte-identical across runs. */
+export const AllocateSummarySchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    tool: ToolSchema,
+    command: z.literal('allocate'),
+    seed: z.string(),
+    programme: z.strictObject({ name: z.string(), startDate: z.string(), source: z.string().describe('`built-in` or the --config path as given'), sha256 }),
+    inputs: z.array(InputFileSchema),
+    counts: StatusCountsSchema,
+    allRulesMet: z.boolean().describe('false exactly when the exit code is 1'),
+    cells: z.array(CellSchema),
+    gender: z.strictObject({ cohort: GenderCountSchema, sectors: z.strictObject({ kommune: GenderCountSchema, spesialist: GenderCountSchema }) }),
+    rules: z.array(RuleSchema),
+    relaxations: z.array(RelaxationSchema),
+    stages: z.array(StageSchema),
+    groups: z.array(GroupQualitySchema),
+    teams: z.array(TeamQualitySchema),
+    warnings: z.array(WarningSchema),
+  })
+  .meta({ title: 'cohort allocate summary' });
+export type AllocateSummary = z.infer<typeof AllocateSummarySchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// cohort check
+
+/**
+ * `error`: the allocation breaks a rule it could have kept (or contradicts the candidates' screening).
+ * `unmet`: a programme rule is not met and the checkers cannot show it could be (a shortfall, a gender minimum
+ * the candidates cannot meet, a relaxed group or team rule). `warning`: reported, not a failure (justified envy
+ * without `--strict`: the committee overrode the ranking knowingly; a lock that cannot apply).
+ */
+export const CHECK_SEVERITIES = ['error', 'unmet', 'warning'] as const;
+
+const CheckViolationSchema = z.strictObject({
+  code: z.string().describe('stable code, e.g. `over_quota`, `justified_envy`, `group_size`, `team_composition`'),
+  severity: z.enum(CHECK_SEVERITIES),
+  message: z.string().describe('plain words; people by id and file line, never by name'),
+  ids: z.array(z.string()),
+  rule: z.string().nullable().describe('programme rule id for quota and gender findings, e.g. `quota.spesialist/Helse Vest`'),
+});
+export type CheckViolation = z.infer<typeof CheckViolationSchema>;
+
+/** `cohort check --json`. */
+export const CheckReportSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    tool: ToolSchema,
+    command: z.literal('check'),
+    ok: z.boolean().describe('every rule met: no `error` and no `unmet` violation; true exactly when the exit code is 0'),
+    strict: z.boolean().describe('--strict: justified envy is an error'),
+    programme: z.strictObject({ name: z.string(), startDate: z.string(), source: z.string(), sha256 }),
+    inputs: z.array(InputFileSchema),
+    allocation: InputFileSchema,
+    counts: StatusCountsSchema.describe('statuses as the allocation has them'),
+    tally: z.strictObject({ errors: count, unmet: count, warnings: count }),
+    violations: z.array(CheckViolationSchema),
+    warnings: z.array(WarningSchema).describe('findings of reading and screening the candidates'),
+  })
+  .meta({ title: 'cohort check report' });
+export type CheckReport = z.infer<typeof CheckReportSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// cohort screen, cohort rules
+
+/** `cohort screen --json`. */
+export const ScreenSummarySchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    command: z.literal('screen'),
+    programme: z.strictObject({ name: z.string(), source: z.string(), sha256 }),
+    inputs: z.array(z.strictObject({ file: z.string(), sha256 })),
+    candidates: count,
+    cells: z.array(z.strictObject({ cell: z.string(), candidates: count, eligible: count, ineligible: count, byReason: z.record(z.string(), count) })),
+    warnings: z.array(WarningSchema),
+  })
+  .meta({ title: 'cohort screen summary' });
+export type ScreenSummary = z.infer<typeof ScreenSummarySchema>;
+
+/** `cohort rules --json`: the programme exactly as configured. */
+export const RulesDocumentSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    command: z.literal('rules'),
+    source: z.string(),
+    sha256,
+    programme: ProgrammeSchema,
+  })
+  .meta({ title: 'cohort rules document' });
+
+/** Any document a `cohort` command prints with `--json`, told apart by `command`. */
+export const CommandOutputSchema = z
+  .discriminatedUnion('command', [AllocateSummarySchema, CheckReportSchema, ScreenSummarySchema, RulesDocumentSchema])
+  .meta({
+    title: 'cohort --json output',
+    description: 'What `cohort allocate|check|screen|rules --json` prints on stdout (one document, nothing else) and what `cohort allocate` writes to summary.json. Versioned by `schemaVersion`.',
+  });
+export type CommandOutput = z.infer<typeof CommandOutputSchema>;
+
+/**
+ * The JSON Schema committed as `data/summary.schema.json` (two-space indent, trailing newline).
+ * `scripts/gen-schemas.mjs` writes it; a test checks the committed file against it.
+ */
+export function summaryJsonSchema(): string {
+  return `${JSON.stringify(z.toJSONSchema(CommandOutputSchema), null, 2)}\n`;
+}

@@ -1,0 +1,232 @@
+/**
+ * Reading an `allocation.csv` back: the file `cohort allocate` wrote, possibly edited by hand and re-saved by
+ * Excel (`;` or `,`, UTF-8 with a BOM or Windows-1252), for `cohort check`. Only the decisions are read: `id`,
+ * `status`, `workshop_group`, `project_team` and, when the column is there, `reserve_rank`. Every other column
+ * (names, reasons, the input columns) is ignored, so nothing personal is ever read from it. Pure (no fs).
+ *
+ * Every bad cell is a located `InputIssue` (file, line, column, what was expected and what was found), and
+ * every problem in the file is collected before anyone stops.
+ */
+import type { InputIssue } from '../errors.js';
+import { INPUT_LIMITS, readCsv } from './csv-read.js';
+import { neutraliseCell } from './csv-write.js';
+import { decode, type EncodingChoice } from './decode.js';
+
+/** The statuses `cohort allocate` writes, in its output order. */
+export const ALLOCATION_STATUSES = ['selected', 'reserve', 'excluded', 'ineligible'] as const;
+export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
+
+/** Norwegian words a coordinator may type instead (folded to lower case, single spaces). */
+const STATUS_ALIASES: Readonly<Record<string, AllocationStatus>> = {
+  valgt: 'selected',
+  ekskludert: 'excluded',
+  utelatt: 'excluded',
+  'ikke kvalifisert': 'ineligible',
+};
+
+/** One row of an allocation: the decisions about one candidate. */
+export interface AllocationRow {
+  id: string;
+  /** 1-based physical line the record starts on. */
+  line: number;
+  status: AllocationStatus;
+  /** Null when blank. */
+  workshopGroup: number | null;
+  /** Null when blank. */
+  projectTeam: number | null;
+  /** Null when blank or when the file has no `reserve_rank` column. */
+  reserveRank: number | null;
+}
+
+export interface AllocationFile {
+  /** The file as named on the command line. */
+  file: string;
+  /** `utf8`, `cp1252`, `utf16le`, `utf16be`, or `unknown` when the file could not be decoded. */
+  encoding: string;
+  /** The delimiter used, or `` when the file could not be decoded. */
+  delimiter: string;
+  /** Rows without a problem, in file order. */
+  rows: AllocationRow[];
+  /** Data rows in the file (with or without problems). */
+  rowCount: number;
+  /** The id of every data row that has one, valid or not, in file order. */
+  ids: string[];
+  /**
+   * Whether every data row was looked at (the file decoded, every required column present, not stopped after
+   * too many problems). Only then can a candidate without a row be told from an unreadable file.
+   */
+  complete: boolean;
+  /** Whether the file has a `reserve_rank` column: reserve ranks are checked only then. */
+  hasReserveRanks: boolean;
+  /** Every problem found; a non-empty list means the allocation must not be checked. */
+  issues: InputIssue[];
+}
+
+export interface AllocationReadOptions {
+  /** Default `auto`: UTF-8 when the bytes are valid UTF-8 (BOM or not), else Windows-1252. */
+  encoding?: EncodingChoice | undefined;
+  /** Force a delimiter; default: detected from the header line. */
+  delimiter?: string | undefined;
+}
+
+const REQUIRED = ['id', 'status', 'workshop_group', 'project_team'] as const;
+const OPTIONAL = ['reserve_rank'] as const;
+type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
+
+/** Longer offending cells are cut in messages. */
+const MAX_SHOWN_CELL = 60;
+
+/**
+ * A cell as typed before `toCsv` neutralised it: the leading `'` our writer adds in front of `= + - @`, tab,
+ * CR, LF (and their full-width forms) is removed; any other leading `'` is the user's and stays.
+ */
+export function unneutraliseCell(cell: string): string {
+  if (!cell.startsWith("'")) return cell;
+  const rest = cell.slice(1);
+  return neutraliseCell(rest) === cell ? rest : cell;
+}
+
+/** A header as the allocation's column names: trimmed, lower case, spaces and hyphens as `_`. */
+function headerKey(header: string): string {
+  return unneutraliseCell(header).trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** Read an allocation file's bytes. Never throws on bad input: every problem is in `issues`. */
+export function readAllocation(bytes: Uint8Array, file: string, options: AllocationReadOptions = {}): AllocationFile {
+  const out: AllocationFile = { file, encoding: 'unknown', delimiter: '', rows: [], rowCount: 0, ids: [], complete: false, hasReserveRanks: false, issues: [] };
+  if (bytes.length > INPUT_LIMITS.maxFileBytes) {
+    out.issues.push({ code: 'file_too_large', file, message: `expected a file of at most ${INPUT_LIMITS.maxFileBytes / 1024 / 1024} MiB, got ${(bytes.length / 1024 / 1024).toFixed(1)} MiB` });
+    return out;
+  }
+  const decoded = decode(bytes, file, options.encoding ?? 'auto');
+  if (!decoded.ok) {
+    out.issues.push(decoded.issue);
+    return out;
+  }
+  out.encoding = decoded.encoding;
+  const table = readCsv(decoded.text, file, { delimiter: options.delimiter });
+  out.delimiter = table.delimiter;
+  out.rowCount = table.records.length;
+  out.issues.push(...table.issues);
+  if (table.headerLine === null) return out;
+  const headerLine = table.headerLine;
+
+  const index = new Map<Column, number>();
+  const known = new Set<string>([...REQUIRED, ...OPTIONAL]);
+  table.headers.forEach((h, i) => {
+    const key = headerKey(h);
+    if (!known.has(key)) return;
+    const first = index.get(key as Column);
+    if (first !== undefined) {
+      out.issues.push({ code: 'duplicate_column', file, line: headerLine, column: h, message: `expected each column once, "${h}" is also column ${first + 1}` });
+    } else index.set(key as Column, i);
+  });
+  for (const col of REQUIRED) {
+    if (!index.has(col)) {
+      out.issues.push({ code: 'missing_column', file, line: headerLine, column: col, message: `expected a column "${col}" (an allocation.csv as cohort allocate writes it has ${REQUIRED.join(', ')})` });
+    }
+  }
+  // Without every required column each row would repeat the same problem; the header issue says it once.
+  if (out.issues.some((i) => i.code === 'missing_column' || i.code === 'duplicate_column')) return out;
+  out.hasReserveRanks = index.has('reserve_rank');
+
+  const seen = new Map<string, number>();
+  let rowIssues = 0;
+  // A row readCsv could not split (a missing delimiter, say) has no id to account for.
+  out.complete = table.issues.length === 0;
+  for (const record of table.records) {
+    if (rowIssues >= INPUT_LIMITS.maxIssues) {
+      out.issues.push({ code: 'too_many_issues', file, line: record.line, message: `stopped checking rows after ${INPUT_LIMITS.maxIssues} problems in this file` });
+      out.complete = false;
+      break;
+    }
+    const issues: InputIssue[] = [];
+    const cell = (col: Column): string => {
+      const i = index.get(col);
+      return i === undefined ? '' : unneutraliseCell(record.cells[i] ?? '').trim();
+    };
+    const issue = (code: string, col: Column, message: string): void => {
+      const i = index.get(col);
+      issues.push({ code, file, line: record.line, column: i === undefined ? col : (table.headers[i] ?? col), message });
+    };
+    const number = (col: Column, what: string): number | null => {
+      const text = cell(col);
+      if (text === '') return null;
+      // Excel may re-save a whole number as `3,0` or `3.0`.
+      const m = /^(\d{1,6})(?:[.,]0+)?$/.exec(text);
+      const n = m === null ? 0 : Number(m[1]);
+      if (n < 1) {
+        issue(`invalid_${col}`, col, `expected ${what} (a whole number from 1) or a blank cell, got ${show(text)}`);
+        return null;
+      }
+      return n;
+    };
+
+    const id = cell('id');
+    if (id === '') issue('missing_value', 'id', 'expected a candidate id, got a blank cell');
+    const statusText = cell('status');
+    const status = parseStatus(statusText);
+    if (status === null) {
+      issue(
+        statusText === '' ? 'missing_value' : 'invalid_status',
+        'status',
+        `expected one of ${ALLOCATION_STATUSES.join(', ')}, got ${statusText === '' ? 'a blank cell' : show(statusText)}`,
+      );
+    }
+    const workshopGroup = number('workshop_group', 'a workshop group number');
+    const projectTeam = number('project_team', 'a project team number');
+    const reserveRank = out.hasReserveRanks ? number('reserve_rank', 'a reserve rank') : null;
+    if (id !== '') {
+      out.ids.push(id);
+      const first = seen.get(id);
+      if (first !== undefined) issue('duplicate_id', 'id', `expected each candidate once, "${id}" is also on line ${first}`);
+      else seen.set(id, record.line);
+    }
+    out.issues.push(...issues);
+    rowIssues += issues.length;
+    if (issues.length === 0 && status !== null) out.rows.push({ id, line: record.line, status, workshopGroup, projectTeam, reserveRank });
+  }
+  return out;
+}
+
+function parseStatus(text: string): AllocationStatus | null {
+  const folded = text.toLowerCase().replace(/\s+/g, ' ');
+  if ((ALLOCATION_STATUSES as readonly string[]).includes(folded)) return folded as AllocationStatus;
+  return STATUS_ALIASES[folded] ?? null;
+}
+
+/** The candidates' side of "every input row is accounted for": what `accountForCandidates` needs of each. */
+export interface KnownCandidate {
+  id: string;
+  ref: { file: string; line: number };
+}
+
+/**
+ * Every candidate has exactly one row in the allocation and every row is a candidate. Ids that are not
+ * candidates are located at their allocation line; candidates without a row at their own file line.
+ */
+export function accountForCandidates(allocation: AllocationFile, candidates: readonly KnownCandidate[]): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const ids = new Set(candidates.map((c) => c.id));
+  const inAllocation = new Set(allocation.ids);
+  if (!allocation.complete) return issues;
+  for (const r of allocation.rows) {
+    if (!ids.has(r.id)) {
+      issues.push({ code: 'unknown_id', file: allocation.file, line: r.line, column: 'id', message: `expected the id of a candidate in the candidate files, got ${show(r.id)}` });
+    }
+  }
+  for (const c of candidates) {
+    if (!inAllocation.has(c.id)) {
+      issues.push({
+        code: 'missing_candidate',
+        file: allocation.file,
+        message: `expected a row for every candidate, ${c.id} (${c.ref.file}:${c.ref.line}) has none; every input row must be accounted for`,
+      });
+    }
+  }
+  return issues;
+}
+
+function show(text: string): string {
+  return JSON.stringify(text.length > MAX_SHOWN_CELL ? `${text.slice(0, MAX_SHOWN_CELL)}…` : text);
+}
