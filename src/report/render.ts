@@ -1,0 +1,438 @@
+/**
+ * The committee's report: one self-contained HTML file (inline CSS, no scripts, no network, system fonts)
+ * drawn from a `ReportView`. Pure and deterministic: the same view and language give the same bytes.
+ *
+ * Safety: every value from the view goes through the `html` tag, which escapes it; the page's
+ * Content-Security-Policy (`default-src 'none'`) also stops the browser from fetching anything, should a
+ * later edit ever add a link to the outside.
+ */
+import { compareCodeUnits } from '../core/lottery.js';
+import { SECTORS, type Gender, type Sector } from '../core/types.js';
+import { html, raw, type SafeHtml } from './html.js';
+import { REPORT_CSS } from './style.js';
+import type { CellView, GenderSplit, GroupView, ListedCandidateView, PersonView, ReportLang, ReportView, RuleView, TeamView } from './view.js';
+import { REASON_ORDER, WORDS, type ReportWords } from './words.js';
+
+/** The page's policy: nothing may be loaded but the inline stylesheet (and the empty data: icon). */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const GENDERS: readonly Gender[] = ['female', 'male', 'unknown'];
+
+interface Ctx {
+  w: ReportWords;
+  view: ReportView;
+  cellByKey: Map<string, CellView>;
+}
+
+/** Render the report. `lang` defaults to Norwegian (bokmål). */
+export function renderReport(view: ReportView, lang: ReportLang = 'nb'): string {
+  const w = WORDS[lang];
+  const ctx: Ctx = { w, view, cellByKey: new Map(view.cells.map((c) => [c.key, c])) };
+  const title = `${view.programme.name} – ${w.titleSuffix}`;
+  const page = html`<!DOCTYPE html>
+<html lang="${w.htmlLang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="${view.tool.name} ${view.tool.version}">
+<link rel="icon" href="data:,">
+<title>${title}</title>
+<style>${raw(REPORT_CSS)}</style>
+</head>
+<body>
+${header(ctx)}
+<main>
+${quotaSection(ctx)}
+${rulesSection(ctx)}
+${groupsSection(ctx)}
+${teamsSection(ctx)}
+${reservesSection(ctx)}
+${ineligibleSection(ctx)}
+${excludedSection(ctx)}
+${warningsSection(ctx)}
+</main>
+${footer(ctx)}
+</body>
+</html>
+`;
+  return page.value;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Pieces
+
+function cellName(ctx: Ctx, key: string | null): string {
+  if (key === null) return '–';
+  const c = ctx.cellByKey.get(key);
+  if (c === undefined) return key;
+  return c.rhf ?? ctx.w.sector(c.sector, true);
+}
+
+/** A horizontal bar of proportional segments; the numbers are always written next to it too. */
+function bar(segments: ReadonlyArray<{ cls: string; n: number }>, label: string): SafeHtml {
+  const shown = segments.filter((s) => s.n > 0);
+  return html`<div class="bar" role="img" aria-label="${label}">${shown.map((s) => html`<span class="${s.cls}" style="flex-grow: ${s.n}"></span>`)}</div>`;
+}
+
+function genderLegend(w: ReportWords, g: GenderSplit): string {
+  return GENDERS.filter((x) => x !== 'unknown' || g.unknown > 0)
+    .map((x) => w.genderCount(g[x], x))
+    .join(' · ');
+}
+
+/** The gender split; `unfilled` seats (a quota cell's shortfall) show as a hatched rest of the bar. */
+function genderBar(w: ReportWords, g: GenderSplit, unfilled = 0): SafeHtml {
+  const legend = genderLegend(w, g);
+  const segments = [...GENDERS.map((x) => ({ cls: `s-${x}`, n: g[x] })), { cls: 's-unfilled', n: unfilled }];
+  return html`<div class="barline">${bar(segments, unfilled > 0 ? `${legend} · ${unfilled} ${w.shortfall.toLowerCase()}` : legend)}<span class="legend">${legend}</span></div>`;
+}
+
+function sectorBar(w: ReportWords, k: number, s: number): SafeHtml {
+  const legend = `${k} ${w.sector('kommune').toLowerCase()} · ${s} ${w.sector('spesialist').toLowerCase()}`;
+  return html`<div class="barline">${bar(
+    [
+      { cls: 's-kommune', n: k },
+      { cls: 's-spesialist', n: s },
+    ],
+    legend,
+  )}<span class="legend">${legend}</span></div>`;
+}
+
+function genderPill(w: ReportWords, g: Gender): SafeHtml {
+  return html`<span class="pill g-${g === 'female' ? 'female' : g === 'male' ? 'male' : 'unknown'}" title="${w.genderWord(g)}">${w.genderShort(g)}</span>`;
+}
+
+function sectorCell(w: ReportWords, s: Sector): SafeHtml {
+  return html`<span class="sec ${s === 'kommune' ? 'kommune' : 'spesialist'}"></span>${w.sector(s)}`;
+}
+
+function who(p: PersonView): SafeHtml {
+  return html`<span class="who">${p.name}</span><span class="id">${p.id}</span>`;
+}
+
+function check(ok: boolean, okText: string, badText: string): SafeHtml {
+  return ok ? html`<li class="ok">✓ ${okText}</li>` : html`<li class="bad">✗ ${badText}</li>`;
+}
+
+function countGenders(people: readonly PersonView[]): GenderSplit {
+  const g: GenderSplit = { female: 0, male: 0, unknown: 0 };
+  for (const p of people) g[p.gender] += 1;
+  return g;
+}
+
+/** Detail text without its leading `code: `, which the section heading already says in words. */
+function detail(text: string, code: string): string {
+  return text.startsWith(`${code}: `) ? text.slice(code.length + 2) : text;
+}
+
+/** English text inside a Norwegian page is marked as such (screen readers, hyphenation). */
+function english(ctx: Ctx, text: string): SafeHtml {
+  return ctx.w.htmlLang === 'en' ? html`${text}` : html`<span lang="en">${text}</span>`;
+}
+
+function byNameThenId(a: PersonView, b: PersonView): number {
+  return compareCodeUnits(a.name, b.name) || compareCodeUnits(a.id, b.id);
+}
+
+function bySectorThenName(a: PersonView, b: PersonView): number {
+  return SECTORS.indexOf(a.sector) - SECTORS.indexOf(b.sector) || byNameThenId(a, b);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sections
+
+function header(ctx: Ctx): SafeHtml {
+  const { w, view } = ctx;
+  const c = view.counts;
+  return html`<header class="top">
+  <div>
+    <p class="eyebrow">${w.titleSuffix}</p>
+    <h1>${view.programme.name}</h1>
+    <p class="muted">${w.startDate(view.programme.startDate)}</p>
+  </div>
+  <div class="verdict ${view.allRulesMet ? 'ok' : 'bad'}">${view.allRulesMet ? `✓ ${w.allMet}` : `✗ ${w.notAllMet}`}</div>
+</header>
+<ul class="stats">
+  <li><b>${c.selected}</b>${w.statSelected}</li>
+  <li><b>${c.candidates}</b>${w.statCandidates}</li>
+  <li><b>${c.reserve}</b>${w.statReserves}</li>
+  <li><b>${c.ineligible}</b>${w.statIneligible}</li>
+  ${c.excluded > 0 && html`<li><b>${c.excluded}</b>${w.statExcluded}</li>`}
+</ul>`;
+}
+
+function quotaSection(ctx: Ctx): SafeHtml {
+  const { w, view } = ctx;
+  const anyExcluded = view.cells.some((c) => c.excluded > 0);
+  const row = (c: CellView, label: string) => html`<tr>
+  <td>${label}</td>
+  <td class="num">${c.seats}</td>
+  <td class="num">${c.eligible}</td>
+  ${anyExcluded && html`<td class="num">${c.excluded}</td>`}
+  <td class="num">${c.selected}</td>
+  <td class="num">${c.reserves}</td>
+  <td class="num${c.shortfall > 0 ? ' short' : ''}">${c.shortfall}</td>
+  <td class="gcell">${genderBar(w, c.genderSelected, c.shortfall)}</td>
+</tr>`;
+  const body: SafeHtml[] = [];
+  for (const sector of SECTORS) {
+    const cells = view.cells.filter((c) => c.sector === sector);
+    if (cells.length === 0) continue;
+    if (cells.length === 1 && cells[0]?.rhf === null) {
+      body.push(row(cells[0], w.sector(sector, true)));
+      continue;
+    }
+    body.push(html`<tr class="sector-row"><th colspan="${anyExcluded ? 8 : 7}">${w.sector(sector, true)}</th></tr>`);
+    for (const c of cells) body.push(row(c, c.rhf ?? w.wholeSector));
+  }
+  const sum = (f: (c: CellView) => number) => view.cells.reduce((a, c) => a + f(c), 0);
+  const total: GenderSplit = { female: sum((c) => c.genderSelected.female), male: sum((c) => c.genderSelected.male), unknown: sum((c) => c.genderSelected.unknown) };
+  const explained = view.cells.filter((c) => c.explanation !== null);
+  return html`<section id="quotas">
+<h2>${w.quotas}</h2>
+<p class="intro">${w.quotasIntro}</p>
+<table class="quota">
+<thead><tr><th>${w.cell}</th><th class="num">${w.seats}</th><th class="num">${w.eligible}</th>${anyExcluded && html`<th class="num">${w.excludedCol}</th>`}<th class="num">${w.selected}</th><th class="num">${w.reserves}</th><th class="num">${w.shortfall}</th><th class="gcell">${w.genderSelected}</th></tr></thead>
+<tbody>
+${body}
+</tbody>
+<tfoot><tr><th>${w.total}</th><td class="num">${sum((c) => c.seats)}</td><td class="num">${sum((c) => c.eligible)}</td>${anyExcluded && html`<td class="num">${sum((c) => c.excluded)}</td>`}<td class="num">${sum((c) => c.selected)}</td><td class="num">${sum((c) => c.reserves)}</td><td class="num${sum((c) => c.shortfall) > 0 ? ' short' : ''}">${sum((c) => c.shortfall)}</td><td class="gcell">${genderBar(w, total, sum((c) => c.shortfall))}</td></tr></tfoot>
+</table>
+${explained.map((c) => html`<p class="why">${english(ctx, c.explanation ?? '')}</p>`)}
+</section>`;
+}
+
+function ruleText(ctx: Ctx, r: RuleView): string {
+  const { w } = ctx;
+  if (r.kind === 'quota') return w.quotaRule(cellName(ctx, r.scopeKey), r.required);
+  const g = r.gender ?? 'female';
+  const where = r.scope === 'cohort' ? w.cohortScope : r.scope === 'sector' ? w.inSector(r.scopeKey === 'kommune' ? 'kommune' : 'spesialist') : w.inCell(cellName(ctx, r.scopeKey));
+  return w.genderRule(r.required, g, where);
+}
+
+function rulesSection(ctx: Ctx): SafeHtml {
+  const { w, view } = ctx;
+  const anyEnglish = view.rules.some((r) => !r.met && r.explanation !== null) || view.relaxations.length > 0;
+  return html`<section id="rules">
+<h2>${w.rules}</h2>
+${anyEnglish && w.explanationNote !== '' && html`<p class="intro">${w.explanationNote}</p>`}
+<table class="rules">
+<thead><tr><th>${w.rule}</th><th class="num">${w.required}</th><th class="num">${w.actual}</th><th>${w.status}</th></tr></thead>
+<tbody>
+${view.rules.map(
+  (r) => html`<tr data-rule="${r.id}">
+  <td>${ruleText(ctx, r)}${!r.met && r.explanation !== null && html`<div class="why">${english(ctx, r.explanation)}</div>`}</td>
+  <td class="num">${r.required}</td>
+  <td class="num">${r.actual}</td>
+  <td><span class="status ${r.met ? 'ok' : 'bad'}">${r.met ? `✓ ${w.met}` : `✗ ${w.notMet}`}</span></td>
+</tr>`,
+)}
+</tbody>
+</table>
+<h4>${w.groupRules}</h4>
+${
+  view.relaxations.length === 0
+    ? html`<p class="status ok">✓ ${w.noRelaxations}</p>`
+    : view.relaxations.map((r) => html`<p class="why"><b>${w.relaxed(r.stage)}:</b> ${english(ctx, r.reason)}</p>`)
+}
+</section>`;
+}
+
+function memberTable(ctx: Ctx, members: ReadonlyArray<PersonView & { group?: number | null }>, clashIds: ReadonlySet<string>, showGroup: boolean): SafeHtml {
+  const { w } = ctx;
+  return html`<table>
+<thead><tr><th>${w.name}</th><th>${w.sectorCol}</th><th>${w.rhf}</th><th>${w.organisation}</th>${showGroup && html`<th class="num">${w.groupCol}</th>`}<th>${w.gender}</th></tr></thead>
+<tbody>
+${members.map(
+  (p) => html`<tr data-id="${p.id}"${clashIds.has(p.id) && raw(' class="clash"')}>
+  <td>${who(p)}</td><td class="nowrap">${sectorCell(w, p.sector)}</td><td class="rhf">${p.rhf ?? w.unknownRhf}</td><td>${p.organisation}</td>${showGroup && html`<td class="num">${p.group ?? '–'}</td>`}<td>${genderPill(w, p.gender)}</td>
+</tr>`,
+)}
+</tbody>
+</table>`;
+}
+
+function regionChips(ctx: Ctx, members: readonly PersonView[]): SafeHtml {
+  const counts = new Map<string, number>();
+  for (const p of members) counts.set(p.rhf ?? ctx.w.unknownRhf, (counts.get(p.rhf ?? ctx.w.unknownRhf) ?? 0) + 1);
+  // Regions in the quota table's order, then any others.
+  const order = ctx.view.cells.map((c) => c.rhf).filter((r): r is string => r !== null);
+  const keys = [...counts.keys()].sort((a, b) => (order.indexOf(a) + 1 || 1e9) - (order.indexOf(b) + 1 || 1e9) || compareCodeUnits(a, b));
+  return html`<ul class="chips">${keys.map((k) => html`<li>${k} ${counts.get(k) ?? 0}</li>`)}</ul>`;
+}
+
+function groupCard(ctx: Ctx, g: GroupView): SafeHtml {
+  const { w } = ctx;
+  const k = g.members.filter((p) => p.sector === 'kommune').length;
+  const s = g.members.length - k;
+  const gs = countGenders(g.members);
+  const clashIds = new Set(g.organisationClashes.flat());
+  return html`<article class="card group" data-group="${g.number}">
+<header><h3>${w.group(g.number)}</h3><span class="muted small">${w.participants(g.members.length)}</span></header>
+<div class="barline"><span class="k">${w.sectorCol}</span>${sectorBar(w, k, s)}</div>
+<div class="barline"><span class="k">${w.gender}</span>${genderBar(w, gs)}</div>
+${regionChips(ctx, g.members)}
+<ul class="checks">
+  ${check(Math.abs(k - s) <= 1, w.sectorBalance, w.sectorBalance)}
+  ${check(gs.female >= g.genderMinimum && gs.male >= g.genderMinimum, w.genderMin(g.genderMinimum), w.genderMin(g.genderMinimum))}
+  ${check(g.organisationClashes.length === 0, w.noOrgClash, w.orgClash(g.organisationClashes.length))}
+</ul>
+${memberTable(ctx, [...g.members].sort(bySectorThenName), clashIds, false)}
+</article>`;
+}
+
+function groupsSection(ctx: Ctx): SafeHtml {
+  const { w, view } = ctx;
+  return html`<section id="groups" class="page">
+<h2>${w.groups}</h2>
+<p class="intro">${w.groupsIntro}</p>
+<div class="cards">
+${view.groups.map((g) => groupCard(ctx, g))}
+</div>
+</section>`;
+}
+
+function teamCard(ctx: Ctx, t: TeamView): SafeHtml {
+  const { w } = ctx;
+  const groups = t.members.map((m) => m.group).filter((g): g is number => g !== null);
+  const distinct = new Set(groups).size === groups.length;
+  const gs = countGenders(t.members);
+  const clashIds = new Set(t.organisationClashes.flat());
+  return html`<article class="card team" data-team="${t.number}">
+<header><h3>${w.team(t.number)}</h3>${
+    t.regionMatch !== null ? html`<span class="badge match">✓ ${w.regionMatch(t.regionMatch)}</span>` : html`<span class="badge mixed">${w.noRegionMatch}</span>`
+  }</header>
+${t.regionMatch === null && regionChips(ctx, t.members)}
+<ul class="checks">
+  ${check(distinct, w.differentGroups, w.sameGroup)}
+  ${check(gs.female > 0 && gs.male > 0, w.bothGenders, w.oneGender)}
+  ${t.organisationClashes.length > 0 && check(false, '', w.orgClash(t.organisationClashes.length))}
+</ul>
+${memberTable(ctx, [...t.members].sort(bySectorThenName), clashIds, true)}
+</article>`;
+}
+
+function teamsSection(ctx: Ctx): SafeHtml {
+  const { w, view } = ctx;
+  const matched = view.teams.filter((t) => t.regionMatch !== null).length;
+  return html`<section id="teams" class="page">
+<h2>${w.teams}</h2>
+<p class="intro">${w.teamsIntro(matched, view.teams.length)}</p>
+<div class="cards teams">
+${view.teams.map((t) => teamCard(ctx, t))}
+</div>
+</section>`;
+}
+
+function reservesSection(ctx: Ctx): SafeHtml {
+  const { w, view } = ctx;
+  return html`<section id="reserves" class="page">
+<h2>${w.reserveLists}</h2>
+<p class="intro">${w.reserveIntro}</p>
+<div class="lists">
+${view.reserves.map(
+  (list) => html`<section data-cell="${list.cellKey}">
+<h4>${cellName(ctx, list.cellKey)} <span class="muted small">(${list.reserves.length})</span></h4>
+${
+  list.reserves.length === 0
+    ? html`<p class="muted">${w.noReserves}</p>`
+    : html`<table>
+<colgroup><col style="width: 3.2em"><col style="width: 36%"><col style="width: 4.2em"><col style="width: 6.5em"><col></colgroup>
+<thead><tr><th class="num">${w.rank}</th><th>${w.name}</th><th>${w.gender}</th><th>${w.priority}</th><th>${w.organisation}</th></tr></thead>
+<tbody>
+${list.reserves.map(
+  (r) => html`<tr data-id="${r.id}"><td class="num">${r.rank}</td><td>${who(r)}</td><td>${genderPill(w, r.gender)}</td><td class="nowrap">${r.priority ?? w.unranked}</td><td>${r.organisation}</td></tr>`,
+)}
+</tbody>
+</table>`
+}
+</section>`,
+)}
+</div>
+</section>`;
+}
+
+function listedTable(ctx: Ctx, people: readonly ListedCandidateView[], code: string | null): SafeHtml {
+  const { w } = ctx;
+  return html`<table class="listed">
+<colgroup><col style="width: 24%"><col style="width: 20%"><col style="width: 26%">${code !== null && html`<col style="width: 30%">`}</colgroup>
+<thead><tr><th>${w.name}</th><th>${w.cell}</th><th>${w.organisation}</th>${code !== null && html`<th>${w.detail}</th>`}</tr></thead>
+<tbody>
+${people.map(
+  (p) => html`<tr data-id="${p.id}"><td>${who(p)}</td><td>${cellName(ctx, p.cellKey)}</td><td>${p.organisation}</td>${
+    code !== null &&
+    html`<td class="small">${p.reasons
+      .filter((r) => r.code === code)
+      .map((r) => english(ctx, detail(r.text, code)))}</td>`
+  }</tr>`,
+)}
+</tbody>
+</table>`;
+}
+
+function ineligibleSection(ctx: Ctx): SafeHtml {
+  const { w, view } = ctx;
+  const codes = [...new Set(view.ineligible.flatMap((c) => c.reasons.map((r) => r.code)))].sort(
+    (a, b) => (REASON_ORDER.indexOf(a) + 1 || 1e9) - (REASON_ORDER.indexOf(b) + 1 || 1e9) || compareCodeUnits(a, b),
+  );
+  const cellOrder = new Map(view.cells.map((c, i) => [c.key, i]));
+  const inOrder = (a: ListedCandidateView, b: ListedCandidateView) =>
+    (cellOrder.get(a.cellKey ?? '') ?? 1e9) - (cellOrder.get(b.cellKey ?? '') ?? 1e9) || compareCodeUnits(a.id, b.id);
+  return html`<section id="ineligible">
+<h2>${w.ineligible}</h2>
+${
+  view.ineligible.length === 0
+    ? html`<p class="muted">${w.noIneligible}</p>`
+    : html`<p class="intro">${w.ineligibleIntro}</p>
+${codes.map((code) => {
+  const people = view.ineligible.filter((c) => c.reasons.some((r) => r.code === code)).sort(inOrder);
+  return html`<section data-reason="${code}">
+<h4>${w.reason(code, view.programme.minAge)} <span class="muted small">(${people.length})</span></h4>
+${listedTable(ctx, people, code)}
+</section>`;
+})}`
+}
+</section>`;
+}
+
+function excludedSection(ctx: Ctx): SafeHtml | null {
+  const { w, view } = ctx;
+  if (view.excluded.length === 0) return null;
+  return html`<section id="excluded">
+<h2>${w.excluded}</h2>
+<p class="intro">${w.excludedIntro}</p>
+${listedTable(ctx, [...view.excluded].sort(byNameThenId), null)}
+</section>`;
+}
+
+function warningsSection(ctx: Ctx): SafeHtml | null {
+  const { w, view } = ctx;
+  if (view.warnings.length === 0) return null;
+  return html`<section id="warnings">
+<h2>${w.warnings}</h2>
+${view.warnings.map((m) => html`<p class="note">${english(ctx, m)}</p>`)}
+</section>`;
+}
+
+function footer(ctx: Ctx): SafeHtml {
+  const { w, view } = ctx;
+  const p = view.programme;
+  return html`<footer>
+<h3>${w.record}</h3>
+<dl>
+  ${view.seed !== null && html`<dt>${w.seed}</dt><dd class="mono">${JSON.stringify(view.seed)}</dd>`}
+  <dt>${w.config}</dt><dd>${p.source === 'built-in' ? w.builtIn : p.source} <span class="mono">SHA-256 ${p.sha256}</span></dd>
+  ${view.stages.length > 0 && html`<dt>${w.solver}</dt><dd>${view.stages.map((s, i) => html`${i > 0 && ' · '}${w.stage(s.stage)}: ${w.stageStatus(s.status)}${s.solver !== null && ` (${s.solver}${s.status === 'optimal' && s.gap === 0 ? '' : `, ${w.gap(s.gap)}`})`}`)}</dd>`}
+  <dt>${w.toolLabel}</dt><dd>${w.tool(view.tool.name, view.tool.version)}</dd>
+</dl>
+<table>
+<thead><tr><th>${w.inputFiles}</th><th class="num">${w.rows}</th><th>SHA-256</th></tr></thead>
+<tbody>
+${view.inputs.map((f) => html`<tr><td>${f.file}</td><td class="num">${f.rows}</td><td class="mono">${f.sha256}</td></tr>`)}
+</tbody>
+</table>
+<p class="privacy">${w.privacy}</p>
+</footer>`;
+}

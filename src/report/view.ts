@@ -1,0 +1,153 @@
+/**
+ * What the HTML report shows, as plain data: everything the renderer needs and nothing else. Built from a
+ * fresh `Allocation` by `reportViewFromAllocation` (src/app/report.ts); a re-read allocation file plus the
+ * candidate files can build the same view. All texts in here are data (escaped by the renderer); the
+ * renderer's own words come from `words.ts`.
+ */
+import type { Gender, Sector } from '../core/types.js';
+
+export type ReportLang = 'nb' | 'en';
+
+export interface GenderSplit {
+  female: number;
+  male: number;
+  unknown: number;
+}
+
+/** A candidate as the report shows them. Personal data: it stays in the report file. */
+export interface PersonView {
+  id: string;
+  name: string;
+  gender: Gender;
+  sector: Sector;
+  /** The RHF whose quota cell or area the person belongs to (for `kommune`: the county's RHF); null when unknown. */
+  rhf: string | null;
+  organisation: string;
+  /** The nominating body's ranking (1 best); null when unranked. */
+  priority: number | null;
+}
+
+/** One quota cell: the quota table's row. */
+export interface CellView {
+  key: string;
+  /** The programme's label, e.g. `kommune`, `Helse Vest`. */
+  label: string;
+  sector: Sector;
+  rhf: string | null;
+  seats: number;
+  nominated: number;
+  /** Eligible candidates of the cell, including any the committee excluded. */
+  eligible: number;
+  /** Eligible candidates the committee excluded. */
+  excluded: number;
+  selected: number;
+  /** Eligible, not excluded, not selected: the length of the reserve list. */
+  reserves: number;
+  /** seats − selected. */
+  shortfall: number;
+  genderSelected: GenderSplit;
+  /** Plain English when seats are unfilled (from the selection stage); null otherwise. */
+  explanation: string | null;
+}
+
+/** A selection rule (quota or gender) and whether it is met. */
+export interface RuleView {
+  id: string;
+  kind: 'quota' | 'gender';
+  scope: 'cohort' | 'sector' | 'cell';
+  /** `cohort`, a sector, or a cell key. */
+  scopeKey: string;
+  gender: 'female' | 'male' | null;
+  required: number;
+  actual: number;
+  met: boolean;
+  /** Plain English when not met; null when met. */
+  explanation: string | null;
+}
+
+/** A workshop-group or project-team rule that could not be held, or a lock that could not be honoured. */
+export interface RelaxationView {
+  stage: 'groups' | 'teams';
+  code: string;
+  /** Plain English. */
+  reason: string;
+  ids: string[];
+}
+
+export interface GroupView {
+  number: number;
+  members: PersonView[];
+  /** The Norwegian-table minimum of each gender for this group's size. */
+  genderMinimum: number;
+  /** Pairs of member ids from the same organisation. */
+  organisationClashes: Array<[string, string]>;
+}
+
+export interface TeamMemberView extends PersonView {
+  /** The member's workshop group; null when not known. */
+  group: number | null;
+}
+
+export interface TeamView {
+  number: number;
+  members: TeamMemberView[];
+  /** The RHF every member belongs to, or null when the team is not region-matched. */
+  regionMatch: string | null;
+  /** Pairs of member ids from the same organisation. */
+  organisationClashes: Array<[string, string]>;
+}
+
+export interface ReserveListView {
+  cellKey: string;
+  /** Reserves in call-in order; `rank` is 1-based. */
+  reserves: Array<PersonView & { rank: number }>;
+}
+
+/** A candidate who is not in the cohort for a reason other than the lottery: ineligible or excluded. */
+export interface ListedCandidateView extends PersonView {
+  /** Quota cell key, or null when the candidate fits none. */
+  cellKey: string | null;
+  /** Codes with plain-English detail, e.g. `{ code: 'too_young', text: 'too_young: 24 years on …' }`. */
+  reasons: Array<{ code: string; text: string }>;
+}
+
+export interface StageView {
+  stage: string;
+  status: string;
+  solver: string | null;
+  /** Relative gap; 0 when proven optimal, null when no bound is known. */
+  gap: number | null;
+}
+
+export interface ReportView {
+  programme: {
+    name: string;
+    /** ISO date. */
+    startDate: string;
+    /** `built-in` or the config path. */
+    source: string;
+    sha256: string;
+    minAge: number;
+  };
+  tool: { name: string; version: string };
+  /** Lottery seed of the run; null when not known (e.g. a view drawn from a re-read allocation file). */
+  seed: string | null;
+  inputs: Array<{ file: string; sha256: string; rows: number }>;
+  counts: { candidates: number; selected: number; reserve: number; excluded: number; ineligible: number };
+  /** Every rule in `rules` met and no relaxations. */
+  allRulesMet: boolean;
+  /** In programme order. */
+  cells: CellView[];
+  rules: RuleView[];
+  relaxations: RelaxationView[];
+  groups: GroupView[];
+  teams: TeamView[];
+  /** One list per cell, in programme order. */
+  reserves: ReserveListView[];
+  ineligible: ListedCandidateView[];
+  excluded: ListedCandidateView[];
+  /** Run-level warnings in plain English (ids only, no personal data). */
+  warnings: string[];
+  /** How each solver stage ended; empty when not known (a re-read allocation). */
+  stages: StageView[];
+}

@@ -1,0 +1,359 @@
+/**
+ * The report's own words in Norwegian (bokmål, the default) and English. Data (names, organisations, the
+ * English explanations recorded by the pipeline) is not translated here.
+ */
+import type { Gender, Sector } from '../core/types.js';
+import type { ReportLang } from './view.js';
+
+export interface ReportWords {
+  htmlLang: string;
+  titleSuffix: string;
+  startDate: (date: string) => string;
+  allMet: string;
+  notAllMet: string;
+  statSelected: string;
+  statCandidates: string;
+  statReserves: string;
+  statIneligible: string;
+  statExcluded: string;
+  privacy: string;
+  // quota table
+  quotas: string;
+  quotasIntro: string;
+  cell: string;
+  sectorCol: string;
+  seats: string;
+  eligible: string;
+  selected: string;
+  reserves: string;
+  shortfall: string;
+  excludedCol: string;
+  genderSelected: string;
+  total: string;
+  wholeSector: string;
+  // rules
+  rules: string;
+  rule: string;
+  required: string;
+  actual: string;
+  status: string;
+  met: string;
+  notMet: string;
+  quotaRule: (cell: string, seats: number) => string;
+  genderRule: (n: number, g: 'female' | 'male', where: string) => string;
+  cohortScope: string;
+  inSector: (s: Sector) => string;
+  inCell: (label: string) => string;
+  groupRules: string;
+  noRelaxations: string;
+  relaxed: (stage: 'groups' | 'teams') => string;
+  explanationNote: string;
+  // groups and teams
+  groups: string;
+  groupsIntro: string;
+  group: (n: number) => string;
+  participants: (n: number) => string;
+  sectorBalance: string;
+  genderMin: (n: number) => string;
+  noOrgClash: string;
+  orgClash: (n: number) => string;
+  name: string;
+  rhf: string;
+  organisation: string;
+  gender: string;
+  teams: string;
+  teamsIntro: (matched: number, total: number) => string;
+  team: (n: number) => string;
+  regionMatch: (region: string) => string;
+  noRegionMatch: string;
+  differentGroups: string;
+  sameGroup: string;
+  bothGenders: string;
+  oneGender: string;
+  groupShort: (n: number) => string;
+  // reserves, ineligible, excluded
+  reserveLists: string;
+  reserveIntro: string;
+  noReserves: string;
+  rank: string;
+  priority: string;
+  unranked: string;
+  ineligible: string;
+  ineligibleIntro: string;
+  noIneligible: string;
+  detail: string;
+  reason: (code: string, minAge: number) => string;
+  excluded: string;
+  excludedIntro: string;
+  warnings: string;
+  // footer
+  record: string;
+  seed: string;
+  config: string;
+  builtIn: string;
+  inputFiles: string;
+  file: string;
+  rows: string;
+  solver: string;
+  stage: (stage: string) => string;
+  stageStatus: (status: string) => string;
+  gap: (gap: number | null) => string;
+  tool: (name: string, version: string) => string;
+  // vocab
+  sector: (s: Sector, long?: boolean) => string;
+  genderWord: (g: Gender) => string;
+  genderShort: (g: Gender) => string;
+  genderCount: (n: number, g: Gender) => string;
+  groupCol: string;
+  toolLabel: string;
+  unknownRhf: string;
+}
+
+const REASONS_NB: Record<string, (minAge: number) => string> = {
+  too_young: (a) => `Under ${a} år`,
+  missing_birth_date: () => 'Mangler fødselsdato',
+  no_bachelor: () => 'Utdanning under kravet',
+  missing_education: () => 'Mangler utdanning',
+  too_little_experience: () => 'For kort arbeidserfaring',
+  missing_experience: () => 'Mangler arbeidserfaring',
+  nomination_cap: () => 'Over helseforetakets nominasjonstak',
+  not_endorsed: () => 'Ikke forankret hos nærmeste leder',
+  unknown_rhf: () => 'Ukjent RHF',
+  no_quota_cell: () => 'Passer ingen kvotecelle',
+  excluded: () => 'Utelatt av komiteen',
+};
+
+const REASONS_EN: Record<string, (minAge: number) => string> = {
+  too_young: (a) => `Under ${a} years`,
+  missing_birth_date: () => 'No birth date',
+  no_bachelor: () => 'Education below the minimum',
+  missing_education: () => 'No education given',
+  too_little_experience: () => 'Too little work experience',
+  missing_experience: () => 'No work experience given',
+  nomination_cap: () => "Over the hospital trust's nomination cap",
+  not_endorsed: () => 'Not endorsed by the nearest superior',
+  unknown_rhf: () => 'Unknown RHF',
+  no_quota_cell: () => 'Fits no quota cell',
+  excluded: () => 'Excluded by the committee',
+};
+
+function dateNb(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m === null ? iso : `${m[3]}.${m[2]}.${m[1]}`;
+}
+
+function percent(gap: number, decimal: string): string {
+  return `${(gap * 100).toFixed(2).replace('.', decimal)} %`;
+}
+
+const NB: ReportWords = {
+  htmlLang: 'nb',
+  titleSuffix: 'opptak',
+  startDate: (d) => `Oppstart ${dateNb(d)}`,
+  allMet: 'Alle regler er oppfylt',
+  notAllMet: 'Minst én regel er ikke oppfylt',
+  statSelected: 'valgt',
+  statCandidates: 'søkere',
+  statReserves: 'reserver',
+  statIneligible: 'ikke kvalifisert',
+  statExcluded: 'utelatt av komiteen',
+  privacy: 'Filen inneholder personopplysninger. Den henter og sender ingenting, og kan åpnes uten nett.',
+  quotas: 'Kvoter',
+  quotasIntro: 'Plasser per kvotecelle, og kjønnsfordelingen blant de valgte.',
+  cell: 'Kvotecelle',
+  sectorCol: 'Sektor',
+  seats: 'Plasser',
+  eligible: 'Kvalifisert',
+  selected: 'Valgt',
+  reserves: 'Reserver',
+  shortfall: 'Udekket',
+  excludedCol: 'Utelatt',
+  genderSelected: 'Kjønn blant valgte',
+  total: 'Sum',
+  wholeSector: 'hele sektoren',
+  rules: 'Regler',
+  rule: 'Regel',
+  required: 'Krav',
+  actual: 'Faktisk',
+  status: 'Status',
+  met: 'oppfylt',
+  notMet: 'ikke oppfylt',
+  quotaRule: (cell, seats) => `${cell}: alle ${seats} plasser fylt`,
+  genderRule: (n, g, where) => `Minst ${n} ${g === 'female' ? 'kvinner' : 'menn'} ${where}`,
+  cohortScope: 'i hele kullet',
+  inSector: (s) => (s === 'kommune' ? 'i kommunehelsetjenesten' : 'i spesialisthelsetjenesten'),
+  inCell: (l) => `i ${l}`,
+  groupRules: 'Verkstedgrupper og prosjektteam',
+  noRelaxations: 'Alle regler for gruppene og teamene holdt; ingen måtte lempes.',
+  relaxed: (s) => (s === 'groups' ? 'Lempet (verkstedgrupper)' : 'Lempet (prosjektteam)'),
+  explanationNote: 'Forklaringer fra beregningen står på engelsk.',
+  groups: 'Verkstedgrupper',
+  groupsIntro: 'Basisgrupper for hele året, blandet på tvers av kommune og spesialisthelsetjeneste.',
+  group: (n) => `Gruppe ${n}`,
+  participants: (n) => `${n} deltakere`,
+  sectorBalance: 'Kommune/spesialist i balanse',
+  genderMin: (n) => `Minst ${n} av hvert kjønn`,
+  noOrgClash: 'Ingen fra samme virksomhet',
+  orgClash: (n) => `${n} par fra samme virksomhet`,
+  name: 'Navn',
+  rhf: 'RHF',
+  organisation: 'Virksomhet',
+  gender: 'Kjønn',
+  teams: 'Prosjektteam',
+  teamsIntro: (m, t) => `To fra kommunen og to fra spesialisthelsetjenesten i hvert team. ${m} av ${t} team er fra samme region.`,
+  team: (n) => `Team ${n}`,
+  regionMatch: (r) => `Samme region: ${r}`,
+  noRegionMatch: 'Blandet region',
+  differentGroups: 'Fra ulike verkstedgrupper',
+  sameGroup: 'Deler verkstedgruppe',
+  bothGenders: 'Begge kjønn',
+  oneGender: 'Bare ett kjønn',
+  groupShort: (n) => `gr. ${n}`,
+  reserveLists: 'Reservelister',
+  reserveIntro: 'I den rekkefølgen reservene kalles inn, per kvotecelle.',
+  noReserves: 'Ingen reserver.',
+  rank: 'Nr.',
+  priority: 'Prioritet',
+  unranked: 'uprioritert',
+  ineligible: 'Ikke kvalifiserte søkere',
+  ineligibleIntro: 'Gruppert etter årsak. En søker med flere årsaker står under hver av dem.',
+  noIneligible: 'Alle søkerne er kvalifisert.',
+  detail: 'Detalj (engelsk)',
+  reason: (code, minAge) => REASONS_NB[code]?.(minAge) ?? code,
+  excluded: 'Utelatt av komiteen',
+  excludedIntro: 'Kvalifiserte søkere som komiteen har tatt ut (--exclude).',
+  warnings: 'Merknader fra kjøringen',
+  record: 'For protokollen',
+  seed: 'Seed for loddtrekning',
+  config: 'Programkonfigurasjon',
+  builtIn: 'innebygd',
+  inputFiles: 'Søkerfiler',
+  file: 'Fil',
+  rows: 'Rader',
+  solver: 'Løser',
+  stage: (s) => ({ selection: 'utvelgelse', groups: 'verkstedgrupper', teams: 'prosjektteam' })[s] ?? s,
+  stageStatus: (s) => ({ optimal: 'optimal', feasible: 'gyldig, ikke bevist optimal', infeasible: 'uten løsning', error: 'feil' })[s] ?? s,
+  gap: (g) => (g === null ? 'avvik ukjent' : g === 0 ? 'bevist optimal' : `avvik ${percent(g, ',')}`),
+  tool: (n, v) => `Laget med ${n} ${v}`,
+  sector: (s, long) => (s === 'kommune' ? (long ? 'Kommunehelsetjenesten' : 'Kommune') : long ? 'Spesialisthelsetjenesten' : 'Spesialist'),
+  genderWord: (g) => ({ female: 'Kvinne', male: 'Mann', unknown: 'Ukjent' })[g],
+  genderShort: (g) => ({ female: 'K', male: 'M', unknown: '?' })[g],
+  genderCount: (n, g) => `${n} ${{ female: n === 1 ? 'kvinne' : 'kvinner', male: n === 1 ? 'mann' : 'menn', unknown: 'ukjent' }[g]}`,
+  groupCol: 'Gr.',
+  toolLabel: 'Verktøy',
+  unknownRhf: 'ukjent',
+};
+
+const EN: ReportWords = {
+  htmlLang: 'en',
+  titleSuffix: 'admissions',
+  startDate: (d) => `Starts ${d}`,
+  allMet: 'Every rule is met',
+  notAllMet: 'At least one rule is not met',
+  statSelected: 'selected',
+  statCandidates: 'candidates',
+  statReserves: 'reserves',
+  statIneligible: 'ineligible',
+  statExcluded: 'excluded by the committee',
+  privacy: 'This file contains personal data. It fetches and sends nothing and opens without a network.',
+  quotas: 'Quotas',
+  quotasIntro: 'Seats per quota cell, and the gender split among those selected.',
+  cell: 'Quota cell',
+  sectorCol: 'Sector',
+  seats: 'Seats',
+  eligible: 'Eligible',
+  selected: 'Selected',
+  reserves: 'Reserves',
+  shortfall: 'Shortfall',
+  excludedCol: 'Excluded',
+  genderSelected: 'Gender of those selected',
+  total: 'Total',
+  wholeSector: 'whole sector',
+  rules: 'Rules',
+  rule: 'Rule',
+  required: 'Required',
+  actual: 'Actual',
+  status: 'Status',
+  met: 'met',
+  notMet: 'not met',
+  quotaRule: (cell, seats) => `${cell}: all ${seats} seats filled`,
+  genderRule: (n, g, where) => `At least ${n} ${g === 'female' ? 'women' : 'men'} ${where}`,
+  cohortScope: 'in the whole cohort',
+  inSector: (s) => (s === 'kommune' ? 'in the municipal health services' : 'in the specialist health services'),
+  inCell: (l) => `in ${l}`,
+  groupRules: 'Workshop groups and project teams',
+  noRelaxations: 'Every rule for the groups and teams held; none had to be relaxed.',
+  relaxed: (s) => (s === 'groups' ? 'Relaxed (workshop groups)' : 'Relaxed (project teams)'),
+  explanationNote: '',
+  groups: 'Workshop groups',
+  groupsIntro: 'Base groups for the whole year, mixed across municipal and specialist services.',
+  group: (n) => `Group ${n}`,
+  participants: (n) => `${n} participants`,
+  sectorBalance: 'Municipal/specialist balanced',
+  genderMin: (n) => `At least ${n} of each gender`,
+  noOrgClash: 'No two from one organisation',
+  orgClash: (n) => `${n} ${n === 1 ? 'pair' : 'pairs'} from one organisation`,
+  name: 'Name',
+  rhf: 'RHF',
+  organisation: 'Organisation',
+  gender: 'Gender',
+  teams: 'Project teams',
+  teamsIntro: (m, t) => `Two municipal and two specialist members in every team. ${m} of ${t} teams are from one region.`,
+  team: (n) => `Team ${n}`,
+  regionMatch: (r) => `One region: ${r}`,
+  noRegionMatch: 'Mixed regions',
+  differentGroups: 'From different workshop groups',
+  sameGroup: 'Share a workshop group',
+  bothGenders: 'Both genders',
+  oneGender: 'One gender only',
+  groupShort: (n) => `gr. ${n}`,
+  reserveLists: 'Reserve lists',
+  reserveIntro: 'In the order reserves are called in, per quota cell.',
+  noReserves: 'No reserves.',
+  rank: 'No.',
+  priority: 'Priority',
+  unranked: 'unranked',
+  ineligible: 'Ineligible candidates',
+  ineligibleIntro: 'Grouped by reason. A candidate with several reasons is listed under each.',
+  noIneligible: 'Every candidate is eligible.',
+  detail: 'Detail',
+  reason: (code, minAge) => REASONS_EN[code]?.(minAge) ?? code,
+  excluded: 'Excluded by the committee',
+  excludedIntro: 'Eligible candidates the committee took out (--exclude).',
+  warnings: 'Notes from the run',
+  record: 'For the record',
+  seed: 'Lottery seed',
+  config: 'Programme config',
+  builtIn: 'built-in',
+  inputFiles: 'Candidate files',
+  file: 'File',
+  rows: 'Rows',
+  solver: 'Solver',
+  stage: (s) => s,
+  stageStatus: (s) => s,
+  gap: (g) => (g === null ? 'gap unknown' : g === 0 ? 'proven optimal' : `gap ${percent(g, '.')}`),
+  tool: (n, v) => `Made with ${n} ${v}`,
+  sector: (s, long) => (s === 'kommune' ? (long ? 'Municipal health services' : 'Municipal') : long ? 'Specialist health services' : 'Specialist'),
+  genderWord: (g) => ({ female: 'Woman', male: 'Man', unknown: 'Unknown' })[g],
+  genderShort: (g) => ({ female: 'W', male: 'M', unknown: '?' })[g],
+  genderCount: (n, g) => `${n} ${{ female: n === 1 ? 'woman' : 'women', male: n === 1 ? 'man' : 'men', unknown: 'unknown' }[g]}`,
+  groupCol: 'Gr.',
+  toolLabel: 'Tool',
+  unknownRhf: 'unknown',
+};
+
+export const WORDS: Readonly<Record<ReportLang, ReportWords>> = { nb: NB, en: EN };
+
+/** Reason codes in the order the ineligible section lists them; unknown codes follow in code-unit order. */
+export const REASON_ORDER: readonly string[] = [
+  'too_young',
+  'missing_birth_date',
+  'no_bachelor',
+  'missing_education',
+  'too_little_experience',
+  'missing_experience',
+  'nomination_cap',
+  'not_endorsed',
+  'unknown_rhf',
+  'no_quota_cell',
+];
