@@ -172,7 +172,10 @@ export async function computeGroups(participants: readonly Candidate[], programm
     if (variant === 'free-soft-sector' && !plan.sectorRuleHolds) continue; // already soft
     const individuals = new Set<string>();
     let attempt: Attempt | null = null;
-    for (let round = 0; round < 6; round++) {
+    // Round 0: everyone aggregated. Round 1: the colleagues (whole organisations) and kept-apart participants
+    // that placement could not separate get their own variables. Round 2: every organisation with several
+    // participants and every kept-apart participant, which makes the organisation term exact.
+    for (let round = 0; round < 3; round++) {
       const orgSets = orgSetsFor(individuals, fixed, orgMembers, G);
       const gm = buildGroupModel({
         persons,
@@ -193,17 +196,19 @@ export async function computeGroups(participants: readonly Candidate[], programm
       const placed = readPlacement(gm, solved.values, fixed, persons, options.seed, conflict, G);
       attempt = { variant, gm, solved, columns: placed.column, clashes: placed.clashes, orgSets, individuals: new Set(individuals) };
       if (placed.clashes.length === 0) break;
-      // Give every clashing colleague (whole organisation) and kept-apart participant their own variables.
       const before = individuals.size;
-      for (const [a, b] of placed.clashes) {
-        const pa = byId.get(a) as Person;
-        const pb = byId.get(b) as Person;
-        if (pa.org === pb.org) {
-          for (const id of orgMembers.get(pa.org) ?? []) if (!fixed.has(id)) individuals.add(id);
-        } else {
-          if (!fixed.has(a)) individuals.add(a);
-          if (!fixed.has(b)) individuals.add(b);
+      const addAll = (ids: Iterable<string>): void => {
+        for (const id of ids) if (!fixed.has(id)) individuals.add(id);
+      };
+      if (round === 0) {
+        for (const [a, b] of placed.clashes) {
+          const pa = byId.get(a) as Person;
+          const pb = byId.get(b) as Person;
+          addAll(pa.org === pb.org ? (orgMembers.get(pa.org) ?? []) : [a, b]);
         }
+      } else {
+        for (const ids of orgMembers.values()) if (ids.length > 1) addAll(ids);
+        addAll(locks.apart.flat());
       }
       if (individuals.size === before) break;
     }
