@@ -140,9 +140,19 @@ export function groupsCsv(a: Allocation): string {
   return toCsv(['kind', 'number', 'id', 'name', 'sector', 'rhf', 'organisation', 'county', 'gender'], rows, { delimiter: a.inputs.outputDelimiter });
 }
 
-/** Attempts without their wall times: summary.json is byte-identical across runs and machines. */
-function stableAttempts<S extends string, T extends string>(attempts: ReadonlyArray<{ solver: S; status: T; note?: string | undefined }>): Array<{ solver: S; status: T; note?: string }> {
-  return attempts.map((t) => ({ solver: t.solver, status: t.status, ...(t.note === undefined || /\d+(\.\d+)? ?ms\b/.test(t.note) ? {} : { note: t.note }) }));
+/**
+ * Which solver answered each stage, and what was tried before it. Kept out of summary.json and the report:
+ * whether javascript-lp-solver beats its short deadline depends on the machine, and every stage's optimum is
+ * unique (seeded tie-break costs), so the log varies across machines while the result does not.
+ */
+export function solverLog(a: Allocation): Array<{ stage: string; solver: string | null; attempts: string }> {
+  const attempts = (list: ReadonlyArray<{ solver: string; status: string; note?: string | undefined }>) =>
+    list.map((t) => `${t.solver} ${t.status}${t.note === undefined ? '' : ` (${t.note})`}`).join(', then ');
+  return [
+    { stage: 'selection', solver: a.selection.stage.solver, attempts: attempts(a.selection.stage.attempts) },
+    { stage: 'groups', solver: a.groups.report.solver, attempts: attempts(a.groups.report.attempts) },
+    { stage: 'teams', solver: a.teams.report.solver, attempts: attempts(a.teams.report.attempts) },
+  ];
 }
 
 export function allRulesMet(a: Allocation): boolean {
@@ -157,13 +167,11 @@ export function buildSummary(a: Allocation): AllocateSummary {
     stage: r.stage,
     model: r.model,
     status: r.status,
-    solver: r.solver,
     solverStatus: r.solverStatus,
     objective: r.objective,
     bound: r.bound,
     gap: r.gap,
     terms: r.terms,
-    attempts: stableAttempts(r.attempts),
     modelSizes: r.modelSizes,
   });
   const sel = selection.stage;
@@ -192,13 +200,11 @@ export function buildSummary(a: Allocation): AllocateSummary {
         stage: 'selection',
         model: 'type-aggregated counts (cell × gender × rank class)',
         status: sel.status,
-        solver: sel.solver,
         solverStatus: sel.status,
         objective: sel.objective,
         bound: sel.bound,
         gap: sel.gap,
         terms: sel.terms === null ? [] : (['genderShortfall', 'rank', 'lottery'] as const).map((k) => ({ name: k, value: sel.terms?.[k] ?? 0, weight: sel.weights[k] })),
-        attempts: stableAttempts(sel.attempts),
         modelSizes: [{ label: 'selection', variables: sel.variables, constraints: sel.constraints }],
       },
       stage(groups.report),
@@ -214,6 +220,7 @@ export type Summary = ReturnType<typeof buildSummary>;
 
 function readableSummary(a: Allocation, summary: Summary, out: string): string {
   const parts: string[] = [];
+  const solvers = solverLog(a);
   parts.push(`${summary.programme.name}: ${summary.counts.selected} selected of ${summary.counts.candidates} candidates (seed "${a.seed}")\n`);
   parts.push(
     renderTable(
@@ -246,7 +253,7 @@ function readableSummary(a: Allocation, summary: Summary, out: string): string {
     '\n' +
       renderTable(
         ['stage', 'status', 'solver', 'objective', 'bound', 'gap'],
-        summary.stages.map((s) => [s.stage, s.status, s.solver ?? '–', fmt(s.objective), fmt(s.bound), s.gap === null ? '–' : s.gap === 0 ? '0' : `${(s.gap * 100).toFixed(2)} %`]),
+        summary.stages.map((s, i) => [s.stage, s.status, solvers[i]?.solver ?? '–', fmt(s.objective), fmt(s.bound), s.gap === null ? '–' : s.gap === 0 ? '0' : `${(s.gap * 100).toFixed(2)} %`]),
       ),
   );
   const notMet = summary.rules.filter((r) => !r.met);
@@ -277,7 +284,9 @@ export async function runAllocate(opts: AllocateOptions): Promise<CommandOutcome
     report,
     { force: opts.force },
   );
-  const stderr = summary.warnings.map((w) => `warning: ${w.message}\n`).join('');
+  // The solver log is progress, not a result: stderr, so that --json keeps stdout to one document.
+  const log = solverLog(a).map((l) => `solver: ${l.stage}: ${l.attempts}\n`).join('');
+  const stderr = summary.warnings.map((w) => `warning: ${w.message}\n`).join('') + (opts.json ? log : '');
   const exitCode = summary.allRulesMet ? EXIT.ok : EXIT.ruleNotMet;
   const wroteReport = report === undefined ? '' : `Wrote the report ${report.path}.\n`;
   return { stdout: opts.json ? json : readableSummary(a, summary, opts.out) + wroteReport, stderr, exitCode };

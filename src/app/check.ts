@@ -84,8 +84,9 @@ export function checkAllocation(input: CheckInput): CheckViolation[] {
     }
   }
 
-  // Selection: the independent checker on the allocation's decisions.
-  const exclude = [...new Set([...rows.filter((r) => r.status === 'excluded').map((r) => r.id), ...input.exclude])];
+  // Selection: the independent checker on the allocation's decisions. A withdrawn row (`cohort replace`) is out of
+  // the cohort and off the reserve list, as an excluded one is.
+  const exclude = [...new Set([...rows.filter((r) => r.status === 'excluded' || r.status === 'withdrawn').map((r) => r.id), ...input.exclude])];
   const reserveRanks = new Map<string, number>();
   if (allocation.hasReserveRanks) for (const r of rows) if (r.reserveRank !== null) reserveRanks.set(r.id, r.reserveRank);
   const selectionFindings = checkSelection(inputs.screening.screened, programme, {

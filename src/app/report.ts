@@ -106,10 +106,11 @@ export function reportViewFromAllocation(a: Allocation): ReportView {
     ineligible: listed('ineligible'),
     excluded: listed('excluded'),
     warnings: [...inputs.read.warnings, ...inputs.screening.warnings, ...selection.warnings].map((w) => w.message),
+    // No solver names: which solver answered depends on the machine's speed, the result does not (see solverLog).
     stages: [
-      { stage: 'selection', status: sel.status, solver: sel.solver, gap: sel.gap },
-      { stage: 'groups', status: groups.report.status, solver: groups.report.solver, gap: groups.report.gap },
-      { stage: 'teams', status: teams.report.status, solver: teams.report.solver, gap: teams.report.gap },
+      { stage: 'selection', status: sel.status, gap: sel.gap },
+      { stage: 'groups', status: groups.report.status, gap: groups.report.gap },
+      { stage: 'teams', status: teams.report.status, gap: teams.report.gap },
     ],
   };
 }

@@ -16,7 +16,6 @@ import { GENDERS, RHFS, SECTORS } from '../core/types.js';
 
 const count = z.int().nonnegative();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/).describe('lowercase hex SHA-256 of the file\'s bytes');
-const solverName = z.enum(['jslp', 'highs', 'yalps']);
 const solveStatus = z.enum(['optimal', 'infeasible', 'timed_out', 'unbounded', 'error']);
 const region = z.enum([...RHFS, 'unknown']);
 
@@ -85,13 +84,11 @@ const StageSchema = z.strictObject({
   stage: z.enum(['selection', 'groups', 'teams']),
   model: z.string(),
   status: z.enum(['optimal', 'feasible', 'infeasible', 'timed_out', 'unbounded', 'error']).describe('`optimal` only when a solver proved it'),
-  solver: solverName.nullable(),
   solverStatus: solveStatus,
   objective: z.number().nullable(),
   bound: z.number().nullable(),
   gap: z.number().nullable().describe('(objective − bound) / max(1, |objective|)'),
   terms: z.array(z.strictObject({ name: z.string(), description: z.string().optional(), value: z.number(), weight: z.number() })),
-  attempts: z.array(z.strictObject({ solver: solverName, status: solveStatus, note: z.string().optional() })).describe('every solver attempt, without wall times'),
   modelSizes: z.array(z.strictObject({ label: z.string(), variables: count, constraints: count })),
 });
 

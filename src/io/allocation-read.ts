@@ -12,8 +12,11 @@ import { INPUT_LIMITS, readCsv } from './csv-read.js';
 import { neutraliseCell } from './csv-write.js';
 import { decode, type EncodingChoice } from './decode.js';
 
-/** The statuses `cohort allocate` writes, in its output order. */
-export const ALLOCATION_STATUSES = ['selected', 'reserve', 'excluded', 'ineligible'] as const;
+/**
+ * The statuses `cohort allocate` writes, in its output order, then `withdrawn`: a participant or reserve who
+ * left after the allocation, kept in the file by `cohort replace` (not a participant, not a reserve).
+ */
+export const ALLOCATION_STATUSES = ['selected', 'reserve', 'excluded', 'ineligible', 'withdrawn'] as const;
 export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
 
 /** Norwegian words a coordinator may type instead (folded to lower case, single spaces). */
@@ -22,6 +25,7 @@ const STATUS_ALIASES: Readonly<Record<string, AllocationStatus>> = {
   ekskludert: 'excluded',
   utelatt: 'excluded',
   'ikke kvalifisert': 'ineligible',
+  trukket: 'withdrawn',
 };
 
 /** One row of an allocation: the decisions about one candidate. */

@@ -424,7 +424,7 @@ function footer(ctx: Ctx): SafeHtml {
 <dl>
   ${view.seed !== null && html`<dt>${w.seed}</dt><dd class="mono">${JSON.stringify(view.seed)}</dd>`}
   <dt>${w.config}</dt><dd>${p.source === 'built-in' ? w.builtIn : p.source} <span class="mono">SHA-256 ${p.sha256}</span></dd>
-  ${view.stages.length > 0 && html`<dt>${w.solver}</dt><dd>${view.stages.map((s, i) => html`${i > 0 && ' · '}${w.stage(s.stage)}: ${w.stageStatus(s.status)}${s.solver !== null && ` (${s.solver}${s.status === 'optimal' && s.gap === 0 ? '' : `, ${w.gap(s.gap)}`})`}`)}</dd>`}
+  ${view.stages.length > 0 && html`<dt>${w.solver}</dt><dd>${view.stages.map((s, i) => html`${i > 0 && ' · '}${w.stage(s.stage)}: ${w.stageStatus(s.status)}${!(s.status === 'optimal' && s.gap === 0) && ` (${w.gap(s.gap)})`}`)}</dd>`}
   <dt>${w.toolLabel}</dt><dd>${w.tool(view.tool.name, view.tool.version)}</dd>
 </dl>
 <table>

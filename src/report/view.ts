@@ -114,7 +114,6 @@ export interface ListedCandidateView extends PersonView {
 export interface StageView {
   stage: string;
   status: string;
-  solver: string | null;
   /** Relative gap; 0 when proven optimal, null when no bound is known. */
   gap: number | null;
 }

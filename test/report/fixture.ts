@@ -103,9 +103,9 @@ export function sampleView(): ReportView {
     excluded: [{ ...p('K-8', 'Utelatt Person', 'male', 'kommune', 'Helse Nord', 'Alta kommune'), cellKey: 'kommune', reasons: [{ code: 'excluded', text: 'excluded: by the committee (exclude lock)' }] }],
     warnings: ['Helse Bergen HF nominated 4 candidates, more than the cap of 3'],
     stages: [
-      { stage: 'selection', status: 'optimal', solver: 'highs', gap: 0 },
-      { stage: 'groups', status: 'feasible', solver: 'highs', gap: 0.0125 },
-      { stage: 'teams', status: 'optimal', solver: 'jslp', gap: 0 },
+      { stage: 'selection', status: 'optimal', gap: 0 },
+      { stage: 'groups', status: 'feasible', gap: 0.0125 },
+      { stage: 'teams', status: 'optimal', gap: 0 },
     ],
   };
 }

@@ -107,8 +107,8 @@ describe('renderReport', () => {
     expect(page).toContain(view.programme.sha256);
     expect(page).toContain('&quot;frø&quot;');
     expect(page).toContain('Made with cohort 0.1.0');
-    expect(page).toContain('groups: feasible (highs, gap 1.25 %)');
-    expect(renderReport(view)).toContain('verkstedgrupper: gyldig, ikke bevist optimal (highs, avvik 1,25 %)');
+    expect(page).toContain('groups: feasible (gap 1.25 %)');
+    expect(renderReport(view)).toContain('verkstedgrupper: gyldig, ikke bevist optimal (avvik 1,25 %)');
   });
 
   it('groups the ineligible by reason (a candidate under each of theirs), reserves in order, the excluded apart', () => {
@@ -142,11 +142,11 @@ describe('renderReport', () => {
     expect(nb).toContain('<span lang="en">24 years on 2026-08-17, minimum 25</span>');
   });
 
-  it('leaves out the seed and the solver record when the view does not know them', () => {
+  it('leaves out the seed and the optimisation record when the view does not know them', () => {
     const page = renderReport({ ...sampleView(), seed: null, stages: [] }, 'en');
     expect(page).not.toContain('Lottery seed');
-    expect(page).not.toContain('<dt>Solver</dt>');
-    expect(renderReport(sampleView(), 'en')).toContain('<dt>Solver</dt>');
+    expect(page).not.toContain('<dt>Optimisation</dt>');
+    expect(renderReport(sampleView(), 'en')).toContain('<dt>Optimisation</dt>');
   });
 
   it('is deterministic and does not change the view', () => {
