@@ -13,7 +13,8 @@ import { closeSolvers } from '../solver/index.js';
 import { toCsv } from '../io/csv-write.js';
 import type { EncodingChoice } from '../io/decode.js';
 import { TOOL_VERSION } from '../version.js';
-import { loadInputs, type LoadedInputs } from './inputs.js';
+import { loadInputs, readFiles, type LoadedInputs } from './inputs.js';
+import { emptyLocks, lockIds, parseLocks, type CommitteeLocks } from '../io/locks-read.js';
 import type { CommandOutcome } from './outcome.js';
 import { compareCodeUnits, passThrough } from './passthrough.js';
 import { joinReasons } from './screen.js';
@@ -36,6 +37,8 @@ export interface AllocateOptions {
   exclude: readonly string[];
   /** Hard deadline per solver attempt, in milliseconds. */
   deadlineMs: number;
+  /** The committee's decisions as a CSV file (see src/io/locks-read.ts); merged with include/exclude. */
+  locks?: string | undefined;
   /** Also write the HTML report to this path (`--report`; see `writeOutputsWithReport` in report.ts). Default: none. */
   report?: string | undefined;
   /** Language of the report. Default `nb`. */
@@ -55,11 +58,24 @@ export interface Allocation {
 
 const STATUS_ORDER: Record<CandidateSelection['status'], number> = { selected: 0, reserve: 1, excluded: 2, ineligible: 3 };
 
-/** Ids named in --include/--exclude must exist, and no id may be in both: a typo must not pass silently. */
-function checkLocks(candidates: readonly Candidate[], include: readonly string[], exclude: readonly string[]): void {
+/** Read `--locks FILE` (the committee's decisions) and merge its include/exclude with the options'. */
+export function loadLocks(path: string | undefined, include: readonly string[], exclude: readonly string[]): CommitteeLocks {
+  const locks = emptyLocks();
+  if (path !== undefined) {
+    const { files, issues } = readFiles([path]);
+    if (issues.length > 0) throw new InputError(issues);
+    Object.assign(locks, parseLocks((files[0] as { bytes: Uint8Array }).bytes, path));
+  }
+  return { ...locks, include: [...new Set([...include, ...locks.include])], exclude: [...new Set([...exclude, ...locks.exclude])] };
+}
+
+/** Ids named in --include/--exclude or a locks file must exist, and no id may be in both: a typo must not pass silently. */
+function checkLocks(candidates: readonly Candidate[], include: readonly string[], exclude: readonly string[], locks?: { file: string; ids: readonly string[] }): void {
   const ids = new Set(candidates.map((c) => c.id));
   const issues: InputIssue[] = [];
-  for (const [option, list] of [['--include', include], ['--exclude', exclude]] as const) {
+  const lists: Array<readonly [string, readonly string[]]> = [['--include', include], ['--exclude', exclude]];
+  if (locks !== undefined) lists.push([locks.file, locks.ids]);
+  for (const [option, list] of lists) {
     for (const id of list) {
       if (!ids.has(id)) issues.push({ code: 'unknown_id', file: option, message: `expected the id of a candidate in the input files, got "${id}"` });
     }
@@ -72,18 +88,19 @@ function checkLocks(candidates: readonly Candidate[], include: readonly string[]
 
 export async function computeAllocation(opts: AllocateOptions): Promise<Allocation> {
   const inputs = loadInputs(opts);
-  checkLocks(inputs.read.candidates, opts.include, opts.exclude);
+  const locks = loadLocks(opts.locks, opts.include, opts.exclude);
+  checkLocks(inputs.read.candidates, locks.include, locks.exclude, opts.locks === undefined ? undefined : { file: opts.locks, ids: lockIds(locks) });
   const seed = opts.seed ?? inputs.programme.seed;
   try {
     const selection = await select(inputs.screening.screened, inputs.programme, {
       seed,
-      include: opts.include,
-      exclude: opts.exclude,
+      include: locks.include,
+      exclude: locks.exclude,
       solve: { deadlineMs: opts.deadlineMs },
     });
     const selectedIds = new Set(selection.candidates.filter((c) => c.status === 'selected').map((c) => c.id));
     const participants = inputs.read.candidates.filter((c) => selectedIds.has(c.id));
-    const { groups, teams } = await formGroupsAndTeams(participants, inputs.programme, { seed, deadlineMs: opts.deadlineMs });
+    const { groups, teams } = await formGroupsAndTeams(participants, inputs.programme, { seed, deadlineMs: opts.deadlineMs, locks: locks.groups });
     return { inputs, seed, selection, groups, teams };
   } finally {
     await closeSolvers();

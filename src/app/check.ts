@@ -10,6 +10,8 @@
  */
 import { EXIT, InputError, type InputIssue } from '../errors.js';
 import { checkGroupsAndTeams, type Partition } from '../core/check/groups.js';
+import type { GroupLocks } from '../core/group-common.js';
+import { loadLocks } from './allocate.js';
 import { checkSelection } from '../core/check/selection.js';
 import { quotaCells } from '../core/programme.js';
 import type { Candidate, ScreenedCandidate } from '../core/types.js';
@@ -39,6 +41,8 @@ export interface CheckOptions {
   include: readonly string[];
   /** Ids the committee forced out, besides the allocation's `excluded` rows. */
   exclude: readonly string[];
+  /** The committee's decisions file, as given to `allocate --locks`. */
+  locks?: string | undefined;
 }
 
 export const CHECK_SCHEMA_VERSION = 1;
@@ -53,6 +57,8 @@ export interface CheckInput {
   strict: boolean;
   include: readonly string[];
   exclude: readonly string[];
+  /** Workshop-group and team locks (keep in group, apart, together), checked like any rule. */
+  groupLocks?: GroupLocks | undefined;
 }
 
 /**
@@ -114,6 +120,7 @@ export function checkAllocation(input: CheckInput): CheckViolation[] {
     programme,
     groups: partitions(rows, (r) => r.workshopGroup),
     teams: partitions(rows, (r) => r.projectTeam),
+    locks: input.groupLocks,
   });
   for (const v of groupFindings) {
     const severity = v.severity === 'error' ? 'error' : v.code.startsWith('lock_') ? 'warning' : 'unmet';
@@ -252,8 +259,9 @@ function readableReport(report: CheckReport): string {
 }
 
 export function runCheck(opts: CheckOptions): CommandOutcome {
-  const loaded = loadCheckInputs(opts);
-  const violations = checkAllocation({ inputs: loaded.inputs, allocation: loaded.allocation, strict: opts.strict, include: opts.include, exclude: opts.exclude });
+  const locks = loadLocks(opts.locks, opts.include, opts.exclude);
+  const loaded = loadCheckInputs({ ...opts, include: locks.include, exclude: locks.exclude });
+  const violations = checkAllocation({ inputs: loaded.inputs, allocation: loaded.allocation, strict: opts.strict, include: locks.include, exclude: locks.exclude, groupLocks: locks.groups });
   const report = buildCheckReport(loaded, violations, opts.strict);
   const stderr = report.warnings.map((w) => `warning: ${w.message}\n`).join('');
   return {

@@ -76,6 +76,7 @@ export function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void)
     .option('--include <ids>', 'comma-separated candidate ids the committee forces in', splitIds, [] as string[])
     .option('--exclude <ids>', 'comma-separated candidate ids the committee forces out', splitIds, [] as string[])
     .option('--time-limit <seconds>', 'hard deadline per solver attempt, in seconds', parsePositive, 20)
+    .option('--locks <file>', 'the committee\'s decisions as CSV: columns rule,id,other; rules include, exclude, group (other = group number), apart, together (other = an id)')
     .option('--report <file>', 'also write a self-contained HTML report for the committee, e.g. OUT/report.html (checked, like the other files, before anything is written)')
     .addOption(new Option('--lang <lang>', 'language of the --report file').choices(['nb', 'en']).default('nb'))
     .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
@@ -88,6 +89,7 @@ export function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void)
           include: (opts.include as string[] | undefined) ?? [],
           exclude: (opts.exclude as string[] | undefined) ?? [],
           deadlineMs: Math.round(((opts.timeLimit as number | undefined) ?? 20) * 1000),
+          locks: typeof opts.locks === 'string' ? opts.locks : undefined,
           report: typeof opts.report === 'string' ? opts.report : undefined,
           lang: opts.lang === 'en' ? 'en' : 'nb',
         }),
@@ -148,6 +150,7 @@ function addCheck(program: Command, setOutcome: (o: CommandOutcome) => void): vo
     .option('--strict', 'treat justified envy (a better-ranked candidate passed over) as an error, not a warning')
     .option('--include <ids>', 'comma-separated candidate ids the committee forced in (as given to allocate)', splitIds, [] as string[])
     .option('--exclude <ids>', 'comma-separated candidate ids the committee forced out (rows with status excluded count too)', splitIds, [] as string[])
+    .option('--locks <file>', 'the committee\'s decisions file, as given to allocate --locks (group locks are checked too)')
     .option('--json', 'print the check report as one JSON document, the only thing on stdout')
     .addHelpText('after', `\nExit code 0: every rule is met; 1: a rule is not met (each finding is printed); 3: unreadable files, ids that\nare not candidates, candidates without a row in the allocation.\n\n${EXIT_CODE_HELP}\n`)
     .action((opts: Record<string, unknown>) => {
@@ -163,6 +166,7 @@ function addCheck(program: Command, setOutcome: (o: CommandOutcome) => void): vo
           json: opts.json === true,
           include: (opts.include as string[] | undefined) ?? [],
           exclude: (opts.exclude as string[] | undefined) ?? [],
+          locks: typeof opts.locks === 'string' ? opts.locks : undefined,
         }),
       );
     });

@@ -155,3 +155,65 @@ describe('cohort allocate when the candidates fall short', () => {
     expect(run.stderr).toContain('--include: expected the id of a candidate in the input files, got "NO-SUCH-ID"');
   });
 });
+
+describe('cohort allocate --locks (the committee decisions file)', () => {
+  it('honours keep-in-group, keep-apart and keep-together, and include/exclude from the file', () => {
+    const dir = tempDir();
+    const base = allocate(SAMPLE_NB).rows;
+    const byId = new Map(base.map((r) => [r.id!, r]));
+    const selected = base.filter((r) => r.status === 'selected');
+    const k = selected.filter((r) => r.cell === 'kommune');
+    const s = selected.filter((r) => r.cell !== 'kommune');
+    // Two participants who share a group in the unlocked run are kept apart; a pair from different groups
+    // is kept together in a team; one participant is moved to another group.
+    const [a, b] = (() => {
+      for (const x of selected) for (const y of selected) if (x.id! < y.id! && x.workshop_group === y.workshop_group) return [x, y];
+      throw new Error('no pair shares a group');
+    })();
+    const kTogether = k.find((r) => r.id !== a!.id && r.id !== b!.id)!;
+    const sTogether = s.find((r) => r.project_team !== kTogether.project_team && r.id !== a!.id && r.id !== b!.id)!;
+    const mover = k.find((r) => ![a!.id, b!.id, kTogether.id].includes(r.id))!;
+    const target = String((Number(mover.workshop_group) % 5) + 1);
+    const reserve = base.find((r) => r.status === 'reserve' && r.cell === 'kommune')!;
+    const locks = join(dir, 'locks.csv');
+    writeFileSync(
+      locks,
+      ['rule,id,other', `apart,${a!.id},${b!.id}`, `together,${kTogether.id},${sTogether.id}`, `group,${mover.id},${target}`, `exclude,${reserve.id},`].join('\n') + '\n',
+    );
+    const r = allocate(SAMPLE_NB, ['--locks', locks]);
+    expect(r.run.code).toBe(0);
+    const got = new Map(r.rows.map((x) => [x.id!, x]));
+    expect(got.get(a!.id!)!.workshop_group).not.toBe(got.get(b!.id!)!.workshop_group);
+    expect(got.get(kTogether.id!)!.project_team).toBe(got.get(sTogether.id!)!.project_team);
+    expect(got.get(mover.id!)!.workshop_group).toBe(target);
+    expect(got.get(reserve.id!)!.status).toBe('excluded');
+    expect(byId.size).toBe(got.size);
+  });
+
+  it('cohort check verifies the group locks: the locked allocation passes, an unlocked one breaks them', () => {
+    const locked = allocate(SAMPLE_NB, ['--locks', 'fixtures/locks/sample-locks.csv']);
+    const unlocked = allocate(SAMPLE_NB);
+    const check = (dir: string) => cohort(['check', '--candidates', ...SAMPLE_NB, '--allocation', join(dir, 'allocation.csv'), '--locks', 'fixtures/locks/sample-locks.csv']);
+    expect(check(locked.dir).code).toBe(0);
+    const broken = check(unlocked.dir);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/lock_apart: TLP-0002 and TLP-0024 are to be kept apart but share group/);
+    expect(broken.stdout).toMatch(/lock_together: TLP-0010 and TLP-0080 are to be kept together in a team/);
+  });
+
+  it('reports every bad row of a locks file by line and column, exit 3', () => {
+    const run = cohort(['allocate', ...SAMPLE_NB, '--out', join(tempDir(), 'o'), '--locks', 'fixtures/locks/broken-locks.csv']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('fixtures/locks/broken-locks.csv:2 column "other": expected a workshop group number');
+    expect(run.stderr).toContain('fixtures/locks/broken-locks.csv:3 column "rule": expected one of include, exclude, group, apart, together, got "hold"');
+    expect(run.stderr).toContain('fixtures/locks/broken-locks.csv:5 column "other": expected the id of another participant');
+  });
+
+  it('refuses a locks file naming an unknown id', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'l.csv'), 'regel;id;annen\ninkluder;NOPE-1;\n');
+    const run = cohort(['allocate', ...SAMPLE_NB, '--out', join(dir, 'o'), '--locks', join(dir, 'l.csv')]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('expected the id of a candidate in the input files, got "NOPE-1"');
+  });
+});
