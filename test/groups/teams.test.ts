@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkGroupsAndTeams } from '../../src/core/check/groups.js';
 import { formGroups } from '../../src/core/groups.js';
@@ -175,5 +176,19 @@ describe('formTeams', () => {
     expect(teams.teams).toHaveLength(50);
     expect(teams.teams.every((t) => shapeOf(t.memberIds, cohort) === '2+2')).toBe(true);
     expect(groups.report.status).toBe('optimal');
+  });
+});
+
+describe('the bundled sample year', () => {
+  it('region-matches as many teams as the independent matching allows', async () => {
+    const { computeAllocation } = await import('../../src/app/allocate.js');
+    const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'sample', 'nb');
+    const files = ['kommune', 'helse-sor-ost', 'helse-vest', 'helse-midt-norge', 'helse-nord'].map((f) => join(dir, `${f}.csv`));
+    const a = await computeAllocation({ files, out: '', encoding: 'auto', json: false, force: false, include: [], exclude: [], deadlineMs: 20_000 });
+    const selected = new Set(a.selection.candidates.filter((c) => c.status === 'selected').map((c) => c.id));
+    const cohort = a.inputs.read.candidates.filter((c) => selected.has(c.id));
+    const matched = a.teams.quality.filter((q) => q.regionMatch !== null).length;
+    expect(matched).toBe(bestRegionMatchedTeams(cohort));
+    expect(a.teams.report.status).toBe('optimal');
   });
 });
