@@ -187,6 +187,70 @@ export const CheckReportSchema = z
 export type CheckReport = z.infer<typeof CheckReportSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
+// cohort replace
+
+const placeNumber = z.int().positive().describe('a workshop group or project team number');
+const rankNumber = z.int().positive().describe('a 1-based reserve rank');
+
+/** `summary.json` of `cohort replace` (and its `--json` output): the new allocation's state and the change set. */
+export const ReplaceSummarySchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    tool: ToolSchema,
+    command: z.literal('replace'),
+    seed: z.string().describe('lottery seed: the call-in order of a cell whose reserves have no rank, and any re-forming of groups'),
+    programme: z.strictObject({ name: z.string(), startDate: z.string(), source: z.string(), sha256 }),
+    inputs: z.array(InputFileSchema),
+    allocation: InputFileSchema.describe('the allocation the change starts from'),
+    request: z.strictObject({ withdraw: z.array(z.string()), add: z.array(z.string()) }),
+    counts: z.strictObject({ candidates: count, selected: count, reserve: count, withdrawn: count, excluded: count, ineligible: count }),
+    allRulesMet: z.boolean().describe('`cohort check` finds no error and no unmet rule in the new allocation; false exactly when the exit code is 1'),
+    changes: z.strictObject({
+      withdrawn: z.array(
+        z.strictObject({
+          id: z.string(),
+          cell: z.string().nullable(),
+          was: z.enum(['selected', 'reserve']),
+          workshopGroup: placeNumber.nullable().describe('the place a participant left; null for a reserve'),
+          projectTeam: placeNumber.nullable(),
+          reserveRank: rankNumber.nullable().describe('a withdrawn reserve\'s rank before'),
+          replacedBy: z.string().nullable().describe('who took the seat; null for a reserve or a seat left empty'),
+        }),
+      ),
+      newcomers: z.array(
+        z.strictObject({
+          id: z.string(),
+          cell: z.string(),
+          replaces: z.string().nullable().describe('the withdrawn participant whose seat they take; null for a seat that was already vacant'),
+          reserveRank: rankNumber.nullable().describe('their reserve rank before'),
+          how: z.enum(['next_reserve', 'gender_rule', 'committee_add']),
+          why: z.string(),
+          workshopGroup: placeNumber,
+          projectTeam: placeNumber,
+          exactPlace: z.boolean().describe('the exact workshop group and project team of the one they replace'),
+          placeNote: z.string().nullable().describe('why not the exact place'),
+        }),
+      ),
+      moves: z.array(z.strictObject({ id: z.string(), fromGroup: placeNumber, toGroup: placeNumber, fromTeam: placeNumber, toTeam: placeNumber, why: z.string() })),
+      emptySeats: z.array(z.strictObject({ cell: z.string(), withdrawn: z.string().nullable(), explanation: z.string() })),
+    }),
+    placement: z.strictObject({
+      method: z.enum(['local', 'reformed']).describe('`local`: fewest moved by a small search; `reformed`: groups and teams formed afresh and numbered to keep most in place'),
+      statesExplored: count,
+      groupChanges: count.describe('participants (newcomers not counted) who changed workshop group'),
+      teamChanges: count.describe('participants (newcomers not counted) who changed project team'),
+    }),
+    cells: z.array(z.strictObject({ key: z.string(), label: z.string(), seats: count, selected: count, reserves: count, shortfall: count, gender: GenderCountSchema })),
+    rules: z.array(RuleSchema),
+    findings: z.array(CheckViolationSchema).describe('what `cohort check` reports on the new allocation'),
+    groups: z.array(GroupQualitySchema),
+    teams: z.array(TeamQualitySchema),
+    warnings: z.array(WarningSchema),
+  })
+  .meta({ title: 'cohort replace summary' });
+export type ReplaceSummary = z.infer<typeof ReplaceSummarySchema>;
+
+// ---------------------------------------------------------------------------------------------------------
 // cohort screen, cohort rules
 
 /** `cohort screen --json`. */
@@ -216,10 +280,10 @@ export const RulesDocumentSchema = z
 
 /** Any document a `cohort` command prints with `--json`, told apart by `command`. */
 export const CommandOutputSchema = z
-  .discriminatedUnion('command', [AllocateSummarySchema, CheckReportSchema, ScreenSummarySchema, RulesDocumentSchema])
+  .discriminatedUnion('command', [AllocateSummarySchema, CheckReportSchema, ScreenSummarySchema, RulesDocumentSchema, ReplaceSummarySchema])
   .meta({
     title: 'cohort --json output',
-    description: 'What `cohort allocate|check|screen|rules --json` prints on stdout (one document, nothing else) and what `cohort allocate` writes to summary.json. Versioned by `schemaVersion`.',
+    description: 'What `cohort allocate|check|screen|rules|replace --json` prints on stdout (one document, nothing else) and what `cohort allocate` and `cohort replace` write to summary.json. Versioned by `schemaVersion`.',
   });
 export type CommandOutput = z.infer<typeof CommandOutputSchema>;
 

@@ -11,6 +11,7 @@ import type { CommandOutcome } from '../app/outcome.js';
 import { runTemplate } from '../app/template.js';
 import { runRules } from '../app/rules.js';
 import { runCheck } from '../app/check.js';
+import { runReplace } from '../app/replace.js';
 
 /** Where the CLI writes; injectable so tests run it in-process. */
 export interface CliIO {
@@ -98,6 +99,7 @@ export function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void)
 
   addTemplateAndRules(program, setOutcome);
   addCheck(program, setOutcome);
+  addReplace(program, setOutcome);
   return program;
 }
 
@@ -167,6 +169,45 @@ function addCheck(program: Command, setOutcome: (o: CommandOutcome) => void): vo
           include: (opts.include as string[] | undefined) ?? [],
           exclude: (opts.exclude as string[] | undefined) ?? [],
           locks: typeof opts.locks === 'string' ? opts.locks : undefined,
+        }),
+      );
+    });
+}
+
+/** `cohort replace`: withdrawals and committee adds on an existing allocation, moving as few people as possible. */
+function addReplace(program: Command, setOutcome: (o: CommandOutcome) => void): void {
+  commonInputOptions(
+    program
+      .command('replace')
+      .description('withdraw participants or reserves from an allocation.csv and fill their seats from the reserves, moving as few people as possible; writes allocation.csv, groups.csv, summary.json')
+      .requiredOption('--candidates <files...>', 'the candidate CSV files the allocation was made from')
+      .requiredOption('-a, --allocation <file>', 'the current allocation.csv (as allocate or replace wrote it; its delimiter and encoding are detected)')
+      .requiredOption('--withdraw <ids>', 'comma-separated ids of participants or reserves who withdraw', (v: string, prev: string[] | undefined) => splitIds(v, prev ?? []))
+      .option('--add <ids>', 'comma-separated ids of reserves the committee brings in; each takes a seat freed in its own quota cell', (v: string, prev: string[] | undefined) => splitIds(v, prev ?? []))
+      .requiredOption('-o, --out <dir>', 'output directory'),
+  )
+    .option('--seed <text>', 'lottery seed for reserves without a rank and for re-forming groups (default: the programme config\'s seed)')
+    .option('--time-limit <seconds>', 'hard deadline per solver attempt, in seconds (used only if groups and teams must be re-formed)', parsePositive, 20)
+    .option('--locks <file>', 'the committee\'s decisions file, as given to allocate --locks: group and team locks are held')
+    .option('--report <file>', 'also write a self-contained HTML report of the new allocation, e.g. OUT/report.html')
+    .addOption(new Option('--lang <lang>', 'language of the --report file').choices(['nb', 'en']).default('nb'))
+    .addHelpText(
+      'after',
+      `\nEach withdrawn participant's seat goes to the next reserve of the same quota cell (or to a reserve of the needed\ngender when the next one would break a gender rule the allocation met), in the same workshop group and project\nteam when the rules allow; otherwise as few participants as possible change group, then team. Withdrawn rows stay\nin allocation.csv with status "withdrawn". Exit code 1 when a seat stays empty or a rule cannot be kept.\n\n${EXIT_CODE_HELP}\n`,
+    )
+    .action(async (opts: Record<string, unknown>) => {
+      setOutcome(
+        await runReplace({
+          ...screenOpts(opts),
+          files: (opts.candidates as string[] | undefined) ?? [],
+          allocation: opts.allocation as string,
+          withdraw: (opts.withdraw as string[] | undefined) ?? [],
+          add: (opts.add as string[] | undefined) ?? [],
+          seed: typeof opts.seed === 'string' ? opts.seed : undefined,
+          deadlineMs: Math.round(((opts.timeLimit as number | undefined) ?? 20) * 1000),
+          locks: typeof opts.locks === 'string' ? opts.locks : undefined,
+          report: typeof opts.report === 'string' ? opts.report : undefined,
+          lang: opts.lang === 'en' ? 'en' : 'nb',
         }),
       );
     });

@@ -1,0 +1,504 @@
+/**
+ * `cohort replace`: read the candidates and the current allocation → re-screen → decide the seats and places
+ * (`core/replace.ts`, pure) → re-check the new allocation with the same checkers as `cohort check` → write the
+ * same files as `cohort allocate`.
+ *
+ * The new allocation is judged exactly as `cohort check` would judge the written file: the exit code is 0 when check
+ * would exit 0, else 1. A finding of severity `error` that the change did not explain (it was in the starting
+ * allocation already, or it is a gender rule the reserves cannot keep) is a bug: nothing is written. When the local
+ * search cannot place the cohort within the rules (or the cohort now needs another number of workshop groups), the
+ * groups and teams are formed afresh by the allocate pipeline and numbered to keep as many people in place as
+ * possible; every move then says so.
+ */
+import { join } from 'node:path';
+import { EXIT, InputError, InternalError, type InputIssue } from '../errors.js';
+import {
+  computeReplacement,
+  groupQualityRows,
+  moveText,
+  partitionsOf,
+  teamQualityRows,
+  type CurrentRow,
+  type ReformedPlacement,
+  type ReplaceInput,
+  type ReplaceResult,
+  type ResultRow,
+} from '../core/replace.js';
+import { formGroupsAndTeams } from '../core/teams.js';
+import { quotaCells } from '../core/programme.js';
+import type { Candidate } from '../core/types.js';
+import { closeSolvers } from '../solver/index.js';
+import { accountForCandidates, readAllocation, unneutraliseCell, type AllocationFile, type AllocationRow } from '../io/allocation-read.js';
+import { readCsv } from '../io/csv-read.js';
+import { toCsv } from '../io/csv-write.js';
+import { decode, type EncodingChoice } from '../io/decode.js';
+import type { CommitteeLocks } from '../io/locks-read.js';
+import { renderReport } from '../report/render.js';
+import type { ListedCandidateView, PersonView, ReportView } from '../report/view.js';
+import { TOOL_VERSION } from '../version.js';
+import { loadLocks } from './allocate.js';
+import { checkAllocation } from './check.js';
+import { loadInputs, readFiles, sha256, type LoadedInputs } from './inputs.js';
+import type { CommandOutcome } from './outcome.js';
+import { compareCodeUnits, passThrough } from './passthrough.js';
+import { writeOutputsWithReport } from './report.js';
+import { joinReasons } from './screen.js';
+import type { CheckViolation, ReplaceSummary } from './summary-schema.js';
+
+export interface ReplaceOptions {
+  /** Candidate files, as given to `allocate`. */
+  files: readonly string[];
+  /** The current allocation.csv (as `allocate` or an earlier `replace` wrote it, possibly re-saved by Excel). */
+  allocation: string;
+  out: string;
+  config?: string | undefined;
+  /** Delimiter of the candidate files (and of the output); default detected. */
+  delimiter?: string | undefined;
+  encoding: EncodingChoice;
+  json: boolean;
+  force: boolean;
+  /** Lottery seed; default the programme's. */
+  seed?: string | undefined;
+  /** Participants or reserves who leave. */
+  withdraw: readonly string[];
+  /** Reserves the committee brings in. */
+  add: readonly string[];
+  /** Hard deadline per solver attempt in milliseconds, used only when groups and teams must be re-formed. */
+  deadlineMs: number;
+  /** The committee's decisions file, as given to `allocate --locks`: its group and team locks are held. */
+  locks?: string | undefined;
+  /** Also write the HTML report to this path. Default: none. */
+  report?: string | undefined;
+  /** Language of the report. Default `nb`. */
+  lang?: 'nb' | 'en' | undefined;
+}
+
+export const REPLACE_SCHEMA_VERSION = 1;
+
+const STATUS_ORDER: Record<ResultRow['status'], number> = { selected: 0, reserve: 1, withdrawn: 2, excluded: 3, ineligible: 4 };
+
+interface Loaded {
+  locks: CommitteeLocks;
+  inputs: LoadedInputs;
+  allocation: AllocationFile;
+  allocationSha256: string;
+  /** The `reasons` cell of each row, when the allocation has that column. */
+  reasons: Map<string, string>;
+}
+
+/** Read everything; every problem in any input is collected into one InputError (exit 3, nothing written). */
+function load(opts: ReplaceOptions): Loaded {
+  const locks = loadLocks(opts.locks, [], []);
+  const issues: InputIssue[] = [];
+  let inputs: LoadedInputs | null = null;
+  try {
+    inputs = loadInputs(opts);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    issues.push(...err.issues);
+  }
+  const read = readFiles([opts.allocation]);
+  issues.push(...read.issues);
+  const file = read.files[0];
+  const allocation = file === undefined ? null : readAllocation(file.bytes, file.name);
+  if (allocation !== null) {
+    issues.push(...allocation.issues);
+    if (inputs !== null) issues.push(...accountForCandidates(allocation, inputs.read.candidates));
+    for (const r of allocation.rows) {
+      if (r.status === 'selected' && (r.workshopGroup === null || r.projectTeam === null)) {
+        issues.push({
+          code: 'missing_place',
+          file: allocation.file,
+          line: r.line,
+          column: r.workshopGroup === null ? 'workshop_group' : 'project_team',
+          message: `expected a workshop group and a project team for selected participant ${r.id}, got a blank cell`,
+        });
+      }
+    }
+  }
+  if (inputs !== null && opts.locks !== undefined) {
+    const ids = new Set(inputs.read.candidates.map((c) => c.id));
+    const named = [...locks.include, ...locks.exclude, ...(locks.groups.inGroup ?? []).map((l) => l.id), ...[...(locks.groups.apart ?? []), ...(locks.groups.togetherInTeam ?? [])].flat()];
+    for (const id of new Set(named)) if (!ids.has(id)) issues.push({ code: 'unknown_id', file: opts.locks, message: `expected the id of a candidate in the candidate files, got "${id}"` });
+  }
+  if (issues.length > 0 || inputs === null || allocation === null || file === undefined) throw new InputError(issues);
+  return { locks, inputs, allocation, allocationSha256: sha256(file.bytes), reasons: reasonsOf(file.bytes, file.name) };
+}
+
+/** The `reasons` column by id: not a decision, but what the coordinator was told; kept and added to. */
+function reasonsOf(bytes: Uint8Array, file: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const decoded = decode(bytes, file, 'auto');
+  if (!decoded.ok) return out;
+  const table = readCsv(decoded.text, file);
+  const key = (h: string) => unneutraliseCell(h).trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const idAt = table.headers.findIndex((h) => key(h) === 'id');
+  const reasonsAt = table.headers.findIndex((h) => key(h) === 'reasons');
+  if (idAt < 0 || reasonsAt < 0) return out;
+  for (const r of table.records) out.set(unneutraliseCell(r.cells[idAt] ?? '').trim(), unneutraliseCell(r.cells[reasonsAt] ?? ''));
+  return out;
+}
+
+function replaceInput(loaded: Loaded, opts: ReplaceOptions, seed: string): ReplaceInput {
+  const rows: CurrentRow[] = loaded.allocation.rows.map((r) => ({ id: r.id, status: r.status, workshopGroup: r.workshopGroup, projectTeam: r.projectTeam, reserveRank: r.reserveRank }));
+  return { programme: loaded.inputs.programme, screened: loaded.inputs.screening.screened, rows, withdraw: opts.withdraw, add: opts.add, seed, locks: loaded.locks.groups };
+}
+
+function compute(input: ReplaceInput, reformed?: ReformedPlacement): ReplaceResult {
+  const outcome = computeReplacement(input, reformed);
+  if (!outcome.ok) {
+    throw new InputError(
+      outcome.problems.map((p) => ({ code: p.code, file: p.option, message: p.message })),
+      `${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'} with the requested change`,
+    );
+  }
+  return outcome.result;
+}
+
+/** The new allocation's rows in output order: by cell (programme order), status, reserve rank, id. */
+function orderedRows(loaded: Loaded, result: ReplaceResult): ResultRow[] {
+  const cellOrder = new Map(quotaCells(loaded.inputs.programme).map((c, i) => [c.key, i]));
+  return [...result.rows].sort(
+    (x, y) =>
+      (cellOrder.get(x.cell ?? '') ?? 1e9) - (cellOrder.get(y.cell ?? '') ?? 1e9) ||
+      STATUS_ORDER[x.status] - STATUS_ORDER[y.status] ||
+      (x.reserveRank ?? 0) - (y.reserveRank ?? 0) ||
+      compareCodeUnits(x.id, y.id),
+  );
+}
+
+/** A row's reasons: fresh for newcomers and the newly withdrawn; else the allocation's, reserve rank updated, plus notes. */
+function reasonsText(loaded: Loaded, r: ResultRow): string {
+  if (r.freshReasons) return joinReasons(r.notes.map((text) => ({ text })));
+  let old = loaded.reasons.get(r.id) ?? '';
+  if (r.previousReserveRank !== null && r.reserveRank !== null) old = old.replace(/\breserve: number \d+/, `reserve: number ${r.reserveRank}`);
+  return [old, ...r.notes].filter((t) => t !== '').join('; ');
+}
+
+function allocationCsv(loaded: Loaded, rows: readonly ResultRow[]): string {
+  const candidates = loaded.inputs.read.candidates;
+  const pt = passThrough(candidates);
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const warningsById = new Map(loaded.inputs.screening.screened.map((s) => [s.candidate.id, s.warnings]));
+  const num = (n: number | null) => (n === null ? '' : String(n));
+  const body = rows.map((r) => {
+    const c = byId.get(r.id) as Candidate;
+    return [r.id, r.status, r.cell ?? '', num(r.reserveRank), num(r.workshopGroup), num(r.projectTeam), reasonsText(loaded, r), joinReasons(warningsById.get(r.id) ?? []), ...pt.row(c), c.ref.file, String(c.ref.line)];
+  });
+  const header = ['id', 'status', 'cell', 'reserve_rank', 'workshop_group', 'project_team', 'reasons', 'warnings', ...pt.header.map((h) => (h === 'id' ? 'input_id' : h)), 'source_file', 'source_line'];
+  return toCsv(header, body, { delimiter: loaded.inputs.outputDelimiter });
+}
+
+/** groups.csv, as `cohort allocate` writes it: one row per member of each workshop group and project team. */
+function groupsCsv(loaded: Loaded, result: ReplaceResult): string {
+  const byId = new Map(loaded.inputs.read.candidates.map((c) => [c.id, c]));
+  const rows: string[][] = [];
+  const member = (kind: string, n: number, id: string) => {
+    const c = byId.get(id) as Candidate;
+    rows.push([kind, String(n), id, c.name, c.sector, c.rhf ?? '', c.organisation, c.municipality?.countyName ?? '', c.gender]);
+  };
+  for (const g of partitionsOf(result.placement.groupOf)) for (const id of g.memberIds) member('workshop_group', g.number, id);
+  for (const t of partitionsOf(result.placement.teamOf)) for (const id of t.memberIds) member('project_team', t.number, id);
+  return toCsv(['kind', 'number', 'id', 'name', 'sector', 'rhf', 'organisation', 'county', 'gender'], rows, { delimiter: loaded.inputs.outputDelimiter });
+}
+
+/** The new allocation as `cohort check` reads the written file (lines as they will be written). */
+function asAllocationFile(loaded: Loaded, rows: readonly ResultRow[], file: string): AllocationFile {
+  const out: AllocationRow[] = rows.map((r, i) => ({ id: r.id, line: i + 2, status: r.status, workshopGroup: r.workshopGroup, projectTeam: r.projectTeam, reserveRank: r.reserveRank }));
+  return {
+    file,
+    encoding: 'utf8',
+    delimiter: loaded.inputs.outputDelimiter,
+    rows: out,
+    rowCount: out.length,
+    ids: out.map((r) => r.id),
+    complete: true,
+    hasReserveRanks: true,
+    issues: [],
+  };
+}
+
+/**
+ * What `cohort check` (with the same locks file) finds. An include lock on someone who has since withdrawn cannot
+ * hold and is left out (the caller warns about it).
+ */
+function findings(loaded: Loaded, allocation: AllocationFile): CheckViolation[] {
+  const withdrawn = new Set(allocation.rows.filter((r) => r.status === 'withdrawn').map((r) => r.id));
+  const include = loaded.locks.include.filter((id) => !withdrawn.has(id));
+  return checkAllocation({ inputs: loaded.inputs, allocation, strict: false, include, exclude: loaded.locks.exclude, groupLocks: loaded.locks.groups });
+}
+
+/**
+ * Errors in the new allocation that neither the starting allocation had nor the change explains. A gender rule the
+ * reserves cannot keep may leave a shortfall some re-selection could avoid (`gender_rules_below_achievable`): replace
+ * never un-admits a participant to avoid it, and says so in the rule's explanation.
+ */
+function unexplained(after: readonly CheckViolation[], before: readonly CheckViolation[], result: ReplaceResult): CheckViolation[] {
+  const had = new Set(before.filter((v) => v.severity === 'error').map((v) => v.code));
+  const genderUnkept = result.rules.some((r) => r.kind === 'gender' && !r.met);
+  return after.filter((v) => v.severity === 'error' && !had.has(v.code) && !(genderUnkept && v.code === 'gender_rules_below_achievable'));
+}
+
+/** New parts numbered after the old ones they overlap most (greedy, deterministic); labels from `labels`, then fresh. */
+function renumber(parts: ReadonlyArray<{ number: number; memberIds: readonly string[] }>, old: ReadonlyMap<string, number | null>, labels: readonly number[]): Map<string, number> {
+  const pairs: Array<{ part: number; label: number; overlap: number }> = [];
+  parts.forEach((p, i) => {
+    for (const label of labels) {
+      const overlap = p.memberIds.filter((id) => old.get(id) === label).length;
+      if (overlap > 0) pairs.push({ part: i, label, overlap });
+    }
+  });
+  pairs.sort((a, b) => b.overlap - a.overlap || a.part - b.part || a.label - b.label);
+  const labelOf = new Map<number, number>();
+  const used = new Set<number>();
+  for (const { part, label } of pairs) {
+    if (labelOf.has(part) || used.has(label)) continue;
+    labelOf.set(part, label);
+    used.add(label);
+  }
+  const free = [...labels.filter((l) => !used.has(l))];
+  let next = Math.max(0, ...labels) + 1;
+  parts.forEach((_, i) => {
+    if (!labelOf.has(i)) labelOf.set(i, free.shift() ?? next++);
+  });
+  const out = new Map<string, number>();
+  parts.forEach((p, i) => {
+    for (const id of p.memberIds) out.set(id, labelOf.get(i) as number);
+  });
+  return out;
+}
+
+/** Groups and teams formed afresh for the new cohort (the allocate pipeline), numbered to keep most in place. */
+async function reform(loaded: Loaded, result: ReplaceResult, seed: string, deadlineMs: number, because: string): Promise<ReformedPlacement> {
+  const ids = new Set(result.participants);
+  const participants = loaded.inputs.read.candidates.filter((c) => ids.has(c.id));
+  try {
+    const { groups, teams } = await formGroupsAndTeams(participants, loaded.inputs.programme, { seed, deadlineMs, locks: loaded.locks.groups });
+    // Groups locked to a number keep the numbers the model gave them.
+    const keepNumbers = (loaded.locks.groups.inGroup ?? []).some((l) => ids.has(l.id));
+    const rows = new Map(loaded.allocation.rows.map((r) => [r.id, r]));
+    const oldGroup = new Map(result.participants.map((id) => [id, rows.get(id)?.status === 'selected' ? (rows.get(id)?.workshopGroup ?? null) : null]));
+    const oldTeam = new Map(result.participants.map((id) => [id, rows.get(id)?.status === 'selected' ? (rows.get(id)?.projectTeam ?? null) : null]));
+    const teamLabels = [...new Set(loaded.allocation.rows.flatMap((r) => (r.status === 'selected' && r.projectTeam !== null ? [r.projectTeam] : [])))].sort((a, b) => a - b);
+    return {
+      // Workshop groups must stay numbered 1..G.
+      groupOf: keepNumbers ? new Map(Object.entries(groups.groupOf)) : renumber(groups.groups, oldGroup, groups.groups.map((_, i) => i + 1)),
+      teamOf: renumber(teams.teams, oldTeam, teamLabels),
+      why: `${because}: the workshop groups and project teams were formed afresh for the whole cohort and numbered to keep as many participants in place as possible`,
+    };
+  } finally {
+    await closeSolvers();
+  }
+}
+
+function buildSummary(loaded: Loaded, opts: ReplaceOptions, seed: string, result: ReplaceResult, rows: readonly ResultRow[], found: readonly CheckViolation[], ok: boolean): ReplaceSummary {
+  const { inputs, allocation } = loaded;
+  const byId = new Map(inputs.read.candidates.map((c) => [c.id, c]));
+  const status = (s: ResultRow['status']) => rows.filter((r) => r.status === s).length;
+  return {
+    schemaVersion: REPLACE_SCHEMA_VERSION,
+    tool: { name: 'cohort', version: TOOL_VERSION },
+    command: 'replace',
+    seed,
+    programme: { name: inputs.programme.name, startDate: inputs.programme.startDate, source: inputs.programmeSource, sha256: inputs.programmeSha256 },
+    inputs: inputs.read.files.map((f) => ({ file: f.name, sha256: inputs.inputHashes.find((h) => h.file === f.name)?.sha256 ?? '', encoding: f.encoding, delimiter: f.delimiter, rows: f.rows })),
+    allocation: { file: allocation.file, sha256: loaded.allocationSha256, encoding: allocation.encoding, delimiter: allocation.delimiter, rows: allocation.rowCount },
+    request: { withdraw: [...new Set(opts.withdraw)].sort(compareCodeUnits), add: [...new Set(opts.add)].sort(compareCodeUnits) },
+    counts: { candidates: rows.length, selected: status('selected'), reserve: status('reserve'), withdrawn: status('withdrawn'), excluded: status('excluded'), ineligible: status('ineligible') },
+    allRulesMet: ok,
+    changes: {
+      withdrawn: result.withdrawn.map((w) => ({ ...w })),
+      newcomers: result.newcomers.map((n) => ({ ...n })),
+      moves: result.moves.map((m) => ({ ...m })),
+      emptySeats: result.emptySeats.map((e) => ({ ...e })),
+    },
+    placement: {
+      method: result.placement.method,
+      statesExplored: result.placement.statesExplored,
+      groupChanges: result.moves.filter((m) => m.fromGroup !== m.toGroup).length,
+      teamChanges: result.moves.filter((m) => m.fromTeam !== m.toTeam).length,
+    },
+    cells: result.cells.map((c) => ({ ...c, gender: { ...c.gender } })),
+    rules: result.rules.map((r) => ({ ...r })),
+    findings: [...found],
+    groups: groupQualityRows(byId, result.placement.groupOf),
+    teams: teamQualityRows(byId, result.placement.teamOf, result.placement.groupOf),
+    warnings: [...inputs.read.warnings, ...inputs.screening.warnings],
+  };
+}
+
+function cellLabel(loaded: Loaded, key: string | null): string {
+  return quotaCells(loaded.inputs.programme).find((c) => c.key === key)?.label ?? key ?? '–';
+}
+
+/** Who left, who is new, who moved where and why, in plain words (ids only). */
+function readable(loaded: Loaded, summary: ReplaceSummary, out: string): string {
+  const ch = summary.changes;
+  const parts: string[] = [];
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  parts.push(
+    `${summary.programme.name}: ${n(ch.withdrawn.length, 'withdrawal', 'withdrawals')}, ${n(ch.newcomers.length, 'newcomer', 'newcomers')}, ` +
+      `${n(ch.moves.length, 'participant', 'participants')} moved (starting from ${summary.allocation.file}).\n`,
+  );
+  parts.push('\nWithdrawn:\n');
+  for (const w of ch.withdrawn) {
+    const where = w.was === 'selected' ? `was in workshop group ${w.workshopGroup ?? '?'}, project team ${w.projectTeam ?? '?'}` : `was reserve number ${w.reserveRank ?? '?'}`;
+    const seat = w.was === 'reserve' ? 'the reserves behind move up' : w.replacedBy === null ? 'the seat stays empty' : `seat taken by ${w.replacedBy}`;
+    parts.push(`  ${w.id} (${cellLabel(loaded, w.cell)}): ${where}; ${seat}\n`);
+  }
+  parts.push(ch.newcomers.length === 0 ? '\nNew: nobody.\n' : '\nNew:\n');
+  for (const c of ch.newcomers) {
+    const place = `workshop group ${c.workshopGroup}, project team ${c.projectTeam}`;
+    parts.push(`  ${c.id} (${cellLabel(loaded, c.cell)}) ${c.replaces === null ? 'fills a vacant seat' : `replaces ${c.replaces}`}: ${place}${c.exactPlace ? ' (the same place)' : ''}\n`);
+    parts.push(`    why: ${c.why}\n`);
+    if (c.placeNote !== null) parts.push(`    place: ${c.placeNote}\n`);
+  }
+  const reformed = summary.placement.method === 'reformed';
+  parts.push(ch.moves.length === 0 ? '\nMoved: nobody.\n' : `\nMoved:${reformed ? ` (${ch.moves[0]?.why ?? ''})` : ''}\n`);
+  // Re-formed groups share one reason: said once above, not per person.
+  for (const m of ch.moves) parts.push(`  ${m.id}: ${moveText(m)}\n${reformed ? '' : `    why: ${m.why}\n`}`);
+  if (ch.emptySeats.length > 0) parts.push('\nEmpty seats:\n');
+  for (const e of ch.emptySeats) parts.push(`  ${e.explanation}\n`);
+  const notMet = summary.rules.filter((r) => !r.met);
+  if (notMet.length > 0) parts.push('\n');
+  for (const r of notMet) parts.push(`rule not met: ${r.explanation ?? r.text}\n`);
+  const shown = summary.findings.filter((f) => f.severity !== 'warning' && !notMet.some((r) => r.id === f.rule));
+  if (shown.length > 0) parts.push('\ncohort check on the new allocation:\n');
+  for (const f of shown) parts.push(`  ${f.severity.padEnd(7)} ${f.code}: ${f.message}\n`);
+  parts.push(
+    `\n${summary.allRulesMet ? 'Every programme rule is met.' : 'A programme rule is not met (exit code 1).'}\n` +
+      `Wrote ${out}/allocation.csv, ${out}/groups.csv and ${out}/summary.json.\n`,
+  );
+  return parts.join('');
+}
+
+function person(c: Candidate): PersonView {
+  return { id: c.id, name: c.name, gender: c.gender, sector: c.sector, rhf: c.rhf, organisation: c.organisation, priority: c.priority };
+}
+
+/** The committee report of the new allocation; the change set goes into the report's notes. */
+function reportView(loaded: Loaded, summary: ReplaceSummary, rows: readonly ResultRow[], result: ReplaceResult): ReportView {
+  const { inputs } = loaded;
+  const byId = new Map(inputs.read.candidates.map((c) => [c.id, c]));
+  const screened = new Map(inputs.screening.screened.map((s) => [s.candidate.id, s]));
+  const c = (id: string) => byId.get(id) as Candidate;
+  const listed = (status: 'ineligible' | 'excluded'): ListedCandidateView[] =>
+    rows
+      .filter((r) => r.status === status)
+      .map((r) => ({
+        ...person(c(r.id)),
+        cellKey: r.cell,
+        reasons: status === 'excluded' ? [{ code: 'excluded', text: 'excluded: by the committee' }] : (screened.get(r.id)?.reasons ?? []).map((x) => ({ code: x.code, text: x.text })),
+      }));
+  const groupQ = new Map(summary.groups.map((q) => [q.group, q]));
+  const teamQ = new Map(summary.teams.map((q) => [q.team, q]));
+  const changes = [
+    ...summary.changes.withdrawn.map((w) => `${w.id} withdrew${w.replacedBy === null ? '' : `; ${w.replacedBy} takes the seat`}.`),
+    ...summary.changes.newcomers.map((n) => `${n.id}: ${n.why}.`),
+    ...summary.changes.moves.map((m) => `${m.id}: ${moveText(m)} (${m.why}).`),
+    ...summary.changes.emptySeats.map((e) => e.explanation),
+  ];
+  return {
+    programme: { name: inputs.programme.name, startDate: inputs.programme.startDate, source: inputs.programmeSource, sha256: inputs.programmeSha256, minAge: inputs.programme.eligibility.minAge },
+    tool: { name: 'cohort', version: TOOL_VERSION },
+    seed: summary.seed,
+    inputs: inputs.read.files.map((f) => ({ file: f.name, sha256: inputs.inputHashes.find((h) => h.file === f.name)?.sha256 ?? '', rows: f.rows })),
+    counts: { candidates: summary.counts.candidates, selected: summary.counts.selected, reserve: summary.counts.reserve, excluded: summary.counts.excluded, ineligible: summary.counts.ineligible },
+    allRulesMet: summary.allRulesMet,
+    cells: quotaCells(inputs.programme).map((cell) => {
+      const out = result.cells.find((x) => x.key === cell.key);
+      const nominated = inputs.screening.screened.filter((s) => s.cell === cell.key);
+      const rule = summary.rules.find((r) => r.id === `quota.${cell.key}`);
+      return {
+        key: cell.key,
+        label: cell.label,
+        sector: cell.sector,
+        rhf: cell.rhf,
+        seats: cell.seats,
+        nominated: nominated.length,
+        eligible: nominated.filter((s) => s.status === 'eligible').length,
+        excluded: rows.filter((r) => r.cell === cell.key && r.status === 'excluded').length,
+        selected: out?.selected ?? 0,
+        reserves: out?.reserves ?? 0,
+        shortfall: out?.shortfall ?? 0,
+        genderSelected: { ...(out?.gender ?? { female: 0, male: 0, unknown: 0 }) },
+        explanation: rule?.explanation ?? null,
+      };
+    }),
+    rules: summary.rules.map((r) => ({ id: r.id, kind: r.kind, scope: r.scope, scopeKey: r.scopeKey, gender: r.gender, required: r.required, actual: r.actual, met: r.met, explanation: r.explanation })),
+    relaxations: summary.findings
+      .filter((f) => f.severity === 'unmet' && f.rule === null)
+      .map((f) => ({ stage: f.code.startsWith('team') ? ('teams' as const) : ('groups' as const), code: f.code, reason: f.message, ids: f.ids })),
+    groups: partitionsOf(result.placement.groupOf).map((g) => ({
+      number: g.number,
+      members: g.memberIds.map((id) => person(c(id))),
+      genderMinimum: groupQ.get(g.number)?.genderMinimum ?? 0,
+      organisationClashes: groupQ.get(g.number)?.organisationClashes ?? [],
+    })),
+    teams: partitionsOf(result.placement.teamOf).map((t) => ({
+      number: t.number,
+      members: t.memberIds.map((id) => ({ ...person(c(id)), group: result.placement.groupOf.get(id) ?? null })),
+      regionMatch: teamQ.get(t.number)?.regionMatch ?? null,
+      organisationClashes: teamQ.get(t.number)?.organisationClashes ?? [],
+    })),
+    reserves: quotaCells(inputs.programme).map((cell) => ({
+      cellKey: cell.key,
+      reserves: rows
+        .filter((r) => r.status === 'reserve' && r.cell === cell.key)
+        .sort((x, y) => (x.reserveRank ?? 0) - (y.reserveRank ?? 0))
+        .map((r) => ({ ...person(c(r.id)), rank: r.reserveRank ?? 0 })),
+    })),
+    ineligible: listed('ineligible'),
+    excluded: listed('excluded'),
+    warnings: [...summary.warnings.map((w) => w.message), ...changes],
+    stages: [],
+  };
+}
+
+export async function runReplace(opts: ReplaceOptions): Promise<CommandOutcome> {
+  const loaded = load(opts);
+  const seed = opts.seed ?? loaded.inputs.programme.seed;
+  const input = replaceInput(loaded, opts, seed);
+  const before = findings(loaded, loaded.allocation);
+  const file = join(opts.out, 'allocation.csv');
+
+  let result = compute(input);
+  let rows = orderedRows(loaded, result);
+  let found = findings(loaded, asAllocationFile(loaded, rows, file));
+  let bad = unexplained(found, before, result);
+  const placementBroken = result.placement.groupCountChanged || bad.some((v) => v.code.startsWith('group_') || v.code.startsWith('team_') || v.code.startsWith('lock_'));
+  if (placementBroken) {
+    const because = result.placement.groupCountChanged
+      ? `${result.participants.length} participants need another number of workshop groups`
+      : 'no placement within a few swaps keeps every group and team rule';
+    result = compute(input, await reform(loaded, result, seed, opts.deadlineMs, because));
+    rows = orderedRows(loaded, result);
+    found = findings(loaded, asAllocationFile(loaded, rows, file));
+    bad = unexplained(found, before, result);
+  }
+  if (bad.length > 0) {
+    throw new InternalError('E_REPLACE_CHECK', `the independent checkers reject the new allocation: ${bad.map((v) => `${v.code}: ${v.message}`).join(' | ')}`, bad);
+  }
+  const ok = !found.some((v) => v.severity === 'error' || v.severity === 'unmet');
+  const summary = buildSummary(loaded, opts, seed, result, rows, found, ok);
+  const json = `${JSON.stringify(summary, null, 2)}\n`;
+  const report = opts.report === undefined ? undefined : { path: opts.report, content: renderReport(reportView(loaded, summary, rows, result), opts.lang ?? 'nb') };
+  writeOutputsWithReport(
+    opts.out,
+    [
+      { name: 'allocation.csv', content: allocationCsv(loaded, rows) },
+      { name: 'groups.csv', content: groupsCsv(loaded, result) },
+      { name: 'summary.json', content: json },
+    ],
+    report,
+    { force: opts.force },
+  );
+  const beforeErrors = before.filter((v) => v.severity === 'error');
+  const includedGone = loaded.locks.include.filter((id) => rows.some((r) => r.id === id && r.status === 'withdrawn'));
+  const stderr =
+    summary.warnings.map((w) => `warning: ${w.message}\n`).join('') +
+    beforeErrors.map((v) => `warning: the starting allocation already breaks a rule (${v.code}): ${v.message}\n`).join('') +
+    includedGone.map((id) => `warning: ${id} is withdrawn but still included in ${opts.locks ?? 'the locks file'}: remove that include, or cohort check --locks reports it\n`).join('');
+  const wroteReport = report === undefined ? '' : `Wrote the report ${report.path}.\n`;
+  return { stdout: opts.json ? json : readable(loaded, summary, opts.out) + wroteReport, stderr, exitCode: ok ? EXIT.ok : EXIT.ruleNotMet };
+}
