@@ -43,8 +43,11 @@
  */
 import { REGIONS, type GroupLocks, type Region } from './group-common.js';
 import { compareCodeUnits, lotteryDraw } from './lottery.js';
-import { genderTableMinimum, quotaCells, shareMinimum, type Programme, type QuotaCell } from './programme.js';
+import { genderTableMinimum, quotaCells, type Programme, type QuotaCell } from './programme.js';
 import type { Candidate, Gender, ScreenedCandidate, Sector } from './types.js';
+import { genderRules, plural, rankText, type RuleDef } from './selection.js';
+import type { GroupQuality } from './groups.js';
+import type { TeamQuality } from './teams.js';
 
 /** A row's status in an allocation, `withdrawn` included. */
 export type RowStatus = 'selected' | 'reserve' | 'excluded' | 'ineligible' | 'withdrawn';
@@ -222,7 +225,6 @@ export const MAX_DEPTH = 3;
 
 type G2 = 'female' | 'male';
 const GS: readonly G2[] = ['female', 'male'];
-const WORDS: Record<G2, string> = { female: 'women', male: 'men' };
 const ONE: Record<G2, string> = { female: 'woman', male: 'man' };
 
 interface Info {
@@ -233,48 +235,9 @@ interface Info {
   draw: number;
 }
 
-interface RuleDef {
-  id: string;
-  scope: 'cohort' | 'sector' | 'cell';
-  scopeKey: string;
-  gender: G2;
-  cellKeys: Set<string>;
-  required: number;
-  text: string;
-}
 
-/** The programme's gender rules for cells that fill `fill` seats (as the selection and its checker define them). */
-function genderRules(p: Programme, cells: readonly QuotaCell[], fill: ReadonlyMap<string, number>): RuleDef[] {
-  const out: RuleDef[] = [];
-  const push = (scope: RuleDef['scope'], scopeKey: string, keys: string[], required: number, where: string) => {
-    if (required <= 0) return;
-    const idBase = scope === 'cohort' ? 'gender.cohort' : `gender.${scope}.${scopeKey}`;
-    for (const g of GS) out.push({ id: `${idBase}.${g}`, scope, scopeKey, gender: g, cellKeys: new Set(keys), required, text: `at least ${required} ${WORDS[g]} in ${where}` });
-  };
-  const seatsOf = (cs: readonly QuotaCell[]) => cs.reduce((s, c) => s + (fill.get(c.key) ?? 0), 0);
-  push('cohort', 'cohort', cells.map((c) => c.key), shareMinimum(seatsOf(cells), p.gender.minShareCohort), 'the cohort');
-  for (const sector of ['kommune', 'spesialist'] as const) {
-    const sc = cells.filter((c) => c.sector === sector);
-    if (sc.length > 0) push('sector', sector, sc.map((c) => c.key), shareMinimum(seatsOf(sc), p.gender.minShareSector), sector);
-  }
-  if (p.gender.cellMinimums) {
-    for (const c of cells) {
-      const f = fill.get(c.key) ?? 0;
-      const req = genderTableMinimum(f);
-      if (c.rhf === null && req <= shareMinimum(f, p.gender.minShareSector)) continue;
-      push('cell', c.key, [c.key], req, c.label);
-    }
-  }
-  return out;
-}
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
-function rankText(p: number | null): string {
-  return p === null ? 'unranked' : `priority ${p}`;
-}
 
 /** A seat to fill: freed by a withdrawn participant (with their place) or already vacant. */
 interface Seat {
@@ -1124,33 +1087,10 @@ function issues(spec: SearchSpec, s: State): PartIssue[] {
 // ---------------------------------------------------------------------------------------------------------
 // Quality tables (the same shapes as `cohort allocate`'s)
 
-export interface GroupQualityRow {
-  group: number;
-  size: number;
-  kommune: number;
-  spesialist: number;
-  female: number;
-  male: number;
-  unknownGender: number;
-  genderMinimum: number;
-  genderMinimumMet: boolean;
-  regions: Array<{ region: Region; count: number }>;
-  organisationClashes: Array<[string, string]>;
-}
+/** The same rows as `cohort allocate`'s quality tables. */
+export type GroupQualityRow = GroupQuality;
 
-export interface TeamQualityRow {
-  team: number;
-  members: Array<{ id: string; sector: Sector; region: Region; county: string | null; gender: Gender; group: number | null }>;
-  kommune: number;
-  spesialist: number;
-  regionMatch: Region | null;
-  groupsDistinct: boolean;
-  sameGroupPairs: number;
-  female: number;
-  male: number;
-  bothGenders: boolean;
-  organisationClashes: Array<[string, string]>;
-}
+export type TeamQualityRow = TeamQuality;
 
 /** Parts numbered as given, members by id. */
 export function partitionsOf(of: ReadonlyMap<string, number>): Array<{ number: number; memberIds: string[] }> {

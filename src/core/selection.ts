@@ -212,15 +212,16 @@ function callIn(a: Entry, b: Entry): number {
   return a.draw - b.draw || compareCodeUnits(a.id, b.id);
 }
 
-function rankText(p: number | null): string {
+export function rankText(p: number | null): string {
   return p === null ? 'unranked' : `priority ${p}`;
 }
 
-function plural(n: number, one: string, many: string): string {
+export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-interface RuleDef {
+/** A gender rule before it is measured: which cells it spans and how many of the gender it requires. */
+export interface RuleDef {
   id: string;
   scope: 'cohort' | 'sector' | 'cell';
   scopeKey: string;
@@ -449,7 +450,7 @@ function applyLocks(entries: Entry[], byId: Map<string, Entry>, cells: readonly 
 }
 
 /** The gender rules for cells filling `fill` seats each; rules with a minimum of 0 are left out. */
-function genderRules(p: Programme, cells: readonly QuotaCell[], fill: ReadonlyMap<string, number>): RuleDef[] {
+export function genderRules(p: Programme, cells: readonly QuotaCell[], fill: ReadonlyMap<string, number>): RuleDef[] {
   const out: RuleDef[] = [];
   const push = (scope: RuleDef['scope'], scopeKey: string, keys: string[], required: number, where: string) => {
     if (required <= 0) return;
