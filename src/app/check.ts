@@ -18,7 +18,8 @@ import type { Candidate, ScreenedCandidate } from '../core/types.js';
 import { accountForCandidates, readAllocation, type AllocationFile, type AllocationRow } from '../io/allocation-read.js';
 import type { EncodingChoice } from '../io/decode.js';
 import { TOOL_VERSION } from '../version.js';
-import { loadInputs, readFiles, sha256, type LoadedInputs } from './inputs.js';
+import { loadInputs, readFiles, sha256, type InputOptions, type LoadedInputs } from './inputs.js';
+import { lockIds, type CommitteeLocks } from '../io/locks-read.js';
 import type { CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from './passthrough.js';
 import type { CheckReport, CheckViolation } from './summary-schema.js';
@@ -179,13 +180,31 @@ interface CheckInputs {
  * InputError (exit 3): unreadable files, bad cells, ids that are not candidates, candidates without a row,
  * lock ids that are not candidates.
  */
-function loadCheckInputs(opts: CheckOptions): CheckInputs {
+function loadCheckInputs(opts: CheckOptions, locks: CommitteeLocks): CheckInputs {
+  const { inputs, allocation, file, issues } = readInputsWithAllocation(opts);
+  if (inputs !== null) {
+    issues.push(...unknownIdIssues(inputs.read.candidates, '--include', opts.include), ...unknownIdIssues(inputs.read.candidates, '--exclude', opts.exclude));
+    if (opts.locks !== undefined) issues.push(...unknownIdIssues(inputs.read.candidates, opts.locks, lockIds(locks)));
+  }
+  if (issues.length > 0 || inputs === null || allocation === null || file === undefined) throw new InputError(issues);
+  return { inputs, allocation, allocationSha256: sha256(file.bytes) };
+}
+
+/** The inputs of a command that works on an existing allocation, with every problem of either collected (not thrown). */
+export interface InputsWithAllocation {
+  inputs: LoadedInputs | null;
+  allocation: AllocationFile | null;
+  file: { name: string; bytes: Uint8Array } | undefined;
+  issues: InputIssue[];
+}
+
+/** Read candidates, programme and allocation; problems in the allocation are reported in the same run as the candidates'. */
+export function readInputsWithAllocation(opts: InputOptions & { allocation: string }): InputsWithAllocation {
   const issues: InputIssue[] = [];
   let inputs: LoadedInputs | null = null;
   try {
     inputs = loadInputs(opts);
   } catch (err) {
-    // Keep going: problems in the allocation are reported in the same run.
     if (!(err instanceof InputError)) throw err;
     issues.push(...err.issues);
   }
@@ -195,16 +214,13 @@ function loadCheckInputs(opts: CheckOptions): CheckInputs {
   const allocation = file === undefined ? null : readAllocation(file.bytes, file.name);
   if (allocation !== null) issues.push(...allocation.issues);
   if (allocation !== null && inputs !== null) issues.push(...accountForCandidates(allocation, inputs.read.candidates));
-  if (inputs !== null) {
-    const ids = new Set(inputs.read.candidates.map((c) => c.id));
-    for (const [option, list] of [['--include', opts.include], ['--exclude', opts.exclude]] as const) {
-      for (const id of list) {
-        if (!ids.has(id)) issues.push({ code: 'unknown_id', file: option, message: `expected the id of a candidate in the candidate files, got "${id}"` });
-      }
-    }
-  }
-  if (issues.length > 0 || inputs === null || allocation === null || file === undefined) throw new InputError(issues);
-  return { inputs, allocation, allocationSha256: sha256(file.bytes) };
+  return { inputs, allocation, file, issues };
+}
+
+/** One issue per id (once each) that is not a candidate; `source` is the option or file that named it. */
+export function unknownIdIssues(candidates: readonly Candidate[], source: string, ids: readonly string[]): InputIssue[] {
+  const known = new Set(candidates.map((c) => c.id));
+  return [...new Set(ids)].filter((id) => !known.has(id)).map((id) => ({ code: 'unknown_id', file: source, message: `expected the id of a candidate in the candidate files, got "${id}"` }));
 }
 
 function buildCheckReport(loaded: CheckInputs, violations: readonly CheckViolation[], strict: boolean): CheckReport {
@@ -260,7 +276,7 @@ function readableReport(report: CheckReport): string {
 
 export function runCheck(opts: CheckOptions): CommandOutcome {
   const locks = loadLocks(opts.locks, opts.include, opts.exclude);
-  const loaded = loadCheckInputs({ ...opts, include: locks.include, exclude: locks.exclude });
+  const loaded = loadCheckInputs(opts, locks);
   const violations = checkAllocation({ inputs: loaded.inputs, allocation: loaded.allocation, strict: opts.strict, include: locks.include, exclude: locks.exclude, groupLocks: locks.groups });
   const report = buildCheckReport(loaded, violations, opts.strict);
   const stderr = report.warnings.map((w) => `warning: ${w.message}\n`).join('');

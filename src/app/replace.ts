@@ -11,7 +11,7 @@
  * possible; every move then says so.
  */
 import { join } from 'node:path';
-import { EXIT, InputError, InternalError, type InputIssue } from '../errors.js';
+import { EXIT, InputError, InternalError } from '../errors.js';
 import {
   computeReplacement,
   groupQualityRows,
@@ -28,17 +28,17 @@ import { formGroupsAndTeams } from '../core/teams.js';
 import { quotaCells } from '../core/programme.js';
 import type { Candidate } from '../core/types.js';
 import { closeSolvers } from '../solver/index.js';
-import { accountForCandidates, readAllocation, unneutraliseCell, type AllocationFile, type AllocationRow } from '../io/allocation-read.js';
+import { unneutraliseCell, type AllocationFile, type AllocationRow } from '../io/allocation-read.js';
 import { readCsv } from '../io/csv-read.js';
 import { toCsv } from '../io/csv-write.js';
 import { decode, type EncodingChoice } from '../io/decode.js';
-import type { CommitteeLocks } from '../io/locks-read.js';
+import { lockIds, type CommitteeLocks } from '../io/locks-read.js';
 import { renderReport } from '../report/render.js';
 import type { ListedCandidateView, PersonView, ReportView } from '../report/view.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadLocks } from './allocate.js';
-import { checkAllocation } from './check.js';
-import { loadInputs, readFiles, sha256, type LoadedInputs } from './inputs.js';
+import { checkAllocation, readInputsWithAllocation, unknownIdIssues } from './check.js';
+import { sha256, type LoadedInputs } from './inputs.js';
 import type { CommandOutcome } from './outcome.js';
 import { compareCodeUnits, passThrough } from './passthrough.js';
 import { writeOutputsWithReport } from './report.js';
@@ -89,21 +89,8 @@ interface Loaded {
 /** Read everything; every problem in any input is collected into one InputError (exit 3, nothing written). */
 function load(opts: ReplaceOptions): Loaded {
   const locks = loadLocks(opts.locks, [], []);
-  const issues: InputIssue[] = [];
-  let inputs: LoadedInputs | null = null;
-  try {
-    inputs = loadInputs(opts);
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    issues.push(...err.issues);
-  }
-  const read = readFiles([opts.allocation]);
-  issues.push(...read.issues);
-  const file = read.files[0];
-  const allocation = file === undefined ? null : readAllocation(file.bytes, file.name);
+  const { inputs, allocation, file, issues } = readInputsWithAllocation(opts);
   if (allocation !== null) {
-    issues.push(...allocation.issues);
-    if (inputs !== null) issues.push(...accountForCandidates(allocation, inputs.read.candidates));
     for (const r of allocation.rows) {
       if (r.status === 'selected' && (r.workshopGroup === null || r.projectTeam === null)) {
         issues.push({
@@ -116,11 +103,7 @@ function load(opts: ReplaceOptions): Loaded {
       }
     }
   }
-  if (inputs !== null && opts.locks !== undefined) {
-    const ids = new Set(inputs.read.candidates.map((c) => c.id));
-    const named = [...locks.include, ...locks.exclude, ...(locks.groups.inGroup ?? []).map((l) => l.id), ...[...(locks.groups.apart ?? []), ...(locks.groups.togetherInTeam ?? [])].flat()];
-    for (const id of new Set(named)) if (!ids.has(id)) issues.push({ code: 'unknown_id', file: opts.locks, message: `expected the id of a candidate in the candidate files, got "${id}"` });
-  }
+  if (inputs !== null && opts.locks !== undefined) issues.push(...unknownIdIssues(inputs.read.candidates, opts.locks, lockIds(locks)));
   if (issues.length > 0 || inputs === null || allocation === null || file === undefined) throw new InputError(issues);
   return { locks, inputs, allocation, allocationSha256: sha256(file.bytes), reasons: reasonsOf(file.bytes, file.name) };
 }
