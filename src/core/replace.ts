@@ -45,7 +45,7 @@ import { REGIONS, type GroupLocks, type Region } from './group-common.js';
 import { compareCodeUnits, lotteryDraw } from './lottery.js';
 import { genderTableMinimum, quotaCells, type Programme, type QuotaCell } from './programme.js';
 import type { Candidate, Gender, ScreenedCandidate, Sector } from './types.js';
-import { genderRules, plural, rankText, type RuleDef } from './selection.js';
+import { genderRules, plural, rankText, type RuleDef, type SelectionRule } from './selection.js';
 import type { GroupQuality } from './groups.js';
 import type { TeamQuality } from './teams.js';
 
@@ -138,19 +138,8 @@ export interface EmptySeat {
   explanation: string;
 }
 
-/** A selection rule after the change (the same ids and texts as `cohort allocate`'s). */
-export interface RuleOutcome {
-  id: string;
-  kind: 'quota' | 'gender';
-  scope: 'cohort' | 'sector' | 'cell';
-  scopeKey: string;
-  gender: 'female' | 'male' | null;
-  required: number;
-  actual: number;
-  met: boolean;
-  text: string;
-  explanation: string | null;
-}
+/** A selection rule after the change: the same shape, ids and texts as `cohort allocate`'s. */
+export type RuleOutcome = SelectionRule;
 
 export interface CellOutcome {
   key: string;
