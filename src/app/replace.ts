@@ -34,14 +34,14 @@ import { toCsv } from '../io/csv-write.js';
 import { decode, type EncodingChoice } from '../io/decode.js';
 import { lockIds, type CommitteeLocks } from '../io/locks-read.js';
 import { renderReport } from '../report/render.js';
-import type { ListedCandidateView, PersonView, ReportView } from '../report/view.js';
+import type { ReportView } from '../report/view.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadLocks } from './allocate.js';
 import { checkAllocation, readInputsWithAllocation, unknownIdIssues } from './check.js';
 import { sha256, type LoadedInputs } from './inputs.js';
 import type { CommandOutcome } from './outcome.js';
 import { compareCodeUnits, passThrough } from './passthrough.js';
-import { writeOutputsWithReport } from './report.js';
+import { reportViewFromRows, writeOutputsWithReport } from './report.js';
 import { joinReasons } from './screen.js';
 import type { CheckViolation, ReplaceSummary } from './summary-schema.js';
 
@@ -355,87 +355,27 @@ function readable(loaded: Loaded, summary: ReplaceSummary, out: string): string 
   return parts.join('');
 }
 
-function person(c: Candidate): PersonView {
-  return { id: c.id, name: c.name, gender: c.gender, sector: c.sector, rhf: c.rhf, organisation: c.organisation, priority: c.priority };
-}
-
 /** The committee report of the new allocation; the change set goes into the report's notes. */
 function reportView(loaded: Loaded, summary: ReplaceSummary, rows: readonly ResultRow[], result: ReplaceResult): ReportView {
-  const { inputs } = loaded;
-  const byId = new Map(inputs.read.candidates.map((c) => [c.id, c]));
-  const screened = new Map(inputs.screening.screened.map((s) => [s.candidate.id, s]));
-  const c = (id: string) => byId.get(id) as Candidate;
-  const listed = (status: 'ineligible' | 'excluded'): ListedCandidateView[] =>
-    rows
-      .filter((r) => r.status === status)
-      .map((r) => ({
-        ...person(c(r.id)),
-        cellKey: r.cell,
-        reasons: status === 'excluded' ? [{ code: 'excluded', text: 'excluded: by the committee' }] : (screened.get(r.id)?.reasons ?? []).map((x) => ({ code: x.code, text: x.text })),
-      }));
-  const groupQ = new Map(summary.groups.map((q) => [q.group, q]));
-  const teamQ = new Map(summary.teams.map((q) => [q.team, q]));
   const changes = [
     ...summary.changes.withdrawn.map((w) => `${w.id} withdrew${w.replacedBy === null ? '' : `; ${w.replacedBy} takes the seat`}.`),
     ...summary.changes.newcomers.map((n) => `${n.id}: ${n.why}.`),
     ...summary.changes.moves.map((m) => `${m.id}: ${moveText(m)} (${m.why}).`),
     ...summary.changes.emptySeats.map((e) => e.explanation),
   ];
-  return {
-    programme: { name: inputs.programme.name, startDate: inputs.programme.startDate, source: inputs.programmeSource, sha256: inputs.programmeSha256, minAge: inputs.programme.eligibility.minAge },
-    tool: { name: 'cohort', version: TOOL_VERSION },
-    seed: summary.seed,
-    inputs: inputs.read.files.map((f) => ({ file: f.name, sha256: inputs.inputHashes.find((h) => h.file === f.name)?.sha256 ?? '', rows: f.rows })),
-    counts: { candidates: summary.counts.candidates, selected: summary.counts.selected, reserve: summary.counts.reserve, excluded: summary.counts.excluded, ineligible: summary.counts.ineligible },
-    allRulesMet: summary.allRulesMet,
-    cells: quotaCells(inputs.programme).map((cell) => {
-      const out = result.cells.find((x) => x.key === cell.key);
-      const nominated = inputs.screening.screened.filter((s) => s.cell === cell.key);
-      const rule = summary.rules.find((r) => r.id === `quota.${cell.key}`);
-      return {
-        key: cell.key,
-        label: cell.label,
-        sector: cell.sector,
-        rhf: cell.rhf,
-        seats: cell.seats,
-        nominated: nominated.length,
-        eligible: nominated.filter((s) => s.status === 'eligible').length,
-        excluded: rows.filter((r) => r.cell === cell.key && r.status === 'excluded').length,
-        selected: out?.selected ?? 0,
-        reserves: out?.reserves ?? 0,
-        shortfall: out?.shortfall ?? 0,
-        genderSelected: { ...(out?.gender ?? { female: 0, male: 0, unknown: 0 }) },
-        explanation: rule?.explanation ?? null,
-      };
-    }),
+  return reportViewFromRows({
+    inputs: loaded.inputs,
+    rows,
+    groupOf: result.placement.groupOf,
+    teamOf: result.placement.teamOf,
     rules: summary.rules.map((r) => ({ id: r.id, kind: r.kind, scope: r.scope, scopeKey: r.scopeKey, gender: r.gender, required: r.required, actual: r.actual, met: r.met, explanation: r.explanation })),
     relaxations: summary.findings
       .filter((f) => f.severity === 'unmet' && f.rule === null)
       .map((f) => ({ stage: f.code.startsWith('team') ? ('teams' as const) : ('groups' as const), code: f.code, reason: f.message, ids: f.ids })),
-    groups: partitionsOf(result.placement.groupOf).map((g) => ({
-      number: g.number,
-      members: g.memberIds.map((id) => person(c(id))),
-      genderMinimum: groupQ.get(g.number)?.genderMinimum ?? 0,
-      organisationClashes: groupQ.get(g.number)?.organisationClashes ?? [],
-    })),
-    teams: partitionsOf(result.placement.teamOf).map((t) => ({
-      number: t.number,
-      members: t.memberIds.map((id) => ({ ...person(c(id)), group: result.placement.groupOf.get(id) ?? null })),
-      regionMatch: teamQ.get(t.number)?.regionMatch ?? null,
-      organisationClashes: teamQ.get(t.number)?.organisationClashes ?? [],
-    })),
-    reserves: quotaCells(inputs.programme).map((cell) => ({
-      cellKey: cell.key,
-      reserves: rows
-        .filter((r) => r.status === 'reserve' && r.cell === cell.key)
-        .sort((x, y) => (x.reserveRank ?? 0) - (y.reserveRank ?? 0))
-        .map((r) => ({ ...person(c(r.id)), rank: r.reserveRank ?? 0 })),
-    })),
-    ineligible: listed('ineligible'),
-    excluded: listed('excluded'),
+    seed: summary.seed,
+    allRulesMet: summary.allRulesMet,
     warnings: [...summary.warnings.map((w) => w.message), ...changes],
-    stages: [],
-  };
+  });
 }
 
 export async function runReplace(opts: ReplaceOptions): Promise<CommandOutcome> {

@@ -5,12 +5,14 @@
 import { lstatSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { OutputError } from '../errors.js';
-import { genderTableMinimum } from '../core/programme.js';
+import { genderTableMinimum, quotaCells } from '../core/programme.js';
+import { groupQualityRows, partitionsOf, teamQualityRows } from '../core/replace.js';
 import type { Candidate } from '../core/types.js';
 import { writeOutputs, type OutputFile, type WriteOptions } from '../io/csv-write.js';
-import type { ListedCandidateView, PersonView, ReportView } from '../report/view.js';
+import type { ListedCandidateView, PersonView, RelaxationView, ReportView, RuleView } from '../report/view.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Allocation } from './allocate.js';
+import type { LoadedInputs } from './inputs.js';
 
 /** Reasons about the committee's locks, not about eligibility: the ineligible section groups by the others. */
 const LOCK_REASONS = new Set(['lock_not_obeyed', 'excluded', 'included']);
@@ -112,6 +114,114 @@ export function reportViewFromAllocation(a: Allocation): ReportView {
       { stage: 'groups', status: groups.report.status, gap: groups.report.gap },
       { stage: 'teams', status: teams.report.status, gap: teams.report.gap },
     ],
+  };
+}
+
+/** One row of an allocation that is not freshly computed (re-read from a file, or the result of `cohort replace`). */
+export interface AllocationRowView {
+  id: string;
+  status: 'selected' | 'reserve' | 'excluded' | 'ineligible' | 'withdrawn';
+  /** Quota cell key; null when the candidate fits none. */
+  cell: string | null;
+  reserveRank: number | null;
+}
+
+/** What a report of an existing allocation needs besides the inputs: its rows, places, rules and verdict. */
+export interface ExistingAllocation {
+  inputs: LoadedInputs;
+  rows: readonly AllocationRowView[];
+  groupOf: ReadonlyMap<string, number>;
+  teamOf: ReadonlyMap<string, number>;
+  /** Quota rules (`quota.CELL`) and gender rules, measured on the allocation; a quota rule's explanation is its cell's. */
+  rules: RuleView[];
+  relaxations: RelaxationView[];
+  seed: string | null;
+  allRulesMet: boolean;
+  warnings: string[];
+}
+
+/**
+ * Everything the report shows, from an allocation that was not computed in this run (`cohort report`, `cohort
+ * replace`): counts and cells from its rows, group and team quality recomputed from its places, no solver stages.
+ */
+export function reportViewFromRows(a: ExistingAllocation): ReportView {
+  const { inputs, rows } = a;
+  const byId = new Map(inputs.read.candidates.map((c) => [c.id, c]));
+  const screened = new Map(inputs.screening.screened.map((s) => [s.candidate.id, s]));
+  const candidate = (id: string): Candidate => {
+    const c = byId.get(id);
+    if (c === undefined) throw new Error(`report: no input candidate with id ${id}`);
+    return c;
+  };
+  const listed = (status: 'ineligible' | 'excluded'): ListedCandidateView[] =>
+    rows
+      .filter((r) => r.status === status)
+      .map((r) => ({
+        ...person(candidate(r.id)),
+        cellKey: r.cell,
+        reasons:
+          status === 'excluded'
+            ? [{ code: 'excluded', text: 'excluded: by the committee' }]
+            : (screened.get(r.id)?.reasons ?? []).filter((x) => !LOCK_REASONS.has(x.code)).map((x) => ({ code: x.code, text: x.text })),
+      }));
+  const count = (status: AllocationRowView['status']) => rows.filter((r) => r.status === status).length;
+  const groupQ = new Map(groupQualityRows(byId, a.groupOf).map((q) => [q.group, q]));
+  const teamQ = new Map(teamQualityRows(byId, a.teamOf, a.groupOf).map((q) => [q.team, q]));
+  const cells = quotaCells(inputs.programme);
+  return {
+    programme: { name: inputs.programme.name, startDate: inputs.programme.startDate, source: inputs.programmeSource, sha256: inputs.programmeSha256, minAge: inputs.programme.eligibility.minAge },
+    tool: { name: 'cohort', version: TOOL_VERSION },
+    seed: a.seed,
+    inputs: inputs.read.files.map((f) => ({ file: f.name, sha256: inputs.inputHashes.find((h) => h.file === f.name)?.sha256 ?? '', rows: f.rows })),
+    counts: { candidates: rows.length, selected: count('selected'), reserve: count('reserve'), excluded: count('excluded'), ineligible: count('ineligible') },
+    allRulesMet: a.allRulesMet,
+    cells: cells.map((cell) => {
+      const nominated = inputs.screening.screened.filter((s) => s.cell === cell.key);
+      const inCell = rows.filter((r) => r.cell === cell.key);
+      const selected = inCell.filter((r) => r.status === 'selected');
+      const gender = { female: 0, male: 0, unknown: 0 };
+      for (const r of selected) gender[candidate(r.id).gender]++;
+      return {
+        key: cell.key,
+        label: cell.label,
+        sector: cell.sector,
+        rhf: cell.rhf,
+        seats: cell.seats,
+        nominated: nominated.length,
+        eligible: nominated.filter((s) => s.status === 'eligible').length,
+        excluded: inCell.filter((r) => r.status === 'excluded').length,
+        selected: selected.length,
+        reserves: inCell.filter((r) => r.status === 'reserve').length,
+        shortfall: cell.seats - selected.length,
+        genderSelected: gender,
+        explanation: a.rules.find((r) => r.id === `quota.${cell.key}`)?.explanation ?? null,
+      };
+    }),
+    rules: a.rules.map((r) => ({ ...r })),
+    relaxations: a.relaxations.map((r) => ({ ...r, ids: [...r.ids] })),
+    groups: partitionsOf(a.groupOf).map((g) => ({
+      number: g.number,
+      members: g.memberIds.map((id) => person(candidate(id))),
+      genderMinimum: groupQ.get(g.number)?.genderMinimum ?? genderTableMinimum(g.memberIds.length),
+      organisationClashes: groupQ.get(g.number)?.organisationClashes ?? [],
+    })),
+    teams: partitionsOf(a.teamOf).map((t) => ({
+      number: t.number,
+      members: t.memberIds.map((id) => ({ ...person(candidate(id)), group: a.groupOf.get(id) ?? null })),
+      regionMatch: teamQ.get(t.number)?.regionMatch ?? null,
+      organisationClashes: teamQ.get(t.number)?.organisationClashes ?? [],
+    })),
+    reserves: cells.map((cell) => ({
+      cellKey: cell.key,
+      reserves: rows
+        .filter((r) => r.status === 'reserve' && r.cell === cell.key)
+        .sort((x, y) => (x.reserveRank ?? 0) - (y.reserveRank ?? 0))
+        .map((r) => ({ ...person(candidate(r.id)), rank: r.reserveRank ?? 0 })),
+    })),
+    ineligible: listed('ineligible'),
+    excluded: listed('excluded'),
+    warnings: [...a.warnings],
+    stages: [],
   };
 }
 

@@ -16,6 +16,7 @@ const app = {
   rules: () => import('../app/rules.js'),
   check: () => import('../app/check.js'),
   replace: () => import('../app/replace.js'),
+  report: () => import('../app/report-command.js'),
 };
 
 /** Where the CLI writes; injectable so tests run it in-process. */
@@ -105,6 +106,7 @@ export function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void)
   addTemplateAndRules(program, setOutcome);
   addCheck(program, setOutcome);
   addReplace(program, setOutcome);
+  addReport(program, setOutcome);
   return program;
 }
 
@@ -212,6 +214,39 @@ function addReplace(program: Command, setOutcome: (o: CommandOutcome) => void): 
           deadlineMs: Math.round(((opts.timeLimit as number | undefined) ?? 20) * 1000),
           locks: typeof opts.locks === 'string' ? opts.locks : undefined,
           report: typeof opts.report === 'string' ? opts.report : undefined,
+          lang: opts.lang === 'en' ? 'en' : 'nb',
+        }),
+      );
+    });
+}
+
+/** `cohort report`: the committee's HTML report of an existing (possibly hand-edited) allocation. */
+function addReport(program: Command, setOutcome: (o: CommandOutcome) => void): void {
+  program
+    .command('report')
+    .description('draw the self-contained HTML report (as allocate --report writes it) from an existing allocation.csv, possibly edited by hand')
+    .requiredOption('--candidates <files...>', 'the candidate CSV files the allocation was made from')
+    .requiredOption('-a, --allocation <file>', 'the allocation.csv to draw (its delimiter and encoding are detected)')
+    .requiredOption('-o, --output <file>', 'the HTML report to write, e.g. report.html')
+    .option('-c, --config <file>', 'programme config JSON (default: the built-in programme)')
+    .addOption(new Option('--delimiter <char>', 'CSV delimiter of the candidate files (default: detected from the header line)').choices([',', ';', 'tab']))
+    .addOption(new Option('--encoding <name>', 'encoding of the candidate files').choices(['auto', 'utf8', 'cp1252']).default('auto'))
+    .option('--locks <file>', 'the committee\'s decisions file, as given to allocate --locks (checked as by cohort check --locks)')
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(['nb', 'en']).default('nb'))
+    .option('-f, --force', 'overwrite an existing report file')
+    .addHelpText('after', `\nThe rules are judged as cohort check judges them. Exit code 0: every rule is met; 1: a rule is not met (the\nreport is written and shows it); 3: unreadable files, ids that are not candidates, an existing report without --force.\n\n${EXIT_CODE_HELP}\n`)
+    .action(async (opts: Record<string, unknown>) => {
+      const d = opts.delimiter as string | undefined;
+      setOutcome(
+        (await app.report()).runReport({
+          files: (opts.candidates as string[] | undefined) ?? [],
+          allocation: opts.allocation as string,
+          output: opts.output as string,
+          config: opts.config as string | undefined,
+          delimiter: d === 'tab' ? '\t' : d,
+          encoding: (opts.encoding as 'auto' | 'utf8' | 'cp1252' | undefined) ?? 'auto',
+          force: opts.force === true,
+          locks: typeof opts.locks === 'string' ? opts.locks : undefined,
           lang: opts.lang === 'en' ? 'en' : 'nb',
         }),
       );
