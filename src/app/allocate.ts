@@ -11,26 +11,18 @@ import type { TeamsResult } from '../core/teams.js';
 import type { Candidate, Warning } from '../core/types.js';
 import { closeSolvers } from '../solver/index.js';
 import { toCsv } from '../io/csv-write.js';
-import type { EncodingChoice } from '../io/decode.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadInputs, readFiles, type LoadedInputs } from './inputs.js';
 import { emptyLocks, lockIds, parseLocks, type CommitteeLocks } from '../io/locks-read.js';
 import type { CommandOutcome } from './outcome.js';
 import { compareCodeUnits, passThrough } from './passthrough.js';
-import { joinReasons } from './screen.js';
+import { joinReasons, type ScreenOptions } from './screen.js';
 import { renderTable } from './table.js';
 import type { AllocateSummary } from './summary-schema.js';
 import { renderReport } from '../report/render.js';
 import { reportViewFromAllocation, writeOutputsWithReport } from './report.js';
 
-export interface AllocateOptions {
-  files: readonly string[];
-  out: string;
-  config?: string | undefined;
-  delimiter?: string | undefined;
-  encoding: EncodingChoice;
-  json: boolean;
-  force: boolean;
+export interface AllocateOptions extends ScreenOptions {
   /** Lottery seed; default the programme's. */
   seed?: string | undefined;
   include: readonly string[];

@@ -31,7 +31,7 @@ import { closeSolvers } from '../solver/index.js';
 import { unneutraliseCell, type AllocationFile, type AllocationRow } from '../io/allocation-read.js';
 import { readCsv } from '../io/csv-read.js';
 import { toCsv } from '../io/csv-write.js';
-import { decode, type EncodingChoice } from '../io/decode.js';
+import { decode } from '../io/decode.js';
 import { lockIds, type CommitteeLocks } from '../io/locks-read.js';
 import { renderReport } from '../report/render.js';
 import type { ReportView } from '../report/view.js';
@@ -42,21 +42,12 @@ import { sha256, type LoadedInputs } from './inputs.js';
 import type { CommandOutcome } from './outcome.js';
 import { compareCodeUnits, passThrough } from './passthrough.js';
 import { reportViewFromRows, writeOutputsWithReport } from './report.js';
-import { joinReasons } from './screen.js';
+import { joinReasons, type ScreenOptions } from './screen.js';
 import type { CheckViolation, ReplaceSummary } from './summary-schema.js';
 
-export interface ReplaceOptions {
-  /** Candidate files, as given to `allocate`. */
-  files: readonly string[];
+export interface ReplaceOptions extends ScreenOptions {
   /** The current allocation.csv (as `allocate` or an earlier `replace` wrote it, possibly re-saved by Excel). */
   allocation: string;
-  out: string;
-  config?: string | undefined;
-  /** Delimiter of the candidate files (and of the output); default detected. */
-  delimiter?: string | undefined;
-  encoding: EncodingChoice;
-  json: boolean;
-  force: boolean;
   /** Lottery seed; default the programme's. */
   seed?: string | undefined;
   /** Participants or reserves who leave. */

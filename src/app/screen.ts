@@ -5,18 +5,14 @@ import { EXIT } from '../errors.js';
 import { quotaCells } from '../core/programme.js';
 import type { ScreenedCandidate } from '../core/types.js';
 import { toCsv, writeOutputs } from '../io/csv-write.js';
-import type { EncodingChoice } from '../io/decode.js';
-import { loadInputs, type LoadedInputs } from './inputs.js';
+import { loadInputs, type InputOptions, type LoadedInputs } from './inputs.js';
 import type { CommandOutcome } from './outcome.js';
 import { compareCodeUnits, passThrough } from './passthrough.js';
 import { renderTable } from './table.js';
 
-export interface ScreenOptions {
-  files: readonly string[];
+/** What every command that reads candidates and writes into an output directory takes. */
+export interface ScreenOptions extends InputOptions {
   out: string;
-  config?: string | undefined;
-  delimiter?: string | undefined;
-  encoding: EncodingChoice;
   json: boolean;
   force: boolean;
 }
