@@ -12,7 +12,7 @@ import type { Candidate, Warning } from '../core/types.js';
 import { closeSolvers } from '../solver/index.js';
 import { toCsv } from '../io/csv-write.js';
 import { TOOL_VERSION } from '../version.js';
-import { loadInputs, readFiles, type LoadedInputs } from './inputs.js';
+import { inputRecords, loadInputs, readFiles, type LoadedInputs } from './inputs.js';
 import { emptyLocks, lockIds, parseLocks, type CommitteeLocks } from '../io/locks-read.js';
 import type { CommandOutcome } from './outcome.js';
 import { compareCodeUnits, passThrough } from './passthrough.js';
@@ -191,13 +191,7 @@ export function buildSummary(a: Allocation): AllocateSummary {
     command: 'allocate',
     seed: a.seed,
     programme: { name: inputs.programme.name, startDate: inputs.programme.startDate, source: inputs.programmeSource, sha256: inputs.programmeSha256 },
-    inputs: inputs.read.files.map((f) => ({
-      file: f.name,
-      sha256: inputs.inputHashes.find((h) => h.file === f.name)?.sha256 ?? '',
-      encoding: f.encoding,
-      delimiter: f.delimiter,
-      rows: f.rows,
-    })),
+    inputs: inputRecords(inputs),
     counts: { candidates: selection.candidates.length, selected: count('selected'), reserve: count('reserve'), excluded: count('excluded'), ineligible: count('ineligible') },
     allRulesMet: allRulesMet(a),
     cells: selection.cells.map((c) => ({ ...c, reserves: c.eligible - c.excluded - c.selected })),

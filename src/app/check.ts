@@ -18,7 +18,7 @@ import type { Candidate, ScreenedCandidate } from '../core/types.js';
 import { accountForCandidates, readAllocation, type AllocationFile, type AllocationRow } from '../io/allocation-read.js';
 import type { EncodingChoice } from '../io/decode.js';
 import { TOOL_VERSION } from '../version.js';
-import { loadInputs, readFiles, sha256, type InputOptions, type LoadedInputs } from './inputs.js';
+import { inputRecords, loadInputs, readFiles, sha256, type InputOptions, type LoadedInputs } from './inputs.js';
 import { lockIds, type CommitteeLocks } from '../io/locks-read.js';
 import type { CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from './passthrough.js';
@@ -239,13 +239,7 @@ function buildCheckReport(loaded: CheckInputs, violations: readonly CheckViolati
     ok: tally.errors === 0 && tally.unmet === 0,
     strict,
     programme: { name: inputs.programme.name, startDate: inputs.programme.startDate, source: inputs.programmeSource, sha256: inputs.programmeSha256 },
-    inputs: inputs.read.files.map((f) => ({
-      file: f.name,
-      sha256: inputs.inputHashes.find((h) => h.file === f.name)?.sha256 ?? '',
-      encoding: f.encoding,
-      delimiter: f.delimiter,
-      rows: f.rows,
-    })),
+    inputs: inputRecords(inputs),
     allocation: { file: allocation.file, sha256: loaded.allocationSha256, encoding: allocation.encoding, delimiter: allocation.delimiter, rows: allocation.rowCount },
     counts: { candidates: inputs.read.candidates.length, selected: status('selected'), reserve: status('reserve'), excluded: status('excluded'), ineligible: status('ineligible') },
     tally,

@@ -98,3 +98,14 @@ export function loadInputs(opts: InputOptions): LoadedInputs {
     outputDelimiter: opts.delimiter ?? read.files.find((f) => f.delimiter !== '')?.delimiter ?? ';',
   };
 }
+
+/** Each input file as summaries record it: name, SHA-256, detected dialect and data rows. */
+export function inputRecords(inputs: LoadedInputs): Array<{ file: string; sha256: string; encoding: string; delimiter: string; rows: number }> {
+  return inputs.read.files.map((f) => ({
+    file: f.name,
+    sha256: inputs.inputHashes.find((h) => h.file === f.name)?.sha256 ?? '',
+    encoding: f.encoding,
+    delimiter: f.delimiter,
+    rows: f.rows,
+  }));
+}

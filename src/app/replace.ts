@@ -38,7 +38,7 @@ import type { ReportView } from '../report/view.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadLocks } from './allocate.js';
 import { checkAllocation, readInputsWithAllocation, unknownIdIssues } from './check.js';
-import { sha256, type LoadedInputs } from './inputs.js';
+import { inputRecords, sha256, type LoadedInputs } from './inputs.js';
 import type { CommandOutcome } from './outcome.js';
 import { compareCodeUnits, passThrough } from './passthrough.js';
 import { reportViewFromRows, writeOutputsWithReport } from './report.js';
@@ -275,7 +275,7 @@ function buildSummary(loaded: Loaded, opts: ReplaceOptions, seed: string, result
     command: 'replace',
     seed,
     programme: { name: inputs.programme.name, startDate: inputs.programme.startDate, source: inputs.programmeSource, sha256: inputs.programmeSha256 },
-    inputs: inputs.read.files.map((f) => ({ file: f.name, sha256: inputs.inputHashes.find((h) => h.file === f.name)?.sha256 ?? '', encoding: f.encoding, delimiter: f.delimiter, rows: f.rows })),
+    inputs: inputRecords(inputs),
     allocation: { file: allocation.file, sha256: loaded.allocationSha256, encoding: allocation.encoding, delimiter: allocation.delimiter, rows: allocation.rowCount },
     request: { withdraw: [...new Set(opts.withdraw)].sort(compareCodeUnits), add: [...new Set(opts.add)].sort(compareCodeUnits) },
     counts: { candidates: rows.length, selected: status('selected'), reserve: status('reserve'), withdrawn: status('withdrawn'), excluded: status('excluded'), ineligible: status('ineligible') },

@@ -12,7 +12,7 @@ import { writeOutputs, type OutputFile, type WriteOptions } from '../io/csv-writ
 import type { ListedCandidateView, PersonView, RelaxationView, ReportView, RuleView } from '../report/view.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Allocation } from './allocate.js';
-import type { LoadedInputs } from './inputs.js';
+import { inputRecords, type LoadedInputs } from './inputs.js';
 
 /** Reasons about the committee's locks, not about eligibility: the ineligible section groups by the others. */
 const LOCK_REASONS = new Set(['lock_not_obeyed', 'excluded', 'included']);
@@ -52,7 +52,7 @@ export function reportViewFromAllocation(a: Allocation): ReportView {
     },
     tool: { name: 'cohort', version: TOOL_VERSION },
     seed: a.seed,
-    inputs: inputs.read.files.map((f) => ({ file: f.name, sha256: inputs.inputHashes.find((h) => h.file === f.name)?.sha256 ?? '', rows: f.rows })),
+    inputs: inputRecords(inputs).map(({ file, sha256, rows }) => ({ file, sha256, rows })),
     counts: { candidates: selection.candidates.length, selected: count('selected'), reserve: count('reserve'), excluded: count('excluded'), ineligible: count('ineligible') },
     // The same definition as the exit code's (`allRulesMet` in allocate.ts), from what the report shows.
     allRulesMet: selection.rules.every((r) => r.met) && relaxations.length === 0,
@@ -172,7 +172,7 @@ export function reportViewFromRows(a: ExistingAllocation): ReportView {
     programme: { name: inputs.programme.name, startDate: inputs.programme.startDate, source: inputs.programmeSource, sha256: inputs.programmeSha256, minAge: inputs.programme.eligibility.minAge },
     tool: { name: 'cohort', version: TOOL_VERSION },
     seed: a.seed,
-    inputs: inputs.read.files.map((f) => ({ file: f.name, sha256: inputs.inputHashes.find((h) => h.file === f.name)?.sha256 ?? '', rows: f.rows })),
+    inputs: inputRecords(inputs).map(({ file, sha256, rows }) => ({ file, sha256, rows })),
     counts: { candidates: rows.length, selected: count('selected'), reserve: count('reserve'), excluded: count('excluded'), ineligible: count('ineligible') },
     allRulesMet: a.allRulesMet,
     cells: cells.map((cell) => {

@@ -5,6 +5,7 @@
  * made up from lists of common Norwegian first and last names; organisations are real (hospital trusts and
  * municipalities as in `data/`), since the reader validates them against the reference data.
  */
+import { NB_LABELS } from './columns.js';
 import { stringify } from 'csv-stringify/sync';
 import type { Programme } from './programme.js';
 import { CANONICAL_COLUMNS, EDUCATION_LEVELS, RHFS, type CanonicalColumn, type Education, type Gender, type Rhf, type ScreeningReasonCode, type Sector } from './types.js';
@@ -221,21 +222,8 @@ export function generateCandidateSet(options: GeneratorOptions): GeneratedCandid
 /** `nb`: Norwegian Excel (`;`, Norwegian headers and values, CRLF). `en`: canonical English (`,`, ISO dates, LF). */
 export type CsvDialect = 'nb' | 'en';
 
-/** Norwegian header labels of the canonical columns, as Norwegian Excel sheets have them. */
-export const NB_HEADERS: Record<CanonicalColumn, string> = {
-  id: 'Søknadsnummer',
-  name: 'Navn',
-  birth_date: 'Fødselsdato',
-  gender: 'Kjønn',
-  sector: 'Sektor',
-  rhf: 'RHF',
-  organisation: 'Virksomhet',
-  position: 'Stilling',
-  education: 'Høyeste fullførte utdanning',
-  experience_years: 'Arbeidserfaring (år)',
-  priority: 'Prioritet',
-  endorsed: 'Forankret',
-};
+/** Norwegian header labels of the canonical columns, as Norwegian Excel sheets have them (the reader's own labels). */
+export const NB_HEADERS: Readonly<Record<CanonicalColumn, string>> = NB_LABELS;
 
 const NB_VALUES: Partial<Record<CanonicalColumn, Record<string, string>>> = {
   gender: { female: 'Kvinne', male: 'Mann' },

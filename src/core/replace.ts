@@ -45,6 +45,8 @@ import { REGIONS, type GroupLocks, type Region } from './group-common.js';
 import { compareCodeUnits, lotteryDraw } from './lottery.js';
 import { genderTableMinimum, quotaCells, type Programme, type QuotaCell } from './programme.js';
 import type { Candidate, Gender, ScreenedCandidate, Sector } from './types.js';
+import { fewestSmallerTeams } from './check/groups.js';
+import { groupCount } from './groups-model.js';
 import { genderRules, plural, rankText, type RuleDef, type SelectionRule } from './selection.js';
 import type { GroupQuality } from './groups.js';
 import type { TeamQuality } from './teams.js';
@@ -644,34 +646,6 @@ function toP(c: Candidate): P {
   return { id: c.id, sector: c.sector, region: c.rhf ?? 'unknown', gender: c.gender, org: c.organisationKey };
 }
 
-/** The number of workshop groups for `n` participants: the configured count, else the fewest that fit. */
-export function expectedGroupCount(n: number, min: number, max: number, configured: number | null): number {
-  if (configured !== null) return configured;
-  if (n === 0) return 0;
-  for (let g = 1; g <= n; g++) if (g * min <= n && n <= g * max) return g;
-  return Math.ceil(n / max);
-}
-
-/** Fewest teams one member smaller (with both sectors) that cover K and S with the rest standard; null if none do. */
-export function fewestSmallerTeams(K: number, S: number, pk: number, ps: number): number | null {
-  const s1: [number, number] | null = pk > 1 ? [pk - 1, ps] : null;
-  const s2: [number, number] | null = ps > 1 ? [pk, ps - 1] : null;
-  let fewest: number | null = null;
-  for (let a = 0; a * pk <= K && a * ps <= S; a++) {
-    for (let b = 0; b === 0 || (s1 !== null && a * pk + b * s1[0] <= K && a * ps + b * s1[1] <= S); b++) {
-      const k = K - a * pk - b * (s1?.[0] ?? 0);
-      const s = S - a * ps - b * (s1?.[1] ?? 0);
-      if (k < 0 || s < 0) break;
-      let c: number | null = null;
-      if (k === 0 && s === 0) c = 0;
-      else if (s2 !== null && k % s2[0] === 0 && s % s2[1] === 0 && k / s2[0] === s / s2[1]) c = k / s2[0];
-      if (c !== null && (fewest === null || b + c < fewest)) fewest = b + c;
-      if (s1 === null) break;
-    }
-  }
-  return fewest;
-}
-
 interface PartCost {
   hard: number;
   /** Counted globally: the total above `extraAllowance` is hard (teams of a smaller shape). */
@@ -891,7 +865,7 @@ function place(
   const selectedRows = [...rowById.values()].filter((r) => r.status === 'selected');
   const groupLabels = [...new Set(selectedRows.flatMap((r) => (r.workshopGroup === null ? [] : [r.workshopGroup])))].sort((a, b) => a - b);
   const teamLabels = [...new Set(selectedRows.flatMap((r) => (r.projectTeam === null ? [] : [r.projectTeam])))].sort((a, b) => a - b);
-  const groupCountChanged = expectedGroupCount(n, wg.minSize, wg.maxSize, wg.count) !== groupLabels.length;
+  const groupCountChanged = groupCount(n, wg.minSize, wg.maxSize, wg.count) !== groupLabels.length;
 
   const orgSize = new Map<string, number>();
   for (const p of persons) orgSize.set(p.org, (orgSize.get(p.org) ?? 0) + 1);

@@ -448,6 +448,26 @@ class MaxFlow {
   }
 }
 
+/** Fewest teams one member smaller (with both sectors) that cover K and S with the rest standard; null if none do. */
+export function fewestSmallerTeams(K: number, S: number, pk: number, ps: number): number | null {
+  const s1: [number, number] | null = pk > 1 ? [pk - 1, ps] : null;
+  const s2: [number, number] | null = ps > 1 ? [pk, ps - 1] : null;
+  let fewest: number | null = null;
+  for (let a = 0; a * pk <= K && a * ps <= S; a++) {
+    for (let b = 0; b === 0 || (s1 !== null && a * pk + b * s1[0] <= K && a * ps + b * s1[1] <= S); b++) {
+      const k = K - a * pk - b * (s1?.[0] ?? 0);
+      const s = S - a * ps - b * (s1?.[1] ?? 0);
+      if (k < 0 || s < 0) break;
+      let c: number | null = null;
+      if (k === 0 && s === 0) c = 0;
+      else if (s2 !== null && k % s2[0] === 0 && s % s2[1] === 0 && k / s2[0] === s / s2[1]) c = k / s2[0];
+      if (c !== null && (fewest === null || b + c < fewest)) fewest = b + c;
+      if (s1 === null) break;
+    }
+  }
+  return fewest;
+}
+
 /**
  * Team composition: exactly `kommune + spesialist` per team when the cohort allows every team that shape;
  * otherwise teams one smaller with both sectors (never more of a sector than the standard team has), as few
@@ -462,20 +482,7 @@ function composition(teams: readonly Partition[], people: ReadonlyMap<string, Ca
   const shapes: Array<[number, number]> = [[pk, ps]];
   if (pk > 1) shapes.push([pk - 1, ps]);
   if (ps > 1) shapes.push([pk, ps - 1]);
-  // Fewest smaller teams over all ways to cover K and S: a standard, b and c smaller teams of each kind.
-  let fewest: number | null = null;
-  const [s1, s2] = [shapes[1] ?? null, shapes[2] ?? null];
-  for (let a = 0; a * pk <= K && a * ps <= S; a++) {
-    for (let b = 0; b === 0 || (s1 !== null && a * pk + b * s1[0] <= K && a * ps + b * s1[1] <= S); b++) {
-      const k = K - a * pk - b * (s1?.[0] ?? 0);
-      const s = S - a * ps - b * (s1?.[1] ?? 0);
-      if (k < 0 || s < 0) break;
-      let c: number | null = null;
-      if (k === 0 && s === 0) c = 0;
-      else if (s2 !== null && k % s2[0] === 0 && k / s2[0] === s / s2[1] && s % s2[1] === 0) c = k / s2[0];
-      if (c !== null && (fewest === null || b + c < fewest)) fewest = b + c;
-    }
-  }
+  const fewest = fewestSmallerTeams(K, S, pk, ps);
   const shapeOf = (t: Partition): [number, number] => {
     const k = t.memberIds.filter((id) => people.get(id)?.sector === 'kommune').length;
     return [k, t.memberIds.length - k];
