@@ -18,8 +18,8 @@ import os from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { encodeCp1252, generateCandidates, toCsv } from '../dist/core/generate.js';
-import { parseProgramme } from '../dist/core/programme.js';
+import { encodeCp1252, generateCandidates, toCsv } from './lib/generate.js';
+import { parseProgramme } from '../dist/domain/programme.js';
 import { renderTable } from '../dist/app/table.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -155,8 +155,8 @@ async function runInProcessCase(c, tmp) {
  * tried in turn and the selection (the app's loadInputs + select, untimed) decides.
  */
 async function allTypesFiles(c, dir, want) {
-  const { loadInputs } = await import('../dist/app/inputs.js');
-  const { select } = await import('../dist/core/selection.js');
+  const { loadInputs } = await import('../dist/app/load.js');
+  const { select } = await import('../dist/stages/select/select.js');
   const { closeSolvers } = await import('../dist/solver/index.js');
   const files = [];
   let searched = 0;

@@ -1,6 +1,6 @@
 // Writes the committed fixtures from the seeded generator. Deterministic: a re-run gives byte-identical files.
 //
-//   npm run build && node scripts/make-fixtures.mjs
+//   npm run build && npx tsx scripts/make-fixtures.mjs
 //
 // fixtures/sample/   the synthetic sample year, split like real exports (KS's list + one file per RHF),
 //                    in the Norwegian Excel dialect (nb/) and the English UTF-8 dialect (en/), plus
@@ -11,9 +11,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
-import { createRng, encodeCp1252, generateCandidateSet, NB_HEADERS, toCsv, toDialectValue } from '../dist/core/generate.js';
-import { parseProgramme } from '../dist/core/programme.js';
-import { CANONICAL_COLUMNS, RHFS } from '../dist/core/types.js';
+import { createRng, encodeCp1252, generateCandidateSet, NB_HEADERS, toCsv, toDialectValue } from './lib/generate.js';
+import { parseProgramme } from '../dist/domain/programme.js';
+import { CANONICAL_COLUMNS, RHFS } from '../dist/domain/types.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const fixtures = join(root, 'fixtures');
@@ -135,7 +135,7 @@ const notEndorsed = count((it) => it.warnings.includes('not_endorsed'));
 const sampleReadme = [
   '# Synthetic sample year',
   '',
-  `Written by \`scripts/make-fixtures.mjs\` from the seeded generator (\`src/core/generate.ts\`, seed \`${SAMPLE_SEED}\`,`,
+  `Written by \`scripts/make-fixtures.mjs\` from the seeded generator (\`scripts/lib/generate.ts\`, seed \`${SAMPLE_SEED}\`,`,
   `${sample.rows.length} candidates) for the built-in programme (\`data/programme.json\`, start ${programme.startDate}).`,
   'Names are made up from lists of common Norwegian names; organisations are real. Do not edit by hand: re-run the script.',
   '',

@@ -13,9 +13,9 @@ import {
   toCsv,
   type GeneratedRow,
   type GeneratorProgramme,
-} from '../src/core/generate.js';
-import { parseProgramme } from '../src/core/programme.js';
-import { CANONICAL_COLUMNS, EDUCATION_LEVELS, RHFS, type CanonicalColumn, type Education } from '../src/core/types.js';
+} from '../scripts/lib/generate.js';
+import { parseProgramme } from '../src/domain/programme.js';
+import { CANONICAL_COLUMNS, EDUCATION_LEVELS, RHFS, type CanonicalColumn, type Education } from '../src/domain/types.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -3,101 +3,27 @@
  * Every stage's result has already been re-checked by the independent checkers before it reaches here;
  * nothing is written unless the whole pipeline succeeded.
  */
-import { EXIT, InputError, type InputIssue } from '../errors.js';
-import { select, type CandidateSelection, type SelectionResult } from '../core/selection.js';
-import { formGroupsAndTeams } from '../core/teams.js';
-import type { GroupsResult } from '../core/groups.js';
-import type { TeamsResult } from '../core/teams.js';
-import type { Candidate, Warning } from '../core/types.js';
-import { closeSolvers } from '../solver/index.js';
+import { EXIT } from '../domain/errors.js';
+import type { CandidateSelection } from '../stages/select/select.js';
+import type { GroupsResult } from '../stages/groups/groups.js';
+import type { Candidate, Warning } from '../domain/types.js';
 import { toCsv } from '../io/csv-write.js';
-import { TOOL_VERSION } from '../version.js';
-import { inputRecords, loadInputs, readFiles, type LoadedInputs } from './inputs.js';
-import { emptyLocks, lockIds, parseLocks, type CommitteeLocks } from '../io/locks-read.js';
+import { TOOL_VERSION } from '../domain/version.js';
+import { inputRecords } from './load.js';
+import { allRulesMet, computeAllocation, type AllocateOptions, type Allocation } from './pipeline.js';
 import type { CommandOutcome } from './outcome.js';
-import { compareCodeUnits, passThrough } from './passthrough.js';
-import { joinReasons, type ScreenOptions } from './screen.js';
+import { compareCodeUnits, passThrough } from './outputs.js';
+import { joinReasons } from './screen.js';
 import { renderTable } from './table.js';
 import type { AllocateSummary } from './summary-schema.js';
 import { renderReport } from '../report/render.js';
-import { reportViewFromAllocation, writeOutputsWithReport } from './report.js';
-
-export interface AllocateOptions extends ScreenOptions {
-  /** Lottery seed; default the programme's. */
-  seed?: string | undefined;
-  include: readonly string[];
-  exclude: readonly string[];
-  /** Hard deadline per solver attempt, in milliseconds. */
-  deadlineMs: number;
-  /** The committee's decisions as a CSV file (see src/io/locks-read.ts); merged with include/exclude. */
-  locks?: string | undefined;
-  /** Also write the HTML report to this path (`--report`; see `writeOutputsWithReport` in report.ts). Default: none. */
-  report?: string | undefined;
-  /** Language of the report. Default `nb`. */
-  lang?: 'nb' | 'en' | undefined;
-}
+import { reportViewFromAllocation, writeOutputsWithReport } from './report-view.js';
 
 export const SUMMARY_SCHEMA_VERSION = 1;
 
-/** The computed allocation, before anything is written. */
-export interface Allocation {
-  inputs: LoadedInputs;
-  seed: string;
-  selection: SelectionResult;
-  groups: GroupsResult;
-  teams: TeamsResult;
-}
-
 const STATUS_ORDER: Record<CandidateSelection['status'], number> = { selected: 0, reserve: 1, excluded: 2, ineligible: 3 };
 
-/** Read `--locks FILE` (the committee's decisions) and merge its include/exclude with the options'. */
-export function loadLocks(path: string | undefined, include: readonly string[], exclude: readonly string[]): CommitteeLocks {
-  const locks = emptyLocks();
-  if (path !== undefined) {
-    const { files, issues } = readFiles([path]);
-    if (issues.length > 0) throw new InputError(issues);
-    Object.assign(locks, parseLocks((files[0] as { bytes: Uint8Array }).bytes, path));
-  }
-  return { ...locks, include: [...new Set([...include, ...locks.include])], exclude: [...new Set([...exclude, ...locks.exclude])] };
-}
 
-/** Ids named in --include/--exclude or a locks file must exist, and no id may be in both: a typo must not pass silently. */
-function checkLocks(candidates: readonly Candidate[], include: readonly string[], exclude: readonly string[], locks?: { file: string; ids: readonly string[] }): void {
-  const ids = new Set(candidates.map((c) => c.id));
-  const issues: InputIssue[] = [];
-  const lists: Array<readonly [string, readonly string[]]> = [['--include', include], ['--exclude', exclude]];
-  if (locks !== undefined) lists.push([locks.file, locks.ids]);
-  for (const [option, list] of lists) {
-    for (const id of list) {
-      if (!ids.has(id)) issues.push({ code: 'unknown_id', file: option, message: `expected the id of a candidate in the input files, got "${id}"` });
-    }
-  }
-  for (const id of include) {
-    if (exclude.includes(id)) issues.push({ code: 'conflicting_lock', file: '--include/--exclude', message: `"${id}" is both included and excluded` });
-  }
-  if (issues.length > 0) throw new InputError(issues);
-}
-
-export async function computeAllocation(opts: AllocateOptions): Promise<Allocation> {
-  const inputs = loadInputs(opts);
-  const locks = loadLocks(opts.locks, opts.include, opts.exclude);
-  checkLocks(inputs.read.candidates, locks.include, locks.exclude, opts.locks === undefined ? undefined : { file: opts.locks, ids: lockIds(locks) });
-  const seed = opts.seed ?? inputs.programme.seed;
-  try {
-    const selection = await select(inputs.screening.screened, inputs.programme, {
-      seed,
-      include: locks.include,
-      exclude: locks.exclude,
-      solve: { deadlineMs: opts.deadlineMs },
-    });
-    const selectedIds = new Set(selection.candidates.filter((c) => c.status === 'selected').map((c) => c.id));
-    const participants = inputs.read.candidates.filter((c) => selectedIds.has(c.id));
-    const { groups, teams } = await formGroupsAndTeams(participants, inputs.programme, { seed, deadlineMs: opts.deadlineMs, locks: locks.groups });
-    return { inputs, seed, selection, groups, teams };
-  } finally {
-    await closeSolvers();
-  }
-}
 
 /** allocation.csv: every input row exactly once; sorted by cell, status, reserve rank and id (never by input order). */
 export function allocationCsv(a: Allocation): string {
@@ -162,10 +88,6 @@ export function solverLog(a: Allocation): Array<{ stage: string; solver: string 
     { stage: 'groups', solver: a.groups.report.solver, attempts: attempts(a.groups.report.attempts) },
     { stage: 'teams', solver: a.teams.report.solver, attempts: attempts(a.teams.report.attempts) },
   ];
-}
-
-export function allRulesMet(a: Allocation): boolean {
-  return a.selection.allRulesMet && a.groups.relaxations.length === 0 && a.teams.relaxations.length === 0;
 }
 
 /** summary.json; its shape is `AllocateSummarySchema` (src/app/summary-schema.ts, data/summary.schema.json). */

@@ -8,20 +8,20 @@
  * screening, the severities for a committee's edits (justified envy is a warning unless `--strict`), and
  * allocation rows in every message.
  */
-import { EXIT, InputError, type InputIssue } from '../errors.js';
-import { checkGroupsAndTeams, type Partition } from '../core/check/groups.js';
-import type { GroupLocks } from '../core/group-common.js';
-import { loadLocks } from './allocate.js';
-import { checkSelection } from '../core/check/selection.js';
-import { quotaCells } from '../core/programme.js';
-import type { Candidate, ScreenedCandidate } from '../core/types.js';
-import { accountForCandidates, readAllocation, type AllocationFile, type AllocationRow } from '../io/allocation-read.js';
-import type { EncodingChoice } from '../io/decode.js';
-import { TOOL_VERSION } from '../version.js';
-import { inputRecords, loadInputs, readFiles, sha256, type InputOptions, type LoadedInputs } from './inputs.js';
-import { lockIds, type CommitteeLocks } from '../io/locks-read.js';
+import { EXIT, InputError, type InputIssue } from '../domain/errors.js';
+import { checkGroupsAndTeams, type Partition } from '../check/groups.js';
+import type { GroupLocks } from '../domain/types.js';
+import { loadLocks } from './pipeline.js';
+import { checkSelection } from '../check/selection.js';
+import { quotaCells } from '../domain/programme.js';
+import type { Candidate, ScreenedCandidate } from '../domain/types.js';
+import { accountForCandidates, readAllocation, type AllocationFile, type AllocationRow } from '../read/allocation.js';
+import type { EncodingChoice } from '../read/decode.js';
+import { TOOL_VERSION } from '../domain/version.js';
+import { inputRecords, loadInputs, readFiles, sha256, type InputOptions, type LoadedInputs } from './load.js';
+import { lockIds, type CommitteeLocks } from '../read/locks.js';
 import type { CommandOutcome } from './outcome.js';
-import { compareCodeUnits } from './passthrough.js';
+import { compareCodeUnits } from './outputs.js';
 import type { CheckReport, CheckViolation } from './summary-schema.js';
 
 export interface CheckOptions {

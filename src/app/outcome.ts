@@ -1,4 +1,4 @@
-import type { ExitCode } from '../errors.js';
+import type { ExitCode } from '../domain/errors.js';
 
 /** What a command hands back to the CLI: text to print and the exit code. Files are already written. */
 export interface CommandOutcome {

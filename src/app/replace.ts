@@ -11,7 +11,7 @@
  * possible; every move then says so.
  */
 import { join } from 'node:path';
-import { EXIT, InputError, InternalError } from '../errors.js';
+import { EXIT, InputError, InternalError } from '../domain/errors.js';
 import {
   computeReplacement,
   groupQualityRows,
@@ -23,25 +23,26 @@ import {
   type ReplaceInput,
   type ReplaceResult,
   type ResultRow,
-} from '../core/replace.js';
-import { formGroupsAndTeams } from '../core/teams.js';
-import { quotaCells } from '../core/programme.js';
-import type { Candidate } from '../core/types.js';
+} from '../replace/replace.js';
+import { formGroupsAndTeams } from '../stages/teams/teams.js';
+import { quotaCells } from '../domain/programme.js';
+import type { Candidate } from '../domain/types.js';
 import { closeSolvers } from '../solver/index.js';
-import { unneutraliseCell, type AllocationFile, type AllocationRow } from '../io/allocation-read.js';
-import { readCsv } from '../io/csv-read.js';
+import type { AllocationFile, AllocationRow } from '../read/allocation.js';
+import { unneutraliseCell } from '../domain/cells.js';
+import { readCsv } from '../read/csv.js';
 import { toCsv } from '../io/csv-write.js';
-import { decode } from '../io/decode.js';
-import { lockIds, type CommitteeLocks } from '../io/locks-read.js';
+import { decode } from '../read/decode.js';
+import { lockIds, type CommitteeLocks } from '../read/locks.js';
 import { renderReport } from '../report/render.js';
 import type { ReportView } from '../report/view.js';
-import { TOOL_VERSION } from '../version.js';
-import { loadLocks } from './allocate.js';
+import { TOOL_VERSION } from '../domain/version.js';
+import { loadLocks } from './pipeline.js';
 import { checkAllocation, readInputsWithAllocation, unknownIdIssues } from './check.js';
-import { inputRecords, sha256, type LoadedInputs } from './inputs.js';
+import { inputRecords, sha256, type LoadedInputs } from './load.js';
 import type { CommandOutcome } from './outcome.js';
-import { compareCodeUnits, passThrough } from './passthrough.js';
-import { reportViewFromRows, writeOutputsWithReport } from './report.js';
+import { compareCodeUnits, passThrough } from './outputs.js';
+import { reportViewFromRows, writeOutputsWithReport } from './report-view.js';
 import { joinReasons, type ScreenOptions } from './screen.js';
 import type { CheckViolation, ReplaceSummary } from './summary-schema.js';
 

@@ -1,279 +1,125 @@
 /**
- * The HTML report of a run (`cohort allocate --report FILE`): the view built from a computed allocation, and
- * writing the report together with the run's other files.
+ * `cohort report`: the committee's HTML report drawn from an existing, possibly hand-edited allocation.csv and the
+ * candidate files. The allocation is judged by the same checkers as `cohort check` (same locks, same severities):
+ * its rules are measured on the file's decisions, its findings become the report's broken rules and notes. No
+ * solver runs, so the report has no seed and no solver stages. Writes only the report.
  */
-import { lstatSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { OutputError } from '../errors.js';
-import { genderTableMinimum, quotaCells } from '../core/programme.js';
-import { groupQualityRows, partitionsOf, teamQualityRows } from '../core/replace.js';
-import type { Candidate } from '../core/types.js';
-import { writeOutputs, type OutputFile, type WriteOptions } from '../io/csv-write.js';
-import type { ListedCandidateView, PersonView, RelaxationView, ReportView, RuleView } from '../report/view.js';
-import { TOOL_VERSION } from '../version.js';
-import type { Allocation } from './allocate.js';
-import { inputRecords, type LoadedInputs } from './inputs.js';
+import { basename, dirname } from 'node:path';
+import { EXIT, InputError, OutputError } from '../domain/errors.js';
+import { quotaCells } from '../domain/programme.js';
+import { genderRules } from '../stages/select/select.js';
+import { writeOutputs } from '../io/csv-write.js';
+import type { AllocationRow } from '../read/allocation.js';
+import type { EncodingChoice } from '../read/decode.js';
+import { lockIds } from '../read/locks.js';
+import { renderReport } from '../report/render.js';
+import type { RelaxationView, RuleView } from '../report/view.js';
+import { loadLocks } from './pipeline.js';
+import { checkAllocation, readInputsWithAllocation, unknownIdIssues } from './check.js';
+import type { LoadedInputs } from './load.js';
+import type { CommandOutcome } from './outcome.js';
+import { reportViewFromRows, type AllocationRowView } from './report-view.js';
+import type { CheckViolation } from './summary-schema.js';
 
-/** Reasons about the committee's locks, not about eligibility: the ineligible section groups by the others. */
-const LOCK_REASONS = new Set(['lock_not_obeyed', 'excluded', 'included']);
-
-function person(c: Candidate): PersonView {
-  return { id: c.id, name: c.name, gender: c.gender, sector: c.sector, rhf: c.rhf, organisation: c.organisation, priority: c.priority };
+export interface ReportOptions {
+  /** Candidate files, as given to `allocate`. */
+  files: readonly string[];
+  /** The allocation.csv to draw (its dialect is always detected). */
+  allocation: string;
+  /** Where to write the HTML report. */
+  output: string;
+  config?: string | undefined;
+  /** Delimiter of the candidate files; default detected. */
+  delimiter?: string | undefined;
+  encoding: EncodingChoice;
+  force: boolean;
+  /** The committee's decisions file, as given to `allocate --locks`: checked like `cohort check --locks`. */
+  locks?: string | undefined;
+  /** Language of the report. Default `nb`. */
+  lang?: 'nb' | 'en' | undefined;
 }
 
+/** A finding that breaks a rule: what makes `cohort check` exit 1. */
+const breaks = (v: CheckViolation): boolean => v.severity === 'error' || v.severity === 'unmet';
+
 /**
- * Everything the report shows, from a freshly computed allocation. Every input candidate lands in exactly one
- * place: a workshop group (selected), a reserve list, the ineligible list or the excluded list.
+ * The programme's quota and gender rules measured on the allocation's selected participants. A rule is not met
+ * when its count falls short or `cohort check` reports a breaking finding about it (e.g. `over_quota`).
  */
-export function reportViewFromAllocation(a: Allocation): ReportView {
-  const { inputs, selection, groups, teams } = a;
-  const byId = new Map(inputs.read.candidates.map((c) => [c.id, c]));
-  const candidate = (id: string): Candidate => {
-    const c = byId.get(id);
-    if (c === undefined) throw new Error(`report: no input candidate with id ${id}`);
-    return c;
-  };
-  const listed = (status: 'ineligible' | 'excluded'): ListedCandidateView[] =>
-    selection.candidates
-      .filter((s) => s.status === status)
-      .map((s) => ({ ...person(candidate(s.id)), cellKey: s.cell, reasons: s.reasons.filter((r) => !LOCK_REASONS.has(r.code)).map((r) => ({ code: r.code, text: r.text })) }));
-  const count = (status: string) => selection.candidates.filter((s) => s.status === status).length;
-  const relaxations = [...groups.relaxations.map((r) => ({ stage: 'groups' as const, ...r })), ...teams.relaxations.map((r) => ({ stage: 'teams' as const, ...r }))];
-  const qualityOf = new Map(groups.quality.map((q) => [q.group, q]));
-  const teamQualityOf = new Map(teams.quality.map((q) => [q.team, q]));
-  const sel = selection.stage;
+function measuredRules(inputs: LoadedInputs, rows: readonly AllocationRowView[], findings: readonly CheckViolation[]): RuleView[] {
+  const programme = inputs.programme;
+  const cells = quotaCells(programme);
+  const eligible = new Set(inputs.screening.screened.filter((s) => s.status === 'eligible' && s.cell !== null).map((s) => s.candidate.id));
+  const gender = new Map(inputs.read.candidates.map((c) => [c.id, c.gender]));
+  const selected = rows.filter((r) => r.status === 'selected' && eligible.has(r.id));
+  const available = (key: string) => rows.filter((r) => r.cell === key && eligible.has(r.id) && r.status !== 'excluded' && r.status !== 'withdrawn').length;
+  // As the checker: each cell must fill min(seats, available) seats, and the gender rules follow from those.
+  const fill = new Map(cells.map((c) => [c.key, Math.min(c.seats, available(c.key))]));
+  const broken = (id: string) => findings.filter((f) => f.rule === id && breaks(f));
+  const out: RuleView[] = [];
+  for (const cell of cells) {
+    const id = `quota.${cell.key}`;
+    const actual = selected.filter((r) => r.cell === cell.key).length;
+    const why = broken(id);
+    const met = actual === cell.seats && why.length === 0;
+    const explanation = met ? null : why.length > 0 ? why.map((f) => f.message).join('; ') : `${cell.label}: ${cell.seats} seats, ${actual} filled`;
+    out.push({ id, kind: 'quota', scope: 'cell', scopeKey: cell.key, gender: null, required: cell.seats, actual, met, explanation });
+  }
+  for (const r of genderRules(programme, cells, fill)) {
+    const actual = selected.filter((s) => s.cell !== null && r.cellKeys.has(s.cell) && gender.get(s.id) === r.gender).length;
+    const why = broken(r.id);
+    const met = actual >= r.required && why.length === 0;
+    const explanation = met ? null : why.length > 0 ? why.map((f) => f.message).join('; ') : `${r.text}: ${actual}`;
+    out.push({ id: r.id, kind: 'gender', scope: r.scope, scopeKey: r.scopeKey, gender: r.gender, required: r.required, actual, met, explanation });
+  }
+  return out;
+}
+
+/** Broken workshop-group and project-team rules (sizes, mixes, clashes): the report's "relaxed" notes. */
+function placementFindings(findings: readonly CheckViolation[]): RelaxationView[] {
+  return findings
+    .filter((f) => breaks(f) && f.rule === null && (f.code.startsWith('group_') || f.code.startsWith('team_')))
+    .map((f) => ({ stage: f.code.startsWith('team_') ? ('teams' as const) : ('groups' as const), code: f.code, reason: f.message, ids: [...f.ids] }));
+}
+
+export function runReport(opts: ReportOptions): CommandOutcome {
+  const locks = loadLocks(opts.locks, [], []);
+  const { inputs, allocation, file, issues } = readInputsWithAllocation(opts);
+  if (inputs !== null && opts.locks !== undefined) issues.push(...unknownIdIssues(inputs.read.candidates, opts.locks, lockIds(locks)));
+  if (issues.length > 0 || inputs === null || allocation === null || file === undefined) throw new InputError(issues);
+
+  const findings = checkAllocation({ inputs, allocation, strict: false, include: locks.include, exclude: locks.exclude, groupLocks: locks.groups });
+  const allRulesMet = !findings.some(breaks);
+  const cellOf = new Map(inputs.screening.screened.map((s) => [s.candidate.id, s.cell]));
+  const rows: AllocationRowView[] = allocation.rows.map((r) => ({ id: r.id, status: r.status, cell: cellOf.get(r.id) ?? null, reserveRank: r.reserveRank }));
+  const placed = (numberOf: (r: AllocationRow) => number | null) =>
+    new Map(allocation.rows.flatMap((r) => (r.status === 'selected' && numberOf(r) !== null ? [[r.id, numberOf(r) as number] as const] : [])));
+  const warnings = [...inputs.read.warnings, ...inputs.screening.warnings];
+  const view = reportViewFromRows({
+    inputs,
+    rows,
+    groupOf: placed((r) => r.workshopGroup),
+    teamOf: placed((r) => r.projectTeam),
+    rules: measuredRules(inputs, rows, findings),
+    relaxations: placementFindings(findings),
+    seed: null,
+    allRulesMet,
+    warnings: [...warnings.map((w) => w.message), ...findings.map((f) => `${f.severity} ${f.code}: ${f.message}`)],
+  });
+  const name = basename(opts.output);
+  if (name === '' || name === '.' || name === '..' || /[/\\]$/.test(opts.output)) {
+    throw new OutputError('E_REPORT_PATH', `--output: expected a file name like report.html, got "${opts.output}"`);
+  }
+  // The same no-clobber, atomic writer as every other output: refused without --force when the file exists.
+  writeOutputs(dirname(opts.output), [{ name, content: renderReport(view, opts.lang ?? 'nb') }], { force: opts.force });
+
+  const notMet = view.rules.filter((r) => !r.met).length + view.relaxations.length;
   return {
-    programme: {
-      name: inputs.programme.name,
-      startDate: inputs.programme.startDate,
-      source: inputs.programmeSource,
-      sha256: inputs.programmeSha256,
-      minAge: inputs.programme.eligibility.minAge,
-    },
-    tool: { name: 'cohort', version: TOOL_VERSION },
-    seed: a.seed,
-    inputs: inputRecords(inputs).map(({ file, sha256, rows }) => ({ file, sha256, rows })),
-    counts: { candidates: selection.candidates.length, selected: count('selected'), reserve: count('reserve'), excluded: count('excluded'), ineligible: count('ineligible') },
-    // The same definition as the exit code's (`allRulesMet` in allocate.ts), from what the report shows.
-    allRulesMet: selection.rules.every((r) => r.met) && relaxations.length === 0,
-    cells: selection.cells.map((c) => ({
-      key: c.key,
-      label: c.label,
-      sector: c.sector,
-      rhf: c.rhf,
-      seats: c.seats,
-      nominated: c.nominated,
-      eligible: c.eligible,
-      excluded: c.excluded,
-      selected: c.selected,
-      reserves: c.eligible - c.excluded - c.selected,
-      shortfall: c.shortfall,
-      genderSelected: { ...c.gender.selected },
-      explanation: c.explanation,
-    })),
-    rules: selection.rules.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      scope: r.scope,
-      scopeKey: r.scopeKey,
-      gender: r.gender,
-      required: r.required,
-      actual: r.actual,
-      met: r.met,
-      explanation: r.explanation,
-    })),
-    relaxations,
-    groups: groups.groups.map((g) => ({
-      number: g.number,
-      members: g.memberIds.map((id) => person(candidate(id))),
-      genderMinimum: qualityOf.get(g.number)?.genderMinimum ?? genderTableMinimum(g.memberIds.length),
-      organisationClashes: qualityOf.get(g.number)?.organisationClashes ?? [],
-    })),
-    teams: teams.teams.map((t) => {
-      const q = teamQualityOf.get(t.number);
-      return {
-        number: t.number,
-        members: t.memberIds.map((id) => ({ ...person(candidate(id)), group: groups.groupOf[id] ?? null })),
-        regionMatch: q?.regionMatch ?? null,
-        organisationClashes: q?.organisationClashes ?? [],
-      };
-    }),
-    reserves: selection.cells.map((cell) => ({
-      cellKey: cell.key,
-      reserves: selection.candidates
-        .filter((s) => s.status === 'reserve' && s.cell === cell.key)
-        .sort((x, y) => (x.reserveRank ?? 0) - (y.reserveRank ?? 0))
-        .map((s) => ({ ...person(candidate(s.id)), rank: s.reserveRank ?? 0 })),
-    })),
-    ineligible: listed('ineligible'),
-    excluded: listed('excluded'),
-    warnings: [...inputs.read.warnings, ...inputs.screening.warnings, ...selection.warnings].map((w) => w.message),
-    // No solver names: which solver answered depends on the machine's speed, the result does not (see solverLog).
-    stages: [
-      { stage: 'selection', status: sel.status, gap: sel.gap },
-      { stage: 'groups', status: groups.report.status, gap: groups.report.gap },
-      { stage: 'teams', status: teams.report.status, gap: teams.report.gap },
-    ],
+    stdout:
+      `Drew the report of ${allocation.file} (${view.counts.selected} selected, ${view.counts.reserve} reserve, ${view.counts.excluded} excluded, ${view.counts.ineligible} ineligible).\n` +
+      (allRulesMet ? 'Every programme rule is met.\n' : `A programme rule is not met (exit code 1): ${notMet === 0 ? 'see' : `${notMet} shown in`} the report; cohort check lists every finding.\n`) +
+      `Wrote the report ${opts.output}.\n`,
+    stderr: warnings.map((w) => `warning: ${w.message}\n`).join(''),
+    exitCode: allRulesMet ? EXIT.ok : EXIT.ruleNotMet,
   };
-}
-
-/** One row of an allocation that is not freshly computed (re-read from a file, or the result of `cohort replace`). */
-export interface AllocationRowView {
-  id: string;
-  status: 'selected' | 'reserve' | 'excluded' | 'ineligible' | 'withdrawn';
-  /** Quota cell key; null when the candidate fits none. */
-  cell: string | null;
-  reserveRank: number | null;
-}
-
-/** What a report of an existing allocation needs besides the inputs: its rows, places, rules and verdict. */
-export interface ExistingAllocation {
-  inputs: LoadedInputs;
-  rows: readonly AllocationRowView[];
-  groupOf: ReadonlyMap<string, number>;
-  teamOf: ReadonlyMap<string, number>;
-  /** Quota rules (`quota.CELL`) and gender rules, measured on the allocation; a quota rule's explanation is its cell's. */
-  rules: RuleView[];
-  relaxations: RelaxationView[];
-  seed: string | null;
-  allRulesMet: boolean;
-  warnings: string[];
-}
-
-/**
- * Everything the report shows, from an allocation that was not computed in this run (`cohort report`, `cohort
- * replace`): counts and cells from its rows, group and team quality recomputed from its places, no solver stages.
- */
-export function reportViewFromRows(a: ExistingAllocation): ReportView {
-  const { inputs, rows } = a;
-  const byId = new Map(inputs.read.candidates.map((c) => [c.id, c]));
-  const screened = new Map(inputs.screening.screened.map((s) => [s.candidate.id, s]));
-  const candidate = (id: string): Candidate => {
-    const c = byId.get(id);
-    if (c === undefined) throw new Error(`report: no input candidate with id ${id}`);
-    return c;
-  };
-  const listed = (status: 'ineligible' | 'excluded'): ListedCandidateView[] =>
-    rows
-      .filter((r) => r.status === status)
-      .map((r) => ({
-        ...person(candidate(r.id)),
-        cellKey: r.cell,
-        reasons:
-          status === 'excluded'
-            ? [{ code: 'excluded', text: 'excluded: by the committee' }]
-            : (screened.get(r.id)?.reasons ?? []).filter((x) => !LOCK_REASONS.has(x.code)).map((x) => ({ code: x.code, text: x.text })),
-      }));
-  const count = (status: AllocationRowView['status']) => rows.filter((r) => r.status === status).length;
-  const groupQ = new Map(groupQualityRows(byId, a.groupOf).map((q) => [q.group, q]));
-  const teamQ = new Map(teamQualityRows(byId, a.teamOf, a.groupOf).map((q) => [q.team, q]));
-  const cells = quotaCells(inputs.programme);
-  return {
-    programme: { name: inputs.programme.name, startDate: inputs.programme.startDate, source: inputs.programmeSource, sha256: inputs.programmeSha256, minAge: inputs.programme.eligibility.minAge },
-    tool: { name: 'cohort', version: TOOL_VERSION },
-    seed: a.seed,
-    inputs: inputRecords(inputs).map(({ file, sha256, rows }) => ({ file, sha256, rows })),
-    counts: { candidates: rows.length, selected: count('selected'), reserve: count('reserve'), excluded: count('excluded'), ineligible: count('ineligible') },
-    allRulesMet: a.allRulesMet,
-    cells: cells.map((cell) => {
-      const nominated = inputs.screening.screened.filter((s) => s.cell === cell.key);
-      const inCell = rows.filter((r) => r.cell === cell.key);
-      const selected = inCell.filter((r) => r.status === 'selected');
-      const gender = { female: 0, male: 0, unknown: 0 };
-      for (const r of selected) gender[candidate(r.id).gender]++;
-      return {
-        key: cell.key,
-        label: cell.label,
-        sector: cell.sector,
-        rhf: cell.rhf,
-        seats: cell.seats,
-        nominated: nominated.length,
-        eligible: nominated.filter((s) => s.status === 'eligible').length,
-        excluded: inCell.filter((r) => r.status === 'excluded').length,
-        selected: selected.length,
-        reserves: inCell.filter((r) => r.status === 'reserve').length,
-        shortfall: cell.seats - selected.length,
-        genderSelected: gender,
-        explanation: a.rules.find((r) => r.id === `quota.${cell.key}`)?.explanation ?? null,
-      };
-    }),
-    rules: a.rules.map((r) => ({ ...r })),
-    relaxations: a.relaxations.map((r) => ({ ...r, ids: [...r.ids] })),
-    groups: partitionsOf(a.groupOf).map((g) => ({
-      number: g.number,
-      members: g.memberIds.map((id) => person(candidate(id))),
-      genderMinimum: groupQ.get(g.number)?.genderMinimum ?? genderTableMinimum(g.memberIds.length),
-      organisationClashes: groupQ.get(g.number)?.organisationClashes ?? [],
-    })),
-    teams: partitionsOf(a.teamOf).map((t) => ({
-      number: t.number,
-      members: t.memberIds.map((id) => ({ ...person(candidate(id)), group: a.groupOf.get(id) ?? null })),
-      regionMatch: teamQ.get(t.number)?.regionMatch ?? null,
-      organisationClashes: teamQ.get(t.number)?.organisationClashes ?? [],
-    })),
-    reserves: cells.map((cell) => ({
-      cellKey: cell.key,
-      reserves: rows
-        .filter((r) => r.status === 'reserve' && r.cell === cell.key)
-        .sort((x, y) => (x.reserveRank ?? 0) - (y.reserveRank ?? 0))
-        .map((r) => ({ ...person(candidate(r.id)), rank: r.reserveRank ?? 0 })),
-    })),
-    ineligible: listed('ineligible'),
-    excluded: listed('excluded'),
-    warnings: [...a.warnings],
-    stages: [],
-  };
-}
-
-/** The report as a file to write: its path as given on the command line, and the HTML. */
-export interface ReportFile {
-  path: string;
-  content: string;
-}
-
-function exists(path: string): 'file' | 'other' | null {
-  const st = lstatSync(path, { throwIfNoEntry: false });
-  return st === undefined ? null : st.isFile() ? 'file' : 'other';
-}
-
-/**
- * Write a command's `files` into `dir` and, when given, the report at its own path.
- *
- * - The report in `dir` (the usual `--out DIR --report DIR/report.html`): one `writeOutputs` call with the
- *   other files, so it is written atomically with them and refused without `force` like them.
- * - The report elsewhere (e.g. `--report report.html` next to the user): every target of both places is
- *   checked first, so an existing file (without `force`) or a non-file refuses the whole run before anything
- *   is written; then the run's files and the report are written by two `writeOutputs` calls. Only a failure
- *   between the two (a full disk) can leave the run's files written without the report.
- *
- * @throws OutputError `E_REPORT_PATH` when the report path names no file or the same file as one of `files`,
- * and everything `writeOutputs` throws.
- */
-export function writeOutputsWithReport(dir: string, files: readonly OutputFile[], report: ReportFile | undefined, options: WriteOptions): void {
-  if (report === undefined) {
-    writeOutputs(dir, files, options);
-    return;
-  }
-  const name = basename(report.path);
-  if (name === '' || name === '.' || name === '..' || /[/\\]$/.test(report.path)) {
-    throw new OutputError('E_REPORT_PATH', `--report: expected a file name like report.html, got "${report.path}"`);
-  }
-  const reportDir = dirname(report.path);
-  const reportFile: OutputFile = { name, content: report.content };
-  if (resolve(reportDir) === resolve(dir)) {
-    if (files.some((f) => f.name === name)) {
-      throw new OutputError('E_REPORT_PATH', `--report: ${report.path} would overwrite the run's own ${name}; choose another name`);
-    }
-    writeOutputs(dir, [...files, reportFile], options);
-    return;
-  }
-  const targets = [...files.map((f) => resolve(dir, f.name)), resolve(report.path)];
-  const notFile = targets.filter((t) => exists(t) === 'other');
-  if (notFile.length > 0) throw new OutputError('E_NOT_FILE', `${notFile.join(', ')} exists and is not a regular file; choose another path`);
-  const existing = targets.filter((t) => exists(t) === 'file');
-  if (existing.length > 0 && !options.force) {
-    throw new OutputError('E_EXISTS', `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written (use --force to overwrite)`);
-  }
-  writeOutputs(dir, files, options);
-  writeOutputs(reportDir, [reportFile], options);
 }

@@ -2,10 +2,10 @@
  * `cohort rules`: the active programme rules in words (English or Norwegian), or as one JSON document.
  * `describeProgramme` is pure; `runRules` only adds loading the config.
  */
-import { EXIT } from '../errors.js';
-import { genderTableMinimum, quotaCells, shareMinimum, type Programme } from '../core/programme.js';
-import { groupCount } from '../core/groups-model.js';
-import { SECTORS, type Education, type Sector } from '../core/types.js';
+import { EXIT } from '../domain/errors.js';
+import { genderTableMinimum, quotaCells, shareMinimum, type Programme } from '../domain/programme.js';
+import { groupCount } from '../stages/groups/model.js';
+import { SECTORS, type Education, type Sector } from '../domain/types.js';
 import { loadProgramme } from '../io/config-load.js';
 import type { CommandOutcome } from './outcome.js';
 import { renderTable } from './table.js';

@@ -1,13 +1,13 @@
 /**
  * `cohort screen`: read → validate → screen → write screening.csv, print a per-cell summary.
  */
-import { EXIT } from '../errors.js';
-import { quotaCells } from '../core/programme.js';
-import type { ScreenedCandidate } from '../core/types.js';
+import { EXIT } from '../domain/errors.js';
+import { quotaCells } from '../domain/programme.js';
+import type { ScreenedCandidate } from '../domain/types.js';
 import { toCsv, writeOutputs } from '../io/csv-write.js';
-import { loadInputs, type InputOptions, type LoadedInputs } from './inputs.js';
+import { loadInputs, type InputOptions, type LoadedInputs } from './load.js';
 import type { CommandOutcome } from './outcome.js';
-import { compareCodeUnits, passThrough } from './passthrough.js';
+import { compareCodeUnits, passThrough } from './outputs.js';
 import { renderTable } from './table.js';
 
 /** What every command that reads candidates and writes into an output directory takes. */

@@ -11,8 +11,8 @@
  * output is never printed, since it would reorder keys).
  */
 import { z } from 'zod';
-import { ProgrammeSchema } from '../core/programme.js';
-import { GENDERS, RHFS, SECTORS } from '../core/types.js';
+import { ProgrammeSchema } from '../domain/programme.js';
+import { GENDERS, RHFS, SECTORS } from '../domain/types.js';
 
 const count = z.int().nonnegative();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/).describe('lowercase hex SHA-256 of the file\'s bytes');

@@ -9,9 +9,9 @@
  */
 import { statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { EXIT, OutputError } from '../errors.js';
-import { templateHeaders } from '../core/columns.js';
-import { CANONICAL_COLUMNS, SECTORS, type CanonicalColumn, type Sector } from '../core/types.js';
+import { EXIT, OutputError } from '../domain/errors.js';
+import { templateHeaders } from '../read/columns.js';
+import { CANONICAL_COLUMNS, SECTORS, type CanonicalColumn, type Sector } from '../domain/types.js';
 import { toCsv, writeOutputs } from '../io/csv-write.js';
 import type { CommandOutcome } from './outcome.js';
 

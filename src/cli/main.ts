@@ -3,8 +3,8 @@
  * prints, and chooses the exit code. Nothing else in the project touches process or console.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { CohortError, ConfigError, EXIT, InputError, formatIssue } from '../errors.js';
-import { TOOL_VERSION } from '../version.js';
+import { CohortError, ConfigError, EXIT, InputError, formatIssue } from '../domain/errors.js';
+import { TOOL_VERSION } from '../domain/version.js';
 import type { CommandOutcome } from '../app/outcome.js';
 
 // Each command's module is loaded only when that command runs: `cohort --help` and a 40-seat allocate
@@ -16,7 +16,7 @@ const app = {
   rules: () => import('../app/rules.js'),
   check: () => import('../app/check.js'),
   replace: () => import('../app/replace.js'),
-  report: () => import('../app/report-command.js'),
+  report: () => import('../app/report.js'),
 };
 
 /** Where the CLI writes; injectable so tests run it in-process. */

@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ConfigError, type InputIssue } from '../errors.js';
-import { parseProgramme, ProgrammeSchema, type Programme } from '../core/programme.js';
-import { scanJson } from './json-scan.js';
+import { ConfigError, type InputIssue } from '../domain/errors.js';
+import { parseProgramme, ProgrammeSchema, type Programme } from '../domain/programme.js';
+import { scanJson } from '../read/json-scan.js';
 
 /** The built-in programme. Both `src/io` and `dist/io` sit two levels below the package root. */
 export const BUILTIN_PROGRAMME_PATH = fileURLToPath(new URL('../../data/programme.json', import.meta.url));

@@ -15,16 +15,9 @@ import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, renam
 import type { Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { InternalError, OutputError } from '../errors.js';
+import { InternalError, OutputError } from '../domain/errors.js';
+import { neutraliseCell } from '../domain/cells.js';
 
-/** Characters that make a spreadsheet cell a formula (or can, after trimming) when they come first. */
-const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
-
-/** The cell as written: prefixed with `'` when it could start a formula, else unchanged. */
-export function neutraliseCell(cell: string): string {
-  const first = cell[0];
-  return first !== undefined && FORMULA_START.has(first) ? `'${cell}` : cell;
-}
 
 export interface CsvOptions {
   /** Field delimiter, e.g. `,`, `;` or a tab. */

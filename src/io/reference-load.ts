@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError, InternalError } from '../errors.js';
-import { parseReferenceData, type ReferenceData, type ReferenceTexts } from '../core/reference.js';
-import { decode } from './decode.js';
+import { InputError, InternalError } from '../domain/errors.js';
+import { parseReferenceData, type ReferenceData, type ReferenceTexts } from '../read/reference.js';
+import { decode } from '../read/decode.js';
 
 /** The package's `data/` directory. Both `src/io` and `dist/io` sit two levels below the package root. */
 export const REFERENCE_DIR = fileURLToPath(new URL('../../data/', import.meta.url));

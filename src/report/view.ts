@@ -4,7 +4,7 @@
  * candidate files can build the same view. All texts in here are data (escaped by the renderer); the
  * renderer's own words come from `words.ts`.
  */
-import type { Gender, Sector } from '../core/types.js';
+import type { Gender, Sector } from '../domain/types.js';
 
 export type ReportLang = 'nb' | 'en';
 

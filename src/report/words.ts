@@ -2,7 +2,7 @@
  * The report's own words in Norwegian (bokmål, the default) and English. Data (names, organisations, the
  * English explanations recorded by the pipeline) is not translated here.
  */
-import type { Gender, Sector } from '../core/types.js';
+import type { Gender, Sector } from '../domain/types.js';
 import type { ReportLang } from './view.js';
 
 export interface ReportWords {

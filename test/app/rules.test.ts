@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeProgramme, latestBirthDate, rulesDocument } from '../../src/app/rules.js';
-import { ageOn } from '../../src/core/eligibility.js';
-import { genderTableMinimum, quotaCells, type Programme } from '../../src/core/programme.js';
+import { ageOn } from '../../src/stages/screen/eligibility.js';
+import { genderTableMinimum, quotaCells, type Programme } from '../../src/domain/programme.js';
 import { loadProgramme } from '../../src/io/config-load.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeCp1252, generateCandidates, toCsv } from '../../src/core/generate.js';
-import { loadInputs } from '../../src/app/inputs.js';
+import { encodeCp1252, generateCandidates, toCsv } from '../../scripts/lib/generate.js';
+import { loadInputs } from '../../src/app/load.js';
 import { screeningCsv } from '../../src/app/screen.js';
 
 /** Screen generated rows written as a file in the given dialect; returns screening.csv parsed. */

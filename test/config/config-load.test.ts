@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, EXIT, formatIssue, type InputIssue } from '../../src/errors.js';
+import { ConfigError, EXIT, formatIssue, type InputIssue } from '../../src/domain/errors.js';
 import { BUILTIN_PROGRAMME_PATH, loadProgramme, parseProgrammeText } from '../../src/io/config-load.js';
-import { scanJson } from '../../src/io/json-scan.js';
+import { scanJson } from '../../src/read/json-scan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cohort-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

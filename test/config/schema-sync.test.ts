@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ProgrammeSchema } from '../../src/core/programme.js';
+import { ProgrammeSchema } from '../../src/domain/programme.js';
 import { programmeJsonSchema } from '../../src/io/config-load.js';
 
 const committed = readFileSync(new URL('../../data/programme.schema.json', import.meta.url), 'utf8');

@@ -9,9 +9,9 @@ import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/app/summary-schema.js';
-import { encodeCp1252 } from '../../src/core/generate.js';
-import { accountForCandidates, readAllocation, unneutraliseCell } from '../../src/io/allocation-read.js';
-import { neutraliseCell } from '../../src/io/csv-write.js';
+import { encodeCp1252 } from '../../scripts/lib/generate.js';
+import { accountForCandidates, readAllocation } from '../../src/read/allocation.js';
+import { neutraliseCell, unneutraliseCell } from '../../src/domain/cells.js';
 import { ROOT, SAMPLE_EN, SAMPLE_NB, cohort, tempDir, type Run } from './helpers.js';
 
 const GOLDEN_ALLOCATION = join(ROOT, 'fixtures', 'golden', 'sample-nb', 'allocation.csv');

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { templateHeaders } from '../../src/core/columns.js';
+import { templateHeaders } from '../../src/read/columns.js';
 import { ROOT, cohort, tempDir } from './helpers.js';
 
 const BOM = '\uFEFF';

@@ -10,7 +10,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { encodeCp1252 } from '../../src/core/generate.js';
+import { encodeCp1252 } from '../../scripts/lib/generate.js';
 
 /** One allocation row, by the allocation's column names; `cells` keeps the order for writing it back. */
 class Table {

@@ -3,8 +3,8 @@
  * Realistic defaults: Helse Sør-Øst largest, about 60 % women, municipalities and hospital trusts drawn from
  * small pools so that colleagues (same organisation) occur.
  */
-import type { Programme } from '../../src/core/programme.js';
-import { RHFS, type Candidate, type Gender, type Rhf, type Sector } from '../../src/core/types.js';
+import type { Programme } from '../../src/domain/programme.js';
+import { RHFS, type Candidate, type Gender, type Rhf, type Sector } from '../../src/domain/types.js';
 
 /** mulberry32 over a string seed. */
 export function rng(seed: string): () => number {

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkGroupsAndTeams, unexplainedViolations } from '../../src/core/check/groups.js';
-import { formGroups } from '../../src/core/groups.js';
-import { groupCount, planSizes } from '../../src/core/groups-model.js';
-import { formGroupsAndTeams } from '../../src/core/teams.js';
-import type { Candidate } from '../../src/core/types.js';
+import { checkGroupsAndTeams, unexplainedViolations } from '../../src/check/groups.js';
+import { formGroups } from '../../src/stages/groups/groups.js';
+import { groupCount, planSizes } from '../../src/stages/groups/model.js';
+import { formGroupsAndTeams } from '../../src/stages/teams/teams.js';
+import type { Candidate } from '../../src/domain/types.js';
 import { closeSolvers } from '../../src/solver/index.js';
 import { candidate, makeAllTypesCohort, makeCohort, programme, shuffled } from './cohort.js';
 

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkGroupsAndTeams } from '../../src/core/check/groups.js';
-import { formGroupsAndTeams } from '../../src/core/teams.js';
-import { RHFS, type Candidate, type Gender, type Rhf } from '../../src/core/types.js';
+import { checkGroupsAndTeams } from '../../src/check/groups.js';
+import { formGroupsAndTeams } from '../../src/stages/teams/teams.js';
+import { RHFS, type Candidate, type Gender, type Rhf } from '../../src/domain/types.js';
 import { closeSolvers } from '../../src/solver/index.js';
 import { candidate, programme, shuffled } from './cohort.js';
 

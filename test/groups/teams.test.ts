@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkGroupsAndTeams } from '../../src/core/check/groups.js';
-import { formGroups } from '../../src/core/groups.js';
-import { formGroupsAndTeams, formTeams } from '../../src/core/teams.js';
-import { planShapes } from '../../src/core/teams-model.js';
-import { RHFS, type Candidate } from '../../src/core/types.js';
+import { checkGroupsAndTeams } from '../../src/check/groups.js';
+import { formGroups } from '../../src/stages/groups/groups.js';
+import { formGroupsAndTeams, formTeams } from '../../src/stages/teams/teams.js';
+import { planShapes } from '../../src/stages/teams/model.js';
+import { RHFS, type Candidate } from '../../src/domain/types.js';
 import { closeSolvers } from '../../src/solver/index.js';
 import { makeAllTypesCohort, makeCohort, programme } from './cohort.js';
 
@@ -181,7 +181,7 @@ describe('formTeams', () => {
 
 describe('the bundled sample year', () => {
   it('region-matches as many teams as the independent matching allows', async () => {
-    const { computeAllocation } = await import('../../src/app/allocate.js');
+    const { computeAllocation } = await import('../../src/app/pipeline.js');
     const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'sample', 'nb');
     const files = ['kommune', 'helse-sor-ost', 'helse-vest', 'helse-midt-norge', 'helse-nord'].map((f) => join(dir, `${f}.csv`));
     const a = await computeAllocation({ files, out: '', encoding: 'auto', json: false, force: false, include: [], exclude: [], deadlineMs: 20_000 });

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { neutraliseCell, toCsv } from '../../src/io/csv-write.js';
+import { toCsv } from '../../src/io/csv-write.js';
+import { neutraliseCell } from '../../src/domain/cells.js';
 
 describe('neutraliseCell: formula injection', () => {
   it.each([

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { OutputError } from '../../src/errors.js';
+import { OutputError } from '../../src/domain/errors.js';
 import { writeOutputs } from '../../src/io/csv-write.js';
 
 const fail = vi.hoisted(() => ({ writeOf: null as string | null, renameOf: null as string | null }));

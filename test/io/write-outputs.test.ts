@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InternalError, OutputError } from '../../src/errors.js';
+import { InternalError, OutputError } from '../../src/domain/errors.js';
 import { encodeOutput, toCsv, writeOutputs } from '../../src/io/csv-write.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cohort-out-'));

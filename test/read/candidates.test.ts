@@ -1,9 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../../src/errors.js';
-import { readCandidates, type ReadOptions, type ReadResult } from '../../src/core/candidates.js';
-import type { Candidate } from '../../src/core/types.js';
+import { formatIssue } from '../../src/domain/errors.js';
+import { readCandidates, type ReadOptions, type ReadResult } from '../../src/read/candidates.js';
+import type { Candidate } from '../../src/domain/types.js';
 import { cp1252, csv, HEADER_EN, HEADER_NB, ref, row, utf8 } from './helpers.js';
 
 const read = (files: Array<{ name: string; text: string }>, options: ReadOptions = {}): ReadResult =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalColumn, COLUMN_SPECS, headerKey, matchHeaders, NB_LABELS, REQUIRED_COLUMNS, templateHeaders } from '../../src/core/columns.js';
-import { CANONICAL_COLUMNS } from '../../src/core/types.js';
+import { canonicalColumn, COLUMN_SPECS, headerKey, matchHeaders, NB_LABELS, REQUIRED_COLUMNS, templateHeaders } from '../../src/read/columns.js';
+import { CANONICAL_COLUMNS } from '../../src/domain/types.js';
 
 const everyAlias = COLUMN_SPECS.flatMap((s) => [s.column, ...s.aliases].map((a) => [a, s.column] as const));
 

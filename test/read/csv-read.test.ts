@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, INPUT_LIMITS, readCsv } from '../../src/io/csv-read.js';
+import { detectDelimiter, INPUT_LIMITS, readCsv } from '../../src/read/csv.js';
 
 const lines = (t: ReturnType<typeof readCsv>) => t.records.map((r) => r.line);
 const cells = (t: ReturnType<typeof readCsv>) => t.records.map((r) => r.cells);

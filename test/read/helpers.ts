@@ -1,6 +1,6 @@
 /** Shared helpers for the reading tests: the bundled reference data and CSV builders. */
 import { loadReferenceData } from '../../src/io/reference-load.js';
-import type { ReferenceData } from '../../src/core/reference.js';
+import type { ReferenceData } from '../../src/read/reference.js';
 
 let cached: ReferenceData | undefined;
 

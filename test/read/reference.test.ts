@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
-import { editDistance, parseReferenceData, type ReferenceTexts } from '../../src/core/reference.js';
+import { InputError } from '../../src/domain/errors.js';
+import { editDistance, parseReferenceData, type ReferenceTexts } from '../../src/read/reference.js';
 import { REFERENCE_DIR } from '../../src/io/reference-load.js';
 import { ref } from './helpers.js';
 

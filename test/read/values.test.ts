@@ -10,7 +10,7 @@ import {
   parseGender,
   parsePriority,
   parseSector,
-} from '../../src/core/values.js';
+} from '../../src/read/values.js';
 
 describe('fold', () => {
   it.each([

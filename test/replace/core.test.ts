@@ -4,8 +4,8 @@
  * result re-checked by the independent group/team checker; row order never matters.
  */
 import { describe, expect, it } from 'vitest';
-import type { GroupLocks } from '../../src/core/group-common.js';
-import { computeReplacement, type ReplaceInput, type ReplaceResult } from '../../src/core/replace.js';
+import type { GroupLocks } from '../../src/domain/types.js';
+import { computeReplacement, type ReplaceInput, type ReplaceResult } from '../../src/replace/replace.js';
 import { shuffled } from '../groups/cohort.js';
 import { placementErrors, world, type WorldOptions } from './world.js';
 

@@ -8,10 +8,10 @@
  * K(2t−1, 2t) and specialists 2t−1, 2t of that list. Everyone has an organisation of their own unless `orgs` says
  * otherwise. Men: K01–K10, S01–S04, V01–V02, M01, N01 (8 specialist men: the sector's minimum).
  */
-import { checkGroupsAndTeams, type Violation } from '../../src/core/check/groups.js';
-import { cellFor, type Programme } from '../../src/core/programme.js';
-import type { CurrentRow, ReplaceInput } from '../../src/core/replace.js';
-import type { Candidate, Gender, Rhf, ScreenedCandidate } from '../../src/core/types.js';
+import { checkGroupsAndTeams, type Violation } from '../../src/check/groups.js';
+import { cellFor, type Programme } from '../../src/domain/programme.js';
+import type { CurrentRow, ReplaceInput } from '../../src/replace/replace.js';
+import type { Candidate, Gender, Rhf, ScreenedCandidate } from '../../src/domain/types.js';
 import { programme as builtIn } from '../selection/helpers.js';
 
 export const PROGRAMME: Programme = builtIn();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allRulesMet, computeAllocation, type Allocation } from '../../src/app/allocate.js';
-import { reportViewFromAllocation } from '../../src/app/report.js';
+import { allRulesMet, computeAllocation, type Allocation } from '../../src/app/pipeline.js';
+import { reportViewFromAllocation } from '../../src/app/report-view.js';
 import { renderReport } from '../../src/report/render.js';
 import type { ReportView } from '../../src/report/view.js';
 import { SAMPLE_NB } from '../e2e/helpers.js';

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeOutputsWithReport } from '../../src/app/report.js';
+import { writeOutputsWithReport } from '../../src/app/report-view.js';
 import { tempDir } from '../e2e/helpers.js';
 
 const FILES = [

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ageOn, screen } from '../../src/core/eligibility.js';
-import type { Programme } from '../../src/core/programme.js';
-import type { Candidate, Education, Rhf } from '../../src/core/types.js';
+import { ageOn, screen } from '../../src/stages/screen/eligibility.js';
+import type { Programme } from '../../src/domain/programme.js';
+import type { Candidate, Education, Rhf } from '../../src/domain/types.js';
 import { loadProgramme } from '../../src/io/config-load.js';
 
 const BUILTIN = loadProgramme().programme;

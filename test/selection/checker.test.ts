@@ -3,8 +3,8 @@
  * everything would make the property test worthless), and a correct proposal passes.
  */
 import { describe, expect, it } from 'vitest';
-import { checkSelection, type SelectionProposal } from '../../src/core/check/selection.js';
-import type { ScreenedCandidate } from '../../src/core/types.js';
+import { checkSelection, type SelectionProposal } from '../../src/check/selection.js';
+import type { ScreenedCandidate } from '../../src/domain/types.js';
 import { cand, programme, ranked } from './helpers.js';
 
 const p = programme();

@@ -1,7 +1,7 @@
 /** Builders for selection tests: a programme like the built-in one and hand-made screened candidates. */
 import { readFileSync } from 'node:fs';
-import { cellFor, parseProgramme, type Programme } from '../../src/core/programme.js';
-import type { Gender, Reason, Rhf, ScreenedCandidate, Sector } from '../../src/core/types.js';
+import { cellFor, parseProgramme, type Programme } from '../../src/domain/programme.js';
+import type { Gender, Reason, Rhf, ScreenedCandidate, Sector } from '../../src/domain/types.js';
 
 export function programme(overrides: { gender?: Partial<Programme['gender']> } = {}): Programme {
   const raw = JSON.parse(readFileSync(new URL('../../data/programme.json', import.meta.url), 'utf8')) as Record<string, unknown>;

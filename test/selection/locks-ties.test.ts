@@ -1,10 +1,10 @@
 /** Locks (include/exclude) and ties decided by the seeded lottery, never by row order. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { select, type SelectionResult } from '../../src/core/selection.js';
-import { lotteryDraw } from '../../src/core/lottery.js';
+import { select, type SelectionResult } from '../../src/stages/select/select.js';
+import { lotteryDraw } from '../../src/domain/lottery.js';
 import { closeSolvers } from '../../src/solver/index.js';
 import { balanced, cand, programme, shuffled } from './helpers.js';
-import type { ScreenedCandidate } from '../../src/core/types.js';
+import type { ScreenedCandidate } from '../../src/domain/types.js';
 
 afterAll(closeSolvers);
 

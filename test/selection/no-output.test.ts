@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LinearModel, SolveOptions, SolveResult } from '../../src/solver/types.js';
-import { InternalError } from '../../src/errors.js';
+import { InternalError } from '../../src/domain/errors.js';
 import type * as SolverModule from '../../src/solver/index.js';
 import { programme, ranked } from './helpers.js';
 
@@ -17,7 +17,7 @@ vi.mock('../../src/solver/index.js', async (importOriginal) => {
   return { ...actual, solve: (m: LinearModel, o?: SolveOptions) => (behaviour.next ?? actual.solve)(m, o) };
 });
 
-const { select } = await import('../../src/core/selection.js');
+const { select } = await import('../../src/stages/select/select.js');
 const { closeSolvers, solve: realSolve } = await vi.importActual<typeof SolverModule>('../../src/solver/index.js');
 
 afterAll(closeSolvers);

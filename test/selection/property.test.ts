@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { select } from '../../src/core/selection.js';
-import { checkSelection } from '../../src/core/check/selection.js';
-import { quotaCells } from '../../src/core/programme.js';
-import type { Gender, Rhf } from '../../src/core/types.js';
+import { select } from '../../src/stages/select/select.js';
+import { checkSelection } from '../../src/check/selection.js';
+import { quotaCells } from '../../src/domain/programme.js';
+import type { Gender, Rhf } from '../../src/domain/types.js';
 import { closeSolvers } from '../../src/solver/index.js';
 import { cand, programme, shuffled } from './helpers.js';
 

@@ -2,8 +2,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadInputs } from '../../src/app/inputs.js';
-import { select } from '../../src/core/selection.js';
+import { loadInputs } from '../../src/app/load.js';
+import { select } from '../../src/stages/select/select.js';
 import { closeSolvers } from '../../src/solver/index.js';
 
 afterAll(closeSolvers);

@@ -1,7 +1,7 @@
 /** Hand-made selection cases with known answers. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { select, type SelectionResult } from '../../src/core/selection.js';
-import { checkSelection } from '../../src/core/check/selection.js';
+import { select, type SelectionResult } from '../../src/stages/select/select.js';
+import { checkSelection } from '../../src/check/selection.js';
 import { closeSolvers } from '../../src/solver/index.js';
 import { balanced, cand, programme, ranked } from './helpers.js';
 

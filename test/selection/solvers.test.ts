@@ -4,8 +4,8 @@
  * the independent checker (select would throw otherwise).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { select } from '../../src/core/selection.js';
-import type { Gender, Rhf, ScreenedCandidate } from '../../src/core/types.js';
+import { select } from '../../src/stages/select/select.js';
+import type { Gender, Rhf, ScreenedCandidate } from '../../src/domain/types.js';
 import { closeSolvers } from '../../src/solver/index.js';
 import type { SolverName } from '../../src/solver/types.js';
 import { prng, randInt } from '../solver/helpers.js';

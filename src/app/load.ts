@@ -4,15 +4,15 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { InputError, type InputIssue } from '../errors.js';
-import { readCandidates, type ReadResult } from '../core/candidates.js';
-import { screen, type ScreeningResult } from '../core/eligibility.js';
-import type { Programme } from '../core/programme.js';
-import type { ReferenceData } from '../core/reference.js';
-import type { EncodingChoice } from '../io/decode.js';
+import { InputError, type InputIssue } from '../domain/errors.js';
+import { readCandidates, type ReadResult } from '../read/candidates.js';
+import { screen, type ScreeningResult } from '../stages/screen/eligibility.js';
+import type { Programme } from '../domain/programme.js';
+import type { ReferenceData } from '../read/reference.js';
+import type { EncodingChoice } from '../read/decode.js';
 import { loadProgramme } from '../io/config-load.js';
 import { loadReferenceData } from '../io/reference-load.js';
-import { INPUT_LIMITS } from '../io/csv-read.js';
+import { INPUT_LIMITS } from '../read/csv.js';
 
 /** Larger files are refused before reading them into memory (the reader's own limit). */
 export const MAX_INPUT_BYTES = INPUT_LIMITS.maxFileBytes;

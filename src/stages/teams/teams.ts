@@ -15,10 +15,10 @@
  * valid set of teams; a result is labelled `optimal` only when its full objective equals that bound (no shared
  * workshop groups, no clash), else the gap is reported.
  */
-import { InternalError } from '../errors.js';
-import type { SolveResult, SolverName } from '../solver/types.js';
-import { checkGroupsAndTeams, unexplainedViolations } from './check/groups.js';
-import { computeGroups, type FormGroupsOptions, type GroupsResult } from './groups.js';
+import { InternalError } from '../../domain/errors.js';
+import type { SolveResult, SolverName } from '../../solver/types.js';
+import { checkGroupsAndTeams, unexplainedViolations } from '../../check/groups.js';
+import { computeGroups, type FormGroupsOptions, type GroupsResult } from '../groups/groups.js';
 import {
   cmp,
   lexWeights,
@@ -27,13 +27,12 @@ import {
   relativeGap,
   sortedIds,
   type EffectiveLocks,
-  type GroupLocks,
   type ObjectiveTerm,
   type Person,
   type Region,
-  type Relaxation,
   type StageReport,
-} from './group-common.js';
+} from '../common.js';
+import type { GroupLocks, Relaxation } from '../../domain/types.js';
 import {
   addScores,
   bothGenders,
@@ -54,10 +53,10 @@ import {
   type TeamModel,
   type TeamScore,
   type TeamSpec,
-} from './teams-model.js';
-import type { Programme } from './programme.js';
-import { DEFAULT_STAGE_DEADLINE_MS, solveSteps, stageSteps } from './stage-solve.js';
-import type { Candidate, Gender, Sector } from './types.js';
+} from './model.js';
+import type { Programme } from '../../domain/programme.js';
+import { DEFAULT_STAGE_DEADLINE_MS, solveSteps, stageSteps } from '../../solver/policy.js';
+import type { Candidate, Gender, Sector } from '../../domain/types.js';
 
 export interface FormTeamsOptions {
   /** Lottery seed for ties (recorded in the result). */

@@ -25,8 +25,8 @@
  *   did not match a known trust (`trust === null`) are not capped: there is no trust to count them under.
  * - Reason texts never contain the candidate's name or birth date.
  */
-import { cellFor, type Programme } from './programme.js';
-import { educationAtLeast, type Candidate, type Reason, type ScreenedCandidate, type ScreeningReasonCode, type Warning } from './types.js';
+import { cellFor, type Programme } from '../../domain/programme.js';
+import { educationAtLeast, type Candidate, type Reason, type ScreenedCandidate, type ScreeningReasonCode, type Warning } from '../../domain/types.js';
 
 /** Result of `screen`: one entry per input candidate, in input order, plus run-level warnings. */
 export interface ScreeningResult {

@@ -9,9 +9,9 @@
  * repair organisation clashes. The pattern optimum is a lower bound on every valid set of teams, so a result
  * whose full objective equals it is proven optimal.
  */
-import { cmp, lexWeights, lotteryKey, REGIONS, type Person, type Region } from './group-common.js';
-import { GENDERS, type Gender, type Sector } from './types.js';
-import type { Constraint, LinearModel, Variable } from '../solver/types.js';
+import { cmp, lexWeights, lotteryKey, REGIONS, type Person, type Region } from '../common.js';
+import { GENDERS, type Gender, type Sector } from '../../domain/types.js';
+import type { Constraint, LinearModel, Variable } from '../../solver/types.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Team shapes

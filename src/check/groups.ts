@@ -15,9 +15,9 @@
  *   group with the result's own count of that sector), locked participants only to their group;
  * - team composition: exhaustive search over how many teams of each allowed shape.
  */
-import type { GroupLocks, Relaxation } from '../group-common.js';
-import type { Programme } from '../programme.js';
-import type { Candidate } from '../types.js';
+import type { GroupLocks, Relaxation } from '../domain/types.js';
+import type { Programme } from '../domain/programme.js';
+import type { Candidate } from '../domain/types.js';
 
 export type ViolationSeverity = 'error' | 'warning';
 

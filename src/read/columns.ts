@@ -3,8 +3,8 @@
  * `headerKey`, so case, spaces, punctuation, diacritics and a trailing bracket (`Arbeidserfaring (år)`,
  * `Fødselsdato (dd.mm.åååå)`) do not matter. Pure.
  */
-import type { InputIssue } from '../errors.js';
-import { CANONICAL_COLUMNS, type CanonicalColumn } from './types.js';
+import type { InputIssue } from '../domain/errors.js';
+import { CANONICAL_COLUMNS, type CanonicalColumn } from '../domain/types.js';
 import { compact } from './values.js';
 
 export interface ColumnSpec {

@@ -18,8 +18,8 @@
  * - reserve ranks: exactly the available unselected candidates have one, 1..k within each cell, and
  *   never a better-ranked candidate after a worse-ranked one.
  */
-import { genderTableMinimum, quotaCells, shareMinimum, type Programme, type QuotaCell } from '../programme.js';
-import type { Gender, ScreenedCandidate, Sector } from '../types.js';
+import { genderTableMinimum, quotaCells, shareMinimum, type Programme, type QuotaCell } from '../domain/programme.js';
+import type { Gender, ScreenedCandidate, Sector } from '../domain/types.js';
 
 export interface SelectionProposal {
   /** Ids of the selected candidates. */

@@ -4,8 +4,8 @@
  * Every stage model has a unique optimum (seeded lottery tie-break costs), so which step answers changes
  * the time taken, never the result — as long as a step proves optimality.
  */
-import { solve } from '../solver/index.js';
-import type { LinearModel, SolveAttempt, SolveResult, SolverName } from '../solver/types.js';
+import { solve } from './index.js';
+import type { LinearModel, SolveAttempt, SolveResult, SolverName } from './types.js';
 
 export interface SolveStep {
   solvers: readonly SolverName[];

@@ -3,7 +3,7 @@
  * non-blank cell and returns the value or what was expected; the caller decides what blank means for the
  * column and adds `got "…"` with the cell. Pure.
  */
-import type { Education, Gender, Sector } from './types.js';
+import type { Education, Gender, Sector } from '../domain/types.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
 

@@ -5,7 +5,7 @@
  * Pure: no files, no clock, no randomness beyond the seeded hash.
  */
 import { createHash } from 'node:crypto';
-import { RHFS, type Candidate, type Gender, type Rhf, type Sector } from './types.js';
+import { RHFS, type Candidate, type Gender, type GroupLocks, type Relaxation, type Rhf, type Sector } from '../domain/types.js';
 import type { SolveAttempt, SolverName, SolveStatus } from '../solver/types.js';
 
 /** A participant's region: the RHF (for `kommune`, the RHF whose area the municipality's county lies in). */
@@ -16,25 +16,6 @@ export const REGIONS: readonly Region[] = [...RHFS, 'unknown'];
  * Wishes and locks from the coordinator. Every lock is hard: honoured, or reported as impossible in the
  * result's `relaxations` (code `lock_*`) and then dropped.
  */
-export interface GroupLocks {
-  /** Keep a participant in a workshop group (1-based group number). */
-  inGroup?: ReadonlyArray<{ id: string; group: number }>;
-  /** Keep two participants apart: never in the same workshop group, never in the same project team. */
-  apart?: ReadonlyArray<readonly [string, string]>;
-  /** Keep two participants together in one project team (e.g. a municipality and its hospital that applied as a pair). */
-  togetherInTeam?: ReadonlyArray<readonly [string, string]>;
-}
-
-/** A rule that could not be held (or a lock that could not be honoured), with the reason in plain words. */
-export interface Relaxation {
-  /** Stable code, the same as the independent checker's violation code for the same rule. */
-  code: string;
-  /** Plain-English reason: what was wanted, what the cohort allows, what was done instead. */
-  reason: string;
-  /** Participant ids concerned (sorted), empty for cohort-wide reasons. */
-  ids: string[];
-}
-
 /** One term of a stage's lexicographic objective. */
 export interface ObjectiveTerm {
   /** Stable name, e.g. `gender_deviation`, `teams_not_region_matched`. */

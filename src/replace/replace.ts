@@ -41,15 +41,16 @@
  * errors) or the cohort now needs another number of groups (`placement.groupCountChanged`), the caller re-forms the
  * groups and teams from scratch and passes them back in (`ReformedPlacement`).
  */
-import { REGIONS, type GroupLocks, type Region } from './group-common.js';
-import { compareCodeUnits, lotteryDraw } from './lottery.js';
-import { genderTableMinimum, quotaCells, type Programme, type QuotaCell } from './programme.js';
-import type { Candidate, Gender, ScreenedCandidate, Sector } from './types.js';
-import { fewestSmallerTeams } from './check/groups.js';
-import { groupCount } from './groups-model.js';
-import { genderRules, plural, rankText, type RuleDef, type SelectionRule } from './selection.js';
-import type { GroupQuality } from './groups.js';
-import type { TeamQuality } from './teams.js';
+import { REGIONS, type Region } from '../stages/common.js';
+import type { GroupLocks } from '../domain/types.js';
+import { compareCodeUnits, lotteryDraw } from '../domain/lottery.js';
+import { genderTableMinimum, quotaCells, type Programme, type QuotaCell } from '../domain/programme.js';
+import type { Candidate, Gender, ScreenedCandidate, Sector } from '../domain/types.js';
+import { fewestSmallerTeams } from '../check/groups.js';
+import { groupCount } from '../stages/groups/model.js';
+import { genderRules, plural, rankText, type RuleDef, type SelectionRule } from '../stages/select/select.js';
+import type { GroupQuality } from '../stages/groups/groups.js';
+import type { TeamQuality } from '../stages/teams/teams.js';
 
 /** A row's status in an allocation, `withdrawn` included. */
 export type RowStatus = 'selected' | 'reserve' | 'excluded' | 'ineligible' | 'withdrawn';

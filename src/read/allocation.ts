@@ -7,9 +7,9 @@
  * Every bad cell is a located `InputIssue` (file, line, column, what was expected and what was found), and
  * every problem in the file is collected before anyone stops.
  */
-import type { InputIssue } from '../errors.js';
-import { INPUT_LIMITS, readCsv } from './csv-read.js';
-import { neutraliseCell } from './csv-write.js';
+import type { InputIssue } from '../domain/errors.js';
+import { INPUT_LIMITS, readCsv } from './csv.js';
+import { unneutraliseCell } from '../domain/cells.js';
 import { decode, type EncodingChoice } from './decode.js';
 
 /**
@@ -80,15 +80,6 @@ type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
 /** Longer offending cells are cut in messages. */
 const MAX_SHOWN_CELL = 60;
 
-/**
- * A cell as typed before `toCsv` neutralised it: the leading `'` our writer adds in front of `= + - @`, tab,
- * CR, LF (and their full-width forms) is removed; any other leading `'` is the user's and stays.
- */
-export function unneutraliseCell(cell: string): string {
-  if (!cell.startsWith("'")) return cell;
-  const rest = cell.slice(1);
-  return neutraliseCell(rest) === cell ? rest : cell;
-}
 
 /** A header as the allocation's column names: trimmed, lower case, spaces and hyphens as `_`. */
 function headerKey(header: string): string {

@@ -121,3 +121,22 @@ export interface Warning {
   code: string;
   message: string;
 }
+
+export interface GroupLocks {
+  /** Keep a participant in a workshop group (1-based group number). */
+  inGroup?: ReadonlyArray<{ id: string; group: number }>;
+  /** Keep two participants apart: never in the same workshop group, never in the same project team. */
+  apart?: ReadonlyArray<readonly [string, string]>;
+  /** Keep two participants together in one project team (e.g. a municipality and its hospital that applied as a pair). */
+  togetherInTeam?: ReadonlyArray<readonly [string, string]>;
+}
+
+/** A rule that could not be held (or a lock that could not be honoured), with the reason in plain words. */
+export interface Relaxation {
+  /** Stable code, the same as the independent checker's violation code for the same rule. */
+  code: string;
+  /** Plain-English reason: what was wanted, what the cohort allows, what was done instead. */
+  reason: string;
+  /** Participant ids concerned (sorted), empty for cohort-wide reasons. */
+  ids: string[];
+}

@@ -5,9 +5,9 @@
  * a legal suffix (`Helse Bergen` for `Helse Bergen HF`), `Bergen kommune`, either half of a bilingual name,
  * a municipality number whose leading zero Excel dropped. Pure.
  */
-import { InputError, type InputIssue } from '../errors.js';
-import { readCsv } from '../io/csv-read.js';
-import { RHFS, type Rhf } from './types.js';
+import { InputError, type InputIssue } from '../domain/errors.js';
+import { readCsv } from './csv.js';
+import { RHFS, type Rhf } from '../domain/types.js';
 import { compact, fold } from './values.js';
 
 export const TRUST_CATEGORIES = ['rhf', 'sykehus', 'apotek', 'ikt', 'privat_ideell', 'felleseid', 'avviklet'] as const;

@@ -3,7 +3,7 @@
  * (Windows-1252 on Norwegian Windows). Auto-detection relies on Windows-1252 text with `æøå` almost never
  * being valid UTF-8. Pure (no fs).
  */
-import type { InputIssue } from '../errors.js';
+import type { InputIssue } from '../domain/errors.js';
 
 /** What the user may ask for with `--encoding`. */
 export type EncodingChoice = 'auto' | 'utf8' | 'cp1252';

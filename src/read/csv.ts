@@ -3,7 +3,7 @@
  * located `InputIssue`, limits keep time and memory bounded, and nothing throws except a bug. Pure (no fs).
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import type { InputIssue } from '../errors.js';
+import type { InputIssue } from '../domain/errors.js';
 
 /** Hard limits on one input file. Real candidate files are far below them (130 rows, 15 columns). */
 export const INPUT_LIMITS = {

@@ -11,10 +11,10 @@
  *
  * Headers may be Norwegian (`regel`, `id`, `annen`); delimiter and encoding are detected as for candidates.
  */
-import { InputError, type InputIssue } from '../errors.js';
-import type { GroupLocks } from '../core/group-common.js';
+import { InputError, type InputIssue } from '../domain/errors.js';
+import type { GroupLocks } from '../domain/types.js';
 import { decode } from './decode.js';
-import { readCsv } from './csv-read.js';
+import { readCsv } from './csv.js';
 
 export interface CommitteeLocks {
   include: string[];

@@ -17,9 +17,9 @@
  * Every result is re-checked by the independent checker (`check/groups.ts`) before it is returned; a
  * disagreement is an `InternalError`.
  */
-import { InternalError } from '../errors.js';
-import type { SolveResult, SolverName, SolveStatus } from '../solver/types.js';
-import { checkGroupsAndTeams, unexplainedViolations } from './check/groups.js';
+import { InternalError } from '../../domain/errors.js';
+import type { SolveResult, SolverName, SolveStatus } from '../../solver/types.js';
+import { checkGroupsAndTeams, unexplainedViolations } from '../../check/groups.js';
 import {
   cmp,
   lotteryOrder,
@@ -29,13 +29,12 @@ import {
   relativeGap,
   sortedIds,
   type EffectiveLocks,
-  type GroupLocks,
   type ObjectiveTerm,
   type Person,
   type Region,
-  type Relaxation,
   type StageReport,
-} from './group-common.js';
+} from '../common.js';
+import type { GroupLocks, Relaxation } from '../../domain/types.js';
 import {
   buildGroupModel,
   genderMinimum,
@@ -49,12 +48,12 @@ import {
   type GroupModel,
   type GroupModelVariant,
   type OrgSet,
-} from './groups-model.js';
-import { genderTableMinimum, type Programme } from './programme.js';
-import { DEFAULT_STAGE_DEADLINE_MS, solveSteps, stageSteps } from './stage-solve.js';
-import type { Candidate } from './types.js';
+} from './model.js';
+import { genderTableMinimum, type Programme } from '../../domain/programme.js';
+import { DEFAULT_STAGE_DEADLINE_MS, solveSteps, stageSteps } from '../../solver/policy.js';
+import type { Candidate } from '../../domain/types.js';
 
-export type { GroupLocks, Relaxation, StageReport, ObjectiveTerm, EffectiveLocks } from './group-common.js';
+export type { StageReport, ObjectiveTerm, EffectiveLocks } from '../common.js';
 
 export interface FormGroupsOptions {
   /** Lottery seed for ties (recorded in the result). */

@@ -52,13 +52,13 @@
  * differences coincide; every solver returns one of them, and which one may differ between solvers
  * (never between runs of the same solver on the same input).
  */
-import { InternalError } from '../errors.js';
-import { solve } from '../solver/index.js';
-import type { LinearModel, SolveAttempt, SolveOptions, SolveStatus, SolverName } from '../solver/types.js';
-import { checkSelection, type Violation } from './check/selection.js';
-import { compareCodeUnits, lotteryDraw } from './lottery.js';
-import { genderTableMinimum, quotaCells, shareMinimum, type Programme, type QuotaCell } from './programme.js';
-import type { Gender, Reason, RowRef, ScreenedCandidate, ScreeningReasonCode, Sector, Warning } from './types.js';
+import { InternalError } from '../../domain/errors.js';
+import { solve } from '../../solver/index.js';
+import type { LinearModel, SolveAttempt, SolveOptions, SolveStatus, SolverName } from '../../solver/types.js';
+import { checkSelection, type Violation } from '../../check/selection.js';
+import { compareCodeUnits, lotteryDraw } from '../../domain/lottery.js';
+import { genderTableMinimum, quotaCells, shareMinimum, type Programme, type QuotaCell } from '../../domain/programme.js';
+import type { Gender, Reason, RowRef, ScreenedCandidate, ScreeningReasonCode, Sector, Warning } from '../../domain/types.js';
 
 /** Options of `select`. */
 export interface SelectionOptions {

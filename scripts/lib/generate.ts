@@ -5,10 +5,10 @@
  * made up from lists of common Norwegian first and last names; organisations are real (hospital trusts and
  * municipalities as in `data/`), since the reader validates them against the reference data.
  */
-import { NB_LABELS } from './columns.js';
+import { NB_LABELS } from '../../src/read/columns.js';
 import { stringify } from 'csv-stringify/sync';
-import type { Programme } from './programme.js';
-import { CANONICAL_COLUMNS, EDUCATION_LEVELS, RHFS, type CanonicalColumn, type Education, type Gender, type Rhf, type ScreeningReasonCode, type Sector } from './types.js';
+import type { Programme } from '../../src/domain/programme.js';
+import { CANONICAL_COLUMNS, EDUCATION_LEVELS, RHFS, type CanonicalColumn, type Education, type Gender, type Rhf, type ScreeningReasonCode, type Sector } from '../../src/domain/types.js';
 
 /** One generated candidate: canonical column → value in the canonical (English) form. */
 export type GeneratedRow = Record<CanonicalColumn, string>;

@@ -4,12 +4,12 @@
  * stopping at the first. The result depends on nothing but the bytes, the options and the reference data.
  * Pure: the CLI reads the files.
  */
-import type { InputIssue } from '../errors.js';
-import { decode, type EncodingChoice } from '../io/decode.js';
-import { INPUT_LIMITS, readCsv, type CsvRecord } from '../io/csv-read.js';
+import type { InputIssue } from '../domain/errors.js';
+import { decode, type EncodingChoice } from './decode.js';
+import { INPUT_LIMITS, readCsv, type CsvRecord } from './csv.js';
 import { matchHeaders } from './columns.js';
 import { JOINTLY_OWNED, type ReferenceData } from './reference.js';
-import { RHFS, type Candidate, type CanonicalColumn, type Rhf, type Warning } from './types.js';
+import { RHFS, type Candidate, type CanonicalColumn, type Rhf, type Warning } from '../domain/types.js';
 import { fold, parseBoolean, parseDate, parseEducation, parseExperienceYears, parseGender, parsePriority, parseSector, type Parsed } from './values.js';
 
 export interface CandidateFile {

@@ -15,10 +15,10 @@
  * - `free`: only the sector band; gender and region deviations as absolute-value variables;
  * - `free-soft-sector`: the sector rule too becomes a cost (only when locks make it impossible).
  */
-import { genderTableMinimum } from './programme.js';
-import { cmp, lexWeights, lotteryKey, REGIONS, type Person, type Region } from './group-common.js';
-import { GENDERS, SECTORS, type Gender, type Sector } from './types.js';
-import type { Constraint, LinearModel, Variable } from '../solver/types.js';
+import { genderTableMinimum } from '../../domain/programme.js';
+import { cmp, lexWeights, lotteryKey, REGIONS, type Person, type Region } from '../common.js';
+import { GENDERS, SECTORS, type Gender, type Sector } from '../../domain/types.js';
+import type { Constraint, LinearModel, Variable } from '../../solver/types.js';
 
 export type GroupModelVariant = 'bands' | 'coarse' | 'free' | 'free-soft-sector';
 export const GROUP_MODEL_VARIANTS: readonly GroupModelVariant[] = ['bands', 'coarse', 'free', 'free-soft-sector'];

@@ -2,8 +2,8 @@
  * The input columns every output row carries: the canonical columns (values exactly as typed) and every
  * column the tool does not know, so that nothing the coordinator put in a file is lost.
  */
-import { canonicalColumn } from '../core/columns.js';
-import { CANONICAL_COLUMNS, type Candidate } from '../core/types.js';
+import { canonicalColumn } from '../read/columns.js';
+import { CANONICAL_COLUMNS, type Candidate } from '../domain/types.js';
 
 export interface PassThrough {
   /** Output header names: canonical names, then unknown columns in code-unit order (independent of file order). */

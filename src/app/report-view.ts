@@ -1,0 +1,279 @@
+/**
+ * The HTML report of a run (`cohort allocate --report FILE`): the view built from a computed allocation, and
+ * writing the report together with the run's other files.
+ */
+import { lstatSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { OutputError } from '../domain/errors.js';
+import { genderTableMinimum, quotaCells } from '../domain/programme.js';
+import { groupQualityRows, partitionsOf, teamQualityRows } from '../replace/replace.js';
+import type { Candidate } from '../domain/types.js';
+import { writeOutputs, type OutputFile, type WriteOptions } from '../io/csv-write.js';
+import type { ListedCandidateView, PersonView, RelaxationView, ReportView, RuleView } from '../report/view.js';
+import { TOOL_VERSION } from '../domain/version.js';
+import type { Allocation } from './pipeline.js';
+import { inputRecords, type LoadedInputs } from './load.js';
+
+/** Reasons about the committee's locks, not about eligibility: the ineligible section groups by the others. */
+const LOCK_REASONS = new Set(['lock_not_obeyed', 'excluded', 'included']);
+
+function person(c: Candidate): PersonView {
+  return { id: c.id, name: c.name, gender: c.gender, sector: c.sector, rhf: c.rhf, organisation: c.organisation, priority: c.priority };
+}
+
+/**
+ * Everything the report shows, from a freshly computed allocation. Every input candidate lands in exactly one
+ * place: a workshop group (selected), a reserve list, the ineligible list or the excluded list.
+ */
+export function reportViewFromAllocation(a: Allocation): ReportView {
+  const { inputs, selection, groups, teams } = a;
+  const byId = new Map(inputs.read.candidates.map((c) => [c.id, c]));
+  const candidate = (id: string): Candidate => {
+    const c = byId.get(id);
+    if (c === undefined) throw new Error(`report: no input candidate with id ${id}`);
+    return c;
+  };
+  const listed = (status: 'ineligible' | 'excluded'): ListedCandidateView[] =>
+    selection.candidates
+      .filter((s) => s.status === status)
+      .map((s) => ({ ...person(candidate(s.id)), cellKey: s.cell, reasons: s.reasons.filter((r) => !LOCK_REASONS.has(r.code)).map((r) => ({ code: r.code, text: r.text })) }));
+  const count = (status: string) => selection.candidates.filter((s) => s.status === status).length;
+  const relaxations = [...groups.relaxations.map((r) => ({ stage: 'groups' as const, ...r })), ...teams.relaxations.map((r) => ({ stage: 'teams' as const, ...r }))];
+  const qualityOf = new Map(groups.quality.map((q) => [q.group, q]));
+  const teamQualityOf = new Map(teams.quality.map((q) => [q.team, q]));
+  const sel = selection.stage;
+  return {
+    programme: {
+      name: inputs.programme.name,
+      startDate: inputs.programme.startDate,
+      source: inputs.programmeSource,
+      sha256: inputs.programmeSha256,
+      minAge: inputs.programme.eligibility.minAge,
+    },
+    tool: { name: 'cohort', version: TOOL_VERSION },
+    seed: a.seed,
+    inputs: inputRecords(inputs).map(({ file, sha256, rows }) => ({ file, sha256, rows })),
+    counts: { candidates: selection.candidates.length, selected: count('selected'), reserve: count('reserve'), excluded: count('excluded'), ineligible: count('ineligible') },
+    // The same definition as the exit code's (`allRulesMet` in pipeline.ts), from what the report shows.
+    allRulesMet: selection.rules.every((r) => r.met) && relaxations.length === 0,
+    cells: selection.cells.map((c) => ({
+      key: c.key,
+      label: c.label,
+      sector: c.sector,
+      rhf: c.rhf,
+      seats: c.seats,
+      nominated: c.nominated,
+      eligible: c.eligible,
+      excluded: c.excluded,
+      selected: c.selected,
+      reserves: c.eligible - c.excluded - c.selected,
+      shortfall: c.shortfall,
+      genderSelected: { ...c.gender.selected },
+      explanation: c.explanation,
+    })),
+    rules: selection.rules.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      scope: r.scope,
+      scopeKey: r.scopeKey,
+      gender: r.gender,
+      required: r.required,
+      actual: r.actual,
+      met: r.met,
+      explanation: r.explanation,
+    })),
+    relaxations,
+    groups: groups.groups.map((g) => ({
+      number: g.number,
+      members: g.memberIds.map((id) => person(candidate(id))),
+      genderMinimum: qualityOf.get(g.number)?.genderMinimum ?? genderTableMinimum(g.memberIds.length),
+      organisationClashes: qualityOf.get(g.number)?.organisationClashes ?? [],
+    })),
+    teams: teams.teams.map((t) => {
+      const q = teamQualityOf.get(t.number);
+      return {
+        number: t.number,
+        members: t.memberIds.map((id) => ({ ...person(candidate(id)), group: groups.groupOf[id] ?? null })),
+        regionMatch: q?.regionMatch ?? null,
+        organisationClashes: q?.organisationClashes ?? [],
+      };
+    }),
+    reserves: selection.cells.map((cell) => ({
+      cellKey: cell.key,
+      reserves: selection.candidates
+        .filter((s) => s.status === 'reserve' && s.cell === cell.key)
+        .sort((x, y) => (x.reserveRank ?? 0) - (y.reserveRank ?? 0))
+        .map((s) => ({ ...person(candidate(s.id)), rank: s.reserveRank ?? 0 })),
+    })),
+    ineligible: listed('ineligible'),
+    excluded: listed('excluded'),
+    warnings: [...inputs.read.warnings, ...inputs.screening.warnings, ...selection.warnings].map((w) => w.message),
+    // No solver names: which solver answered depends on the machine's speed, the result does not (see solverLog).
+    stages: [
+      { stage: 'selection', status: sel.status, gap: sel.gap },
+      { stage: 'groups', status: groups.report.status, gap: groups.report.gap },
+      { stage: 'teams', status: teams.report.status, gap: teams.report.gap },
+    ],
+  };
+}
+
+/** One row of an allocation that is not freshly computed (re-read from a file, or the result of `cohort replace`). */
+export interface AllocationRowView {
+  id: string;
+  status: 'selected' | 'reserve' | 'excluded' | 'ineligible' | 'withdrawn';
+  /** Quota cell key; null when the candidate fits none. */
+  cell: string | null;
+  reserveRank: number | null;
+}
+
+/** What a report of an existing allocation needs besides the inputs: its rows, places, rules and verdict. */
+export interface ExistingAllocation {
+  inputs: LoadedInputs;
+  rows: readonly AllocationRowView[];
+  groupOf: ReadonlyMap<string, number>;
+  teamOf: ReadonlyMap<string, number>;
+  /** Quota rules (`quota.CELL`) and gender rules, measured on the allocation; a quota rule's explanation is its cell's. */
+  rules: RuleView[];
+  relaxations: RelaxationView[];
+  seed: string | null;
+  allRulesMet: boolean;
+  warnings: string[];
+}
+
+/**
+ * Everything the report shows, from an allocation that was not computed in this run (`cohort report`, `cohort
+ * replace`): counts and cells from its rows, group and team quality recomputed from its places, no solver stages.
+ */
+export function reportViewFromRows(a: ExistingAllocation): ReportView {
+  const { inputs, rows } = a;
+  const byId = new Map(inputs.read.candidates.map((c) => [c.id, c]));
+  const screened = new Map(inputs.screening.screened.map((s) => [s.candidate.id, s]));
+  const candidate = (id: string): Candidate => {
+    const c = byId.get(id);
+    if (c === undefined) throw new Error(`report: no input candidate with id ${id}`);
+    return c;
+  };
+  const listed = (status: 'ineligible' | 'excluded'): ListedCandidateView[] =>
+    rows
+      .filter((r) => r.status === status)
+      .map((r) => ({
+        ...person(candidate(r.id)),
+        cellKey: r.cell,
+        reasons:
+          status === 'excluded'
+            ? [{ code: 'excluded', text: 'excluded: by the committee' }]
+            : (screened.get(r.id)?.reasons ?? []).filter((x) => !LOCK_REASONS.has(x.code)).map((x) => ({ code: x.code, text: x.text })),
+      }));
+  const count = (status: AllocationRowView['status']) => rows.filter((r) => r.status === status).length;
+  const groupQ = new Map(groupQualityRows(byId, a.groupOf).map((q) => [q.group, q]));
+  const teamQ = new Map(teamQualityRows(byId, a.teamOf, a.groupOf).map((q) => [q.team, q]));
+  const cells = quotaCells(inputs.programme);
+  return {
+    programme: { name: inputs.programme.name, startDate: inputs.programme.startDate, source: inputs.programmeSource, sha256: inputs.programmeSha256, minAge: inputs.programme.eligibility.minAge },
+    tool: { name: 'cohort', version: TOOL_VERSION },
+    seed: a.seed,
+    inputs: inputRecords(inputs).map(({ file, sha256, rows }) => ({ file, sha256, rows })),
+    counts: { candidates: rows.length, selected: count('selected'), reserve: count('reserve'), excluded: count('excluded'), ineligible: count('ineligible') },
+    allRulesMet: a.allRulesMet,
+    cells: cells.map((cell) => {
+      const nominated = inputs.screening.screened.filter((s) => s.cell === cell.key);
+      const inCell = rows.filter((r) => r.cell === cell.key);
+      const selected = inCell.filter((r) => r.status === 'selected');
+      const gender = { female: 0, male: 0, unknown: 0 };
+      for (const r of selected) gender[candidate(r.id).gender]++;
+      return {
+        key: cell.key,
+        label: cell.label,
+        sector: cell.sector,
+        rhf: cell.rhf,
+        seats: cell.seats,
+        nominated: nominated.length,
+        eligible: nominated.filter((s) => s.status === 'eligible').length,
+        excluded: inCell.filter((r) => r.status === 'excluded').length,
+        selected: selected.length,
+        reserves: inCell.filter((r) => r.status === 'reserve').length,
+        shortfall: cell.seats - selected.length,
+        genderSelected: gender,
+        explanation: a.rules.find((r) => r.id === `quota.${cell.key}`)?.explanation ?? null,
+      };
+    }),
+    rules: a.rules.map((r) => ({ ...r })),
+    relaxations: a.relaxations.map((r) => ({ ...r, ids: [...r.ids] })),
+    groups: partitionsOf(a.groupOf).map((g) => ({
+      number: g.number,
+      members: g.memberIds.map((id) => person(candidate(id))),
+      genderMinimum: groupQ.get(g.number)?.genderMinimum ?? genderTableMinimum(g.memberIds.length),
+      organisationClashes: groupQ.get(g.number)?.organisationClashes ?? [],
+    })),
+    teams: partitionsOf(a.teamOf).map((t) => ({
+      number: t.number,
+      members: t.memberIds.map((id) => ({ ...person(candidate(id)), group: a.groupOf.get(id) ?? null })),
+      regionMatch: teamQ.get(t.number)?.regionMatch ?? null,
+      organisationClashes: teamQ.get(t.number)?.organisationClashes ?? [],
+    })),
+    reserves: cells.map((cell) => ({
+      cellKey: cell.key,
+      reserves: rows
+        .filter((r) => r.status === 'reserve' && r.cell === cell.key)
+        .sort((x, y) => (x.reserveRank ?? 0) - (y.reserveRank ?? 0))
+        .map((r) => ({ ...person(candidate(r.id)), rank: r.reserveRank ?? 0 })),
+    })),
+    ineligible: listed('ineligible'),
+    excluded: listed('excluded'),
+    warnings: [...a.warnings],
+    stages: [],
+  };
+}
+
+/** The report as a file to write: its path as given on the command line, and the HTML. */
+export interface ReportFile {
+  path: string;
+  content: string;
+}
+
+function exists(path: string): 'file' | 'other' | null {
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  return st === undefined ? null : st.isFile() ? 'file' : 'other';
+}
+
+/**
+ * Write a command's `files` into `dir` and, when given, the report at its own path.
+ *
+ * - The report in `dir` (the usual `--out DIR --report DIR/report.html`): one `writeOutputs` call with the
+ *   other files, so it is written atomically with them and refused without `force` like them.
+ * - The report elsewhere (e.g. `--report report.html` next to the user): every target of both places is
+ *   checked first, so an existing file (without `force`) or a non-file refuses the whole run before anything
+ *   is written; then the run's files and the report are written by two `writeOutputs` calls. Only a failure
+ *   between the two (a full disk) can leave the run's files written without the report.
+ *
+ * @throws OutputError `E_REPORT_PATH` when the report path names no file or the same file as one of `files`,
+ * and everything `writeOutputs` throws.
+ */
+export function writeOutputsWithReport(dir: string, files: readonly OutputFile[], report: ReportFile | undefined, options: WriteOptions): void {
+  if (report === undefined) {
+    writeOutputs(dir, files, options);
+    return;
+  }
+  const name = basename(report.path);
+  if (name === '' || name === '.' || name === '..' || /[/\\]$/.test(report.path)) {
+    throw new OutputError('E_REPORT_PATH', `--report: expected a file name like report.html, got "${report.path}"`);
+  }
+  const reportDir = dirname(report.path);
+  const reportFile: OutputFile = { name, content: report.content };
+  if (resolve(reportDir) === resolve(dir)) {
+    if (files.some((f) => f.name === name)) {
+      throw new OutputError('E_REPORT_PATH', `--report: ${report.path} would overwrite the run's own ${name}; choose another name`);
+    }
+    writeOutputs(dir, [...files, reportFile], options);
+    return;
+  }
+  const targets = [...files.map((f) => resolve(dir, f.name)), resolve(report.path)];
+  const notFile = targets.filter((t) => exists(t) === 'other');
+  if (notFile.length > 0) throw new OutputError('E_NOT_FILE', `${notFile.join(', ')} exists and is not a regular file; choose another path`);
+  const existing = targets.filter((t) => exists(t) === 'file');
+  if (existing.length > 0 && !options.force) {
+    throw new OutputError('E_EXISTS', `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written (use --force to overwrite)`);
+  }
+  writeOutputs(dir, files, options);
+  writeOutputs(reportDir, [reportFile], options);
+}
