@@ -3,8 +3,8 @@
 //   node scripts/bench-worker.mjs <spec.json>
 //       Runs one bench case in this process: a warm-up run, then one measured run per generated
 //       candidate file, each timed stage by stage with the same functions `cohort allocate` uses
-//       (dist/app/inputs.js, dist/core/selection.js, dist/core/groups.js, dist/core/teams.js,
-//       dist/app/allocate.js, dist/io/csv-write.js). Prints one JSON line on stdout: the runs and the
+//       (dist/app/load.js, dist/app/pipeline.js, dist/stages/*, dist/solver/index.js, dist/app/allocate.js,
+//       dist/io/csv-write.js). Prints one JSON line on stdout: the runs and the
 //       process's peak RSS. One case per process, so the peak RSS is the case's own.
 //
 //   node --import ./scripts/bench-worker.mjs bin/cohort.js allocate ...
@@ -36,12 +36,11 @@ async function runCase(spec) {
   const lib = {
     ...(await load('io/config-load.js')),
     ...(await load('io/reference-load.js')),
-    ...(await load('app/inputs.js')),
-    ...(await load('core/candidates.js')),
-    ...(await load('core/eligibility.js')),
-    ...(await load('core/selection.js')),
-    ...(await load('core/groups.js')),
-    ...(await load('core/teams.js')),
+    ...(await load('app/load.js')),
+    ...(await load('read/candidates.js')),
+    ...(await load('stages/screen/eligibility.js')),
+    ...(await load('stages/groups/groups.js')),
+    ...(await load('app/pipeline.js')),
     ...(await load('app/allocate.js')),
     ...(await load('io/csv-write.js')),
     ...(await load('solver/index.js')),
@@ -73,15 +72,16 @@ async function runPipeline(lib, file, { config, out, deadlineMs }) {
     inputs.screening = lib.screen(inputs.read.candidates, inputs.programme);
     lap('screen');
     const seed = inputs.programme.seed;
-    const selection = await lib.select(inputs.screening.screened, inputs.programme, { seed, include: [], exclude: [], solve: { deadlineMs } });
+    const solve = lib.createSolve({ deadlineMs });
+    const selection = await lib.selectChecked(inputs.screening.screened, inputs.programme, { seed, include: [], exclude: [], solve });
     lap('select');
     const selectedIds = new Set(selection.candidates.filter((c) => c.status === 'selected').map((c) => c.id));
     const participants = inputs.read.candidates.filter((c) => selectedIds.has(c.id));
-    const groups = await lib.computeGroups(participants, inputs.programme, { seed, deadlineMs });
+    const groups = await lib.computeGroups(participants, inputs.programme, { seed, solve });
     lap('groups');
     // formTeams = computeTeams + the independent checker over groups and teams together, exactly the
     // work formGroupsAndTeams does after computeGroups.
-    const teams = await lib.formTeams(participants, groups, inputs.programme, { seed, deadlineMs });
+    const teams = await lib.formTeams(participants, groups, inputs.programme, { seed, solve });
     lap('teams');
     await lib.closeSolvers();
     lap('close');

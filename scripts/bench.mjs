@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { encodeCp1252, generateCandidates, toCsv } from './lib/generate.js';
 import { parseProgramme } from '../dist/domain/programme.js';
 import { renderTable } from '../dist/app/table.js';
+import { DEFAULT_DEADLINE_MS } from '../dist/solver/policy.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const WORKER = join(ROOT, 'scripts', 'bench-worker.mjs');
@@ -34,8 +35,8 @@ const PROCESS_RUNS = SEEDS;
 /** Each whole-process seed is run this many times and its fastest run kept: filters machine noise, not seed variance. */
 const PROCESS_REPEATS = QUICK ? 1 : 2;
 const BARE_STARTS = 10;
-/** Hard deadline per solver attempt (the CLI's --time-limit), and a watchdog per case process. */
-const DEADLINE_MS = 20_000;
+/** Hard deadline per solver attempt (the CLI's --time-limit default), and a watchdog per case process. */
+const DEADLINE_MS = DEFAULT_DEADLINE_MS;
 const BIG_DEADLINE_MS = 30_000;
 const CASE_WATCHDOG_MS = 240_000;
 
@@ -156,8 +157,9 @@ async function runInProcessCase(c, tmp) {
  */
 async function allTypesFiles(c, dir, want) {
   const { loadInputs } = await import('../dist/app/load.js');
-  const { select } = await import('../dist/stages/select/select.js');
-  const { closeSolvers } = await import('../dist/solver/index.js');
+  const { selectChecked } = await import('../dist/app/pipeline.js');
+  const { closeSolvers, createSolve } = await import('../dist/solver/index.js');
+  const solve = createSolve();
   const files = [];
   let searched = 0;
   try {
@@ -165,7 +167,7 @@ async function allTypesFiles(c, dir, want) {
       searched++;
       const path = writeCandidates(dir, c, `types-${searched}`);
       const inputs = loadInputs({ files: [path], config: c.config ?? undefined, encoding: 'auto' });
-      const sel = await select(inputs.screening.screened, inputs.programme, { seed: inputs.programme.seed });
+      const sel = await selectChecked(inputs.screening.screened, inputs.programme, { seed: inputs.programme.seed, solve });
       const chosen = new Set(sel.candidates.filter((x) => x.status === 'selected').map((x) => x.id));
       const types = new Set(inputs.read.candidates.filter((x) => chosen.has(x.id)).map((x) => `${x.sector}|${x.rhf}|${x.gender}`));
       if (types.size === 16) files.push(path);

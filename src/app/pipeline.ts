@@ -1,13 +1,20 @@
 /**
  * The allocation pipeline without any output: load → screen → select → workshop groups → project teams.
  * `allocate` writes its result; the report and the commands that re-read an allocation share `loadLocks`.
+ *
+ * The stages are pure: this layer builds their `Solve` from the solver policy (`createSolve`), closes the solver
+ * workers when done, and re-checks every stage's result with the independent checkers (`check/`) before using
+ * it. A disagreement is a bug (`InternalError`): nothing is written.
  */
-import { InputError, type InputIssue } from '../domain/errors.js';
-import type { Candidate } from '../domain/types.js';
-import { select, type SelectionResult } from '../stages/select/select.js';
-import { formGroupsAndTeams, type TeamsResult } from '../stages/teams/teams.js';
-import type { GroupsResult } from '../stages/groups/groups.js';
-import { closeSolvers } from '../solver/index.js';
+import { InputError, InternalError, type InputIssue } from '../domain/errors.js';
+import type { Candidate, GroupLocks, ScreenedCandidate } from '../domain/types.js';
+import type { Programme } from '../domain/programme.js';
+import { select, type SelectionOptions, type SelectionResult } from '../stages/select/select.js';
+import { computeTeams, type FormTeamsOptions, type TeamsResult } from '../stages/teams/teams.js';
+import { computeGroups, type FormGroupsOptions, type GroupsResult } from '../stages/groups/groups.js';
+import { checkSelection } from '../check/selection.js';
+import { checkGroupsAndTeams, unexplainedViolations } from '../check/groups.js';
+import { closeSolvers, createSolve } from '../solver/index.js';
 import { loadInputs, readFiles, type LoadedInputs } from './load.js';
 import { emptyLocks, lockIds, parseLocks, type CommitteeLocks } from '../read/locks.js';
 import type { ScreenOptions } from './screen.js';
@@ -17,8 +24,8 @@ export interface AllocateOptions extends ScreenOptions {
   seed?: string | undefined;
   include: readonly string[];
   exclude: readonly string[];
-  /** Hard deadline per solver attempt, in milliseconds. */
-  deadlineMs: number;
+  /** Hard deadline per solver attempt, in milliseconds. Default: the solver policy's `DEFAULT_DEADLINE_MS`. */
+  deadlineMs?: number | undefined;
   /** The committee's decisions as a CSV file (see src/io/locks-read.ts); merged with include/exclude. */
   locks?: string | undefined;
   /** Also write the HTML report to this path (`--report`; see `writeOutputsWithReport` in report.ts). Default: none. */
@@ -69,16 +76,12 @@ export async function computeAllocation(opts: AllocateOptions): Promise<Allocati
   const locks = loadLocks(opts.locks, opts.include, opts.exclude);
   checkLocks(inputs.read.candidates, locks.include, locks.exclude, opts.locks === undefined ? undefined : { file: opts.locks, ids: lockIds(locks) });
   const seed = opts.seed ?? inputs.programme.seed;
+  const solve = createSolve({ deadlineMs: opts.deadlineMs });
   try {
-    const selection = await select(inputs.screening.screened, inputs.programme, {
-      seed,
-      include: locks.include,
-      exclude: locks.exclude,
-      solve: { deadlineMs: opts.deadlineMs },
-    });
+    const selection = await selectChecked(inputs.screening.screened, inputs.programme, { seed, include: locks.include, exclude: locks.exclude, solve });
     const selectedIds = new Set(selection.candidates.filter((c) => c.status === 'selected').map((c) => c.id));
     const participants = inputs.read.candidates.filter((c) => selectedIds.has(c.id));
-    const { groups, teams } = await formGroupsAndTeams(participants, inputs.programme, { seed, deadlineMs: opts.deadlineMs, locks: locks.groups });
+    const { groups, teams } = await formGroupsAndTeams(participants, inputs.programme, { seed, solve, locks: locks.groups });
     return { inputs, seed, selection, groups, teams };
   } finally {
     await closeSolvers();
@@ -87,4 +90,74 @@ export async function computeAllocation(opts: AllocateOptions): Promise<Allocati
 
 export function allRulesMet(a: Allocation): boolean {
   return a.selection.allRulesMet && a.groups.relaxations.length === 0 && a.teams.relaxations.length === 0;
+}
+
+/** Select the cohort (the stage) and verify it with the independent checker; see `verifySelection`. */
+export async function selectChecked(screened: readonly ScreenedCandidate[], programme: Programme, options: SelectionOptions): Promise<SelectionResult> {
+  const result = await select(screened, programme, options);
+  verifySelection(screened, programme, options, result);
+  return result;
+}
+
+/** Form the workshop groups (the stage) and verify them with the independent checker. */
+export async function formGroups(participants: readonly Candidate[], programme: Programme, options: FormGroupsOptions): Promise<GroupsResult> {
+  const groups = await computeGroups(participants, programme, options);
+  const bad = unexplainedViolations(checkGroupsAndTeams({ participants, programme, groups: groups.groups, teams: null, locks: options.locks }), groups.relaxations);
+  if (bad.length > 0) {
+    throw new InternalError('E_GROUPS_CHECK', `the independent checker rejected the workshop groups: ${bad.map((v) => `${v.code}: ${v.message}`).join('; ')}`, bad);
+  }
+  return groups;
+}
+
+/** Form the project teams for participants already in workshop groups, and verify groups and teams together. */
+export async function formTeams(participants: readonly Candidate[], groups: GroupsResult, programme: Programme, options: FormTeamsOptions): Promise<TeamsResult> {
+  const teams = await computeTeams(participants, groups, programme, options);
+  verifyGroupsAndTeams(participants, programme, groups, teams, options.locks);
+  return teams;
+}
+
+/** Both stages, verified together: workshop groups, then project teams. */
+export async function formGroupsAndTeams(participants: readonly Candidate[], programme: Programme, options: FormGroupsOptions): Promise<{ groups: GroupsResult; teams: TeamsResult }> {
+  const groups = await computeGroups(participants, programme, options);
+  const teams = await computeTeams(participants, groups, programme, options);
+  verifyGroupsAndTeams(participants, programme, groups, teams, options.locks);
+  return { groups, teams };
+}
+
+function verifyGroupsAndTeams(participants: readonly Candidate[], programme: Programme, groups: GroupsResult, teams: TeamsResult, locks: GroupLocks | undefined): void {
+  const violations = checkGroupsAndTeams({ participants, programme, groups: groups.groups, teams: teams.teams, locks });
+  const bad = unexplainedViolations(violations, [...groups.relaxations, ...teams.relaxations]);
+  if (bad.length > 0) {
+    throw new InternalError('E_TEAMS_CHECK', `the independent checker rejected the groups and teams: ${bad.map((v) => `${v.code}: ${v.message}`).join('; ')}`, bad);
+  }
+}
+
+const LOCK_CODES = new Set(['lock_conflict', 'lock_unknown_id', 'include_ineligible', 'include_over_quota']);
+
+/** Run the independent checker on a selection; any error, or any disagreement on which rules are met, is a bug. */
+function verifySelection(screened: readonly ScreenedCandidate[], programme: Programme, options: SelectionOptions, out: SelectionResult): void {
+  const reserveRanks = new Map<string, number>();
+  for (const c of out.candidates) if (c.reserveRank !== null) reserveRanks.set(c.id, c.reserveRank);
+  const violations = checkSelection(screened, programme, {
+    selected: out.candidates.filter((c) => c.status === 'selected').map((c) => c.id),
+    reserveRanks,
+    ...(options.include !== undefined ? { include: options.include } : {}),
+    ...(options.exclude !== undefined ? { exclude: options.exclude } : {}),
+  });
+  const errors = violations.filter((v) => v.severity === 'error');
+  if (errors.length > 0) {
+    throw new InternalError('E_SELECTION_CHECK', `the independent checker rejected the selection: ${errors.map((v) => `${v.code}: ${v.message}`).join(' | ')}`, violations);
+  }
+  const checkerUnmet = new Set(violations.filter((v) => v.rule !== undefined && (v.code === 'gender_rule_not_met' || v.code === 'shortfall')).map((v) => v.rule));
+  const ownUnmet = new Set(out.rules.filter((r) => !r.met).map((r) => r.id));
+  const checkerLocks = violations.filter((v) => LOCK_CODES.has(v.code)).map((v) => v.code).sort();
+  const ownLocks = out.warnings.filter((w) => LOCK_CODES.has(w.code)).map((w) => w.code).sort();
+  const same = (a: Set<string | undefined>, b: Set<string>) => a.size === b.size && [...b].every((x) => a.has(x));
+  if (!same(checkerUnmet, ownUnmet) || checkerLocks.join() !== ownLocks.join()) {
+    throw new InternalError(
+      'E_SELECTION_CHECK_MISMATCH',
+      `the checker and the selection disagree: rules not met ${[...checkerUnmet].sort().join(', ') || '(none)'} vs ${[...ownUnmet].sort().join(', ') || '(none)'}; locks ${checkerLocks.join(', ') || '(none)'} vs ${ownLocks.join(', ') || '(none)'}`,
+      violations,
+    );
+  }
 }

@@ -24,10 +24,9 @@ import {
   type ReplaceResult,
   type ResultRow,
 } from '../replace/replace.js';
-import { formGroupsAndTeams } from '../stages/teams/teams.js';
 import { quotaCells } from '../domain/programme.js';
 import type { Candidate } from '../domain/types.js';
-import { closeSolvers } from '../solver/index.js';
+import { closeSolvers, createSolve } from '../solver/index.js';
 import type { AllocationFile, AllocationRow } from '../read/allocation.js';
 import { unneutraliseCell } from '../domain/cells.js';
 import { readCsv } from '../read/csv.js';
@@ -37,7 +36,7 @@ import { lockIds, type CommitteeLocks } from '../read/locks.js';
 import { renderReport } from '../report/render.js';
 import type { ReportView } from '../report/view.js';
 import { TOOL_VERSION } from '../domain/version.js';
-import { loadLocks } from './pipeline.js';
+import { formGroupsAndTeams, loadLocks } from './pipeline.js';
 import { checkAllocation, readInputsWithAllocation, unknownIdIssues } from './check.js';
 import { inputRecords, sha256, type LoadedInputs } from './load.js';
 import type { CommandOutcome } from './outcome.js';
@@ -55,8 +54,11 @@ export interface ReplaceOptions extends ScreenOptions {
   withdraw: readonly string[];
   /** Reserves the committee brings in. */
   add: readonly string[];
-  /** Hard deadline per solver attempt in milliseconds, used only when groups and teams must be re-formed. */
-  deadlineMs: number;
+  /**
+   * Hard deadline per solver attempt in milliseconds, used only when groups and teams must be re-formed. Default:
+   * the solver policy's `DEFAULT_DEADLINE_MS`.
+   */
+  deadlineMs?: number | undefined;
   /** The committee's decisions file, as given to `allocate --locks`: its group and team locks are held. */
   locks?: string | undefined;
   /** Also write the HTML report to this path. Default: none. */
@@ -244,11 +246,11 @@ function renumber(parts: ReadonlyArray<{ number: number; memberIds: readonly str
 }
 
 /** Groups and teams formed afresh for the new cohort (the allocate pipeline), numbered to keep most in place. */
-async function reform(loaded: Loaded, result: ReplaceResult, seed: string, deadlineMs: number, because: string): Promise<ReformedPlacement> {
+async function reform(loaded: Loaded, result: ReplaceResult, seed: string, deadlineMs: number | undefined, because: string): Promise<ReformedPlacement> {
   const ids = new Set(result.participants);
   const participants = loaded.inputs.read.candidates.filter((c) => ids.has(c.id));
   try {
-    const { groups, teams } = await formGroupsAndTeams(participants, loaded.inputs.programme, { seed, deadlineMs, locks: loaded.locks.groups });
+    const { groups, teams } = await formGroupsAndTeams(participants, loaded.inputs.programme, { seed, solve: createSolve({ deadlineMs }), locks: loaded.locks.groups });
     // Groups locked to a number keep the numbers the model gave them.
     const keepNumbers = (loaded.locks.groups.inGroup ?? []).some((l) => ids.has(l.id));
     const rows = new Map(loaded.allocation.rows.map((r) => [r.id, r]));

@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CohortError, ConfigError, EXIT, InputError, formatIssue } from '../domain/errors.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import type { CommandOutcome } from '../app/outcome.js';
+import { DEFAULT_DEADLINE_MS } from '../solver/policy.js';
 
 // Each command's module is loaded only when that command runs: `cohort --help` and a 40-seat allocate
 // start measurably faster without the report renderer, the checker and replace (see npm run bench).
@@ -82,7 +83,7 @@ export function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void)
     .option('--seed <text>', 'lottery seed for ties (default: the programme config\'s seed; recorded in summary.json)')
     .option('--include <ids>', 'comma-separated candidate ids the committee forces in', splitIds, [] as string[])
     .option('--exclude <ids>', 'comma-separated candidate ids the committee forces out', splitIds, [] as string[])
-    .option('--time-limit <seconds>', 'hard deadline per solver attempt, in seconds', parsePositive, 20)
+    .option('--time-limit <seconds>', 'hard deadline per solver attempt, in seconds', parsePositive, DEFAULT_DEADLINE_MS / 1000)
     .option('--locks <file>', 'the committee\'s decisions as CSV: columns rule,id,other; rules include, exclude, group (other = group number), apart, together (other = an id)')
     .option('--report <file>', 'also write a self-contained HTML report for the committee, e.g. OUT/report.html (checked, like the other files, before anything is written)')
     .addOption(new Option('--lang <lang>', 'language of the --report file').choices(['nb', 'en']).default('nb'))
@@ -95,7 +96,7 @@ export function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void)
           seed: typeof opts.seed === 'string' ? opts.seed : undefined,
           include: (opts.include as string[] | undefined) ?? [],
           exclude: (opts.exclude as string[] | undefined) ?? [],
-          deadlineMs: Math.round(((opts.timeLimit as number | undefined) ?? 20) * 1000),
+          deadlineMs: typeof opts.timeLimit === 'number' ? Math.round(opts.timeLimit * 1000) : undefined,
           locks: typeof opts.locks === 'string' ? opts.locks : undefined,
           report: typeof opts.report === 'string' ? opts.report : undefined,
           lang: opts.lang === 'en' ? 'en' : 'nb',
@@ -194,7 +195,7 @@ function addReplace(program: Command, setOutcome: (o: CommandOutcome) => void): 
       .requiredOption('-o, --out <dir>', 'output directory'),
   )
     .option('--seed <text>', 'lottery seed for reserves without a rank and for re-forming groups (default: the programme config\'s seed)')
-    .option('--time-limit <seconds>', 'hard deadline per solver attempt, in seconds (used only if groups and teams must be re-formed)', parsePositive, 20)
+    .option('--time-limit <seconds>', 'hard deadline per solver attempt, in seconds (used only if groups and teams must be re-formed)', parsePositive, DEFAULT_DEADLINE_MS / 1000)
     .option('--locks <file>', 'the committee\'s decisions file, as given to allocate --locks: group and team locks are held')
     .option('--report <file>', 'also write a self-contained HTML report of the new allocation, e.g. OUT/report.html')
     .addOption(new Option('--lang <lang>', 'language of the --report file').choices(['nb', 'en']).default('nb'))
@@ -211,7 +212,7 @@ function addReplace(program: Command, setOutcome: (o: CommandOutcome) => void): 
           withdraw: (opts.withdraw as string[] | undefined) ?? [],
           add: (opts.add as string[] | undefined) ?? [],
           seed: typeof opts.seed === 'string' ? opts.seed : undefined,
-          deadlineMs: Math.round(((opts.timeLimit as number | undefined) ?? 20) * 1000),
+          deadlineMs: typeof opts.timeLimit === 'number' ? Math.round(opts.timeLimit * 1000) : undefined,
           locks: typeof opts.locks === 'string' ? opts.locks : undefined,
           report: typeof opts.report === 'string' ? opts.report : undefined,
           lang: opts.lang === 'en' ? 'en' : 'nb',

@@ -6,41 +6,28 @@
  * - Workers are pooled, at most one idle worker per solver for the life of the process (HiGHS pays
  *   its WebAssembly start-up once). An idle worker is `unref()`ed so it never keeps the process alive;
  *   a worker killed at a deadline is replaced on the next solve. `closeSolvers()` ends them all.
- * - Solvers are tried in a chain: the next runs when the previous did not prove optimality or
- *   infeasibility. The result is the best validated solution found, with the best bound any solver
- *   proved.
+ * - Which solvers try a model, in which order and with which deadline, is the policy's (`policy.ts`); within a
+ *   step solvers are tried in a chain: the next runs when the previous did not prove optimality or
+ *   infeasibility. The result is the best validated solution found, with the best bound any solver proved.
  * - No claim is taken on trust: values are re-checked against every row and bound, integers must be
  *   integral (within 1e-6), the objective is recomputed. `optimal` means a solver proved it and the
  *   values passed the check; `infeasible` means HiGHS or YALPS proved it (javascript-lp-solver only for
  *   a model without integer variables).
+ *
+ * Stages never import this module: their caller builds a `Solve` with `createSolve` and closes the workers
+ * with `closeSolvers` when it is done.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packModel, type BackendAnswer } from './backend.js';
+import { solverSteps, type SolveStep } from './policy.js';
 import { checkValues } from './validate.js';
 import type { SolveReply, SolveRequest, WarmRequest } from './worker.js';
-import type { LinearModel, SolveAttempt, SolveOptions, SolveResult, SolveStatus, SolverName } from './types.js';
+import type { LinearModel, ModelHints, Solve, SolveAttempt, SolveOptions, SolveResult, SolveStatus, SolverName } from './types.js';
 
 export type { BackendAnswer } from './backend.js';
 export type { LinearModel, SolveOptions, SolveResult, SolverName } from './types.js';
-
-/** Default hard deadline per attempt, in milliseconds. */
-export const DEFAULT_DEADLINE_MS = 10_000;
-
-/**
- * Models up to this many variables and rows count as small: javascript-lp-solver (dense tableau, the
- * named solver) is tried first there; above it HiGHS leads. The selection model stays below it up to
- * 200 seats (≤ 400 types) and proves in a few ms there; a dense 600 × 600 LP already takes
- * javascript-lp-solver over 20 s. To be tuned from `npm run bench` figures.
- */
-export const SMALL_MODEL_SIZE = 400;
-
-/** The default chain for a model: `['jslp', 'highs']` when small, `['highs', 'yalps']` otherwise. */
-export function defaultChain(model: LinearModel): SolverName[] {
-  const small = model.variables.length <= SMALL_MODEL_SIZE && model.constraints.length <= SMALL_MODEL_SIZE;
-  return small ? ['jslp', 'highs'] : ['highs', 'yalps'];
-}
 
 /**
  * Where the worker script is, given this module's URL. The built module (`dist/solver/index.js`) has
@@ -212,10 +199,42 @@ export function judge(model: LinearModel, solver: SolverName, answer: BackendAns
   return { attempt: { solver, status, ...(notes.length > 0 ? { note: notes.join('; ') } : {}) }, checked, final, unconfirmedInfeasible };
 }
 
-/** Solve a model: see the module comment for the guarantees. Never rejects for a solver's failure. */
-export async function solve(model: LinearModel, options: SolveOptions = {}): Promise<SolveResult> {
-  const chain = options.solvers !== undefined && options.solvers.length > 0 ? [...options.solvers] : defaultChain(model);
-  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+/**
+ * Solve a model by the policy's steps (`solverSteps`): see the module comment for the guarantees. Never rejects
+ * for a solver's failure.
+ */
+export async function solve(model: LinearModel, options: SolveOptions & ModelHints = {}): Promise<SolveResult> {
+  return solveSteps(model, solverSteps(model, options));
+}
+
+/** The `Solve` a caller hands to the stages: every model solved with these options (default: the policy's). */
+export function createSolve(options: SolveOptions = {}): Solve {
+  return (model, hints) => solve(model, { ...options, ...hints });
+}
+
+/** Run the steps until one proves optimality or infeasibility; keep the best answer, the best bound and every attempt. */
+async function solveSteps(model: LinearModel, steps: readonly SolveStep[]): Promise<SolveResult> {
+  const attempts: SolveAttempt[] = [];
+  let best: SolveResult | null = null;
+  let last: SolveResult | null = null;
+  let bound: number | null = null;
+  for (const step of steps) {
+    const r = await solveChain(model, step.solvers, step.deadlineMs);
+    attempts.push(...r.attempts);
+    last = r;
+    if (r.status === 'optimal' || r.status === 'infeasible' || r.status === 'unbounded') return { ...r, attempts };
+    if (r.bound !== null && Number.isFinite(r.bound)) bound = bound === null ? r.bound : Math.max(bound, r.bound);
+    if (r.values !== null && r.objective !== null && (best === null || r.objective < (best.objective ?? Infinity))) best = r;
+  }
+  if (last === null) throw new Error('solveSteps: no steps');
+  if (best === null || best.objective === null) return { ...last, bound, attempts };
+  const b = bound === null ? null : Math.min(bound, best.objective);
+  const gap = b === null ? null : Math.max(0, best.objective - b) / Math.max(1, Math.abs(best.objective));
+  return { ...best, bound: b, gap, attempts };
+}
+
+/** One step: the solvers in turn, each attempt with the same hard deadline. */
+async function solveChain(model: LinearModel, chain: readonly SolverName[], deadlineMs: number): Promise<SolveResult> {
   const attempts: SolveAttempt[] = [];
   let best: { values: number[]; objective: number; solver: SolverName } | null = null;
   let bestBound: number | null = null;

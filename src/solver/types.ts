@@ -1,6 +1,6 @@
 /**
- * The solver adapter's contract. Model builders (selection, groups, teams) build a `LinearModel` and get a
- * `SolveResult` back; they never see a solver's own API. The outcome is a value with a status, never an
+ * The solver adapter's contract. Model builders (selection, groups, teams) build a `LinearModel`, hand it to the
+ * `Solve` function their caller gave them and get a `SolveResult` back; they never see a solver's own API. The outcome is a value with a status, never an
  * exception (YALPS style).
  */
 
@@ -48,7 +48,7 @@ export interface SolveAttempt {
   status: SolveStatus;
   /** Wall time of the attempt, in milliseconds (volatile: never part of golden output). */
   ms: number;
-  /** Why the attempt ended, when not optimal (e.g. "deadline 2000 ms", "fractional integer values"). */
+  /** Why the attempt ended, when not optimal (e.g. "deadline 1000 ms: worker terminated", "fractional integer values"). */
   note?: string;
 }
 
@@ -67,12 +67,38 @@ export interface SolveResult {
   attempts: SolveAttempt[];
 }
 
+/** What the caller of a solve chooses; the defaults are the solver policy's (`solver/policy.ts`). */
 export interface SolveOptions {
   /**
-   * Solvers to try in order; the next one runs when the previous did not prove optimality or infeasibility.
-   * Default: the adapter's measured default chain.
+   * Solvers to try in order, in one step with the full deadline; the next runs when the previous did not prove
+   * optimality or infeasibility. Default: the policy's steps for the model (`solverSteps`).
    */
-  solvers?: readonly SolverName[];
-  /** Hard wall-clock deadline per attempt in milliseconds; the worker is terminated at the deadline. */
-  deadlineMs?: number;
+  solvers?: readonly SolverName[] | undefined;
+  /**
+   * Hard wall-clock deadline per attempt in milliseconds; the worker is terminated at the deadline. Default
+   * `DEFAULT_DEADLINE_MS` (solver/policy.ts).
+   */
+  deadlineMs?: number | undefined;
 }
+
+/** What a model builder may tell the solver policy about its model. */
+export interface ModelHints {
+  /**
+   * False for models javascript-lp-solver is known to cycle on (absolute-value deviation variables): the policy
+   * then skips it. Default true.
+   */
+  jslpSuits?: boolean;
+  /**
+   * False for models that may have several optima (the selection's known limit: equal-cost swaps in two cells):
+   * which solver answers could then change the result, so the policy never cuts javascript-lp-solver short by
+   * the machine's speed. Default true (the group and team models price every tie with seeded costs).
+   */
+  uniqueOptimum?: boolean;
+}
+
+/**
+ * The solver as a stage sees it: handed in by the caller, who chose the deadline and the solvers (`createSolve`
+ * in `solver/index.ts` builds one from `SolveOptions`; a test may hand in a fake). Resolves with a status, never
+ * rejects for a solver's failure.
+ */
+export type Solve = (model: LinearModel, hints?: ModelHints) => Promise<SolveResult>;

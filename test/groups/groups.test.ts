@@ -1,15 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkGroupsAndTeams, unexplainedViolations } from '../../src/check/groups.js';
-import { formGroups } from '../../src/stages/groups/groups.js';
 import { groupCount, planSizes } from '../../src/stages/groups/model.js';
-import { formGroupsAndTeams } from '../../src/stages/teams/teams.js';
+import { formGroups, formGroupsAndTeams } from '../../src/app/pipeline.js';
 import type { Candidate } from '../../src/domain/types.js';
-import { closeSolvers } from '../../src/solver/index.js';
+import { closeSolvers, createSolve } from '../../src/solver/index.js';
 import { candidate, makeAllTypesCohort, makeCohort, programme, shuffled } from './cohort.js';
 
 afterAll(async () => {
   await closeSolvers();
 });
+const solve = createSolve();
 
 const sectorSplit = (ids: readonly string[], cohort: readonly Candidate[]): [number, number] => {
   const k = ids.filter((id) => cohort.find((c) => c.id === id)?.sector === 'kommune').length;
@@ -56,7 +56,7 @@ describe('group count and sizes', () => {
 describe('formGroups', () => {
   it('forms 5 mixed groups of 8 for a typical 40-seat cohort, proven optimal', async () => {
     const cohort = makeCohort({ seed: 'typical-1' });
-    const r = await formGroups(cohort, programme(), { seed: 'lottery' });
+    const r = await formGroups(cohort, programme(), { solve, seed: 'lottery' });
     expect(r.groups.map((g) => g.number)).toEqual([1, 2, 3, 4, 5]);
     expect(r.groups.map((g) => g.memberIds.length)).toEqual([8, 8, 8, 8, 8]);
     for (const g of r.groups) expect(sectorSplit(g.memberIds, cohort)).toEqual([4, 4]);
@@ -73,7 +73,7 @@ describe('formGroups', () => {
 
   it('spreads gender and regions within floor/ceil of the even share', async () => {
     const cohort = makeAllTypesCohort('spread');
-    const r = await formGroups(cohort, programme(), { seed: 'lottery' });
+    const r = await formGroups(cohort, programme(), { solve, seed: 'lottery' });
     const women = cohort.filter((c) => c.gender === 'female').length;
     for (const q of r.quality) {
       expect(q.female).toBeGreaterThanOrEqual(Math.floor((women * q.size) / cohort.length));
@@ -87,7 +87,7 @@ describe('formGroups', () => {
 
   it('relaxes the sector rule for a 22/18 cohort and says why', async () => {
     const cohort = makeCohort({ seed: 'shortfall', kommune: 22, spesialist: [6, 4, 4, 4] });
-    const r = await formGroups(cohort, programme(), { seed: 'lottery' });
+    const r = await formGroups(cohort, programme(), { solve, seed: 'lottery' });
     const relax = r.relaxations.find((x) => x.code === 'group_sector_mix');
     expect(relax?.reason).toMatch(/22 municipal and 18 specialist/);
     expect(relax?.reason).toMatch(/6 groups it could hold/);
@@ -110,7 +110,7 @@ describe('formGroups', () => {
     const ous = cohort.filter((c) => c.organisationKey === 'ous').length;
     expect(ous).toBe(4);
     expect(cohort.filter((c) => c.organisationKey === 'oslo')).toHaveLength(5);
-    const r = await formGroups(cohort, programme(), { seed: 'lottery' });
+    const r = await formGroups(cohort, programme(), { solve, seed: 'lottery' });
     expect(r.quality.flatMap((q) => q.organisationClashes)).toEqual([]);
     expect(r.relaxations).toEqual([]);
   });
@@ -119,7 +119,7 @@ describe('formGroups', () => {
     const base = makeCohort({ seed: 'big-org' });
     const spes = base.filter((c) => c.sector === 'spesialist').slice(0, 7).map((c) => c.id);
     const cohort = base.map((c) => (spes.includes(c.id) ? { ...c, organisation: 'OUS', organisationKey: 'ous' } : c));
-    const r = await formGroups(cohort, programme(), { seed: 'lottery' });
+    const r = await formGroups(cohort, programme(), { solve, seed: 'lottery' });
     const relax = r.relaxations.find((x) => x.code === 'group_org_clash');
     expect(relax?.reason).toMatch(/more participants than there are groups/);
     const perGroup = r.groups.map((g) => g.memberIds.filter((id) => spes.includes(id)).length);
@@ -138,7 +138,7 @@ describe('formGroups', () => {
       ],
       apart: [[ids[3] as string, ids[4] as string] as const, [ids[5] as string, ids[6] as string] as const],
     };
-    const r = await formGroups(cohort, programme(), { seed: 'lottery', locks });
+    const r = await formGroups(cohort, programme(), { solve, seed: 'lottery', locks });
     expect(r.groupOf[ids[0] as string]).toBe(3);
     expect(r.groupOf[ids[1] as string]).toBe(3);
     expect(r.groupOf[ids[2] as string]).toBe(5);
@@ -154,6 +154,7 @@ describe('formGroups', () => {
     const a = ids[0] as string;
     const b = ids[1] as string;
     const r = await formGroups(cohort, programme(), {
+      solve,
       seed: 'lottery',
       locks: {
         inGroup: [
@@ -172,8 +173,8 @@ describe('formGroups', () => {
 
   it('gives the same groups and teams for shuffled input rows', async () => {
     const cohort = makeCohort({ seed: 'shuffle' });
-    const a = await formGroupsAndTeams(cohort, programme(), { seed: 'lottery' });
-    const b = await formGroupsAndTeams(shuffled(cohort, 'one'), programme(), { seed: 'lottery' });
+    const a = await formGroupsAndTeams(cohort, programme(), { solve, seed: 'lottery' });
+    const b = await formGroupsAndTeams(shuffled(cohort, 'one'), programme(), { solve, seed: 'lottery' });
     expect(b.groups.groups).toEqual(a.groups.groups);
     expect(b.teams.teams).toEqual(a.teams.teams);
     expect(b.groups.report.terms).toEqual(a.groups.report.terms);
@@ -184,7 +185,7 @@ describe('formGroups', () => {
     const cohort = makeAllTypesCohort('solvers');
     const results = [];
     for (const solver of ['jslp', 'highs', 'yalps'] as const) {
-      const r = await formGroupsAndTeams(cohort, programme(), { seed: 'lottery', solvers: [solver] });
+      const r = await formGroupsAndTeams(cohort, programme(), { seed: 'lottery', solve: createSolve({ solvers: [solver] }) });
       expect(r.groups.report.solver).toBe(solver);
       expect(r.groups.report.solverStatus).toBe('optimal');
       results.push({ groups: r.groups.groups, teams: r.teams.teams });
@@ -195,8 +196,8 @@ describe('formGroups', () => {
 
   it('a different seed changes only the lottery, not the quality', async () => {
     const cohort = makeCohort({ seed: 'seeds' });
-    const a = await formGroups(cohort, programme(), { seed: 'one' });
-    const b = await formGroups(cohort, programme(), { seed: 'two' });
+    const a = await formGroups(cohort, programme(), { solve, seed: 'one' });
+    const b = await formGroups(cohort, programme(), { solve, seed: 'two' });
     const quality = (r: typeof a) => r.report.terms.filter((t) => t.name !== 'lottery_tiebreak').map((t) => t.value);
     expect(quality(b)).toEqual(quality(a));
     expect(b.groups).not.toEqual(a.groups);

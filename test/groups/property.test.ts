@@ -6,14 +6,15 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkGroupsAndTeams } from '../../src/check/groups.js';
-import { formGroupsAndTeams } from '../../src/stages/teams/teams.js';
+import { formGroupsAndTeams } from '../../src/app/pipeline.js';
 import { RHFS, type Candidate, type Gender, type Rhf } from '../../src/domain/types.js';
-import { closeSolvers } from '../../src/solver/index.js';
+import { closeSolvers, createSolve } from '../../src/solver/index.js';
 import { candidate, programme, shuffled } from './cohort.js';
 
 afterAll(async () => {
   await closeSolvers();
 });
+const solve = createSolve();
 
 const personArb = fc.record({
   kommune: fc.boolean(),
@@ -39,7 +40,7 @@ describe('groups and teams on random cohorts', () => {
     await fc.assert(
       fc.asyncProperty(cohortArb, async (cohort) => {
         const prog = programme();
-        const { groups, teams } = await formGroupsAndTeams(cohort, prog, { seed: 'prop' });
+        const { groups, teams } = await formGroupsAndTeams(cohort, prog, { solve, seed: 'prop' });
         const ids = cohort.map((c) => c.id).sort();
         expect(groups.groups.flatMap((g) => g.memberIds).sort()).toEqual(ids);
         expect(teams.teams.flatMap((t) => t.memberIds).sort()).toEqual(ids);
@@ -75,8 +76,8 @@ describe('groups and teams on random cohorts', () => {
   it('do not depend on the order of the input rows', async () => {
     await fc.assert(
       fc.asyncProperty(cohortArb, fc.string(), async (cohort, shuffleSeed) => {
-        const a = await formGroupsAndTeams(cohort, programme(), { seed: 'prop' });
-        const b = await formGroupsAndTeams(shuffled(cohort, shuffleSeed), programme(), { seed: 'prop' });
+        const a = await formGroupsAndTeams(cohort, programme(), { solve, seed: 'prop' });
+        const b = await formGroupsAndTeams(shuffled(cohort, shuffleSeed), programme(), { solve, seed: 'prop' });
         expect(b.groups.groups).toEqual(a.groups.groups);
         expect(b.teams.teams).toEqual(a.teams.teams);
         expect(b.groups.relaxations).toEqual(a.groups.relaxations);

@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkGroupsAndTeams } from '../../src/check/groups.js';
-import { formGroups } from '../../src/stages/groups/groups.js';
-import { formGroupsAndTeams, formTeams } from '../../src/stages/teams/teams.js';
+import { formGroups, formGroupsAndTeams, formTeams } from '../../src/app/pipeline.js';
 import { planShapes } from '../../src/stages/teams/model.js';
 import { RHFS, type Candidate } from '../../src/domain/types.js';
-import { closeSolvers } from '../../src/solver/index.js';
+import { closeSolvers, createSolve } from '../../src/solver/index.js';
 import { makeAllTypesCohort, makeCohort, programme } from './cohort.js';
 
 afterAll(async () => {
   await closeSolvers();
 });
+const solve = createSolve();
 
 const shapeOf = (ids: readonly string[], cohort: readonly Candidate[]): string => {
   const k = ids.filter((id) => cohort.find((c) => c.id === id)?.sector === 'kommune').length;
@@ -103,7 +103,7 @@ describe('team shapes', () => {
 describe('formTeams', () => {
   it('forms 10 teams of 2 + 2 with no colleagues, and shows its optimality', async () => {
     const cohort = makeCohort({ seed: 'teams-typical' });
-    const { groups, teams } = await formGroupsAndTeams(cohort, programme(), { seed: 'lottery' });
+    const { groups, teams } = await formGroupsAndTeams(cohort, programme(), { solve, seed: 'lottery' });
     expect(teams.teams).toHaveLength(10);
     expect(teams.teams.every((t) => shapeOf(t.memberIds, cohort) === '2+2')).toBe(true);
     expect(teams.quality.flatMap((q) => q.organisationClashes)).toEqual([]);
@@ -121,7 +121,7 @@ describe('formTeams', () => {
 
   it('uses teams of 3 with both sectors for a 22/18 cohort, and says so', async () => {
     const cohort = makeCohort({ seed: 'teams-shortfall', kommune: 22, spesialist: [6, 4, 4, 4] });
-    const { teams } = await formGroupsAndTeams(cohort, programme(), { seed: 'lottery' });
+    const { teams } = await formGroupsAndTeams(cohort, programme(), { solve, seed: 'lottery' });
     const shapes = teams.teams.map((t) => shapeOf(t.memberIds, cohort)).sort();
     expect(shapes).toEqual([...Array<string>(4).fill('2+1'), ...Array<string>(7).fill('2+2')]);
     const relax = teams.relaxations.find((r) => r.code === 'team_composition');
@@ -131,7 +131,7 @@ describe('formTeams', () => {
 
   it.each(['rm-1', 'rm-2', 'rm-3', 'rm-4', 'rm-5', 'rm-6'])('region-matches as many teams as an independent matching allows (%s)', async (seed) => {
     const cohort = seed.endsWith('6') ? makeAllTypesCohort(seed) : makeCohort({ seed, orgPool: 3 });
-    const { teams } = await formGroupsAndTeams(cohort, programme(), { seed: 'lottery' });
+    const { teams } = await formGroupsAndTeams(cohort, programme(), { solve, seed: 'lottery' });
     const matched = teams.quality.filter((q) => q.regionMatch !== null).length;
     expect(matched).toBe(bestRegionMatchedTeams(cohort));
     expect(teams.report.terms.find((t) => t.name === 'teams_not_region_matched')?.value).toBe(teams.teams.length - matched);
@@ -149,8 +149,8 @@ describe('formTeams', () => {
       togetherInTeam: [[k[0] as string, s[0] as string] as const, [k[1] as string, s[1] as string] as const],
       apart: [[k[2] as string, s[2] as string] as const],
     };
-    const groups = await formGroups(cohort, programme(), { seed: 'lottery', locks });
-    const teams = await formTeams(cohort, groups, programme(), { seed: 'lottery', locks });
+    const groups = await formGroups(cohort, programme(), { solve, seed: 'lottery', locks });
+    const teams = await formTeams(cohort, groups, programme(), { solve, seed: 'lottery', locks });
     expect(teams.teamOf[k[0] as string]).toBe(teams.teamOf[s[0] as string]);
     expect(teams.teamOf[k[1] as string]).toBe(teams.teamOf[s[1] as string]);
     expect(teams.teamOf[k[2] as string]).not.toBe(teams.teamOf[s[2] as string]);
@@ -164,14 +164,14 @@ describe('formTeams', () => {
     const base = makeCohort({ seed: 'teams-bad-lock' });
     const [a, b] = base.filter((c) => c.sector === 'spesialist').map((c) => c.id);
     const cohort = base.map((c) => (c.id === a || c.id === b ? { ...c, organisation: 'OUS', organisationKey: 'ous' } : c));
-    const { teams } = await formGroupsAndTeams(cohort, programme(), { seed: 'lottery', locks: { togetherInTeam: [[a as string, b as string]] } });
+    const { teams } = await formGroupsAndTeams(cohort, programme(), { solve, seed: 'lottery', locks: { togetherInTeam: [[a as string, b as string]] } });
     expect(teams.relaxations.map((r) => r.code)).toEqual(['lock_conflict']);
     expect(teams.teamOf[a as string]).not.toBe(teams.teamOf[b as string]);
   });
 
   it('forms 50 teams for 200 seats, every team 2 + 2', async () => {
     const cohort = makeCohort({ seed: 'teams-200', kommune: 100, spesialist: [40, 20, 20, 20], orgPool: 20 });
-    const { groups, teams } = await formGroupsAndTeams(cohort, programme(5), { seed: 'lottery' });
+    const { groups, teams } = await formGroupsAndTeams(cohort, programme(5), { solve, seed: 'lottery' });
     expect(groups.groups).toHaveLength(25);
     expect(teams.teams).toHaveLength(50);
     expect(teams.teams.every((t) => shapeOf(t.memberIds, cohort) === '2+2')).toBe(true);

@@ -1,12 +1,14 @@
 /** Locks (include/exclude) and ties decided by the seeded lottery, never by row order. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { select, type SelectionResult } from '../../src/stages/select/select.js';
+import type { SelectionResult } from '../../src/stages/select/select.js';
+import { selectChecked } from '../../src/app/pipeline.js';
 import { lotteryDraw } from '../../src/domain/lottery.js';
-import { closeSolvers } from '../../src/solver/index.js';
+import { closeSolvers, createSolve } from '../../src/solver/index.js';
 import { balanced, cand, programme, shuffled } from './helpers.js';
 import type { ScreenedCandidate } from '../../src/domain/types.js';
 
 afterAll(closeSolvers);
+const solve = createSolve();
 
 const p = programme();
 const byId = (r: SelectionResult) => new Map(r.candidates.map((c) => [c.id, c]));
@@ -14,7 +16,7 @@ const codes = (r: SelectionResult, id: string) => byId(r).get(id)?.reasons.map((
 
 describe('locks', () => {
   it('include forces a low-ranked candidate in; the worst-ranked of the same gender drops to reserve 1', async () => {
-    const r = await select(balanced(p), p, { seed: 's', include: ['V-07'] });
+    const r = await selectChecked(balanced(p), p, { solve, seed: 's', include: ['V-07'] });
     const m = byId(r);
     expect(m.get('V-07')).toMatchObject({ status: 'selected', lock: 'include', reserveRank: null });
     expect(codes(r, 'V-07')).toEqual(['included']);
@@ -26,7 +28,7 @@ describe('locks', () => {
   });
 
   it('exclude forces a candidate out; the next in line takes the seat', async () => {
-    const r = await select(balanced(p), p, { seed: 's', exclude: ['N-01'] });
+    const r = await selectChecked(balanced(p), p, { solve, seed: 's', exclude: ['N-01'] });
     const m = byId(r);
     expect(m.get('N-01')).toMatchObject({ status: 'excluded', lock: 'exclude', reserveRank: null, reasons: [{ code: 'excluded', text: 'excluded: by the committee (exclude lock)' }] });
     expect(m.get('N-05')).toMatchObject({ status: 'selected' });
@@ -36,7 +38,8 @@ describe('locks', () => {
 
   it('a lock that cannot be obeyed is reported, never silently applied', async () => {
     const cands: ScreenedCandidate[] = [...balanced(p), cand(p, { id: 'N-X', cell: 'Helse Nord', priority: 1, gender: 'male', ineligible: ['no_bachelor'] })];
-    const r = await select(cands, p, {
+    const r = await selectChecked(cands, p, {
+      solve,
       seed: 's',
       include: ['N-X', 'GHOST', 'K-05', 'V-05', 'V-06', 'V-07', 'V-08', 'V-03'],
       exclude: ['K-05'],
@@ -57,7 +60,7 @@ describe('locks', () => {
   it('includes that break a gender rule leave it unmet and say so', async () => {
     // All four Helse Nord seats to men, with table minimums per cell.
     const pc = programme({ gender: { cellMinimums: true } });
-    const r = await select(balanced(pc), pc, { seed: 's', include: ['N-02', 'N-04', 'N-06', 'N-08'] });
+    const r = await selectChecked(balanced(pc), pc, { solve, seed: 's', include: ['N-02', 'N-04', 'N-06', 'N-08'] });
     const rule = r.rules.find((x) => x.id === 'gender.cell.spesialist/Helse Nord.female');
     expect(rule).toMatchObject({ met: false, actual: 0, required: 2 });
     expect(rule?.explanation).toBe("Helse Nord: at least 2 women required, 0 selected — at most 0 possible (4 eligible women, given the committee's locks)");
@@ -79,7 +82,7 @@ describe('ties and the lottery', () => {
   });
 
   it('an unranked list is filled in draw order within each gender, ties reported as lottery', async () => {
-    const r = await select(unranked(), p, { seed: 'seed-1' });
+    const r = await selectChecked(unranked(), p, { solve, seed: 'seed-1' });
     const kom = r.candidates.filter((c) => c.cell === 'kommune');
     for (const g of ['female', 'male'] as const) {
       const ofG = kom.filter((c) => c.gender === g).sort((a, b) => a.draw - b.draw);
@@ -95,10 +98,10 @@ describe('ties and the lottery', () => {
 
   it('shuffled input rows give the same status and reserve rank for every candidate', async () => {
     const base = unranked();
-    const a = await select(base, p, { seed: 'seed-1' });
+    const a = await selectChecked(base, p, { solve, seed: 'seed-1' });
     const pick = (r: SelectionResult) => Object.fromEntries([...r.candidates].sort((x, y) => (x.id < y.id ? -1 : 1)).map((c) => [c.id, [c.status, c.reserveRank, c.reasons]]));
     for (const s of [1, 2, 3]) {
-      const b = await select(shuffled(base, s), p, { seed: 'seed-1' });
+      const b = await selectChecked(shuffled(base, s), p, { solve, seed: 'seed-1' });
       expect(pick(b)).toEqual(pick(a));
       expect(b.cells).toEqual(a.cells);
       expect(b.rules).toEqual(a.rules);
@@ -107,10 +110,10 @@ describe('ties and the lottery', () => {
 
   it('the same input twice gives an identical result (apart from timings), another seed another draw', async () => {
     const strip = (r: SelectionResult) => ({ ...r, stage: { ...r.stage, attempts: r.stage.attempts.map((x) => ({ ...x, ms: 0 })) } });
-    const a = await select(unranked(), p, { seed: 'seed-1' });
-    const b = await select(unranked(), p, { seed: 'seed-1' });
+    const a = await selectChecked(unranked(), p, { solve, seed: 'seed-1' });
+    const b = await selectChecked(unranked(), p, { solve, seed: 'seed-1' });
     expect(JSON.stringify(strip(b))).toBe(JSON.stringify(strip(a)));
-    const c = await select(unranked(), p, { seed: 'seed-2' });
+    const c = await selectChecked(unranked(), p, { solve, seed: 'seed-2' });
     const sel = (r: SelectionResult) => r.candidates.filter((x) => x.status === 'selected').map((x) => x.id).join();
     expect(sel(c)).not.toBe(sel(a));
   });
@@ -122,7 +125,7 @@ describe('ties and the lottery', () => {
     const nord = ['a', 'b', 'c', 'd'].map((x, i) => cand(p, { id: `N-${x}`, cell: 'Helse Nord', priority: null, gender: i % 2 === 0 ? 'female' : 'male' }));
     const cands = [...balanced(p).filter((c) => c.candidate.rhf !== 'Helse Nord'), cand(p, { id: 'N-1', cell: 'Helse Nord', priority: 1, gender: 'female' }), cand(p, { id: 'N-2', cell: 'Helse Nord', priority: 2, gender: 'male' }), ...nord];
     for (const seed of ['a', 'b', 'c', 'd', 'e', 'f']) {
-      const r = await select(cands, p, { seed });
+      const r = await selectChecked(cands, p, { solve, seed });
       const best2 = nord.map((c) => ({ id: c.candidate.id, draw: lotteryDraw(seed, c.candidate.id) })).sort((x, y) => x.draw - y.draw).slice(0, 2).map((x) => x.id).sort();
       const chosen = r.candidates.filter((c) => c.cell === 'spesialist/Helse Nord' && c.status === 'selected' && c.priority === null).map((c) => c.id).sort();
       expect(chosen).toEqual(best2);

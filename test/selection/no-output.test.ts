@@ -1,29 +1,18 @@
 /**
- * A selection is returned only when a solver found one and the independent checker accepts it:
- * otherwise `select` throws an InternalError and produces nothing. The solver is mocked here to play
- * the failures a real solver could produce.
+ * The selection stage solves with the `Solve` its caller hands in, and nothing else: fakes play the outcomes a
+ * real solver could produce. A selection is used only when a solver found one and the independent checker (run
+ * by the app layer, `selectChecked`) accepts it; otherwise an InternalError, and nothing is produced.
  */
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LinearModel, SolveOptions, SolveResult } from '../../src/solver/types.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { LinearModel, ModelHints, Solve, SolveResult } from '../../src/solver/types.js';
 import { InternalError } from '../../src/domain/errors.js';
-import type * as SolverModule from '../../src/solver/index.js';
+import { select } from '../../src/stages/select/select.js';
+import { selectChecked } from '../../src/app/pipeline.js';
+import { closeSolvers, createSolve } from '../../src/solver/index.js';
 import { programme, ranked } from './helpers.js';
 
-type SolveFn = (m: LinearModel, o?: SolveOptions) => Promise<SolveResult>;
-const behaviour: { next: SolveFn | null } = { next: null };
-
-vi.mock('../../src/solver/index.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof SolverModule>();
-  return { ...actual, solve: (m: LinearModel, o?: SolveOptions) => (behaviour.next ?? actual.solve)(m, o) };
-});
-
-const { select } = await import('../../src/stages/select/select.js');
-const { closeSolvers, solve: realSolve } = await vi.importActual<typeof SolverModule>('../../src/solver/index.js');
-
+const realSolve = createSolve();
 afterAll(closeSolvers);
-beforeEach(() => {
-  behaviour.next = null;
-});
 
 const p = programme();
 // The gender-swap case: the plain top-ranked selection leaves the spesialist sector two women short.
@@ -34,25 +23,61 @@ const cands = [
   ...ranked(p, 'Helse Midt-Norge', 'MN', 'MMMFMF'),
   ...ranked(p, 'Helse Nord', 'N', 'MMMMF'),
 ];
-const failed = (status: SolveResult['status']): SolveFn => async () => ({ status, solver: 'highs', values: null, objective: null, bound: null, gap: null, attempts: [{ solver: 'highs', status, ms: 1 }] });
+const failed = (status: SolveResult['status']): Solve => async () => ({ status, solver: 'highs', values: null, objective: null, bound: null, gap: null, attempts: [{ solver: 'highs', status, ms: 1 }] });
 
-async function rejection(): Promise<unknown> {
+/** A solve that records what the stage handed it, then answers with `answer`. */
+function recording(answer: Solve): { solve: Solve; calls: Array<{ model: LinearModel; hints: ModelHints | undefined }> } {
+  const calls: Array<{ model: LinearModel; hints: ModelHints | undefined }> = [];
+  return {
+    calls,
+    solve: (model, hints) => {
+      calls.push({ model, hints });
+      return answer(model, hints);
+    },
+  };
+}
+
+async function rejection(solve: Solve): Promise<unknown> {
   try {
-    await select(cands, p, { seed: 's' });
+    await selectChecked(cands, p, { seed: 's', solve });
   } catch (e) {
     return e;
   }
   return null;
 }
 
-describe('no output without a checked solution', () => {
-  it('sanity: the real solver gives a result for this case', async () => {
-    await expect(select(cands, p, { seed: 's' })).resolves.toMatchObject({ allRulesMet: true });
+describe('the stage uses the solve it is handed', () => {
+  it('sanity: the real solver gives a checked result for this case', async () => {
+    await expect(selectChecked(cands, p, { seed: 's', solve: realSolve })).resolves.toMatchObject({ allRulesMet: true });
+  });
+
+  it('hands its one model to that solve and reports its answer, attempts included', async () => {
+    const rec = recording(realSolve);
+    const r = await select(cands, p, { seed: 's', solve: rec.solve });
+    expect(rec.calls).toHaveLength(1);
+    const [{ model, hints }] = rec.calls as [{ model: LinearModel; hints: ModelHints | undefined }];
+    expect(model.label).toBe('selection');
+    // Equal-cost selections can exist: javascript-lp-solver must not be cut short by the machine's speed.
+    expect(hints).toEqual({ uniqueOptimum: false });
+    expect(r.stage).toMatchObject({ status: 'optimal', variables: model.variables.length, constraints: model.constraints.length });
+    expect(r.stage.attempts.length).toBeGreaterThan(0);
+  });
+
+  it('a timed-out answer with values is used but reported as timed out, with the gap the solve gave', async () => {
+    const rec = recording(async (m) => {
+      const real = await realSolve(m);
+      const bound = (real.objective ?? 0) - 10;
+      return { ...real, status: 'timed_out', solver: 'highs', bound, gap: 0.25, attempts: [{ solver: 'highs', status: 'timed_out', ms: 1, note: 'deadline 5 ms: worker terminated' }] };
+    });
+    const r = await select(cands, p, { seed: 's', solve: rec.solve });
+    expect(rec.calls).toHaveLength(1);
+    expect(r.stage).toMatchObject({ status: 'timed_out', solver: 'highs', gap: 0.25, attempts: [{ solver: 'highs', status: 'timed_out', note: 'deadline 5 ms: worker terminated' }] });
+    expect(r.stage.bound).toBe((r.stage.objective ?? 0) - 10);
+    expect(r.candidates.filter((c) => c.status === 'selected')).toHaveLength(40);
   });
 
   it.each(['infeasible', 'timed_out', 'error', 'unbounded'] as const)('a solver outcome %s without values throws E_SELECTION_UNSOLVED', async (status) => {
-    behaviour.next = failed(status);
-    const e = await rejection();
+    const e = await rejection(failed(status));
     expect(e).toBeInstanceOf(InternalError);
     expect(e).toMatchObject({ code: 'E_SELECTION_UNSOLVED', exitCode: 4 });
     expect((e as Error).message).toContain(status);
@@ -60,8 +85,7 @@ describe('no output without a checked solution', () => {
 
   it('a claimed optimum that ignores the gender rules is caught by the checker (E_SELECTION_CHECK)', async () => {
     // Solve the model without its gender rows: the top-ranked of each cell, "optimal" for the wrong model.
-    behaviour.next = (m, o) => realSolve({ ...m, constraints: m.constraints.filter((c) => !c.name.startsWith('gender:')) }, o);
-    const e = await rejection();
+    const e = await rejection((m, h) => realSolve({ ...m, constraints: m.constraints.filter((c) => !c.name.startsWith('gender:')) }, h));
     expect(e).toBeInstanceOf(InternalError);
     expect(e).toMatchObject({ code: 'E_SELECTION_CHECK' });
     expect((e as Error).message).toContain('gender_rules_below_achievable');
@@ -69,8 +93,7 @@ describe('no output without a checked solution', () => {
 
   it('a claimed optimum that breaks the ranking is caught by the checker', async () => {
     // Reverse the ranking costs: the worst-ranked are picked.
-    behaviour.next = (m, o) => realSolve({ ...m, variables: m.variables.map((v) => (v.name.startsWith('x') ? { ...v, cost: -v.cost } : v)) }, o);
-    const e = await rejection();
+    const e = await rejection((m, h) => realSolve({ ...m, variables: m.variables.map((v) => (v.name.startsWith('x') ? { ...v, cost: -v.cost } : v)) }, h));
     expect(e).toMatchObject({ code: 'E_SELECTION_CHECK' });
     expect((e as Error).message).toContain('justified_envy');
   });

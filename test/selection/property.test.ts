@@ -5,14 +5,15 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { select } from '../../src/stages/select/select.js';
+import { selectChecked } from '../../src/app/pipeline.js';
 import { checkSelection } from '../../src/check/selection.js';
 import { quotaCells } from '../../src/domain/programme.js';
 import type { Gender, Rhf } from '../../src/domain/types.js';
-import { closeSolvers } from '../../src/solver/index.js';
+import { closeSolvers, createSolve } from '../../src/solver/index.js';
 import { cand, programme, shuffled } from './helpers.js';
 
 afterAll(closeSolvers);
+const solve = createSolve();
 
 const CELLS: Array<'kommune' | Rhf> = ['kommune', 'Helse Sør-Øst', 'Helse Vest', 'Helse Midt-Norge', 'Helse Nord'];
 
@@ -43,7 +44,7 @@ describe('random cohorts', () => {
         const include = c.include.map(id);
         const exclude = c.exclude.map(id);
         const input = shuffled(screened, c.shuffle);
-        const r = await select(input, p, { seed: c.seed, include, exclude });
+        const r = await selectChecked(input, p, { solve, seed: c.seed, include, exclude });
 
         expect(r.candidates.map((x) => x.id)).toEqual(input.map((s) => s.candidate.id));
         expect(r.stage.status).toBe('optimal');
@@ -60,7 +61,7 @@ describe('random cohorts', () => {
         expect(r.allRulesMet).toBe(violations.every((v) => v.code !== 'gender_rule_not_met' && v.code !== 'shortfall'));
 
         // Permuting the rows changes nothing but the order of the output.
-        const again = await select(shuffled(screened, c.shuffle + 1), p, { seed: c.seed, include, exclude });
+        const again = await selectChecked(shuffled(screened, c.shuffle + 1), p, { solve, seed: c.seed, include, exclude });
         const key = (x: typeof r) => [...x.candidates].sort((a, b) => (a.id < b.id ? -1 : 1)).map((y) => `${y.id}:${y.status}:${y.reserveRank}`).join();
         expect(key(again)).toBe(key(r));
       }),

@@ -3,10 +3,11 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/app/load.js';
-import { select } from '../../src/stages/select/select.js';
-import { closeSolvers } from '../../src/solver/index.js';
+import { selectChecked } from '../../src/app/pipeline.js';
+import { closeSolvers, createSolve } from '../../src/solver/index.js';
 
 afterAll(closeSolvers);
+const solve = createSolve();
 
 const dir = fileURLToPath(new URL('../../fixtures/sample/en/', import.meta.url));
 const files = readdirSync(dir)
@@ -17,7 +18,7 @@ const files = readdirSync(dir)
 describe('sample year', () => {
   it('selects exactly 20/8/4/4/4 with at least 16 of each gender, every rule met, proven optimal', async () => {
     const inputs = loadInputs({ files, encoding: 'auto' });
-    const r = await select(inputs.screening.screened, inputs.programme, { seed: inputs.programme.seed });
+    const r = await selectChecked(inputs.screening.screened, inputs.programme, { solve, seed: inputs.programme.seed });
     expect(r.cells.map((c) => c.selected)).toEqual([20, 8, 4, 4, 4]);
     expect(r.gender.cohort.female).toBeGreaterThanOrEqual(16);
     expect(r.gender.cohort.male).toBeGreaterThanOrEqual(16);

@@ -1,11 +1,13 @@
 /** Hand-made selection cases with known answers. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { select, type SelectionResult } from '../../src/stages/select/select.js';
+import type { SelectionResult } from '../../src/stages/select/select.js';
+import { selectChecked } from '../../src/app/pipeline.js';
 import { checkSelection } from '../../src/check/selection.js';
-import { closeSolvers } from '../../src/solver/index.js';
+import { closeSolvers, createSolve } from '../../src/solver/index.js';
 import { balanced, cand, programme, ranked } from './helpers.js';
 
 afterAll(closeSolvers);
+const solve = createSolve();
 
 const byId = (r: SelectionResult) => new Map(r.candidates.map((c) => [c.id, c]));
 const selectedIds = (r: SelectionResult, cell?: string) => r.candidates.filter((c) => c.status === 'selected' && (cell === undefined || c.cell === cell)).map((c) => c.id).sort();
@@ -13,7 +15,7 @@ const selectedIds = (r: SelectionResult, cell?: string) => r.candidates.filter((
 describe('exact quotas', () => {
   it('fills 20/8/4/4/4 with the best-ranked when the gender rules hold anyway, reserves in rank order', async () => {
     const p = programme();
-    const r = await select(balanced(p), p, { seed: 's' });
+    const r = await selectChecked(balanced(p), p, { solve, seed: 's' });
     expect(r.cells.map((c) => [c.key, c.selected, c.shortfall])).toEqual([
       ['kommune', 20, 0],
       ['spesialist/Helse Sør-Øst', 8, 0],
@@ -38,7 +40,7 @@ describe('exact quotas', () => {
 
   it('lists the rules: one quota rule per cell, then each gender for cohort and sectors', async () => {
     const p = programme();
-    const r = await select(balanced(p), p, { seed: 's' });
+    const r = await selectChecked(balanced(p), p, { solve, seed: 's' });
     expect(r.rules.map((x) => `${x.id} ${x.actual}/${x.required}`)).toEqual([
       'quota.kommune 20/20',
       'quota.spesialist/Helse Sør-Øst 8/8',
@@ -66,7 +68,7 @@ describe('shortfall', () => {
       cand(p, { id: 'N-4', cell: 'Helse Nord', priority: 4, gender: 'female', ineligible: ['too_young'] }),
       cand(p, { id: 'N-5', cell: 'Helse Nord', priority: 5, gender: 'male' }),
     ];
-    const r = await select(cands, p, { seed: 's' });
+    const r = await selectChecked(cands, p, { solve, seed: 's' });
     const nord = r.cells.find((c) => c.rhf === 'Helse Nord');
     expect(nord).toMatchObject({ seats: 4, nominated: 5, eligible: 3, selected: 3, shortfall: 1, ineligibleByReason: { too_young: 2 } });
     expect(nord?.explanation).toBe('Helse Nord: 4 seats, 3 eligible of 5 nominated (2 under 25 years) — 1 seat unfilled');
@@ -86,7 +88,7 @@ describe('shortfall', () => {
       ...balanced(p).filter((c) => c.candidate.rhf !== 'Helse Vest'),
       ...ranked(p, 'Helse Vest', 'V', 'MMMMMM'),
     ];
-    const r = await select(cands, p, { seed: 's' });
+    const r = await selectChecked(cands, p, { solve, seed: 's' });
     const rule = r.rules.find((x) => x.id === 'gender.cell.spesialist/Helse Vest.female');
     expect(rule).toMatchObject({ met: false, required: 2, actual: 0 });
     expect(rule?.explanation).toBe('Helse Vest: at least 2 women required, 0 selected — at most 0 possible (0 eligible women): Helse Vest nominated no women');
@@ -112,7 +114,7 @@ describe('gender swap', () => {
   ];
 
   it('picks the best-ranked woman over the worst-ranked selected man where it costs the least rank', async () => {
-    const r = await select(cands, p, { seed: 's' });
+    const r = await selectChecked(cands, p, { solve, seed: 's' });
     expect(selectedIds(r, 'spesialist/Helse Nord')).toEqual(['N-01', 'N-02', 'N-03', 'N-05']);
     expect(selectedIds(r, 'spesialist/Helse Vest')).toEqual(['V-01', 'V-02', 'V-04', 'V-05']);
     expect(selectedIds(r, 'spesialist/Helse Midt-Norge')).toEqual(['MN-01', 'MN-02', 'MN-03', 'MN-04']);
@@ -122,7 +124,7 @@ describe('gender swap', () => {
   });
 
   it('says which gender rule made it so, on both sides of the swap', async () => {
-    const r = await select(cands, p, { seed: 's' });
+    const r = await selectChecked(cands, p, { solve, seed: 's' });
     const m = byId(r);
     expect(m.get('N-05')?.reasons).toContainEqual({
       code: 'selected_for_gender_rule',
@@ -141,7 +143,7 @@ describe('gender swap', () => {
   });
 
   it('the checker accepts it, and rejects the plain top-ranked selection as breaking an achievable gender rule', async () => {
-    const r = await select(cands, p, { seed: 's' });
+    const r = await selectChecked(cands, p, { solve, seed: 's' });
     const ranks = new Map(r.candidates.filter((c) => c.reserveRank !== null).map((c) => [c.id, c.reserveRank ?? 0]));
     expect(checkSelection(cands, p, { selected: selectedIds(r), reserveRanks: ranks }).filter((v) => v.severity === 'error')).toEqual([]);
     const naive = selectedIds(r).filter((id) => id !== 'N-05' && id !== 'V-05').concat(['N-04', 'V-03']);
@@ -160,7 +162,7 @@ describe('unknown gender', () => {
   it('counts for neither side: a sector of unknowns and men gets its women elsewhere or reports the rule', async () => {
     const p = programme();
     const cands = [...ranked(p, 'kommune', 'K', 'UUUUUUUUUUUUMMMMMMMMFFFFF'), ...balanced(p).filter((c) => c.candidate.sector === 'spesialist')];
-    const r = await select(cands, p, { seed: 's' });
+    const r = await selectChecked(cands, p, { solve, seed: 's' });
     // kommune: 20 seats, 5 women, 8 men, 12 unknown: women rule (8) cannot be met; men rule (8) is.
     expect(r.gender.sectors.kommune).toEqual({ female: 5, male: 8, unknown: 7 });
     const f = r.rules.find((x) => x.id === 'gender.sector.kommune.female');

@@ -4,9 +4,9 @@
  * the independent checker (select would throw otherwise).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { select } from '../../src/stages/select/select.js';
+import { selectChecked } from '../../src/app/pipeline.js';
 import type { Gender, Rhf, ScreenedCandidate } from '../../src/domain/types.js';
-import { closeSolvers } from '../../src/solver/index.js';
+import { closeSolvers, createSolve } from '../../src/solver/index.js';
 import type { SolverName } from '../../src/solver/types.js';
 import { prng, randInt } from '../solver/helpers.js';
 import { cand, programme } from './helpers.js';
@@ -39,7 +39,7 @@ describe('selection on each solver', () => {
     const p = programme({ gender: { cellMinimums: seed % 2 === 0 } });
     const rows = cohort(seed, n, women);
     const results = [];
-    for (const s of ['jslp', 'yalps', 'highs'] as SolverName[]) results.push(await select(rows, p, { seed: 'x', solve: { solvers: [s] } }));
+    for (const s of ['jslp', 'yalps', 'highs'] as SolverName[]) results.push(await selectChecked(rows, p, { seed: 'x', solve: createSolve({ solvers: [s] }) }));
     for (const r of results) {
       expect(r.stage.status).toBe('optimal');
       expect(r.stage.objective).toBe(results[0]?.stage.objective);

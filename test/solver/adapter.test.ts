@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeSolvers, defaultChain, judge, solve, warmUp, workerScriptUrl } from '../../src/solver/index.js';
+import { closeSolvers, createSolve, judge, solve, warmUp, workerScriptUrl } from '../../src/solver/index.js';
 import type { LinearModel, SolverName } from '../../src/solver/types.js';
 import { denseLp, feasible, infeasibleMip, knapsack, objective, smallLp } from './helpers.js';
 
@@ -170,9 +170,16 @@ describe('every answer is checked, none is trusted', () => {
 });
 
 describe('chain and pool', () => {
-  it('the default chain is javascript-lp-solver then HiGHS for small models, HiGHS first for large ones', () => {
-    expect(defaultChain(knapsack)).toEqual(['jslp', 'highs']);
-    expect(defaultChain(denseLp(450))).toEqual(['highs', 'yalps']);
+  it('solve follows the policy: javascript-lp-solver answers a small model; a hint that it does not suit sends it to HiGHS', async () => {
+    expect((await solve(knapsack)).attempts.map((a) => [a.solver, a.status])).toEqual([['jslp', 'optimal']]);
+    expect((await solve(knapsack, { jslpSuits: false })).attempts.map((a) => [a.solver, a.status])).toEqual([['highs', 'optimal']]);
+  });
+
+  it('createSolve binds the caller\'s options; the stage\'s hints still apply', async () => {
+    const yalpsOnly = createSolve({ solvers: ['yalps'] });
+    expect(await yalpsOnly(knapsack)).toMatchObject({ status: 'optimal', solver: 'yalps', objective: -23 });
+    const byPolicy = createSolve({ deadlineMs: 5_000 });
+    expect((await byPolicy(knapsack, { jslpSuits: false })).attempts.map((a) => a.solver)).toEqual(['highs']);
   });
 
   it('a model without variables is settled without a solver', async () => {

@@ -14,12 +14,11 @@
  * participants are sorted by id before anything else, the lottery is keyed on ids, and groups are numbered by
  * their smallest member id (locked groups keep their numbers), so input row order never matters.
  *
- * Every result is re-checked by the independent checker (`check/groups.ts`) before it is returned; a
- * disagreement is an `InternalError`.
+ * The models are solved by the `Solve` function the caller hands in. The caller (`app/pipeline.ts`) re-checks
+ * every result with the independent checker (`check/groups.ts`) before using it.
  */
 import { InternalError } from '../../domain/errors.js';
-import type { SolveResult, SolverName, SolveStatus } from '../../solver/types.js';
-import { checkGroupsAndTeams, unexplainedViolations } from '../../check/groups.js';
+import type { Solve, SolveResult, SolveStatus } from '../../solver/types.js';
 import {
   cmp,
   lotteryOrder,
@@ -50,7 +49,6 @@ import {
   type OrgSet,
 } from './model.js';
 import { genderTableMinimum, type Programme } from '../../domain/programme.js';
-import { DEFAULT_STAGE_DEADLINE_MS, solveSteps, stageSteps } from '../../solver/policy.js';
 import type { Candidate } from '../../domain/types.js';
 
 export type { StageReport, ObjectiveTerm, EffectiveLocks } from '../common.js';
@@ -59,10 +57,8 @@ export interface FormGroupsOptions {
   /** Lottery seed for ties (recorded in the result). */
   seed: string;
   locks?: GroupLocks;
-  /** Hard deadline per solver attempt, in milliseconds. Default 10 000. */
-  deadlineMs?: number;
-  /** Solver chain override (one step, full deadline). Default: by model size, see `stage-solve.ts`. */
-  solvers?: readonly SolverName[];
+  /** Solves the stage's models (the caller chose the solvers and the deadline). */
+  solve: Solve;
 }
 
 /** A workshop group: its number (1..G) and members' ids in code-unit order. */
@@ -103,17 +99,6 @@ export interface GroupsResult {
   locks: EffectiveLocks;
 }
 
-/** Form the workshop groups. Throws `InternalError` when the independent checker disagrees with the result. */
-export async function formGroups(participants: readonly Candidate[], programme: Programme, options: FormGroupsOptions): Promise<GroupsResult> {
-  const result = await computeGroups(participants, programme, options);
-  const violations = checkGroupsAndTeams({ participants, programme, groups: result.groups, teams: null, locks: options.locks });
-  const bad = unexplainedViolations(violations, result.relaxations);
-  if (bad.length > 0) {
-    throw new InternalError('E_GROUPS_CHECK', `the independent checker rejected the workshop groups: ${bad.map((v) => `${v.code}: ${v.message}`).join('; ')}`, bad);
-  }
-  return result;
-}
-
 interface Attempt {
   variant: GroupModelVariant;
   gm: GroupModel;
@@ -124,6 +109,7 @@ interface Attempt {
   individuals: Set<string>;
 }
 
+/** Form the workshop groups (not yet checked: see the module comment). */
 export async function computeGroups(participants: readonly Candidate[], programme: Programme, options: FormGroupsOptions): Promise<GroupsResult> {
   const persons = personsById(participants);
   for (let i = 1; i < persons.length; i++) {
@@ -135,7 +121,6 @@ export async function computeGroups(participants: readonly Candidate[], programm
   const n = persons.length;
   const k = persons.filter((p) => p.sector === 'kommune').length;
   const G = groupCount(n, minSize, maxSize, programme.workshopGroups.count);
-  const deadlineMs = options.deadlineMs ?? DEFAULT_STAGE_DEADLINE_MS;
   const { locks, relaxations } = normaliseGroupLocks(options.locks, persons, G);
   const byId = new Map(persons.map((p) => [p.id, p]));
 
@@ -188,7 +173,7 @@ export async function computeGroups(participants: readonly Candidate[], programm
         tieBreakSeed: options.seed,
       });
       modelSizes.push({ label: `${gm.model.label}${round > 0 ? `+individuals(${individuals.size})` : ''}`, variables: gm.model.variables.length, constraints: gm.model.constraints.length });
-      const solved = await solveSteps(gm.model, stageSteps(gm.model, deadlineMs, options.solvers, variant === 'bands' || variant === 'coarse'));
+      const solved = await options.solve(gm.model, { jslpSuits: variant === 'bands' || variant === 'coarse' });
       allAttempts.push(...solved.attempts);
       lastStatus = solved.status;
       if (solved.values === null) break;

@@ -1,7 +1,7 @@
 /**
  * Selection of the cohort (issue 3): which eligible candidates fill the quota cells, who are the
- * reserves, and why — as an integer program behind the solver adapter, verified by the independent
- * checker (`check/selection.ts`) before anything is returned.
+ * reserves, and why — as an integer program solved by the `Solve` function the caller hands in. The caller
+ * (`app/pipeline.ts`) verifies the result with the independent checker (`check/selection.ts`) before using it.
  *
  * ## The model
  * Before the model, per cell c: the available candidates are the eligible ones not excluded; the cell
@@ -53,9 +53,7 @@
  * (never between runs of the same solver on the same input).
  */
 import { InternalError } from '../../domain/errors.js';
-import { solve } from '../../solver/index.js';
-import type { LinearModel, SolveAttempt, SolveOptions, SolveStatus, SolverName } from '../../solver/types.js';
-import { checkSelection, type Violation } from '../../check/selection.js';
+import type { LinearModel, Solve, SolveAttempt, SolveStatus, SolverName } from '../../solver/types.js';
 import { compareCodeUnits, lotteryDraw } from '../../domain/lottery.js';
 import { genderTableMinimum, quotaCells, shareMinimum, type Programme, type QuotaCell } from '../../domain/programme.js';
 import type { Gender, Reason, RowRef, ScreenedCandidate, ScreeningReasonCode, Sector, Warning } from '../../domain/types.js';
@@ -68,8 +66,8 @@ export interface SelectionOptions {
   include?: readonly string[];
   /** Ids the committee forces out. */
   exclude?: readonly string[];
-  /** Passed to the solver adapter. Default: the adapter's chain, deadline 10,000 ms per attempt. */
-  solve?: SolveOptions;
+  /** Solves the selection model (the caller chose the solvers and the deadline). */
+  solve: Solve;
 }
 
 export type SelectionStatus = 'selected' | 'reserve' | 'ineligible' | 'excluded';
@@ -240,7 +238,7 @@ interface ModelType {
   members: Entry[];
 }
 
-/** Select the cohort. Throws `InternalError` when no solution is found or the checker disagrees. */
+/** Select the cohort. Throws `InternalError` when the solver finds no solution. */
 export async function select(screened: readonly ScreenedCandidate[], programme: Programme, options: SelectionOptions): Promise<SelectionResult> {
   const cells = quotaCells(programme);
   const cellByKey = new Map(cells.map((c) => [c.key, c]));
@@ -292,7 +290,8 @@ export async function select(screened: readonly ScreenedCandidate[], programme: 
 
   const rules = genderRules(programme, cells, fill);
   const built = buildModel(cells, availableIn, free, rules);
-  const result = await solve(built.model, { deadlineMs: 10_000, ...options.solve });
+  // Equal-cost selections can exist (see "Ties and determinism"): the solver must not be chosen by speed.
+  const result = await options.solve(built.model, { uniqueOptimum: false });
   if (result.values === null) {
     throw new InternalError(
       'E_SELECTION_UNSOLVED',
@@ -400,8 +399,6 @@ export async function select(screened: readonly ScreenedCandidate[], programme: 
     },
     warnings,
   };
-
-  verify(screened, programme, options, out, warnings);
   return out;
 }
 
@@ -792,34 +789,4 @@ function explainGenderRule(
   }
   const others = rules.filter((o) => o !== r && (actual.get(o.id) ?? 0) < o.required);
   return `${head} — the candidates allow ${most}, but not together with the other gender rules${others.length > 0 ? ` (${others.map((o) => o.text).join('; ')})` : ''}: the selection has the least total shortfall possible`;
-}
-
-const LOCK_CODES = new Set(['lock_conflict', 'lock_unknown_id', 'include_ineligible', 'include_over_quota']);
-
-/** Run the independent checker; any error, or any disagreement on which rules are met, is a bug. */
-function verify(screened: readonly ScreenedCandidate[], programme: Programme, options: SelectionOptions, out: SelectionResult, warnings: readonly Warning[]): void {
-  const reserveRanks = new Map<string, number>();
-  for (const c of out.candidates) if (c.reserveRank !== null) reserveRanks.set(c.id, c.reserveRank);
-  const violations: Violation[] = checkSelection(screened, programme, {
-    selected: out.candidates.filter((c) => c.status === 'selected').map((c) => c.id),
-    reserveRanks,
-    ...(options.include !== undefined ? { include: options.include } : {}),
-    ...(options.exclude !== undefined ? { exclude: options.exclude } : {}),
-  });
-  const errors = violations.filter((v) => v.severity === 'error');
-  if (errors.length > 0) {
-    throw new InternalError('E_SELECTION_CHECK', `the independent checker rejected the selection: ${errors.map((v) => `${v.code}: ${v.message}`).join(' | ')}`, violations);
-  }
-  const checkerUnmet = new Set(violations.filter((v) => v.rule !== undefined && (v.code === 'gender_rule_not_met' || v.code === 'shortfall')).map((v) => v.rule));
-  const ownUnmet = new Set(out.rules.filter((r) => !r.met).map((r) => r.id));
-  const checkerLocks = violations.filter((v) => LOCK_CODES.has(v.code)).map((v) => v.code).sort();
-  const ownLocks = warnings.filter((w) => LOCK_CODES.has(w.code)).map((w) => w.code).sort();
-  const same = (a: Set<string | undefined>, b: Set<string>) => a.size === b.size && [...b].every((x) => a.has(x));
-  if (!same(checkerUnmet, ownUnmet) || checkerLocks.join() !== ownLocks.join()) {
-    throw new InternalError(
-      'E_SELECTION_CHECK_MISMATCH',
-      `the checker and the selection disagree: rules not met ${[...checkerUnmet].sort().join(', ') || '(none)'} vs ${[...ownUnmet].sort().join(', ') || '(none)'}; locks ${checkerLocks.join(', ') || '(none)'} vs ${ownLocks.join(', ') || '(none)'}`,
-      violations,
-    );
-  }
 }

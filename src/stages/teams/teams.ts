@@ -14,11 +14,13 @@
  * The model is the pattern model of `teams-model.ts`. Its optimum is a lower bound on (region, gender) for every
  * valid set of teams; a result is labelled `optimal` only when its full objective equals that bound (no shared
  * workshop groups, no clash), else the gap is reported.
+ *
+ * The models are solved by the `Solve` function the caller hands in. The caller (`app/pipeline.ts`) re-checks the
+ * groups and teams together with the independent checker (`check/groups.ts`) before using them.
  */
 import { InternalError } from '../../domain/errors.js';
-import type { SolveResult, SolverName } from '../../solver/types.js';
-import { checkGroupsAndTeams, unexplainedViolations } from '../../check/groups.js';
-import { computeGroups, type FormGroupsOptions, type GroupsResult } from '../groups/groups.js';
+import type { Solve, SolveResult } from '../../solver/types.js';
+import type { GroupsResult } from '../groups/groups.js';
 import {
   cmp,
   lexWeights,
@@ -55,18 +57,15 @@ import {
   type TeamSpec,
 } from './model.js';
 import type { Programme } from '../../domain/programme.js';
-import { DEFAULT_STAGE_DEADLINE_MS, solveSteps, stageSteps } from '../../solver/policy.js';
 import type { Candidate, Gender, Sector } from '../../domain/types.js';
 
 export interface FormTeamsOptions {
   /** Lottery seed for ties (recorded in the result). */
   seed: string;
-  /** The same locks as given to `formGroups` (`apart`, `togetherInTeam` apply here). */
+  /** The same locks as given to `computeGroups` (`apart`, `togetherInTeam` apply here). */
   locks?: GroupLocks;
-  /** Hard deadline per solver attempt, in milliseconds. Default 10 000. */
-  deadlineMs?: number;
-  /** Solver chain override (one step, full deadline). Default: by model size, see `stage-solve.ts`. */
-  solvers?: readonly SolverName[];
+  /** Solves the stage's models (the caller chose the solvers and the deadline). */
+  solve: Solve;
 }
 
 export interface ProjectTeam {
@@ -106,32 +105,7 @@ export interface TeamsResult {
   locks: EffectiveLocks;
 }
 
-/**
- * Form the project teams for participants already in workshop groups. Throws `InternalError` when the
- * independent checker disagrees with the groups and teams together.
- */
-export async function formTeams(participants: readonly Candidate[], groups: GroupsResult, programme: Programme, options: FormTeamsOptions): Promise<TeamsResult> {
-  const teams = await computeTeams(participants, groups, programme, options);
-  verify(participants, programme, groups, teams, options.locks);
-  return teams;
-}
-
-/** Both stages, checked together: workshop groups, then project teams. */
-export async function formGroupsAndTeams(participants: readonly Candidate[], programme: Programme, options: FormGroupsOptions): Promise<{ groups: GroupsResult; teams: TeamsResult }> {
-  const groups = await computeGroups(participants, programme, options);
-  const teams = await computeTeams(participants, groups, programme, options);
-  verify(participants, programme, groups, teams, options.locks);
-  return { groups, teams };
-}
-
-function verify(participants: readonly Candidate[], programme: Programme, groups: GroupsResult, teams: TeamsResult, locks: GroupLocks | undefined): void {
-  const violations = checkGroupsAndTeams({ participants, programme, groups: groups.groups, teams: teams.teams, locks });
-  const bad = unexplainedViolations(violations, [...groups.relaxations, ...teams.relaxations]);
-  if (bad.length > 0) {
-    throw new InternalError('E_TEAMS_CHECK', `the independent checker rejected the groups and teams: ${bad.map((v) => `${v.code}: ${v.message}`).join('; ')}`, bad);
-  }
-}
-
+/** Form the project teams for participants already in workshop groups (not yet checked: see the module comment). */
 export async function computeTeams(participants: readonly Candidate[], groupsResult: GroupsResult, programme: Programme, options: FormTeamsOptions): Promise<TeamsResult> {
   const persons = personsById(participants);
   for (let i = 1; i < persons.length; i++) {
@@ -139,7 +113,6 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   }
   const byId = new Map(persons.map((p) => [p.id, p]));
   const shape = programme.projectTeams;
-  const deadlineMs = options.deadlineMs ?? DEFAULT_STAGE_DEADLINE_MS;
   const { locks, relaxations } = normaliseTeamLocks(options.locks, persons, shape);
   const K = persons.filter((p) => p.sector === 'kommune').length;
   const S = persons.length - K;
@@ -165,12 +138,12 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   const solveModel = async (cl: readonly Cluster[], label: string): Promise<{ tm: TeamModel; solved: SolveResult }> => {
     let tm = buildTeamModel(persons, plan, cl, options.seed);
     modelSizes.push({ label: `${tm.model.label}${label}`, variables: tm.model.variables.length, constraints: tm.model.constraints.length });
-    let solved = await solveSteps(tm.model, stageSteps(tm.model, deadlineMs, options.solvers));
+    let solved = await options.solve(tm.model);
     attempts.push(...solved.attempts);
     if (solved.status === 'infeasible') {
       const loose = buildTeamModel(persons, plan, cl, options.seed, false);
       modelSizes.push({ label: `${loose.model.label}${label} (colleagues not separated)`, variables: loose.model.variables.length, constraints: loose.model.constraints.length });
-      const r = await solveSteps(loose.model, stageSteps(loose.model, deadlineMs, options.solvers));
+      const r = await options.solve(loose.model);
       attempts.push(...r.attempts);
       if (r.status !== 'infeasible') {
         tm = loose;
@@ -208,7 +181,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
       // swaps improve further; keep the better of the two.
       const am = buildAssignmentModel(specs, persons, ctx, locks.apart, options.seed, 'regions');
       modelSizes.push({ label: am.model.label, variables: am.model.variables.length, constraints: am.model.constraints.length });
-      const exact = await solveSteps(am.model, stageSteps(am.model, deadlineMs, options.solvers));
+      const exact = await options.solve(am.model);
       attempts.push(...exact.attempts);
       if (exact.status === 'optimal' && exact.values !== null) {
         const assigned = assignedTeams(specs, am.assign, exact.values, new Set());
@@ -237,7 +210,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     });
     const am = buildAssignmentModel(specs, persons, ctx, locks.apart, options.seed, 'sectors', clusters);
     modelSizes.push({ label: `${am.model.label} (sector counts only)`, variables: am.model.variables.length, constraints: am.model.constraints.length });
-    const exact = await solveSteps(am.model, stageSteps(am.model, deadlineMs, options.solvers));
+    const exact = await options.solve(am.model);
     attempts.push(...exact.attempts);
     if (exact.status === 'optimal' && exact.values !== null) {
       const assigned = assignedTeams(specs, am.assign, exact.values, new Set(clusters.flatMap((c) => c.ids)));
