@@ -77,8 +77,9 @@ export function groupsCsv(a: Allocation): string {
 
 /**
  * Which solver answered each stage, and what was tried before it. Kept out of summary.json and the report:
- * whether javascript-lp-solver beats its short deadline depends on the machine, and every stage's optimum is
- * unique (seeded tie-break costs), so the log varies across machines while the result does not.
+ * whether javascript-lp-solver beats its short deadline depends on the machine, but only on models whose optimum
+ * is unique (the solver policy gives it the full deadline elsewhere), so the log varies across machines while the
+ * result does not.
  */
 export function solverLog(a: Allocation): Array<{ stage: string; solver: string | null; attempts: string }> {
   const attempts = (list: ReadonlyArray<{ solver: string; status: string; note?: string | undefined }>) =>

@@ -3,8 +3,11 @@
  * which deadline. Pure (no solver is loaded here); `solve` in `index.ts` runs the steps this returns, and the
  * stages only ever see the `Solve` function their caller built from it.
  *
- * Every stage model has a unique optimum (seeded lottery tie-break costs), so which step answers changes the
- * time taken, never the result — as long as a step proves optimality.
+ * Where a model has a unique optimum (the team models: seeded lottery tie-break costs), which step answers changes
+ * the time taken, never the result — as long as a step proves optimality. Where it may not (the selection's
+ * equal-cost swaps; the group models, whose tie-break costs can sum to equal totals), the model says so
+ * (`uniqueOptimum: false`) and javascript-lp-solver, when it goes first, gets the full deadline: cutting it short
+ * would let the machine's speed decide which optimum is returned.
  */
 import type { LinearModel, ModelHints, SolveOptions, SolverName } from './types.js';
 

@@ -89,9 +89,9 @@ export interface ModelHints {
    */
   jslpSuits?: boolean;
   /**
-   * False for models that may have several optima (the selection's known limit: equal-cost swaps in two cells):
-   * which solver answers could then change the result, so the policy never cuts javascript-lp-solver short by
-   * the machine's speed. Default true (the group and team models price every tie with seeded costs).
+   * False for models that may have several optima (the selection's equal-cost swaps in two cells; the group
+   * models, whose seeded tie-break costs can sum to equal totals): which solver answers could then change the
+   * result, so the policy never cuts javascript-lp-solver short by the machine's speed. Default true.
    */
   uniqueOptimum?: boolean;
 }

@@ -173,7 +173,8 @@ export async function computeGroups(participants: readonly Candidate[], programm
         tieBreakSeed: options.seed,
       });
       modelSizes.push({ label: `${gm.model.label}${round > 0 ? `+individuals(${individuals.size})` : ''}`, variables: gm.model.variables.length, constraints: gm.model.constraints.length });
-      const solved = await options.solve(gm.model, { jslpSuits: variant === 'bands' || variant === 'coarse' });
+      // The tie-break costs can sum to equal totals (two groupings of equal cost): the solver must not be chosen by speed.
+      const solved = await options.solve(gm.model, { jslpSuits: variant === 'bands' || variant === 'coarse', uniqueOptimum: false });
       allAttempts.push(...solved.attempts);
       lastStatus = solved.status;
       if (solved.values === null) break;
