@@ -15,7 +15,7 @@ import { loadLocks } from './pipeline.js';
 import { checkSelection } from '../check/selection.js';
 import { quotaCells } from '../domain/programme.js';
 import type { Candidate, ScreenedCandidate } from '../domain/types.js';
-import { accountForCandidates, readAllocation, type AllocationFile, type AllocationRow } from '../read/allocation.js';
+import { accountForCandidates, mangledHint, readAllocation, type AllocationFile, type AllocationRow } from '../read/allocation.js';
 import type { EncodingChoice } from '../read/decode.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import { inputRecords, loadInputs, readFiles, sha256, type InputOptions, type LoadedInputs } from './load.js';
@@ -35,6 +35,8 @@ export interface CheckOptions {
   delimiter?: string | undefined;
   /** Encoding of the candidate files. */
   encoding: EncodingChoice;
+  /** The sheet to read in workbook candidate files (`--sheet`). */
+  sheet?: string | undefined;
   /** Justified envy is an error instead of a warning. */
   strict: boolean;
   json: boolean;
@@ -220,7 +222,7 @@ export function readInputsWithAllocation(opts: InputOptions & { allocation: stri
 /** One issue per id (once each) that is not a candidate; `source` is the option or file that named it. */
 export function unknownIdIssues(candidates: readonly Candidate[], source: string, ids: readonly string[]): InputIssue[] {
   const known = new Set(candidates.map((c) => c.id));
-  return [...new Set(ids)].filter((id) => !known.has(id)).map((id) => ({ code: 'unknown_id', file: source, message: `expected the id of a candidate in the candidate files, got "${id}"` }));
+  return [...new Set(ids)].filter((id) => !known.has(id)).map((id) => ({ code: 'unknown_id', file: source, message: `expected the id of a candidate in the candidate files, got "${id}"${mangledHint(id, candidates)}` }));
 }
 
 function buildCheckReport(loaded: CheckInputs, violations: readonly CheckViolation[], strict: boolean): CheckReport {

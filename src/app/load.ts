@@ -13,6 +13,8 @@ import type { EncodingChoice } from '../read/decode.js';
 import { loadProgramme } from '../io/config-load.js';
 import { loadReferenceData } from '../io/reference-load.js';
 import { INPUT_LIMITS } from '../read/csv.js';
+import { workbookKind } from '../read/sheet.js';
+import { sheetLib } from '../io/workbook-lib.js';
 
 /** Larger files are refused before reading them into memory (the reader's own limit). */
 export const MAX_INPUT_BYTES = INPUT_LIMITS.maxFileBytes;
@@ -23,6 +25,8 @@ export interface InputOptions {
   config?: string | undefined;
   delimiter?: string | undefined;
   encoding: EncodingChoice;
+  /** The sheet to read in workbook inputs (`--sheet`); default each workbook's first visible sheet. */
+  sheet?: string | undefined;
 }
 
 export interface FileHash {
@@ -61,11 +65,11 @@ export function readFiles(files: readonly string[]): { files: Array<{ name: stri
     try {
       const st = statSync(name);
       if (!st.isFile()) {
-        issues.push({ code: 'unreadable_file', file: name, message: 'expected a CSV file, got a directory or special file' });
+        issues.push({ code: 'unreadable_file', file: name, message: 'expected a CSV file or a workbook, got a directory or special file' });
         continue;
       }
       if (st.size > MAX_INPUT_BYTES) {
-        issues.push({ code: 'file_too_large', file: name, message: `expected a CSV file of at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB, got ${(st.size / 1024 / 1024).toFixed(1)} MiB` });
+        issues.push({ code: 'file_too_large', file: name, message: `expected a file of at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB, got ${(st.size / 1024 / 1024).toFixed(1)} MiB` });
         continue;
       }
       out.push({ name, bytes: readFileSync(name) });
@@ -83,7 +87,9 @@ export function loadInputs(opts: InputOptions): LoadedInputs {
   const loaded = loadProgramme(opts.config);
   const reference = loadReferenceData();
   const { files, issues } = readFiles(opts.files);
-  const read = readCandidates(files, { delimiter: opts.delimiter, encoding: opts.encoding }, reference);
+  // The spreadsheet library is loaded only when a workbook is among the inputs.
+  const lib = files.some((f) => workbookKind(f.bytes) !== null) ? sheetLib() : undefined;
+  const read = readCandidates(files, { delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, sheetLib: lib }, reference);
   const allIssues = [...issues, ...read.issues];
   if (allIssues.length > 0) throw new InputError(allIssues);
   const screening = screen(read.candidates, loaded.programme);

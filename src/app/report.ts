@@ -33,6 +33,8 @@ export interface ReportOptions {
   delimiter?: string | undefined;
   encoding: EncodingChoice;
   force: boolean;
+  /** The sheet to read in workbook candidate files (`--sheet`). */
+  sheet?: string | undefined;
   /** The committee's decisions file, as given to `allocate --locks`: checked like `cohort check --locks`. */
   locks?: string | undefined;
   /** Language of the report. Default `nb`. */

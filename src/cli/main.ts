@@ -45,7 +45,8 @@ function commonInputOptions(cmd: Command): Command {
   return cmd
     .option('-c, --config <file>', 'programme config JSON (default: the built-in programme)')
     .addOption(new Option('--delimiter <char>', 'CSV delimiter for input and output (default: detected from the header line)').choices([',', ';', 'tab']))
-    .addOption(new Option('--encoding <name>', 'input encoding').choices(['auto', 'utf8', 'cp1252']).default('auto'))
+    .addOption(new Option('--encoding <name>', 'input encoding').choices(['auto', 'utf8', 'cp1252', 'cp850']).default('auto'))
+    .option('--sheet <name>', 'the sheet to read in .xlsx/.ods candidate files (default: the first visible sheet)')
     .option('--json', 'print the machine-readable summary as the only thing on stdout')
     .option('-f, --force', 'overwrite existing output files');
 }
@@ -156,7 +157,8 @@ function addCheck(program: Command, setOutcome: (o: CommandOutcome) => void): vo
     .requiredOption('-a, --allocation <file>', 'the allocation.csv to check (its delimiter and encoding are detected)')
     .option('-c, --config <file>', 'programme config JSON (default: the built-in programme)')
     .addOption(new Option('--delimiter <char>', 'CSV delimiter of the candidate files (default: detected from the header line)').choices([',', ';', 'tab']))
-    .addOption(new Option('--encoding <name>', 'encoding of the candidate files').choices(['auto', 'utf8', 'cp1252']).default('auto'))
+    .addOption(new Option('--encoding <name>', 'encoding of the candidate files').choices(['auto', 'utf8', 'cp1252', 'cp850']).default('auto'))
+    .option('--sheet <name>', 'the sheet to read in .xlsx/.ods candidate files (default: the first visible sheet)')
     .option('--strict', 'treat justified envy (a better-ranked candidate passed over) as an error, not a warning')
     .option('--include <ids>', 'comma-separated candidate ids the committee forced in (as given to allocate)', splitIds, [] as string[])
     .option('--exclude <ids>', 'comma-separated candidate ids the committee forced out (rows with status excluded count too)', splitIds, [] as string[])
@@ -171,7 +173,8 @@ function addCheck(program: Command, setOutcome: (o: CommandOutcome) => void): vo
           allocation: opts.allocation as string,
           config: opts.config as string | undefined,
           delimiter: d === 'tab' ? '\t' : d,
-          encoding: (opts.encoding as 'auto' | 'utf8' | 'cp1252' | undefined) ?? 'auto',
+          encoding: (opts.encoding as 'auto' | 'utf8' | 'cp1252' | 'cp850' | undefined) ?? 'auto',
+          sheet: opts.sheet as string | undefined,
           strict: opts.strict === true,
           json: opts.json === true,
           include: (opts.include as string[] | undefined) ?? [],
@@ -231,7 +234,8 @@ function addReport(program: Command, setOutcome: (o: CommandOutcome) => void): v
     .requiredOption('-o, --output <file>', 'the HTML report to write, e.g. report.html')
     .option('-c, --config <file>', 'programme config JSON (default: the built-in programme)')
     .addOption(new Option('--delimiter <char>', 'CSV delimiter of the candidate files (default: detected from the header line)').choices([',', ';', 'tab']))
-    .addOption(new Option('--encoding <name>', 'encoding of the candidate files').choices(['auto', 'utf8', 'cp1252']).default('auto'))
+    .addOption(new Option('--encoding <name>', 'encoding of the candidate files').choices(['auto', 'utf8', 'cp1252', 'cp850']).default('auto'))
+    .option('--sheet <name>', 'the sheet to read in .xlsx/.ods candidate files (default: the first visible sheet)')
     .option('--locks <file>', 'the committee\'s decisions file, as given to allocate --locks (checked as by cohort check --locks)')
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['nb', 'en']).default('nb'))
     .option('-f, --force', 'overwrite an existing report file')
@@ -245,7 +249,8 @@ function addReport(program: Command, setOutcome: (o: CommandOutcome) => void): v
           output: opts.output as string,
           config: opts.config as string | undefined,
           delimiter: d === 'tab' ? '\t' : d,
-          encoding: (opts.encoding as 'auto' | 'utf8' | 'cp1252' | undefined) ?? 'auto',
+          encoding: (opts.encoding as 'auto' | 'utf8' | 'cp1252' | 'cp850' | undefined) ?? 'auto',
+          sheet: opts.sheet as string | undefined,
           force: opts.force === true,
           locks: typeof opts.locks === 'string' ? opts.locks : undefined,
           lang: opts.lang === 'en' ? 'en' : 'nb',
@@ -260,7 +265,8 @@ function screenOpts(opts: Record<string, unknown>) {
     out: opts.out as string,
     config: opts.config as string | undefined,
     delimiter: d === 'tab' ? '\t' : d,
-    encoding: (opts.encoding as 'auto' | 'utf8' | 'cp1252' | undefined) ?? 'auto',
+    encoding: (opts.encoding as 'auto' | 'utf8' | 'cp1252' | 'cp850' | undefined) ?? 'auto',
+    sheet: opts.sheet as string | undefined,
     json: opts.json === true,
     force: opts.force === true,
   };

@@ -24,16 +24,29 @@ export interface InputIssue {
   code: string;
   /** File as given on the command line (or a config path). */
   file: string;
-  /** 1-based physical line in the file where the record starts; undefined for whole-file problems. */
+  /**
+   * 1-based row as a spreadsheet shows the file (for a CSV file: records counted from the top, so a quoted cell
+   * with line breaks is one row); for an undecodable file, the line of the bad byte. Undefined for whole-file
+   * problems.
+   */
   line?: number | undefined;
   /** Column name as written in the header (or canonical name when the column is missing). */
   column?: string | undefined;
+  /** A workbook's sheet the problem is in; undefined for a CSV file. */
+  sheet?: string | undefined;
+  /** A workbook's cell address, e.g. `B14`; undefined for a CSV file and for row-level problems. */
+  cell?: string | undefined;
   /** Human text: what was expected and what was found. */
   message: string;
 }
 
 export function formatIssue(i: InputIssue): string {
-  const where = i.line === undefined ? i.file : `${i.file}:${i.line}`;
+  const where =
+    i.sheet !== undefined
+      ? `${i.file}, sheet "${i.sheet}"${i.cell !== undefined ? `, cell ${i.cell}` : i.line !== undefined ? `, row ${i.line}` : ''}`
+      : i.line === undefined
+        ? i.file
+        : `${i.file}:${i.line}`;
   const col = i.column === undefined ? '' : ` column "${i.column}"`;
   return `${where}${col}: ${i.message}`;
 }

@@ -11,6 +11,7 @@ import type { InputIssue } from '../domain/errors.js';
 import { INPUT_LIMITS, readCsv } from './csv.js';
 import { unneutraliseCell } from '../domain/cells.js';
 import { decode, type EncodingChoice } from './decode.js';
+import { ID_AS_TEXT_HINT, isMangledId } from './values.js';
 
 /**
  * The statuses `cohort allocate` writes, in its output order, then `withdrawn`: a participant or reserve who
@@ -207,7 +208,7 @@ export function accountForCandidates(allocation: AllocationFile, candidates: rea
   if (!allocation.complete) return issues;
   for (const r of allocation.rows) {
     if (!ids.has(r.id)) {
-      issues.push({ code: 'unknown_id', file: allocation.file, line: r.line, column: 'id', message: `expected the id of a candidate in the candidate files, got ${show(r.id)}` });
+      issues.push({ code: 'unknown_id', file: allocation.file, line: r.line, column: 'id', message: `expected the id of a candidate in the candidate files, got ${show(r.id)}${mangledHint(r.id, candidates)}` });
     }
   }
   for (const c of candidates) {
@@ -220,6 +221,17 @@ export function accountForCandidates(allocation: AllocationFile, candidates: rea
     }
   }
   return issues;
+}
+
+/**
+ * When an unknown id is what a spreadsheet makes of candidate ids read as numbers (`000123` → `123`, a long id →
+ * `2,026E+16`): which ids it may be, and how to keep them whole. Empty when it is not.
+ */
+export function mangledHint(text: string, candidates: readonly KnownCandidate[]): string {
+  const matches = candidates.filter((c) => isMangledId(text, c.id)).map((c) => c.id);
+  if (matches.length === 0) return '';
+  const which = matches.length === 1 ? `the id ${matches[0]}` : `one of the ids ${matches.slice(0, 3).join(', ')}${matches.length > 3 ? ', …' : ''}`;
+  return `, which looks like ${which} after a spreadsheet read it as a number; ${ID_AS_TEXT_HINT}`;
 }
 
 function show(text: string): string {

@@ -6,11 +6,12 @@
  */
 import type { InputIssue } from '../domain/errors.js';
 import { decode, type EncodingChoice } from './decode.js';
-import { INPUT_LIMITS, readCsv, type CsvRecord } from './csv.js';
-import { matchHeaders } from './columns.js';
+import { INPUT_LIMITS, readCsv, type CsvRecord, type CsvTable } from './csv.js';
+import { isCandidateHeader, matchHeaders } from './columns.js';
+import { cellAddress, readSheet, workbookKind, type SheetLib } from './sheet.js';
 import { JOINTLY_OWNED, type ReferenceData } from './reference.js';
 import { RHFS, type Candidate, type CanonicalColumn, type Rhf, type Warning } from '../domain/types.js';
-import { fold, parseBoolean, parseDate, parseEducation, parseExperienceYears, parseGender, parsePriority, parseSector, type Parsed } from './values.js';
+import { fold, ID_AS_TEXT_HINT, isExponentNumber, parseBoolean, parseDate, parseEducation, parseExperienceYears, parseGender, parsePriority, parseSector, SPREADSHEET_DIGITS, type Parsed } from './values.js';
 
 export interface CandidateFile {
   /** The file as named on the command line; used in every message. */
@@ -23,15 +24,21 @@ export interface ReadOptions {
   delimiter?: string | undefined;
   /** Default `auto`: UTF-8 when the bytes are valid UTF-8, else Windows-1252. */
   encoding?: EncodingChoice | undefined;
+  /** A workbook's sheet to read (`--sheet`); default the first visible sheet. Ignored for CSV files. */
+  sheet?: string | undefined;
+  /** The spreadsheet library; needed only when a file is a workbook (.xlsx, .ods). */
+  sheetLib?: SheetLib | undefined;
 }
 
 /** What was read from one file, for the run summary. */
 export interface FileSummary {
   name: string;
-  /** `utf8`, `cp1252`, `utf16le`, `utf16be`, or `unknown` when the file could not be decoded. */
+  /** `utf8`, `cp1252`, `utf16le`, `utf16be`; `xlsx` or `ods` for a workbook; `unknown` when the file could not be read. */
   encoding: string;
-  /** The delimiter used, or `` when the file could not be decoded. */
+  /** The delimiter used, or `` for a workbook and when the file could not be decoded. */
   delimiter: string;
+  /** The sheet read, for a workbook. */
+  sheet?: string | undefined;
   bom: boolean;
   /** Data rows read (blank and all-empty rows not counted). */
   rows: number;
@@ -66,27 +73,28 @@ function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, se
     out.issues.push({ code: 'file_too_large', file: f.name, message: `expected a file of at most ${INPUT_LIMITS.maxFileBytes / 1024 / 1024} MiB, got ${(f.bytes.length / 1024 / 1024).toFixed(1)} MiB` });
     return;
   }
-  const decoded = decode(f.bytes, f.name, options.encoding ?? 'auto');
-  if (!decoded.ok) {
-    out.issues.push(decoded.issue);
-    return;
-  }
-  summary.encoding = decoded.encoding;
-  summary.bom = decoded.bom;
-
-  const table = readCsv(decoded.text, f.name, { delimiter: options.delimiter });
+  const table = readTable(f, options, summary, out);
+  if (table === null) return;
   summary.delimiter = table.delimiter;
   summary.rows = table.records.length;
   summary.headers = table.headers;
   out.issues.push(...table.issues);
   if (table.headerLine === null) return;
+  if (table.skippedRows.length > 0) {
+    const rows = table.skippedRows;
+    out.warnings.push({
+      code: 'header_not_first',
+      message: `${where(f.name, table.sheet)}: the header is on row ${table.headerLine}; row${rows.length === 1 ? '' : 's'} ${rows.join(', ')} above it (a title or a note) ${rows.length === 1 ? 'is' : 'are'} not read`,
+    });
+  }
 
   const columns = matchHeaders(table.headers, f.name, table.headerLine);
-  out.issues.push(...columns.issues);
+  out.issues.push(...columns.issues.map((i) => (table.sheet === undefined ? i : { ...i, sheet: table.sheet })));
   // Without every required column each row would repeat the same problem; the header issue says it once.
   if (columns.issues.length > 0) return;
 
   const unknownGenderLines: number[] = [];
+  let numericIds = 0;
   let fileIssues = 0;
   for (const record of table.records) {
     // A file wrong on every row is wrong for one reason; a hundred examples of it are plenty.
@@ -94,7 +102,7 @@ function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, se
       out.issues.push({ code: 'too_many_issues', file: f.name, line: record.line, message: `stopped checking rows after ${INPUT_LIMITS.maxIssues} problems in this file` });
       break;
     }
-    const row = new Row(f.name, record, table.headers, columns.index);
+    const row = new Row(f.name, record, table.headers, columns.index, table.sheet);
     const candidate = buildCandidate(row, ref, out.warnings);
     // Ids are claimed by every row that has one, valid or not, so that each duplicate is reported.
     const id = row.text('id');
@@ -105,6 +113,13 @@ function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, se
     out.issues.push(...row.issues);
     fileIssues += row.issues.length;
     if (row.text('gender') !== '' && !parseGender(row.text('gender')).recognised) unknownGenderLines.push(record.line);
+    if (row.kind('id') === 'number') numericIds++;
+  }
+  if (numericIds > 0) {
+    out.warnings.push({
+      code: 'ids_as_numbers',
+      message: `${where(f.name, table.sheet)}: ${numericIds} id${numericIds === 1 ? ' is a number' : 's are numbers'}, not text, in the sheet: a spreadsheet drops leading zeros (000123 becomes 123); if the ids had any, ${ID_AS_TEXT_HINT}`,
+    });
   }
   if (unknownGenderLines.length > 0) {
     const shown = unknownGenderLines.slice(0, 10).join(', ') + (unknownGenderLines.length > 10 ? ', …' : '');
@@ -115,6 +130,32 @@ function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, se
   }
 }
 
+/** Decode and parse a CSV file, or read a workbook's sheet; null (with the issue added) when neither can be read. */
+function readTable(f: CandidateFile, options: ReadOptions, summary: FileSummary, out: ReadResult): (CsvTable & { sheet?: string }) | null {
+  if (workbookKind(f.bytes) !== null) {
+    if (options.sheetLib === undefined) {
+      out.issues.push({ code: 'unsupported_workbook', file: f.name, message: 'expected a CSV file here, got a workbook (.xlsx or .ods): save it as "CSV UTF-8"' });
+      return null;
+    }
+    const table = readSheet(options.sheetLib, f.bytes, f.name, { sheet: options.sheet, isHeader: isCandidateHeader });
+    summary.encoding = table.format;
+    if (table.sheet !== '') summary.sheet = table.sheet;
+    return table.sheet === '' ? { ...table, headerLine: null } : table;
+  }
+  const decoded = decode(f.bytes, f.name, options.encoding ?? 'auto');
+  if (!decoded.ok) {
+    out.issues.push(decoded.issue);
+    return null;
+  }
+  summary.encoding = decoded.encoding;
+  summary.bom = decoded.bom;
+  return readCsv(decoded.text, f.name, { delimiter: options.delimiter, isHeader: isCandidateHeader });
+}
+
+function where(file: string, sheet: string | undefined): string {
+  return sheet === undefined ? file : `${file}, sheet "${sheet}"`;
+}
+
 /** One record with its column map: cell access and located issues. */
 class Row {
   readonly issues: InputIssue[] = [];
@@ -123,6 +164,8 @@ class Row {
     readonly record: CsvRecord,
     private readonly headers: readonly string[],
     private readonly index: Partial<Record<CanonicalColumn, number>>,
+    /** The sheet, for a workbook row: issues then name the cell (`B14`). */
+    readonly sheet?: string | undefined,
   ) {}
 
   get line(): number {
@@ -141,8 +184,21 @@ class Row {
     return i === undefined ? column : (this.headers[i] ?? column);
   }
 
+  /** The kind of a workbook cell (`date`, `number`, …); `text` for a CSV cell. */
+  kind(column: CanonicalColumn): string {
+    const i = this.index[column];
+    return i === undefined ? 'blank' : (this.record.kinds?.[i] ?? 'text');
+  }
+
+  /** Where the row is, for warnings: `file:row` or `file, sheet "S", row N`. */
+  get where(): string {
+    return this.sheet === undefined ? `${this.file}:${this.line}` : `${where(this.file, this.sheet)}, row ${this.line}`;
+  }
+
   issue(code: string, column: CanonicalColumn, message: string): void {
-    this.issues.push({ code, file: this.file, line: this.line, column: this.header(column), message });
+    const i = this.index[column];
+    const place = this.sheet === undefined ? {} : { sheet: this.sheet, ...(i === undefined ? {} : { cell: cellAddress(i, this.line) }) };
+    this.issues.push({ code, file: this.file, line: this.line, column: this.header(column), ...place, message });
   }
 
   /** Parse an optional cell: blank → null; a bad value → an issue and null. */
@@ -151,7 +207,16 @@ class Row {
     if (text === '') return null;
     const r = parse(text);
     if (r.ok) return r.value;
-    this.issue(code, column, `expected ${r.expected}, got ${show(text)}`);
+    // `03.mai` or `03.05.2026` where a number belongs: a spreadsheet read 3.5 (or 3,5) as a date before it saved.
+    const date = (column === 'experience_years' || column === 'priority') && /^\d{1,2}[./-](\d{1,2}|\s?\p{L}{3,9}\.?)([./-]\d{2,4})?$/u.test(text);
+    const hint = date ? ': a spreadsheet may have read a number such as 3.5 as a date; format the column as a number and type the value again' : '';
+    this.issue(code, column, `expected ${r.expected}, got ${show(text)}${hint}`);
+    return null;
+  }
+
+  /** A date cell where a number belongs: the spreadsheet read `3.5` as 3 May. Always an issue; null. */
+  dateInNumberColumn(column: CanonicalColumn, expected: string): null {
+    this.issue('date_in_number_column', column, `expected ${expected}, got a date cell (${this.text(column)}): the spreadsheet read the number as a date; format the column as a number and type the value again`);
     return null;
   }
 
@@ -169,6 +234,11 @@ class Row {
 function buildCandidate(row: Row, ref: ReferenceData, warnings: Warning[]): Candidate | null {
   const id = row.text('id');
   if (id === '') row.issue('missing_value', 'id', 'expected an application id, got a blank cell');
+  else if (isExponentNumber(id)) {
+    row.issue('id_as_number', 'id', `expected an application id, got ${show(id)}: a spreadsheet turned a long id into a number and kept only its first digits; ${ID_AS_TEXT_HINT}`);
+  } else if (row.kind('id') === 'number' && id.replace(/^0+/, '').length > SPREADSHEET_DIGITS) {
+    row.issue('id_as_number', 'id', `expected an application id, got the number ${id}: a spreadsheet keeps only ${SPREADSHEET_DIGITS} digits of a number, so the id's last digits are lost; ${ID_AS_TEXT_HINT}`);
+  }
 
   const sectorText = row.text('sector');
   const sector = sectorText === '' ? null : parseSector(sectorText);
@@ -177,8 +247,8 @@ function buildCandidate(row: Row, ref: ReferenceData, warnings: Warning[]): Cand
 
   const birthDate = row.optional('birth_date', 'invalid_date', parseDate);
   const education = row.optional('education', 'invalid_education', parseEducation);
-  const experienceYears = row.optional('experience_years', 'invalid_number', parseExperienceYears);
-  const priority = row.optional('priority', 'invalid_priority', parsePriority);
+  const experienceYears = row.kind('experience_years') === 'date' ? row.dateInNumberColumn('experience_years', 'a number of years like 4 or 4,5') : row.optional('experience_years', 'invalid_number', parseExperienceYears);
+  const priority = row.kind('priority') === 'date' ? row.dateInNumberColumn('priority', 'a whole number ≥ 1 like 1, 2 or 3') : row.optional('priority', 'invalid_priority', parsePriority);
   const endorsed = row.optional('endorsed', 'invalid_boolean', parseBoolean);
   const gender = parseGender(row.text('gender')).value;
 
@@ -255,7 +325,7 @@ function specialistOrganisation(row: Row, orgText: string, explicitRhf: Rhf | nu
   }
   warnings.push({
     code: 'unknown_organisation',
-    message: `${row.file}:${row.line} column "${row.header('organisation')}": ${show(orgText)} is not a hospital trust in the reference data; accepted as typed for ${explicitRhf}${hint}`,
+    message: `${row.where} column "${row.header('organisation')}": ${show(orgText)} is not a hospital trust in the reference data; accepted as typed for ${explicitRhf}${hint}`,
   });
   return { organisation: orgText, trust: null, municipality: null, rhf: explicitRhf };
 }
@@ -272,7 +342,7 @@ function municipalOrganisation(row: Row, orgText: string, explicitRhf: Rhf | nul
     if (explicitRhf !== null && explicitRhf !== k.rhf) {
       warnings.push({
         code: 'rhf_differs_from_county',
-        message: `${row.file}:${row.line} column "${row.header('rhf')}": ${explicitRhf} used as written, though ${k.name} lies in ${k.countyName}, which belongs to ${k.rhf}`,
+        message: `${row.where} column "${row.header('rhf')}": ${explicitRhf} used as written, though ${k.name} lies in ${k.countyName}, which belongs to ${k.rhf}`,
       });
     }
     return {
@@ -290,7 +360,7 @@ function municipalOrganisation(row: Row, orgText: string, explicitRhf: Rhf | nul
   const hint = didYouMean(ref.suggest('municipality', orgText)) || sectorHint(ref, orgText, 'kommune');
   warnings.push({
     code: 'unknown_municipality',
-    message: `${row.file}:${row.line} column "${row.header('organisation')}": ${show(orgText)} is not a municipality in the reference data; accepted as typed${explicitRhf === null ? ', region unknown' : ` for ${explicitRhf}`}${hint}`,
+    message: `${row.where} column "${row.header('organisation')}": ${show(orgText)} is not a municipality in the reference data; accepted as typed${explicitRhf === null ? ', region unknown' : ` for ${explicitRhf}`}${hint}`,
   });
   return { organisation: orgText, trust: null, municipality: null, rhf: explicitRhf };
 }

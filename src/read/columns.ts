@@ -58,6 +58,16 @@ export function canonicalColumn(header: string): CanonicalColumn | null {
   return BY_KEY.get(headerKey(header)) ?? null;
 }
 
+/** Recognised headers that make a row the header row rather than a title or note above it. */
+const HEADER_MIN_RECOGNISED = 3;
+
+/** Whether a row is a candidate file's header: at least three cells name known columns. */
+export function isCandidateHeader(cells: readonly string[]): boolean {
+  let n = 0;
+  for (const c of cells) if (c !== '' && canonicalColumn(c) !== null && ++n >= HEADER_MIN_RECOGNISED) return true;
+  return false;
+}
+
 export interface ColumnMap {
   /** Index of each canonical column present in the header. */
   index: Partial<Record<CanonicalColumn, number>>;

@@ -25,19 +25,29 @@ export const INPUT_LIMITS = {
 export const DELIMITERS = [';', '\t', ','] as const;
 
 export interface CsvRecord {
-  /** 1-based physical line the record starts on (a quoted cell may continue onto later lines). */
+  /**
+   * 1-based row number as a spreadsheet shows the file: records counted from the top, blank ones included, so a
+   * quoted cell with line breaks is one row (and no longer the file's line number after it).
+   */
   line: number;
   /** Cells as typed (not trimmed). Never longer than the header; missing trailing cells are reported. */
   cells: string[];
+  /** A workbook row only: what kind of cell each was (a CSV cell is always text). */
+  kinds?: CellKind[] | undefined;
 }
+
+/** The kind of a workbook cell: `date` for a number shown as a date, `error` for `#N/A` and the like. */
+export type CellKind = 'text' | 'number' | 'date' | 'boolean' | 'error' | 'blank';
 
 export interface CsvTable {
   /** The delimiter used: the override, or the one detected from the header line. */
   delimiter: string;
   /** Header cells, trimmed; trailing empty header cells are dropped. Empty when the file has no header. */
   headers: string[];
-  /** Line of the header row, or null when the file has none. */
+  /** Row of the header, or null when the file has none. */
   headerLine: number | null;
+  /** Rows with content above the header (a title, a note) that were passed over; empty when the header is first. */
+  skippedRows: number[];
   /** Data records in file order; blank rows and all-empty rows (Excel's `;;;;`) are skipped. */
   records: CsvRecord[];
   issues: InputIssue[];
@@ -46,7 +56,16 @@ export interface CsvTable {
 export interface CsvReadOptions {
   /** Force a delimiter instead of detecting it. */
   delimiter?: string | undefined;
+  /**
+   * How to tell the header row from a title or note above it. Given, the header is the first of the first
+   * `HEADER_SEARCH_ROWS` rows with content that it accepts (and a detected delimiter is the one that makes such a
+   * row); when none is accepted, the first row with content is the header, as without it.
+   */
+  isHeader?: ((cells: readonly string[]) => boolean) | undefined;
 }
+
+/** Rows with content searched for the header when `isHeader` is given. */
+export const HEADER_SEARCH_ROWS = 10;
 
 /** Thrown from inside csv-parse's callback to stop reading early; never escapes `readCsv`. */
 class StopReading extends Error {}
@@ -93,19 +112,19 @@ export function readCsv(text: string, file: string, options: CsvReadOptions = {}
   // Excel's `sep=;` first line names the delimiter; blanked (not removed) so line numbers stay true.
   const sep = /^sep=([^\r\n])(?=\r|\n|$)/i.exec(text);
   if (sep) text = text.slice(sep[0].length);
-  const delimiter = options.delimiter ?? sep?.[1] ?? detectDelimiter(text);
-  const table: CsvTable = { delimiter, headers: [], headerLine: null, records: [], issues };
+  const delimiter = options.delimiter ?? sep?.[1] ?? (options.isHeader === undefined ? detectDelimiter(text) : headerDelimiter(text, options.isHeader));
+  const table: CsvTable = { delimiter, headers: [], headerLine: null, skippedRows: [], records: [], issues };
   if (delimiter === '' || /["\r\n]/.test(delimiter)) {
     issues.push({ code: 'invalid_delimiter', file, message: `expected a delimiter such as ; , or tab, got ${JSON.stringify(delimiter)}` });
     return table;
   }
 
-  // csv-parse's own `lines` counts a CRLF inside a quoted cell as two lines and reports where a record ends,
-  // so the start line is computed here from byte offsets: a record starts where the previous one ended.
+  // Rows are counted as a spreadsheet shows them: one per record, blank records included.
   const bytes = Buffer.from(text, 'utf8');
-  const lines = lineCounter(bytes);
-  let recordStart = 0;
+  let row = 0;
   let stopped = false;
+  /** Rows with content before the header is known, while `isHeader` looks for it. */
+  const pending: CsvRecord[] = [];
 
   const add = (issue: InputIssue): void => {
     issues.push(issue);
@@ -115,9 +134,21 @@ export function readCsv(text: string, file: string, options: CsvReadOptions = {}
     }
   };
 
-  const onRecord = (cells: string[], end: number): void => {
-    const line = lines(recordStart);
-    recordStart = end;
+  const setHeader = (cells: string[], line: number): void => {
+    table.headerLine = line;
+    table.headers = dropTrailingEmpty(cells.map((c) => c.trim()));
+  };
+
+  /** No row was accepted as the header: the first row with content is, as without `isHeader`. */
+  const headerFromPending = (): void => {
+    const [first, ...rest] = pending.splice(0);
+    if (first === undefined) return;
+    setHeader(first.cells, first.line);
+    for (const r of rest) onData(r.cells, r.line);
+  };
+
+  const onRecord = (cells: string[]): void => {
+    const line = ++row;
     if (cells.every((c) => c.trim() === '')) return;
     if (cells.length > INPUT_LIMITS.maxColumns) {
       add({ code: 'too_many_columns', file, line, message: `expected at most ${INPUT_LIMITS.maxColumns} cells in a row, got ${cells.length}` });
@@ -132,10 +163,19 @@ export function readCsv(text: string, file: string, options: CsvReadOptions = {}
       return;
     }
     if (table.headerLine === null) {
-      table.headerLine = line;
-      table.headers = dropTrailingEmpty(cells.map((c) => c.trim()));
+      if (options.isHeader === undefined) return setHeader(cells, line);
+      if (options.isHeader(cells)) {
+        table.skippedRows = pending.splice(0).map((r) => r.line);
+        return setHeader(cells, line);
+      }
+      pending.push({ line, cells });
+      if (pending.length >= HEADER_SEARCH_ROWS) headerFromPending();
       return;
     }
+    onData(cells, line);
+  };
+
+  const onData = (cells: string[], line: number): void => {
     const width = table.headers.length;
     if (cells.length < width) {
       add({ code: 'too_few_cells', file, line, message: `expected ${width} cells like the header, got ${cells.length} (is a delimiter missing?)` });
@@ -164,17 +204,25 @@ export function readCsv(text: string, file: string, options: CsvReadOptions = {}
       // A stray quote inside an unquoted cell (`Sykehuset "Nord"`) is text, not a syntax error.
       relax_quotes: true,
       max_record_size: INPUT_LIMITS.maxRecordBytes,
-      on_record: (record: string[], context) => {
-        onRecord(record, context.bytes);
+      on_record: (record: string[]) => {
+        onRecord(record);
         return null; // records are kept by onRecord, not by csv-parse
       },
     });
   } catch (err) {
     if (err instanceof StopReading) stopped = true;
     else if (err instanceof CsvError) {
-      issues.push(syntaxIssue(err, file, lines(recordStart)));
+      issues.push(syntaxIssue(err, file, row + 1));
       stopped = true;
     } else throw err;
+  }
+  if (table.headerLine === null && !stopped) {
+    try {
+      headerFromPending();
+    } catch (err) {
+      if (!(err instanceof StopReading)) throw err;
+      stopped = true;
+    }
   }
 
   if (table.headerLine === null && !stopped) {
@@ -201,7 +249,7 @@ function checkEmptyHeaders(table: CsvTable, file: string): void {
     if (h !== '') return;
     const used = table.records.find((r) => (r.cells[i] ?? '').trim() !== '');
     if (used !== undefined) {
-      table.issues.push({ code: 'empty_header', file, line: table.headerLine ?? undefined, column: `(column ${i + 1})`, message: `expected a header for column ${i + 1}, which has values (first on line ${used.line})` });
+      table.issues.push({ code: 'empty_header', file, line: table.headerLine ?? undefined, column: `(column ${i + 1})`, message: `expected a header for column ${i + 1}, which has values (first on row ${used.line})` });
     }
   });
 }
@@ -213,18 +261,31 @@ function dropTrailingEmpty(cells: string[]): string[] {
 }
 
 /**
- * A function from byte offset to 1-based line number, for offsets asked in increasing order (one pass over the
- * file in total). CRLF, LF and a lone CR each end one line.
+ * The delimiter with which one of the first rows is a header `isHeader` accepts: the detected one first, then the
+ * others in DELIMITERS order; the detected one when none makes a header. A title row above the header ("Kandidater
+ * Helse Vest 2026", with or without a comma) then neither hides the header nor chooses the delimiter.
  */
-function lineCounter(bytes: Uint8Array): (offset: number) => number {
-  let pos = 0;
-  let line = 1;
-  return (offset) => {
-    for (; pos < offset && pos < bytes.length; pos++) {
-      const b = bytes[pos];
-      if (b === 0x0a) line++;
-      else if (b === 0x0d && bytes[pos + 1] !== 0x0a) line++;
+export function headerDelimiter(text: string, isHeader: (cells: readonly string[]) => boolean): string {
+  const detected = detectDelimiter(text);
+  // Enough lines for the search even when some rows are blank; a quoted line break only costs a line.
+  const head = text.split(/\r\n|\n|\r/, HEADER_SEARCH_ROWS * 3).join('\n');
+  for (const d of [detected, ...DELIMITERS.filter((x) => x !== detected)]) {
+    let found = false;
+    try {
+      parse(head, {
+        delimiter: d,
+        relax_column_count: true,
+        relax_quotes: true,
+        max_record_size: INPUT_LIMITS.maxRecordBytes,
+        on_record: (record: string[]) => {
+          if (!found && record.length <= INPUT_LIMITS.maxColumns && isHeader(record.map((c) => c.trim()))) found = true;
+          return null;
+        },
+      });
+    } catch {
+      // A quote left open by the cut: the rows before it were looked at.
     }
-    return line;
-  };
+    if (found) return d;
+  }
+  return detected;
 }

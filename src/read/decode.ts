@@ -6,9 +6,13 @@
 import type { InputIssue } from '../domain/errors.js';
 
 /** What the user may ask for with `--encoding`. */
-export type EncodingChoice = 'auto' | 'utf8' | 'cp1252';
-/** What was used. UTF-16 (Excel's "Unicode text") is recognised by its BOM in `auto` mode only. */
-export type Encoding = 'utf8' | 'cp1252' | 'utf16le' | 'utf16be';
+export type EncodingChoice = 'auto' | 'utf8' | 'cp1252' | 'cp850';
+/**
+ * What was used. UTF-16 (Excel's "Unicode text") is recognised by its BOM in `auto` mode only. `cp850` is the
+ * DOS code page of Excel's "CSV (MS-DOS)" and LibreOffice's "Western Europe (DOS/OS2-850)"; the Nordic DOS
+ * page 865 has the same bytes for æ ø å Æ Ø Å.
+ */
+export type Encoding = 'utf8' | 'cp1252' | 'cp850' | 'utf16le' | 'utf16be';
 
 export interface Decoded {
   text: string;
@@ -43,6 +47,7 @@ export function decode(bytes: Uint8Array, file: string, choice: EncodingChoice =
   if (nul >= 0) return { ok: false, issue: binaryIssue(file, lineOfBytes(body, nul)) };
 
   if (choice === 'cp1252') return { ok: true, text: decodeCp1252(body), encoding: 'cp1252', bom };
+  if (choice === 'cp850') return { ok: true, text: decodeCp850(body), encoding: 'cp850', bom };
 
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf8', bom };
@@ -61,8 +66,39 @@ export function decode(bytes: Uint8Array, file: string, choice: EncodingChoice =
         },
       };
     }
-    return { ok: true, text: decodeCp1252(body), encoding: 'cp1252', bom: false };
+    return looksLikeCp850(body)
+      ? { ok: true, text: decodeCp850(body), encoding: 'cp850', bom: false }
+      : { ok: true, text: decodeCp1252(body), encoding: 'cp1252', bom: false };
   }
+}
+
+/** Bytes of æ ø å Æ Ø Å in each single-byte encoding a Norwegian CSV file comes in. */
+const NORWEGIAN_CP850 = new Set([0x91, 0x9b, 0x86, 0x92, 0x9d, 0x8f]);
+const NORWEGIAN_CP1252 = new Set([0xe6, 0xf8, 0xe5, 0xc6, 0xd8, 0xc5]);
+
+/**
+ * Whether single-byte text is DOS (850/865) rather than Windows-1252: its Norwegian letters are the DOS bytes
+ * (0x9B for ø, 0x86 for å), which in Windows-1252 are punctuation (`›`, `†`) that Norwegian text hardly ever has.
+ */
+export function looksLikeCp850(bytes: Uint8Array): boolean {
+  let dos = 0;
+  let windows = 0;
+  for (const b of bytes) {
+    if (NORWEGIAN_CP850.has(b)) dos++;
+    else if (NORWEGIAN_CP1252.has(b)) windows++;
+  }
+  return dos > windows;
+}
+
+/** IBM code page 850 (DOS Western Europe), 0x80–0xFF. */
+const CP850_HIGH = Array.from(
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈıÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´­±‗¾¶§÷¸°¨·¹³²■ ',
+);
+
+export function decodeCp850(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b < 0x80 ? String.fromCharCode(b) : (CP850_HIGH[b - 0x80] ?? '\ufffd');
+  return out;
 }
 
 /**

@@ -162,7 +162,19 @@ const EDUCATION_WORDS = table<Education>([
 ]);
 
 const EDUCATION_EXPECTED = 'one of Ingen, Fagskole, Bachelor, Master, Ph.d.';
-const UNFINISHED = /\b(pabegynt|ikke fullfort|ufullfort|under utdanning|studerer|student|not completed|ongoing|in progress)\b/;
+/**
+ * Words (folded) that say a degree is not finished: `Bachelor pågår`, `Master (påbegynt)`, `under arbeid`,
+ * `ferdig 2027`, `in progress`. A trailing or lone `?` says the same of the cell as a whole.
+ */
+const UNFINISHED =
+  /\b(pabegynt|pagar|pagaende|ikke fullfort|ikke ferdig|ufullfort|under arbeid|under utdanning|studerer|student|snart ferdig|blir ferdig|ferdig (i )?\d{4}|forventet( ferdig)?|planlagt|not completed|not finished|unfinished|ongoing|in progress|expected|pending)\b/;
+
+/** Why a degree cell reads as not completed, or null when nothing says so. */
+export function unfinishedDegree(text: string): string | null {
+  if (/\?/.test(text)) return 'a "?" says it is not certain';
+  const m = UNFINISHED.exec(fold(text));
+  return m === null ? null : `"${m[0]}" says it is not completed`;
+}
 
 /**
  * Highest completed education. Besides the words above: any `cand.*` degree except `cand.mag.` is a master's
@@ -171,10 +183,12 @@ const UNFINISHED = /\b(pabegynt|ikke fullfort|ufullfort|under utdanning|studerer
  */
 export function parseEducation(text: string): Parsed<Education> {
   const f = fold(text);
+  // "Master (påbegynt)", "Bachelor pågår", "Master?" are not completed degrees: refuse rather than guess a level
+  // the rule would count. Checked before the exact words, which fold "Master?" to "master".
+  const unfinished = unfinishedDegree(text);
+  if (unfinished !== null) return fail(`${EDUCATION_EXPECTED}: the highest completed degree (${unfinished})`);
   const exact = EDUCATION_WORDS.get(f);
   if (exact !== undefined) return ok(exact);
-  // "Master (påbegynt)" is not a completed degree: refuse rather than guess a level the rule would count.
-  if (UNFINISHED.test(f)) return fail(`${EDUCATION_EXPECTED} (the highest completed degree)`);
   if (/^cand mag\b/.test(f)) return ok('bachelor');
   if (/^cand [a-z]+\b/.test(f)) return ok('master');
   if (/^dr [a-z]+\b/.test(f) || /^ph ?d\b/.test(f)) return ok('phd');
@@ -182,4 +196,39 @@ export function parseEducation(text: string): Parsed<Education> {
   const first = EDUCATION_WORDS.get(f.split(' ')[0] ?? '');
   if (first !== undefined && first !== 'none') return ok(first);
   return fail(EDUCATION_EXPECTED);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Ids a spreadsheet turned into numbers
+
+/** `2,026E+16`, `2.026E+16`, `1E+15`: a long number a spreadsheet shows (and a CSV export keeps) in exponent form. */
+export function isExponentNumber(text: string): boolean {
+  return /^\d+([.,]\d+)?E[+-]?\d+$/i.test(text.trim());
+}
+
+/** Spreadsheets keep 15 significant digits of a number; a longer id stored as a number has lost the rest. */
+export const SPREADSHEET_DIGITS = 15;
+
+/** The hint every id message gives when a spreadsheet turned ids into numbers. */
+export const ID_AS_TEXT_HINT = 'format the id column as text (Format Cells → Text) before typing or pasting the ids, and save again';
+
+/**
+ * Whether `text` is what a spreadsheet makes of the id `id` when it reads it as a number: leading zeros
+ * dropped (`000123` → `123`), a decimal tail added (`123,0`), or a long id in exponent form (`2,026E+16`, which
+ * matches every id that rounds to it).
+ */
+export function isMangledId(text: string, id: string): boolean {
+  if (!/^\d+$/.test(id) || text === id) return false;
+  const t = text.trim();
+  if (/^\d+([.,]0+)?$/.test(t)) return BigInt(t.replace(/[.,]0+$/, '')) === BigInt(id);
+  if (!isExponentNumber(t)) return false;
+  const [mantissa = '', exponent = '0'] = t.replace(',', '.').toUpperCase().split('E');
+  const [whole = '', frac = ''] = mantissa.split('.');
+  const digits = (whole + frac).replace(/^0+/, '');
+  const length = whole.replace(/^0+/, '').length + Number(exponent);
+  const significant = id.replace(/^0+/, '');
+  if (significant.length !== length || digits.length === 0) return false;
+  // The id rounded to the digits shown is the mantissa.
+  const shown = BigInt(significant.slice(0, digits.length)) + (Number(significant[digits.length] ?? '0') >= 5 ? 1n : 0n);
+  return shown === BigInt(digits);
 }

@@ -53,12 +53,13 @@ describe('readCsv', () => {
     ['LF', '\n'],
     ['CRLF', '\r\n'],
     ['CR', '\r'],
-  ])('gives the line a record starts on when a quoted cell spans lines (%s)', (_name, eol) => {
+  ])('gives the spreadsheet row of a record when a quoted cell spans lines (%s): one record, one row', (_name, eol) => {
     const text = ['id,note', '1,"two', 'lines"', '2,"three', '', 'lines"', '3,plain', ''].join(eol);
     const t = readCsv(text, 'f.csv');
     expect(cells(t).map((c) => c[0])).toEqual(['1', '2', '3']);
     expect(t.records[0]?.cells[1]).toBe(`two${eol}lines`);
-    expect(lines(t)).toEqual([2, 4, 7]);
+    // File lines 2, 4 and 7; a spreadsheet shows them as rows 2, 3 and 4.
+    expect(lines(t)).toEqual([2, 3, 4]);
   });
 
   it("skips blank rows and Excel's all-empty ;;;; rows but keeps the line numbers true", () => {
@@ -110,13 +111,46 @@ describe('readCsv', () => {
   it('reports an empty header over a column with values', () => {
     const t = readCsv('a,,c\n1,,3\n1,x,3\n', 'f.csv');
     expect(t.issues).toEqual([
-      { code: 'empty_header', file: 'f.csv', line: 1, column: '(column 2)', message: 'expected a header for column 2, which has values (first on line 3)' },
+      { code: 'empty_header', file: 'f.csv', line: 1, column: '(column 2)', message: 'expected a header for column 2, which has values (first on row 3)' },
     ]);
   });
 
   it('reports an empty file', () => {
     expect(readCsv('', 'f.csv').issues).toEqual([{ code: 'empty_file', file: 'f.csv', message: 'expected a header row, the file has no content' }]);
     expect(readCsv('\n;;;\n\n', 'f.csv').issues.map((i) => i.code)).toEqual(['empty_file']);
+  });
+
+  describe('a title or note above the header', () => {
+    const isHeader = (cells: readonly string[]) => cells.includes('id') && cells.includes('x');
+
+    it.each([
+      ['a title without delimiters', 'Kandidater Helse Vest 2026\nid;x\n1;a\n', ';', 2, [1]],
+      ['a title padded by the spreadsheet', 'Kandidater Helse Vest 2026;;\n;;\nid;x;y\n1;a;b\n', ';', 3, [1]],
+      ['a title with a comma in a ; file', 'Kandidater, Helse Vest\nid;x\n1;a\n', ';', 2, [1]],
+      ['a title and a note', 'Kandidater 2026\nFrist 15. mars\n\nid,x\n1,a\n', ',', 4, [1, 2]],
+      ['no title', 'id\tx\n1\ta\n', '\t', 1, []],
+    ])('%s: the header is found and the rows above it are named', (_what, text, delimiter, headerLine, skipped) => {
+      const t = readCsv(text, 'f.csv', { isHeader });
+      expect(t.delimiter).toBe(delimiter);
+      expect(t.headerLine).toBe(headerLine);
+      expect(t.skippedRows).toEqual(skipped);
+      expect(cells(t)[0]?.slice(0, 2)).toEqual(['1', 'a']);
+      expect(t.issues).toEqual([]);
+    });
+
+    it('without an accepted row the first row with content is the header, as before', () => {
+      const t = readCsv('Tittel;\nid2;x2\n1;a\n', 'f.csv', { isHeader });
+      expect(t.headerLine).toBe(1);
+      expect(t.headers).toEqual(['Tittel']);
+      expect(t.skippedRows).toEqual([]);
+      expect(t.issues.map((i) => [i.code, i.line])).toEqual([['too_many_cells', 2], ['too_many_cells', 3]]);
+    });
+
+    it('the search stops after the first rows with content', () => {
+      const rows = Array.from({ length: 12 }, (_, i) => `note ${i}`);
+      const t = readCsv([...rows, 'id,x', '1,a', ''].join('\n'), 'f.csv', { isHeader });
+      expect(t.headerLine).toBe(1);
+    });
   });
 
   it('refuses a delimiter that cannot work', () => {
