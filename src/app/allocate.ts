@@ -7,7 +7,10 @@ import { EXIT } from '../domain/errors.js';
 import type { CandidateSelection } from '../stages/select/select.js';
 import type { GroupsResult } from '../stages/groups/groups.js';
 import type { Candidate, Warning } from '../domain/types.js';
-import { toCsv } from '../io/csv-write.js';
+import { basename, dirname } from 'node:path';
+import { toCsv, type OutputFile } from '../io/csv-write.js';
+import { workbookBytes } from '../io/xlsx-write.js';
+import { allocationWorkbook } from './workbook.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import { inputRecords } from './load.js';
 import { allRulesMet, computeAllocation, type AllocateOptions, type Allocation } from './pipeline.js';
@@ -27,6 +30,12 @@ const STATUS_ORDER: Record<CandidateSelection['status'], number> = { selected: 0
 
 /** allocation.csv: every input row exactly once; sorted by cell, status, reserve rank and id (never by input order). */
 export function allocationCsv(a: Allocation): string {
+  const t = allocationTable(a);
+  return toCsv(t.header, t.body, { delimiter: a.inputs.outputDelimiter });
+}
+
+/** allocation.csv's header and rows, cells as text (not yet neutralised: the CSV writer does that). */
+export function allocationTable(a: Allocation): { header: string[]; body: string[][] } {
   const pt = passThrough(a.inputs.read.candidates);
   const byId = new Map(a.inputs.read.candidates.map((c) => [c.id, c]));
   const warningsById = new Map(a.inputs.screening.screened.map((s) => [s.candidate.id, s.warnings]));
@@ -55,7 +64,7 @@ export function allocationCsv(a: Allocation): string {
     ];
   });
   const header = ['id', 'status', 'cell', 'reserve_rank', 'workshop_group', 'project_team', 'reasons', 'warnings', ...pt.header.map((h) => (h === 'id' ? 'input_id' : h)), 'source_file', 'source_line'];
-  return toCsv(header, body, { delimiter: a.inputs.outputDelimiter });
+  return { header, body };
 }
 
 function numberOrBlank(n: number | undefined): string {
@@ -64,6 +73,12 @@ function numberOrBlank(n: number | undefined): string {
 
 /** groups.csv: one row per member of each workshop group and project team, for printing. */
 export function groupsCsv(a: Allocation): string {
+  const t = groupsTable(a);
+  return toCsv(t.header, t.body, { delimiter: a.inputs.outputDelimiter });
+}
+
+/** groups.csv's header and rows. */
+export function groupsTable(a: Allocation): { header: string[]; body: string[][] } {
   const byId = new Map(a.inputs.read.candidates.map((c) => [c.id, c]));
   const rows: string[][] = [];
   const member = (kind: string, n: number, id: string) => {
@@ -72,7 +87,7 @@ export function groupsCsv(a: Allocation): string {
   };
   for (const g of a.groups.groups) for (const id of g.memberIds) member('workshop_group', g.number, id);
   for (const t of a.teams.teams) for (const id of t.memberIds) member('project_team', t.number, id);
-  return toCsv(['kind', 'number', 'id', 'name', 'sector', 'rhf', 'organisation', 'county', 'gender'], rows, { delimiter: a.inputs.outputDelimiter });
+  return { header: ['kind', 'number', 'id', 'name', 'sector', 'rhf', 'organisation', 'county', 'gender'], body: rows };
 }
 
 /**
@@ -144,7 +159,7 @@ export function buildSummary(a: Allocation): AllocateSummary {
 
 export type Summary = ReturnType<typeof buildSummary>;
 
-function readableSummary(a: Allocation, summary: Summary, out: string): string {
+function readableSummary(a: Allocation, summary: Summary, out: string, names: readonly string[]): string {
   const parts: string[] = [];
   const solvers = solverLog(a);
   parts.push(`${summary.programme.name}: ${summary.counts.selected} selected of ${summary.counts.candidates} candidates (seed "${a.seed}")\n`);
@@ -186,8 +201,14 @@ function readableSummary(a: Allocation, summary: Summary, out: string): string {
   for (const r of notMet) parts.push(`rule not met: ${r.explanation ?? r.text}\n`);
   for (const c of summary.cells) if (c.explanation !== null && !notMet.some((r) => r.explanation === c.explanation)) parts.push(`${c.explanation}\n`);
   for (const r of summary.relaxations) parts.push(`relaxed (${r.stage}): ${r.reason}\n`);
-  parts.push(`\n${summary.allRulesMet ? 'Every programme rule is met.' : 'A programme rule is not met (exit code 1).'}\nWrote ${out}/allocation.csv, ${out}/groups.csv and ${out}/summary.json.\n`);
+  parts.push(`\n${summary.allRulesMet ? 'Every programme rule is met.' : 'A programme rule is not met (exit code 1).'}\nWrote ${wrote(out, names)}.\n`);
   return parts.join('');
+}
+
+/** `D/a, D/b and D/c`, as the readable summary has always said it. */
+function wrote(dir: string, names: readonly string[]): string {
+  const paths = names.map((n) => `${dir}/${n}`);
+  return paths.length === 1 ? (paths[0] ?? '') : `${paths.slice(0, -1).join(', ')} and ${paths.at(-1) ?? ''}`;
 }
 
 function fmt(n: number | null): string {
@@ -195,25 +216,47 @@ function fmt(n: number | null): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(4);
 }
 
-export async function runAllocate(opts: AllocateOptions): Promise<CommandOutcome> {
+export interface AllocateRunOptions extends AllocateOptions {
+  /**
+   * `csv` (default): allocation.csv, groups.csv, summary.json. `xlsx`: allocation.xlsx (every sheet a coordinator
+   * hands on) and summary.json. An `--out` name ending in `.xlsx` writes only that workbook.
+   */
+  format?: 'csv' | 'xlsx' | undefined;
+}
+
+/** The files of a run in the chosen format: where they go and what they are. */
+function runFiles(a: Allocation, summary: Summary, json: string, opts: AllocateRunOptions): { dir: string; files: OutputFile[] } {
+  const workbookOnly = /\.xlsx$/i.test(opts.out);
+  if (opts.format !== 'xlsx' && !workbookOnly) {
+    return {
+      dir: opts.out,
+      files: [
+        { name: 'allocation.csv', content: allocationCsv(a) },
+        { name: 'groups.csv', content: groupsCsv(a) },
+        { name: 'summary.json', content: json },
+      ],
+    };
+  }
+  const alloc = allocationTable(a);
+  const groups = groupsTable(a);
+  const bytes = workbookBytes(
+    allocationWorkbook({ header: alloc.header, rows: alloc.body, groupsHeader: groups.header, groupsRows: groups.body, candidates: a.inputs.read.candidates, summary, lang: opts.lang ?? 'nb' }),
+  );
+  if (workbookOnly) return { dir: dirname(opts.out), files: [{ name: basename(opts.out), content: bytes }] };
+  return { dir: opts.out, files: [{ name: 'allocation.xlsx', content: bytes }, { name: 'summary.json', content: json }] };
+}
+
+export async function runAllocate(opts: AllocateRunOptions): Promise<CommandOutcome> {
   const a = await computeAllocation(opts);
   const summary = buildSummary(a);
   const json = JSON.stringify(summary, null, 2) + '\n';
   const report = opts.report === undefined ? undefined : { path: opts.report, content: renderReport(reportViewFromAllocation(a), opts.lang ?? 'nb') };
-  writeOutputsWithReport(
-    opts.out,
-    [
-      { name: 'allocation.csv', content: allocationCsv(a) },
-      { name: 'groups.csv', content: groupsCsv(a) },
-      { name: 'summary.json', content: json },
-    ],
-    report,
-    { force: opts.force },
-  );
+  const run = runFiles(a, summary, json, opts);
+  writeOutputsWithReport(run.dir, run.files, report, { force: opts.force });
   // The solver log is progress, not a result: stderr, so that --json keeps stdout to one document.
   const log = solverLog(a).map((l) => `solver: ${l.stage}: ${l.attempts}\n`).join('');
   const stderr = summary.warnings.map((w) => `warning: ${w.message}\n`).join('') + (opts.json ? log : '');
   const exitCode = summary.allRulesMet ? EXIT.ok : EXIT.ruleNotMet;
   const wroteReport = report === undefined ? '' : `Wrote the report ${report.path}.\n`;
-  return { stdout: opts.json ? json : readableSummary(a, summary, opts.out) + wroteReport, stderr, exitCode };
+  return { stdout: opts.json ? json : readableSummary(a, summary, run.dir, run.files.map((f) => f.name)) + wroteReport, stderr, exitCode };
 }

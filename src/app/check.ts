@@ -17,6 +17,8 @@ import { quotaCells } from '../domain/programme.js';
 import type { Candidate, ScreenedCandidate } from '../domain/types.js';
 import { accountForCandidates, mangledHint, readAllocation, type AllocationFile, type AllocationRow } from '../read/allocation.js';
 import type { EncodingChoice } from '../read/decode.js';
+import { workbookKind } from '../read/sheet.js';
+import { sheetLib } from '../io/workbook-lib.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import { inputRecords, loadInputs, readFiles, sha256, type InputOptions, type LoadedInputs } from './load.js';
 import { lockIds, type CommitteeLocks } from '../read/locks.js';
@@ -213,7 +215,7 @@ export function readInputsWithAllocation(opts: InputOptions & { allocation: stri
   const read = readFiles([opts.allocation]);
   issues.push(...read.issues);
   const file = read.files[0];
-  const allocation = file === undefined ? null : readAllocation(file.bytes, file.name);
+  const allocation = file === undefined ? null : readAllocation(file.bytes, file.name, { sheetLib: workbookKind(file.bytes) === null ? undefined : sheetLib() });
   if (allocation !== null) issues.push(...allocation.issues);
   if (allocation !== null && inputs !== null) issues.push(...accountForCandidates(allocation, inputs.read.candidates));
   return { inputs, allocation, file, issues };

@@ -87,11 +87,13 @@ export function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void)
     .option('--time-limit <seconds>', 'hard deadline per solver attempt, in seconds', parsePositive, DEFAULT_DEADLINE_MS / 1000)
     .option('--locks <file>', 'the committee\'s decisions as CSV: columns rule,id,other; rules include, exclude, group (other = group number), apart, together (other = an id)')
     .option('--report <file>', 'also write a self-contained HTML report for the committee, e.g. OUT/report.html (checked, like the other files, before anything is written)')
-    .addOption(new Option('--lang <lang>', 'language of the --report file').choices(['nb', 'en']).default('nb'))
+    .addOption(new Option('--lang <lang>', 'language of the --report file and of the xlsx workbook\'s sheets').choices(['nb', 'en']).default('nb'))
+    .addOption(new Option('--format <format>', 'csv: allocation.csv, groups.csv, summary.json; xlsx: allocation.xlsx (overview, allocation, admitted, reserves, not eligible, over the cap, groups, teams, one sheet per nominating body) and summary.json; an --out name ending in .xlsx writes only that workbook').choices(['csv', 'xlsx']).default('csv'))
     .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
     .action(async (files: string[], opts: Record<string, unknown>) => {
       setOutcome(
         await (await app.allocate()).runAllocate({
+          format: opts.format === 'xlsx' ? 'xlsx' : 'csv',
           files,
           ...screenOpts(opts),
           seed: typeof opts.seed === 'string' ? opts.seed : undefined,

@@ -8,7 +8,8 @@
  * every problem in the file is collected before anyone stops.
  */
 import type { InputIssue } from '../domain/errors.js';
-import { INPUT_LIMITS, readCsv } from './csv.js';
+import { INPUT_LIMITS, readCsv, type CsvTable } from './csv.js';
+import { cellAddress, readSheet, workbookKind, type SheetLib } from './sheet.js';
 import { unneutraliseCell } from '../domain/cells.js';
 import { decode, type EncodingChoice } from './decode.js';
 import { ID_AS_TEXT_HINT, isMangledId } from './values.js';
@@ -72,6 +73,14 @@ export interface AllocationReadOptions {
   encoding?: EncodingChoice | undefined;
   /** Force a delimiter; default: detected from the header line. */
   delimiter?: string | undefined;
+  /** The spreadsheet library, for an allocation saved as a workbook (`--format xlsx`, or re-saved as .xlsx/.ods). */
+  sheetLib?: SheetLib | undefined;
+}
+
+/** Whether a row is an allocation's header: it names the decision columns. */
+function isAllocationHeader(cells: readonly string[]): boolean {
+  const keys = new Set(cells.map(headerKey));
+  return REQUIRED.every((c) => keys.has(c));
 }
 
 const REQUIRED = ['id', 'status', 'workshop_group', 'project_team'] as const;
@@ -94,13 +103,32 @@ export function readAllocation(bytes: Uint8Array, file: string, options: Allocat
     out.issues.push({ code: 'file_too_large', file, message: `expected a file of at most ${INPUT_LIMITS.maxFileBytes / 1024 / 1024} MiB, got ${(bytes.length / 1024 / 1024).toFixed(1)} MiB` });
     return out;
   }
-  const decoded = decode(bytes, file, options.encoding ?? 'auto');
-  if (!decoded.ok) {
-    out.issues.push(decoded.issue);
-    return out;
+  let table: CsvTable & { sheet?: string };
+  if (workbookKind(bytes) !== null) {
+    if (options.sheetLib === undefined) {
+      out.issues.push({ code: 'unsupported_workbook', file, message: 'expected a CSV file here, got a workbook: save it as "CSV UTF-8"' });
+      return out;
+    }
+    // The first sheet with the decision columns: "Tildeling"/"Allocation" in a workbook cohort wrote, after its overview.
+    const sheet = readSheet(options.sheetLib, bytes, file, { isHeader: isAllocationHeader, preferHeaderSheet: true });
+    out.encoding = sheet.format;
+    if (sheet.sheet === '') {
+      out.issues.push(...sheet.issues);
+      return out;
+    }
+    table = sheet;
+  } else {
+    const decoded = decode(bytes, file, options.encoding ?? 'auto');
+    if (!decoded.ok) {
+      out.issues.push(decoded.issue);
+      return out;
+    }
+    out.encoding = decoded.encoding;
+    table = readCsv(decoded.text, file, { delimiter: options.delimiter, isHeader: isAllocationHeader });
   }
-  out.encoding = decoded.encoding;
-  const table = readCsv(decoded.text, file, { delimiter: options.delimiter });
+  const sheet = table.sheet;
+  const place = (line: number | undefined, column: number | undefined) =>
+    sheet === undefined ? {} : { sheet, ...(line === undefined || column === undefined ? {} : { cell: cellAddress(column, line) }) };
   out.delimiter = table.delimiter;
   out.rowCount = table.records.length;
   out.issues.push(...table.issues);
@@ -114,12 +142,12 @@ export function readAllocation(bytes: Uint8Array, file: string, options: Allocat
     if (!known.has(key)) return;
     const first = index.get(key as Column);
     if (first !== undefined) {
-      out.issues.push({ code: 'duplicate_column', file, line: headerLine, column: h, message: `expected each column once, "${h}" is also column ${first + 1}` });
+      out.issues.push({ code: 'duplicate_column', file, line: headerLine, column: h, ...place(undefined, undefined), message: `expected each column once, "${h}" is also column ${first + 1}` });
     } else index.set(key as Column, i);
   });
   for (const col of REQUIRED) {
     if (!index.has(col)) {
-      out.issues.push({ code: 'missing_column', file, line: headerLine, column: col, message: `expected a column "${col}" (an allocation.csv as cohort allocate writes it has ${REQUIRED.join(', ')})` });
+      out.issues.push({ code: 'missing_column', file, line: headerLine, column: col, ...place(undefined, undefined), message: `expected a column "${col}" (an allocation.csv as cohort allocate writes it has ${REQUIRED.join(', ')})` });
     }
   }
   // Without every required column each row would repeat the same problem; the header issue says it once.
@@ -143,7 +171,7 @@ export function readAllocation(bytes: Uint8Array, file: string, options: Allocat
     };
     const issue = (code: string, col: Column, message: string): void => {
       const i = index.get(col);
-      issues.push({ code, file, line: record.line, column: i === undefined ? col : (table.headers[i] ?? col), message });
+      issues.push({ code, file, line: record.line, column: i === undefined ? col : (table.headers[i] ?? col), ...place(record.line, i), message });
     };
     const number = (col: Column, what: string): number | null => {
       const text = cell(col);

@@ -1,0 +1,145 @@
+/**
+ * `--format xlsx`: the allocation as one workbook a coordinator can hand on. Sheets: an overview, the whole
+ * allocation (the decisions `cohort check`, `report` and `replace` read back: the same columns as
+ * allocation.csv), then views of it: admitted, reserves by quota cell, not eligible with reasons, over the
+ * nomination cap, workshop groups, project teams, and one sheet per nominating body (KS and each RHF).
+ *
+ * Typed cells: ids, phone-like and other text columns as text; birth dates as dates; experience, priority,
+ * ranks and group numbers as numbers. Values come from the same rows as allocation.csv, so the two formats
+ * never disagree.
+ */
+import type { Candidate } from '../domain/types.js';
+import { RHFS } from '../domain/types.js';
+import { canonicalColumn } from '../read/columns.js';
+import { parseDate, parseDecimal } from '../read/values.js';
+import { sheetName, type XCell, type XColumn, type XSheet } from '../io/xlsx-write.js';
+import type { AllocateSummary } from './summary-schema.js';
+
+/** The name of the sheet that holds every decision; read back first by `check`, `report` and `replace`. */
+export const ALLOCATION_SHEET = { nb: 'Tildeling', en: 'Allocation' } as const;
+
+const WORDS = {
+  nb: {
+    overview: 'Oversikt',
+    selected: 'Tatt opp',
+    reserves: 'Reserver',
+    ineligible: 'Ikke kvalifisert',
+    overCap: 'Over nominasjonstaket',
+    groups: 'Basisgrupper',
+    teams: 'Prosjektgrupper',
+    ks: 'KS (kommune)',
+    item: 'Hva',
+    value: 'Verdi',
+    readBack: 'Arket «Tildeling» har alle vedtak; cohort check, report og replace leser det. De andre arkene er utdrag.',
+  },
+  en: {
+    overview: 'Overview',
+    selected: 'Admitted',
+    reserves: 'Reserves',
+    ineligible: 'Not eligible',
+    overCap: 'Over nomination cap',
+    groups: 'Workshop groups',
+    teams: 'Project teams',
+    ks: 'KS (municipal)',
+    item: 'Item',
+    value: 'Value',
+    readBack: 'The sheet "Allocation" holds every decision; cohort check, report and replace read it. The other sheets are views of it.',
+  },
+} as const;
+
+export interface WorkbookInput {
+  /** allocation.csv's header and rows (cells as text), exactly as the CSV writer has them. */
+  header: readonly string[];
+  rows: ReadonlyArray<readonly string[]>;
+  /** groups.csv's header and rows. */
+  groupsHeader: readonly string[];
+  groupsRows: ReadonlyArray<readonly string[]>;
+  candidates: readonly Candidate[];
+  summary: Pick<AllocateSummary, 'programme' | 'seed' | 'counts' | 'cells' | 'allRulesMet'>;
+  lang: 'nb' | 'en';
+}
+
+/** Columns of allocation.csv that hold numbers; every other column is text unless it is a date. */
+const NUMBER_COLUMNS = new Set(['reserve_rank', 'workshop_group', 'project_team', 'source_line', 'number', 'experience_years', 'priority']);
+
+function columnKind(header: string): XColumn['kind'] {
+  if (NUMBER_COLUMNS.has(header) || NUMBER_COLUMNS.has(canonicalColumn(header) ?? '')) return 'number';
+  if (header === 'birth_date' || canonicalColumn(header) === 'birth_date') return 'date';
+  return 'text';
+}
+
+/** A cell of a typed column: a number or a date when the text is one, else the text as it is. */
+function typed(text: string, kind: XColumn['kind']): XCell {
+  if (text === '') return null;
+  if (kind === 'number') {
+    const n = parseDecimal(text);
+    return n.ok ? n.value : text;
+  }
+  if (kind === 'date') {
+    const d = parseDate(text);
+    return d.ok ? { date: d.value } : text;
+  }
+  return text;
+}
+
+export function allocationWorkbook(input: WorkbookInput): XSheet[] {
+  const w = WORDS[input.lang];
+  const taken = new Set<string>();
+  const sheets: XSheet[] = [];
+  const add = (name: string, columns: readonly XColumn[], rows: ReadonlyArray<readonly XCell[]>, table = true): void => {
+    const n = sheetName(name, taken);
+    taken.add(n.toLowerCase());
+    sheets.push({ name: n, columns, rows, table });
+  };
+  const kinds = input.header.map(columnKind);
+  const columns = input.header.map((h, i): XColumn => ({ header: h, kind: kinds[i] ?? 'text' }));
+  const typedRows = input.rows.map((r) => r.map((v, i) => typed(v, kinds[i] ?? 'text')));
+  const at = (name: string) => input.header.indexOf(name);
+  const col = { status: at('status'), cell: at('cell'), reasons: at('reasons'), id: at('id') };
+  const pick = (pred: (r: readonly string[]) => boolean) => typedRows.filter((_, i) => pred(input.rows[i] ?? []));
+
+  // Overview: the programme, the counts, and each quota cell.
+  const s = input.summary;
+  const overview: XCell[][] = [
+    [input.lang === 'nb' ? 'Program' : 'Programme', s.programme.name],
+    [input.lang === 'nb' ? 'Oppstart' : 'Start', { date: s.programme.startDate }],
+    [input.lang === 'nb' ? 'Loddtrekningsfrø' : 'Lottery seed', s.seed],
+    [input.lang === 'nb' ? 'Kandidater' : 'Candidates', s.counts.candidates],
+    [input.lang === 'nb' ? 'Tatt opp' : 'Selected', s.counts.selected],
+    [input.lang === 'nb' ? 'Reserver' : 'Reserves', s.counts.reserve],
+    [input.lang === 'nb' ? 'Ekskludert' : 'Excluded', s.counts.excluded],
+    [input.lang === 'nb' ? 'Ikke kvalifisert' : 'Not eligible', s.counts.ineligible],
+    [input.lang === 'nb' ? 'Alle regler oppfylt' : 'Every rule met', s.allRulesMet ? (input.lang === 'nb' ? 'Ja' : 'Yes') : input.lang === 'nb' ? 'Nei' : 'No'],
+    [],
+    ...s.cells.map((c): XCell[] => [c.label, `${c.selected}/${c.seats}${c.shortfall > 0 ? ` (${input.lang === 'nb' ? 'mangler' : 'short'} ${c.shortfall})` : ''}, ${input.lang === 'nb' ? 'reserver' : 'reserves'} ${c.reserves}`]),
+    [],
+    [w.readBack],
+  ];
+  add(w.overview, [{ header: w.item, kind: 'text' }, { header: w.value, kind: 'text' }], overview, false);
+
+  add(ALLOCATION_SHEET[input.lang], columns, typedRows);
+  add(w.selected, columns, pick((r) => r[col.status] === 'selected'));
+  add(w.reserves, columns, pick((r) => r[col.status] === 'reserve'));
+  // Reasons are `code: text` joined by `; `: over the cap and nothing else.
+  const codes = (r: readonly string[]) => [...(r[col.reasons] ?? '').matchAll(/(?:^|; )([a-z_]+): /g)].map((m) => m[1]);
+  const capOnly = (r: readonly string[]) => r[col.status] === 'ineligible' && codes(r).length > 0 && codes(r).every((c) => c === 'nomination_cap');
+  add(w.ineligible, columns, pick((r) => r[col.status] === 'ineligible' && !capOnly(r)));
+  add(w.overCap, columns, pick(capOnly));
+
+  const gKinds = input.groupsHeader.map((h) => (h === 'number' ? 'number' : 'text') as XColumn['kind']);
+  const gColumns = input.groupsHeader.map((h, i): XColumn => ({ header: h, kind: gKinds[i] ?? 'text' }));
+  const kindAt = input.groupsHeader.indexOf('kind');
+  const gRows = (kind: string) => input.groupsRows.filter((r) => r[kindAt] === kind).map((r) => r.map((v, i) => typed(v, gKinds[i] ?? 'text')));
+  add(w.groups, gColumns, gRows('workshop_group'));
+  add(w.teams, gColumns, gRows('project_team'));
+
+  // One sheet per nominating body: KS for the municipal side, each RHF for the specialist side.
+  const byId = new Map(input.candidates.map((c) => [c.id, c]));
+  const bodyOf = (r: readonly string[]): string | null => {
+    const c = byId.get(r[col.id] ?? '');
+    if (c === undefined) return null;
+    return c.sector === 'kommune' ? w.ks : c.rhf;
+  };
+  for (const body of [w.ks, ...RHFS]) add(body, columns, pick((r) => bodyOf(r) === body));
+  return sheets;
+}
