@@ -33,7 +33,7 @@ const GenderCountSchema = z.strictObject({ female: count, male: count, unknown: 
 const InputFileSchema = z.strictObject({
   file: z.string().describe('the file as named on the command line'),
   sha256,
-  encoding: z.string().describe('utf8, cp1252, utf16le or utf16be'),
+  encoding: z.string().describe('utf8, cp1252, cp850, utf16le or utf16be for a CSV file; xlsx or ods for a workbook'),
   delimiter: z.string(),
   rows: count.describe('data rows read'),
 });
