@@ -3,6 +3,7 @@
  * fixtures/hand-edited/ fails with the right message and exit code; then the allocation reader in-process.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { sheetLib } from '../../src/io/workbook-lib.js';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -282,9 +283,12 @@ describe('readAllocation', () => {
     expect(accountForCandidates(a, CANDIDATES)).toEqual([]);
   });
 
-  it('refuses bytes that are not text', () => {
-    const a = readAllocation(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'a.xlsx');
-    expect(a.issues.map((i) => i.code)).toEqual(['binary_file']);
+  it('refuses bytes that are not text, and a damaged workbook', () => {
+    expect(readAllocation(new Uint8Array([0x41, 0x00, 0x42]), 'a.csv').issues.map((i) => i.code)).toEqual(['binary_file']);
+    // A zip header: a workbook, which needs the spreadsheet library; cut short, it is damaged.
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]);
+    expect(readAllocation(zip, 'a.xlsx').issues.map((i) => i.code)).toEqual(['unsupported_workbook']);
+    expect(readAllocation(zip, 'a.xlsx', { sheetLib: sheetLib() }).issues.map((i) => i.code)).toEqual(['corrupt_workbook']);
   });
 });
 
