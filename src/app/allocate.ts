@@ -252,7 +252,7 @@ export async function runAllocate(opts: AllocateRunOptions): Promise<CommandOutc
   const json = JSON.stringify(summary, null, 2) + '\n';
   const report = opts.report === undefined ? undefined : { path: opts.report, content: renderReport(reportViewFromAllocation(a), opts.lang ?? 'nb') };
   const run = runFiles(a, summary, json, opts);
-  writeOutputsWithReport(run.dir, run.files, report, { force: opts.force });
+  writeOutputsWithReport(run.dir, run.files, report, { force: opts.force, cwd: opts.cwd });
   // The solver log is progress, not a result: stderr, so that --json keeps stdout to one document.
   const log = solverLog(a).map((l) => `solver: ${l.stage}: ${l.attempts}\n`).join('');
   const stderr = summary.warnings.map((w) => `warning: ${w.message}\n`).join('') + (opts.json ? log : '');

@@ -29,6 +29,8 @@ import type { CheckReport, CheckViolation } from './summary-schema.js';
 export interface CheckOptions {
   /** Candidate files, as for `allocate`. */
   files: readonly string[];
+  /** The directory relative paths are taken from: the CLI's working directory. */
+  cwd: string;
   /** The allocation.csv to check. Its dialect is always detected (Excel may have re-saved it). */
   allocation: string;
   /** Programme config path; undefined for the built-in programme. */
@@ -212,7 +214,7 @@ export function readInputsWithAllocation(opts: InputOptions & { allocation: stri
     if (!(err instanceof InputError)) throw err;
     issues.push(...err.issues);
   }
-  const read = readFiles([opts.allocation]);
+  const read = readFiles([opts.allocation], opts.cwd);
   issues.push(...read.issues);
   const file = read.files[0];
   const allocation = file === undefined ? null : readAllocation(file.bytes, file.name, { sheetLib: workbookKind(file.bytes) === null ? undefined : sheetLib() });
@@ -273,7 +275,7 @@ function readableReport(report: CheckReport): string {
 }
 
 export function runCheck(opts: CheckOptions): CommandOutcome {
-  const locks = loadLocks(opts.locks, opts.include, opts.exclude);
+  const locks = loadLocks(opts.locks, opts.include, opts.exclude, opts.cwd);
   const loaded = loadCheckInputs(opts, locks);
   const violations = checkAllocation({ inputs: loaded.inputs, allocation: loaded.allocation, strict: opts.strict, include: locks.include, exclude: locks.exclude, groupLocks: locks.groups });
   const report = buildCheckReport(loaded, violations, opts.strict);

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { InputError, type InputIssue } from '../domain/errors.js';
 import { readCandidates, type ReadResult } from '../read/candidates.js';
 import { screen, type ScreeningResult } from '../stages/screen/eligibility.js';
@@ -20,7 +21,10 @@ import { sheetLib } from '../io/workbook-lib.js';
 export const MAX_INPUT_BYTES = INPUT_LIMITS.maxFileBytes;
 
 export interface InputOptions {
+  /** Candidate files, as the user named them (messages and summaries keep these names). */
   files: readonly string[];
+  /** The directory relative paths are taken from: the CLI's working directory. */
+  cwd: string;
   /** Programme config path; undefined for the built-in programme. */
   config?: string | undefined;
   delimiter?: string | undefined;
@@ -51,8 +55,11 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Read the raw bytes of every candidate file; unreadable or oversized files are located issues. */
-export function readFiles(files: readonly string[]): { files: Array<{ name: string; bytes: Uint8Array }>; issues: InputIssue[] } {
+/**
+ * Read the raw bytes of every candidate file; unreadable or oversized files are located issues. A relative
+ * name is taken from `cwd`; each file keeps its name as given.
+ */
+export function readFiles(files: readonly string[], cwd: string): { files: Array<{ name: string; bytes: Uint8Array }>; issues: InputIssue[] } {
   const out: Array<{ name: string; bytes: Uint8Array }> = [];
   const issues: InputIssue[] = [];
   const seen = new Set<string>();
@@ -63,7 +70,8 @@ export function readFiles(files: readonly string[]): { files: Array<{ name: stri
     }
     seen.add(name);
     try {
-      const st = statSync(name);
+      const at = resolve(cwd, name);
+      const st = statSync(at);
       if (!st.isFile()) {
         issues.push({ code: 'unreadable_file', file: name, message: 'expected a CSV file or a workbook, got a directory or special file' });
         continue;
@@ -72,7 +80,7 @@ export function readFiles(files: readonly string[]): { files: Array<{ name: stri
         issues.push({ code: 'file_too_large', file: name, message: `expected a file of at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB, got ${(st.size / 1024 / 1024).toFixed(1)} MiB` });
         continue;
       }
-      out.push({ name, bytes: readFileSync(name) });
+      out.push({ name, bytes: readFileSync(at) });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read it (${code ?? 'unknown error'})`;
@@ -84,9 +92,9 @@ export function readFiles(files: readonly string[]): { files: Array<{ name: stri
 
 /** Load config, reference data and candidates, and screen them. Throws InputError/ConfigError. */
 export function loadInputs(opts: InputOptions): LoadedInputs {
-  const loaded = loadProgramme(opts.config);
+  const loaded = loadProgramme(opts.config, opts.cwd);
   const reference = loadReferenceData();
-  const { files, issues } = readFiles(opts.files);
+  const { files, issues } = readFiles(opts.files, opts.cwd);
   // The spreadsheet library is loaded only when a workbook is among the inputs.
   const lib = files.some((f) => workbookKind(f.bytes) !== null) ? sheetLib() : undefined;
   const read = readCandidates(files, { delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, sheetLib: lib }, reference);

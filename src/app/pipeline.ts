@@ -43,11 +43,14 @@ export interface Allocation {
   teams: TeamsResult;
 }
 
-/** Read `--locks FILE` (the committee's decisions) and merge its include/exclude with the options'. */
-export function loadLocks(path: string | undefined, include: readonly string[], exclude: readonly string[]): CommitteeLocks {
+/**
+ * Read `--locks FILE` (the committee's decisions; a relative path is taken from `cwd`) and merge its
+ * include/exclude with the options'.
+ */
+export function loadLocks(path: string | undefined, include: readonly string[], exclude: readonly string[], cwd: string): CommitteeLocks {
   const locks = emptyLocks();
   if (path !== undefined) {
-    const { files, issues } = readFiles([path]);
+    const { files, issues } = readFiles([path], cwd);
     if (issues.length > 0) throw new InputError(issues);
     Object.assign(locks, parseLocks((files[0] as { bytes: Uint8Array }).bytes, path));
   }
@@ -73,7 +76,7 @@ function checkLocks(candidates: readonly Candidate[], include: readonly string[]
 
 export async function computeAllocation(opts: AllocateOptions): Promise<Allocation> {
   const inputs = loadInputs(opts);
-  const locks = loadLocks(opts.locks, opts.include, opts.exclude);
+  const locks = loadLocks(opts.locks, opts.include, opts.exclude, opts.cwd);
   checkLocks(inputs.read.candidates, locks.include, locks.exclude, opts.locks === undefined ? undefined : { file: opts.locks, ids: lockIds(locks) });
   const seed = opts.seed ?? inputs.programme.seed;
   const solve = createSolve({ deadlineMs: opts.deadlineMs });

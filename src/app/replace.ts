@@ -82,7 +82,7 @@ interface Loaded {
 
 /** Read everything; every problem in any input is collected into one InputError (exit 3, nothing written). */
 function load(opts: ReplaceOptions): Loaded {
-  const locks = loadLocks(opts.locks, [], []);
+  const locks = loadLocks(opts.locks, [], [], opts.cwd);
   const { inputs, allocation, file, issues } = readInputsWithAllocation(opts);
   if (allocation !== null) {
     for (const r of allocation.rows) {
@@ -408,7 +408,7 @@ export async function runReplace(opts: ReplaceOptions): Promise<CommandOutcome> 
       { name: 'summary.json', content: json },
     ],
     report,
-    { force: opts.force },
+    { force: opts.force, cwd: opts.cwd },
   );
   const beforeErrors = before.filter((v) => v.severity === 'error');
   const includedGone = loaded.locks.include.filter((id) => rows.some((r) => r.id === id && r.status === 'withdrawn'));

@@ -260,14 +260,16 @@ export function writeOutputsWithReport(dir: string, files: readonly OutputFile[]
   }
   const reportDir = dirname(report.path);
   const reportFile: OutputFile = { name, content: report.content };
-  if (resolve(reportDir) === resolve(dir)) {
+  // Relative paths are taken from the CLI's working directory (`options.cwd`); without one, from the process's.
+  const at = (...path: string[]) => (options.cwd === undefined ? resolve(...path) : resolve(options.cwd, ...path));
+  if (at(reportDir) === at(dir)) {
     if (files.some((f) => f.name === name)) {
       throw new OutputError('E_REPORT_PATH', `--report: ${report.path} would overwrite the run's own ${name}; choose another name`);
     }
     writeOutputs(dir, [...files, reportFile], options);
     return;
   }
-  const targets = [...files.map((f) => resolve(dir, f.name)), resolve(report.path)];
+  const targets = [...files.map((f) => at(dir, f.name)), at(report.path)];
   const notFile = targets.filter((t) => exists(t) === 'other');
   if (notFile.length > 0) throw new OutputError('E_NOT_FILE', `${notFile.join(', ')} exists and is not a regular file; choose another path`);
   const existing = targets.filter((t) => exists(t) === 'file');

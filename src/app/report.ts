@@ -24,6 +24,8 @@ import type { CheckViolation } from './summary-schema.js';
 export interface ReportOptions {
   /** Candidate files, as given to `allocate`. */
   files: readonly string[];
+  /** The directory relative paths are taken from: the CLI's working directory. */
+  cwd: string;
   /** The allocation.csv to draw (its dialect is always detected). */
   allocation: string;
   /** Where to write the HTML report. */
@@ -85,7 +87,7 @@ function placementFindings(findings: readonly CheckViolation[]): RelaxationView[
 }
 
 export function runReport(opts: ReportOptions): CommandOutcome {
-  const locks = loadLocks(opts.locks, [], []);
+  const locks = loadLocks(opts.locks, [], [], opts.cwd);
   const { inputs, allocation, file, issues } = readInputsWithAllocation(opts);
   if (inputs !== null && opts.locks !== undefined) issues.push(...unknownIdIssues(inputs.read.candidates, opts.locks, lockIds(locks)));
   if (issues.length > 0 || inputs === null || allocation === null || file === undefined) throw new InputError(issues);
@@ -113,7 +115,7 @@ export function runReport(opts: ReportOptions): CommandOutcome {
     throw new OutputError('E_REPORT_PATH', `--output: expected a file name like report.html, got "${opts.output}"`);
   }
   // The same no-clobber, atomic writer as every other output: refused without --force when the file exists.
-  writeOutputs(dirname(opts.output), [{ name, content: renderReport(view, opts.lang ?? 'nb') }], { force: opts.force });
+  writeOutputs(dirname(opts.output), [{ name, content: renderReport(view, opts.lang ?? 'nb') }], { force: opts.force, cwd: opts.cwd });
 
   const notMet = view.rules.filter((r) => !r.met).length + view.relaxations.length;
   return {

@@ -21,6 +21,8 @@ export interface ProgrammeOrigin {
 export interface RulesOptions {
   /** Programme config path; undefined for the built-in programme. */
   config?: string | undefined;
+  /** The directory relative paths are taken from: the CLI's working directory. */
+  cwd: string;
   /** Language of the text. Default in the CLI: `en`. Ignored with `json`. */
   lang: 'en' | 'nb';
   /** Print `{ schemaVersion, command, source, sha256, programme }` instead of text. */
@@ -243,7 +245,7 @@ export function rulesDocument(p: Programme, origin: ProgrammeOrigin): { schemaVe
 
 /** Load the config (throws ConfigError) and describe it. Writes nothing. */
 export function runRules(opts: RulesOptions): CommandOutcome {
-  const loaded = loadProgramme(opts.config);
+  const loaded = loadProgramme(opts.config, opts.cwd);
   const origin = { source: loaded.source, sha256: loaded.sha256 };
   const stdout = opts.json ? `${JSON.stringify(rulesDocument(loaded.programme, origin), null, 2)}\n` : describeProgramme(loaded.programme, opts.lang, origin);
   return { stdout, stderr: '', exitCode: EXIT.ok };

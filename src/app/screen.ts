@@ -80,7 +80,7 @@ export async function runScreen(opts: ScreenOptions): Promise<CommandOutcome> {
     cells,
     warnings,
   };
-  writeOutputs(opts.out, [{ name: 'screening.csv', content: screeningCsv(inputs) }], { force: opts.force });
+  writeOutputs(opts.out, [{ name: 'screening.csv', content: screeningCsv(inputs) }], { force: opts.force, cwd: opts.cwd });
   const warnText = warnings.map((w) => `warning: ${w.message}\n`).join('');
   if (opts.json) return { stdout: JSON.stringify(summary, null, 2) + '\n', stderr: warnText, exitCode: EXIT.ok };
   return {

@@ -8,7 +8,7 @@
  * built-in programme.
  */
 import { statSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { EXIT, OutputError } from '../domain/errors.js';
 import { templateHeaders } from '../read/columns.js';
 import { CANONICAL_COLUMNS, SECTORS, type CanonicalColumn, type Sector } from '../domain/types.js';
@@ -26,6 +26,8 @@ export interface TemplateOptions {
   out?: string | undefined;
   /** Overwrite `out` when it exists. Default false. */
   force: boolean;
+  /** The directory relative paths are taken from: the CLI's working directory. */
+  cwd: string;
 }
 
 /** The delimiter a template is written with: the one asked for, else the dialect's usual one. */
@@ -122,12 +124,12 @@ export function runTemplate(opts: TemplateOptions): CommandOutcome {
   const name = basename(opts.out);
   // A directory (`.`, `out/`, an existing one) is a likely slip for `screen --out <dir>`: say so, rather than
   // let writeOutputs call a `.` name a bug or write a file named after the directory.
-  const isDir = isDirectory(opts.out);
+  const isDir = isDirectory(resolve(opts.cwd, opts.out));
   if (name === '' || name === '.' || name === '..' || /[\\/]$/.test(opts.out) || isDir) {
     throw new OutputError('E_OUT_FILE', `expected a file name for --out, got ${isDir ? 'the directory ' : ''}${JSON.stringify(opts.out)}`);
   }
   // The BOM in the content: Excel needs it whatever the file is called, and writeOutputs adds none twice.
-  writeOutputs(dirname(opts.out), [{ name, content: UTF8_BOM + csv }], { force: opts.force });
+  writeOutputs(dirname(opts.out), [{ name, content: UTF8_BOM + csv }], { force: opts.force, cwd: opts.cwd });
   const rows: number = opts.example ? SECTORS.length : 0;
   return {
     stdout: `Wrote ${opts.out} (${templateHeaders(opts.lang).length} columns, ${rows} example row${rows === 1 ? '' : 's'}).\n`,

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError, type InputIssue } from '../domain/errors.js';
@@ -29,13 +30,14 @@ export interface LoadedProgramme {
 }
 
 /**
- * Load and validate a programme config: `path` as given, or the built-in programme when omitted.
+ * Load and validate a programme config: `path` as given, or the built-in programme when omitted. A relative
+ * `path` is taken from `cwd` (default: the process's working directory); issues name it as given.
  * @throws ConfigError with every problem (unreadable file, JSON syntax with line and column, duplicate
  * keys, schema and semantic problems each as `path: message`).
  */
-export function loadProgramme(path?: string): LoadedProgramme {
+export function loadProgramme(path?: string, cwd?: string): LoadedProgramme {
   const file = path ?? BUILTIN_PROGRAMME_PATH;
-  const bytes = readConfigBytes(file);
+  const bytes = readConfigBytes(cwd === undefined ? file : resolve(cwd, file), file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const programme = parseProgrammeText(decodeUtf8(bytes, file), file);
   return { programme, sha256, source: path ?? BUILTIN_SOURCE };
@@ -97,14 +99,14 @@ function lineFor(lines: ReadonlyMap<string, number>, path: string, message: stri
   return undefined;
 }
 
-function readConfigBytes(file: string): Buffer {
+function readConfigBytes(at: string, file: string): Buffer {
   try {
-    const st = statSync(file);
+    const st = statSync(at);
     if (st.isDirectory()) throw issueError(file, 'unreadable_config', 'expected a programme config file, got a directory');
     if (st.size > MAX_CONFIG_BYTES) {
       throw issueError(file, 'config_too_large', `expected a programme config of at most ${MAX_CONFIG_BYTES} bytes, got ${st.size}`);
     }
-    return readFileSync(file);
+    return readFileSync(at);
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

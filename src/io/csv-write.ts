@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { InternalError, OutputError } from '../domain/errors.js';
 import { neutraliseCell } from '../domain/cells.js';
@@ -45,6 +45,11 @@ export interface OutputFile {
 export interface WriteOptions {
   /** Overwrite files that exist. Default in the CLI: false (`--force`). */
   force: boolean;
+  /**
+   * The directory a relative `dir` is taken from (the CLI's working directory). Messages keep `dir` as given.
+   * Default: the process's working directory.
+   */
+  cwd?: string | undefined;
 }
 
 const UTF8_BOM = '\uFEFF';
@@ -70,12 +75,14 @@ export function writeOutputs(dir: string, files: readonly OutputFile[], options:
       throw new InternalError('E_OUTPUT_NAME', `output file name must be a plain name, got ${JSON.stringify(f.name)}`);
     }
   }
-  ensureDir(dir);
+  // `at` is where the file system looks; `dir` (as the user typed it) is what messages name.
+  const at = options.cwd === undefined ? dir : resolve(options.cwd, dir);
+  ensureDir(at, dir);
 
   const existing: string[] = [];
   for (const f of files) {
     const target = join(dir, f.name);
-    const st = lstatOrNull(target);
+    const st = lstatOrNull(join(at, f.name));
     if (st === null) continue;
     if (!st.isFile()) throw new OutputError('E_NOT_FILE', `${target} exists and is not a regular file; choose another --out directory`);
     existing.push(target);
@@ -87,8 +94,8 @@ export function writeOutputs(dir: string, files: readonly OutputFile[], options:
   const temps: Array<{ temp: string; target: string }> = [];
   try {
     for (const f of files) {
-      const target = join(dir, f.name);
-      const temp = join(dir, `.${f.name}.${randomBytes(6).toString('hex')}.tmp`);
+      const target = join(at, f.name);
+      const temp = join(at, `.${f.name}.${randomBytes(6).toString('hex')}.tmp`);
       writeSynced(temp, encodeOutput(f.name, f.content));
       temps.push({ temp, target });
     }
@@ -110,17 +117,17 @@ export function writeOutputs(dir: string, files: readonly OutputFile[], options:
       }
     }
   }
-  syncDir(dir);
+  syncDir(at);
 }
 
-function ensureDir(dir: string): void {
+function ensureDir(at: string, dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    mkdirSync(at, { recursive: true, mode: 0o700 });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new OutputError('E_OUT_DIR', `cannot create the output directory ${dir} (${code ?? 'unknown error'})`);
   }
-  if (!statSync(dir).isDirectory()) throw new OutputError('E_OUT_DIR', `${dir} is not a directory`);
+  if (!statSync(at).isDirectory()) throw new OutputError('E_OUT_DIR', `${dir} is not a directory`);
 }
 
 function lstatOrNull(path: string): Stats | null {

@@ -14,7 +14,7 @@ function screenRows(rows: ReturnType<typeof generateCandidates>, dialect: 'nb' |
   const file = join(dir, `candidates-${dialect}.csv`);
   const text = toCsv(rows, dialect);
   writeFileSync(file, dialect === 'nb' ? encodeCp1252(text) : text);
-  const csv = screeningCsv(loadInputs({ files: [file], encoding: 'auto' }));
+  const csv = screeningCsv(loadInputs({ files: [file], cwd: dir, encoding: 'auto' }));
   return parse(csv, { columns: true, delimiter: dialect === 'nb' ? ';' : ',' }) as Array<Record<string, string>>;
 }
 

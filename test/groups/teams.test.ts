@@ -184,7 +184,7 @@ describe('the bundled sample year', () => {
     const { computeAllocation } = await import('../../src/app/pipeline.js');
     const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'sample', 'nb');
     const files = ['kommune', 'helse-sor-ost', 'helse-vest', 'helse-midt-norge', 'helse-nord'].map((f) => join(dir, `${f}.csv`));
-    const a = await computeAllocation({ files, out: '', encoding: 'auto', json: false, force: false, include: [], exclude: [], deadlineMs: 20_000 });
+    const a = await computeAllocation({ files, cwd: dir, out: '', encoding: 'auto', json: false, force: false, include: [], exclude: [], deadlineMs: 20_000 });
     const selected = new Set(a.selection.candidates.filter((c) => c.status === 'selected').map((c) => c.id));
     const cohort = a.inputs.read.candidates.filter((c) => selected.has(c.id));
     const matched = a.teams.quality.filter((q) => q.regionMatch !== null).length;

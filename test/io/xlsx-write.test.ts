@@ -92,7 +92,7 @@ describe('allocate --format xlsx, read back by check', () => {
 
   it('writes one workbook with every sheet; check finds every rule met in it', async () => {
     const out = mkdtempSync(join(tmpdir(), 'cohort-xlsx-'));
-    const run = await runAllocate({ files, out, encoding: 'auto', json: false, force: false, include: [], exclude: [], deadlineMs: 20_000, format: 'xlsx' });
+    const run = await runAllocate({ files, cwd: ROOT, out, encoding: 'auto', json: false, force: false, include: [], exclude: [], deadlineMs: 20_000, format: 'xlsx' });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain(`Wrote ${out}/allocation.xlsx and ${out}/summary.json.`);
     const bytes = readFileSync(join(out, 'allocation.xlsx'));
@@ -102,7 +102,7 @@ describe('allocate --format xlsx, read back by check', () => {
     expect(admitted.records).toHaveLength(40);
     expect(readSheet(sheetLib(), bytes, 'a.xlsx', { sheet: 'Over nominasjonstaket' }).records.map((r) => r.cells[0])).toEqual(['TLP-0108']);
 
-    const check = runCheck({ files, allocation: join(out, 'allocation.xlsx'), encoding: 'auto', strict: false, json: true, include: [], exclude: [] });
+    const check = runCheck({ files, cwd: ROOT, allocation: join(out, 'allocation.xlsx'), encoding: 'auto', strict: false, json: true, include: [], exclude: [] });
     expect(check.exitCode).toBe(0);
     const report = JSON.parse(check.stdout) as { allocation: { encoding: string; rows: number }; counts: { selected: number } };
     expect(report.allocation).toMatchObject({ encoding: 'xlsx', rows: 130 });

@@ -3,14 +3,14 @@ import { allRulesMet, computeAllocation, type Allocation } from '../../src/app/p
 import { reportViewFromAllocation } from '../../src/app/report-view.js';
 import { renderReport } from '../../src/report/render.js';
 import type { ReportView } from '../../src/report/view.js';
-import { SAMPLE_NB } from '../e2e/helpers.js';
+import { ROOT, SAMPLE_NB } from '../e2e/helpers.js';
 import { sectionOf } from './fixture.js';
 
 describe('reportViewFromAllocation on the sample year', () => {
   let a: Allocation;
   let view: ReportView;
   beforeAll(async () => {
-    a = await computeAllocation({ files: SAMPLE_NB, out: 'unused', encoding: 'auto', json: false, force: false, include: [], exclude: ['TLP-0001'], deadlineMs: 20_000 });
+    a = await computeAllocation({ files: SAMPLE_NB, cwd: ROOT, out: 'unused', encoding: 'auto', json: false, force: false, include: [], exclude: ['TLP-0001'], deadlineMs: 20_000 });
     view = reportViewFromAllocation(a);
   });
 

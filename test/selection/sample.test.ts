@@ -17,7 +17,7 @@ const files = readdirSync(dir)
 
 describe('sample year', () => {
   it('selects exactly 20/8/4/4/4 with at least 16 of each gender, every rule met, proven optimal', async () => {
-    const inputs = loadInputs({ files, encoding: 'auto' });
+    const inputs = loadInputs({ files, cwd: dir, encoding: 'auto' });
     const r = await selectChecked(inputs.screening.screened, inputs.programme, { solve, seed: inputs.programme.seed });
     expect(r.cells.map((c) => c.selected)).toEqual([20, 8, 4, 4, 4]);
     expect(r.gender.cohort.female).toBeGreaterThanOrEqual(16);
