@@ -25,9 +25,9 @@ interface Summary {
   rules: Array<{ id: string; met: boolean; explanation: string | null }>;
 }
 
-function allocate(files: readonly string[], extra: readonly string[] = []): { run: Run; dir: string; summary: Summary; rows: Row[] } {
+async function allocate(files: readonly string[], extra: readonly string[] = []): Promise<{ run: Run; dir: string; summary: Summary; rows: Row[] }> {
   const dir = tempDir();
-  const run = cohort(['allocate', ...files, '--out', dir, ...extra]);
+  const run = await cohort(['allocate', ...files, '--out', dir, ...extra]);
   if (run.code !== 0 && run.code !== 1) throw new Error(`allocate exited ${run.code}: ${run.stderr}`);
   return { run, dir, summary: JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Summary, rows: readCsv(join(dir, 'allocation.csv')) };
 }
@@ -37,10 +37,17 @@ function decisions(rows: readonly Row[]): Map<string, string> {
   return new Map(rows.map((r) => [r.id!, [r.status, r.cell, r.reserve_rank, r.workshop_group, r.project_team].join('|')]));
 }
 
-describe('cohort allocate on the sample year (built binary)', () => {
-  let nb: ReturnType<typeof allocate>;
-  beforeAll(() => {
-    nb = allocate(SAMPLE_NB);
+/** The nb sample allocated once for the whole file (the test of a second run makes its own). */
+let sampleRun: ReturnType<typeof allocate> | undefined;
+function sampleNb(): ReturnType<typeof allocate> {
+  sampleRun ??= allocate(SAMPLE_NB);
+  return sampleRun;
+}
+
+describe('cohort allocate on the sample year', () => {
+  let nb: Awaited<ReturnType<typeof allocate>>;
+  beforeAll(async () => {
+    nb = await sampleNb();
   });
 
   it('selects exactly 20/8/4/4/4 with at least 16 of each gender, every stage optimal, exit 0', () => {
@@ -82,19 +89,19 @@ describe('cohort allocate on the sample year (built binary)', () => {
     expect(groups.filter((g) => g.kind === 'project_team')).toHaveLength(40);
   });
 
-  it('gives byte-identical files on a second run', () => {
-    const again = allocate(SAMPLE_NB);
+  it('gives byte-identical files on a second run', async () => {
+    const again = await allocate(SAMPLE_NB);
     for (const f of ['allocation.csv', 'groups.csv', 'summary.json']) {
       expect(readFileSync(join(again.dir, f)), f).toEqual(readFileSync(join(nb.dir, f)));
     }
   });
 
-  it('decides the same for every candidate from the English dialect', () => {
-    const en = allocate(SAMPLE_EN);
+  it('decides the same for every candidate from the English dialect', async () => {
+    const en = await allocate(SAMPLE_EN);
     expect(decisions(en.rows)).toEqual(decisions(nb.rows));
   });
 
-  it('decides the same for every candidate when rows are shuffled and files given in another order', () => {
+  it('decides the same for every candidate when rows are shuffled and files given in another order', async () => {
     const dir = tempDir();
     const shuffled = SAMPLE_EN.map((f, i) => {
       const rows = parse(readFileSync(f, 'utf8'), { columns: true }) as Row[];
@@ -105,27 +112,27 @@ describe('cohort allocate on the sample year (built binary)', () => {
       writeFileSync(out, stringify(rotated, { header: true, columns: Object.keys(rows[0]!) }));
       return out;
     });
-    const r = allocate([...shuffled].reverse());
+    const r = await allocate([...shuffled].reverse());
     expect(decisions(r.rows)).toEqual(decisions(nb.rows));
   });
 
-  it('--json prints exactly summary.json on stdout', () => {
+  it('--json prints exactly summary.json on stdout', async () => {
     const dir = tempDir();
-    const run = cohort(['allocate', ...SAMPLE_NB, '--out', dir, '--json']);
+    const run = await cohort(['allocate', ...SAMPLE_NB, '--out', dir, '--json']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(readFileSync(join(dir, 'summary.json'), 'utf8'));
     expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
   });
 
-  it('a different seed is recorded and still meets every rule', () => {
-    const other = allocate(SAMPLE_NB, ['--seed', 'another-year']);
+  it('a different seed is recorded and still meets every rule', async () => {
+    const other = await allocate(SAMPLE_NB, ['--seed', 'another-year']);
     expect(other.run.code).toBe(0);
     expect((JSON.parse(readFileSync(join(other.dir, 'summary.json'), 'utf8')) as { seed: string }).seed).toBe('another-year');
   });
 });
 
 describe('cohort allocate when the candidates fall short', () => {
-  it('fills what it can, writes everything, explains the shortfall and exits 1', () => {
+  it('fills what it can, writes everything, explains the shortfall and exits 1', async () => {
     const dir = tempDir();
     // Helse Nord: keep only its 3 best-ranked rows.
     const nord = SAMPLE_EN.find((f) => f.endsWith('helse-nord.csv'))!;
@@ -137,7 +144,7 @@ describe('cohort allocate when the candidates fall short', () => {
     const short = join(dir, 'helse-nord.csv');
     writeFileSync(short, stringify(kept, { header: true, columns: Object.keys(rows[0]!) }));
     const files = [...SAMPLE_EN.filter((f) => f !== nord), short];
-    const r = allocate(files);
+    const r = await allocate(files);
     expect(r.run.code).toBe(1);
     const cell = r.summary.cells.find((c) => c.key === 'spesialist/Helse Nord')!;
     expect([cell.seats, cell.selected, cell.shortfall]).toEqual([4, 3, 1]);
@@ -148,18 +155,18 @@ describe('cohort allocate when the candidates fall short', () => {
     expect(r.rows.filter((x) => x.status === 'selected')).toHaveLength(39);
   });
 
-  it('rejects an unknown --include id as invalid input and writes nothing', () => {
+  it('rejects an unknown --include id as invalid input and writes nothing', async () => {
     const dir = join(tempDir(), 'out');
-    const run = cohort(['allocate', ...SAMPLE_NB, '--out', dir, '--include', 'NO-SUCH-ID']);
+    const run = await cohort(['allocate', ...SAMPLE_NB, '--out', dir, '--include', 'NO-SUCH-ID']);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('--include: expected the id of a candidate in the input files, got "NO-SUCH-ID"');
   });
 });
 
 describe('cohort allocate --locks (the committee decisions file)', () => {
-  it('honours keep-in-group, keep-apart and keep-together, and include/exclude from the file', () => {
+  it('honours keep-in-group, keep-apart and keep-together, and include/exclude from the file', async () => {
     const dir = tempDir();
-    const base = allocate(SAMPLE_NB).rows;
+    const base = (await sampleNb()).rows;
     const byId = new Map(base.map((r) => [r.id!, r]));
     const selected = base.filter((r) => r.status === 'selected');
     const k = selected.filter((r) => r.cell === 'kommune');
@@ -180,7 +187,7 @@ describe('cohort allocate --locks (the committee decisions file)', () => {
       locks,
       ['rule,id,other', `apart,${a!.id},${b!.id}`, `together,${kTogether.id},${sTogether.id}`, `group,${mover.id},${target}`, `exclude,${reserve.id},`].join('\n') + '\n',
     );
-    const r = allocate(SAMPLE_NB, ['--locks', locks]);
+    const r = await allocate(SAMPLE_NB, ['--locks', locks]);
     expect(r.run.code).toBe(0);
     const got = new Map(r.rows.map((x) => [x.id!, x]));
     expect(got.get(a!.id!)!.workshop_group).not.toBe(got.get(b!.id!)!.workshop_group);
@@ -190,29 +197,29 @@ describe('cohort allocate --locks (the committee decisions file)', () => {
     expect(byId.size).toBe(got.size);
   });
 
-  it('cohort check verifies the group locks: the locked allocation passes, an unlocked one breaks them', () => {
-    const locked = allocate(SAMPLE_NB, ['--locks', 'fixtures/locks/sample-locks.csv']);
-    const unlocked = allocate(SAMPLE_NB);
+  it('cohort check verifies the group locks: the locked allocation passes, an unlocked one breaks them', async () => {
+    const locked = await allocate(SAMPLE_NB, ['--locks', 'fixtures/locks/sample-locks.csv']);
+    const unlocked = await sampleNb();
     const check = (dir: string) => cohort(['check', '--candidates', ...SAMPLE_NB, '--allocation', join(dir, 'allocation.csv'), '--locks', 'fixtures/locks/sample-locks.csv']);
-    expect(check(locked.dir).code).toBe(0);
-    const broken = check(unlocked.dir);
+    expect((await check(locked.dir)).code).toBe(0);
+    const broken = await check(unlocked.dir);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/lock_apart: TLP-0002 and TLP-0024 are to be kept apart but share group/);
     expect(broken.stdout).toMatch(/lock_together: TLP-0010 and TLP-0080 are to be kept together in a team/);
   });
 
-  it('reports every bad row of a locks file by line and column, exit 3', () => {
-    const run = cohort(['allocate', ...SAMPLE_NB, '--out', join(tempDir(), 'o'), '--locks', 'fixtures/locks/broken-locks.csv']);
+  it('reports every bad row of a locks file by line and column, exit 3', async () => {
+    const run = await cohort(['allocate', ...SAMPLE_NB, '--out', join(tempDir(), 'o'), '--locks', 'fixtures/locks/broken-locks.csv']);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('fixtures/locks/broken-locks.csv:2 column "other": expected a workshop group number');
     expect(run.stderr).toContain('fixtures/locks/broken-locks.csv:3 column "rule": expected one of include, exclude, group, apart, together, got "hold"');
     expect(run.stderr).toContain('fixtures/locks/broken-locks.csv:5 column "other": expected the id of another participant');
   });
 
-  it('refuses a locks file naming an unknown id', () => {
+  it('refuses a locks file naming an unknown id', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'l.csv'), 'regel;id;annen\ninkluder;NOPE-1;\n');
-    const run = cohort(['allocate', ...SAMPLE_NB, '--out', join(dir, 'o'), '--locks', join(dir, 'l.csv')]);
+    const run = await cohort(['allocate', ...SAMPLE_NB, '--out', join(dir, 'o'), '--locks', join(dir, 'l.csv')]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('expected the id of a candidate in the input files, got "NOPE-1"');
   });

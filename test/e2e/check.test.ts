@@ -1,5 +1,5 @@
 /**
- * `cohort check` on the built binary: the untouched allocation passes, each hand-broken allocation of
+ * `cohort check` (the CLI in-process): the untouched allocation passes, each hand-broken allocation of
  * fixtures/hand-edited/ fails with the right message and exit code; then the allocation reader in-process.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ const handEdited = (name: string) => `fixtures/hand-edited/${name}`;
 const SAMPLE_NB_REL = SAMPLE_NB.map((f) => relative(ROOT, f));
 
 /** `cohort check` with the nb sample as candidates and paths relative to the repository root. */
-function check(allocation: string, extra: readonly string[] = []): Run {
+function check(allocation: string, extra: readonly string[] = []): Promise<Run> {
   return cohort(['check', '--candidates', ...SAMPLE_NB_REL, '--allocation', allocation, ...extra]);
 }
 
@@ -42,9 +42,9 @@ function personalData(): string[] {
 const ID = 'TLP-\\d{4}';
 const ROW = (file: string) => `${ID} \\(fixtures/sample/nb/${file} line \\d+(, priority \\d+)?\\)`;
 
-describe('cohort check on the untouched allocation (built binary)', () => {
-  it('exits 0 and says every rule is met', () => {
-    const r = check(GOLDEN_ALLOCATION);
+describe('cohort check on the untouched allocation', () => {
+  it('exits 0 and says every rule is met', async () => {
+    const r = await check(GOLDEN_ALLOCATION);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('(40 selected, 76 reserve, 0 excluded, 14 ineligible) against 130 candidates in 5 files.');
     expect(r.stdout).toContain('0 errors, 0 rules not met, 0 warnings.\nEvery programme rule is met.\n');
@@ -52,8 +52,8 @@ describe('cohort check on the untouched allocation (built binary)', () => {
     expect(r.stderr).toMatch(/^warning: Sykehuset Telemark HF nominated 4 candidates/);
   });
 
-  it('--json prints one document: ok, no violations, the allocation as read', () => {
-    const r = check(GOLDEN_ALLOCATION, ['--json']);
+  it('--json prints one document: ok, no violations, the allocation as read', async () => {
+    const r = await check(GOLDEN_ALLOCATION, ['--json']);
     expect(r.code).toBe(0);
     const doc = report(r);
     expect(doc).toMatchObject({ schemaVersion: 1, command: 'check', ok: true, strict: false, violations: [], tally: { errors: 0, unmet: 0, warnings: 0 } });
@@ -61,15 +61,15 @@ describe('cohort check on the untouched allocation (built binary)', () => {
     expect(r.stderr).toMatch(/^warning: /);
   });
 
-  it('passes the same allocation written with `,` from the English sample (a dialect is not a decision)', () => {
+  it('passes the same allocation written with `,` from the English sample (a dialect is not a decision)', async () => {
     const out = tempDir();
-    expect(cohort(['allocate', ...SAMPLE_EN, '--out', out]).code).toBe(0);
-    const r = check(join(out, 'allocation.csv'), ['--json']);
+    expect((await cohort(['allocate', ...SAMPLE_EN, '--out', out])).code).toBe(0);
+    const r = await check(join(out, 'allocation.csv'), ['--json']);
     expect(r.code, r.stdout).toBe(0);
     expect(report(r).allocation.delimiter).toBe(',');
   });
 
-  it('reads back cells the writer neutralised against formula injection (ids starting with = - + @)', () => {
+  it('reads back cells the writer neutralised against formula injection (ids starting with = - + @)', async () => {
     const dir = tempDir();
     const rows = parse(readFileSync(join(ROOT, 'fixtures', 'broken', 'formula-injection.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
     const ids = ['=A1', '-2', '+3', '@4', 'TLP-0005'];
@@ -79,10 +79,10 @@ describe('cohort check on the untouched allocation (built binary)', () => {
     const candidates = join(dir, 'candidates.csv');
     writeFileSync(candidates, stringify(rows, { header: true, columns: Object.keys(rows[0] ?? {}) }));
     const out = join(dir, 'out');
-    const allocate = cohort(['allocate', candidates, '--out', out]);
+    const allocate = await cohort(['allocate', candidates, '--out', out]);
     expect(allocate.code).toBe(1); // 5 candidates cannot fill 40 seats
     expect(readFileSync(join(out, 'allocation.csv'), 'utf8')).toContain("\n'=A1,");
-    const r = cohort(['check', '--candidates', candidates, '--allocation', join(out, 'allocation.csv'), '--json']);
+    const r = await cohort(['check', '--candidates', candidates, '--allocation', join(out, 'allocation.csv'), '--json']);
     expect(r.code, r.stderr).toBe(1);
     const doc = report(r);
     expect(doc.tally.errors).toBe(0);
@@ -121,35 +121,35 @@ describe('cohort check on hand-edited allocations (fixtures/hand-edited/)', () =
       [new RegExp(`^warning justified_envy: Helse Sør-Øst: ${ROW('helse-sor-ost.csv')} is not selected while ${ROW('helse-sor-ost.csv')} is, and swapping them breaks no gender rule`, 'm')],
     ],
     ['excel-resaved.csv', 0, [], [/Every programme rule is met\./]],
-  ])('%s: exit %i with the right findings', (file, exit, codes, messages) => {
-    const text = check(handEdited(file));
+  ])('%s: exit %i with the right findings', async (file, exit, codes, messages) => {
+    const text = await check(handEdited(file));
     expect(text.code, text.stdout + text.stderr).toBe(exit);
     for (const m of messages) expect(text.stdout).toMatch(m);
-    const json = check(handEdited(file), ['--json']);
+    const json = await check(handEdited(file), ['--json']);
     expect(json.code).toBe(exit);
     const doc = report(json);
     expect(doc.violations.map((v) => v.code)).toEqual(codes);
     expect(doc.ok).toBe(exit === 0);
   });
 
-  it('the Excel re-save is read as Windows-1252 with `;` and no BOM', () => {
+  it('the Excel re-save is read as Windows-1252 with `;` and no BOM', async () => {
     const bytes = readFileSync(join(ROOT, handEdited('excel-resaved.csv')));
     expect(bytes[0]).not.toBe(0xef);
-    const doc = report(check(handEdited('excel-resaved.csv'), ['--json']));
+    const doc = report(await check(handEdited('excel-resaved.csv'), ['--json']));
     expect(doc.allocation).toMatchObject({ encoding: 'cp1252', delimiter: ';', rows: 130 });
   });
 
-  it('--strict makes the committee\'s justified envy an error: exit 1', () => {
-    const r = check(handEdited('committee-swap.csv'), ['--strict', '--json']);
+  it('--strict makes the committee\'s justified envy an error: exit 1', async () => {
+    const r = await check(handEdited('committee-swap.csv'), ['--strict', '--json']);
     expect(r.code).toBe(1);
     const doc = report(r);
     expect(doc.strict).toBe(true);
     expect(doc.violations.map((v) => [v.code, v.severity])).toEqual([['justified_envy', 'error']]);
   });
 
-  it('an unknown id: exit 3, naming the allocation line and the candidate left without a row', () => {
+  it('an unknown id: exit 3, naming the allocation line and the candidate left without a row', async () => {
     for (const extra of [[], ['--json']]) {
-      const r = check(handEdited('unknown-id.csv'), extra);
+      const r = await check(handEdited('unknown-id.csv'), extra);
       expect(r.code).toBe(3);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/fixtures\/hand-edited\/unknown-id\.csv:\d+ column "id": expected the id of a candidate in the candidate files, got "TLP-9999"/);
@@ -157,20 +157,20 @@ describe('cohort check on hand-edited allocations (fixtures/hand-edited/)', () =
     }
   });
 
-  it('a selected person missing from the candidates (a candidate file left out): exit 3', () => {
-    const r = cohort(['check', '--candidates', ...SAMPLE_NB_REL.filter((f) => !f.endsWith('helse-nord.csv')), '--allocation', GOLDEN_ALLOCATION]);
+  it('a selected person missing from the candidates (a candidate file left out): exit 3', async () => {
+    const r = await cohort(['check', '--candidates', ...SAMPLE_NB_REL.filter((f) => !f.endsWith('helse-nord.csv')), '--allocation', GOLDEN_ALLOCATION]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/allocation\.csv:\d+ column "id": expected the id of a candidate in the candidate files, got "TLP-\d{4}"/);
   });
 
-  it('a row without a decision and cells that are not numbers: exit 3 with every cell located', () => {
+  it('a row without a decision and cells that are not numbers: exit 3 with every cell located', async () => {
     const dir = tempDir();
     const lines = readFileSync(GOLDEN_ALLOCATION, 'utf8').split('\r\n');
     lines[1] = lines[1]!.replace(/^(TLP-\d{4});selected;kommune;;\d+;\d+;/, '$1;maybe;kommune;;x;0;');
     lines[2] = lines[2]!.replace(/^(TLP-\d{4});selected;/, '$1;;');
     const file = join(dir, 'allocation.csv');
     writeFileSync(file, lines.join('\r\n'));
-    const r = check(file);
+    const r = await check(file);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`${file}:2 column "status": expected one of selected, reserve, excluded, ineligible, withdrawn, got "maybe"`);
     expect(r.stderr).toContain(`${file}:2 column "workshop_group": expected a workshop group number (a whole number from 1) or a blank cell, got "x"`);
@@ -179,14 +179,14 @@ describe('cohort check on hand-edited allocations (fixtures/hand-edited/)', () =
     expect(r.stderr).not.toContain('has none');
   });
 
-  it('statuses that contradict the screening: an eligible reserve marked ineligible, an ineligible one marked reserve', () => {
+  it('statuses that contradict the screening: an eligible reserve marked ineligible, an ineligible one marked reserve', async () => {
     const dir = tempDir();
     const text = readFileSync(GOLDEN_ALLOCATION, 'utf8')
       .replace(/\n(TLP-\d{4});ineligible;kommune;;/, '\n$1;reserve;kommune;;')
       .replace(/\n(TLP-\d{4});reserve;kommune;34;/, '\n$1;ineligible;kommune;;');
     const file = join(dir, 'allocation.csv');
     writeFileSync(file, text);
-    const r = cohort(['check', '--candidates', ...SAMPLE_NB_REL, '--allocation', file, '--json']);
+    const r = await cohort(['check', '--candidates', ...SAMPLE_NB_REL, '--allocation', file, '--json']);
     expect(r.code).toBe(1);
     const doc = report(r);
     expect(doc.violations.map((v) => [v.code, v.severity])).toEqual([
@@ -198,26 +198,26 @@ describe('cohort check on hand-edited allocations (fixtures/hand-edited/)', () =
     expect(doc.violations[1]?.message).toMatch(new RegExp(`^${ROW('kommune.csv')} is marked reserve, but is not eligible \\((too_young|no_bachelor|too_little_experience)\\) \\(in `));
   });
 
-  it('an allocation that cannot be read: exit 3', () => {
-    const r = check('no/such/allocation.csv');
+  it('an allocation that cannot be read: exit 3', async () => {
+    const r = await check('no/such/allocation.csv');
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('no/such/allocation.csv: no such file');
   });
 
-  it('--allocation and --candidates are required: usage error, exit 2', () => {
-    expect(cohort(['check', '--candidates', ...SAMPLE_NB_REL]).code).toBe(2);
-    expect(cohort(['check', '--allocation', GOLDEN_ALLOCATION]).code).toBe(2);
+  it('--allocation and --candidates are required: usage error, exit 2', async () => {
+    expect((await cohort(['check', '--candidates', ...SAMPLE_NB_REL])).code).toBe(2);
+    expect((await cohort(['check', '--allocation', GOLDEN_ALLOCATION])).code).toBe(2);
   });
 
-  it('--help names the exit codes', () => {
-    const r = cohort(['check', '--help']);
+  it('--help names the exit codes', async () => {
+    const r = await cohort(['check', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Exit code 0: every rule is met; 1: a rule is not met/);
     expect(r.stdout).toContain('--strict');
   });
 
-  it('prints no names or birth dates, on stdout or stderr', () => {
-    const runs = ['helse-vest-5th.csv', 'ineligible-swapped-in.csv', 'committee-swap.csv', 'unknown-id.csv'].flatMap((f) => [check(handEdited(f)), check(handEdited(f), ['--json'])]);
+  it('prints no names or birth dates, on stdout or stderr', async () => {
+    const runs = await Promise.all(['helse-vest-5th.csv', 'ineligible-swapped-in.csv', 'committee-swap.csv', 'unknown-id.csv'].flatMap((f) => [check(handEdited(f)), check(handEdited(f), ['--json'])]));
     const data = personalData();
     expect(data.length).toBeGreaterThan(200);
     for (const r of runs) {

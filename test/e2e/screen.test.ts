@@ -17,12 +17,12 @@ function personalData(): string[] {
   return rows.flatMap((r) => [r.name!, r.birth_date!]).filter((s) => s !== '');
 }
 
-describe('cohort screen (built binary)', () => {
-  it('gives identical statuses and reasons on both sample dialects', () => {
+describe('cohort screen', () => {
+  it('gives identical statuses and reasons on both sample dialects', async () => {
     const nb = tempDir();
     const en = tempDir();
-    const a = cohort(['screen', ...SAMPLE_NB, '--out', nb]);
-    const b = cohort(['screen', ...SAMPLE_EN, '--out', en]);
+    const a = await cohort(['screen', ...SAMPLE_NB, '--out', nb]);
+    const b = await cohort(['screen', ...SAMPLE_EN, '--out', en]);
     expect(a.code).toBe(0);
     expect(b.code).toBe(0);
     const pick = (rows: Array<Record<string, string>>) => rows.map((r) => [r.id, r.status, r.cell, r.reasons, r.warnings]);
@@ -33,9 +33,9 @@ describe('cohort screen (built binary)', () => {
     expect(readFileSync(join(nb, 'screening.csv'), 'utf8').split('\n')[0]).toContain(';');
   });
 
-  it('matches the expected screening of the sample year', () => {
+  it('matches the expected screening of the sample year', async () => {
     const out = tempDir();
-    expect(cohort(['screen', ...SAMPLE_NB, '--out', out]).code).toBe(0);
+    expect((await cohort(['screen', ...SAMPLE_NB, '--out', out])).code).toBe(0);
     const expected = parse(readFileSync(join(ROOT, 'fixtures', 'sample', 'expected.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
     const got = new Map(readScreening(out).map((r) => [r.id, r]));
     expect(got.size).toBe(expected.length);
@@ -45,32 +45,32 @@ describe('cohort screen (built binary)', () => {
     }
   });
 
-  it('decodes Windows-1252 æøå and the en dash', () => {
+  it('decodes Windows-1252 æøå and the en dash', async () => {
     const out = tempDir();
-    expect(cohort(['screen', ...SAMPLE_NB, '--out', out]).code).toBe(0);
+    expect((await cohort(['screen', ...SAMPLE_NB, '--out', out])).code).toBe(0);
     const text = readFileSync(join(out, 'screening.csv'), 'utf8');
     expect(text).toContain('Helse Sør-Øst');
     expect(text).toContain(' – ');
     expect(text).not.toMatch(/[\u0080-\u009f]/);
   });
 
-  it('keeps personal data out of stdout and stderr', () => {
+  it('keeps personal data out of stdout and stderr', async () => {
     const out = tempDir();
-    const r = cohort(['screen', ...SAMPLE_NB, '--out', out]);
+    const r = await cohort(['screen', ...SAMPLE_NB, '--out', out]);
     for (const p of personalData()) {
       expect(r.stdout).not.toContain(p);
       expect(r.stderr).not.toContain(p);
     }
   });
 
-  it('refuses to overwrite without --force and writes nothing', () => {
+  it('refuses to overwrite without --force and writes nothing', async () => {
     const out = tempDir();
     writeFileSync(join(out, 'screening.csv'), 'keep me');
-    const r = cohort(['screen', ...SAMPLE_NB, '--out', out]);
+    const r = await cohort(['screen', ...SAMPLE_NB, '--out', out]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/already exists.*--force/);
     expect(readFileSync(join(out, 'screening.csv'), 'utf8')).toBe('keep me');
-    expect(cohort(['screen', ...SAMPLE_NB, '--out', out, '--force']).code).toBe(0);
+    expect((await cohort(['screen', ...SAMPLE_NB, '--out', out, '--force'])).code).toBe(0);
     expect(statSync(join(out, 'screening.csv')).mode & 0o777).toBe(0o600);
   });
 
@@ -84,9 +84,9 @@ describe('cohort screen (built binary)', () => {
     ['unclosed-quote.csv', /unclosed-quote\.csv:4: expected a closing quote/],
     ['too-many-cells.csv', /too-many-cells\.csv:4: expected 12 cells/],
     ['random-bytes.csv', /random-bytes\.csv/],
-  ])('%s: exit 3 with a located message and nothing written', (file, message) => {
+  ])('%s: exit 3 with a located message and nothing written', async (file, message) => {
     const out = join(tempDir(), 'out');
-    const r = cohort(['screen', join('fixtures', 'broken', file), '--out', out]);
+    const r = await cohort(['screen', join('fixtures', 'broken', file), '--out', out]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toContain('nothing was written');
@@ -94,15 +94,15 @@ describe('cohort screen (built binary)', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('reports duplicate ids across files naming both places', () => {
-    const r = cohort(['screen', 'fixtures/broken/duplicate-id-across-a.csv', 'fixtures/broken/duplicate-id-across-b.csv', '--out', tempDir()]);
+  it('reports duplicate ids across files naming both places', async () => {
+    const r = await cohort(['screen', 'fixtures/broken/duplicate-id-across-a.csv', 'fixtures/broken/duplicate-id-across-b.csv', '--out', tempDir()]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/duplicate-id-across-b\.csv:3 column "id".*duplicate-id-across-a\.csv:2/);
   });
 
-  it('neutralises formula injection in the output', () => {
+  it('neutralises formula injection in the output', async () => {
     const out = tempDir();
-    const r = cohort(['screen', 'fixtures/broken/formula-injection.csv', '--out', out]);
+    const r = await cohort(['screen', 'fixtures/broken/formula-injection.csv', '--out', out]);
     expect(r.code).toBe(0);
     const rows = readScreening(out);
     const cells = rows.flatMap((row) => Object.values(row));
@@ -112,8 +112,8 @@ describe('cohort screen (built binary)', () => {
 });
 
 describe('exit-code contract', () => {
-  it('prints the exit-code table in --help', () => {
-    const r = cohort(['--help']);
+  it('prints the exit-code table in --help', async () => {
+    const r = await cohort(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Exit codes:[\s\S]*0 {2}success[\s\S]*1 {2}the run worked[\s\S]*2 {2}usage error[\s\S]*3 {2}invalid input[\s\S]*4 {2}internal error/);
   });
@@ -122,26 +122,26 @@ describe('exit-code contract', () => {
     [['screen']],
     [['nonsense-command']],
     [[]],
-  ])('usage error %j exits 2', (args) => {
-    expect(cohort(args).code).toBe(2);
+  ])('usage error %j exits 2', async (args) => {
+    expect((await cohort(args)).code).toBe(2);
   });
-  it('a missing file is invalid input (3)', () => {
-    const r = cohort(['screen', 'no/such/file.csv', '--out', tempDir()]);
+  it('a missing file is invalid input (3)', async () => {
+    const r = await cohort(['screen', 'no/such/file.csv', '--out', tempDir()]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('no/such/file.csv: no such file');
   });
-  it('a broken config is invalid input (3) with its path', () => {
+  it('a broken config is invalid input (3) with its path', async () => {
     const dir = tempDir();
     const cfg = JSON.parse(readFileSync(join(ROOT, 'data', 'programme.json'), 'utf8')) as { quotas: { spesialist: { cells: Array<{ seats: number }> } } };
     cfg.quotas.spesialist.cells[2]!.seats = -1;
     writeFileSync(join(dir, 'p.json'), JSON.stringify(cfg, null, 2));
-    const r = cohort(['screen', ...SAMPLE_EN, '--config', join(dir, 'p.json'), '--out', join(dir, 'o')]);
+    const r = await cohort(['screen', ...SAMPLE_EN, '--config', join(dir, 'p.json'), '--out', join(dir, 'o')]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('quotas.spesialist.cells[2].seats: expected a positive integer');
   });
-  it('--version prints the package version', () => {
+  it('--version prints the package version', async () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    const r = cohort(['--version']);
+    const r = await cohort(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(pkg.version);
   });

@@ -19,58 +19,58 @@ function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-describe('cohort template (built binary)', () => {
+describe('cohort template', () => {
   it.each([
     [[], 'nb', ';'],
     [['--lang', 'nb'], 'nb', ';'],
     [['--lang', 'en'], 'en', ','],
     [['--lang', 'en', '--delimiter', ';'], 'en', ';'],
     [['--delimiter', 'tab'], 'nb', '\t'],
-  ] as const)('%j prints the header row only, in the dialect, without a BOM', (args, lang, delimiter) => {
-    const r = cohort(['template', ...args]);
+  ] as const)('%j prints the header row only, in the dialect, without a BOM', async (args, lang, delimiter) => {
+    const r = await cohort(['template', ...args]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(`${templateHeaders(lang).join(delimiter)}\r\n`);
   });
 
-  it('--example adds one fake row per sector in the dialect\'s value forms', () => {
-    const nb = cohort(['template', '--example']);
+  it('--example adds one fake row per sector in the dialect\'s value forms', async () => {
+    const nb = await cohort(['template', '--example']);
     expect(nb.code).toBe(0);
     const nbLines = nb.stdout.split('\r\n');
     expect(nbLines).toHaveLength(4);
     expect(nbLines[1]).toBe('EKSEMPEL-1;Kari Nordmann;31.12.1980;Kvinne;Kommune;;Bergen kommune;Avdelingsleder;Master;4,5;;Ja');
     expect(nbLines[2]).toMatch(/^EKSEMPEL-2;.*;Spesialist;Helse Vest;Helse Bergen HF;/);
-    const en = cohort(['template', '--lang', 'en', '--example']);
+    const en = await cohort(['template', '--lang', 'en', '--example']);
     expect(en.stdout.split('\r\n')[1]).toBe('EXAMPLE-1,Kari Nordmann,1980-12-31,female,kommune,,Bergen kommune,Head of department,master,4.5,,yes');
     // A decimal comma under a comma delimiter is quoted, not split.
-    expect(cohort(['template', '--example', '--delimiter', ',']).stdout).toContain(',"4,5",');
+    expect((await cohort(['template', '--example', '--delimiter', ','])).stdout).toContain(',"4,5",');
   });
 
-  it('--out writes UTF-8 with a BOM, mode 0600, and refuses to overwrite without --force', () => {
+  it('--out writes UTF-8 with a BOM, mode 0600, and refuses to overwrite without --force', async () => {
     const file = join(tempDir(), 'sub', 'skjema.csv');
-    const r = cohort(['template', '--out', file]);
+    const r = await cohort(['template', '--out', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`Wrote ${file} (12 columns, 0 example rows).\n`);
     expect(readFileSync(file, 'utf8')).toBe(`${BOM}${templateHeaders('nb').join(';')}\r\n`);
     expect(statSync(file).mode & 0o777).toBe(0o600);
 
     writeFileSync(file, 'keep me');
-    const again = cohort(['template', '--example', '--out', file]);
+    const again = await cohort(['template', '--example', '--out', file]);
     expect(again.code).toBe(3);
     expect(again.stderr).toMatch(/already exists.*--force/);
     expect(again.stdout).toBe('');
     expect(readFileSync(file, 'utf8')).toBe('keep me');
 
-    const forced = cohort(['template', '--example', '--out', file, '--force']);
+    const forced = await cohort(['template', '--example', '--out', file, '--force']);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain('2 example rows');
     expect(readFileSync(file, 'utf8').startsWith(`${BOM}Søknadsnummer;`)).toBe(true);
   });
 
-  it('--out naming a directory is refused with exit 3 and nothing written', () => {
+  it('--out naming a directory is refused with exit 3 and nothing written', async () => {
     const dir = tempDir();
     for (const out of [dir, `${join(dir, 'new')}/`, '.']) {
-      const r = cohort(['template', '--out', out]);
+      const r = await cohort(['template', '--out', out]);
       expect(r.code, out).toBe(3);
       expect(r.stderr, out).toContain('expected a file name for --out');
     }
@@ -82,11 +82,11 @@ describe('cohort template (built binary)', () => {
     [['--lang', 'nb'], 'EKSEMPEL'],
     [['--lang', 'nb', '--delimiter', ','], 'EKSEMPEL'],
     [['--lang', 'en', '--delimiter', 'tab'], 'EXAMPLE'],
-  ])('template --example %j screens as 2 eligible candidates', (args, prefix) => {
+  ])('template --example %j screens as 2 eligible candidates', async (args, prefix) => {
     const dir = tempDir();
     const file = join(dir, 'candidates.csv');
-    expect(cohort(['template', '--example', ...args, '--out', file]).code).toBe(0);
-    const r = cohort(['screen', file, '--out', join(dir, 'out')]);
+    expect((await cohort(['template', '--example', ...args, '--out', file])).code).toBe(0);
+    const r = await cohort(['screen', file, '--out', join(dir, 'out')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const rows = screeningRows(join(dir, 'out'));
@@ -98,29 +98,29 @@ describe('cohort template (built binary)', () => {
 
   // Decision: a header-only file is a valid candidates file with no candidates (a region with no applicants
   // sends exactly that), so screening the plain template succeeds with 0 rows rather than failing.
-  it.each(['nb', 'en'])('the plain %s template screens as 0 candidates with exit 0', (lang) => {
+  it.each(['nb', 'en'])('the plain %s template screens as 0 candidates with exit 0', async (lang) => {
     const dir = tempDir();
     const file = join(dir, 'candidates.csv');
-    expect(cohort(['template', '--lang', lang, '--out', file]).code).toBe(0);
-    const r = cohort(['screen', file, '--out', join(dir, 'out'), '--json']);
+    expect((await cohort(['template', '--lang', lang, '--out', file])).code).toBe(0);
+    const r = await cohort(['screen', file, '--out', join(dir, 'out'), '--json']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { candidates: number }).candidates).toBe(0);
     expect(screeningRows(join(dir, 'out'))).toEqual([]);
   });
 
-  it.each([[['--lang', 'de']], [['--delimiter', '|']], [['--bogus']], [['extra-argument']]])('usage error %j exits 2', (args) => {
-    const r = cohort(['template', ...args]);
+  it.each([[['--lang', 'de']], [['--delimiter', '|']], [['--bogus']], [['extra-argument']]])('usage error %j exits 2', async (args) => {
+    const r = await cohort(['template', ...args]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
   });
 });
 
-describe('cohort rules (built binary)', () => {
+describe('cohort rules', () => {
   const builtin = join(ROOT, 'data', 'programme.json');
   const p200 = join('fixtures', 'programme-200.json');
 
-  it('prints the built-in rules in English by default, naming the source and SHA-256', () => {
-    const r = cohort(['rules']);
+  it('prints the built-in rules in English by default, naming the source and SHA-256', async () => {
+    const r = await cohort(['rules']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
@@ -129,16 +129,16 @@ describe('cohort rules (built binary)', () => {
     expect(r.stdout).toContain('Eligibility\n- Age: at least 25 years on the start date 2026-08-17');
   });
 
-  it('--lang nb prints Norwegian; --config names the file as given', () => {
-    const r = cohort(['rules', '--lang', 'nb', '--config', p200]);
+  it('--lang nb prints Norwegian; --config names the file as given', async () => {
+    const r = await cohort(['rules', '--lang', 'nb', '--config', p200]);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[1]).toBe(`Konfigurasjon: ${p200} (SHA-256 ${sha256(join(ROOT, p200))})`);
     expect(r.stdout).toContain('Opptakskrav\n- Alder: minst 25 år på oppstartsdagen 17.08.2026');
     expect(r.stdout).toMatch(/^sum\s+200$/m);
   });
 
-  it.each([[[]], [['--config', p200]], [['--lang', 'nb']]])('--json %j prints exactly one JSON document and nothing else', (args) => {
-    const r = cohort(['rules', '--json', ...args]);
+  it.each([[[]], [['--config', p200]], [['--lang', 'nb']]])('--json %j prints exactly one JSON document and nothing else', async (args) => {
+    const r = await cohort(['rules', '--json', ...args]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const file = args.includes('--config') ? join(ROOT, p200) : builtin;
@@ -157,12 +157,12 @@ describe('cohort rules (built binary)', () => {
   it.each([
     ['a schema problem', (cfg: Record<string, unknown>) => JSON.stringify({ ...cfg, seats: -1 }, null, 2), 'seats: expected a positive integer'],
     ['a JSON syntax error', () => '{ "name": "x",\n  "seats": }', 'JSON syntax error'],
-  ])('a broken config (%s) exits 3 naming its path, with nothing on stdout', (_label, make, message) => {
+  ])('a broken config (%s) exits 3 naming its path, with nothing on stdout', async (_label, make, message) => {
     const dir = tempDir();
     const file = join(dir, 'broken.json');
     writeFileSync(file, make(JSON.parse(readFileSync(builtin, 'utf8')) as Record<string, unknown>));
     for (const json of [[], ['--json']]) {
-      const r = cohort(['rules', '--config', file, ...json]);
+      const r = await cohort(['rules', '--config', file, ...json]);
       expect(r.code).toBe(3);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(file);
@@ -170,24 +170,24 @@ describe('cohort rules (built binary)', () => {
     }
   });
 
-  it('a missing config exits 3 naming its path', () => {
-    const r = cohort(['rules', '--config', 'no/such/programme.json']);
+  it('a missing config exits 3 naming its path', async () => {
+    const r = await cohort(['rules', '--config', 'no/such/programme.json']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('no/such/programme.json: no such file');
   });
 
-  it('a config that is a directory exits 3', () => {
+  it('a config that is a directory exits 3', async () => {
     const dir = join(tempDir(), 'cfg');
     mkdirSync(dir);
-    expect(cohort(['rules', '--config', dir]).code).toBe(3);
+    expect((await cohort(['rules', '--config', dir])).code).toBe(3);
   });
 
-  it.each([[['--lang', 'de']], [['--bogus']]])('usage error %j exits 2', (args) => {
-    expect(cohort(['rules', ...args]).code).toBe(2);
+  it.each([[['--lang', 'de']], [['--bogus']]])('usage error %j exits 2', async (args) => {
+    expect((await cohort(['rules', ...args])).code).toBe(2);
   });
 
-  it('both commands appear in the top-level help', () => {
-    const r = cohort(['--help']);
+  it('both commands appear in the top-level help', async () => {
+    const r = await cohort(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\s+template \[options\]/m);
     expect(r.stdout).toMatch(/^\s+rules \[options\]/m);

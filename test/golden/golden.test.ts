@@ -1,5 +1,5 @@
 /**
- * Golden tests: the built binary's `summary.json` and `allocation.csv` for each case under fixtures/golden/ must
+ * Golden tests: the CLI's `summary.json` and `allocation.csv` for each case under fixtures/golden/ must
  * not change by a single byte. Inputs are named by paths relative to the repository root (as summary.json
  * records them), so the files are the same on every machine.
  *
@@ -54,10 +54,10 @@ function expectSameBytes(actual: Buffer, expectedPath: string): void {
   expect(actual.equals(expected), expectedPath).toBe(true);
 }
 
-describe.each(CASES)('golden case $name (built binary)', (c) => {
-  it(`cohort allocate gives the committed summary.json and allocation.csv, exit ${c.exit}`, () => {
+describe.each(CASES)('golden case $name', (c) => {
+  it(`cohort allocate gives the committed summary.json and allocation.csv, exit ${c.exit}`, async () => {
     const out = tempDir();
-    const run = cohort(['allocate', ...c.files, ...c.extra, '--out', out]);
+    const run = await cohort(['allocate', ...c.files, ...c.extra, '--out', out]);
     expect(run.code, run.stderr).toBe(c.exit);
     for (const f of OUTPUTS) expectSameBytes(readFileSync(join(out, f)), join(GOLDEN, c.name, f));
     // Names and birth dates are in allocation.csv, and nowhere on the terminal.
@@ -71,8 +71,8 @@ describe.each(CASES)('golden case $name (built binary)', (c) => {
     }
   });
 
-  it(`cohort check on the committed allocation exits ${c.exit}, as allocate did`, () => {
-    const run = cohort(['check', '--candidates', ...c.files, ...c.extra, '--allocation', `fixtures/golden/${c.name}/allocation.csv`, '--json']);
+  it(`cohort check on the committed allocation exits ${c.exit}, as allocate did`, async () => {
+    const run = await cohort(['check', '--candidates', ...c.files, ...c.extra, '--allocation', `fixtures/golden/${c.name}/allocation.csv`, '--json']);
     expect(run.code, run.stdout + run.stderr).toBe(c.exit);
     const report = JSON.parse(run.stdout) as { ok: boolean; tally: { errors: number; unmet: number } };
     expect(report.ok).toBe(c.exit === 0);

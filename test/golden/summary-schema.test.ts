@@ -1,6 +1,6 @@
 /**
  * The `--json` contract: data/summary.schema.json is what the zod schemas give, and real documents from the
- * built binary parse under the strict schemas (a field added without a schema change fails here).
+ * CLI parse under the strict schemas (a field added without a schema change fails here).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,8 +45,8 @@ describe('data/summary.schema.json', () => {
 });
 
 describe('real documents parse under the strict schemas', () => {
-  it('cohort allocate --json (the sample year)', () => {
-    const run = cohort(['allocate', ...SAMPLE_NB, '--out', tempDir(), '--json']);
+  it('cohort allocate --json (the sample year)', async () => {
+    const run = await cohort(['allocate', ...SAMPLE_NB, '--out', tempDir(), '--json']);
     expect(run.code).toBe(0);
     const doc = onlyDocument(run.stdout);
     expect(problems(AllocateSummarySchema.safeParse(doc))).toEqual([]);
@@ -58,20 +58,20 @@ describe('real documents parse under the strict schemas', () => {
     expect(problems(AllocateSummarySchema.safeParse(doc))).toEqual([]);
   });
 
-  it('cohort check --json', () => {
-    const run = cohort(['check', '--candidates', ...SAMPLE_NB, '--allocation', join(ROOT, 'fixtures', 'hand-edited', 'helse-vest-5th.csv'), '--json']);
+  it('cohort check --json', async () => {
+    const run = await cohort(['check', '--candidates', ...SAMPLE_NB, '--allocation', join(ROOT, 'fixtures', 'hand-edited', 'helse-vest-5th.csv'), '--json']);
     expect(run.code).toBe(1);
     expect(problems(CheckReportSchema.safeParse(onlyDocument(run.stdout)))).toEqual([]);
   });
 
-  it('cohort screen --json', () => {
-    const run = cohort(['screen', ...SAMPLE_NB, '--out', tempDir(), '--json']);
+  it('cohort screen --json', async () => {
+    const run = await cohort(['screen', ...SAMPLE_NB, '--out', tempDir(), '--json']);
     expect(run.code).toBe(0);
     expect(problems(ScreenSummarySchema.safeParse(onlyDocument(run.stdout)))).toEqual([]);
   });
 
-  it('cohort rules --json', () => {
-    const run = cohort(['rules', '--json']);
+  it('cohort rules --json', async () => {
+    const run = await cohort(['rules', '--json']);
     expect(run.code).toBe(0);
     expect(problems(RulesDocumentSchema.safeParse(onlyDocument(run.stdout)))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 /**
- * Helpers for the `cohort replace` tests: the sample year allocated once by the built binary, the allocation read
+ * Helpers for the `cohort replace` tests: the sample year allocated once by the CLI, the allocation read
  * back as plain rows, and finders that pick a withdrawal with a stated property from whatever the allocation is
  * (so that a retuned group or team stage does not silently turn a test into one that cannot fail: every finder
  * throws when the sample no longer offers its case).
@@ -48,19 +48,19 @@ export function readRows(file: string): Row[] {
   }));
 }
 
-/** Allocate the English sample with the built binary; returns the allocation.csv path. */
-export function allocateSample(): string {
+/** Allocate the English sample with the CLI; returns the allocation.csv path. */
+export async function allocateSample(): Promise<string> {
   const out = join(tempDir('cohort-replace-'), 'allocated');
-  const r = cohort(['allocate', ...SAMPLE, '--out', out]);
+  const r = await cohort(['allocate', ...SAMPLE, '--out', out]);
   if (r.code !== 0) throw new Error(`allocate exited ${r.code}: ${r.stderr}`);
   return join(out, 'allocation.csv');
 }
 
-export function replace(allocation: string, out: string, args: readonly string[]): Run {
+export function replace(allocation: string, out: string, args: readonly string[]): Promise<Run> {
   return cohort(['replace', '--candidates', ...SAMPLE, '--allocation', allocation, '--out', out, ...args]);
 }
 
-export function check(allocation: string, extra: readonly string[] = []): Run {
+export function check(allocation: string, extra: readonly string[] = []): Promise<Run> {
   return cohort(['check', '--candidates', ...SAMPLE, '--allocation', allocation, ...extra]);
 }
 

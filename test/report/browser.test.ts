@@ -70,7 +70,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the sample year's report in headless Debian chr
   beforeAll(async () => {
     dir = tempDir('cohort-report-');
     for (const lang of ['nb', 'en'] as const) {
-      const run = cohort(['allocate', ...SAMPLE_NB, '--out', join(dir, lang), '--report', join(dir, lang, 'report.html'), '--lang', lang]);
+      const run = await cohort(['allocate', ...SAMPLE_NB, '--out', join(dir, lang), '--report', join(dir, lang, 'report.html'), '--lang', lang]);
       if (run.code !== 0) throw new Error(`allocate exited ${run.code}: ${run.stderr}`);
     }
     const text = readFileSync(join(dir, 'nb', 'allocation.csv'), 'utf8').replace(/^\uFEFF/, '');

@@ -13,17 +13,17 @@ function selectedIn(csv: string): string[] {
   return lines.map((l) => l.split(sep)).filter((c) => c[status] === 'selected').map((c) => c[id] ?? '');
 }
 
-describe('cohort report (built binary)', () => {
+describe('cohort report', () => {
   let allocation = '';
-  beforeAll(() => {
+  beforeAll(async () => {
     const out = join(tempDir(), 'out');
-    expect(cohort(['allocate', ...SAMPLE_NB, '--out', out]).code).toBe(0);
+    expect((await cohort(['allocate', ...SAMPLE_NB, '--out', out])).code).toBe(0);
     allocation = join(out, 'allocation.csv');
   });
 
-  it("draws the sample's allocation: exit 0, every selected participant once in the groups section", () => {
+  it("draws the sample's allocation: exit 0, every selected participant once in the groups section", async () => {
     const report = join(tempDir(), 'report.html');
-    const run = cohort(['report', '--candidates', ...SAMPLE_NB, '--allocation', allocation, '--output', report]);
+    const run = await cohort(['report', '--candidates', ...SAMPLE_NB, '--allocation', allocation, '--output', report]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Every programme rule is met.');
     expect(run.stdout.endsWith(`Wrote the report ${report}.\n`)).toBe(true);
@@ -37,9 +37,9 @@ describe('cohort report (built binary)', () => {
     expect(html).toContain('class="verdict ok"');
   });
 
-  it('a hand-edited allocation with a group of 9: exit 1, the report is written and shows the broken rule', () => {
+  it('a hand-edited allocation with a group of 9: exit 1, the report is written and shows the broken rule', async () => {
     const report = join(tempDir(), 'report.html');
-    const run = cohort(['report', '--candidates', ...SAMPLE_NB, '--allocation', join('fixtures', 'hand-edited', 'group-of-9.csv'), '-o', report, '--lang', 'en']);
+    const run = await cohort(['report', '--candidates', ...SAMPLE_NB, '--allocation', join('fixtures', 'hand-edited', 'group-of-9.csv'), '-o', report, '--lang', 'en']);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toContain('A programme rule is not met (exit code 1)');
     const html = readFileSync(report, 'utf8');
@@ -48,19 +48,19 @@ describe('cohort report (built binary)', () => {
     expect(sectionOf(html, 'rules')).toMatch(/group 1 has 9 members, expected 6–8/);
   });
 
-  it('refuses an existing report without --force (exit 3), overwrites with it; bad input is exit 3', () => {
+  it('refuses an existing report without --force (exit 3), overwrites with it; bad input is exit 3', async () => {
     const report = join(tempDir(), 'report.html');
     writeFileSync(report, 'old');
     const args = ['report', '--candidates', ...SAMPLE_NB, '--allocation', allocation, '--output', report];
-    const refused = cohort(args);
+    const refused = await cohort(args);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('already exists');
     expect(readFileSync(report, 'utf8')).toBe('old');
-    expect(cohort([...args, '--force']).code).toBe(0);
+    expect((await cohort([...args, '--force'])).code).toBe(0);
     expect(readFileSync(report, 'utf8')).not.toBe('old');
 
     const other = join(tempDir(), 'r.html');
-    const unknown = cohort(['report', '--candidates', ...SAMPLE_NB, '--allocation', join('fixtures', 'hand-edited', 'unknown-id.csv'), '--output', other]);
+    const unknown = await cohort(['report', '--candidates', ...SAMPLE_NB, '--allocation', join('fixtures', 'hand-edited', 'unknown-id.csv'), '--output', other]);
     expect(unknown.code).toBe(3);
     expect(existsSync(other)).toBe(false);
   });
