@@ -16,10 +16,32 @@ const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const IN_CI = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false' && process.env.CI !== '0';
 const OUT = join(ROOT, 'out');
 
-/** As root with no network: no sandbox (playwright's default), and none of chromium's own background traffic. */
-const CHROMIUM_ARGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps'];
+/** As root with no network: no sandbox (playwright's default), none of chromium's own background traffic, and no
+ * reliance on a large /dev/shm (containers often give 64 MB). */
+const CHROMIUM_ARGS = ['--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps'];
 
 /** A4 printable area at 96 px/in with the report's @page margins (12 mm left/right, 14 + 16 mm top/bottom). */
+/** For the hooks and each browser step: generous, since a busy machine slows chromium's start tenfold. */
+const HOOK_TIMEOUT_MS = 180_000;
+const STEP_TIMEOUT_MS = 60_000;
+
+/**
+ * Start chromium, once more if the first start fails: a start that crashes or times out under load is not what
+ * these tests are about. The second failure is reported with the first.
+ */
+async function launchChromium(): Promise<Browser> {
+  const launch = () => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT_MS });
+  try {
+    return await launch();
+  } catch (first) {
+    try {
+      return await launch();
+    } catch (second) {
+      throw new Error(`chromium did not start twice: ${String(first)}; then: ${String(second)}`);
+    }
+  }
+}
+
 const A4_CONTENT = { width: Math.floor(((210 - 24) / 25.4) * 96), height: Math.floor(((297 - 30) / 25.4) * 96) };
 
 if (!HAVE_CHROMIUM && IN_CI) {
@@ -58,6 +80,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the sample year's report in headless Debian chr
         await route.abort('blockedbyclient');
       }
     });
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = await context.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.type()}: ${m.text()}`);
@@ -67,6 +90,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the sample year's report in headless Debian chr
     return { page, consoleErrors, requests, blocked };
   }
 
+  // Two allocations and a browser start: far beyond vitest's 10 s hook default on a loaded 2-core machine.
   beforeAll(async () => {
     dir = tempDir('cohort-report-');
     for (const lang of ['nb', 'en'] as const) {
@@ -76,13 +100,13 @@ describe.skipIf(!HAVE_CHROMIUM)("the sample year's report in headless Debian chr
     const text = readFileSync(join(dir, 'nb', 'allocation.csv'), 'utf8').replace(/^\uFEFF/, '');
     const rows = parse(text, { columns: true, delimiter: ';' }) as Array<Record<string, string>>;
     selected = rows.filter((r) => r.status === 'selected').map((r) => r.id as string).sort();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     for (const lang of ['nb', 'en'] as const) opened[lang] = await open(join(dir, lang, 'report.html'));
-  });
+  }, HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   it.each(['nb', 'en'] as const)('%s: no console errors and no network requests', (lang) => {
     const o = opened[lang] as Opened;
