@@ -4,7 +4,7 @@
  * streams, the environment, the working directory), so tests call it in-process; only `bin/cohort.js` touches
  * `process`.
  */
-import { Command, CommanderError, Option, type OptionValues } from '@commander-js/extra-typings';
+import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from '@commander-js/extra-typings';
 import { CohortError, ConfigError, EXIT, InputError, formatIssue } from '../domain/errors.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import type { EncodingChoice } from '../read/decode.js';
@@ -315,9 +315,8 @@ function splitMoreIds(value: string, previous: string[] | undefined): string[] {
 
 function parsePositive(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) {
-    throw new CommanderError(EXIT.usage, 'cohort.invalidArgument', `error: expected a positive number of seconds, got "${value}"`);
-  }
+  // commander prints "error: option '--time-limit <seconds>' argument '0' is invalid. <this message>".
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`Expected a positive number of seconds, got "${value}".`);
   return n;
 }
 

@@ -112,4 +112,16 @@ describe('the process is left alone', () => {
     expect(Math.max(...wide.split('\n').map((l) => l.length))).toBeGreaterThan(80);
     expect(await help({ isTTY: false, columns: 200 })).toBe(pipe);
   });
+
+  it.each([['allocate', 'a.csv', '--out', 'o'], ['replace', '--candidates', 'a.csv', '-a', 'b.csv', '--withdraw', 'X', '--out', 'o']])(
+    'a --time-limit that is not a positive number is a usage error that says so (%s)',
+    async (...args) => {
+      for (const bad of ['0', '-1', 'abc']) {
+        const r = await cohort([...args, '--time-limit', bad]);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toBe(`error: option '--time-limit <seconds>' argument '${bad}' is invalid. Expected a positive number of seconds, got "${bad}".\n`);
+      }
+    },
+  );
 });
