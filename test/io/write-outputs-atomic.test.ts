@@ -1,5 +1,5 @@
-// Failure injection for writeOutputs: node:fs is wrapped so that a write or a rename fails on demand
-// (a permission trick would not work when the tests run as root).
+// Failure injection for writeOutputs: node:fs is wrapped so that creating, writing or renaming a file fails on
+// demand (a permission trick would not work when the tests run as root).
 import type * as FsModule from 'node:fs';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { OutputError } from '../../src/domain/errors.js';
 import { writeOutputs } from '../../src/io/csv-write.js';
 
-const fail = vi.hoisted(() => ({ writeOf: null as string | null, renameOf: null as string | null }));
+const fail = vi.hoisted(() => ({ openOf: null as string | null, writeOf: null as string | null, renameOf: null as string | null }));
 
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof FsModule>();
@@ -17,6 +17,9 @@ vi.mock('node:fs', async (importOriginal) => {
   return {
     ...fs,
     openSync: (...args: Parameters<typeof fs.openSync>) => {
+      if (fail.openOf !== null && String(args[0]).includes(fail.openOf)) {
+        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      }
       const fd = fs.openSync(...args);
       pathOfFd.set(fd, String(args[0]));
       return fd;
@@ -35,6 +38,7 @@ vi.mock('node:fs', async (importOriginal) => {
 const root = mkdtempSync(join(tmpdir(), 'cohort-atomic-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 afterEach(() => {
+  fail.openOf = null;
   fail.writeOf = null;
   fail.renameOf = null;
 });
@@ -67,6 +71,15 @@ describe('writeOutputs when the disk fails', () => {
     expect(e).toBeInstanceOf(OutputError);
     expect((e as OutputError).code).toBe('E_WRITE');
     expect((e as OutputError).message).toBe(`cannot write into ${dir} (ENOSPC)`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('permission denied creating the second file: nothing is written, no temp file is left', () => {
+    const dir = freshDir();
+    fail.openOf = '.b.json.';
+    const e = thrown(() => writeOutputs(dir, files, { force: false }));
+    expect((e as OutputError).code).toBe('E_WRITE');
+    expect((e as OutputError).message).toBe(`cannot write into ${dir} (EACCES)`);
     expect(readdirSync(dir)).toEqual([]);
   });
 

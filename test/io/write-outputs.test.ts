@@ -114,13 +114,16 @@ describe('writeOutputs', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  it.runIf(posix && process.getuid?.() !== 0)('a failed write leaves no temp file and no target (atomic)', () => {
+  it('a file that cannot be created leaves no temp file and no target, not even the files before it (atomic)', () => {
+    // A real refusal by the file system that holds for root too (a read-only directory does not: root writes
+    // anyway): the target name is legal (240 bytes), but its temp file's name (".NAME.<12 hex>.tmp", 258 bytes)
+    // is longer than a file name may be, so creating it fails after the first file's temp file was written.
     const dir = freshDir();
-    mkdirSync(dir, { recursive: true });
-    chmodSync(dir, 0o500); // cannot create files in it
-    const e = thrown(() => writeOutputs(dir, [{ name: 'a.csv', content: 'x' }], { force: false }));
-    chmodSync(dir, 0o700);
+    const long = `${'x'.repeat(236)}.csv`;
+    const e = thrown(() => writeOutputs(dir, [{ name: 'a.csv', content: 'A' }, { name: long, content: 'B' }], { force: false }));
+    expect(e).toBeInstanceOf(OutputError);
     expect((e as OutputError).code).toBe('E_WRITE');
+    expect((e as OutputError).message).toBe(`cannot write into ${dir} (ENAMETOOLONG)`);
     expect(readdirSync(dir)).toEqual([]);
   });
 });
