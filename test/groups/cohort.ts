@@ -184,3 +184,61 @@ export function shuffled<T>(xs: readonly T[], seed: string): T[] {
   }
   return out;
 }
+
+/** The team objective's terms in the stage's priority order: kept-apart pairs, colleagues, unmatched, same-group pairs, missing gender. */
+export type TeamTerms = [apart: number, clashes: number, unmatched: number, sameGroupPairs: number, missingGender: number];
+
+/**
+ * The lexicographically best team terms over every way of filling teams of the given shapes ([municipal,
+ * specialist] per team) with the cohort, by plain enumeration: independent of the stage's models. No locks.
+ * Region match: every member has one and the same known RHF, and both sectors are present. Returns null when
+ * there are more than `limit` ways to try.
+ */
+export function bestTeamTerms(cohort: readonly Candidate[], shapes: ReadonlyArray<readonly [number, number]>, groupOf: Readonly<Record<string, number>>, limit = 1_000_000): TeamTerms | null {
+  const bySector = (s: Sector) => cohort.filter((c) => c.sector === s);
+  const order = [...bySector('kommune'), ...bySector('spesialist')];
+  const room = (t: number, c: Candidate) => (shapes[t] as readonly [number, number])[c.sector === 'kommune' ? 0 : 1];
+  const teams: Candidate[][] = shapes.map(() => []);
+  let tried = 0;
+  let best: TeamTerms | null = null;
+  const terms = (): TeamTerms => {
+    const t: TeamTerms = [0, 0, 0, 0, 0];
+    for (const m of teams) {
+      for (let i = 0; i < m.length; i++) {
+        for (let j = i + 1; j < m.length; j++) {
+          const a = m[i] as Candidate;
+          const b = m[j] as Candidate;
+          if (a.organisationKey === b.organisationKey) t[1]++;
+          if (groupOf[a.id] !== undefined && groupOf[a.id] === groupOf[b.id]) t[3]++;
+        }
+      }
+      const rhf = m[0]?.rhf ?? null;
+      const matched = rhf !== null && m.some((c) => c.sector === 'kommune') && m.some((c) => c.sector === 'spesialist') && m.every((c) => c.rhf === rhf);
+      if (!matched) t[2]++;
+      if (!(m.some((c) => c.gender === 'female') && m.some((c) => c.gender === 'male'))) t[4]++;
+    }
+    return t;
+  };
+  const better = (a: TeamTerms, b: TeamTerms) => {
+    const i = a.findIndex((x, k) => x !== b[k]);
+    return i >= 0 && (a[i] as number) < (b[i] as number);
+  };
+  const place = (i: number): boolean => {
+    if (i === order.length) {
+      const t = terms();
+      if (best === null || better(t, best)) best = t;
+      return ++tried <= limit;
+    }
+    const c = order[i] as Candidate;
+    for (let t = 0; t < teams.length; t++) {
+      const team = teams[t] as Candidate[];
+      if (team.filter((x) => x.sector === c.sector).length >= room(t, c)) continue;
+      team.push(c);
+      const more = place(i + 1);
+      team.pop();
+      if (!more) return false;
+    }
+    return true;
+  };
+  return place(0) ? best : null;
+}

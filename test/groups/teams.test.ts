@@ -109,9 +109,12 @@ describe('formTeams', () => {
     expect(teams.quality.flatMap((q) => q.organisationClashes)).toEqual([]);
     expect(teams.relaxations).toEqual([]);
     expect(groups.report.status).toBe('optimal');
-    // Optimality is shown, not claimed: status and the bound agree.
-    if (teams.report.status === 'optimal') expect(teams.report.objective).toBe(teams.report.bound);
-    else expect(teams.report.bound).toBeLessThan(teams.report.objective);
+    // Optimality is shown, not claimed: the pattern model's bound (unmatched regions, missing genders) reaches the
+    // objective, since these teams have no colleagues and no two members from one workshop group, the terms the
+    // bound leaves out (see test/groups/property.test.ts for when they cannot be avoided).
+    expect(teams.report).toMatchObject({ status: 'optimal', solverStatus: 'optimal', gap: 0 });
+    expect(teams.report.bound).toBe(teams.report.objective);
+    expect(teams.quality.every((q) => q.groupsDistinct)).toBe(true);
     expect(teams.report.terms.map((t) => t.name)).toEqual(['kept_apart_pairs', 'organisation_clashes', 'teams_not_region_matched', 'same_group_pairs', 'teams_missing_a_gender']);
     for (const q of teams.quality) {
       expect(q.groupsDistinct).toBe(new Set(q.members.map((m) => m.group)).size === q.members.length);
