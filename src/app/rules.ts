@@ -2,6 +2,7 @@
  * `cohort rules`: the active programme rules in words (English or Norwegian), or as one JSON document.
  * `describeProgramme` is pure; `runRules` only adds loading the config.
  */
+import { latestBirthDate } from '../domain/dates.js';
 import { EXIT } from '../domain/errors.js';
 import { genderTableMinimum, quotaCells, shareMinimum, type Programme } from '../domain/programme.js';
 import { groupCount } from '../stages/groups/model.js';
@@ -29,28 +30,6 @@ export interface RulesOptions {
 
 /** Version of the `cohort rules --json` document; bumped on any incompatible change. */
 export const RULES_SCHEMA_VERSION = 1;
-
-/**
- * The birth date a candidate must be born on or before to be `minAge` on `startDate` (ISO dates), by the same
- * calendar arithmetic as screening: a 29 February start date in a year whose `minAge` years earlier is not
- * a leap year gives 28 February. Null when that year is before year 1.
- */
-export function latestBirthDate(startDate: string, minAge: number): string | null {
-  const [y, m, d] = startDate.split('-').map(Number) as [number, number, number];
-  const year = y - minAge;
-  if (year < 1) return null;
-  // Only 29 February can be missing in another year; a person born 28 February then turns minAge that day.
-  const day = m === 2 && d === 29 && !isLeap(year) ? 28 : d;
-  return `${String(year).padStart(4, '0')}-${pad2(m)}-${pad2(day)}`;
-}
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
 
 /** The phrases of one language. Numbers and dates arrive unformatted; each language formats its own. */
 interface Words {

@@ -3,6 +3,7 @@
  * collect every problem, and helpers that derive the quota cells. Pure: loading files lives in src/io.
  */
 import { z } from 'zod';
+import { parseIsoDate } from './dates.js';
 import { EDUCATION_LEVELS, RHFS, SECTORS, type Rhf, type Sector } from './types.js';
 
 const positiveInt = z.number({ error: 'expected a positive integer' }).int('expected a positive integer').positive('expected a positive integer');
@@ -12,7 +13,7 @@ const isoDate = z
   .string({ error: 'expected a date like 2026-08-15' })
   // abort: a string that is not date-shaped gets one message, not also "not a real calendar date".
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date like 2026-08-15', abort: true })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'expected a real calendar date like 2026-08-15');
+  .refine((s) => parseIsoDate(s) !== null, 'expected a real calendar date like 2026-08-15');
 
 const CellSchema = z.strictObject({
   /** The RHF this cell belongs to (full name). */

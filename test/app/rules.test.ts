@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeProgramme, latestBirthDate, rulesDocument } from '../../src/app/rules.js';
-import { ageOn } from '../../src/stages/screen/eligibility.js';
+import { describeProgramme, rulesDocument } from '../../src/app/rules.js';
+import { ageOn, latestBirthDate } from '../../src/domain/dates.js';
 import { genderTableMinimum, quotaCells, type Programme } from '../../src/domain/programme.js';
 import { loadProgramme } from '../../src/io/config-load.js';
 

@@ -25,6 +25,7 @@
  *   did not match a known trust (`trust === null`) are not capped: there is no trust to count them under.
  * - Reason texts never contain the candidate's name or birth date.
  */
+import { ageOn } from '../../domain/dates.js';
 import { cellFor, type Programme } from '../../domain/programme.js';
 import { educationAtLeast, type Candidate, type Reason, type ScreenedCandidate, type ScreeningReasonCode, type Warning } from '../../domain/types.js';
 
@@ -60,34 +61,6 @@ export function screen(candidates: readonly Candidate[], programme: Programme): 
 
 function reason(code: ScreeningReasonCode, detail: string): Reason {
   return { code, text: `${code}: ${detail}` };
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Year, month, day of a real calendar date in ISO form, else null. */
-function parseIsoDate(s: string): [number, number, number] | null {
-  const m = ISO_DATE.exec(s);
-  if (m === null) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
-  return [y, mo, d];
-}
-
-/**
- * Whole years of age on `on` for someone born on `birth` (both ISO dates). A 29 February birthday is
- * reached on 1 March in non-leap years. Negative when `birth` is after `on`. Null for a malformed date.
- */
-export function ageOn(birth: string, on: string): number | null {
-  const b = parseIsoDate(birth);
-  const o = parseIsoDate(on);
-  if (b === null || o === null) return null;
-  const [by, bm, bd] = b;
-  const [oy, om, od] = o;
-  const beforeBirthday = om < bm || (om === bm && od < bd);
-  return oy - by - (beforeBirthday ? 1 : 0);
 }
 
 function ageReasons(c: Candidate, p: Programme): Reason[] {
