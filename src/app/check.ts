@@ -23,7 +23,7 @@ import { TOOL_VERSION } from '../domain/version.js';
 import { inputRecords, loadInputs, readFiles, sha256, type InputOptions, type LoadedInputs } from './load.js';
 import { lockIds, type CommitteeLocks } from '../read/locks.js';
 import type { CommandOutcome } from './outcome.js';
-import { compareCodeUnits } from './outputs.js';
+import { compareCodeUnits } from '../domain/compare.js';
 import type { CheckReport, CheckViolation } from './summary-schema.js';
 
 export interface CheckOptions {

@@ -15,6 +15,7 @@
  *   group with the result's own count of that sector), locked participants only to their group;
  * - team composition: exhaustive search over how many teams of each allowed shape.
  */
+import { compareCodeUnits } from '../domain/compare.js';
 import type { GroupLocks, Relaxation } from '../domain/types.js';
 import type { Programme } from '../domain/programme.js';
 import type { Candidate } from '../domain/types.js';
@@ -45,8 +46,7 @@ export interface GroupsCheckInput {
   locks?: GroupLocks | undefined;
 }
 
-const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const sortIds = (ids: Iterable<string>): string[] => [...new Set(ids)].sort(byCode);
+const sortIds = (ids: Iterable<string>): string[] => [...new Set(ids)].sort(compareCodeUnits);
 
 /** Every violation of a hard rule, in a fixed order (groups, then teams, then locks). */
 export function checkGroupsAndTeams(input: GroupsCheckInput): Violation[] {
@@ -251,7 +251,7 @@ function orgClashes(kind: 'group' | 'team', parts: readonly Partition[], people:
       const c = people.get(id);
       if (c !== undefined) byOrg.set(c.organisationKey, [...(byOrg.get(c.organisationKey) ?? []), id]);
     }
-    for (const [org, ids] of [...byOrg.entries()].sort((a, b) => byCode(a[0], b[0]))) {
+    for (const [org, ids] of [...byOrg.entries()].sort((a, b) => compareCodeUnits(a[0], b[0]))) {
       if (ids.length < 2) continue;
       const sectors = new Set(ids.map((id) => (people.get(id) as Candidate).sector));
       const sector = [...sectors][0] as 'kommune' | 'spesialist';
@@ -527,14 +527,14 @@ interface ValidLocks {
 function validLocks(input: GroupsCheckInput, people: ReadonlyMap<string, Candidate>, out: Violation[]): ValidLocks {
   const G = input.groups.length;
   const locks = input.locks ?? {};
-  const pair = (a: string, b: string): [string, string] => (byCode(a, b) <= 0 ? [a, b] : [b, a]);
+  const pair = (a: string, b: string): [string, string] => (compareCodeUnits(a, b) <= 0 ? [a, b] : [b, a]);
   const uniq = (ps: ReadonlyArray<readonly [string, string]>): Array<[string, string]> => {
     const m = new Map<string, [string, string]>();
     for (const [a, b] of ps) {
       const p = pair(a, b);
       m.set(p.join('\u0000'), p);
     }
-    return [...m.values()].sort((x, y) => byCode(x[0], y[0]) || byCode(x[1], y[1]));
+    return [...m.values()].sort((x, y) => compareCodeUnits(x[0], y[0]) || compareCodeUnits(x[1], y[1]));
   };
   const warn = (code: string, message: string, ids: string[]): void => {
     out.push({ code, severity: 'warning', message, ids: sortIds(ids) });

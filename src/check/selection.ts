@@ -18,6 +18,7 @@
  * - reserve ranks: exactly the available unselected candidates have one, 1..k within each cell, and
  *   never a better-ranked candidate after a worse-ranked one.
  */
+import { compareCodeUnits } from '../domain/compare.js';
 import { genderTableMinimum, quotaCells, shareMinimum, type Programme, type QuotaCell } from '../domain/programme.js';
 import type { Gender, ScreenedCandidate, Sector } from '../domain/types.js';
 
@@ -105,20 +106,20 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
   // Locks the checker can honour: known ids, not both ways, includes eligible.
   const inc = new Set(proposal.include ?? []);
   const exc = new Set(proposal.exclude ?? []);
-  for (const id of [...inc].filter((x) => exc.has(x)).sort()) {
+  for (const id of [...inc].filter((x) => exc.has(x)).sort(compareCodeUnits)) {
     out.push({ code: 'lock_conflict', severity: 'warning', message: `${at(id)} is both included and excluded: neither lock applies`, ids: [id] });
     inc.delete(id);
     exc.delete(id);
   }
   for (const set of [inc, exc]) {
-    for (const id of [...set].sort()) {
+    for (const id of [...set].sort(compareCodeUnits)) {
       if (!byId.has(id)) {
         out.push({ code: 'lock_unknown_id', severity: 'warning', message: `${set === inc ? 'include' : 'exclude'} lock on unknown id ${id}`, ids: [id] });
         set.delete(id);
       }
     }
   }
-  for (const id of [...inc].sort()) {
+  for (const id of [...inc].sort(compareCodeUnits)) {
     if (byId.get(id)?.eligible !== true) {
       out.push({ code: 'include_ineligible', severity: 'warning', message: `${at(id)} is included but not eligible: the lock cannot apply`, ids: [id] });
       inc.delete(id);
@@ -261,7 +262,7 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
 
   // Reserve ranks.
   const ranks = proposal.reserveRanks;
-  for (const [id, rank] of [...ranks.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  for (const [id, rank] of [...ranks.entries()].sort((a, b) => compareCodeUnits(a[0], b[0]))) {
     const c = byId.get(id);
     if (c === undefined) out.push({ code: 'unknown_id', severity: 'error', message: `reserve id ${id} is not a candidate`, ids: [id] });
     else if (!available(c) || selected.has(id)) out.push({ code: 'reserve_rank_not_reserve', severity: 'error', message: `${c.where} has reserve rank ${rank} but is not an available unselected candidate`, ids: [id] });

@@ -43,7 +43,8 @@
  */
 import { REGIONS, type Region } from '../stages/common.js';
 import type { GroupLocks } from '../domain/types.js';
-import { compareCodeUnits, lotteryDraw } from '../domain/lottery.js';
+import { compareCodeUnits } from '../domain/compare.js';
+import { lotteryDraw } from '../domain/lottery.js';
 import { genderTableMinimum, quotaCells, type Programme, type QuotaCell } from '../domain/programme.js';
 import type { Candidate, Gender, ScreenedCandidate, Sector } from '../domain/types.js';
 import { fewestSmallerTeams } from '../check/groups.js';

@@ -6,7 +6,7 @@
  * Content-Security-Policy (`default-src 'none'`) also stops the browser from fetching anything, should a
  * later edit ever add a link to the outside.
  */
-import { compareCodeUnits } from '../domain/lottery.js';
+import { compareCodeUnits } from '../domain/compare.js';
 import { SECTORS, type Gender, type Sector } from '../domain/types.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { REPORT_CSS } from './style.js';

@@ -17,10 +17,10 @@
  * The models are solved by the `Solve` function the caller hands in. The caller (`app/pipeline.ts`) re-checks
  * every result with the independent checker (`check/groups.ts`) before using it.
  */
+import { compareCodeUnits } from '../../domain/compare.js';
 import { InternalError } from '../../domain/errors.js';
 import type { Solve, SolveResult, SolveStatus } from '../../solver/types.js';
 import {
-  cmp,
   lotteryOrder,
   normaliseGroupLocks,
   personsById,
@@ -142,7 +142,7 @@ export async function computeGroups(participants: readonly Candidate[], programm
   if (!plan.sectorRuleHolds) relaxations.push(sectorRelaxation(n, k, G, plan.sizes, minSize, maxSize, fixed.size > 0));
 
   const apartSet = new Set(locks.apart.map(([a, b]) => `${a}\u0000${b}`));
-  const conflict = (a: Person, b: Person): boolean => a.org === b.org || apartSet.has(cmp(a.id, b.id) < 0 ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`);
+  const conflict = (a: Person, b: Person): boolean => a.org === b.org || apartSet.has(compareCodeUnits(a.id, b.id) < 0 ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`);
   const orgMembers = new Map<string, string[]>();
   for (const p of persons) orgMembers.set(p.org, [...(orgMembers.get(p.org) ?? []), p.id]);
   const unavoidableOrgExcess = [...orgMembers.values()].reduce((a, ids) => a + Math.max(0, ids.length - Math.max(1, G)), 0);
@@ -236,7 +236,7 @@ export async function computeGroups(participants: readonly Candidate[], programm
   const free = members
     .map((m, g) => ({ g, first: m[0]?.id ?? '\uffff' }))
     .filter((c) => !lockedCols.has(c.g))
-    .sort((a, b) => cmp(a.first, b.first) || a.g - b.g);
+    .sort((a, b) => compareCodeUnits(a.first, b.first) || a.g - b.g);
   const freeNumbers = plan.sizes.map((_, g) => g + 1).filter((num) => !lockedCols.has(num - 1));
   const numberOf = new Map<number, number>();
   for (const g of lockedCols) numberOf.set(g, g + 1);
@@ -263,7 +263,7 @@ export async function computeGroups(participants: readonly Candidate[], programm
 
 function orgSetsFor(individuals: ReadonlySet<string>, fixed: ReadonlyMap<string, number>, orgMembers: ReadonlyMap<string, string[]>, G: number): OrgSet[] {
   const out: OrgSet[] = [];
-  for (const [org, ids] of [...orgMembers.entries()].sort((a, b) => cmp(a[0], b[0]))) {
+  for (const [org, ids] of [...orgMembers.entries()].sort((a, b) => compareCodeUnits(a[0], b[0]))) {
     if (ids.length < 2) continue;
     const modelled = ids.filter((id) => individuals.has(id) || fixed.has(id));
     if (modelled.length < 2 || !ids.some((id) => individuals.has(id))) continue;
@@ -442,7 +442,7 @@ function greedyColumns(persons: readonly Person[], sizes: readonly number[], fix
     const target = sizes.map((s) => Math.floor((total * s) / Math.max(1, n)));
     let left = total - target.reduce((a, b) => a + b, 0);
     for (let g = 0; left > 0 && g < sizes.length; g++, left--) target[g] = (target[g] ?? 0) + 1;
-    const order = lotteryOrder(seed, 'groups-greedy', persons.filter((p) => p.sector === sector && !fixed.has(p.id)).map((p) => p.id)).sort((a, b) => cmp(typeOf(byId.get(a) as Person).key, typeOf(byId.get(b) as Person).key));
+    const order = lotteryOrder(seed, 'groups-greedy', persons.filter((p) => p.sector === sector && !fixed.has(p.id)).map((p) => p.id)).sort((a, b) => compareCodeUnits(typeOf(byId.get(a) as Person).key, typeOf(byId.get(b) as Person).key));
     for (const id of order) {
       const p = byId.get(id) as Person;
       let best = -1;

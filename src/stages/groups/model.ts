@@ -16,7 +16,8 @@
  * - `free-soft-sector`: the sector rule too becomes a cost (only when locks make it impossible).
  */
 import { genderTableMinimum } from '../../domain/programme.js';
-import { cmp, lexWeights, lotteryKey, REGIONS, type Person, type Region } from '../common.js';
+import { compareCodeUnits } from '../../domain/compare.js';
+import { lexWeights, lotteryKey, REGIONS, type Person, type Region } from '../common.js';
 import { GENDERS, SECTORS, type Gender, type Sector } from '../../domain/types.js';
 import type { Constraint, LinearModel, Variable } from '../../solver/types.js';
 
@@ -628,7 +629,7 @@ export function placeIntoCounts(input: PlacementInput): Placement {
     (members[g] ?? []).reduce((a, q) => a + (q !== p && q !== except && input.conflict(p, q) ? 1 : 0), 0);
 
   const movable = new Set<string>();
-  const typeKeys = [...input.queue.keys()].sort(cmp);
+  const typeKeys = [...input.queue.keys()].sort(compareCodeUnits);
   for (const key of typeKeys) {
     const left = [...(input.counts.get(key) ?? [])];
     for (const id of input.queue.get(key) ?? []) {
@@ -685,7 +686,7 @@ export function placeIntoCounts(input: PlacementInput): Placement {
 
   const clashes: Array<[string, string]> = [];
   for (const m of members) {
-    const sorted = [...m].sort((a, b) => cmp(a.id, b.id));
+    const sorted = [...m].sort((a, b) => compareCodeUnits(a.id, b.id));
     for (let i = 0; i < sorted.length; i++) {
       for (let j = i + 1; j < sorted.length; j++) {
         const a = sorted[i] as Person;
@@ -694,6 +695,6 @@ export function placeIntoCounts(input: PlacementInput): Placement {
       }
     }
   }
-  clashes.sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
+  clashes.sort((a, b) => compareCodeUnits(a[0], b[0]) || compareCodeUnits(a[1], b[1]));
   return { column, clashes };
 }

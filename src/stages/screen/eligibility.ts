@@ -25,6 +25,7 @@
  *   did not match a known trust (`trust === null`) are not capped: there is no trust to count them under.
  * - Reason texts never contain the candidate's name or birth date.
  */
+import { compareCodeUnits } from '../../domain/compare.js';
 import { ageOn } from '../../domain/dates.js';
 import { cellFor, type Programme } from '../../domain/programme.js';
 import { educationAtLeast, type Candidate, type Reason, type ScreenedCandidate, type ScreeningReasonCode, type Warning } from '../../domain/types.js';
@@ -112,11 +113,6 @@ function endorsementReason(c: Candidate, p: Programme): Reason | null {
     return reason('not_endorsed', p.eligibility.requireEndorsement ? 'not endorsed by the nearest superior, which this programme requires' : 'not endorsed by the nearest superior (a warning: this programme does not require it)');
   }
   return p.eligibility.requireEndorsement ? reason('not_endorsed', 'no endorsement recorded, which this programme requires') : null;
-}
-
-/** Code-unit order, the project's tie-break for strings. */
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Priority order within a trust: ranked before unranked, lower priority number first, then id. */

@@ -54,7 +54,8 @@
  */
 import { InternalError } from '../../domain/errors.js';
 import type { LinearModel, Solve, SolveAttempt, SolveStatus, SolverName } from '../../solver/types.js';
-import { compareCodeUnits, lotteryDraw } from '../../domain/lottery.js';
+import { compareCodeUnits } from '../../domain/compare.js';
+import { lotteryDraw } from '../../domain/lottery.js';
 import { genderTableMinimum, quotaCells, shareMinimum, type Programme, type QuotaCell } from '../../domain/programme.js';
 import type { Gender, Reason, RowRef, ScreenedCandidate, ScreeningReasonCode, Sector, Warning } from '../../domain/types.js';
 

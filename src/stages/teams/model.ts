@@ -9,7 +9,8 @@
  * repair organisation clashes. The pattern optimum is a lower bound on every valid set of teams, so a result
  * whose full objective equals it is proven optimal.
  */
-import { cmp, lexWeights, lotteryKey, REGIONS, type Person, type Region } from '../common.js';
+import { compareCodeUnits } from '../../domain/compare.js';
+import { lexWeights, lotteryKey, REGIONS, type Person, type Region } from '../common.js';
 import { GENDERS, type Gender, type Sector } from '../../domain/types.js';
 import type { Constraint, LinearModel, Variable } from '../../solver/types.js';
 
@@ -112,7 +113,7 @@ function compareSlotTypes(a: SlotType, b: SlotType): number {
     (a.sector === b.sector ? 0 : a.sector === 'kommune' ? -1 : 1) ||
     REGIONS.indexOf(a.region) - REGIONS.indexOf(b.region) ||
     GENDERS.indexOf(a.gender) - GENDERS.indexOf(b.gender) ||
-    cmp(a.org, b.org)
+    compareCodeUnits(a.org, b.org)
   );
 }
 
@@ -268,8 +269,8 @@ export function buildTeamModel(persons: readonly Person[], plan: ShapePlan, clus
         vars.push({ kind: 'part', shape: si, sector, slots, cls, key: `${si}/${sector}/${slots.join(',')}` });
       }
     });
-    for (const kClass of [...classes.kommune].sort(cmp)) {
-      for (const sClass of [...classes.spesialist].sort(cmp)) {
+    for (const kClass of [...classes.kommune].sort(compareCodeUnits)) {
+      for (const sClass of [...classes.spesialist].sort(compareCodeUnits)) {
         vars.push({ kind: 'join', shape: si, kClass, sClass, ...joinCost(kClass, sClass), key: `${si}/join/${kClass}/${sClass}` });
       }
     }
@@ -313,7 +314,7 @@ export function buildTeamModel(persons: readonly Person[], plan: ShapePlan, clus
     constraints.push({ name: `shape_${si}`, terms, lo: c.teams, hi: c.teams });
     for (const sector of ['kommune', 'spesialist'] as const) {
       const classes = new Set(vars.flatMap((v) => (v.kind === 'part' && v.shape === si && v.sector === sector ? [v.cls] : [])));
-      for (const cls of [...classes].sort(cmp)) {
+      for (const cls of [...classes].sort(compareCodeUnits)) {
         const terms2: Array<[number, number]> = [];
         vars.forEach((v, vi) => {
           if (v.kind === 'part' && v.shape === si && v.sector === sector && v.cls === cls) terms2.push([vi, 1]);
@@ -446,7 +447,7 @@ export function fillTeams(tm: TeamModel, counts: readonly number[], clusters: re
   }
   const queues = new Map<string, string[]>();
   for (const [key, ids] of byType) {
-    const keyed = ids.map((id) => ({ id, k: lotteryKey(seed, 'teams-fill', id) })).sort((a, b) => cmp(a.k, b.k) || cmp(a.id, b.id));
+    const keyed = ids.map((id) => ({ id, k: lotteryKey(seed, 'teams-fill', id) })).sort((a, b) => compareCodeUnits(a.k, b.k) || compareCodeUnits(a.id, b.id));
     queues.set(key, keyed.map((x) => x.id));
   }
   const skeletons: Array<{ fixed: string[]; slots: string[] }> = [];
@@ -725,7 +726,7 @@ export function buildAssignmentModel(
     }
   };
   const groups = [...new Set(persons.map((p) => ctx.groupOf(p.id)).filter((g): g is number => g !== undefined))].sort((a, b) => a - b);
-  const orgs = [...new Set(persons.map((p) => p.org))].sort(cmp);
+  const orgs = [...new Set(persons.map((p) => p.org))].sort(compareCodeUnits);
   specs.forEach((spec, t) => {
     const fixedMembers = spec.fixed.map((id) => ctx.byId.get(id) as Person);
     for (const sector of ['kommune', 'spesialist'] as const) {

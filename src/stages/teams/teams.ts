@@ -18,11 +18,11 @@
  * The models are solved by the `Solve` function the caller hands in. The caller (`app/pipeline.ts`) re-checks the
  * groups and teams together with the independent checker (`check/groups.ts`) before using them.
  */
+import { compareCodeUnits } from '../../domain/compare.js';
 import { InternalError } from '../../domain/errors.js';
 import type { Solve, SolveResult } from '../../solver/types.js';
 import type { GroupsResult } from '../groups/groups.js';
 import {
-  cmp,
   lexWeights,
   normaliseTeamLocks,
   personsById,
@@ -120,7 +120,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   if (plan.worstTier > 0) relaxations.push(compositionRelaxation(K, S, shape, plan));
 
   const apartSet = new Set(locks.apart.map(([a, b]) => `${a}\u0000${b}`));
-  const isApart = (a: Person, b: Person): boolean => apartSet.has(cmp(a.id, b.id) < 0 ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`);
+  const isApart = (a: Person, b: Person): boolean => apartSet.has(compareCodeUnits(a.id, b.id) < 0 ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`);
   const ctx: TeamContext = {
     byId,
     groupOf: (id) => groupsResult.groupOf[id],
@@ -236,7 +236,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   }
 
   // Canonical numbering by smallest member id.
-  const ordered = teams.map((t) => sortedIds(t.ids)).sort((a, b) => cmp(a[0] ?? '', b[0] ?? ''));
+  const ordered = teams.map((t) => sortedIds(t.ids)).sort((a, b) => compareCodeUnits(a[0] ?? '', b[0] ?? ''));
   const projectTeams: ProjectTeam[] = ordered.map((ids, i) => ({ number: i + 1, memberIds: ids }));
   const teamOf: Record<string, number> = {};
   const numberOf = new Map<string, number>();
@@ -348,7 +348,7 @@ function clustersOf(pairs: ReadonlyArray<readonly [string, string]>, byId: Reado
   }
   return comps
     .map((c) => sortedIds(c))
-    .sort((x, y) => cmp(x[0] ?? '', y[0] ?? ''))
+    .sort((x, y) => compareCodeUnits(x[0] ?? '', y[0] ?? ''))
     .map((ids) => ({ ids, members: ids.map((id) => byId.get(id) as Person) }));
 }
 
