@@ -9,6 +9,7 @@ import { NB_LABELS } from '../../src/read/columns.js';
 import { encodeCp1252 } from '../../src/domain/cp1252.js';
 import { stringify } from 'csv-stringify/sync';
 import type { Programme } from '../../src/domain/programme.js';
+import { nominationCap, RULE_DEFAULTS } from '../../src/domain/rules.js';
 import { CANONICAL_COLUMNS, EDUCATION_LEVELS, RHFS, type CanonicalColumn, type Education, type Gender, type Rhf, type ScreeningReasonCode, type Sector } from '../../src/domain/types.js';
 
 /** One generated candidate: canonical column → value in the canonical (English) form. */
@@ -21,7 +22,7 @@ export type GeneratorProgramme = Pick<Programme, 'startDate' | 'eligibility' | '
 export const DEFAULT_GENERATOR_PROGRAMME: GeneratorProgramme = {
   startDate: '2026-08-17',
   eligibility: { minAge: 25, minEducation: 'bachelor', minExperienceYears: 4, minExperienceYearsWithMaster: 3, requireEndorsement: false },
-  nominationCapPerTrust: 3,
+  nominationCapPerTrust: RULE_DEFAULTS.nominationCapPerTrust,
 };
 
 export interface GeneratorOptions {
@@ -92,7 +93,7 @@ export function generateCandidateSet(options: GeneratorOptions): GeneratedCandid
   const municipalShare = checkShare('municipalShare', options.municipalShare ?? 0.5);
   const femaleShare = checkShare('femaleShare', options.femaleShare ?? 0.6);
   const rng = createRng(options.seed);
-  const cap = programme.nominationCapPerTrust;
+  const cap = nominationCap(programme);
   const el = programme.eligibility;
 
   const nKommune = Math.round(count * municipalShare);

@@ -41,17 +41,30 @@
  * errors) or the cohort now needs another number of groups (`placement.groupCountChanged`), the caller re-forms the
  * groups and teams from scratch and passes them back in (`ReformedPlacement`).
  */
-import { REGIONS, type Region } from '../stages/common.js';
+import { toPerson, type Person, type Region } from '../stages/common.js';
 import type { GroupLocks } from '../domain/types.js';
 import { compareCodeUnits } from '../domain/compare.js';
 import { lotteryDraw } from '../domain/lottery.js';
-import { genderTableMinimum, quotaCells, type Programme, type QuotaCell } from '../domain/programme.js';
-import type { Candidate, Gender, ScreenedCandidate, Sector } from '../domain/types.js';
-import { fewestSmallerTeams } from '../check/groups.js';
-import { groupCount } from '../stages/groups/model.js';
-import { genderRules, plural, rankText, type RuleDef, type SelectionRule } from '../stages/select/select.js';
-import type { GroupQuality } from '../stages/groups/groups.js';
-import type { TeamQuality } from '../stages/teams/teams.js';
+import { quotaCells, type Programme, type QuotaCell } from '../domain/programme.js';
+import {
+  bothGenders,
+  compareCallIn,
+  fewestSmallerTeams,
+  genderRules,
+  groupCount,
+  groupGenderMinimum,
+  groupSizeInRange,
+  orgCapPerPart,
+  regionMatch,
+  seatsToFill,
+  sectorMixHolds,
+  smallerTeamShapes,
+  teamRule,
+  workshopGroupRule,
+  type GenderRule,
+} from '../domain/rules.js';
+import type { Candidate, ScreenedCandidate } from '../domain/types.js';
+import { plural, rankText, type SelectionRule } from '../stages/select/select.js';
 
 /** A row's status in an allocation, `withdrawn` included. */
 export type RowStatus = 'selected' | 'reserve' | 'excluded' | 'ineligible' | 'withdrawn';
@@ -224,7 +237,6 @@ interface Info {
   id: string;
   c: Candidate;
   cell: QuotaCell | null;
-  eligible: boolean;
   draw: number;
 }
 
@@ -264,7 +276,7 @@ export function computeReplacement(input: ReplaceInput, reformed?: ReformedPlace
   const infoById = new Map<string, Info>();
   for (const s of input.screened) {
     const cell = s.cell === null ? null : (cellByKey.get(s.cell) ?? null);
-    infoById.set(s.candidate.id, { id: s.candidate.id, c: s.candidate, cell, eligible: s.status === 'eligible' && cell !== null, draw: lotteryDraw(input.seed, s.candidate.id) });
+    infoById.set(s.candidate.id, { id: s.candidate.id, c: s.candidate, cell, draw: lotteryDraw(input.seed, s.candidate.id) });
   }
   const rowById = new Map(input.rows.map((r) => [r.id, r]));
   const withdraw = [...new Set(input.withdraw)].sort(compareCodeUnits);
@@ -300,9 +312,7 @@ export function computeReplacement(input: ReplaceInput, reformed?: ReformedPlace
       if (ranked) return (a.reserveRank ?? 0) - (b.reserveRank ?? 0) || compareCodeUnits(a.id, b.id);
       const x = info(a.id);
       const y = info(b.id);
-      const pa = x.c.priority ?? Number.POSITIVE_INFINITY;
-      const pb = y.c.priority ?? Number.POSITIVE_INFINITY;
-      return pa !== pb ? (pa < pb ? -1 : 1) : x.draw - y.draw || compareCodeUnits(a.id, b.id);
+      return compareCallIn({ priority: x.c.priority, draw: x.draw, id: a.id }, { priority: y.c.priority, draw: y.draw, id: b.id });
     });
     queue.set(cell.key, ordered.map((r) => r.id));
   }
@@ -363,24 +373,24 @@ export function computeReplacement(input: ReplaceInput, reformed?: ReformedPlace
   // --- gender rules: those the allocation met must still hold.
   const availableBefore = (key: string) => inCell(key, (r) => r.status === 'selected' || r.status === 'reserve').length;
   const availableAfter = (key: string) => inCell(key, (r) => (r.status === 'selected' || r.status === 'reserve') && !withdrawSet.has(r.id)).length;
-  const fillBefore = new Map(cells.map((c) => [c.key, Math.min(c.seats, availableBefore(c.key))]));
-  const fillAfter = new Map(cells.map((c) => [c.key, Math.min(c.seats, availableAfter(c.key))]));
+  const fillBefore = new Map(cells.map((c) => [c.key, seatsToFill(c.seats, availableBefore(c.key))]));
+  const fillAfter = new Map(cells.map((c) => [c.key, seatsToFill(c.seats, availableAfter(c.key))]));
   const rulesBefore = genderRules(programme, cells, fillBefore);
   const rulesAfter = genderRules(programme, cells, fillAfter);
   const selectedBefore = input.rows.filter((r) => r.status === 'selected').map((r) => r.id);
-  const count = (ids: readonly string[], r: RuleDef) => ids.filter((id) => info(id).c.gender === r.gender && r.cellKeys.has(info(id).cell?.key ?? '')).length;
+  const count = (ids: readonly string[], r: GenderRule) => ids.filter((id) => info(id).c.gender === r.gender && r.cellKeys.has(info(id).cell?.key ?? '')).length;
   const actualBefore = new Map(rulesBefore.map((r) => [r.id, count(selectedBefore, r)]));
   const protectedIds = new Set(rulesBefore.filter((r) => (actualBefore.get(r.id) ?? 0) >= r.required).map((r) => r.id));
   const kept = selectedBefore.filter((id) => !withdrawSet.has(id));
   const selectedNow = (): string[] => [...kept, ...seats.flatMap((s) => (s.taker === null ? [] : [s.taker]))];
   const shortfall = (ids: readonly string[]) => rulesAfter.filter((r) => protectedIds.has(r.id)).reduce((s, r) => s + Math.max(0, r.required - count(ids, r)), 0);
-  const genderPicks = new Map<string, { passedOver: string; rules: RuleDef[] }>();
+  const genderPicks = new Map<string, { passedOver: string; rules: GenderRule[] }>();
   for (;;) {
     const now = selectedNow();
     const current = shortfall(now);
     if (current === 0) break;
     const broken = rulesAfter.filter((r) => protectedIds.has(r.id) && count(now, r) < r.required);
-    let best: { seat: Seat; id: string; value: number; rules: RuleDef[]; own: boolean } | null = null;
+    let best: { seat: Seat; id: string; value: number; rules: GenderRule[]; own: boolean } | null = null;
     for (const cell of cells) {
       for (const g of GS) {
         const needing = broken.filter((r) => r.gender === g && r.cellKeys.has(cell.key));
@@ -636,18 +646,6 @@ export function moveText(m: Move): string {
 // ---------------------------------------------------------------------------------------------------------
 // Placement
 
-interface P {
-  id: string;
-  sector: Sector;
-  region: Region;
-  gender: Gender;
-  org: string;
-}
-
-function toP(c: Candidate): P {
-  return { id: c.id, sector: c.sector, region: c.rhf ?? 'unknown', gender: c.gender, org: c.organisationKey };
-}
-
 interface PartCost {
   hard: number;
   /** Counted globally: the total above `extraAllowance` is hard (teams of a smaller shape). */
@@ -656,7 +654,7 @@ interface PartCost {
 }
 
 interface SearchSpec {
-  persons: readonly P[];
+  persons: readonly Person[];
   /** Part labels (group or team numbers), by part index. */
   labels: readonly number[];
   start: Int32Array;
@@ -799,34 +797,12 @@ function search(spec: SearchSpec): { best: State; start: State; explored: number
   return { best, start, explored };
 }
 
-function orgExcess(ms: readonly P[], cap: (org: string) => number): number {
+function orgExcess(ms: readonly Person[], cap: (org: string) => number): number {
   const by = new Map<string, number>();
   for (const m of ms) by.set(m.org, (by.get(m.org) ?? 0) + 1);
   let excess = 0;
   for (const [org, n] of by) excess += Math.max(0, n - cap(org));
   return excess;
-}
-
-/** Pairs of members from the same organisation, by id. */
-function clashPairs(ms: readonly P[]): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  const sorted = [...ms].sort((a, b) => compareCodeUnits(a.id, b.id));
-  for (let i = 0; i < sorted.length; i++) {
-    for (let j = i + 1; j < sorted.length; j++) {
-      const a = sorted[i] as P;
-      const b = sorted[j] as P;
-      if (a.org === b.org) out.push([a.id, b.id]);
-    }
-  }
-  return out;
-}
-
-/** The region every member belongs to, when the team has both sectors and one known RHF; else null. */
-export function teamRegion(ms: readonly { sector: Sector; region: Region }[]): Region | null {
-  const first = ms[0];
-  if (first === undefined || first.region === 'unknown') return null;
-  if (!ms.some((m) => m.sector === 'kommune') || !ms.some((m) => m.sector === 'spesialist')) return null;
-  return ms.every((m) => m.region === first.region) ? first.region : null;
 }
 
 function place(
@@ -837,7 +813,7 @@ function place(
   newcomerSeat: ReadonlyMap<string, Seat>,
   locks: GroupLocks | undefined,
 ): Placement {
-  const persons = participants.map((id) => toP((infoById.get(id) as Info).c));
+  const persons = participants.map((id) => toPerson((infoById.get(id) as Info).c));
   const n = persons.length;
   const indexOf = new Map(persons.map((p, i) => [p.id, i]));
   // Locks among participants only (a withdrawn person's lock has nothing left to hold).
@@ -854,20 +830,20 @@ function place(
     });
   const apart = pairsOf(locks?.apart);
   const together = pairsOf(locks?.togetherInTeam);
-  const pid = (i: number) => (persons[i] as P).id;
+  const pid = (i: number) => (persons[i] as Person).id;
   /** Kept-apart pairs inside one part. */
   const apartInside = (inside: ReadonlySet<number>) => apart.filter(([x, y]) => inside.has(x) && inside.has(y));
   /** Kept-together pairs split by the part's border (each split pair is counted by both its parts). */
   const togetherSplit = (inside: ReadonlySet<number>) => together.filter(([x, y]) => inside.has(x) !== inside.has(y));
-  const isNew = (i: number) => newcomerSeat.has((persons[i] as P).id);
-  const wg = programme.workshopGroups;
-  const pt = programme.projectTeams;
+  const isNew = (i: number) => newcomerSeat.has((persons[i] as Person).id);
+  const wg = workshopGroupRule(programme);
+  const pt = teamRule(programme);
 
   // Parts: the group and team numbers the allocation used (its selected rows, the withdrawn included).
   const selectedRows = [...rowById.values()].filter((r) => r.status === 'selected');
   const groupLabels = [...new Set(selectedRows.flatMap((r) => (r.workshopGroup === null ? [] : [r.workshopGroup])))].sort((a, b) => a - b);
   const teamLabels = [...new Set(selectedRows.flatMap((r) => (r.projectTeam === null ? [] : [r.projectTeam])))].sort((a, b) => a - b);
-  const groupCountChanged = groupCount(n, wg.minSize, wg.maxSize, wg.count) !== groupLabels.length;
+  const groupCountChanged = groupCount(n, wg) !== groupLabels.length;
 
   const orgSize = new Map<string, number>();
   for (const p of persons) orgSize.set(p.org, (orgSize.get(p.org) ?? 0) + 1);
@@ -876,23 +852,23 @@ function place(
   for (const p of persons) regionTotal.set(p.region, (regionTotal.get(p.region) ?? 0) + 1);
   const Gn = Math.max(1, groupLabels.length);
   const Tn = Math.max(1, teamLabels.length);
-  const capG = (org: string) => Math.max(1, Math.ceil((orgSize.get(org) ?? 0) / Gn));
-  const capT = (org: string) => Math.max(1, Math.ceil((orgSize.get(org) ?? 0) / Tn));
-  const who = (i: number) => `${(persons[i] as P).id}${isNew(i) ? ' (new)' : ''}`;
+  const capG = (org: string) => orgCapPerPart(orgSize.get(org) ?? 0, Gn);
+  const capT = (org: string) => orgCapPerPart(orgSize.get(org) ?? 0, Tn);
+  const who = (i: number) => `${(persons[i] as Person).id}${isNew(i) ? ' (new)' : ''}`;
   const clashText = (members: readonly number[], cap: (org: string) => number, label: string): string[] => {
     const out: string[] = [];
     for (let a = 0; a < members.length; a++) {
       for (let b = a + 1; b < members.length; b++) {
-        const x = persons[members[a] as number] as P;
-        const y = persons[members[b] as number] as P;
-        if (x.org !== y.org || members.filter((i) => (persons[i] as P).org === x.org).length <= cap(x.org)) continue;
+        const x = persons[members[a] as number] as Person;
+        const y = persons[members[b] as number] as Person;
+        if (x.org !== y.org || members.filter((i) => (persons[i] as Person).org === x.org).length <= cap(x.org)) continue;
         out.push(`${who(members[a] as number)} and ${who(members[b] as number)} are from the same organisation and would share ${label}`);
       }
     }
     return out;
   };
   const sectors = (members: readonly number[]) => {
-    const k = members.filter((i) => (persons[i] as P).sector === 'kommune').length;
+    const k = members.filter((i) => (persons[i] as Person).sector === 'kommune').length;
     return { k, s: members.length - k };
   };
 
@@ -925,17 +901,17 @@ function place(
     extraAllowance: 0,
     qualityLength: 2,
     cost: (members, part) => {
-      const ms = members.map((i) => persons[i] as P);
+      const ms = members.map((i) => persons[i] as Person);
       const { k, s } = sectors(members);
       let hard = orgExcess(ms, capG);
       if (lockedGroup.size > 0 || apart.length > 0) {
         hard += members.filter((i) => lockedGroup.has(i) && lockedGroup.get(i) !== groupLabels[part]).length;
         hard += apartInside(new Set(members)).length;
       }
-      if (ms.length < wg.minSize || ms.length > wg.maxSize) hard++;
-      if (Math.abs(k - s) > 1) hard++;
+      if (!groupSizeInRange(ms.length, wg)) hard++;
+      if (!sectorMixHolds(k, s)) hard++;
       let gender = 0;
-      for (const g of GS) gender += Math.max(0, Math.min(genderTableMinimum(ms.length), genderTotal[g]) - ms.filter((m) => m.gender === g).length);
+      for (const g of GS) gender += Math.max(0, groupGenderMinimum(ms.length, genderTotal[g]) - ms.filter((m) => m.gender === g).length);
       let region = 0;
       for (const [r, total] of regionTotal) if (r !== 'unknown') region += Math.max(0, ms.filter((m) => m.region === r).length - Math.ceil(total / Gn));
       return { hard, extra: 0, quality: [gender, region] };
@@ -944,8 +920,8 @@ function place(
       const label = `workshop group ${groupLabels[part] ?? '?'}`;
       const { k, s } = sectors(members);
       const out = clashText(members, capG, label);
-      if (members.length < wg.minSize || members.length > wg.maxSize) out.push(`${label} would have ${members.length} members (${wg.minSize}–${wg.maxSize} allowed)`);
-      if (Math.abs(k - s) > 1) out.push(`${label} would have ${k} municipal and ${s} specialist members`);
+      if (!groupSizeInRange(members.length, wg)) out.push(`${label} would have ${members.length} members (${wg.minSize}–${wg.maxSize} allowed)`);
+      if (!sectorMixHolds(k, s)) out.push(`${label} would have ${k} municipal and ${s} specialist members`);
       for (const i of members) if (lockedGroup.has(i) && lockedGroup.get(i) !== groupLabels[part]) out.push(`${pid(i)} is locked into workshop group ${lockedGroup.get(i) ?? '?'}`);
       for (const [x, y] of apartInside(new Set(members))) out.push(`${pid(x)} and ${pid(y)} are to be kept apart but would share ${label}`);
       return out;
@@ -979,11 +955,12 @@ function place(
     }),
   );
   const K = persons.filter((p) => p.sector === 'kommune').length;
-  const fewest = fewestSmallerTeams(K, n - K, pt.kommune, pt.spesialist);
+  const fewest = fewestSmallerTeams(K, n - K, pt);
+  const smallerShapes = smallerTeamShapes(pt);
   const shapeOf = (members: readonly number[]): 'standard' | 'smaller' | 'other' => {
     const { k, s } = sectors(members);
     if (k === pt.kommune && s === pt.spesialist) return 'standard';
-    const smaller = (k === pt.kommune - 1 && s === pt.spesialist && k > 0) || (k === pt.kommune && s === pt.spesialist - 1 && s > 0);
+    const smaller = smallerShapes.some(([sk, ss]) => k === sk && s === ss);
     return smaller && fewest !== null && fewest > 0 ? 'smaller' : 'other';
   };
   const teamSpec: SearchSpec = {
@@ -998,7 +975,7 @@ function place(
     qualityLength: 3,
     cost: (members) => {
       if (members.length === 0) return { hard: 0, extra: 0, quality: [0, 0, 0] };
-      const ms = members.map((i) => persons[i] as P);
+      const ms = members.map((i) => persons[i] as Person);
       const shape = shapeOf(members);
       // A shape no cohort of these sectors allows (fewest === null) cannot be repaired here: not counted.
       let hard = orgExcess(ms, capT) + (shape === 'other' && fewest !== null ? 1 : 0);
@@ -1007,9 +984,8 @@ function place(
         hard += apartInside(inside).length + togetherSplit(inside).length;
       }
       let same = 0;
-      for (let a = 0; a < ms.length; a++) for (let b = a + 1; b < ms.length; b++) if (groupOf.get((ms[a] as P).id) === groupOf.get((ms[b] as P).id)) same++;
-      const both = ms.some((m) => m.gender === 'female') && ms.some((m) => m.gender === 'male');
-      return { hard, extra: shape === 'smaller' ? 1 : 0, quality: [teamRegion(ms) === null ? 1 : 0, same, both ? 0 : 1] };
+      for (let a = 0; a < ms.length; a++) for (let b = a + 1; b < ms.length; b++) if (groupOf.get((ms[a] as Person).id) === groupOf.get((ms[b] as Person).id)) same++;
+      return { hard, extra: shape === 'smaller' ? 1 : 0, quality: [regionMatch(ms) === null ? 1 : 0, same, bothGenders(ms) ? 0 : 1] };
     },
     describe: (members, part) => {
       const label = `project team ${teamLabels[part] ?? '?'}`;
@@ -1046,71 +1022,5 @@ function issues(spec: SearchSpec, s: State): PartIssue[] {
     const cost = s.costs[p] as PartCost;
     const broken = cost.hard > 0 || (extra > spec.extraAllowance && cost.extra > 0);
     return broken ? spec.describe(m, p).map((text) => ({ part: spec.labels[p] ?? 0, text })) : [];
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Quality tables (the same shapes as `cohort allocate`'s)
-
-/** The same rows as `cohort allocate`'s quality tables. */
-export type GroupQualityRow = GroupQuality;
-
-export type TeamQualityRow = TeamQuality;
-
-/** Parts numbered as given, members by id. */
-export function partitionsOf(of: ReadonlyMap<string, number>): Array<{ number: number; memberIds: string[] }> {
-  const by = new Map<number, string[]>();
-  for (const [id, n] of of) by.set(n, [...(by.get(n) ?? []), id]);
-  return [...by.entries()].sort((a, b) => a[0] - b[0]).map(([number, ids]) => ({ number, memberIds: ids.sort(compareCodeUnits) }));
-}
-
-export function groupQualityRows(candidates: ReadonlyMap<string, Candidate>, groupOf: ReadonlyMap<string, number>): GroupQualityRow[] {
-  const all = [...groupOf.keys()].map((id) => toP(candidates.get(id) as Candidate));
-  const cohort = { female: all.filter((p) => p.gender === 'female').length, male: all.filter((p) => p.gender === 'male').length };
-  return partitionsOf(groupOf).map(({ number, memberIds }) => {
-    const ms = memberIds.map((id) => toP(candidates.get(id) as Candidate));
-    const female = ms.filter((p) => p.gender === 'female').length;
-    const male = ms.filter((p) => p.gender === 'male').length;
-    const min = genderTableMinimum(ms.length);
-    return {
-      group: number,
-      size: ms.length,
-      kommune: ms.filter((p) => p.sector === 'kommune').length,
-      spesialist: ms.filter((p) => p.sector === 'spesialist').length,
-      female,
-      male,
-      unknownGender: ms.length - female - male,
-      genderMinimum: min,
-      genderMinimumMet: female >= Math.min(min, cohort.female) && male >= Math.min(min, cohort.male),
-      regions: REGIONS.map((region) => ({ region, count: ms.filter((p) => p.region === region).length })).filter((r) => r.count > 0),
-      organisationClashes: clashPairs(ms),
-    };
-  });
-}
-
-export function teamQualityRows(candidates: ReadonlyMap<string, Candidate>, teamOf: ReadonlyMap<string, number>, groupOf: ReadonlyMap<string, number>): TeamQualityRow[] {
-  return partitionsOf(teamOf).map(({ number, memberIds }) => {
-    const cs = memberIds.map((id) => candidates.get(id) as Candidate);
-    const ms = cs.map(toP);
-    let same = 0;
-    for (let a = 0; a < ms.length; a++) {
-      for (let b = a + 1; b < ms.length; b++) {
-        const ga = groupOf.get((ms[a] as P).id);
-        if (ga !== undefined && ga === groupOf.get((ms[b] as P).id)) same++;
-      }
-    }
-    return {
-      team: number,
-      members: cs.map((c) => ({ id: c.id, sector: c.sector, region: c.rhf ?? 'unknown', county: c.municipality?.countyNumber ?? null, gender: c.gender, group: groupOf.get(c.id) ?? null })),
-      kommune: ms.filter((p) => p.sector === 'kommune').length,
-      spesialist: ms.filter((p) => p.sector === 'spesialist').length,
-      regionMatch: teamRegion(ms),
-      groupsDistinct: same === 0,
-      sameGroupPairs: same,
-      female: ms.filter((p) => p.gender === 'female').length,
-      male: ms.filter((p) => p.gender === 'male').length,
-      bothGenders: ms.some((p) => p.gender === 'female') && ms.some((p) => p.gender === 'male'),
-      organisationClashes: clashPairs(ms),
-    };
   });
 }

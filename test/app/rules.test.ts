@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeProgramme, rulesDocument } from '../../src/app/rules.js';
 import { ageOn, latestBirthDate } from '../../src/domain/dates.js';
-import { genderTableMinimum, quotaCells, type Programme } from '../../src/domain/programme.js';
+import { quotaCells, type Programme } from '../../src/domain/programme.js';
+import { genderTableMinimum } from '../../src/domain/rules.js';
 import { loadProgramme } from '../../src/io/config-load.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -28,6 +28,7 @@
 import { compareCodeUnits } from '../../domain/compare.js';
 import { ageOn } from '../../domain/dates.js';
 import { cellFor, type Programme } from '../../domain/programme.js';
+import { compareNominations, nominationCap } from '../../domain/rules.js';
 import { educationAtLeast, type Candidate, type Reason, type ScreenedCandidate, type ScreeningReasonCode, type Warning } from '../../domain/types.js';
 
 /** Result of `screen`: one entry per input candidate, in input order, plus run-level warnings. */
@@ -42,7 +43,7 @@ export interface ScreeningResult {
  * Returns the candidates in input order with status, every hard reason, soft warnings and quota cell.
  */
 export function screen(candidates: readonly Candidate[], programme: Programme): ScreeningResult {
-  const capped = nominationCap(candidates, programme.nominationCapPerTrust);
+  const capped = capNominations(candidates, nominationCap(programme));
   const screened = candidates.map((c): ScreenedCandidate => {
     const reasons: Reason[] = [];
     const warnings: Reason[] = [];
@@ -115,15 +116,7 @@ function endorsementReason(c: Candidate, p: Programme): Reason | null {
   return p.eligibility.requireEndorsement ? reason('not_endorsed', 'no endorsement recorded, which this programme requires') : null;
 }
 
-/** Priority order within a trust: ranked before unranked, lower priority number first, then id. */
-function compareNominations(a: Candidate, b: Candidate): number {
-  const pa = a.priority ?? Number.POSITIVE_INFINITY;
-  const pb = b.priority ?? Number.POSITIVE_INFINITY;
-  if (pa !== pb) return pa < pb ? -1 : 1;
-  return compareCodeUnits(a.id, b.id);
-}
-
-function nominationCap(candidates: readonly Candidate[], cap: number | null): { byCandidate: Map<Candidate, Reason>; warnings: Warning[] } {
+function capNominations(candidates: readonly Candidate[], cap: number | null): { byCandidate: Map<Candidate, Reason>; warnings: Warning[] } {
   // Keyed by object, not id, so that even (invalid) duplicate ids cannot mix verdicts up.
   const byCandidate = new Map<Candidate, Reason>();
   const warnings: Warning[] = [];
