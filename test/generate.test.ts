@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { decodeCp1252, encodeCp1252 } from '../src/domain/cp1252.js';
 import {
-  decodeCp1252,
   DEFAULT_GENERATOR_PROGRAMME,
-  encodeCp1252,
   generateCandidates,
   generateCandidateSet,
   NB_HEADERS,

@@ -6,8 +6,10 @@
  * municipalities as in `data/`), since the reader validates them against the reference data.
  */
 import { NB_LABELS } from '../../src/read/columns.js';
+import { encodeCp1252 } from '../../src/domain/cp1252.js';
 import { stringify } from 'csv-stringify/sync';
 import type { Programme } from '../../src/domain/programme.js';
+import { nominationCap, RULE_DEFAULTS } from '../../src/domain/rules.js';
 import { CANONICAL_COLUMNS, EDUCATION_LEVELS, RHFS, type CanonicalColumn, type Education, type Gender, type Rhf, type ScreeningReasonCode, type Sector } from '../../src/domain/types.js';
 
 /** One generated candidate: canonical column → value in the canonical (English) form. */
@@ -20,7 +22,7 @@ export type GeneratorProgramme = Pick<Programme, 'startDate' | 'eligibility' | '
 export const DEFAULT_GENERATOR_PROGRAMME: GeneratorProgramme = {
   startDate: '2026-08-17',
   eligibility: { minAge: 25, minEducation: 'bachelor', minExperienceYears: 4, minExperienceYearsWithMaster: 3, requireEndorsement: false },
-  nominationCapPerTrust: 3,
+  nominationCapPerTrust: RULE_DEFAULTS.nominationCapPerTrust,
 };
 
 export interface GeneratorOptions {
@@ -91,7 +93,7 @@ export function generateCandidateSet(options: GeneratorOptions): GeneratedCandid
   const municipalShare = checkShare('municipalShare', options.municipalShare ?? 0.5);
   const femaleShare = checkShare('femaleShare', options.femaleShare ?? 0.6);
   const rng = createRng(options.seed);
-  const cap = programme.nominationCapPerTrust;
+  const cap = nominationCap(programme);
   const el = programme.eligibility;
 
   const nKommune = Math.round(count * municipalShare);
@@ -257,44 +259,8 @@ export function toCsv(rows: readonly GeneratedRow[], dialect: CsvDialect): strin
   });
 }
 
-// Windows-1252 bytes 0x80–0x9F; the five unassigned bytes map to the C1 controls, as the WHATWG decoder does.
-const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
-const CP1252_ENCODE = new Map<number, number>(CP1252_HIGH.map((cp, i) => [cp, 0x80 + i]));
-
-/**
- * Encode text as Windows-1252 (Node's TextEncoder only does UTF-8). The inverse of `decodeCp1252` (and of a
- * WHATWG-correct `new TextDecoder('windows-1252')`). Throws a RangeError naming the code point and its index (never the
- * text, which may hold personal data) for a character Windows-1252 cannot hold.
- */
-export function encodeCp1252(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i)!;
-    let byte: number | undefined;
-    if (cp < 0x80 || (cp >= 0xa0 && cp <= 0xff)) byte = cp;
-    else byte = CP1252_ENCODE.get(cp);
-    if (byte === undefined) {
-      const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-      throw new RangeError(`cannot encode U+${hex} (at index ${i}) in Windows-1252`);
-    }
-    out[n++] = byte;
-  }
-  return out.subarray(0, n);
-}
-
-/**
- * Decode Windows-1252 bytes as the WHATWG Encoding Standard does (0x96 → "–", 0x80 → "€"). Needed because
- * Node's own `new TextDecoder('windows-1252')` decodes 0x80–0x9F as Latin-1 C1 controls since Node 20.18.3 /
- * 22.13.0 (nodejs/node#56542, #60888): the bytes are decoded with it and the C1 range is mapped after, which
- * is right both with and without that bug.
- */
-export function decodeCp1252(bytes: Uint8Array): string {
-  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]!));
-}
+/** The sample files' encoding for the `nb` dialect (Excel's plain "CSV"): the reader's own table. */
+export { encodeCp1252 };
 
 // ---------------------------------------------------------------------------------------------------------
 // PRNG

@@ -9,7 +9,8 @@
  * allocation rows in every message.
  */
 import { EXIT, InputError, type InputIssue } from '../domain/errors.js';
-import { checkGroupsAndTeams, type Partition } from '../check/groups.js';
+import { checkGroupsAndTeams } from '../check/groups.js';
+import { partitionsOf } from '../domain/partition.js';
 import type { GroupLocks } from '../domain/types.js';
 import { loadLocks } from './pipeline.js';
 import { checkSelection } from '../check/selection.js';
@@ -23,7 +24,6 @@ import { TOOL_VERSION } from '../domain/version.js';
 import { inputRecords, loadInputs, readFiles, sha256, type InputOptions, type LoadedInputs } from './load.js';
 import { lockIds, type CommitteeLocks } from '../read/locks.js';
 import type { CommandOutcome } from './outcome.js';
-import { compareCodeUnits } from './outputs.js';
 import type { CheckReport, CheckViolation } from './summary-schema.js';
 
 export interface CheckOptions {
@@ -125,8 +125,8 @@ export function checkAllocation(input: CheckInput): CheckViolation[] {
   const groupFindings = checkGroupsAndTeams({
     participants,
     programme,
-    groups: partitions(rows, (r) => r.workshopGroup),
-    teams: partitions(rows, (r) => r.projectTeam),
+    groups: partitionsOf(rows.flatMap((r) => (r.workshopGroup === null ? [] : [[r.id, r.workshopGroup] as const]))),
+    teams: partitionsOf(rows.flatMap((r) => (r.projectTeam === null ? [] : [[r.id, r.projectTeam] as const]))),
     locks: input.groupLocks,
   });
   for (const v of groupFindings) {
@@ -150,16 +150,6 @@ function ineligibleCodes(s: ScreenedCandidate): string {
   const codes = s.reasons.map((r) => r.code);
   if (s.cell === null) codes.push('no_quota_cell');
   return codes.length === 0 ? 'ineligible' : codes.join(', ');
-}
-
-/** Parts numbered by the allocation (group or team), members in code-unit order, parts by number. */
-function partitions(rows: readonly AllocationRow[], numberOf: (r: AllocationRow) => number | null): Partition[] {
-  const byNumber = new Map<number, string[]>();
-  for (const r of rows) {
-    const n = numberOf(r);
-    if (n !== null) byNumber.set(n, [...(byNumber.get(n) ?? []), r.id]);
-  }
-  return [...byNumber.entries()].sort((a, b) => a[0] - b[0]).map(([number, ids]) => ({ number, memberIds: ids.sort(compareCodeUnits) }));
 }
 
 /** ` (in FILE: ID line N, …)`: where each person is in the allocation, so an edit can be found and undone. */

@@ -2,6 +2,7 @@
  * The input columns every output row carries: the canonical columns (values exactly as typed) and every
  * column the tool does not know, so that nothing the coordinator put in a file is lost.
  */
+import { compareCodeUnits } from '../domain/compare.js';
 import { canonicalColumn } from '../read/columns.js';
 import { CANONICAL_COLUMNS, type Candidate } from '../domain/types.js';
 
@@ -26,9 +27,4 @@ export function passThrough(candidates: readonly Candidate[]): PassThrough {
       return [...CANONICAL_COLUMNS.map((col) => canon.get(col) ?? ''), ...extraList.map((h) => c.raw[h] ?? '')];
     },
   };
-}
-
-/** Plain code-unit order: locale-independent, so output is identical on every machine. */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

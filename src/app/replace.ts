@@ -14,16 +14,16 @@ import { join } from 'node:path';
 import { EXIT, InputError, InternalError } from '../domain/errors.js';
 import {
   computeReplacement,
-  groupQualityRows,
   moveText,
-  partitionsOf,
-  teamQualityRows,
   type CurrentRow,
   type ReformedPlacement,
   type ReplaceInput,
   type ReplaceResult,
   type ResultRow,
 } from '../replace/replace.js';
+import { toPerson } from '../stages/common.js';
+import { groupQualityRows, teamQualityRows } from '../stages/quality.js';
+import { partitionsOf } from '../domain/partition.js';
 import { quotaCells } from '../domain/programme.js';
 import type { Candidate } from '../domain/types.js';
 import { closeSolvers, createSolve } from '../solver/index.js';
@@ -40,7 +40,8 @@ import { formGroupsAndTeams, loadLocks } from './pipeline.js';
 import { checkAllocation, readInputsWithAllocation, unknownIdIssues } from './check.js';
 import { inputRecords, sha256, type LoadedInputs } from './load.js';
 import type { CommandOutcome } from './outcome.js';
-import { compareCodeUnits, passThrough } from './outputs.js';
+import { compareCodeUnits } from '../domain/compare.js';
+import { passThrough } from './outputs.js';
 import { reportViewFromRows, writeOutputsWithReport } from './report-view.js';
 import { joinReasons, type ScreenOptions } from './screen.js';
 import type { CheckViolation, ReplaceSummary } from './summary-schema.js';
@@ -271,6 +272,7 @@ async function reform(loaded: Loaded, result: ReplaceResult, seed: string, deadl
 function buildSummary(loaded: Loaded, opts: ReplaceOptions, seed: string, result: ReplaceResult, rows: readonly ResultRow[], found: readonly CheckViolation[], ok: boolean): ReplaceSummary {
   const { inputs, allocation } = loaded;
   const byId = new Map(inputs.read.candidates.map((c) => [c.id, c]));
+  const person = (id: string) => toPerson(byId.get(id) as Candidate);
   const status = (s: ResultRow['status']) => rows.filter((r) => r.status === s).length;
   return {
     schemaVersion: REPLACE_SCHEMA_VERSION,
@@ -298,8 +300,8 @@ function buildSummary(loaded: Loaded, opts: ReplaceOptions, seed: string, result
     cells: result.cells.map((c) => ({ ...c, gender: { ...c.gender } })),
     rules: result.rules.map((r) => ({ ...r })),
     findings: [...found],
-    groups: groupQualityRows(byId, result.placement.groupOf),
-    teams: teamQualityRows(byId, result.placement.teamOf, result.placement.groupOf),
+    groups: groupQualityRows(partitionsOf(result.placement.groupOf), person),
+    teams: teamQualityRows(partitionsOf(result.placement.teamOf), person, (id) => result.placement.groupOf.get(id)),
     warnings: [...inputs.read.warnings, ...inputs.screening.warnings],
   };
 }

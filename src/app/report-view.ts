@@ -5,8 +5,10 @@
 import { lstatSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { OutputError } from '../domain/errors.js';
-import { genderTableMinimum, quotaCells } from '../domain/programme.js';
-import { groupQualityRows, partitionsOf, teamQualityRows } from '../replace/replace.js';
+import { partitionsOf, type Partition } from '../domain/partition.js';
+import { quotaCells } from '../domain/programme.js';
+import { toPerson } from '../stages/common.js';
+import { groupQualityRows, teamQualityRows, type GroupQuality, type TeamQuality } from '../stages/quality.js';
 import type { Candidate } from '../domain/types.js';
 import { writeOutputs, type OutputFile, type WriteOptions } from '../io/csv-write.js';
 import type { ListedCandidateView, PersonView, RelaxationView, ReportView, RuleView } from '../report/view.js';
@@ -19,6 +21,26 @@ const LOCK_REASONS = new Set(['lock_not_obeyed', 'excluded', 'included']);
 
 function person(c: Candidate): PersonView {
   return { id: c.id, name: c.name, gender: c.gender, sector: c.sector, rhf: c.rhf, organisation: c.organisation, priority: c.priority };
+}
+
+/** The report's workshop groups: members from the candidates, the gender minimum and clashes from the quality table. */
+function groupViews(groups: readonly Partition[], quality: readonly GroupQuality[], candidate: (id: string) => Candidate): ReportView['groups'] {
+  const rowOf = new Map(quality.map((q) => [q.group, q]));
+  return groups.map((g) => {
+    const q = rowOf.get(g.number);
+    if (q === undefined) throw new Error(`report: no quality row for workshop group ${g.number}`);
+    return { number: g.number, members: g.memberIds.map((id) => person(candidate(id))), genderMinimum: q.genderMinimum, organisationClashes: q.organisationClashes };
+  });
+}
+
+/** The report's project teams: members (with their workshop group) from the candidates, region match and clashes from the quality table. */
+function teamViews(teams: readonly Partition[], quality: readonly TeamQuality[], candidate: (id: string) => Candidate, groupOf: (id: string) => number | undefined): ReportView['teams'] {
+  const rowOf = new Map(quality.map((q) => [q.team, q]));
+  return teams.map((t) => {
+    const q = rowOf.get(t.number);
+    if (q === undefined) throw new Error(`report: no quality row for project team ${t.number}`);
+    return { number: t.number, members: t.memberIds.map((id) => ({ ...person(candidate(id)), group: groupOf(id) ?? null })), regionMatch: q.regionMatch, organisationClashes: q.organisationClashes };
+  });
 }
 
 /**
@@ -39,8 +61,6 @@ export function reportViewFromAllocation(a: Allocation): ReportView {
       .map((s) => ({ ...person(candidate(s.id)), cellKey: s.cell, reasons: s.reasons.filter((r) => !LOCK_REASONS.has(r.code)).map((r) => ({ code: r.code, text: r.text })) }));
   const count = (status: string) => selection.candidates.filter((s) => s.status === status).length;
   const relaxations = [...groups.relaxations.map((r) => ({ stage: 'groups' as const, ...r })), ...teams.relaxations.map((r) => ({ stage: 'teams' as const, ...r }))];
-  const qualityOf = new Map(groups.quality.map((q) => [q.group, q]));
-  const teamQualityOf = new Map(teams.quality.map((q) => [q.team, q]));
   const sel = selection.stage;
   return {
     programme: {
@@ -83,21 +103,8 @@ export function reportViewFromAllocation(a: Allocation): ReportView {
       explanation: r.explanation,
     })),
     relaxations,
-    groups: groups.groups.map((g) => ({
-      number: g.number,
-      members: g.memberIds.map((id) => person(candidate(id))),
-      genderMinimum: qualityOf.get(g.number)?.genderMinimum ?? genderTableMinimum(g.memberIds.length),
-      organisationClashes: qualityOf.get(g.number)?.organisationClashes ?? [],
-    })),
-    teams: teams.teams.map((t) => {
-      const q = teamQualityOf.get(t.number);
-      return {
-        number: t.number,
-        members: t.memberIds.map((id) => ({ ...person(candidate(id)), group: groups.groupOf[id] ?? null })),
-        regionMatch: q?.regionMatch ?? null,
-        organisationClashes: q?.organisationClashes ?? [],
-      };
-    }),
+    groups: groupViews(groups.groups, groups.quality, candidate),
+    teams: teamViews(teams.teams, teams.quality, candidate, (id) => groups.groupOf[id]),
     reserves: selection.cells.map((cell) => ({
       cellKey: cell.key,
       reserves: selection.candidates
@@ -165,8 +172,10 @@ export function reportViewFromRows(a: ExistingAllocation): ReportView {
             : (screened.get(r.id)?.reasons ?? []).filter((x) => !LOCK_REASONS.has(x.code)).map((x) => ({ code: x.code, text: x.text })),
       }));
   const count = (status: AllocationRowView['status']) => rows.filter((r) => r.status === status).length;
-  const groupQ = new Map(groupQualityRows(byId, a.groupOf).map((q) => [q.group, q]));
-  const teamQ = new Map(teamQualityRows(byId, a.teamOf, a.groupOf).map((q) => [q.team, q]));
+  const participant = (id: string) => toPerson(candidate(id));
+  const groups = partitionsOf(a.groupOf);
+  const teams = partitionsOf(a.teamOf);
+  const groupOf = (id: string) => a.groupOf.get(id);
   const cells = quotaCells(inputs.programme);
   return {
     programme: { name: inputs.programme.name, startDate: inputs.programme.startDate, source: inputs.programmeSource, sha256: inputs.programmeSha256, minAge: inputs.programme.eligibility.minAge },
@@ -199,18 +208,8 @@ export function reportViewFromRows(a: ExistingAllocation): ReportView {
     }),
     rules: a.rules.map((r) => ({ ...r })),
     relaxations: a.relaxations.map((r) => ({ ...r, ids: [...r.ids] })),
-    groups: partitionsOf(a.groupOf).map((g) => ({
-      number: g.number,
-      members: g.memberIds.map((id) => person(candidate(id))),
-      genderMinimum: groupQ.get(g.number)?.genderMinimum ?? genderTableMinimum(g.memberIds.length),
-      organisationClashes: groupQ.get(g.number)?.organisationClashes ?? [],
-    })),
-    teams: partitionsOf(a.teamOf).map((t) => ({
-      number: t.number,
-      members: t.memberIds.map((id) => ({ ...person(candidate(id)), group: a.groupOf.get(id) ?? null })),
-      regionMatch: teamQ.get(t.number)?.regionMatch ?? null,
-      organisationClashes: teamQ.get(t.number)?.organisationClashes ?? [],
-    })),
+    groups: groupViews(groups, groupQualityRows(groups, participant), candidate),
+    teams: teamViews(teams, teamQualityRows(teams, participant, groupOf), candidate, groupOf),
     reserves: cells.map((cell) => ({
       cellKey: cell.key,
       reserves: rows

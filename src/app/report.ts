@@ -7,7 +7,7 @@
 import { basename, dirname } from 'node:path';
 import { EXIT, InputError, OutputError } from '../domain/errors.js';
 import { quotaCells } from '../domain/programme.js';
-import { genderRules } from '../stages/select/select.js';
+import { genderRules, seatsToFill } from '../domain/rules.js';
 import { writeOutputs } from '../io/csv-write.js';
 import type { AllocationRow } from '../read/allocation.js';
 import type { EncodingChoice } from '../read/decode.js';
@@ -58,7 +58,7 @@ function measuredRules(inputs: LoadedInputs, rows: readonly AllocationRowView[],
   const selected = rows.filter((r) => r.status === 'selected' && eligible.has(r.id));
   const available = (key: string) => rows.filter((r) => r.cell === key && eligible.has(r.id) && r.status !== 'excluded' && r.status !== 'withdrawn').length;
   // As the checker: each cell must fill min(seats, available) seats, and the gender rules follow from those.
-  const fill = new Map(cells.map((c) => [c.key, Math.min(c.seats, available(c.key))]));
+  const fill = new Map(cells.map((c) => [c.key, seatsToFill(c.seats, available(c.key))]));
   const broken = (id: string) => findings.filter((f) => f.rule === id && breaks(f));
   const out: RuleView[] = [];
   for (const cell of cells) {

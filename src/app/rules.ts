@@ -2,9 +2,10 @@
  * `cohort rules`: the active programme rules in words (English or Norwegian), or as one JSON document.
  * `describeProgramme` is pure; `runRules` only adds loading the config.
  */
+import { latestBirthDate } from '../domain/dates.js';
 import { EXIT } from '../domain/errors.js';
-import { genderTableMinimum, quotaCells, shareMinimum, type Programme } from '../domain/programme.js';
-import { groupCount } from '../stages/groups/model.js';
+import { quotaCells, type Programme } from '../domain/programme.js';
+import { GENDER_TABLE, genderRuleParams, genderTableMinimum, groupCount, nominationCap, shareMinimum, teamRule, workshopGroupRule } from '../domain/rules.js';
 import { SECTORS, type Education, type Sector } from '../domain/types.js';
 import { loadProgramme } from '../io/config-load.js';
 import type { CommandOutcome } from './outcome.js';
@@ -31,28 +32,6 @@ export interface RulesOptions {
 
 /** Version of the `cohort rules --json` document; bumped on any incompatible change. */
 export const RULES_SCHEMA_VERSION = 1;
-
-/**
- * The birth date a candidate must be born on or before to be `minAge` on `startDate` (ISO dates), by the same
- * calendar arithmetic as screening: a 29 February start date in a year whose `minAge` years earlier is not
- * a leap year gives 28 February. Null when that year is before year 1.
- */
-export function latestBirthDate(startDate: string, minAge: number): string | null {
-  const [y, m, d] = startDate.split('-').map(Number) as [number, number, number];
-  const year = y - minAge;
-  if (year < 1) return null;
-  // Only 29 February can be missing in another year; a person born 28 February then turns minAge that day.
-  const day = m === 2 && d === 29 && !isLeap(year) ? 28 : d;
-  return `${String(year).padStart(4, '0')}-${pad2(m)}-${pad2(day)}`;
-}
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
 
 /** The phrases of one language. Numbers and dates arrive unformatted; each language formats its own. */
 interface Words {
@@ -81,8 +60,6 @@ const EDUCATION_EN: Readonly<Record<Education, string>> = { none: 'none', fagsko
 const EDUCATION_NB: Readonly<Record<Education, string>> = { none: 'ingen', fagskole: 'fagskole', bachelor: 'bachelor', master: 'master', phd: 'ph.d.' };
 const EDUCATION_ORDER_EN = 'none < fagskole < bachelor < master < phd';
 const EDUCATION_ORDER_NB = 'ingen < fagskole < bachelor < master < ph.d.';
-const TABLE_RULE_EN = '2–3 seats → 1, 4–5 → 2, 6–8 → 3, 9 → 4, more → 40 % rounded up';
-const TABLE_RULE_NB = '2–3 plasser → 1, 4–5 → 2, 6–8 → 3, 9 → 4, flere → 40 % rundet opp';
 
 function numEn(n: number): string {
   return String(n);
@@ -96,6 +73,21 @@ function numNb(n: number): string {
 function percent(share: number, num: (n: number) => string): string {
   return `${num(Math.round(share * 1000) / 10)} %`;
 }
+
+/** The representation table in words, from its declaration: `2–3 seats → 1, 4–5 → 2, …, more → 40 % rounded up`. */
+function tableRuleText(seats: string, more: string, roundedUp: string, num: (n: number) => string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const row of GENDER_TABLE.rows) {
+    if (row.minimum > 0) parts.push(`${from === row.upTo ? String(from) : `${from}–${row.upTo}`}${parts.length === 0 ? ` ${seats}` : ''} → ${row.minimum}`);
+    from = row.upTo + 1;
+  }
+  parts.push(`${more} → ${percent(GENDER_TABLE.beyondShare, num)} ${roundedUp}`);
+  return parts.join(', ');
+}
+
+const TABLE_RULE_EN = tableRuleText('seats', 'more', 'rounded up', numEn);
+const TABLE_RULE_NB = tableRuleText('plasser', 'flere', 'rundet opp', numNb);
 
 function dateNb(iso: string): string {
   const [y, m, d] = iso.split('-');
@@ -205,11 +197,12 @@ const NB: Words = {
 export function describeProgramme(p: Programme, lang: 'en' | 'nb', origin?: ProgrammeOrigin): string {
   const w = lang === 'nb' ? NB : EN;
   const e = p.eligibility;
-  const g = p.gender;
+  const g = genderRuleParams(p);
   const withMinimum = g.cellMinimums;
   const rows = quotaCells(p).map((c) => [c.sector, c.rhf ?? w.wholeSector, c.seats, ...(withMinimum ? [genderTableMinimum(c.seats)] : [])]);
   rows.push([w.total, '', p.seats, ...(withMinimum ? [''] : [])]);
-  const wg = p.workshopGroups;
+  const wg = workshopGroupRule(p);
+  const teams = teamRule(p);
   const bullet = (s: string) => `- ${s}`;
   const lines = [
     p.name,
@@ -224,15 +217,15 @@ export function describeProgramme(p: Programme, lang: 'en' | 'nb', origin?: Prog
     bullet(w.education(e.minEducation)),
     bullet(w.experience(e.minExperienceYears, e.minExperienceYearsWithMaster)),
     bullet(w.endorsement(e.requireEndorsement)),
-    bullet(w.cap(p.nominationCapPerTrust)),
+    bullet(w.cap(nominationCap(p))),
     '',
     w.gender,
     bullet(w.cohortShare(g.minShareCohort, shareMinimum(p.seats, g.minShareCohort), p.seats)),
     bullet(w.sectorShare(g.minShareSector, SECTORS.map((s) => ({ sector: s, seats: p.quotas[s].seats, min: shareMinimum(p.quotas[s].seats, g.minShareSector) })))),
     bullet(w.cellMinimums(g.cellMinimums)),
     '',
-    w.groups(wg.minSize, wg.maxSize, wg.count, groupCount(p.seats, wg.minSize, wg.maxSize, null), p.seats),
-    w.teams(p.projectTeams.kommune, p.projectTeams.spesialist),
+    w.groups(wg.minSize, wg.maxSize, wg.count, groupCount(p.seats, { ...wg, count: null }), p.seats),
+    w.teams(teams.kommune, teams.spesialist),
     w.seed(p.seed),
   ];
   return `${lines.join('\n')}\n`;

@@ -7,7 +7,8 @@ import type { ScreenedCandidate } from '../domain/types.js';
 import { toCsv, writeOutputs } from '../io/csv-write.js';
 import { loadInputs, type InputOptions, type LoadedInputs } from './load.js';
 import type { CommandOutcome } from './outcome.js';
-import { compareCodeUnits, passThrough } from './outputs.js';
+import { compareCodeUnits } from '../domain/compare.js';
+import { passThrough } from './outputs.js';
 import { renderTable } from './table.js';
 
 /** What every command that reads candidates and writes into an output directory takes. */

@@ -1,7 +1,8 @@
 /**
  * Independent checker of the workshop groups and project teams: plain TypeScript that shares no code with the
- * models or the placement (only types). It re-derives every hard rule from the participants, the programme and
- * the locks, and decides on its own whether a broken rule was avoidable:
+ * models or the placement. It reads what each rule requires from the rules' declarations (domain/rules.ts), checks
+ * the participants, the programme and the locks against them, and decides on its own whether a broken rule was
+ * avoidable:
  *
  * - `error`: a rule is broken although the checker can show it could hold (or a rule that always holds, such
  *   as "every participant in exactly one group"). Always a bug.
@@ -15,8 +16,11 @@
  *   group with the result's own count of that sector), locked participants only to their group;
  * - team composition: exhaustive search over how many teams of each allowed shape.
  */
+import { compareCodeUnits } from '../domain/compare.js';
 import type { GroupLocks, Relaxation } from '../domain/types.js';
 import type { Programme } from '../domain/programme.js';
+import type { Partition } from '../domain/partition.js';
+import { fewestSmallerTeams, groupCount as expectedGroupCount, groupSizeInRange, orgCapPerPart, sectorMixHolds, smallerTeamShapes, teamRule, workshopGroupRule } from '../domain/rules.js';
 import type { Candidate } from '../domain/types.js';
 
 export type ViolationSeverity = 'error' | 'warning';
@@ -31,11 +35,6 @@ export interface Violation {
   ids: string[];
 }
 
-export interface Partition {
-  number: number;
-  memberIds: readonly string[];
-}
-
 export interface GroupsCheckInput {
   participants: readonly Candidate[];
   programme: Programme;
@@ -45,8 +44,7 @@ export interface GroupsCheckInput {
   locks?: GroupLocks | undefined;
 }
 
-const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const sortIds = (ids: Iterable<string>): string[] => [...new Set(ids)].sort(byCode);
+const sortIds = (ids: Iterable<string>): string[] => [...new Set(ids)].sort(compareCodeUnits);
 
 /** Every violation of a hard rule, in a fixed order (groups, then teams, then locks). */
 export function checkGroupsAndTeams(input: GroupsCheckInput): Violation[] {
@@ -58,9 +56,9 @@ export function checkGroupsAndTeams(input: GroupsCheckInput): Violation[] {
 
   // --- workshop groups
   membership('group', input.groups, people, out);
-  const wg = input.programme.workshopGroups;
+  const wg = workshopGroupRule(input.programme);
   const n = people.size;
-  const expected = expectedGroupCount(n, wg.minSize, wg.maxSize, wg.count);
+  const expected = expectedGroupCount(n, wg);
   if (groupCount !== expected) {
     out.push({ code: 'group_count', severity: 'error', message: `expected ${expected} workshop groups for ${n} participants, found ${groupCount}`, ids: [] });
   }
@@ -73,7 +71,7 @@ export function checkGroupsAndTeams(input: GroupsCheckInput): Violation[] {
   const sizesPossible = groupCount * wg.minSize <= n && n <= groupCount * wg.maxSize && [...lockedIn.values()].every((ids) => ids.length <= wg.maxSize);
   for (const g of input.groups) {
     const size = g.memberIds.length;
-    if (size < wg.minSize || size > wg.maxSize) {
+    if (!groupSizeInRange(size, wg)) {
       out.push({ code: 'group_size', severity: sizesPossible ? 'error' : 'warning', message: `group ${g.number} has ${size} members, expected ${wg.minSize}–${wg.maxSize}`, ids: sortIds(g.memberIds) });
     }
   }
@@ -82,7 +80,7 @@ export function checkGroupsAndTeams(input: GroupsCheckInput): Violation[] {
   const groupLocks: LockContext = { pinned: new Map(locks.inGroup.map((l) => [l.id, l.group])), apart: locks.apart, clusters: [] };
   const badSector = input.groups.filter((g) => {
     const k = g.memberIds.filter((id) => sectorOf(id) === 'kommune').length;
-    return Math.abs(2 * k - g.memberIds.length) > 1;
+    return !sectorMixHolds(k, g.memberIds.length - k);
   });
   if (badSector.length > 0) {
     const lk: number[] = [];
@@ -188,13 +186,6 @@ function range(lo: number, hi: number): number[] {
   return out;
 }
 
-function expectedGroupCount(n: number, min: number, max: number, configured: number | null): number {
-  if (configured !== null) return configured;
-  if (n === 0) return 0;
-  for (let g = 1; g <= n; g++) if (g * min <= n && n <= g * max) return g;
-  return Math.ceil(n / max);
-}
-
 function membership(kind: 'group' | 'team', parts: readonly Partition[], people: ReadonlyMap<string, Candidate>, out: Violation[]): void {
   const seen = new Map<string, number[]>();
   for (const p of parts) for (const id of p.memberIds) seen.set(id, [...(seen.get(id) ?? []), p.number]);
@@ -220,7 +211,7 @@ function sectorMixPossible(sizeOptions: readonly number[][], n: number, kTotal: 
       const [sumS, sumK] = key.split(',').map(Number) as [number, number];
       for (const size of opts) {
         for (let k = 0; k <= size; k++) {
-          if (Math.abs(2 * k - size) > 1 || k < (lk[g] ?? 0) || size - k < (ls[g] ?? 0)) continue;
+          if (!sectorMixHolds(k, size - k) || k < (lk[g] ?? 0) || size - k < (ls[g] ?? 0)) continue;
           if (sumS + size > n || sumK + k > kTotal) continue;
           next.add(`${sumS + size},${sumK + k}`);
         }
@@ -242,8 +233,7 @@ function sectorMixPossible(sizeOptions: readonly number[][], n: number, kTotal: 
 function orgClashes(kind: 'group' | 'team', parts: readonly Partition[], people: ReadonlyMap<string, Candidate>, locks: LockContext, out: Violation[]): void {
   const orgSize = new Map<string, number>();
   for (const c of people.values()) orgSize.set(c.organisationKey, (orgSize.get(c.organisationKey) ?? 0) + 1);
-  const P = Math.max(1, parts.length);
-  const cap = (org: string): number => Math.max(1, Math.ceil((orgSize.get(org) ?? 0) / P));
+  const cap = (org: string): number => orgCapPerPart(orgSize.get(org) ?? 0, parts.length);
   const spread = new Map<string, boolean>();
   for (const part of parts) {
     const byOrg = new Map<string, string[]>();
@@ -251,7 +241,7 @@ function orgClashes(kind: 'group' | 'team', parts: readonly Partition[], people:
       const c = people.get(id);
       if (c !== undefined) byOrg.set(c.organisationKey, [...(byOrg.get(c.organisationKey) ?? []), id]);
     }
-    for (const [org, ids] of [...byOrg.entries()].sort((a, b) => byCode(a[0], b[0]))) {
+    for (const [org, ids] of [...byOrg.entries()].sort((a, b) => compareCodeUnits(a[0], b[0]))) {
       if (ids.length < 2) continue;
       const sectors = new Set(ids.map((id) => (people.get(id) as Candidate).sector));
       const sector = [...sectors][0] as 'kommune' | 'spesialist';
@@ -448,26 +438,6 @@ class MaxFlow {
   }
 }
 
-/** Fewest teams one member smaller (with both sectors) that cover K and S with the rest standard; null if none do. */
-export function fewestSmallerTeams(K: number, S: number, pk: number, ps: number): number | null {
-  const s1: [number, number] | null = pk > 1 ? [pk - 1, ps] : null;
-  const s2: [number, number] | null = ps > 1 ? [pk, ps - 1] : null;
-  let fewest: number | null = null;
-  for (let a = 0; a * pk <= K && a * ps <= S; a++) {
-    for (let b = 0; b === 0 || (s1 !== null && a * pk + b * s1[0] <= K && a * ps + b * s1[1] <= S); b++) {
-      const k = K - a * pk - b * (s1?.[0] ?? 0);
-      const s = S - a * ps - b * (s1?.[1] ?? 0);
-      if (k < 0 || s < 0) break;
-      let c: number | null = null;
-      if (k === 0 && s === 0) c = 0;
-      else if (s2 !== null && k % s2[0] === 0 && s % s2[1] === 0 && k / s2[0] === s / s2[1]) c = k / s2[0];
-      if (c !== null && (fewest === null || b + c < fewest)) fewest = b + c;
-      if (s1 === null) break;
-    }
-  }
-  return fewest;
-}
-
 /**
  * Team composition: exactly `kommune + spesialist` per team when the cohort allows every team that shape;
  * otherwise teams one smaller with both sectors (never more of a sector than the standard team has), as few
@@ -475,20 +445,19 @@ export function fewestSmallerTeams(K: number, S: number, pk: number, ps: number)
  * of smaller teams, or null when the cohort needs other shapes.
  */
 function composition(teams: readonly Partition[], people: ReadonlyMap<string, Candidate>, programme: Programme, out: Violation[]): number | null {
-  const pk = programme.projectTeams.kommune;
-  const ps = programme.projectTeams.spesialist;
+  const rule = teamRule(programme);
+  const pk = rule.kommune;
+  const ps = rule.spesialist;
   const K = [...people.values()].filter((c) => c.sector === 'kommune').length;
   const S = people.size - K;
-  const shapes: Array<[number, number]> = [[pk, ps]];
-  if (pk > 1) shapes.push([pk - 1, ps]);
-  if (ps > 1) shapes.push([pk, ps - 1]);
-  const fewest = fewestSmallerTeams(K, S, pk, ps);
+  const smallerShapes = smallerTeamShapes(rule);
+  const fewest = fewestSmallerTeams(K, S, rule);
   const shapeOf = (t: Partition): [number, number] => {
     const k = t.memberIds.filter((id) => people.get(id)?.sector === 'kommune').length;
     return [k, t.memberIds.length - k];
   };
   const isStandard = (x: [number, number]): boolean => x[0] === pk && x[1] === ps;
-  const isSmaller = (x: [number, number]): boolean => shapes.slice(1).some((s) => s[0] === x[0] && s[1] === x[1]);
+  const isSmaller = (x: [number, number]): boolean => smallerShapes.some((s) => s[0] === x[0] && s[1] === x[1]);
   let smaller = 0;
   for (const t of teams) {
     const shape = shapeOf(t);
@@ -527,14 +496,14 @@ interface ValidLocks {
 function validLocks(input: GroupsCheckInput, people: ReadonlyMap<string, Candidate>, out: Violation[]): ValidLocks {
   const G = input.groups.length;
   const locks = input.locks ?? {};
-  const pair = (a: string, b: string): [string, string] => (byCode(a, b) <= 0 ? [a, b] : [b, a]);
+  const pair = (a: string, b: string): [string, string] => (compareCodeUnits(a, b) <= 0 ? [a, b] : [b, a]);
   const uniq = (ps: ReadonlyArray<readonly [string, string]>): Array<[string, string]> => {
     const m = new Map<string, [string, string]>();
     for (const [a, b] of ps) {
       const p = pair(a, b);
       m.set(p.join('\u0000'), p);
     }
-    return [...m.values()].sort((x, y) => byCode(x[0], y[0]) || byCode(x[1], y[1]));
+    return [...m.values()].sort((x, y) => compareCodeUnits(x[0], y[0]) || compareCodeUnits(x[1], y[1]));
   };
   const warn = (code: string, message: string, ids: string[]): void => {
     out.push({ code, severity: 'warning', message, ids: sortIds(ids) });
@@ -586,8 +555,7 @@ function validLocks(input: GroupsCheckInput, people: ReadonlyMap<string, Candida
     }
     comps.push(merged);
   }
-  const pk = input.programme.projectTeams.kommune;
-  const ps = input.programme.projectTeams.spesialist;
+  const { kommune: pk, spesialist: ps } = teamRule(input.programme);
   const together: Array<[string, string]> = [];
   const clusters: string[][] = [];
   for (const comp of comps) {

@@ -1,8 +1,9 @@
 /**
  * Independent checker of a cohort selection, in plain TypeScript: no solver, no code shared with the
- * selection model. It re-derives everything from the screened candidates, the programme and the
- * proposal (selected ids, reserve ranks, the committee's locks), so it can also check a selection that
- * a person edited by hand (`cohort check`).
+ * selection model. It takes the rules (seats to fill, gender rules, ranking order) from their declarations
+ * (domain/rules.ts) and re-derives everything else from the screened candidates and the proposal (selected
+ * ids, reserve ranks, the committee's locks), so it can also check a selection that a person edited by hand
+ * (`cohort check`).
  *
  * What it checks:
  * - every selected id exists, once, is eligible, sits in a quota cell and is not excluded;
@@ -18,8 +19,10 @@
  * - reserve ranks: exactly the available unselected candidates have one, 1..k within each cell, and
  *   never a better-ranked candidate after a worse-ranked one.
  */
-import { genderTableMinimum, quotaCells, shareMinimum, type Programme, type QuotaCell } from '../domain/programme.js';
-import type { Gender, ScreenedCandidate, Sector } from '../domain/types.js';
+import { compareCodeUnits } from '../domain/compare.js';
+import { quotaCells, type Programme, type QuotaCell } from '../domain/programme.js';
+import { compareRank, genderRules, seatsToFill, type GenderRule } from '../domain/rules.js';
+import type { Gender, ScreenedCandidate } from '../domain/types.js';
 
 export interface SelectionProposal {
   /** Ids of the selected candidates. */
@@ -48,7 +51,6 @@ export interface Violation {
 
 type G = 'female' | 'male';
 const GS: readonly G[] = ['female', 'male'];
-const WORD: Record<G, string> = { female: 'women', male: 'men' };
 
 interface Cand {
   id: string;
@@ -62,24 +64,13 @@ interface Cand {
   eligible: boolean;
 }
 
-/** Strictly better rank: a lower priority number; any number beats none. */
+/** Strictly better rank in the nominating body's order (see `compareRank`). */
 function better(a: number | null, b: number | null): boolean {
-  if (a === null) return false;
-  if (b === null) return true;
-  return a < b;
+  return compareRank(a, b) < 0;
 }
 
 function rankText(p: number | null): string {
   return p === null ? 'unranked' : `priority ${p}`;
-}
-
-interface GenderRule {
-  id: string;
-  gender: G;
-  /** Cells this rule counts over. */
-  cells: Set<string>;
-  required: number;
-  label: string;
 }
 
 /** Check a proposed selection; returns every finding, errors and warnings, in a stable order. */
@@ -105,20 +96,20 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
   // Locks the checker can honour: known ids, not both ways, includes eligible.
   const inc = new Set(proposal.include ?? []);
   const exc = new Set(proposal.exclude ?? []);
-  for (const id of [...inc].filter((x) => exc.has(x)).sort()) {
+  for (const id of [...inc].filter((x) => exc.has(x)).sort(compareCodeUnits)) {
     out.push({ code: 'lock_conflict', severity: 'warning', message: `${at(id)} is both included and excluded: neither lock applies`, ids: [id] });
     inc.delete(id);
     exc.delete(id);
   }
   for (const set of [inc, exc]) {
-    for (const id of [...set].sort()) {
+    for (const id of [...set].sort(compareCodeUnits)) {
       if (!byId.has(id)) {
         out.push({ code: 'lock_unknown_id', severity: 'warning', message: `${set === inc ? 'include' : 'exclude'} lock on unknown id ${id}`, ids: [id] });
         set.delete(id);
       }
     }
   }
-  for (const id of [...inc].sort()) {
+  for (const id of [...inc].sort(compareCodeUnits)) {
     if (byId.get(id)?.eligible !== true) {
       out.push({ code: 'include_ineligible', severity: 'warning', message: `${at(id)} is included but not eligible: the lock cannot apply`, ids: [id] });
       inc.delete(id);
@@ -151,7 +142,7 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
     const inCell = all.filter((c) => c.cell?.key === cell.key);
     const avail = inCell.filter(available);
     const sel = inCell.filter((c) => selected.has(c.id) && c.eligible);
-    const k = Math.min(cell.seats, avail.length);
+    const k = seatsToFill(cell.seats, avail.length);
     fill.set(cell.key, k);
     if (sel.length > cell.seats) {
       out.push({ code: 'over_quota', severity: 'error', message: `${cell.label}: ${sel.length} selected for ${cell.seats} seats`, ids: sel.map((c) => c.id), cell: cell.key, rule: `quota.${cell.key}` });
@@ -199,8 +190,8 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
 
   // Gender rules and actual counts.
   const rules = genderRules(programme, cells, fill);
-  const count = (g: G, cellKeys: Set<string>) => all.filter((c) => selected.has(c.id) && c.eligible && c.gender === g && c.cell !== null && cellKeys.has(c.cell.key)).length;
-  const actual = new Map(rules.map((r) => [r.id, count(r.gender, r.cells)]));
+  const count = (g: G, cellKeys: ReadonlySet<string>) => all.filter((c) => selected.has(c.id) && c.eligible && c.gender === g && c.cell !== null && cellKeys.has(c.cell.key)).length;
+  const actual = new Map(rules.map((r) => [r.id, count(r.gender, r.cellKeys)]));
   let proposalShortfall = 0;
   const unmet: GenderRule[] = [];
   for (const r of rules) {
@@ -220,7 +211,7 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
     out.push({
       code: 'gender_rules_below_achievable',
       severity: 'error',
-      message: `gender rules fall short by ${proposalShortfall} seat${proposalShortfall === 1 ? '' : 's'} in total, the candidates allow ${least}: ${unmet.map((r) => r.label).join('; ')}`,
+      message: `gender rules fall short by ${proposalShortfall} seat${proposalShortfall === 1 ? '' : 's'} in total, the candidates allow ${least}: ${unmet.map((r) => r.text).join('; ')}`,
       ids: [],
     });
   }
@@ -228,7 +219,7 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
     out.push({
       code: 'gender_rule_not_met',
       severity: 'warning',
-      message: `${r.label}: ${actual.get(r.id) ?? 0} selected`,
+      message: `${r.text}: ${actual.get(r.id) ?? 0} selected`,
       ids: [],
       rule: r.id,
     });
@@ -245,7 +236,7 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
         const vs = inCell.filter((c) => c.gender === gv && selected.has(c.id) && !obeyedIncludes.has(c.id));
         const v = vs.reduce<Cand | null>((w, c) => (w === null || better(w.priority, c.priority) ? c : w), null);
         if (v === null || !better(u.priority, v.priority)) continue;
-        const blockedBy = gu === gv || gv === 'unknown' ? [] : rules.filter((r) => r.gender === gv && r.cells.has(cell.key) && (actual.get(r.id) ?? 0) <= r.required);
+        const blockedBy = gu === gv || gv === 'unknown' ? [] : rules.filter((r) => r.gender === gv && r.cellKeys.has(cell.key) && (actual.get(r.id) ?? 0) <= r.required);
         if (blockedBy.length === 0) {
           out.push({
             code: 'justified_envy',
@@ -261,7 +252,7 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
 
   // Reserve ranks.
   const ranks = proposal.reserveRanks;
-  for (const [id, rank] of [...ranks.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  for (const [id, rank] of [...ranks.entries()].sort((a, b) => compareCodeUnits(a[0], b[0]))) {
     const c = byId.get(id);
     if (c === undefined) out.push({ code: 'unknown_id', severity: 'error', message: `reserve id ${id} is not a candidate`, ids: [id] });
     else if (!available(c) || selected.has(id)) out.push({ code: 'reserve_rank_not_reserve', severity: 'error', message: `${c.where} has reserve rank ${rank} but is not an available unselected candidate`, ids: [id] });
@@ -293,31 +284,6 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
   return out;
 }
 
-/** The gender rules of a programme for cells that fill `fill` seats each (minimum 0 rules left out). */
-function genderRules(p: Programme, cells: readonly QuotaCell[], fill: ReadonlyMap<string, number>): GenderRule[] {
-  const rules: GenderRule[] = [];
-  const total = cells.reduce((s, c) => s + (fill.get(c.key) ?? 0), 0);
-  const add = (id: string, cellKeys: string[], required: number, where: string) => {
-    if (required <= 0) return;
-    for (const g of GS) rules.push({ id: `${id}.${g}`, gender: g, cells: new Set(cellKeys), required, label: `at least ${required} ${WORD[g]} in ${where}` });
-  };
-  add('gender.cohort', cells.map((c) => c.key), shareMinimum(total, p.gender.minShareCohort), 'the cohort');
-  for (const sector of ['kommune', 'spesialist'] as const satisfies readonly Sector[]) {
-    const sc = cells.filter((c) => c.sector === sector);
-    const n = sc.reduce((s, c) => s + (fill.get(c.key) ?? 0), 0);
-    add(`gender.sector.${sector}`, sc.map((c) => c.key), shareMinimum(n, p.gender.minShareSector), sector);
-  }
-  if (p.gender.cellMinimums) {
-    for (const c of cells) {
-      const required = genderTableMinimum(fill.get(c.key) ?? 0);
-      // An unsplit sector is one cell: its table minimum is a separate rule only where it asks for more.
-      if (c.rhf === null && required <= shareMinimum(fill.get(c.key) ?? 0, p.gender.minShareSector)) continue;
-      add(`gender.cell.${c.key}`, [c.key], required, c.label);
-    }
-  }
-  return rules;
-}
-
 /**
  * The least total shortfall (Σ over rules of max(0, required − selected of that gender)) any selection
  * can reach, by min-cost flow. Network: source → cohort(g) → sector(g) → cell(g) → cell → sink for
@@ -337,10 +303,10 @@ export function minGenderShortfall(
   const net = new FlowNet();
   const S = net.node();
   const T = net.node();
-  const forcedIn = (g: G, keys: Set<string>) => [...keys].reduce((s, k) => s + candidates(k, g).forced, 0);
+  const forcedIn = (g: G, keys: ReadonlySet<string>) => [...keys].reduce((s, k) => s + candidates(k, g).forced, 0);
   let missingTotal = 0;
   const ruleArcs = (from: number, to: number, rule: GenderRule | undefined) => {
-    const missing = rule === undefined ? 0 : Math.max(0, rule.required - forcedIn(rule.gender, rule.cells));
+    const missing = rule === undefined ? 0 : Math.max(0, rule.required - forcedIn(rule.gender, rule.cellKeys));
     if (missing > 0) net.arc(from, to, missing, -1);
     missingTotal += missing;
     net.arc(from, to, FlowNet.INF, 0);
@@ -357,15 +323,15 @@ export function minGenderShortfall(
   }
   for (const g of GS) {
     const root = net.node();
-    ruleArcs(S, root, rules.find((r) => r.gender === g && r.id.startsWith('gender.cohort')));
+    ruleArcs(S, root, rules.find((r) => r.gender === g && r.scope === 'cohort'));
     for (const sector of ['kommune', 'spesialist'] as const) {
       const sc = cells.filter((c) => c.sector === sector);
       if (sc.length === 0) continue;
       const sn = net.node();
-      ruleArcs(root, sn, rules.find((r) => r.gender === g && r.id.startsWith(`gender.sector.${sector}.`)));
+      ruleArcs(root, sn, rules.find((r) => r.gender === g && r.scope === 'sector' && r.scopeKey === sector));
       for (const c of sc) {
         const cg = net.node();
-        ruleArcs(sn, cg, rules.find((r) => r.gender === g && r.id === `gender.cell.${c.key}.${g}`));
+        ruleArcs(sn, cg, rules.find((r) => r.gender === g && r.scope === 'cell' && r.scopeKey === c.key));
         net.arc(cg, cellNode.get(c.key) ?? T, candidates(c.key, g).free, 0);
       }
     }

@@ -7,6 +7,7 @@
  * of `seed + "\u0000" + id`. Lower draws come first; equal draws (odds about 2^-53 per pair) fall back
  * to comparing ids by code unit.
  */
+import { compareCodeUnits } from './compare.js';
 
 /** cyrb53 of a string: an integer in [0, 2^53). */
 export function cyrb53(s: string, seed = 0): number {
@@ -27,11 +28,6 @@ export function cyrb53(s: string, seed = 0): number {
 /** A candidate's lottery draw for a seed: an integer in [0, 2^53); lower is drawn first. */
 export function lotteryDraw(seed: string, id: string): number {
   return cyrb53(`${seed}\u0000${id}`);
-}
-
-/** Code-unit comparison of strings (locale-independent, as the house style asks). */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Order of two draws, ids breaking exact ties. */

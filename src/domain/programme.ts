@@ -1,8 +1,10 @@
 /**
- * The programme rules: a zod schema (the single source of the `Programme` type), semantic checks that
- * collect every problem, and helpers that derive the quota cells. Pure: loading files lives in src/io.
+ * The programme file: a zod schema (the single source of the `Programme` type), semantic checks that
+ * collect every problem, and helpers that derive the quota cells. What each rule means, and the one reader of
+ * its keys, is in rules.ts. Pure: loading files lives in src/io.
  */
 import { z } from 'zod';
+import { parseIsoDate } from './dates.js';
 import { EDUCATION_LEVELS, RHFS, SECTORS, type Rhf, type Sector } from './types.js';
 
 const positiveInt = z.number({ error: 'expected a positive integer' }).int('expected a positive integer').positive('expected a positive integer');
@@ -12,7 +14,7 @@ const isoDate = z
   .string({ error: 'expected a date like 2026-08-15' })
   // abort: a string that is not date-shaped gets one message, not also "not a real calendar date".
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date like 2026-08-15', abort: true })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'expected a real calendar date like 2026-08-15');
+  .refine((s) => parseIsoDate(s) !== null, 'expected a real calendar date like 2026-08-15');
 
 const CellSchema = z.strictObject({
   /** The RHF this cell belongs to (full name). */
@@ -57,7 +59,7 @@ export const ProgrammeSchema = z.strictObject({
     minShareCohort: share,
     /** Each gender at least this share of each sector's seats, where the candidates allow it. Default 0.4. */
     minShareSector: share,
-    /** Also apply the Norwegian table minimum (2–3 → 1, 4–5 → 2, 6–8 → 3, 9 → 4, more → 40 %) to each quota cell. */
+    /** Also apply the Norwegian table minimum (`genderTableMinimum` in rules.ts) to each quota cell. */
     cellMinimums: z.boolean({ error: 'expected true or false' }),
   }),
   workshopGroups: z.strictObject({
@@ -189,22 +191,4 @@ export function cellFor(p: Programme, sector: Sector, rhf: Rhf | null): QuotaCel
     if (c.rhf === null || c.rhf === rhf) return c;
   }
   return null;
-}
-
-/**
- * The Norwegian table of minimum members of each gender for a body of `n` members:
- * 2–3 → 1, 4–5 → 2, 6–8 → 3, 9 → 4, more → 40 % rounded up. 0–1 → 0.
- */
-export function genderTableMinimum(n: number): number {
-  if (n <= 1) return 0;
-  if (n <= 3) return 1;
-  if (n <= 5) return 2;
-  if (n <= 8) return 3;
-  if (n === 9) return 4;
-  return Math.ceil(0.4 * n - 1e-9);
-}
-
-/** Minimum of each gender for a body of `n` seats at `share` (0.4 of 40 → 16; 0.4 of 20 → 8). */
-export function shareMinimum(n: number, share: number): number {
-  return Math.ceil(n * share - 1e-9);
 }

@@ -3,6 +3,7 @@
  * (Windows-1252 on Norwegian Windows). Auto-detection relies on Windows-1252 text with `æøå` almost never
  * being valid UTF-8. Pure (no fs).
  */
+import { decodeCp1252 } from '../domain/cp1252.js';
 import type { InputIssue } from '../domain/errors.js';
 
 /** What the user may ask for with `--encoding`. */
@@ -100,21 +101,6 @@ export function decodeCp850(bytes: Uint8Array): string {
   for (const b of bytes) out += b < 0x80 ? String.fromCharCode(b) : (CP850_HIGH[b - 0x80] ?? '\ufffd');
   return out;
 }
-
-/**
- * Windows-1252 as the WHATWG Encoding Standard defines it. Not `TextDecoder('windows-1252')`: Node 20's
- * decodes as Latin-1, turning 0x96 (`–`) and 0x80 (`€`) into invisible C1 control characters.
- */
-export function decodeCp1252(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    .toString('latin1')
-    .replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
-}
-
-/** 0x80–0x9F; the five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay as C1 controls. */
-const CP1252_HIGH = Array.from(
-  '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ',
-);
 
 function binaryIssue(file: string, line: number): InputIssue {
   return {

@@ -3,6 +3,7 @@
  * non-blank cell and returns the value or what was expected; the caller decides what blank means for the
  * column and adds `got "…"` with the cell. Pure.
  */
+import { dateParts, isCalendarDate, isoDate } from '../domain/dates.js';
 import type { Education, Gender, Sector } from '../domain/types.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
@@ -46,24 +47,11 @@ const MAX_YEAR = 2100;
  * because they are ambiguous.
  */
 export function parseDate(text: string): Parsed<string> {
-  const no = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  let y: number, m: number, d: number;
-  if (no) [d, m, y] = [Number(no[1]), Number(no[2]), Number(no[3])];
-  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else return fail(DATE_EXPECTED);
-  if (y < MIN_YEAR || y > MAX_YEAR) return fail(`${DATE_EXPECTED} with a year between ${MIN_YEAR} and ${MAX_YEAR}`);
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return fail(`a real calendar date like 31.12.1980`);
-  return ok(`${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`);
-}
-
-function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; UTC avoids time-zone surprises.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
+  const d = dateParts(text);
+  if (d === null) return fail(DATE_EXPECTED);
+  if (d.year < MIN_YEAR || d.year > MAX_YEAR) return fail(`${DATE_EXPECTED} with a year between ${MIN_YEAR} and ${MAX_YEAR}`);
+  if (!isCalendarDate(d)) return fail(`a real calendar date like 31.12.1980`);
+  return ok(isoDate(d));
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -6,7 +6,8 @@
  * Content-Security-Policy (`default-src 'none'`) also stops the browser from fetching anything, should a
  * later edit ever add a link to the outside.
  */
-import { compareCodeUnits } from '../domain/lottery.js';
+import { compareCodeUnits } from '../domain/compare.js';
+import { sectorMixHolds } from '../domain/rules.js';
 import { SECTORS, type Gender, type Sector } from '../domain/types.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { REPORT_CSS } from './style.js';
@@ -275,7 +276,7 @@ function groupCard(ctx: Ctx, g: GroupView): SafeHtml {
 <div class="barline"><span class="k">${w.gender}</span>${genderBar(w, gs)}</div>
 ${regionChips(ctx, g.members)}
 <ul class="checks">
-  ${check(Math.abs(k - s) <= 1, w.sectorBalance, w.sectorBalance)}
+  ${check(sectorMixHolds(k, s), w.sectorBalance, w.sectorBalance)}
   ${check(gs.female >= g.genderMinimum && gs.male >= g.genderMinimum, w.genderMin(g.genderMinimum), w.genderMin(g.genderMinimum))}
   ${check(g.organisationClashes.length === 0, w.noOrgClash, w.orgClash(g.organisationClashes.length))}
 </ul>

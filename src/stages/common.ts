@@ -5,6 +5,7 @@
  * Pure: no files, no clock, no randomness beyond the seeded hash.
  */
 import { createHash } from 'node:crypto';
+import { compareCodeUnits } from '../domain/compare.js';
 import { RHFS, type Candidate, type Gender, type GroupLocks, type Relaxation, type Rhf, type Sector } from '../domain/types.js';
 import type { SolveAttempt, SolverName, SolveStatus } from '../solver/types.js';
 
@@ -79,14 +80,9 @@ export function toPerson(c: Candidate): Person {
   };
 }
 
-/** Code-unit comparison (never locale-dependent). */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Participants as persons, sorted by id, with duplicate ids rejected (the caller turns that into an error). */
 export function personsById(participants: readonly Candidate[]): Person[] {
-  return participants.map(toPerson).sort((a, b) => cmp(a.id, b.id));
+  return participants.map(toPerson).sort((a, b) => compareCodeUnits(a.id, b.id));
 }
 
 /**
@@ -100,7 +96,7 @@ export function lotteryKey(seed: string, stage: string, id: string): string {
 /** Ids ordered by their lottery key (ties, practically impossible, by id). */
 export function lotteryOrder(seed: string, stage: string, ids: readonly string[]): string[] {
   const keyed = ids.map((id) => ({ id, key: lotteryKey(seed, stage, id) }));
-  keyed.sort((a, b) => cmp(a.key, b.key) || cmp(a.id, b.id));
+  keyed.sort((a, b) => compareCodeUnits(a.key, b.key) || compareCodeUnits(a.id, b.id));
   return keyed.map((k) => k.id);
 }
 
@@ -120,7 +116,7 @@ export function lexWeights(ranges: readonly number[]): number[] {
 }
 
 export function sortedIds(ids: Iterable<string>): string[] {
-  return [...ids].sort(cmp);
+  return [...ids].sort(compareCodeUnits);
 }
 
 /** Relative gap as the solver contract defines it. */
@@ -146,7 +142,7 @@ export interface EffectiveLocks {
 }
 
 function sortedPair(a: string, b: string): [string, string] {
-  return cmp(a, b) <= 0 ? [a, b] : [b, a];
+  return compareCodeUnits(a, b) <= 0 ? [a, b] : [b, a];
 }
 
 function uniquePairs(pairs: ReadonlyArray<readonly [string, string]>): Array<[string, string]> {
@@ -155,7 +151,7 @@ function uniquePairs(pairs: ReadonlyArray<readonly [string, string]>): Array<[st
     const p = sortedPair(a, b);
     seen.set(`${p[0]}\u0000${p[1]}`, p);
   }
-  return [...seen.values()].sort((x, y) => cmp(x[0], y[0]) || cmp(x[1], y[1]));
+  return [...seen.values()].sort((x, y) => compareCodeUnits(x[0], y[0]) || compareCodeUnits(x[1], y[1]));
 }
 
 /**
@@ -248,7 +244,7 @@ export function normaliseTeamLocks(
     if (!parent.has(b)) parent.set(b, b);
     const ra = find(a);
     const rb = find(b);
-    if (ra !== rb) parent.set(cmp(ra, rb) < 0 ? rb : ra, cmp(ra, rb) < 0 ? ra : rb);
+    if (ra !== rb) parent.set(compareCodeUnits(ra, rb) < 0 ? rb : ra, compareCodeUnits(ra, rb) < 0 ? ra : rb);
   }
   const clusters = new Map<string, string[]>();
   for (const id of parent.keys()) {

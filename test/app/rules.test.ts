@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeProgramme, latestBirthDate, rulesDocument } from '../../src/app/rules.js';
-import { ageOn } from '../../src/stages/screen/eligibility.js';
-import { genderTableMinimum, quotaCells, type Programme } from '../../src/domain/programme.js';
+import { describeProgramme, rulesDocument } from '../../src/app/rules.js';
+import { ageOn, latestBirthDate } from '../../src/domain/dates.js';
+import { quotaCells, type Programme } from '../../src/domain/programme.js';
+import { genderTableMinimum } from '../../src/domain/rules.js';
 import { loadProgramme } from '../../src/io/config-load.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

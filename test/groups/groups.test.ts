@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkGroupsAndTeams, unexplainedViolations } from '../../src/check/groups.js';
-import { groupCount, planSizes } from '../../src/stages/groups/model.js';
+import { groupCount } from '../../src/domain/rules.js';
+import { planSizes } from '../../src/stages/groups/model.js';
 import { formGroups, formGroupsAndTeams } from '../../src/app/pipeline.js';
 import type { Candidate } from '../../src/domain/types.js';
 import { closeSolvers, createSolve } from '../../src/solver/index.js';
@@ -25,7 +26,7 @@ describe('group count and sizes', () => {
     [40, 6, 8, 4, 4],
     [0, 6, 8, null, 0],
   ])('%i participants, sizes %i–%i, configured %s → %i groups', (n, min, max, configured, expected) => {
-    expect(groupCount(n, min, max, configured)).toBe(expected);
+    expect(groupCount(n, { minSize: min, maxSize: max, count: configured })).toBe(expected);
   });
 
   it.each([

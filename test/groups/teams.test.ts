@@ -86,13 +86,13 @@ describe('team shapes', () => {
     [19, 19, '8×2+2 1×1+2 1×2+1'],
     [18, 22, '7×2+2 4×1+2'],
   ])('%i municipal + %i specialist → %s', (k, s, expected) => {
-    const plan = planShapes(k, s, 2, 2);
+    const plan = planShapes(k, s, { kommune: 2, spesialist: 2 });
     expect(plan.counts.map((c) => `${c.teams}×${c.shape[0]}+${c.shape[1]}`).join(' ')).toBe(expected);
     expect(plan.worstTier).toBe(expected.includes('+1') || expected.includes('1+') ? 1 : 0);
   });
 
   it('falls back to other mixed shapes when teams of 3 cannot cover the cohort', () => {
-    const plan = planShapes(30, 10, 2, 2);
+    const plan = planShapes(30, 10, { kommune: 2, spesialist: 2 });
     expect(plan.worstTier).toBe(2);
     expect(plan.counts.reduce((a, c) => a + c.teams * c.shape[0], 0)).toBe(30);
     expect(plan.counts.reduce((a, c) => a + c.teams * c.shape[1], 0)).toBe(10);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decode, decodeCp1252, firstInvalidUtf8 } from '../../src/read/decode.js';
+import { decodeCp1252 } from '../../src/domain/cp1252.js';
+import { decode, firstInvalidUtf8 } from '../../src/read/decode.js';
 import { utf8 } from './helpers.js';
 
 /** `Navn;Sted\r\nÆrlig Øyvind;Tromsø – Nord\r\n` as Excel's plain "CSV" writes it on Norwegian Windows. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ageOn, screen } from '../../src/stages/screen/eligibility.js';
+import { ageOn } from '../../src/domain/dates.js';
+import { screen } from '../../src/stages/screen/eligibility.js';
 import type { Programme } from '../../src/domain/programme.js';
 import type { Candidate, Education, Rhf } from '../../src/domain/types.js';
 import { loadProgramme } from '../../src/io/config-load.js';

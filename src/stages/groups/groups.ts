@@ -17,27 +17,23 @@
  * The models are solved by the `Solve` function the caller hands in. The caller (`app/pipeline.ts`) re-checks
  * every result with the independent checker (`check/groups.ts`) before using it.
  */
+import { compareCodeUnits } from '../../domain/compare.js';
 import { InternalError } from '../../domain/errors.js';
 import type { Solve, SolveResult, SolveStatus } from '../../solver/types.js';
 import {
-  cmp,
   lotteryOrder,
   normaliseGroupLocks,
   personsById,
-  regionCounts,
   relativeGap,
   sortedIds,
   type EffectiveLocks,
   type ObjectiveTerm,
   type Person,
-  type Region,
   type StageReport,
 } from '../common.js';
 import type { GroupLocks, Relaxation } from '../../domain/types.js';
 import {
   buildGroupModel,
-  genderMinimum,
-  groupCount,
   groupTerms,
   GROUP_MODEL_VARIANTS,
   planSizes,
@@ -48,7 +44,9 @@ import {
   type GroupModelVariant,
   type OrgSet,
 } from './model.js';
-import { genderTableMinimum, type Programme } from '../../domain/programme.js';
+import type { Programme } from '../../domain/programme.js';
+import { groupCount, orgCapPerPart, sectorMixHolds, SECTOR_MIX_MAX_DIFFERENCE, workshopGroupRule } from '../../domain/rules.js';
+import { groupQualityRows, type GroupQuality } from '../quality.js';
 import type { Candidate } from '../../domain/types.js';
 
 export type { StageReport, ObjectiveTerm, EffectiveLocks } from '../common.js';
@@ -65,25 +63,6 @@ export interface FormGroupsOptions {
 export interface WorkshopGroup {
   number: number;
   memberIds: string[];
-}
-
-/** One row of the per-group quality table. */
-export interface GroupQuality {
-  group: number;
-  size: number;
-  kommune: number;
-  spesialist: number;
-  female: number;
-  male: number;
-  unknownGender: number;
-  /** The Norwegian-table minimum of each gender for this size. */
-  genderMinimum: number;
-  /** Both genders at or above `genderMinimum`. */
-  genderMinimumMet: boolean;
-  /** Members per region (RHF; `unknown` when not known), regions present only. */
-  regions: Array<{ region: Region; count: number }>;
-  /** Pairs of members from the same organisation (ids). */
-  organisationClashes: Array<[string, string]>;
 }
 
 export interface GroupsResult {
@@ -117,10 +96,11 @@ export async function computeGroups(participants: readonly Candidate[], programm
       throw new InternalError('E_GROUPS_DUPLICATE_ID', `participant id ${(persons[i] as Person).id} appears twice`);
     }
   }
-  const { minSize, maxSize } = programme.workshopGroups;
+  const rule = workshopGroupRule(programme);
+  const { minSize, maxSize } = rule;
   const n = persons.length;
   const k = persons.filter((p) => p.sector === 'kommune').length;
-  const G = groupCount(n, minSize, maxSize, programme.workshopGroups.count);
+  const G = groupCount(n, rule);
   const { locks, relaxations } = normaliseGroupLocks(options.locks, persons, G);
   const byId = new Map(persons.map((p) => [p.id, p]));
 
@@ -142,7 +122,7 @@ export async function computeGroups(participants: readonly Candidate[], programm
   if (!plan.sectorRuleHolds) relaxations.push(sectorRelaxation(n, k, G, plan.sizes, minSize, maxSize, fixed.size > 0));
 
   const apartSet = new Set(locks.apart.map(([a, b]) => `${a}\u0000${b}`));
-  const conflict = (a: Person, b: Person): boolean => a.org === b.org || apartSet.has(cmp(a.id, b.id) < 0 ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`);
+  const conflict = (a: Person, b: Person): boolean => a.org === b.org || apartSet.has(compareCodeUnits(a.id, b.id) < 0 ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`);
   const orgMembers = new Map<string, string[]>();
   for (const p of persons) orgMembers.set(p.org, [...(orgMembers.get(p.org) ?? []), p.id]);
   const unavoidableOrgExcess = [...orgMembers.values()].reduce((a, ids) => a + Math.max(0, ids.length - Math.max(1, G)), 0);
@@ -236,7 +216,7 @@ export async function computeGroups(participants: readonly Candidate[], programm
   const free = members
     .map((m, g) => ({ g, first: m[0]?.id ?? '\uffff' }))
     .filter((c) => !lockedCols.has(c.g))
-    .sort((a, b) => cmp(a.first, b.first) || a.g - b.g);
+    .sort((a, b) => compareCodeUnits(a.first, b.first) || a.g - b.g);
   const freeNumbers = plan.sizes.map((_, g) => g + 1).filter((num) => !lockedCols.has(num - 1));
   const numberOf = new Map<number, number>();
   for (const g of lockedCols) numberOf.set(g, g + 1);
@@ -248,9 +228,9 @@ export async function computeGroups(participants: readonly Candidate[], programm
   const groupOf: Record<string, number> = {};
   for (const p of persons) groupOf[p.id] = numberOf.get(columns.get(p.id) as number) as number;
 
-  const quality = groups.map((grp) => groupQuality(grp, byId, persons));
-  if (plan.sectorRuleHolds && quality.some((q) => Math.abs(q.kommune - q.spesialist) > 1)) {
-    relaxations.push({ code: 'group_sector_mix', reason: 'sector rule relaxed: the locks (keep apart, locked groups) cannot all hold with municipal and specialist counts within 1 of each other in every group', ids: [] });
+  const quality = groupQualityRows(groups, (id) => byId.get(id) as Person);
+  if (plan.sectorRuleHolds && quality.some((q) => !sectorMixHolds(q.kommune, q.spesialist))) {
+    relaxations.push({ code: 'group_sector_mix', reason: `sector rule relaxed: the locks (keep apart, locked groups) cannot all hold with municipal and specialist counts within ${SECTOR_MIX_MAX_DIFFERENCE} of each other in every group`, ids: [] });
   }
   const clashPairs = quality.flatMap((q) => q.organisationClashes);
   if (clashPairs.length > 0) relaxations.push(orgRelaxation(clashPairs, orgMembers, byId, G));
@@ -263,20 +243,24 @@ export async function computeGroups(participants: readonly Candidate[], programm
 
 function orgSetsFor(individuals: ReadonlySet<string>, fixed: ReadonlyMap<string, number>, orgMembers: ReadonlyMap<string, string[]>, G: number): OrgSet[] {
   const out: OrgSet[] = [];
-  for (const [org, ids] of [...orgMembers.entries()].sort((a, b) => cmp(a[0], b[0]))) {
+  for (const [org, ids] of [...orgMembers.entries()].sort((a, b) => compareCodeUnits(a[0], b[0]))) {
     if (ids.length < 2) continue;
     const modelled = ids.filter((id) => individuals.has(id) || fixed.has(id));
     if (modelled.length < 2 || !ids.some((id) => individuals.has(id))) continue;
-    out.push({ org, ids: modelled, cap: Math.max(1, Math.ceil(ids.length / Math.max(1, G))) });
+    out.push({ org, ids: modelled, cap: orgCapPerPart(ids.length, G) });
   }
   return out;
 }
 
-/** Groups whose municipal and specialist counts differ by more than 1. */
+/** Groups whose municipal and specialist counts break the sector mix. */
 function sectorBreaks(a: Attempt, byId: ReadonlyMap<string, Person>, G: number): number {
-  const diff = Array.from({ length: G }, () => 0);
-  for (const [id, g] of a.columns) diff[g] = (diff[g] ?? 0) + ((byId.get(id) as Person).sector === 'kommune' ? 1 : -1);
-  return diff.filter((d) => Math.abs(d) > 1).length;
+  const kommune = Array.from({ length: G }, () => 0);
+  const spesialist = Array.from({ length: G }, () => 0);
+  for (const [id, g] of a.columns) {
+    const counts = (byId.get(id) as Person).sector === 'kommune' ? kommune : spesialist;
+    counts[g] = (counts[g] ?? 0) + 1;
+  }
+  return kommune.filter((k, g) => !sectorMixHolds(k, spesialist[g] ?? 0)).length;
 }
 
 /** Participants beyond the first of their organisation in a group, plus kept-apart pairs sharing a group. */
@@ -373,36 +357,6 @@ function stageReport(
   };
 }
 
-function groupQuality(grp: WorkshopGroup, byId: ReadonlyMap<string, Person>, persons: readonly Person[]): GroupQuality {
-  const m = grp.memberIds.map((id) => byId.get(id) as Person);
-  const female = m.filter((p) => p.gender === 'female').length;
-  const male = m.filter((p) => p.gender === 'male').length;
-  const min = genderTableMinimum(m.length);
-  const cohortF = persons.filter((p) => p.gender === 'female').length;
-  const cohortM = persons.filter((p) => p.gender === 'male').length;
-  const clashes: Array<[string, string]> = [];
-  for (let i = 0; i < m.length; i++) {
-    for (let j = i + 1; j < m.length; j++) {
-      const a = m[i] as Person;
-      const b = m[j] as Person;
-      if (a.org === b.org) clashes.push([a.id, b.id]);
-    }
-  }
-  return {
-    group: grp.number,
-    size: m.length,
-    kommune: m.filter((p) => p.sector === 'kommune').length,
-    spesialist: m.filter((p) => p.sector === 'spesialist').length,
-    female,
-    male,
-    unknownGender: m.length - female - male,
-    genderMinimum: min,
-    genderMinimumMet: female >= genderMinimum(m.length, cohortF) && male >= genderMinimum(m.length, cohortM),
-    regions: regionCounts(m),
-    organisationClashes: clashes,
-  };
-}
-
 function sectorRelaxation(n: number, k: number, G: number, sizes: readonly number[], minSize: number, maxSize: number, locked: boolean): Relaxation {
   const s = n - k;
   const odd = sizes.filter((x) => x % 2 === 1).length;
@@ -411,8 +365,9 @@ function sectorRelaxation(n: number, k: number, G: number, sizes: readonly numbe
     if (g === G) continue;
     if (planSizes(n, k, g, minSize, maxSize, [], []).sectorRuleHolds) alternatives.push(g);
   }
+  // Without locks (and a sector mix of at most 1), only an odd-sized group can hold one more of a sector than the other.
   const why = locked
-    ? 'with the locks given, no split keeps municipal and specialist counts within 1 of each other in every group'
+    ? `with the locks given, no split keeps municipal and specialist counts within ${SECTOR_MIX_MAX_DIFFERENCE} of each other in every group`
     : `with ${k} municipal and ${s} specialist participants, ${G} groups of ${sizes.join('/')} allow a difference of at most 1 in ${odd === 0 ? 'no group with a difference' : `${odd} odd-sized group${odd === 1 ? '' : 's'}`}, and the cohort needs a difference of ${Math.abs(k - s)} in total`;
   const hint = alternatives.length > 0 ? ` (with ${alternatives.slice(0, 3).join(' or ')} groups it could hold)` : '';
   return { code: 'group_sector_mix', reason: `sector rule relaxed: ${why}; each group holds its even share of each sector instead${hint}`, ids: [] };
@@ -442,7 +397,7 @@ function greedyColumns(persons: readonly Person[], sizes: readonly number[], fix
     const target = sizes.map((s) => Math.floor((total * s) / Math.max(1, n)));
     let left = total - target.reduce((a, b) => a + b, 0);
     for (let g = 0; left > 0 && g < sizes.length; g++, left--) target[g] = (target[g] ?? 0) + 1;
-    const order = lotteryOrder(seed, 'groups-greedy', persons.filter((p) => p.sector === sector && !fixed.has(p.id)).map((p) => p.id)).sort((a, b) => cmp(typeOf(byId.get(a) as Person).key, typeOf(byId.get(b) as Person).key));
+    const order = lotteryOrder(seed, 'groups-greedy', persons.filter((p) => p.sector === sector && !fixed.has(p.id)).map((p) => p.id)).sort((a, b) => compareCodeUnits(typeOf(byId.get(a) as Person).key, typeOf(byId.get(b) as Person).key));
     for (const id of order) {
       const p = byId.get(id) as Person;
       let best = -1;

@@ -15,8 +15,9 @@
  * - `free`: only the sector band; gender and region deviations as absolute-value variables;
  * - `free-soft-sector`: the sector rule too becomes a cost (only when locks make it impossible).
  */
-import { genderTableMinimum } from '../../domain/programme.js';
-import { cmp, lexWeights, lotteryKey, REGIONS, type Person, type Region } from '../common.js';
+import { genderTableMinimum, groupGenderMinimum, municipalBand } from '../../domain/rules.js';
+import { compareCodeUnits } from '../../domain/compare.js';
+import { lexWeights, lotteryKey, REGIONS, type Person, type Region } from '../common.js';
 import { GENDERS, SECTORS, type Gender, type Sector } from '../../domain/types.js';
 import type { Constraint, LinearModel, Variable } from '../../solver/types.js';
 
@@ -52,18 +53,8 @@ export interface SizePlan {
   sizes: number[];
   /** Whether every size lies within the programme's range. */
   sizesInRange: boolean;
-  /** Whether the sector rule (|kommune − spesialist| ≤ 1 in every group) can hold with these sizes and locks. */
+  /** Whether the sector mix (`sectorMixHolds` in rules.ts, in every group) can hold with these sizes and locks. */
   sectorRuleHolds: boolean;
-}
-
-/**
- * The number of groups: the configured count, or the fewest that fit `minSize..maxSize`. When no count fits,
- * the fewest groups of at most `maxSize` (sizes below the minimum are then reported).
- */
-export function groupCount(n: number, minSize: number, maxSize: number, configured: number | null): number {
-  if (configured !== null) return configured;
-  if (n === 0) return 0;
-  return Math.ceil(n / maxSize);
 }
 
 /**
@@ -86,10 +77,14 @@ export function planSizes(
   const hi = inRange ? maxSize : Math.ceil(n / count);
   const anyLock = lockedK.some((x) => x > 0) || lockedS.some((x) => x > 0);
   if (!anyLock) {
-    const s = n - k;
-    const withRule = bestMultiset(n, count, lo, hi, Math.abs(k - s));
+    // Without locks the sector rule can hold exactly when k lies between the sizes' least and most municipal counts.
+    const sectorFits = (sizes: readonly number[]): boolean => {
+      const bands = sizes.map(municipalBand);
+      return bands.reduce((a, b) => a + b.lo, 0) <= k && k <= bands.reduce((a, b) => a + b.hi, 0);
+    };
+    const withRule = bestMultiset(n, count, lo, hi, sectorFits);
     if (withRule !== null) return { sizes: withRule, sizesInRange: inRange, sectorRuleHolds: true };
-    const plain = bestMultiset(n, count, lo, hi, 0);
+    const plain = bestMultiset(n, count, lo, hi, () => true);
     if (plain === null) throw new Error(`no split of ${n} into ${count} groups of ${lo}..${hi}`);
     return { sizes: plain, sizesInRange: inRange, sectorRuleHolds: false };
   }
@@ -104,16 +99,14 @@ export function planSizes(
   return { sizes: wide, sizesInRange: false, sectorRuleHolds: false };
 }
 
-/** Sizes (descending) with at least `minOdd` odd sizes, least Σ size², or null. */
-function bestMultiset(n: number, count: number, lo: number, hi: number, minOdd: number): number[] | null {
+/** Sizes (descending) that `fits` accepts, least Σ size², or null. */
+function bestMultiset(n: number, count: number, lo: number, hi: number, fits: (sizes: readonly number[]) => boolean): number[] | null {
   let best: number[] | null = null;
   let bestCost = Number.POSITIVE_INFINITY;
   const cur: number[] = [];
   const rec = (left: number, slots: number, maxV: number): void => {
     if (slots === 0) {
-      if (left !== 0) return;
-      const odd = cur.filter((v) => v % 2 === 1).length;
-      if (odd < minOdd) return;
+      if (left !== 0 || !fits(cur)) return;
       const cost = cur.reduce((a, v) => a + v * v, 0);
       if (cost < bestCost) {
         bestCost = cost;
@@ -156,7 +149,8 @@ function sizesByDp(
       const [sumS, d] = key.split('|').map(Number) as [number, number];
       for (let v = hi; v >= lo; v--) {
         if (lk + ls > v || sumS + v > n) continue;
-        const options = rule ? [Math.floor(v / 2), Math.ceil(v / 2)].filter((x, i, a) => a.indexOf(x) === i) : [null];
+        const band = municipalBand(v);
+        const options = rule ? Array.from({ length: band.hi - band.lo + 1 }, (_, i) => band.lo + i) : [null];
         for (const kv of options) {
           if (kv !== null && (kv < lk || v - kv < ls)) continue;
           const nd = kv === null ? 0 : d + 2 * kv - v;
@@ -199,7 +193,7 @@ export interface GroupModelInput {
   /** All participants, sorted by id. */
   persons: readonly Person[];
   sizes: readonly number[];
-  /** Hard sector rule (band floor/ceil of size/2) or the relaxed even-share band. */
+  /** Hard sector rule (`municipalBand` of each size) or the relaxed even-share band. */
   sectorRule: 'hard' | 'relaxed';
   variant: GroupModelVariant;
   /** Locked participants: id → column. */
@@ -296,11 +290,6 @@ function shareBand(nc: number, size: number, n: number): { lo: number; hi: numbe
   return { lo: f, hi: r === 0 ? f : f + 1, r };
 }
 
-/** The gender minimum a group of `size` is held to: the table's, but never more than the cohort has. */
-export function genderMinimum(size: number, cohortCount: number): number {
-  return Math.min(genderTableMinimum(size), cohortCount);
-}
-
 /** Upper bound on how much Σ_g coef_g·δ_g can vary when `units` of the δ_g ∈ {0, 1} are 1. */
 function categoryRange(coefs: readonly number[], units: number): number {
   if (units <= 0 || coefs.length === 0) return 0;
@@ -382,7 +371,8 @@ export function buildGroupModel(input: GroupModelInput): GroupModel {
   if (!relaxedSector) {
     sizes.forEach((s, g) => {
       const { terms, fixed } = countTerms((p) => p.sector === 'kommune', g);
-      constraints.push({ name: `sector_${g}`, terms, lo: Math.floor(s / 2) - fixed, hi: Math.ceil(s / 2) - fixed });
+      const band = municipalBand(s);
+      constraints.push({ name: `sector_${g}`, terms, lo: band.lo - fixed, hi: band.hi - fixed });
     });
   }
 
@@ -413,7 +403,7 @@ export function buildGroupModel(input: GroupModelInput): GroupModel {
         let units = nc;
         sizes.forEach((s, g) => {
           const b = shareBand(nc, s, n);
-          const m = genderMinimum(s, nc);
+          const m = groupGenderMinimum(s, nc);
           units -= b.lo;
           const { terms, fixed } = countTerms(c.match, g);
           if (b.hi === b.lo + 1) {
@@ -426,7 +416,7 @@ export function buildGroupModel(input: GroupModelInput): GroupModel {
       } else {
         unitScale.set('gender_min', 1);
         sizes.forEach((s, g) => {
-          const m = genderMinimum(s, nc);
+          const m = groupGenderMinimum(s, nc);
           if (m === 0) return;
           const { terms, fixed } = countTerms(c.match, g);
           const v = addVar({ name: `short_${c.name}_${g}`, cost: 0, lb: 0 });
@@ -576,7 +566,7 @@ export function groupTerms(persons: readonly Person[], columns: ReadonlyArray<re
     columns.forEach((members) => {
       const s = members.length;
       const count = members.filter((p) => c.match(p)).length;
-      if (c.level === 'gender_min') t.gender_min += Math.max(0, genderMinimum(s, nc) - count);
+      if (c.level === 'gender_min') t.gender_min += Math.max(0, groupGenderMinimum(s, nc) - count);
       else t[c.level] += Math.abs(n * count - s * nc);
     });
   }
@@ -628,7 +618,7 @@ export function placeIntoCounts(input: PlacementInput): Placement {
     (members[g] ?? []).reduce((a, q) => a + (q !== p && q !== except && input.conflict(p, q) ? 1 : 0), 0);
 
   const movable = new Set<string>();
-  const typeKeys = [...input.queue.keys()].sort(cmp);
+  const typeKeys = [...input.queue.keys()].sort(compareCodeUnits);
   for (const key of typeKeys) {
     const left = [...(input.counts.get(key) ?? [])];
     for (const id of input.queue.get(key) ?? []) {
@@ -685,7 +675,7 @@ export function placeIntoCounts(input: PlacementInput): Placement {
 
   const clashes: Array<[string, string]> = [];
   for (const m of members) {
-    const sorted = [...m].sort((a, b) => cmp(a.id, b.id));
+    const sorted = [...m].sort((a, b) => compareCodeUnits(a.id, b.id));
     for (let i = 0; i < sorted.length; i++) {
       for (let j = i + 1; j < sorted.length; j++) {
         const a = sorted[i] as Person;
@@ -694,6 +684,6 @@ export function placeIntoCounts(input: PlacementInput): Placement {
       }
     }
   }
-  clashes.sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
+  clashes.sort((a, b) => compareCodeUnits(a[0], b[0]) || compareCodeUnits(a[1], b[1]));
   return { column, clashes };
 }

@@ -25,7 +25,10 @@
  *   did not match a known trust (`trust === null`) are not capped: there is no trust to count them under.
  * - Reason texts never contain the candidate's name or birth date.
  */
+import { compareCodeUnits } from '../../domain/compare.js';
+import { ageOn } from '../../domain/dates.js';
 import { cellFor, type Programme } from '../../domain/programme.js';
+import { compareNominations, nominationCap } from '../../domain/rules.js';
 import { educationAtLeast, type Candidate, type Reason, type ScreenedCandidate, type ScreeningReasonCode, type Warning } from '../../domain/types.js';
 
 /** Result of `screen`: one entry per input candidate, in input order, plus run-level warnings. */
@@ -40,7 +43,7 @@ export interface ScreeningResult {
  * Returns the candidates in input order with status, every hard reason, soft warnings and quota cell.
  */
 export function screen(candidates: readonly Candidate[], programme: Programme): ScreeningResult {
-  const capped = nominationCap(candidates, programme.nominationCapPerTrust);
+  const capped = capNominations(candidates, nominationCap(programme));
   const screened = candidates.map((c): ScreenedCandidate => {
     const reasons: Reason[] = [];
     const warnings: Reason[] = [];
@@ -60,34 +63,6 @@ export function screen(candidates: readonly Candidate[], programme: Programme): 
 
 function reason(code: ScreeningReasonCode, detail: string): Reason {
   return { code, text: `${code}: ${detail}` };
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Year, month, day of a real calendar date in ISO form, else null. */
-function parseIsoDate(s: string): [number, number, number] | null {
-  const m = ISO_DATE.exec(s);
-  if (m === null) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
-  return [y, mo, d];
-}
-
-/**
- * Whole years of age on `on` for someone born on `birth` (both ISO dates). A 29 February birthday is
- * reached on 1 March in non-leap years. Negative when `birth` is after `on`. Null for a malformed date.
- */
-export function ageOn(birth: string, on: string): number | null {
-  const b = parseIsoDate(birth);
-  const o = parseIsoDate(on);
-  if (b === null || o === null) return null;
-  const [by, bm, bd] = b;
-  const [oy, om, od] = o;
-  const beforeBirthday = om < bm || (om === bm && od < bd);
-  return oy - by - (beforeBirthday ? 1 : 0);
 }
 
 function ageReasons(c: Candidate, p: Programme): Reason[] {
@@ -141,20 +116,7 @@ function endorsementReason(c: Candidate, p: Programme): Reason | null {
   return p.eligibility.requireEndorsement ? reason('not_endorsed', 'no endorsement recorded, which this programme requires') : null;
 }
 
-/** Code-unit order, the project's tie-break for strings. */
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Priority order within a trust: ranked before unranked, lower priority number first, then id. */
-function compareNominations(a: Candidate, b: Candidate): number {
-  const pa = a.priority ?? Number.POSITIVE_INFINITY;
-  const pb = b.priority ?? Number.POSITIVE_INFINITY;
-  if (pa !== pb) return pa < pb ? -1 : 1;
-  return compareCodeUnits(a.id, b.id);
-}
-
-function nominationCap(candidates: readonly Candidate[], cap: number | null): { byCandidate: Map<Candidate, Reason>; warnings: Warning[] } {
+function capNominations(candidates: readonly Candidate[], cap: number | null): { byCandidate: Map<Candidate, Reason>; warnings: Warning[] } {
   // Keyed by object, not id, so that even (invalid) duplicate ids cannot mix verdicts up.
   const byCandidate = new Map<Candidate, Reason>();
   const warnings: Warning[] = [];

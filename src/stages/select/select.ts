@@ -54,8 +54,10 @@
  */
 import { InternalError } from '../../domain/errors.js';
 import type { LinearModel, Solve, SolveAttempt, SolveStatus, SolverName } from '../../solver/types.js';
-import { compareCodeUnits, lotteryDraw } from '../../domain/lottery.js';
-import { genderTableMinimum, quotaCells, shareMinimum, type Programme, type QuotaCell } from '../../domain/programme.js';
+import { compareCodeUnits } from '../../domain/compare.js';
+import { lotteryDraw } from '../../domain/lottery.js';
+import { quotaCells, type Programme, type QuotaCell } from '../../domain/programme.js';
+import { compareCallIn, genderRules, seatsToFill, type GenderRule } from '../../domain/rules.js';
 import type { Gender, Reason, RowRef, ScreenedCandidate, ScreeningReasonCode, Sector, Warning } from '../../domain/types.js';
 
 /** Options of `select`. */
@@ -180,7 +182,6 @@ export interface SelectionResult {
 }
 
 type G = 'female' | 'male';
-const GS: readonly G[] = ['female', 'male'];
 const WORDS: Record<G, string> = { female: 'women', male: 'men' };
 
 /** Per-candidate working state. */
@@ -202,32 +203,12 @@ interface Entry {
   reasons: Reason[];
 }
 
-/** Call-in order: priority (unranked last), draw, id. */
-function callIn(a: Entry, b: Entry): number {
-  const pa = a.priority ?? Number.POSITIVE_INFINITY;
-  const pb = b.priority ?? Number.POSITIVE_INFINITY;
-  if (pa !== pb) return pa < pb ? -1 : 1;
-  return a.draw - b.draw || compareCodeUnits(a.id, b.id);
-}
-
 export function rankText(p: number | null): string {
   return p === null ? 'unranked' : `priority ${p}`;
 }
 
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
-}
-
-/** A gender rule before it is measured: which cells it spans and how many of the gender it requires. */
-export interface RuleDef {
-  id: string;
-  scope: 'cohort' | 'sector' | 'cell';
-  scopeKey: string;
-  gender: G;
-  cellKeys: Set<string>;
-  required: number;
-  text: string;
-  where: string;
 }
 
 interface ModelType {
@@ -281,9 +262,9 @@ export async function select(screened: readonly ScreenedCandidate[], programme: 
   const free = new Map<string, number>();
   const availableIn = new Map<string, Entry[]>();
   for (const cell of cells) {
-    const avail = entries.filter((e) => e.cell === cell && e.eligible && !e.excluded).sort(callIn);
+    const avail = entries.filter((e) => e.cell === cell && e.eligible && !e.excluded).sort(compareCallIn);
     availableIn.set(cell.key, avail);
-    const f = Math.min(cell.seats, avail.length);
+    const f = seatsToFill(cell.seats, avail.length);
     fill.set(cell.key, f);
     free.set(cell.key, f - avail.filter((e) => e.included).length);
   }
@@ -325,7 +306,7 @@ export async function select(screened: readonly ScreenedCandidate[], programme: 
   }
 
   const isSel = (e: Entry) => e.selected;
-  const countOf = (g: G, keys: Set<string>) => entries.filter((e) => isSel(e) && e.gender === g && e.cell !== null && keys.has(e.cell.key)).length;
+  const countOf = (g: G, keys: ReadonlySet<string>) => entries.filter((e) => isSel(e) && e.gender === g && e.cell !== null && keys.has(e.cell.key)).length;
   const actual = new Map(rules.map((r) => [r.id, countOf(r.gender, r.cellKeys)]));
 
   addReasons(cells, availableIn, rules, actual, options.seed);
@@ -436,7 +417,7 @@ function applyLocks(entries: Entry[], byId: Map<string, Entry>, cells: readonly 
     }
   }
   for (const cell of cells) {
-    const incl = entries.filter((e) => e.cell === cell && e.included).sort(callIn);
+    const incl = entries.filter((e) => e.cell === cell && e.included).sort(compareCallIn);
     if (incl.length <= cell.seats) continue;
     warnings.push({ code: 'include_over_quota', message: `${cell.label}: ${incl.length} candidates included for ${cell.seats} seats; the first ${cell.seats} in call-in order keep their lock: ${incl.map((e) => e.id).join(', ')}` });
     for (const e of incl.slice(cell.seats)) {
@@ -444,32 +425,6 @@ function applyLocks(entries: Entry[], byId: Map<string, Entry>, cells: readonly 
       notObeyed(e, `${cell.label} has more includes than its ${cell.seats} seats; this one competes as usual`);
     }
   }
-}
-
-/** The gender rules for cells filling `fill` seats each; rules with a minimum of 0 are left out. */
-export function genderRules(p: Programme, cells: readonly QuotaCell[], fill: ReadonlyMap<string, number>): RuleDef[] {
-  const out: RuleDef[] = [];
-  const push = (scope: RuleDef['scope'], scopeKey: string, keys: string[], required: number, where: string) => {
-    if (required <= 0) return;
-    const idBase = scope === 'cohort' ? 'gender.cohort' : `gender.${scope}.${scopeKey}`;
-    for (const g of GS) out.push({ id: `${idBase}.${g}`, scope, scopeKey, gender: g, cellKeys: new Set(keys), required, text: `at least ${required} ${WORDS[g]} in ${where}`, where });
-  };
-  const seatsOf = (cs: readonly QuotaCell[]) => cs.reduce((s, c) => s + (fill.get(c.key) ?? 0), 0);
-  push('cohort', 'cohort', cells.map((c) => c.key), shareMinimum(seatsOf(cells), p.gender.minShareCohort), 'the cohort');
-  for (const sector of ['kommune', 'spesialist'] as const) {
-    const sc = cells.filter((c) => c.sector === sector);
-    if (sc.length > 0) push('sector', sector, sc.map((c) => c.key), shareMinimum(seatsOf(sc), p.gender.minShareSector), sector);
-  }
-  if (p.gender.cellMinimums) {
-    for (const c of cells) {
-      const f = fill.get(c.key) ?? 0;
-      const req = genderTableMinimum(f);
-      // An unsplit sector is a single cell: its table minimum only matters where it asks more than the sector rule.
-      if (c.rhf === null && req <= shareMinimum(f, p.gender.minShareSector)) continue;
-      push('cell', c.key, [c.key], req, c.label);
-    }
-  }
-  return out;
 }
 
 /** Sum of the k largest (or smallest) values of a multiset given as value → multiplicity pairs. */
@@ -491,7 +446,7 @@ function buildModel(
   cells: readonly QuotaCell[],
   availableIn: ReadonlyMap<string, Entry[]>,
   free: ReadonlyMap<string, number>,
-  rules: readonly RuleDef[],
+  rules: readonly GenderRule[],
 ): { model: LinearModel; types: ModelType[]; W: number; R: number } {
   const types: ModelType[] = [];
   for (const cell of cells) {
@@ -574,13 +529,13 @@ function countGenders(es: readonly Entry[]): GenderCount {
 }
 
 /** The gender rules a swap (this candidate out, one of another gender in) would push below or further below their minimum. */
-function blockingRules(v: Entry, rules: readonly RuleDef[], actual: ReadonlyMap<string, number>): RuleDef[] {
+function blockingRules(v: Entry, rules: readonly GenderRule[], actual: ReadonlyMap<string, number>): GenderRule[] {
   if (v.gender === 'unknown' || v.cell === null) return [];
   const key = v.cell.key;
   return rules.filter((r) => r.gender === v.gender && r.cellKeys.has(key) && (actual.get(r.id) ?? 0) <= r.required);
 }
 
-function ruleList(rs: readonly RuleDef[], actual: ReadonlyMap<string, number>): string {
+function ruleList(rs: readonly GenderRule[], actual: ReadonlyMap<string, number>): string {
   return rs.map((r) => `${r.text} (${actual.get(r.id) ?? 0} selected)`).join('; ');
 }
 
@@ -588,7 +543,7 @@ function ruleList(rs: readonly RuleDef[], actual: ReadonlyMap<string, number>): 
 function addReasons(
   cells: readonly QuotaCell[],
   availableIn: ReadonlyMap<string, Entry[]>,
-  rules: readonly RuleDef[],
+  rules: readonly GenderRule[],
   actual: ReadonlyMap<string, number>,
   seed: string,
 ): void {
@@ -755,12 +710,12 @@ function cellSummary(cell: QuotaCell, entries: readonly Entry[], programme: Prog
 
 /** Plain words for a gender rule that is not met. */
 function explainGenderRule(
-  r: RuleDef,
+  r: GenderRule,
   got: number,
   entries: readonly Entry[],
   cells: readonly QuotaCell[],
   fill: ReadonlyMap<string, number>,
-  rules: readonly RuleDef[],
+  rules: readonly GenderRule[],
   actual: ReadonlyMap<string, number>,
 ): string {
   const g = r.gender;

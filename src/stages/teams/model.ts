@@ -9,46 +9,28 @@
  * repair organisation clashes. The pattern optimum is a lower bound on every valid set of teams, so a result
  * whose full objective equals it is proven optimal.
  */
-import { cmp, lexWeights, lotteryKey, REGIONS, type Person, type Region } from '../common.js';
+import { compareCodeUnits } from '../../domain/compare.js';
+import { lexWeights, lotteryKey, REGIONS, type Person, type Region } from '../common.js';
+import { bothGenders, regionMatch, teamShapeTiers, type TeamRule, type TeamShape } from '../../domain/rules.js';
 import { GENDERS, type Gender, type Sector } from '../../domain/types.js';
 import type { Constraint, LinearModel, Variable } from '../../solver/types.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Team shapes
 
-/** Municipal and specialist members of a team. */
-export type Shape = readonly [number, number];
-
 export interface ShapePlan {
   /** Shapes used and how many teams of each, standard shape first. */
-  counts: Array<{ shape: Shape; teams: number; tier: number }>;
+  counts: Array<{ shape: TeamShape; teams: number; tier: number }>;
   /** 0: all standard; 1: some teams one smaller with both sectors; 2: other shapes with both sectors; 3: anything. */
   worstTier: number;
-}
-
-/** Shapes by tier: 0 standard; 1 one smaller with both sectors; 2 other mixed shapes ±1; 3 any non-empty shape up to one larger. */
-function shapesByTier(pk: number, ps: number): Array<{ shape: Shape; tier: number }> {
-  const out: Array<{ shape: Shape; tier: number }> = [{ shape: [pk, ps], tier: 0 }];
-  const seen = new Set([`${pk},${ps}`]);
-  const add = (k: number, s: number, tier: number): void => {
-    if (k < 0 || s < 0 || k + s === 0 || seen.has(`${k},${s}`)) return;
-    seen.add(`${k},${s}`);
-    out.push({ shape: [k, s], tier });
-  };
-  if (pk >= 2) add(pk - 1, ps, 1);
-  if (ps >= 2) add(pk, ps - 1, 1);
-  const size = pk + ps;
-  for (let t = size - 1; t <= size + 1; t++) for (let k = 1; k < t; k++) add(k, t - k, 2);
-  for (let t = 1; t <= size + 1; t++) for (let k = 0; k <= t; k++) add(k, t - k, 3);
-  return out;
 }
 
 /**
  * How many teams of each shape: fewest teams outside the standard shape, by tier (one tier-2 team costs more
  * than any number of tier-1 teams), then the fewest teams. Dynamic program over (municipal, specialist) used.
  */
-export function planShapes(K: number, S: number, pk: number, ps: number): ShapePlan {
-  const shapes = shapesByTier(pk, ps);
+export function planShapes(K: number, S: number, rule: TeamRule): ShapePlan {
+  const shapes = teamShapeTiers(rule);
   const tierCost = [0, 1, 1_000, 1_000_000];
   const W = S + 1;
   const cost = new Float64Array((K + 1) * W).fill(Infinity);
@@ -82,7 +64,7 @@ export function planShapes(K: number, S: number, pk: number, ps: number): ShapeP
     k -= sh.shape[0];
     s -= sh.shape[1];
   }
-  const counts = [...tally.entries()].sort((a, b) => a[0] - b[0]).map(([j, teams]) => ({ shape: (shapes[j] as { shape: Shape }).shape, teams, tier: (shapes[j] as { tier: number }).tier }));
+  const counts = [...tally.entries()].sort((a, b) => a[0] - b[0]).map(([j, teams]) => ({ shape: (shapes[j] as { shape: TeamShape }).shape, teams, tier: (shapes[j] as { tier: number }).tier }));
   return { counts, worstTier: Math.max(0, ...counts.map((c) => c.tier)) };
 }
 
@@ -112,7 +94,7 @@ function compareSlotTypes(a: SlotType, b: SlotType): number {
     (a.sector === b.sector ? 0 : a.sector === 'kommune' ? -1 : 1) ||
     REGIONS.indexOf(a.region) - REGIONS.indexOf(b.region) ||
     GENDERS.indexOf(a.gender) - GENDERS.indexOf(b.gender) ||
-    cmp(a.org, b.org)
+    compareCodeUnits(a.org, b.org)
   );
 }
 
@@ -121,23 +103,6 @@ export interface Member {
   sector: Sector;
   region: Region;
   gender: Gender;
-}
-
-/**
- * Region match: every member belongs to one and the same known RHF, i.e. each municipal member's county lies in
- * the area of the RHF of the specialist members, who all belong to that RHF. A team without both sectors never
- * matches.
- */
-export function regionMatch(members: readonly Member[]): Region | null {
-  if (members.length === 0) return null;
-  const r = (members[0] as Member).region;
-  if (r === 'unknown') return null;
-  if (!members.some((m) => m.sector === 'kommune') || !members.some((m) => m.sector === 'spesialist')) return null;
-  return members.every((m) => m.region === r) ? r : null;
-}
-
-export function bothGenders(members: readonly Member[]): boolean {
-  return members.some((m) => m.gender === 'female') && members.some((m) => m.gender === 'male');
 }
 
 /**
@@ -268,8 +233,8 @@ export function buildTeamModel(persons: readonly Person[], plan: ShapePlan, clus
         vars.push({ kind: 'part', shape: si, sector, slots, cls, key: `${si}/${sector}/${slots.join(',')}` });
       }
     });
-    for (const kClass of [...classes.kommune].sort(cmp)) {
-      for (const sClass of [...classes.spesialist].sort(cmp)) {
+    for (const kClass of [...classes.kommune].sort(compareCodeUnits)) {
+      for (const sClass of [...classes.spesialist].sort(compareCodeUnits)) {
         vars.push({ kind: 'join', shape: si, kClass, sClass, ...joinCost(kClass, sClass), key: `${si}/join/${kClass}/${sClass}` });
       }
     }
@@ -313,7 +278,7 @@ export function buildTeamModel(persons: readonly Person[], plan: ShapePlan, clus
     constraints.push({ name: `shape_${si}`, terms, lo: c.teams, hi: c.teams });
     for (const sector of ['kommune', 'spesialist'] as const) {
       const classes = new Set(vars.flatMap((v) => (v.kind === 'part' && v.shape === si && v.sector === sector ? [v.cls] : [])));
-      for (const cls of [...classes].sort(cmp)) {
+      for (const cls of [...classes].sort(compareCodeUnits)) {
         const terms2: Array<[number, number]> = [];
         vars.forEach((v, vi) => {
           if (v.kind === 'part' && v.shape === si && v.sector === sector && v.cls === cls) terms2.push([vi, 1]);
@@ -446,7 +411,7 @@ export function fillTeams(tm: TeamModel, counts: readonly number[], clusters: re
   }
   const queues = new Map<string, string[]>();
   for (const [key, ids] of byType) {
-    const keyed = ids.map((id) => ({ id, k: lotteryKey(seed, 'teams-fill', id) })).sort((a, b) => cmp(a.k, b.k) || cmp(a.id, b.id));
+    const keyed = ids.map((id) => ({ id, k: lotteryKey(seed, 'teams-fill', id) })).sort((a, b) => compareCodeUnits(a.k, b.k) || compareCodeUnits(a.id, b.id));
     queues.set(key, keyed.map((x) => x.id));
   }
   const skeletons: Array<{ fixed: string[]; slots: string[] }> = [];
@@ -725,7 +690,7 @@ export function buildAssignmentModel(
     }
   };
   const groups = [...new Set(persons.map((p) => ctx.groupOf(p.id)).filter((g): g is number => g !== undefined))].sort((a, b) => a - b);
-  const orgs = [...new Set(persons.map((p) => p.org))].sort(cmp);
+  const orgs = [...new Set(persons.map((p) => p.org))].sort(compareCodeUnits);
   specs.forEach((spec, t) => {
     const fixedMembers = spec.fixed.map((id) => ctx.byId.get(id) as Person);
     for (const sector of ['kommune', 'spesialist'] as const) {

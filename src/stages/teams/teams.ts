@@ -18,11 +18,11 @@
  * The models are solved by the `Solve` function the caller hands in. The caller (`app/pipeline.ts`) re-checks the
  * groups and teams together with the independent checker (`check/groups.ts`) before using them.
  */
+import { compareCodeUnits } from '../../domain/compare.js';
 import { InternalError } from '../../domain/errors.js';
 import type { Solve, SolveResult } from '../../solver/types.js';
 import type { GroupsResult } from '../groups/groups.js';
 import {
-  cmp,
   lexWeights,
   normaliseTeamLocks,
   personsById,
@@ -31,20 +31,17 @@ import {
   type EffectiveLocks,
   type ObjectiveTerm,
   type Person,
-  type Region,
   type StageReport,
 } from '../common.js';
 import type { GroupLocks, Relaxation } from '../../domain/types.js';
 import {
   addScores,
-  bothGenders,
   buildAssignmentModel,
   buildTeamModel,
   fillTeams,
   improveTeams,
   modelCounts,
   planShapes,
-  regionMatch,
   scoreTeam,
   teamSpecs,
   type Cluster,
@@ -57,7 +54,9 @@ import {
   type TeamSpec,
 } from './model.js';
 import type { Programme } from '../../domain/programme.js';
-import type { Candidate, Gender, Sector } from '../../domain/types.js';
+import { teamRule, type TeamRule } from '../../domain/rules.js';
+import { teamQualityRows, type TeamQuality } from '../quality.js';
+import type { Candidate, Sector } from '../../domain/types.js';
 
 export interface FormTeamsOptions {
   /** Lottery seed for ties (recorded in the result). */
@@ -72,25 +71,6 @@ export interface ProjectTeam {
   number: number;
   /** Members' ids in code-unit order. */
   memberIds: string[];
-}
-
-/** One row of the per-team quality table. */
-export interface TeamQuality {
-  team: number;
-  members: Array<{ id: string; sector: Sector; region: Region; county: string | null; gender: Gender; group: number | null }>;
-  kommune: number;
-  spesialist: number;
-  /** The RHF every member belongs to, or null when the team is not region-matched. */
-  regionMatch: Region | null;
-  /** No two members from the same workshop group. */
-  groupsDistinct: boolean;
-  /** Pairs of members that share a workshop group. */
-  sameGroupPairs: number;
-  female: number;
-  male: number;
-  bothGenders: boolean;
-  /** Pairs of members from the same organisation (ids). */
-  organisationClashes: Array<[string, string]>;
 }
 
 export interface TeamsResult {
@@ -112,15 +92,15 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     if ((persons[i] as Person).id === (persons[i - 1] as Person).id) throw new InternalError('E_TEAMS_DUPLICATE_ID', `participant id ${(persons[i] as Person).id} appears twice`);
   }
   const byId = new Map(persons.map((p) => [p.id, p]));
-  const shape = programme.projectTeams;
+  const shape = teamRule(programme);
   const { locks, relaxations } = normaliseTeamLocks(options.locks, persons, shape);
   const K = persons.filter((p) => p.sector === 'kommune').length;
   const S = persons.length - K;
-  const plan = planShapes(K, S, shape.kommune, shape.spesialist);
+  const plan = planShapes(K, S, shape);
   if (plan.worstTier > 0) relaxations.push(compositionRelaxation(K, S, shape, plan));
 
   const apartSet = new Set(locks.apart.map(([a, b]) => `${a}\u0000${b}`));
-  const isApart = (a: Person, b: Person): boolean => apartSet.has(cmp(a.id, b.id) < 0 ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`);
+  const isApart = (a: Person, b: Person): boolean => apartSet.has(compareCodeUnits(a.id, b.id) < 0 ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`);
   const ctx: TeamContext = {
     byId,
     groupOf: (id) => groupsResult.groupOf[id],
@@ -236,14 +216,14 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   }
 
   // Canonical numbering by smallest member id.
-  const ordered = teams.map((t) => sortedIds(t.ids)).sort((a, b) => cmp(a[0] ?? '', b[0] ?? ''));
+  const ordered = teams.map((t) => sortedIds(t.ids)).sort((a, b) => compareCodeUnits(a[0] ?? '', b[0] ?? ''));
   const projectTeams: ProjectTeam[] = ordered.map((ids, i) => ({ number: i + 1, memberIds: ids }));
   const teamOf: Record<string, number> = {};
   const numberOf = new Map<string, number>();
   for (const t of projectTeams) for (const id of t.memberIds) numberOf.set(id, t.number);
   for (const p of persons) teamOf[p.id] = numberOf.get(p.id) as number;
 
-  const quality = projectTeams.map((t) => teamQuality(t, byId, groupsResult));
+  const quality = teamQualityRows(projectTeams, (id) => byId.get(id) as Person, (id) => groupsResult.groupOf[id]);
   const scores = projectTeams.map((t) => scoreTeam(t.memberIds, ctx));
   const total = {
     apart: scores.reduce((a, s) => a + s.apart, 0),
@@ -348,38 +328,11 @@ function clustersOf(pairs: ReadonlyArray<readonly [string, string]>, byId: Reado
   }
   return comps
     .map((c) => sortedIds(c))
-    .sort((x, y) => cmp(x[0] ?? '', y[0] ?? ''))
+    .sort((x, y) => compareCodeUnits(x[0] ?? '', y[0] ?? ''))
     .map((ids) => ({ ids, members: ids.map((id) => byId.get(id) as Person) }));
 }
 
-function teamQuality(t: ProjectTeam, byId: ReadonlyMap<string, Person>, groups: GroupsResult): TeamQuality {
-  const m = t.memberIds.map((id) => byId.get(id) as Person);
-  const clashes: Array<[string, string]> = [];
-  let same = 0;
-  for (let i = 0; i < m.length; i++) {
-    for (let j = i + 1; j < m.length; j++) {
-      const a = m[i] as Person;
-      const b = m[j] as Person;
-      if (a.org === b.org) clashes.push([a.id, b.id]);
-      if (groups.groupOf[a.id] !== undefined && groups.groupOf[a.id] === groups.groupOf[b.id]) same++;
-    }
-  }
-  return {
-    team: t.number,
-    members: m.map((p) => ({ id: p.id, sector: p.sector, region: p.region, county: p.county, gender: p.gender, group: groups.groupOf[p.id] ?? null })),
-    kommune: m.filter((p) => p.sector === 'kommune').length,
-    spesialist: m.filter((p) => p.sector === 'spesialist').length,
-    regionMatch: regionMatch(m),
-    groupsDistinct: same === 0,
-    sameGroupPairs: same,
-    female: m.filter((p) => p.gender === 'female').length,
-    male: m.filter((p) => p.gender === 'male').length,
-    bothGenders: bothGenders(m),
-    organisationClashes: clashes,
-  };
-}
-
-function compositionRelaxation(K: number, S: number, shape: { kommune: number; spesialist: number }, plan: ShapePlan): Relaxation {
+function compositionRelaxation(K: number, S: number, shape: TeamRule, plan: ShapePlan): Relaxation {
   const parts = plan.counts.map((c) => `${c.teams} team${c.teams === 1 ? '' : 's'} of ${c.shape[0]} + ${c.shape[1]}`).join(', ');
   const why =
     plan.worstTier === 1
