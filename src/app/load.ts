@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { InputError, type InputIssue } from '../domain/errors.js';
+import { formatNumber } from '../domain/text.js';
 import { readCandidates, type ReadResult } from '../read/candidates.js';
 import { screen, type ScreeningResult } from '../stages/screen/eligibility.js';
 import type { Programme } from '../domain/programme.js';
@@ -69,7 +70,7 @@ export function readFiles(files: readonly string[]): { files: Array<{ name: stri
         continue;
       }
       if (st.size > MAX_INPUT_BYTES) {
-        issues.push({ code: 'file_too_large', file: name, message: `expected a file of at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB, got ${(st.size / 1024 / 1024).toFixed(1)} MiB` });
+        issues.push({ code: 'file_too_large', file: name, message: `expected a file of at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB, got ${formatNumber(st.size / 1024 / 1024, 'en', { fixed: 1 })} MiB` });
         continue;
       }
       out.push({ name, bytes: readFileSync(name) });

@@ -6,6 +6,7 @@ import { lstatSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { OutputError } from '../domain/errors.js';
 import { genderTableMinimum, quotaCells } from '../domain/programme.js';
+import { pluralForm } from '../domain/text.js';
 import { groupQualityRows, partitionsOf, teamQualityRows } from '../replace/replace.js';
 import type { Candidate } from '../domain/types.js';
 import { writeOutputs, type OutputFile, type WriteOptions } from '../io/csv-write.js';
@@ -272,7 +273,7 @@ export function writeOutputsWithReport(dir: string, files: readonly OutputFile[]
   if (notFile.length > 0) throw new OutputError('E_NOT_FILE', `${notFile.join(', ')} exists and is not a regular file; choose another path`);
   const existing = targets.filter((t) => exists(t) === 'file');
   if (existing.length > 0 && !options.force) {
-    throw new OutputError('E_EXISTS', `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written (use --force to overwrite)`);
+    throw new OutputError('E_EXISTS', `${existing.join(', ')} already ${pluralForm(existing.length, 'exists', 'exist')}; nothing was written (use --force to overwrite)`);
   }
   writeOutputs(dir, files, options);
   writeOutputs(reportDir, [reportFile], options);

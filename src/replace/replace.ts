@@ -48,7 +48,8 @@ import { genderTableMinimum, quotaCells, type Programme, type QuotaCell } from '
 import type { Candidate, Gender, ScreenedCandidate, Sector } from '../domain/types.js';
 import { fewestSmallerTeams } from '../check/groups.js';
 import { groupCount } from '../stages/groups/model.js';
-import { genderRules, plural, rankText, type RuleDef, type SelectionRule } from '../stages/select/select.js';
+import { plural } from '../domain/text.js';
+import { genderRules, rankText, type RuleDef, type SelectionRule } from '../stages/select/select.js';
 import type { GroupQuality } from '../stages/groups/groups.js';
 import type { TeamQuality } from '../stages/teams/teams.js';
 

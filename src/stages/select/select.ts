@@ -56,6 +56,7 @@ import { InternalError } from '../../domain/errors.js';
 import type { LinearModel, Solve, SolveAttempt, SolveStatus, SolverName } from '../../solver/types.js';
 import { compareCodeUnits, lotteryDraw } from '../../domain/lottery.js';
 import { genderTableMinimum, quotaCells, shareMinimum, type Programme, type QuotaCell } from '../../domain/programme.js';
+import { plural } from '../../domain/text.js';
 import type { Gender, Reason, RowRef, ScreenedCandidate, ScreeningReasonCode, Sector, Warning } from '../../domain/types.js';
 
 /** Options of `select`. */
@@ -212,10 +213,6 @@ function callIn(a: Entry, b: Entry): number {
 
 export function rankText(p: number | null): string {
   return p === null ? 'unranked' : `priority ${p}`;
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** A gender rule before it is measured: which cells it spans and how many of the gender it requires. */
