@@ -18,7 +18,7 @@ import { workbookKind } from '../read/sheet.js';
 import { sheetLib } from '../io/workbook-lib.js';
 
 /** Larger files are refused before reading them into memory (the reader's own limit). */
-export const MAX_INPUT_BYTES = INPUT_LIMITS.maxFileBytes;
+const MAX_INPUT_BYTES = INPUT_LIMITS.maxFileBytes;
 
 export interface InputOptions {
   files: readonly string[];

@@ -7,6 +7,7 @@ import type { ScreenedCandidate } from '../domain/types.js';
 import { toCsv, writeOutputs } from '../io/csv-write.js';
 import { loadInputs, type InputOptions, type LoadedInputs } from './load.js';
 import type { CommandOutcome } from './outcome.js';
+import type { ScreenSummary } from './summary-schema.js';
 import { compareCodeUnits, passThrough } from './outputs.js';
 import { renderTable } from './table.js';
 
@@ -71,7 +72,7 @@ export async function runScreen(opts: ScreenOptions): Promise<CommandOutcome> {
   const inputs = loadInputs(opts);
   const cells = screeningByCell(inputs);
   const warnings = [...inputs.read.warnings, ...inputs.screening.warnings];
-  const summary = {
+  const summary: ScreenSummary = {
     schemaVersion: 1,
     command: 'screen',
     programme: { name: inputs.programme.name, source: inputs.programmeSource, sha256: inputs.programmeSha256 },

@@ -328,7 +328,7 @@ function genderRules(p: Programme, cells: readonly QuotaCell[], fill: ReadonlyMa
  * is Σ r − (−min cost). Successive shortest paths with Bellman–Ford (the graph starts acyclic, so
  * negative costs are fine).
  */
-export function minGenderShortfall(
+function minGenderShortfall(
   cells: readonly QuotaCell[],
   rules: readonly GenderRule[],
   candidates: (cellKey: string, g: G | 'unknown') => { forced: number; free: number },

@@ -9,7 +9,7 @@
  */
 
 /** cyrb53 of a string: an integer in [0, 2^53). */
-export function cyrb53(s: string, seed = 0): number {
+function cyrb53(s: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < s.length; i++) {
@@ -32,9 +32,4 @@ export function lotteryDraw(seed: string, id: string): number {
 /** Code-unit comparison of strings (locale-independent, as the house style asks). */
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Order of two draws, ids breaking exact ties. */
-export function compareDraws(a: { draw: number; id: string }, b: { draw: number; id: string }): number {
-  return a.draw - b.draw || compareCodeUnits(a.id, b.id);
 }

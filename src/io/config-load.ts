@@ -15,7 +15,7 @@ import { readJsonLocated } from '../read/json-located.js';
 export const BUILTIN_PROGRAMME_PATH = fileURLToPath(new URL('../../data/programme.json', import.meta.url));
 
 /** `source` of the built-in programme (a file given by the user is recorded as given). */
-export const BUILTIN_SOURCE = 'built-in';
+const BUILTIN_SOURCE = 'built-in';
 
 /** A config larger than this is refused before reading: a programme config is about 1 kB. */
 const MAX_CONFIG_BYTES = 1024 * 1024;

@@ -212,9 +212,9 @@ export interface ReplaceResult {
 export type ReplaceOutcome = { ok: true; result: ReplaceResult } | { ok: false; problems: RequestProblem[] };
 
 /** States kept from one search depth to the next. */
-export const BEAM = 200;
+const BEAM = 200;
 /** Most steps (swaps or relocations) the search chains. */
-export const MAX_DEPTH = 3;
+const MAX_DEPTH = 3;
 
 type G2 = 'female' | 'male';
 const GS: readonly G2[] = ['female', 'male'];
@@ -822,7 +822,7 @@ function clashPairs(ms: readonly P[]): Array<[string, string]> {
 }
 
 /** The region every member belongs to, when the team has both sectors and one known RHF; else null. */
-export function teamRegion(ms: readonly { sector: Sector; region: Region }[]): Region | null {
+function teamRegion(ms: readonly { sector: Sector; region: Region }[]): Region | null {
   const first = ms[0];
   if (first === undefined || first.region === 'unknown') return null;
   if (!ms.some((m) => m.sector === 'kommune') || !ms.some((m) => m.sector === 'spesialist')) return null;

@@ -69,7 +69,7 @@ export interface Person {
   county: string | null;
 }
 
-export function toPerson(c: Candidate): Person {
+function toPerson(c: Candidate): Person {
   return {
     id: c.id,
     sector: c.sector,

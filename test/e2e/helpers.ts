@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const BIN = join(ROOT, 'bin', 'cohort.js');
+const BIN = join(ROOT, 'bin', 'cohort.js');
 export const SAMPLE_NB = ['kommune', 'helse-sor-ost', 'helse-vest', 'helse-midt-norge', 'helse-nord'].map((f) => join(ROOT, 'fixtures', 'sample', 'nb', `${f}.csv`));
 export const SAMPLE_EN = SAMPLE_NB.map((f) => f.replace(`${join('sample', 'nb')}`, join('sample', 'en')));
 

@@ -51,7 +51,7 @@ import {
 import { genderTableMinimum, type Programme } from '../../domain/programme.js';
 import type { Candidate } from '../../domain/types.js';
 
-export type { StageReport, ObjectiveTerm, EffectiveLocks } from '../common.js';
+export type { StageReport, EffectiveLocks } from '../common.js';
 
 export interface FormGroupsOptions {
   /** Lottery seed for ties (recorded in the result). */
