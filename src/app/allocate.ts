@@ -4,6 +4,7 @@
  * nothing is written unless the whole pipeline succeeded.
  */
 import { EXIT } from '../domain/errors.js';
+import { formatNumber, formatPercent, listText } from '../domain/text.js';
 import type { CandidateSelection } from '../stages/select/select.js';
 import type { GroupsResult } from '../stages/groups/groups.js';
 import type { Candidate, Warning } from '../domain/types.js';
@@ -195,7 +196,7 @@ function readableSummary(a: Allocation, summary: Summary, out: string, names: re
     '\n' +
       renderTable(
         ['stage', 'status', 'solver', 'objective', 'bound', 'gap'],
-        summary.stages.map((s, i) => [s.stage, s.status, solvers[i]?.solver ?? '–', fmt(s.objective), fmt(s.bound), s.gap === null ? '–' : s.gap === 0 ? '0' : `${(s.gap * 100).toFixed(2)} %`]),
+        summary.stages.map((s, i) => [s.stage, s.status, solvers[i]?.solver ?? '–', fmt(s.objective), fmt(s.bound), s.gap === null ? '–' : s.gap === 0 ? '0' : formatPercent(s.gap, 'en', { fixed: 2 })]),
       ),
   );
   const notMet = summary.rules.filter((r) => !r.met);
@@ -206,15 +207,14 @@ function readableSummary(a: Allocation, summary: Summary, out: string, names: re
   return parts.join('');
 }
 
-/** `D/a, D/b and D/c`, as the readable summary has always said it. */
+/** `D/a, D/b and D/c`. */
 function wrote(dir: string, names: readonly string[]): string {
-  const paths = names.map((n) => `${dir}/${n}`);
-  return paths.length === 1 ? (paths[0] ?? '') : `${paths.slice(0, -1).join(', ')} and ${paths.at(-1) ?? ''}`;
+  return listText(names.map((n) => `${dir}/${n}`));
 }
 
 function fmt(n: number | null): string {
   if (n === null) return '–';
-  return Number.isInteger(n) ? String(n) : n.toFixed(4);
+  return formatNumber(n, 'en', Number.isInteger(n) ? undefined : { fixed: 4 });
 }
 
 export interface AllocateRunOptions extends AllocateOptions {

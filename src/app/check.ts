@@ -15,6 +15,7 @@ import type { GroupLocks } from '../domain/types.js';
 import { loadLocks } from './pipeline.js';
 import { checkSelection } from '../check/selection.js';
 import { quotaCells } from '../domain/programme.js';
+import { plural } from '../domain/text.js';
 import type { Candidate, ScreenedCandidate } from '../domain/types.js';
 import { accountForCandidates, mangledHint, readAllocation, type AllocationFile, type AllocationRow } from '../read/allocation.js';
 import type { EncodingChoice } from '../read/decode.js';
@@ -242,10 +243,6 @@ function buildCheckReport(loaded: CheckInputs, violations: readonly CheckViolati
     violations: [...violations],
     warnings: [...inputs.read.warnings, ...inputs.screening.warnings],
   };
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** The report in plain words: one line per finding, then the verdict. */

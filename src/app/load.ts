@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, type InputIssue } from '../domain/errors.js';
+import { formatNumber } from '../domain/text.js';
 import { readCandidates, type ReadResult } from '../read/candidates.js';
 import { screen, type ScreeningResult } from '../stages/screen/eligibility.js';
 import type { Programme } from '../domain/programme.js';
@@ -18,7 +19,7 @@ import { workbookKind } from '../read/sheet.js';
 import { sheetLib } from '../io/workbook-lib.js';
 
 /** Larger files are refused before reading them into memory (the reader's own limit). */
-export const MAX_INPUT_BYTES = INPUT_LIMITS.maxFileBytes;
+const MAX_INPUT_BYTES = INPUT_LIMITS.maxFileBytes;
 
 export interface InputOptions {
   /** Candidate files, as the user named them (messages and summaries keep these names). */
@@ -77,7 +78,7 @@ export function readFiles(files: readonly string[], cwd: string): { files: Array
         continue;
       }
       if (st.size > MAX_INPUT_BYTES) {
-        issues.push({ code: 'file_too_large', file: name, message: `expected a file of at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB, got ${(st.size / 1024 / 1024).toFixed(1)} MiB` });
+        issues.push({ code: 'file_too_large', file: name, message: `expected a file of at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB, got ${formatNumber(st.size / 1024 / 1024, 'en', { fixed: 1 })} MiB` });
         continue;
       }
       out.push({ name, bytes: readFileSync(at) });

@@ -164,3 +164,6 @@ function verifySelection(screened: readonly ScreenedCandidate[], programme: Prog
     );
   }
 }
+
+/** The solver's default deadline per attempt (declared once, in src/solver/policy.ts), for the CLI's --time-limit default. */
+export { DEFAULT_DEADLINE_MS } from '../solver/policy.js';

@@ -25,6 +25,7 @@ import { toPerson } from '../stages/common.js';
 import { groupQualityRows, teamQualityRows } from '../stages/quality.js';
 import { partitionsOf } from '../domain/partition.js';
 import { quotaCells } from '../domain/programme.js';
+import { plural } from '../domain/text.js';
 import type { Candidate } from '../domain/types.js';
 import { closeSolvers, createSolve } from '../solver/index.js';
 import type { AllocationFile, AllocationRow } from '../read/allocation.js';
@@ -127,7 +128,7 @@ function compute(input: ReplaceInput, reformed?: ReformedPlacement): ReplaceResu
   if (!outcome.ok) {
     throw new InputError(
       outcome.problems.map((p) => ({ code: p.code, file: p.option, message: p.message })),
-      `${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'} with the requested change`,
+      `${plural(outcome.problems.length, 'problem', 'problems')} with the requested change`,
     );
   }
   return outcome.result;
@@ -314,10 +315,9 @@ function cellLabel(loaded: Loaded, key: string | null): string {
 function readable(loaded: Loaded, summary: ReplaceSummary, out: string): string {
   const ch = summary.changes;
   const parts: string[] = [];
-  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   parts.push(
-    `${summary.programme.name}: ${n(ch.withdrawn.length, 'withdrawal', 'withdrawals')}, ${n(ch.newcomers.length, 'newcomer', 'newcomers')}, ` +
-      `${n(ch.moves.length, 'participant', 'participants')} moved (starting from ${summary.allocation.file}).\n`,
+    `${summary.programme.name}: ${plural(ch.withdrawn.length, 'withdrawal', 'withdrawals')}, ${plural(ch.newcomers.length, 'newcomer', 'newcomers')}, ` +
+      `${plural(ch.moves.length, 'participant', 'participants')} moved (starting from ${summary.allocation.file}).\n`,
   );
   parts.push('\nWithdrawn:\n');
   for (const w of ch.withdrawn) {

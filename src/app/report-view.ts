@@ -9,6 +9,7 @@ import { partitionsOf, type Partition } from '../domain/partition.js';
 import { quotaCells } from '../domain/programme.js';
 import { toPerson } from '../stages/common.js';
 import { groupQualityRows, teamQualityRows, type GroupQuality, type TeamQuality } from '../stages/quality.js';
+import { pluralForm } from '../domain/text.js';
 import type { Candidate } from '../domain/types.js';
 import { writeOutputs, type OutputFile, type WriteOptions } from '../io/csv-write.js';
 import type { ListedCandidateView, PersonView, RelaxationView, ReportView, RuleView } from '../report/view.js';
@@ -273,7 +274,7 @@ export function writeOutputsWithReport(dir: string, files: readonly OutputFile[]
   if (notFile.length > 0) throw new OutputError('E_NOT_FILE', `${notFile.join(', ')} exists and is not a regular file; choose another path`);
   const existing = targets.filter((t) => exists(t) === 'file');
   if (existing.length > 0 && !options.force) {
-    throw new OutputError('E_EXISTS', `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written (use --force to overwrite)`);
+    throw new OutputError('E_EXISTS', `${existing.join(', ')} already ${pluralForm(existing.length, 'exists', 'exist')}; nothing was written (use --force to overwrite)`);
   }
   writeOutputs(dir, files, options);
   writeOutputs(reportDir, [reportFile], options);

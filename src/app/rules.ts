@@ -6,6 +6,7 @@ import { latestBirthDate } from '../domain/dates.js';
 import { EXIT } from '../domain/errors.js';
 import { quotaCells, type Programme } from '../domain/programme.js';
 import { GENDER_TABLE, genderRuleParams, genderTableMinimum, groupCount, nominationCap, shareMinimum, teamRule, workshopGroupRule } from '../domain/rules.js';
+import { formatDate, formatNumber, formatPercent, plural } from '../domain/text.js';
 import { SECTORS, type Education, type Sector } from '../domain/types.js';
 import { loadProgramme } from '../io/config-load.js';
 import type { CommandOutcome } from './outcome.js';
@@ -61,42 +62,21 @@ const EDUCATION_NB: Readonly<Record<Education, string>> = { none: 'ingen', fagsk
 const EDUCATION_ORDER_EN = 'none < fagskole < bachelor < master < phd';
 const EDUCATION_ORDER_NB = 'ingen < fagskole < bachelor < master < ph.d.';
 
-function numEn(n: number): string {
-  return String(n);
-}
-
-function numNb(n: number): string {
-  return String(n).replace('.', ',');
-}
-
-/** A share as a percentage with at most one decimal: 0.4 → `40 %`. */
-function percent(share: number, num: (n: number) => string): string {
-  return `${num(Math.round(share * 1000) / 10)} %`;
-}
-
 /** The representation table in words, from its declaration: `2–3 seats → 1, 4–5 → 2, …, more → 40 % rounded up`. */
-function tableRuleText(seats: string, more: string, roundedUp: string, num: (n: number) => string): string {
+function tableRuleText(seats: string, more: string, roundedUp: string, lang: 'nb' | 'en'): string {
   const parts: string[] = [];
   let from = 0;
   for (const row of GENDER_TABLE.rows) {
     if (row.minimum > 0) parts.push(`${from === row.upTo ? String(from) : `${from}–${row.upTo}`}${parts.length === 0 ? ` ${seats}` : ''} → ${row.minimum}`);
     from = row.upTo + 1;
   }
-  parts.push(`${more} → ${percent(GENDER_TABLE.beyondShare, num)} ${roundedUp}`);
+  parts.push(`${more} → ${formatPercent(GENDER_TABLE.beyondShare, lang)} ${roundedUp}`);
   return parts.join(', ');
 }
 
-const TABLE_RULE_EN = tableRuleText('seats', 'more', 'rounded up', numEn);
-const TABLE_RULE_NB = tableRuleText('plasser', 'flere', 'rundet opp', numNb);
+const TABLE_RULE_EN = tableRuleText('seats', 'more', 'rounded up', 'en');
+const TABLE_RULE_NB = tableRuleText('plasser', 'flere', 'rundet opp', 'nb');
 
-function dateNb(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 const EN: Words = {
   config: (o) => `Config: ${o.source} (SHA-256 ${o.sha256})`,
@@ -128,11 +108,11 @@ const EN: Words = {
       : `Nomination cap: at most ${plural(cap, 'candidate', 'candidates')} per hospital trust, by the trust's own priority; the rest are ineligible.`,
   gender: 'Gender balance (where the eligible candidates allow it)',
   cohortShare: (share, min, seats) =>
-    share === 0 ? 'Whole cohort: no minimum share.' : `Whole cohort: each gender at least ${percent(share, numEn)} of the seats (${min} of ${seats}).`,
+    share === 0 ? 'Whole cohort: no minimum share.' : `Whole cohort: each gender at least ${formatPercent(share, 'en')} of the seats (${min} of ${seats}).`,
   sectorShare: (share, parts) =>
     share === 0
       ? 'Each sector: no minimum share.'
-      : `Each sector: each gender at least ${percent(share, numEn)} of the sector's seats (${parts.map((p) => `${p.sector} ${p.min} of ${p.seats}`).join(', ')}).`,
+      : `Each sector: each gender at least ${formatPercent(share, 'en')} of the sector's seats (${parts.map((p) => `${p.sector} ${p.min} of ${p.seats}`).join(', ')}).`,
   cellMinimums: (on) =>
     on
       ? `Each quota cell: the Norwegian table minimum (${TABLE_RULE_EN}): on, see "min. each gender" in the seat table.`
@@ -146,7 +126,7 @@ const EN: Words = {
 
 const NB: Words = {
   config: (o) => `Konfigurasjon: ${o.source === 'built-in' ? 'innebygd' : o.source} (SHA-256 ${o.sha256})`,
-  start: (date) => `Oppstart: ${dateNb(date)}`,
+  start: (date) => `Oppstart: ${formatDate(date, 'nb')}`,
   seats: (n) => `Plasser: ${n}`,
   seatHeader: (withMinimum) => ['sektor', 'celle', 'plasser', ...(withMinimum ? ['min. per kjønn'] : [])],
   wholeSector: '(hele sektoren)',
@@ -155,15 +135,15 @@ const NB: Words = {
   age: (min, start, latest) =>
     min === 0
       ? 'Alder: ingen nedre grense.'
-      : `Alder: minst ${min} år på oppstartsdagen ${dateNb(start)}${latest === null ? '' : ` (født ${dateNb(latest)} eller tidligere)`}.`,
+      : `Alder: minst ${min} år på oppstartsdagen ${formatDate(start, 'nb')}${latest === null ? '' : ` (født ${formatDate(latest, 'nb')} eller tidligere)`}.`,
   education: (min) =>
     min === 'none'
       ? 'Utdanning: ingen krav.'
       : `Utdanning: høyeste fullførte utdanning ${EDUCATION_NB[min]} eller høyere (${EDUCATION_ORDER_NB}).`,
   experience: (plain, master) =>
     plain === master
-      ? `Arbeidserfaring: minst ${numNb(plain)} år omregnet til heltid.`
-      : `Arbeidserfaring: minst ${numNb(plain)} år omregnet til heltid, eller ${numNb(master)} år med mastergrad eller høyere.`,
+      ? `Arbeidserfaring: minst ${formatNumber(plain, 'nb')} år omregnet til heltid.`
+      : `Arbeidserfaring: minst ${formatNumber(plain, 'nb')} år omregnet til heltid, eller ${formatNumber(master, 'nb')} år med mastergrad eller høyere.`,
   endorsement: (required) =>
     required
       ? 'Forankring hos nærmeste leder: påkrevd; «Nei» eller tom celle gjør søkeren ikke kvalifisert.'
@@ -171,21 +151,21 @@ const NB: Words = {
   cap: (cap) =>
     cap === null
       ? 'Nominasjonstak: ingen; et helseforetak kan nominere så mange søkere det vil.'
-      : `Nominasjonstak: høyst ${cap} ${cap === 1 ? 'søker' : 'søkere'} per helseforetak, etter foretakets egen prioritering; de øvrige er ikke kvalifisert.`,
+      : `Nominasjonstak: høyst ${plural(cap, 'søker', 'søkere', 'nb')} per helseforetak, etter foretakets egen prioritering; de øvrige er ikke kvalifisert.`,
   gender: 'Kjønnsbalanse (så langt de kvalifiserte søkerne gjør det mulig)',
   cohortShare: (share, min, seats) =>
-    share === 0 ? 'Hele kullet: ingen minsteandel.' : `Hele kullet: hvert kjønn minst ${percent(share, numNb)} av plassene (${min} av ${seats}).`,
+    share === 0 ? 'Hele kullet: ingen minsteandel.' : `Hele kullet: hvert kjønn minst ${formatPercent(share, 'nb')} av plassene (${min} av ${seats}).`,
   sectorShare: (share, parts) =>
     share === 0
       ? 'Hver sektor: ingen minsteandel.'
-      : `Hver sektor: hvert kjønn minst ${percent(share, numNb)} av sektorens plasser (${parts.map((p) => `${p.sector} ${p.min} av ${p.seats}`).join(', ')}).`,
+      : `Hver sektor: hvert kjønn minst ${formatPercent(share, 'nb')} av sektorens plasser (${parts.map((p) => `${p.sector} ${p.min} av ${p.seats}`).join(', ')}).`,
   cellMinimums: (on) =>
     on
       ? `Hver kvotecelle: minstetall etter tabellregelen (${TABLE_RULE_NB}): på, se «min. per kjønn» i plasstabellen.`
       : `Hver kvotecelle: minstetall etter tabellregelen (${TABLE_RULE_NB}): av.`,
   groups: (min, max, count, fewest, seats) =>
     `Verkstedgrupper: ${min === max ? String(min) : `${min}–${max}`} deltakere i hver; ` +
-    (count === null ? `så få grupper som mulig (${fewest} for et fullt kull på ${seats}).` : `${count} ${count === 1 ? 'gruppe' : 'grupper'}, fastsatt i konfigurasjonen.`),
+    (count === null ? `så få grupper som mulig (${fewest} for et fullt kull på ${seats}).` : `${plural(count, 'gruppe', 'grupper', 'nb')}, fastsatt i konfigurasjonen.`),
   teams: (k, s) => `Prosjektteam: ${k} fra kommunehelsetjenesten og ${s} fra spesialisthelsetjenesten i hvert (${k + s} per team).`,
   seed: (seed) => `Seed for loddtrekning ved likhet: ${JSON.stringify(seed)} (cohort allocate --seed overstyrer den).`,
 };

@@ -9,6 +9,7 @@ import { loadInputs, type InputOptions, type LoadedInputs } from './load.js';
 import type { CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
 import { passThrough } from './outputs.js';
+import type { ScreenSummary } from './summary-schema.js';
 import { renderTable } from './table.js';
 
 /** What every command that reads candidates and writes into an output directory takes. */
@@ -72,7 +73,7 @@ export async function runScreen(opts: ScreenOptions): Promise<CommandOutcome> {
   const inputs = loadInputs(opts);
   const cells = screeningByCell(inputs);
   const warnings = [...inputs.read.warnings, ...inputs.screening.warnings];
-  const summary = {
+  const summary: ScreenSummary = {
     schemaVersion: 1,
     command: 'screen',
     programme: { name: inputs.programme.name, source: inputs.programmeSource, sha256: inputs.programmeSha256 },

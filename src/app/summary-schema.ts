@@ -156,7 +156,7 @@ export type AllocateSummary = z.infer<typeof AllocateSummarySchema>;
  * the candidates cannot meet, a relaxed group or team rule). `warning`: reported, not a failure (justified envy
  * without `--strict`: the committee overrode the ranking knowingly; a lock that cannot apply).
  */
-export const CHECK_SEVERITIES = ['error', 'unmet', 'warning'] as const;
+const CHECK_SEVERITIES = ['error', 'unmet', 'warning'] as const;
 
 const CheckViolationSchema = z.strictObject({
   code: z.string().describe('stable code, e.g. `over_quota`, `justified_envy`, `group_size`, `team_composition`'),
@@ -285,7 +285,6 @@ export const CommandOutputSchema = z
     title: 'cohort --json output',
     description: 'What `cohort allocate|check|screen|rules|replace --json` prints on stdout (one document, nothing else) and what `cohort allocate` and `cohort replace` write to summary.json. Versioned by `schemaVersion`.',
   });
-export type CommandOutput = z.infer<typeof CommandOutputSchema>;
 
 /**
  * The JSON Schema committed as `data/summary.schema.json` (two-space indent, trailing newline).

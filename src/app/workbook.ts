@@ -16,7 +16,7 @@ import { sheetName, type XCell, type XColumn, type XSheet } from '../io/xlsx-wri
 import type { AllocateSummary } from './summary-schema.js';
 
 /** The name of the sheet that holds every decision; read back first by `check`, `report` and `replace`. */
-export const ALLOCATION_SHEET = { nb: 'Tildeling', en: 'Allocation' } as const;
+const ALLOCATION_SHEET = { nb: 'Tildeling', en: 'Allocation' } as const;
 
 const WORDS = {
   nb: {

@@ -294,7 +294,7 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
  * is Σ r − (−min cost). Successive shortest paths with Bellman–Ford (the graph starts acyclic, so
  * negative costs are fine).
  */
-export function minGenderShortfall(
+function minGenderShortfall(
   cells: readonly QuotaCell[],
   rules: readonly GenderRule[],
   candidates: (cellKey: string, g: G | 'unknown') => { forced: number; free: number },

@@ -7,9 +7,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from '@commander-js/extra-typings';
 import { CohortError, ConfigError, EXIT, InputError, formatIssue } from '../domain/errors.js';
 import { TOOL_VERSION } from '../domain/version.js';
-import type { EncodingChoice } from '../read/decode.js';
+import type { EncodingChoice } from '../domain/types.js';
 import type { CommandOutcome } from '../app/outcome.js';
-import { DEFAULT_DEADLINE_MS } from '../solver/policy.js';
+import { DEFAULT_DEADLINE_MS } from '../app/pipeline.js';
 
 // Each command's module is loaded only when that command runs: `cohort --help` and a 40-seat allocate
 // start measurably faster without the report renderer, the checker and replace (see npm run bench).

@@ -10,7 +10,7 @@
 import { compareCodeUnits } from './compare.js';
 
 /** cyrb53 of a string: an integer in [0, 2^53). */
-export function cyrb53(s: string, seed = 0): number {
+function cyrb53(s: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < s.length; i++) {

@@ -98,7 +98,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Stage two of config validation: rules between fields. Returns every problem, not the first. */
-export function semanticProblems(p: Programme): ConfigProblem[] {
+function semanticProblems(p: Programme): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const sum = p.quotas.kommune.seats + p.quotas.spesialist.seats;
   if (sum !== p.seats) {

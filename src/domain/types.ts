@@ -140,3 +140,6 @@ export interface Relaxation {
   /** Participant ids concerned (sorted), empty for cohort-wide reasons. */
   ids: string[];
 }
+
+/** How to decode an input file's bytes: detected (`auto`) or named by the user (`--encoding`). */
+export type EncodingChoice = 'auto' | 'utf8' | 'cp1252' | 'cp850';

@@ -9,14 +9,14 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError, type InputIssue } from '../domain/errors.js';
-import { parseProgramme, ProgrammeSchema, type Programme } from '../domain/programme.js';
-import { scanJson } from '../read/json-scan.js';
+import { formatPath, parseProgramme, ProgrammeSchema, type Programme } from '../domain/programme.js';
+import { readJsonLocated } from '../read/json-located.js';
 
 /** The built-in programme. Both `src/io` and `dist/io` sit two levels below the package root. */
 export const BUILTIN_PROGRAMME_PATH = fileURLToPath(new URL('../../data/programme.json', import.meta.url));
 
 /** `source` of the built-in programme (a file given by the user is recorded as given). */
-export const BUILTIN_SOURCE = 'built-in';
+const BUILTIN_SOURCE = 'built-in';
 
 /** A config larger than this is refused before reading: a programme config is about 1 kB. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -49,7 +49,7 @@ export function loadProgramme(path?: string, cwd?: string): LoadedProgramme {
  */
 export function parseProgrammeText(text: string, file: string): Programme {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const scan = scanJson(body);
+  const scan = readJsonLocated(body);
   if (scan.error !== null) {
     throw new ConfigError([
       { code: 'invalid_json', file, line: scan.error.line, message: `JSON syntax error at column ${scan.error.column}: ${scan.error.message}` },
@@ -65,7 +65,7 @@ export function parseProgrammeText(text: string, file: string): Programme {
   try {
     data = JSON.parse(body);
   } catch (e) {
-    // Only reachable if the scanner and JSON.parse ever disagree: still a located user error, not a crash.
+    // Only reachable if jsonc-parser and JSON.parse ever disagree: still a located user error, not a crash.
     throw new ConfigError([{ code: 'invalid_json', file, message: `JSON syntax error: ${(e as Error).message}` }]);
   }
   const result = parseProgramme(data);
@@ -85,7 +85,7 @@ export function parseProgrammeText(text: string, file: string): Programme {
 function lineFor(lines: ReadonlyMap<string, number>, path: string, message: string): number | undefined {
   const unknown = /^unknown keys? "((?:[^"\\]|\\.)*)"/.exec(message);
   if (unknown?.[1] !== undefined) {
-    const child = path === '(root)' ? unknown[1] : `${path}.${unknown[1]}`;
+    const child = path === '(root)' ? formatPath([unknown[1]]) : `${path}.${unknown[1]}`;
     const line = lines.get(child);
     if (line !== undefined) return line;
   }

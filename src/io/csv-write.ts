@@ -17,6 +17,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { InternalError, OutputError } from '../domain/errors.js';
 import { neutraliseCell } from '../domain/cells.js';
+import { pluralForm } from '../domain/text.js';
 
 
 export interface CsvOptions {
@@ -88,7 +89,7 @@ export function writeOutputs(dir: string, files: readonly OutputFile[], options:
     existing.push(target);
   }
   if (existing.length > 0 && !options.force) {
-    throw new OutputError('E_EXISTS', `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written (use --force to overwrite)`);
+    throw new OutputError('E_EXISTS', `${existing.join(', ')} already ${pluralForm(existing.length, 'exists', 'exist')}; nothing was written (use --force to overwrite)`);
   }
 
   const temps: Array<{ temp: string; target: string }> = [];

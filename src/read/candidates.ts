@@ -10,6 +10,7 @@ import { INPUT_LIMITS, readCsv, type CsvRecord, type CsvTable } from './csv.js';
 import { isCandidateHeader, matchHeaders } from './columns.js';
 import { cellAddress, readSheet, workbookKind, type SheetLib } from './sheet.js';
 import { JOINTLY_OWNED, type ReferenceData } from './reference.js';
+import { listText } from '../domain/text.js';
 import { RHFS, type Candidate, type CanonicalColumn, type Rhf, type Warning } from '../domain/types.js';
 import { fold, ID_AS_TEXT_HINT, isExponentNumber, parseBoolean, parseDate, parseEducation, parseExperienceYears, parseGender, parsePriority, parseSector, SPREADSHEET_DIGITS, type Parsed } from './values.js';
 
@@ -315,7 +316,7 @@ function specialistOrganisation(row: Row, orgText: string, explicitRhf: Rhf | nu
     return { ...base, rhf: t.rhf };
   }
   if (m.status === 'ambiguous') {
-    row.issue('ambiguous_organisation', 'organisation', `expected one hospital trust, got ${show(orgText)}, which names ${m.options.map((t) => t.name).join(' and ')}`);
+    row.issue('ambiguous_organisation', 'organisation', `expected one hospital trust, got ${show(orgText)}, which names ${listText(m.options.map((t) => t.name))}`);
     return null;
   }
   const hint = didYouMean(ref.suggest('trust', orgText)) || sectorHint(ref, orgText, 'spesialist');

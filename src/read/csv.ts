@@ -22,7 +22,7 @@ export const INPUT_LIMITS = {
 } as const;
 
 /** Delimiters that detection chooses between, in tie-break order (Norwegian Excel writes `;`). */
-export const DELIMITERS = [';', '\t', ','] as const;
+const DELIMITERS = [';', '\t', ','] as const;
 
 export interface CsvRecord {
   /**
@@ -265,7 +265,7 @@ function dropTrailingEmpty(cells: string[]): string[] {
  * others in DELIMITERS order; the detected one when none makes a header. A title row above the header ("Kandidater
  * Helse Vest 2026", with or without a comma) then neither hides the header nor chooses the delimiter.
  */
-export function headerDelimiter(text: string, isHeader: (cells: readonly string[]) => boolean): string {
+function headerDelimiter(text: string, isHeader: (cells: readonly string[]) => boolean): string {
   const detected = detectDelimiter(text);
   // Enough lines for the search even when some rows are blank; a quoted line break only costs a line.
   const head = text.split(/\r\n|\n|\r/, HEADER_SEARCH_ROWS * 3).join('\n');

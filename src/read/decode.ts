@@ -7,7 +7,9 @@ import { decodeCp1252 } from '../domain/cp1252.js';
 import type { InputIssue } from '../domain/errors.js';
 
 /** What the user may ask for with `--encoding`. */
-export type EncodingChoice = 'auto' | 'utf8' | 'cp1252' | 'cp850';
+import type { EncodingChoice } from '../domain/types.js';
+
+export type { EncodingChoice };
 /**
  * What was used. UTF-16 (Excel's "Unicode text") is recognised by its BOM in `auto` mode only. `cp850` is the
  * DOS code page of Excel's "CSV (MS-DOS)" and LibreOffice's "Western Europe (DOS/OS2-850)"; the Nordic DOS
@@ -81,7 +83,7 @@ const NORWEGIAN_CP1252 = new Set([0xe6, 0xf8, 0xe5, 0xc6, 0xd8, 0xc5]);
  * Whether single-byte text is DOS (850/865) rather than Windows-1252: its Norwegian letters are the DOS bytes
  * (0x9B for ø, 0x86 for å), which in Windows-1252 are punctuation (`›`, `†`) that Norwegian text hardly ever has.
  */
-export function looksLikeCp850(bytes: Uint8Array): boolean {
+function looksLikeCp850(bytes: Uint8Array): boolean {
   let dos = 0;
   let windows = 0;
   for (const b of bytes) {
@@ -96,7 +98,7 @@ const CP850_HIGH = Array.from(
   'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈıÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´­±‗¾¶§÷¸°¨·¹³²■ ',
 );
 
-export function decodeCp850(bytes: Uint8Array): string {
+function decodeCp850(bytes: Uint8Array): string {
   let out = '';
   for (const b of bytes) out += b < 0x80 ? String.fromCharCode(b) : (CP850_HIGH[b - 0x80] ?? '\ufffd');
   return out;
@@ -122,7 +124,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 }
 
 /** 1-based line of a byte offset; CRLF, LF and a lone CR each end a line. */
-export function lineOfBytes(bytes: Uint8Array, offset: number): number {
+function lineOfBytes(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < bytes.length; i++) {
     if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;

@@ -327,6 +327,6 @@ export function parseReferenceData(texts: ReferenceTexts, labels: ReferenceTexts
   return new ReferenceData(trusts, counties, municipalities);
 }
 
-export function isRhf(text: string): text is Rhf {
+function isRhf(text: string): text is Rhf {
   return (RHFS as readonly string[]).includes(text);
 }

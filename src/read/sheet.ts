@@ -39,7 +39,7 @@ export function workbookKind(bytes: Uint8Array): WorkbookKind | null {
  * rows) inflates to well under 1 MiB; 100,000 rows of 12 columns, the CSV reader's own row limit, to about
  * 30 MiB.
  */
-export const WORKBOOK_LIMITS: ZipLimits = {
+const WORKBOOK_LIMITS: ZipLimits = {
   maxEntries: 1000,
   maxEntryBytes: 48 * 1024 * 1024,
   maxTotalBytes: 64 * 1024 * 1024,

@@ -64,7 +64,7 @@ export function parseDecimal(text: string): Parsed<number> {
 }
 
 /** A working life is shorter than this; more is a typo (`45` for `4,5`) or a year (`2019`). */
-export const MAX_EXPERIENCE_YEARS = 60;
+const MAX_EXPERIENCE_YEARS = 60;
 
 /** Full-time-equivalent years of work experience: a decimal between 0 and 60. */
 export function parseExperienceYears(text: string): Parsed<number> {
@@ -158,7 +158,7 @@ const UNFINISHED =
   /\b(pabegynt|pagar|pagaende|ikke fullfort|ikke ferdig|ufullfort|under arbeid|under utdanning|studerer|student|snart ferdig|blir ferdig|ferdig (i )?\d{4}|forventet( ferdig)?|planlagt|not completed|not finished|unfinished|ongoing|in progress|expected|pending)\b/;
 
 /** Why a degree cell reads as not completed, or null when nothing says so. */
-export function unfinishedDegree(text: string): string | null {
+function unfinishedDegree(text: string): string | null {
   if (/\?/.test(text)) return 'a "?" says it is not certain';
   const m = UNFINISHED.exec(fold(text));
   return m === null ? null : `"${m[0]}" says it is not completed`;

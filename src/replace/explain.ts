@@ -3,7 +3,8 @@
  * rule, a committee decision), who moved and why (the rules their old place would break, who took it), and every
  * candidate's row after the change. Pure.
  */
-import { plural, rankText } from '../stages/select/select.js';
+import { rankText } from '../stages/select/select.js';
+import { plural } from '../domain/text.js';
 import type { ReplaceState } from './request.js';
 import type { SeatDecision } from './seats.js';
 import type { CurrentRow, Move, Newcomer, Placement, ReformedPlacement, ResultRow, Seat, WithdrawnChange } from './types.js';

@@ -2,7 +2,7 @@
  * Step 3 of `cohort replace`: the programme's rules after the change (each quota cell, each gender rule), the seats
  * that stay empty, and each cell's counts; every rule that is not met says why. Pure.
  */
-import { plural } from '../stages/select/select.js';
+import { plural } from '../domain/text.js';
 import type { ReplaceState } from './request.js';
 import type { SeatDecision } from './seats.js';
 import type { CellOutcome, EmptySeat, RuleOutcome } from './types.js';

@@ -7,7 +7,7 @@
 import { compareCodeUnits } from '../domain/compare.js';
 import type { QuotaCell } from '../domain/programme.js';
 import { compareCallIn, genderRules, seatsToFill, type GenderRule } from '../domain/rules.js';
-import { plural } from '../stages/select/select.js';
+import { plural } from '../domain/text.js';
 import type { ReplaceState } from './request.js';
 import type { RequestProblem, Seat } from './types.js';
 

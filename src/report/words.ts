@@ -2,6 +2,7 @@
  * The report's own words in Norwegian (bokmål, the default) and English. Data (names, organisations, the
  * English explanations recorded by the pipeline) is not translated here.
  */
+import { formatDate, formatPercent, plural } from '../domain/text.js';
 import type { Gender, Sector } from '../domain/types.js';
 import type { ReportLang } from './view.js';
 
@@ -137,19 +138,10 @@ const REASONS_EN: Record<string, (minAge: number) => string> = {
   excluded: () => 'Excluded by the committee',
 };
 
-function dateNb(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m === null ? iso : `${m[3]}.${m[2]}.${m[1]}`;
-}
-
-function percent(gap: number, decimal: string): string {
-  return `${(gap * 100).toFixed(2).replace('.', decimal)} %`;
-}
-
 const NB: ReportWords = {
   htmlLang: 'nb',
   titleSuffix: 'opptak',
-  startDate: (d) => `Oppstart ${dateNb(d)}`,
+  startDate: (d) => `Oppstart ${formatDate(d, 'nb')}`,
   allMet: 'Alle regler er oppfylt',
   notAllMet: 'Minst én regel er ikke oppfylt',
   statSelected: 'valgt',
@@ -179,7 +171,7 @@ const NB: ReportWords = {
   met: 'oppfylt',
   notMet: 'ikke oppfylt',
   quotaRule: (cell, seats) => `${cell}: alle ${seats} plasser fylt`,
-  genderRule: (n, g, where) => `Minst ${n} ${g === 'female' ? 'kvinner' : 'menn'} ${where}`,
+  genderRule: (n, g, where) => `Minst ${g === 'female' ? plural(n, 'kvinne', 'kvinner', 'nb') : plural(n, 'mann', 'menn', 'nb')} ${where}`,
   cohortScope: 'i hele kullet',
   inSector: (s) => (s === 'kommune' ? 'i kommunehelsetjenesten' : 'i spesialisthelsetjenesten'),
   inCell: (l) => `i ${l}`,
@@ -190,7 +182,7 @@ const NB: ReportWords = {
   groups: 'Verkstedgrupper',
   groupsIntro: 'Basisgrupper for hele året, blandet på tvers av kommune og spesialisthelsetjeneste.',
   group: (n) => `Gruppe ${n}`,
-  participants: (n) => `${n} deltakere`,
+  participants: (n) => plural(n, 'deltaker', 'deltakere', 'nb'),
   sectorBalance: 'Kommune/spesialist i balanse',
   genderMin: (n) => `Minst ${n} av hvert kjønn`,
   noOrgClash: 'Ingen fra samme virksomhet',
@@ -233,12 +225,12 @@ const NB: ReportWords = {
   solver: 'Optimering',
   stage: (s) => ({ selection: 'utvelgelse', groups: 'verkstedgrupper', teams: 'prosjektteam' })[s] ?? s,
   stageStatus: (s) => ({ optimal: 'optimal', feasible: 'gyldig, ikke bevist optimal', infeasible: 'uten løsning', error: 'feil' })[s] ?? s,
-  gap: (g) => (g === null ? 'avvik ukjent' : g === 0 ? 'bevist optimal' : `avvik ${percent(g, ',')}`),
+  gap: (g) => (g === null ? 'avvik ukjent' : g === 0 ? 'bevist optimal' : `avvik ${formatPercent(g, 'nb', { fixed: 2 })}`),
   tool: (n, v) => `Laget med ${n} ${v}`,
   sector: (s, long) => (s === 'kommune' ? (long ? 'Kommunehelsetjenesten' : 'Kommune') : long ? 'Spesialisthelsetjenesten' : 'Spesialist'),
   genderWord: (g) => ({ female: 'Kvinne', male: 'Mann', unknown: 'Ukjent' })[g],
   genderShort: (g) => ({ female: 'K', male: 'M', unknown: '?' })[g],
-  genderCount: (n, g) => `${n} ${{ female: n === 1 ? 'kvinne' : 'kvinner', male: n === 1 ? 'mann' : 'menn', unknown: 'ukjent' }[g]}`,
+  genderCount: (n, g) => ({ female: plural(n, 'kvinne', 'kvinner', 'nb'), male: plural(n, 'mann', 'menn', 'nb'), unknown: plural(n, 'ukjent', 'ukjent', 'nb') })[g],
   groupCol: 'Gr.',
   toolLabel: 'Verktøy',
   unknownRhf: 'ukjent',
@@ -277,7 +269,7 @@ const EN: ReportWords = {
   met: 'met',
   notMet: 'not met',
   quotaRule: (cell, seats) => `${cell}: all ${seats} seats filled`,
-  genderRule: (n, g, where) => `At least ${n} ${g === 'female' ? 'women' : 'men'} ${where}`,
+  genderRule: (n, g, where) => `At least ${g === 'female' ? plural(n, 'woman', 'women') : plural(n, 'man', 'men')} ${where}`,
   cohortScope: 'in the whole cohort',
   inSector: (s) => (s === 'kommune' ? 'in the municipal health services' : 'in the specialist health services'),
   inCell: (l) => `in ${l}`,
@@ -288,11 +280,11 @@ const EN: ReportWords = {
   groups: 'Workshop groups',
   groupsIntro: 'Base groups for the whole year, mixed across municipal and specialist services.',
   group: (n) => `Group ${n}`,
-  participants: (n) => `${n} participants`,
+  participants: (n) => plural(n, 'participant', 'participants'),
   sectorBalance: 'Municipal/specialist balanced',
   genderMin: (n) => `At least ${n} of each gender`,
   noOrgClash: 'No two from one organisation',
-  orgClash: (n) => `${n} ${n === 1 ? 'pair' : 'pairs'} from one organisation`,
+  orgClash: (n) => `${plural(n, 'pair', 'pairs')} from one organisation`,
   name: 'Name',
   rhf: 'RHF',
   organisation: 'Organisation',
@@ -331,12 +323,12 @@ const EN: ReportWords = {
   solver: 'Optimisation',
   stage: (s) => s,
   stageStatus: (s) => s,
-  gap: (g) => (g === null ? 'gap unknown' : g === 0 ? 'proven optimal' : `gap ${percent(g, '.')}`),
+  gap: (g) => (g === null ? 'gap unknown' : g === 0 ? 'proven optimal' : `gap ${formatPercent(g, 'en', { fixed: 2 })}`),
   tool: (n, v) => `Made with ${n} ${v}`,
   sector: (s, long) => (s === 'kommune' ? (long ? 'Municipal health services' : 'Municipal') : long ? 'Specialist health services' : 'Specialist'),
   genderWord: (g) => ({ female: 'Woman', male: 'Man', unknown: 'Unknown' })[g],
   genderShort: (g) => ({ female: 'W', male: 'M', unknown: '?' })[g],
-  genderCount: (n, g) => `${n} ${{ female: n === 1 ? 'woman' : 'women', male: n === 1 ? 'man' : 'men', unknown: 'unknown' }[g]}`,
+  genderCount: (n, g) => ({ female: plural(n, 'woman', 'women'), male: plural(n, 'man', 'men'), unknown: plural(n, 'unknown', 'unknown') })[g],
   groupCol: 'Gr.',
   toolLabel: 'Tool',
   unknownRhf: 'unknown',

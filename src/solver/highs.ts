@@ -33,7 +33,7 @@ export function highsRuntime(): Promise<Highs> {
 }
 
 /** Translate a model into HiGHS's column/row arrays (CSR matrix). */
-export function toHighsModel(model: LinearModel, inf: number): ModelData {
+function toHighsModel(model: LinearModel, inf: number): ModelData {
   const n = model.variables.length;
   const colLower: number[] = [];
   const colUpper: number[] = [];

@@ -7,9 +7,9 @@ import { effectiveBounds } from './backend.js';
 import type { LinearModel } from './types.js';
 
 /** Integrality tolerance: a value within this of an integer is rounded to it. */
-export const INTEGRALITY_TOL = 1e-6;
+const INTEGRALITY_TOL = 1e-6;
 /** Feasibility tolerance, scaled by 1 + |bound| (and by the row's largest |coefficient·value|). */
-export const FEASIBILITY_TOL = 1e-6;
+const FEASIBILITY_TOL = 1e-6;
 
 export type Checked =
   | { ok: true; values: number[]; objective: number }
@@ -55,7 +55,7 @@ export function checkValues(model: LinearModel, raw: readonly number[]): Checked
 }
 
 /** Objective (incl. offset) of values in model order. */
-export function objectiveOf(model: LinearModel, values: readonly number[]): number {
+function objectiveOf(model: LinearModel, values: readonly number[]): number {
   let s = model.offset ?? 0;
   model.variables.forEach((v, i) => {
     s += v.cost * (values[i] ?? 0);

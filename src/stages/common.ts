@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { compareCodeUnits } from '../domain/compare.js';
+import { listText } from '../domain/text.js';
 import { RHFS, type Candidate, type Gender, type GroupLocks, type Relaxation, type Rhf, type Sector } from '../domain/types.js';
 import type { SolveAttempt, SolverName, SolveStatus } from '../solver/types.js';
 
@@ -180,7 +181,7 @@ export function normaliseGroupLocks(locks: GroupLocks | undefined, persons: read
   for (const id of sortedIds(byId.keys())) {
     const groups = [...(byId.get(id) as Set<number>)].sort((a, b) => a - b);
     if (groups.length > 1) {
-      relaxations.push({ code: 'lock_conflict', reason: `locks of ${id} into groups ${groups.join(' and ')} dropped: a participant can be in one group only`, ids: [id] });
+      relaxations.push({ code: 'lock_conflict', reason: `locks of ${id} into groups ${listText(groups.map(String))} dropped: a participant can be in one group only`, ids: [id] });
     } else inGroup.push({ id, group: groups[0] as number });
   }
   const lockedGroup = new Map(inGroup.map((l) => [l.id, l.group]));

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, EXIT, formatIssue, type InputIssue } from '../../src/domain/errors.js';
 import { BUILTIN_PROGRAMME_PATH, loadProgramme, parseProgrammeText } from '../../src/io/config-load.js';
-import { scanJson } from '../../src/read/json-scan.js';
+import fc from 'fast-check';
+import { readJsonLocated } from '../../src/read/json-located.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cohort-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -145,8 +146,19 @@ describe('loadProgramme: files that cannot be read as JSON', () => {
     ['a bad number', '{"a": 01}', 1, 'JSON syntax error at column 8: expected "," or "}" after a property value, got "1"'],
     ['a bare word', '{"a": yes}', 1, 'JSON syntax error at column 7: expected a value (object, array, string, number, true, false or null), got "y"'],
     ['a column after æøå counts characters', '{"navn": "Sør-Øst" x}', 1, 'JSON syntax error at column 20: expected "," or "}" after a property value, got "x"'],
+    ['a missing colon', '{"a" 1}', 1, 'JSON syntax error at column 6: expected ":" after a property name, got "1"'],
+    ['a bad escape', '{"a": "C:\\temp\\new\\x"}', 1, 'JSON syntax error at column 20: expected one of " \\ / b f n r t u after a backslash, got "x"'],
+    ['a short \\u escape', '{"a": "\\u00e"}', 1, 'JSON syntax error at column 10: expected four hex digits after \\u, got "0"'],
+    ['a tab inside a string', '{"a": "x\ty"}', 1, 'JSON syntax error at column 9: expected a closing double quote (a line break or control character must be escaped inside a string), got "\\t"'],
+    ['a number ending in a point', '{"seats": 40.}', 1, 'JSON syntax error at column 14: expected a digit after the decimal point, got "}"'],
+    ['an exponent without digits', '{"seats": 4e}', 1, 'JSON syntax error at column 13: expected a digit in the exponent, got "}"'],
+    ['a lone minus', '{"seats": -}', 1, 'JSON syntax error at column 12: expected a digit, got "}"'],
+    ['a literal run into a word', '{"ok": nullx}', 1, 'JSON syntax error at column 12: expected "," or "}" after a property value, got "x"'],
+    ['a non-breaking space', '{"a":\u00a01}', 1, 'JSON syntax error at column 6: expected a value (object, array, string, number, true, false or null), got "\u00a0"'],
+    ['a comma after the brace', '{,"a": 1}', 1, 'JSON syntax error at column 2: expected a property name in double quotes, got ","'],
+    ['a closing bracket too many', '{"a": [1]]}', 1, 'JSON syntax error at column 10: expected "," or "}" after a property value, got "]"'],
   ])('%s: %j → line %i', (_label, text, line, message) => {
-    expect(() => JSON.parse(text)).toThrow(); // the scanner must agree with JSON.parse
+    expect(() => JSON.parse(text)).toThrow(); // the reader must agree with JSON.parse
     const issues = issuesOf(writeConfig(text));
     expect(issues).toEqual([{ code: 'invalid_json', file: expect.any(String), line, message }]);
   });
@@ -167,7 +179,7 @@ describe('loadProgramme: files that cannot be read as JSON', () => {
   });
 });
 
-describe('scanJson agrees with JSON.parse', () => {
+describe('readJsonLocated', () => {
   it.each([
     '{"a":[1,-2.5e+3,0,true,false,null,"x\\u00e6\\n"],"b":{}}',
     ' [ ] ',
@@ -175,12 +187,39 @@ describe('scanJson agrees with JSON.parse', () => {
     '{"a":{"b":[{"c":1}]}}',
   ])('%s is well-formed', (text) => {
     expect(() => JSON.parse(text)).not.toThrow();
-    expect(scanJson(text).error).toBeNull();
+    expect(readJsonLocated(text).error).toBeNull();
   });
 
-  it('records the line of each member', () => {
-    const s = scanJson('{\n "a": {\n  "b": [\n   1,\n   {"c": 2}\n  ]\n }\n}');
+  it('records the line of each member and element', () => {
+    const s = readJsonLocated('{\n "a": {\n  "b": [\n   1,\n   {"c": 2}\n  ]\n }\n}');
     expect(Object.fromEntries(s.lines)).toEqual({ a: 2, 'a.b': 3, 'a.b[0]': 4, 'a.b[1]': 5, 'a.b[1].c': 5 });
+  });
+
+  it('counts lines ended by CR, LF and CRLF alike', () => {
+    expect(Object.fromEntries(readJsonLocated('{\r"a": 1,\r\n"b": 2,\n"c": 3}').lines)).toEqual({ a: 2, b: 3, c: 4 });
+  });
+
+  it('finds a duplicate key in a nested object, keeping the first line', () => {
+    const s = readJsonLocated('{"a": [{"x": 1,\n "x": 2}], "b": {"x": 1}}');
+    expect(s.duplicates).toEqual([{ path: 'a[0].x', line: 2 }]);
+    expect(s.lines.get('a[0].x')).toBe(1);
+  });
+
+  it('finds an error exactly where JSON.parse does, on text made from JSON tokens', () => {
+    const token = fc.constantFrom('{', '}', '[', ']', ',', ':', ' ', '\n', '"a"', '"', '\\', '1', '-', '.', 'e', 'true', 'nul', '/', "'", '\u0001');
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        let valid = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+        expect(readJsonLocated(text).error === null).toBe(valid);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('parseProgrammeText reports against the given file name', () => {

@@ -7,7 +7,7 @@ import type { Programme } from '../../src/domain/programme.js';
 import { RHFS, type Candidate, type Gender, type Rhf, type Sector } from '../../src/domain/types.js';
 
 /** mulberry32 over a string seed. */
-export function rng(seed: string): () => number {
+function rng(seed: string): () => number {
   let h = 1779033703 ^ seed.length;
   for (let i = 0; i < seed.length; i++) {
     h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
@@ -24,7 +24,7 @@ export function rng(seed: string): () => number {
 }
 
 /** County numbers per RHF (from data/fylker.csv). */
-export const COUNTIES: Readonly<Record<Rhf, readonly string[]>> = {
+const COUNTIES: Readonly<Record<Rhf, readonly string[]>> = {
   'Helse Sør-Øst': ['03', '31', '32', '33', '34', '39', '40', '42'],
   'Helse Vest': ['11', '46'],
   'Helse Midt-Norge': ['15', '50'],

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ROOT, SAMPLE_EN, cohort, tempDir, type Run } from '../e2e/helpers.js';
 
-export { ROOT, cohort, tempDir, type Run };
+export { cohort, tempDir, type Run };
 
 /** The English sample, relative to the repository root (the cwd of every run). */
 export const SAMPLE = SAMPLE_EN.map((f) => relative(ROOT, f));

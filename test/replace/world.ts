@@ -14,12 +14,12 @@ import type { CurrentRow, ReplaceInput } from '../../src/replace/replace.js';
 import type { Candidate, Gender, Rhf, ScreenedCandidate } from '../../src/domain/types.js';
 import { programme as builtIn } from '../selection/helpers.js';
 
-export const PROGRAMME: Programme = builtIn();
+const PROGRAMME: Programme = builtIn();
 
 const RHF: Record<string, Rhf> = { S: 'Helse Sør-Øst', V: 'Helse Vest', M: 'Helse Midt-Norge', N: 'Helse Nord' };
 const MEN = new Set(['K01', 'K02', 'K03', 'K04', 'K05', 'K06', 'K07', 'K08', 'K09', 'K10', 'S01', 'S02', 'S03', 'S04', 'V01', 'V02', 'M01', 'N01']);
 const range = (prefix: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${String(from + i).padStart(2, '0')}`);
-export const SPECIALISTS = [...range('S', 1, 8), ...range('V', 1, 4), ...range('M', 1, 4), ...range('N', 1, 4)];
+const SPECIALISTS = [...range('S', 1, 8), ...range('V', 1, 4), ...range('M', 1, 4), ...range('N', 1, 4)];
 
 export interface WorldOptions {
   /** Reserves per cell prefix in call-in order, with their gender (default: K21–K23 f/m/f, S09 f, S10 m, V05 f, M05 m; Nord none). */

@@ -11,12 +11,12 @@ const p = (id: string, name: string, gender: PersonView['gender'], sector: Perso
   priority,
 });
 
-export const K1 = p('K-1', 'Kari Nordmann', 'female', 'kommune', 'Helse Vest', 'Bergen kommune');
-export const K2 = p('K-2', 'Ola Nordmann', 'male', 'kommune', 'Helse Nord', 'Tromsø kommune');
-export const K3 = p('K-3', 'Åse Ås', 'female', 'kommune', 'Helse Vest', 'Voss herad');
-export const S1 = p('S-1', 'Per Hansen', 'male', 'spesialist', 'Helse Vest', 'Helse Bergen HF', 1);
-export const S2 = p('S-2', 'Lise Berg', 'female', 'spesialist', 'Helse Vest', 'Helse Stavanger HF', 2);
-export const S3 = p('S-3', 'Nils Dahl', 'unknown', 'spesialist', 'Helse Vest', 'Helse Fonna HF', 3);
+const K1 = p('K-1', 'Kari Nordmann', 'female', 'kommune', 'Helse Vest', 'Bergen kommune');
+const K2 = p('K-2', 'Ola Nordmann', 'male', 'kommune', 'Helse Nord', 'Tromsø kommune');
+const K3 = p('K-3', 'Åse Ås', 'female', 'kommune', 'Helse Vest', 'Voss herad');
+const S1 = p('S-1', 'Per Hansen', 'male', 'spesialist', 'Helse Vest', 'Helse Bergen HF', 1);
+const S2 = p('S-2', 'Lise Berg', 'female', 'spesialist', 'Helse Vest', 'Helse Stavanger HF', 2);
+const S3 = p('S-3', 'Nils Dahl', 'unknown', 'spesialist', 'Helse Vest', 'Helse Fonna HF', 3);
 
 export function sampleView(): ReportView {
   return {

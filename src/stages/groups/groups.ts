@@ -49,7 +49,7 @@ import { groupCount, orgCapPerPart, sectorMixHolds, SECTOR_MIX_MAX_DIFFERENCE, w
 import { groupQualityRows, type GroupQuality } from '../quality.js';
 import type { Candidate } from '../../domain/types.js';
 
-export type { StageReport, ObjectiveTerm, EffectiveLocks } from '../common.js';
+export type { StageReport, EffectiveLocks } from '../common.js';
 
 export interface FormGroupsOptions {
   /** Lottery seed for ties (recorded in the result). */

@@ -37,7 +37,7 @@ export function typeOf(p: Person): PersonType {
 }
 
 /** Canonical order of types: sector, region, gender in their declared orders. */
-export function compareTypes(a: PersonType, b: PersonType): number {
+function compareTypes(a: PersonType, b: PersonType): number {
   return (
     SECTORS.indexOf(a.sector) - SECTORS.indexOf(b.sector) ||
     REGIONS.indexOf(a.region) - REGIONS.indexOf(b.region) ||
@@ -239,12 +239,12 @@ interface Category {
 }
 export type CategoryLevel = 'tiebreak' | 'fine' | 'region' | 'gender' | 'gender_min' | 'sector' | 'org';
 /** Lexicographic levels, lowest first. */
-export const LEVEL_ORDER: readonly CategoryLevel[] = ['tiebreak', 'fine', 'region', 'gender', 'gender_min', 'org', 'sector'];
+const LEVEL_ORDER: readonly CategoryLevel[] = ['tiebreak', 'fine', 'region', 'gender', 'gender_min', 'org', 'sector'];
 
 /** Largest objective weight that keeps costs comfortably inside double precision for every solver. */
 const MAX_WEIGHT = 2 ** 30;
 
-export const GROUP_LEVEL_TEXT: Readonly<Record<CategoryLevel, { name: string; description: string }>> = {
+const GROUP_LEVEL_TEXT: Readonly<Record<CategoryLevel, { name: string; description: string }>> = {
   tiebreak: { name: 'lottery_tiebreak', description: 'seeded lottery cost that makes the optimum unique (below every other term)' },
   fine: { name: 'fine_deviation', description: 'Σ over groups of |N·count − size·N_c| for the sector×region, sector×gender and sector×region×gender categories (N = cohort size)' },
   region: { name: 'region_deviation', description: 'Σ over groups and regions of |N·count − size·N_region|' },
@@ -278,7 +278,7 @@ function categories(persons: readonly Person[], relaxedSector: boolean): Categor
 }
 
 /** The lottery tie-break cost of a (type or individual, column): an integer in 1..TIEBREAK_SPAN. */
-export const TIEBREAK_SPAN = 1000;
+const TIEBREAK_SPAN = 1000;
 export function tieBreakCost(seed: string, key: string, column: number): number {
   return 1 + (parseInt(lotteryKey(seed, `groups-tiebreak:${column}`, key).slice(0, 8), 16) % TIEBREAK_SPAN);
 }

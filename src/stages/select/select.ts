@@ -58,6 +58,7 @@ import { compareCodeUnits } from '../../domain/compare.js';
 import { lotteryDraw } from '../../domain/lottery.js';
 import { quotaCells, type Programme, type QuotaCell } from '../../domain/programme.js';
 import { compareCallIn, genderRules, seatsToFill, type GenderRule } from '../../domain/rules.js';
+import { plural } from '../../domain/text.js';
 import type { Gender, Reason, RowRef, ScreenedCandidate, ScreeningReasonCode, Sector, Warning } from '../../domain/types.js';
 
 /** Options of `select`. */
@@ -207,9 +208,6 @@ export function rankText(p: number | null): string {
   return p === null ? 'unranked' : `priority ${p}`;
 }
 
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 interface ModelType {
   cellKey: string;

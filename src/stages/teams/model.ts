@@ -84,7 +84,7 @@ export interface SlotType {
 }
 
 /** Slot type of a participant; `shared` tells whether the organisation has several participants. */
-export function slotTypeOf(p: Person, shared: (org: string) => boolean): SlotType {
+function slotTypeOf(p: Person, shared: (org: string) => boolean): SlotType {
   const org = shared(p.org) ? p.org : '*';
   return { sector: p.sector, region: p.region, gender: p.gender, org, key: `${p.sector}|${p.region}|${p.gender}|${org}` };
 }
@@ -179,7 +179,7 @@ export interface TeamModel {
 }
 
 /** Lottery tie-break span per variable. */
-export const PATTERN_TIEBREAK_SPAN = 10_000;
+const PATTERN_TIEBREAK_SPAN = 10_000;
 
 /**
  * The split pattern model. For each team shape: one integer per municipal part pattern (multiset of municipal
