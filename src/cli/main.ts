@@ -18,6 +18,7 @@ const app = {
   check: () => import('../app/check.js'),
   replace: () => import('../app/replace.js'),
   report: () => import('../app/report.js'),
+  diff: () => import('../app/diff.js'),
 };
 
 /** Where the CLI writes; injectable so tests run it in-process. */
@@ -111,6 +112,7 @@ export function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void)
   addCheck(program, setOutcome);
   addReplace(program, setOutcome);
   addReport(program, setOutcome);
+  addDiff(program, setOutcome);
   return program;
 }
 
@@ -255,6 +257,34 @@ function addReport(program: Command, setOutcome: (o: CommandOutcome) => void): v
           sheet: opts.sheet as string | undefined,
           force: opts.force === true,
           locks: typeof opts.locks === 'string' ? opts.locks : undefined,
+          lang: opts.lang === 'en' ? 'en' : 'nb',
+        }),
+      );
+    });
+}
+
+/** `cohort diff OLD NEW`: what changed between two allocations. Exit codes as diff(1): 0 equal, 1 different, 2 trouble. */
+function addDiff(program: Command, setOutcome: (o: CommandOutcome) => void): void {
+  program
+    .command('diff')
+    .description('compare two allocation.csv files of the same programme year: who came in, who went out and why, who changed group or team, each body\'s seats and gender balance; writes nothing unless --report')
+    .argument('<old>', 'the earlier allocation.csv (e.g. the draft sent out)')
+    .argument('<new>', 'the later allocation.csv')
+    .addOption(new Option('--encoding <name>', 'encoding of both files').choices(['auto', 'utf8', 'cp1252']).default('auto'))
+    .option('--json', 'print the changes as one JSON document, the only thing on stdout')
+    .option('--report <file>', 'also write the changes as a self-contained HTML page, e.g. diff.html')
+    .option('-f, --force', 'overwrite an existing --report file')
+    .addOption(new Option('--lang <lang>', 'language of the text and the page').choices(['nb', 'en']).default('nb'))
+    .addHelpText('after', '\nExit code 0: the allocations are equal; 1: they differ; 2: bad input (an unreadable file, two allocations of\ndifferent programmes or years, an existing --report without --force; nothing is written); 4: internal error.\n')
+    .action(async (oldFile: string, newFile: string, opts: Record<string, unknown>) => {
+      setOutcome(
+        (await app.diff()).runDiff({
+          old: oldFile,
+          new: newFile,
+          encoding: (opts.encoding as 'auto' | 'utf8' | 'cp1252' | undefined) ?? 'auto',
+          json: opts.json === true,
+          report: typeof opts.report === 'string' ? opts.report : undefined,
+          force: opts.force === true,
           lang: opts.lang === 'en' ? 'en' : 'nb',
         }),
       );
