@@ -69,19 +69,30 @@ export function readAllocationWithRun(path: string, m: DiffMessages, encoding: E
   return { read: { file: path, sha256: sha256(f.bytes), allocation, run }, issues: [], warnings };
 }
 
+/** What tells an allocation's programme year: its run record (from summary.json) and its ids. */
+export interface AllocationIdentity {
+  file: string;
+  run: RunRecord | null;
+  ids: readonly string[];
+}
+
+export function identityOf(r: ReadAllocation): AllocationIdentity {
+  return { file: r.file, run: r.run, ids: r.allocation.rows.map((x) => x.id) };
+}
+
 /**
  * Two allocations of different programmes or years cannot be compared: their summaries name different
- * programmes, or (without summaries to tell) they have no candidate in common.
+ * programmes, or (without summaries to tell) they have no candidate in common. Issues are located at `b`.
  */
-export function sameProgrammeIssues(a: ReadAllocation, b: ReadAllocation, m: DiffMessages): InputIssue[] {
+export function sameProgrammeIssues(a: AllocationIdentity, b: AllocationIdentity, m: DiffMessages): InputIssue[] {
   if (a.run !== null && b.run !== null) {
     if (a.run.programme !== b.run.programme || a.run.startDate !== b.run.startDate) {
       return [{ code: 'different_programmes', file: b.file, message: m.differentProgrammes(a.file, a.run.programme, a.run.startDate, b.run.programme, b.run.startDate) }];
     }
     return [];
   }
-  const ids = new Set(a.allocation.rows.map((r) => r.id));
-  if (a.allocation.rows.length > 0 && b.allocation.rows.length > 0 && !b.allocation.rows.some((r) => ids.has(r.id))) {
+  const ids = new Set(a.ids);
+  if (a.ids.length > 0 && b.ids.length > 0 && !b.ids.some((id) => ids.has(id))) {
     return [{ code: 'no_common_candidate', file: b.file, message: m.noCommonCandidate(a.file) }];
   }
   return [];
@@ -143,7 +154,7 @@ function compare(opts: DiffOptions, m: DiffMessages): CommandOutcome {
   const b = readAllocationWithRun(opts.new, m, opts.encoding);
   const issues = [...a.issues, ...b.issues];
   if (a.read === null || b.read === null) throw new InputError(issues);
-  issues.push(...sameProgrammeIssues(a.read, b.read, m));
+  issues.push(...sameProgrammeIssues(identityOf(a.read), identityOf(b.read), m));
   if (issues.length > 0) throw new InputError(issues);
   const warnings = [...a.warnings, ...b.warnings];
   const diff = diffAllocations(comparableRows(a.read.allocation.rows), comparableRows(b.read.allocation.rows));

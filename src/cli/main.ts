@@ -80,7 +80,7 @@ export function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void)
       .command('allocate')
       .description('screen, select the cohort, form workshop groups and project teams; writes allocation.csv, groups.csv, summary.json')
       .argument('<files...>', 'candidate CSV files (e.g. one from KS and one per RHF)')
-      .requiredOption('-o, --out <dir>', 'output directory'),
+      .option('-o, --out <dir>', 'output directory (required unless --dry-run)'),
   )
     .option('--seed <text>', 'lottery seed for ties (default: the programme config\'s seed; recorded in summary.json)')
     .option('--include <ids>', 'comma-separated candidate ids the committee forces in', splitIds, [] as string[])
@@ -88,15 +88,22 @@ export function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void)
     .option('--time-limit <seconds>', 'hard deadline per solver attempt, in seconds', parsePositive, DEFAULT_DEADLINE_MS / 1000)
     .option('--locks <file>', 'the committee\'s decisions as CSV: columns rule,id,other; rules include, exclude, group (other = group number), apart, together (other = an id)')
     .option('--report <file>', 'also write a self-contained HTML report for the committee, e.g. OUT/report.html (checked, like the other files, before anything is written)')
-    .addOption(new Option('--lang <lang>', 'language of the --report file and of the xlsx workbook\'s sheets').choices(['nb', 'en']).default('nb'))
+    .option('--previous <file>', 'an earlier allocation (.csv or .xlsx) of the same programme year: print (and record in summary.json) what changed since')
+    .addOption(new Option('--dry-run', 'compute and print the summary (and the changes since --previous), write nothing').conflicts(['report', 'force']))
+    .addOption(new Option('--lang <lang>', 'language of the --report file, of the xlsx workbook\'s sheets and of the changes since --previous').choices(['nb', 'en']).default('nb'))
     .addOption(new Option('--format <format>', 'csv: allocation.csv, groups.csv, summary.json; xlsx: allocation.xlsx (overview, allocation, admitted, reserves, not eligible, over the cap, groups, teams, one sheet per nominating body) and summary.json; an --out name ending in .xlsx writes only that workbook').choices(['csv', 'xlsx']).default('csv'))
     .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
-    .action(async (files: string[], opts: Record<string, unknown>) => {
+    .action(async (files: string[], opts: Record<string, unknown>, command: Command) => {
+      if (opts.out === undefined && opts.dryRun !== true) {
+        command.error("error: required option '-o, --out <dir>' not specified (or --dry-run to write nothing)", { exitCode: EXIT.usage, code: 'commander.missingMandatoryOptionValue' });
+      }
       setOutcome(
         await (await app.allocate()).runAllocate({
           format: opts.format === 'xlsx' ? 'xlsx' : 'csv',
           files,
           ...screenOpts(opts),
+          dryRun: opts.dryRun === true,
+          previous: typeof opts.previous === 'string' ? opts.previous : undefined,
           seed: typeof opts.seed === 'string' ? opts.seed : undefined,
           include: (opts.include as string[] | undefined) ?? [],
           exclude: (opts.exclude as string[] | undefined) ?? [],
@@ -294,6 +301,7 @@ function addDiff(program: Command, setOutcome: (o: CommandOutcome) => void): voi
 function screenOpts(opts: Record<string, unknown>) {
   const d = opts.delimiter as string | undefined;
   return {
+    // Required by every command but allocate --dry-run, whose wiring checks it.
     out: opts.out as string,
     config: opts.config as string | undefined,
     delimiter: d === 'tab' ? '\t' : d,
