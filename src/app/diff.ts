@@ -50,7 +50,10 @@ export interface Warning {
  * Read one allocation and the run record beside it. Unreadable files and bad rows are located issues; a
  * summary.json that is not one or belongs to another run is a warning, and is not used.
  */
-export function readAllocationWithRun(path: string, m: DiffMessages, encoding: EncodingChoice = 'auto'): { read: ReadAllocation | null; issues: InputIssue[]; warnings: Warning[] } {
+/** The words reading a run's summary.json may need. */
+export type RunMessages = Pick<DiffMessages, 'summaryIgnored' | 'summaryMismatch' | 'noSummary'>;
+
+export function readAllocationWithRun(path: string, m: RunMessages, encoding: EncodingChoice = 'auto'): { read: ReadAllocation | null; issues: InputIssue[]; warnings: Warning[] } {
   const { files, issues } = readFiles([path]);
   const f = files[0];
   if (f === undefined) return { read: null, issues, warnings: [] };

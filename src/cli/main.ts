@@ -19,6 +19,7 @@ const app = {
   replace: () => import('../app/replace.js'),
   report: () => import('../app/report.js'),
   diff: () => import('../app/diff.js'),
+  lists: () => import('../app/lists.js'),
 };
 
 /** Where the CLI writes; injectable so tests run it in-process. */
@@ -120,6 +121,7 @@ export function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void)
   addReplace(program, setOutcome);
   addReport(program, setOutcome);
   addDiff(program, setOutcome);
+  addLists(program, setOutcome);
   return program;
 }
 
@@ -291,6 +293,37 @@ function addDiff(program: Command, setOutcome: (o: CommandOutcome) => void): voi
           encoding: (opts.encoding as 'auto' | 'utf8' | 'cp1252' | undefined) ?? 'auto',
           json: opts.json === true,
           report: typeof opts.report === 'string' ? opts.report : undefined,
+          force: opts.force === true,
+          lang: opts.lang === 'en' ? 'en' : 'nb',
+        }),
+      );
+    });
+}
+
+/** `cohort lists`: each nominating body's admitted and reserves, and BI's admission list, as CSV files. */
+function addLists(program: Command, setOutcome: (o: CommandOutcome) => void): void {
+  program
+    .command('lists')
+    .description('write the lists after the meeting: for KS and each RHF its admitted and reserves with rank and contact, for BI the admission list; CSV, each row with the run\'s date and seed')
+    .requiredOption('-a, --allocation <file>', 'the allocation.csv (as allocate or replace wrote it, or edited by hand; its delimiter and encoding are detected)')
+    .requiredOption('-o, --out <dir>', 'output directory for ks.csv, helse-sor-ost.csv, …, bi.csv')
+    .addOption(new Option('--encoding <name>', 'encoding of the allocation').choices(['auto', 'utf8', 'cp1252']).default('auto'))
+    .addOption(new Option('--delimiter <char>', 'CSV delimiter of the lists (default: the allocation\'s)').choices([',', ';', 'tab']))
+    .option('--seed <text>', 'the run\'s seed (default: from the summary.json beside the allocation)')
+    .option('--date <yyyy-mm-dd>', 'the run\'s date (default: the allocation file\'s modification date)')
+    .option('-f, --force', 'overwrite existing lists')
+    .addOption(new Option('--lang <lang>', 'language of the headers and words').choices(['nb', 'en']).default('nb'))
+    .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
+    .action(async (opts: Record<string, unknown>) => {
+      const d = opts.delimiter as string | undefined;
+      setOutcome(
+        (await app.lists()).runLists({
+          allocation: opts.allocation as string,
+          out: opts.out as string,
+          encoding: (opts.encoding as 'auto' | 'utf8' | 'cp1252' | undefined) ?? 'auto',
+          delimiter: d === 'tab' ? '\t' : d,
+          seed: typeof opts.seed === 'string' ? opts.seed : undefined,
+          date: typeof opts.date === 'string' ? opts.date : undefined,
           force: opts.force === true,
           lang: opts.lang === 'en' ? 'en' : 'nb',
         }),

@@ -32,11 +32,20 @@ export function goldenRows(): { header: string[]; rows: Record_[] } {
 export function allocationFolder(
   name: string,
   edit: (rows: Record_[]) => Record_[] = (r) => r,
-  opts: { summary?: boolean | ((s: Record<string, unknown>) => void); header?: (h: string) => string; delimiter?: string; base?: string } = {},
+  opts: {
+    summary?: boolean | ((s: Record<string, unknown>) => void);
+    header?: (h: string) => string;
+    /** Columns added after the golden ones (values from the edited rows). */
+    addColumns?: string[];
+    delimiter?: string;
+    base?: string;
+  } = {},
 ): string {
   const dir = join(opts.base ?? tempDir(), name);
   mkdirSync(dir, { recursive: true });
-  const { header, rows } = goldenRows();
+  const golden = goldenRows();
+  const header = [...golden.header, ...(opts.addColumns ?? [])];
+  const rows = golden.rows;
   const edited = edit(rows.map((r) => ({ ...r })));
   const text = toCsv(header.map(opts.header ?? ((h) => h)), edited.map((r) => header.map((h) => r[h] ?? '')), { delimiter: opts.delimiter ?? ';' });
   writeFileSync(join(dir, 'allocation.csv'), `\uFEFF${text}`);
