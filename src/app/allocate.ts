@@ -163,11 +163,24 @@ export function buildSummary(a: Allocation, diff: AllocationDiff | null = null):
     groups: groups.quality,
     teams: teams.quality,
     warnings,
-    ...(a.previous === null || diff === null ? {} : { previous: { file: a.previous.read.file, sha256: a.previous.read.sha256, idsNotInInput: a.previous.gone, ...diffChanges(diff) } }),
+    ...(a.previous === null || diff === null
+      ? {}
+      : { previous: { file: a.previous.read.file, sha256: a.previous.read.sha256, idsNotInInput: a.previous.gone, stability: stabilityOf(a), ...diffChanges(diff) } }),
   };
 }
 
 export type Summary = ReturnType<typeof buildSummary>;
+
+/** Participants of both the previous allocation and this one, and how many kept their group and team number. */
+export function stabilityOf(a: Allocation): { participantsInBoth: number; sameGroup: number; sameTeam: number } {
+  const before = new Map((a.previous?.read.allocation.rows ?? []).filter((r) => r.status === 'selected').map((r) => [r.id, r]));
+  const both = Object.keys(a.groups.groupOf).filter((id) => before.has(id));
+  return {
+    participantsInBoth: both.length,
+    sameGroup: both.filter((id) => before.get(id)?.workshopGroup === a.groups.groupOf[id]).length,
+    sameTeam: both.filter((id) => before.get(id)?.projectTeam === a.teams.teamOf[id]).length,
+  };
+}
 
 function readableSummary(a: Allocation, summary: Summary): string {
   const parts: string[] = [];
@@ -279,6 +292,10 @@ export async function runAllocate(opts: AllocateRunOptions): Promise<CommandOutc
   const previousWarnings = a.previous?.warnings ?? [];
   const stderr = summary.warnings.map((w) => `warning: ${w.message}\n`).join('') + previousWarnings.map((w) => `warning: ${w.message}\n`).join('') + (opts.json ? log : '');
   const exitCode = summary.allRulesMet ? EXIT.ok : EXIT.ruleNotMet;
-  const compared = diff === null || a.previous === null ? '' : `\n${diffText(diff, DIFF_MESSAGES[lang], a.previous.read.file, pm.thisRun)}`;
+  let compared = '';
+  if (diff !== null && a.previous !== null && summary.previous !== undefined) {
+    const proven = summary.stages.find((st) => st.stage === 'groups')?.status === 'optimal';
+    compared = `\n${diffText(diff, DIFF_MESSAGES[lang], a.previous.read.file, pm.thisRun)}${pm.kept(summary.previous.stability, proven)}\n`;
+  }
   return { stdout: opts.json ? json : readableSummary(a, summary) + wroteText + compared, stderr, exitCode };
 }

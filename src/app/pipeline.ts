@@ -18,7 +18,7 @@ import { closeSolvers, createSolve } from '../solver/index.js';
 import { loadInputs, readFiles, type LoadedInputs } from './load.js';
 import { emptyLocks, lockIds, parseLocks, type CommitteeLocks } from '../read/locks.js';
 import type { ScreenOptions } from './screen.js';
-import { loadPrevious, type Previous } from './previous.js';
+import { loadPrevious, placementOf, type Previous } from './previous.js';
 
 export interface AllocateOptions extends Omit<ScreenOptions, 'out'> {
   /** Output directory; required unless `dryRun` (which never touches it). */
@@ -91,7 +91,7 @@ export async function computeAllocation(opts: AllocateOptions): Promise<Allocati
     const selection = await selectChecked(inputs.screening.screened, inputs.programme, { seed, include: locks.include, exclude: locks.exclude, solve });
     const selectedIds = new Set(selection.candidates.filter((c) => c.status === 'selected').map((c) => c.id));
     const participants = inputs.read.candidates.filter((c) => selectedIds.has(c.id));
-    const { groups, teams } = await formGroupsAndTeams(participants, inputs.programme, { seed, solve, locks: locks.groups });
+    const { groups, teams } = await formGroupsAndTeams(participants, inputs.programme, { seed, solve, locks: locks.groups, previous: previous === null ? undefined : placementOf(previous) });
     return { inputs, seed, previous, selection, groups, teams };
   } finally {
     await closeSolvers();

@@ -7,6 +7,7 @@ import { InputError } from '../domain/errors.js';
 import { diffAllocations, type AllocationDiff } from '../diff/diff.js';
 import { DIFF_MESSAGES, type DiffLang } from '../diff/messages.js';
 import { readAllocationDetailed } from '../read/allocation.js';
+import type { PreviousPlacement } from '../stages/stable.js';
 import { comparableRows, identityOf, readAllocationWithRun, sameProgrammeIssues, type AllocationIdentity, type ReadAllocation, type Warning } from './diff.js';
 import type { LoadedInputs } from './load.js';
 import { compareCodeUnits } from './outputs.js';
@@ -38,6 +39,18 @@ export function loadPrevious(path: string, inputs: LoadedInputs, seed: string, l
   const all = [...warnings];
   if (gone.length > 0) all.push({ code: 'previous_ids_gone', message: pm.idsGone(path, gone) });
   return { read, gone, warnings: all };
+}
+
+/** The previous participants' workshop groups and project teams, for the stages' stable rerun. */
+export function placementOf(previous: Previous): PreviousPlacement {
+  const groupOf = new Map<string, number>();
+  const teamOf = new Map<string, number>();
+  for (const r of previous.read.allocation.rows) {
+    if (r.status !== 'selected') continue;
+    if (r.workshopGroup !== null) groupOf.set(r.id, r.workshopGroup);
+    if (r.projectTeam !== null) teamOf.set(r.id, r.projectTeam);
+  }
+  return { groupOf, teamOf };
 }
 
 /** This run's allocation.csv text compared with the previous allocation, exactly as `cohort diff` would compare the two files. */

@@ -201,6 +201,13 @@ export const AllocateSummarySchema = z
         file: z.string().describe('the --previous file as given'),
         sha256,
         idsNotInInput: z.array(z.string()).describe('ids of the previous allocation that are not among the candidates now'),
+        stability: z
+          .strictObject({
+            participantsInBoth: count.describe('participants of both allocations'),
+            sameGroup: count.describe('of those, in the workshop group with the same number'),
+            sameTeam: count.describe('of those, in the project team with the same number'),
+          })
+          .describe('how much of the previous allocation the stable rerun kept: among equally good results the one keeping the most was chosen'),
         ...DiffChangesSchema.shape,
       })
       .optional()
