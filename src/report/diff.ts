@@ -34,6 +34,7 @@ const PAGE_CSS = `
 .delta-up { color: var(--ok); font-weight: 600; } .delta-down { color: var(--bad); font-weight: 600; }
 table.changes td:first-child { width: 24%; }
 table.changes .reasons { font-size: 12px; color: var(--muted); }
+#changes section + section { margin-top: 18px; }
 `;
 
 function delta(a: number, b: number): SafeHtml {
@@ -61,13 +62,15 @@ ${view.diff.bodies.map((b) => row(b.cell, b.old, b.new))}
 function changeRow(m: DiffMessages, view: DiffPageView, c: PersonChange): SafeHtml {
   const cell = c.kind === 'out' ? (c.old?.cell ?? null) : (c.new?.cell ?? c.old?.cell ?? null);
   const name = view.names[c.id] ?? '';
-  const text = c.kind === 'in' || c.kind === 'out' || c.kind === 'status' ? c.reasonText : '';
+  // Reasons explain a status; a move within the cohort has none of its own (as on the terminal).
+  const why = c.kind === 'in' || c.kind === 'out' || c.kind === 'status';
+  const text = why ? c.reasonText : '';
   return html`<tr data-id="${c.id}">
   <td>${name !== '' && html`<span class="who">${name}</span>`}<span class="id">${c.id}</span></td>
   <td>${m.body(cell)}</td>
   <td>${c.old === null ? m.newCandidate : placeText(m, c.old, c.new)}</td>
   <td>${placeText(m, c.new, c.old)}</td>
-  <td>${[...new Set(c.reasons)].map(m.reason).join(', ')}${text !== '' && html`<div class="reasons"${m.htmlLang === 'en' ? '' : raw(' lang="en"')}>${text}</div>`}${c.columnsChanged.length > 0 && html`<div class="reasons">${m.columns(c.columnsChanged)}</div>`}</td>
+  <td>${why && [...new Set(c.reasons)].map(m.reason).join(', ')}${text !== '' && html`<div class="reasons"${m.htmlLang === 'en' ? '' : raw(' lang="en"')}>${text}</div>`}${c.columnsChanged.length > 0 && html`<div class="reasons">${m.columns(c.columnsChanged)}</div>`}</td>
 </tr>`;
 }
 
