@@ -1,6 +1,6 @@
 /**
- * `cohort diff OLD NEW`: read two allocations (as allocate or replace wrote them, or edited by hand; either
- * language of headers) → check they belong to the same programme year → compare (src/diff, pure) → print, and
+ * `cohort diff OLD NEW`: read two allocations (as allocate or replace wrote them, or edited by hand; CSV or
+ * workbook, either language of headers) → check they belong to the same programme year → compare (src/diff, pure) → print, and
  * with `--report FILE` write the HTML page. Exit codes as `diff`'s: 0 equal, 1 different, 2 bad input (nothing
  * written); 4 stays an internal error.
  */
@@ -14,6 +14,8 @@ import { diffText } from '../diff/text.js';
 import { writeOutputs } from '../io/csv-write.js';
 import { comparableInput, readAllocationDetailed, type DetailedAllocationFile, type DetailedAllocationRow } from '../read/allocation.js';
 import type { EncodingChoice } from '../read/decode.js';
+import { workbookKind } from '../read/sheet.js';
+import { sheetLib } from '../io/workbook-lib.js';
 import { readRunSummary, type RunRecord } from '../read/run-summary.js';
 import { renderDiffReport, type DiffPageView } from '../report/diff.js';
 import { readFiles, sha256 } from './load.js';
@@ -57,7 +59,8 @@ export function readAllocationWithRun(path: string, m: RunMessages, encoding: En
   const { files, issues } = readFiles([path]);
   const f = files[0];
   if (f === undefined) return { read: null, issues, warnings: [] };
-  const allocation = readAllocationDetailed(f.bytes, path, { encoding });
+  // A workbook (allocate --format xlsx, or re-saved by a coordinator) is read by its decisions sheet.
+  const allocation = readAllocationDetailed(f.bytes, path, { encoding, sheetLib: workbookKind(f.bytes) === null ? undefined : sheetLib() });
   if (allocation.issues.length > 0) return { read: null, issues: allocation.issues, warnings: [] };
   const warnings: Warning[] = [];
   const summaryPath = join(dirname(path), 'summary.json');

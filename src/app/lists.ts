@@ -9,6 +9,7 @@ import { InputError, type InputIssue } from '../domain/errors.js';
 import { EXIT } from '../domain/errors.js';
 import { DIFF_MESSAGES } from '../diff/messages.js';
 import { toCsv, writeOutputs, type OutputFile } from '../io/csv-write.js';
+import { sheetName, workbookBytes, type XCell, type XColumn, type XSheet } from '../io/xlsx-write.js';
 import type { EncodingChoice } from '../read/decode.js';
 import { parseDate } from '../read/values.js';
 import { buildLists, emailColumn, type ListEntry, type Lists } from '../lists/lists.js';
@@ -30,7 +31,15 @@ export interface ListsOptions {
   force: boolean;
   /** Language of the headers, the cells' words and the terminal. Default `nb`. */
   lang?: ListsLang | undefined;
+  /**
+   * `csv`: one file per body and `bi.csv`; `xlsx`: one workbook `lists.xlsx` with a sheet per body and one for BI.
+   * Default: `xlsx` when the allocation is a workbook, else `csv`.
+   */
+  format?: 'csv' | 'xlsx' | undefined;
 }
+
+/** The name of the workbook `--format xlsx` writes. */
+export const LISTS_WORKBOOK = 'lists.xlsx';
 
 /** The name of BI's admission list. */
 export const ADMISSION_FILE = 'bi.csv';
@@ -59,6 +68,46 @@ export function listFiles(lists: Lists, m: ListsMessages, run: { date: string; s
   return files;
 }
 
+/** The lists as one workbook: a sheet per body (named after it) and BI's admission list, typed cells. */
+export function listWorkbook(lists: Lists, m: ListsMessages, run: { date: string; seed: string }): Uint8Array {
+  const taken = new Set<string>();
+  const name = (wanted: string): string => {
+    const n = sheetName(wanted, taken);
+    taken.add(n.toLowerCase());
+    return n;
+  };
+  const kinds = (header: readonly string[], numbers: readonly number[], dates: readonly number[]): XColumn[] =>
+    header.map((h, i) => ({ header: h, kind: numbers.includes(i) ? 'number' : dates.includes(i) ? 'date' : 'text' }));
+  const num = (text: string): XCell => (text === '' ? null : /^\d+$/.test(text) ? Number(text) : text);
+  const date = (iso: string): XCell => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? { date: iso } : iso === '' ? null : iso);
+  const sheets: XSheet[] = lists.bodies.map((l) => ({
+    name: name(l.body),
+    // Status, reserve rank, id, name, position, e-mail, organisation, gender, priority, body, run date, seed.
+    columns: kinds(m.bodyHeader, [1, 8], [10]),
+    rows: [...l.admitted.map((e) => [m.admitted, e] as const), ...l.reserves.map((e) => [m.reserve, e] as const)].map(([status, e]) => [
+      status,
+      e.reserveRank,
+      e.id,
+      e.name,
+      e.position,
+      e.email,
+      e.organisation,
+      e.gender,
+      num(e.priority),
+      l.body,
+      date(run.date),
+      run.seed,
+    ]),
+  }));
+  sheets.push({
+    name: name('BI'),
+    // Id, name, birth date, e-mail, employer, sector, position, nominated by, run date, seed.
+    columns: kinds(m.admissionHeader, [], [2, 8]),
+    rows: lists.admission.map((e) => [e.id, e.name, date(e.birthDate), e.email, e.organisation, m.sector(e.sector), e.position, e.body, date(run.date), run.seed]),
+  });
+  return workbookBytes(sheets);
+}
+
 export function runLists(opts: ListsOptions): CommandOutcome {
   const lang = opts.lang ?? 'nb';
   const m = LISTS_MESSAGES[lang];
@@ -83,12 +132,20 @@ export function runLists(opts: ListsOptions): CommandOutcome {
     date: opts.date?.trim() ?? localDate(statSync(opts.allocation).mtime),
     seed: opts.seed ?? read.run?.seed ?? m.unknownSeed,
   };
-  const files = listFiles(lists, m, run, opts.delimiter ?? (read.allocation.delimiter === '' ? ';' : read.allocation.delimiter));
-  writeOutputs(opts.out, files, { force: opts.force });
-
-  const lines = [m.wrote(files.length, opts.out)];
-  lists.bodies.forEach((l, i) => lines.push(m.bodyLine(files[i]?.name ?? '', l.body, l.admitted.length, l.reserves.length)));
-  lines.push(m.admissionLine(ADMISSION_FILE, lists.admission.length));
+  const format = opts.format ?? (read.allocation.encoding === 'xlsx' || read.allocation.encoding === 'ods' ? 'xlsx' : 'csv');
+  const lines: string[] = [];
+  if (format === 'xlsx') {
+    writeOutputs(opts.out, [{ name: LISTS_WORKBOOK, content: listWorkbook(lists, m, run) }], { force: opts.force });
+    lines.push(m.wroteWorkbook(`${opts.out}/${LISTS_WORKBOOK}`, lists.bodies.length + 1));
+    for (const l of lists.bodies) lines.push(m.bodyLine(l.body, l.body, l.admitted.length, l.reserves.length));
+    lines.push(m.admissionLine('BI', lists.admission.length));
+  } else {
+    const files = listFiles(lists, m, run, opts.delimiter ?? (read.allocation.delimiter === '' ? ';' : read.allocation.delimiter));
+    writeOutputs(opts.out, files, { force: opts.force });
+    lines.push(m.wrote(files.length, opts.out));
+    lists.bodies.forEach((l, i) => lines.push(m.bodyLine(files[i]?.name ?? '', l.body, l.admitted.length, l.reserves.length)));
+    lines.push(m.admissionLine(ADMISSION_FILE, lists.admission.length));
+  }
   lines.push(m.run(run.date, opts.date === undefined ? 'file' : 'option', run.seed));
   return { stdout: `${lines.join('\n')}\n`, stderr: warnings.map((w) => `${m.warning}: ${w.message}\n`).join(''), exitCode: EXIT.ok };
 }

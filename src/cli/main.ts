@@ -277,8 +277,8 @@ function addDiff(program: Command, setOutcome: (o: CommandOutcome) => void): voi
   program
     .command('diff')
     .description('compare two allocation.csv files of the same programme year: who came in, who went out and why, who changed group or team, each body\'s seats and gender balance; writes nothing unless --report')
-    .argument('<old>', 'the earlier allocation.csv (e.g. the draft sent out)')
-    .argument('<new>', 'the later allocation.csv')
+    .argument('<old>', 'the earlier allocation (.csv or .xlsx; e.g. the draft sent out)')
+    .argument('<new>', 'the later allocation (.csv or .xlsx)')
     .addOption(new Option('--encoding <name>', 'encoding of both files').choices(['auto', 'utf8', 'cp1252']).default('auto'))
     .option('--json', 'print the changes as one JSON document, the only thing on stdout')
     .option('--report <file>', 'also write the changes as a self-contained HTML page, e.g. diff.html')
@@ -305,14 +305,15 @@ function addLists(program: Command, setOutcome: (o: CommandOutcome) => void): vo
   program
     .command('lists')
     .description('write the lists after the meeting: for KS and each RHF its admitted and reserves with rank and contact, for BI the admission list; CSV, each row with the run\'s date and seed')
-    .requiredOption('-a, --allocation <file>', 'the allocation.csv (as allocate or replace wrote it, or edited by hand; its delimiter and encoding are detected)')
-    .requiredOption('-o, --out <dir>', 'output directory for ks.csv, helse-sor-ost.csv, …, bi.csv')
+    .requiredOption('-a, --allocation <file>', 'the allocation.csv or allocation.xlsx (as allocate or replace wrote it, or edited by hand; its dialect is detected)')
+    .requiredOption('-o, --out <dir>', 'output directory for ks.csv, helse-sor-ost.csv, …, bi.csv (or lists.xlsx)')
     .addOption(new Option('--encoding <name>', 'encoding of the allocation').choices(['auto', 'utf8', 'cp1252']).default('auto'))
     .addOption(new Option('--delimiter <char>', 'CSV delimiter of the lists (default: the allocation\'s)').choices([',', ';', 'tab']))
     .option('--seed <text>', 'the run\'s seed (default: from the summary.json beside the allocation)')
     .option('--date <yyyy-mm-dd>', 'the run\'s date (default: the allocation file\'s modification date)')
     .option('-f, --force', 'overwrite existing lists')
     .addOption(new Option('--lang <lang>', 'language of the headers and words').choices(['nb', 'en']).default('nb'))
+    .addOption(new Option('--format <format>', 'csv: one file per body and bi.csv; xlsx: one workbook lists.xlsx, a sheet per body and one for BI (default: xlsx when the allocation is a workbook, else csv)').choices(['csv', 'xlsx']))
     .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
     .action(async (opts: Record<string, unknown>) => {
       const d = opts.delimiter as string | undefined;
@@ -326,6 +327,7 @@ function addLists(program: Command, setOutcome: (o: CommandOutcome) => void): vo
           date: typeof opts.date === 'string' ? opts.date : undefined,
           force: opts.force === true,
           lang: opts.lang === 'en' ? 'en' : 'nb',
+          format: opts.format === 'xlsx' ? 'xlsx' : opts.format === 'csv' ? 'csv' : undefined,
         }),
       );
     });

@@ -19,6 +19,7 @@ export interface ListsMessages {
   unknownSeed: string;
   // terminal
   wrote: (n: number, dir: string) => string;
+  wroteWorkbook: (path: string, sheets: number) => string;
   bodyLine: (file: string, body: string, admitted: number, reserves: number) => string;
   admissionLine: (file: string, admitted: number) => string;
   run: (date: string, dateFrom: 'option' | 'file', seed: string) => string;
@@ -45,6 +46,7 @@ const NB: ListsMessages = {
   date: isoToNb,
   unknownSeed: 'ukjent',
   wrote: (n, dir) => `Skrev ${n} lister i ${dir}:`,
+  wroteWorkbook: (p, n) => `Skrev ${p} med ${n} ark:`,
   bodyLine: (f, b, a, r) => `  ${f}: ${b}, ${a} tatt opp, ${r} ${r === 1 ? 'reserve' : 'reserver'}`,
   admissionLine: (f, a) => `  ${f}: BI, opptaksliste med ${a} deltakere`,
   run: (d, from, seed) => `Kjøring: ${isoToNb(d)}${from === 'file' ? ' (fordelingsfilens endringsdato)' : ''}, seed ${seed}.`,
@@ -65,6 +67,7 @@ const EN: ListsMessages = {
   date: (iso) => iso,
   unknownSeed: 'unknown',
   wrote: (n, dir) => `Wrote ${n} lists into ${dir}:`,
+  wroteWorkbook: (p, n) => `Wrote ${p} with ${n} sheets:`,
   bodyLine: (f, b, a, r) => `  ${f}: ${b}, ${a} admitted, ${r} ${r === 1 ? 'reserve' : 'reserves'}`,
   admissionLine: (f, a) => `  ${f}: BI, admission list of ${a} participants`,
   run: (d, from, seed) => `Run: ${d}${from === 'file' ? " (the allocation file's modification date)" : ''}, seed ${seed}.`,
