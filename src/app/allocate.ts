@@ -3,8 +3,14 @@
  * Every stage's result has already been re-checked by the independent checkers before it reaches here;
  * nothing is written unless the whole pipeline succeeded.
  */
-import { EXIT } from '../domain/errors.js';
+import { EXIT, InternalError } from '../domain/errors.js';
 import { formatNumber, formatPercent, listText } from '../domain/text.js';
+import type { AllocationDiff } from '../diff/diff.js';
+import { DIFF_MESSAGES } from '../diff/messages.js';
+import { diffText } from '../diff/text.js';
+import { diffChanges } from './diff.js';
+import { diffWithPrevious } from './previous.js';
+import { PREVIOUS_MESSAGES } from './previous-messages.js';
 import type { CandidateSelection } from '../stages/select/select.js';
 import type { GroupsResult } from '../stages/groups/groups.js';
 import type { Candidate, Warning } from '../domain/types.js';
@@ -108,8 +114,11 @@ export function solverLog(a: Allocation): Array<{ stage: string; solver: string 
   ];
 }
 
-/** summary.json; its shape is `AllocateSummarySchema` (src/app/summary-schema.ts, data/summary.schema.json). */
-export function buildSummary(a: Allocation): AllocateSummary {
+/**
+ * summary.json; its shape is `AllocateSummarySchema` (src/app/summary-schema.ts, data/summary.schema.json). With
+ * `--previous`, `previous` holds the changes from that allocation (the same as `cohort diff PREVIOUS allocation.csv`).
+ */
+export function buildSummary(a: Allocation, diff: AllocationDiff | null = null): AllocateSummary {
   const { inputs, selection, groups, teams } = a;
   const count = (s: CandidateSelection['status']) => selection.candidates.filter((c) => c.status === s).length;
   const stage = (r: GroupsResult['report']) => ({
@@ -156,12 +165,26 @@ export function buildSummary(a: Allocation): AllocateSummary {
     groups: groups.quality,
     teams: teams.quality,
     warnings,
+    ...(a.previous === null || diff === null
+      ? {}
+      : { previous: { file: a.previous.read.file, sha256: a.previous.read.sha256, idsNotInInput: a.previous.gone, stability: stabilityOf(a), ...diffChanges(diff) } }),
   };
 }
 
 export type Summary = ReturnType<typeof buildSummary>;
 
-function readableSummary(a: Allocation, summary: Summary, out: string, names: readonly string[]): string {
+/** Participants of both the previous allocation and this one, and how many kept their group and team number. */
+export function stabilityOf(a: Allocation): { participantsInBoth: number; sameGroup: number; sameTeam: number } {
+  const before = new Map((a.previous?.read.allocation.rows ?? []).filter((r) => r.status === 'selected').map((r) => [r.id, r]));
+  const both = Object.keys(a.groups.groupOf).filter((id) => before.has(id));
+  return {
+    participantsInBoth: both.length,
+    sameGroup: both.filter((id) => before.get(id)?.workshopGroup === a.groups.groupOf[id]).length,
+    sameTeam: both.filter((id) => before.get(id)?.projectTeam === a.teams.teamOf[id]).length,
+  };
+}
+
+function readableSummary(a: Allocation, summary: Summary): string {
   const parts: string[] = [];
   const solvers = solverLog(a);
   parts.push(`${summary.programme.name}: ${summary.counts.selected} selected of ${summary.counts.candidates} candidates (seed "${a.seed}")\n`);
@@ -203,7 +226,7 @@ function readableSummary(a: Allocation, summary: Summary, out: string, names: re
   for (const r of notMet) parts.push(`rule not met: ${r.explanation ?? r.text}\n`);
   for (const c of summary.cells) if (c.explanation !== null && !notMet.some((r) => r.explanation === c.explanation)) parts.push(`${c.explanation}\n`);
   for (const r of summary.relaxations) parts.push(`relaxed (${r.stage}): ${r.reason}\n`);
-  parts.push(`\n${summary.allRulesMet ? 'Every programme rule is met.' : 'A programme rule is not met (exit code 1).'}\nWrote ${wrote(out, names)}.\n`);
+  parts.push(`\n${summary.allRulesMet ? 'Every programme rule is met.' : 'A programme rule is not met (exit code 1).'}\n`);
   return parts.join('');
 }
 
@@ -226,13 +249,13 @@ export interface AllocateRunOptions extends AllocateOptions {
 }
 
 /** The files of a run in the chosen format: where they go and what they are. */
-function runFiles(a: Allocation, summary: Summary, json: string, opts: AllocateRunOptions): { dir: string; files: OutputFile[] } {
-  const workbookOnly = /\.xlsx$/i.test(opts.out);
+function runFiles(a: Allocation, summary: Summary, json: string, out: string, opts: AllocateRunOptions, allocation: string): { dir: string; files: OutputFile[] } {
+  const workbookOnly = /\.xlsx$/i.test(out);
   if (opts.format !== 'xlsx' && !workbookOnly) {
     return {
-      dir: opts.out,
+      dir: out,
       files: [
-        { name: 'allocation.csv', content: allocationCsv(a) },
+        { name: 'allocation.csv', content: allocation },
         { name: 'groups.csv', content: groupsCsv(a) },
         { name: 'summary.json', content: json },
       ],
@@ -243,21 +266,37 @@ function runFiles(a: Allocation, summary: Summary, json: string, opts: AllocateR
   const bytes = workbookBytes(
     allocationWorkbook({ header: alloc.header, rows: alloc.body, groupsHeader: groups.header, groupsRows: groups.body, candidates: a.inputs.read.candidates, summary, lang: opts.lang ?? 'nb' }),
   );
-  if (workbookOnly) return { dir: dirname(opts.out), files: [{ name: basename(opts.out), content: bytes }] };
-  return { dir: opts.out, files: [{ name: 'allocation.xlsx', content: bytes }, { name: 'summary.json', content: json }] };
+  if (workbookOnly) return { dir: dirname(out), files: [{ name: basename(out), content: bytes }] };
+  return { dir: out, files: [{ name: 'allocation.xlsx', content: bytes }, { name: 'summary.json', content: json }] };
 }
 
 export async function runAllocate(opts: AllocateRunOptions): Promise<CommandOutcome> {
   const a = await computeAllocation(opts);
-  const summary = buildSummary(a);
+  const lang = opts.lang ?? 'nb';
+  const allocation = allocationCsv(a);
+  const diff = a.previous === null ? null : diffWithPrevious(a.previous, allocation);
+  const summary = buildSummary(a, diff);
   const json = JSON.stringify(summary, null, 2) + '\n';
-  const report = opts.report === undefined ? undefined : { path: opts.report, content: renderReport(reportViewFromAllocation(a), opts.lang ?? 'nb') };
-  const run = runFiles(a, summary, json, opts);
-  writeOutputsWithReport(run.dir, run.files, report, { force: opts.force, cwd: opts.cwd });
+  const pm = PREVIOUS_MESSAGES[lang];
+  let wroteText: string;
+  if (opts.dryRun === true) {
+    wroteText = `${pm.dryRun}\n`;
+  } else {
+    if (opts.out === undefined) throw new InternalError('E_NO_OUT', 'allocate needs an output directory unless it is a dry run');
+    const report = opts.report === undefined ? undefined : { path: opts.report, content: renderReport(reportViewFromAllocation(a), lang) };
+    const run = runFiles(a, summary, json, opts.out, opts, allocation);
+    writeOutputsWithReport(run.dir, run.files, report, { force: opts.force, cwd: opts.cwd });
+    wroteText = `Wrote ${wrote(run.dir, run.files.map((f) => f.name))}.\n` + (report === undefined ? '' : `Wrote the report ${report.path}.\n`);
+  }
   // The solver log is progress, not a result: stderr, so that --json keeps stdout to one document.
   const log = solverLog(a).map((l) => `solver: ${l.stage}: ${l.attempts}\n`).join('');
-  const stderr = summary.warnings.map((w) => `warning: ${w.message}\n`).join('') + (opts.json ? log : '');
+  const previousWarnings = a.previous?.warnings ?? [];
+  const stderr = summary.warnings.map((w) => `warning: ${w.message}\n`).join('') + previousWarnings.map((w) => `warning: ${w.message}\n`).join('') + (opts.json ? log : '');
   const exitCode = summary.allRulesMet ? EXIT.ok : EXIT.ruleNotMet;
-  const wroteReport = report === undefined ? '' : `Wrote the report ${report.path}.\n`;
-  return { stdout: opts.json ? json : readableSummary(a, summary, run.dir, run.files.map((f) => f.name)) + wroteReport, stderr, exitCode };
+  let compared = '';
+  if (diff !== null && a.previous !== null && summary.previous !== undefined) {
+    const proven = summary.stages.find((st) => st.stage === 'groups')?.status === 'optimal';
+    compared = `\n${diffText(diff, DIFF_MESSAGES[lang], a.previous.read.file, pm.thisRun)}${pm.kept(summary.previous.stability, proven)}\n`;
+  }
+  return { stdout: opts.json ? json : readableSummary(a, summary) + wroteText + compared, stderr, exitCode };
 }

@@ -18,8 +18,15 @@ import { closeSolvers, createSolve } from '../solver/index.js';
 import { loadInputs, readFiles, type LoadedInputs } from './load.js';
 import { emptyLocks, lockIds, parseLocks, type CommitteeLocks } from '../read/locks.js';
 import type { ScreenOptions } from './screen.js';
+import { loadPrevious, placementOf, type Previous } from './previous.js';
 
-export interface AllocateOptions extends ScreenOptions {
+export interface AllocateOptions extends Omit<ScreenOptions, 'out'> {
+  /** Output directory; required unless `dryRun` (which never touches it). */
+  out?: string | undefined;
+  /** Compute and print, write nothing (`--dry-run`). Default false. */
+  dryRun?: boolean | undefined;
+  /** An earlier allocation.csv of the same programme year to compare with (`--previous`). Default none. */
+  previous?: string | undefined;
   /** Lottery seed; default the programme's. */
   seed?: string | undefined;
   include: readonly string[];
@@ -30,7 +37,7 @@ export interface AllocateOptions extends ScreenOptions {
   locks?: string | undefined;
   /** Also write the HTML report to this path (`--report`; see `writeOutputsWithReport` in report.ts). Default: none. */
   report?: string | undefined;
-  /** Language of the report. Default `nb`. */
+  /** Language of the report and of the comparison with `previous`. Default `nb`. */
   lang?: 'nb' | 'en' | undefined;
 }
 
@@ -38,6 +45,8 @@ export interface AllocateOptions extends ScreenOptions {
 export interface Allocation {
   inputs: LoadedInputs;
   seed: string;
+  /** `--previous`, read and checked against the inputs; null without it. */
+  previous: Previous | null;
   selection: SelectionResult;
   groups: GroupsResult;
   teams: TeamsResult;
@@ -79,13 +88,14 @@ export async function computeAllocation(opts: AllocateOptions): Promise<Allocati
   const locks = loadLocks(opts.locks, opts.include, opts.exclude, opts.cwd);
   checkLocks(inputs.read.candidates, locks.include, locks.exclude, opts.locks === undefined ? undefined : { file: opts.locks, ids: lockIds(locks) });
   const seed = opts.seed ?? inputs.programme.seed;
+  const previous = opts.previous === undefined ? null : loadPrevious(opts.previous, inputs, seed, opts.lang ?? 'nb');
   const solve = createSolve({ deadlineMs: opts.deadlineMs });
   try {
     const selection = await selectChecked(inputs.screening.screened, inputs.programme, { seed, include: locks.include, exclude: locks.exclude, solve });
     const selectedIds = new Set(selection.candidates.filter((c) => c.status === 'selected').map((c) => c.id));
     const participants = inputs.read.candidates.filter((c) => selectedIds.has(c.id));
-    const { groups, teams } = await formGroupsAndTeams(participants, inputs.programme, { seed, solve, locks: locks.groups });
-    return { inputs, seed, selection, groups, teams };
+    const { groups, teams } = await formGroupsAndTeams(participants, inputs.programme, { seed, solve, locks: locks.groups, previous: previous === null ? undefined : placementOf(previous) });
+    return { inputs, seed, previous, selection, groups, teams };
   } finally {
     await closeSolvers();
   }

@@ -13,6 +13,8 @@
 import { z } from 'zod';
 import { ProgrammeSchema } from '../domain/programme.js';
 import { GENDERS, RHFS, SECTORS } from '../domain/types.js';
+import { ALLOCATION_STATUSES } from '../read/allocation.js';
+import { CHANGE_KINDS } from '../diff/diff.js';
 
 const count = z.int().nonnegative();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/).describe('lowercase hex SHA-256 of the file\'s bytes');
@@ -39,6 +41,57 @@ const InputFileSchema = z.strictObject({
 });
 
 const StatusCountsSchema = z.strictObject({ candidates: count, selected: count, reserve: count, excluded: count, ineligible: count });
+
+const placeNumber = z.int().positive().describe('a workshop group or project team number');
+const rankNumber = z.int().positive().describe('a 1-based reserve rank');
+
+// ---------------------------------------------------------------------------------------------------------
+// cohort diff (and allocate --previous)
+
+/** Where a candidate stands in one allocation. */
+const DiffPlaceSchema = z.strictObject({
+  status: z.enum(ALLOCATION_STATUSES),
+  cell: z.string().nullable().describe('quota cell key, e.g. `kommune`, `spesialist/Helse Vest`; null when blank'),
+  reserveRank: rankNumber.nullable(),
+  workshopGroup: placeNumber.nullable(),
+  projectTeam: placeNumber.nullable(),
+});
+
+const DiffBodyCountSchema = z.strictObject({
+  selected: count.describe('participants of the cell'),
+  reserves: count,
+  female: count.describe('participants who are women'),
+  male: count,
+  unknown: count,
+});
+
+/** One allocation file compared, with what its run's summary.json (beside it) says. */
+const DiffFileSchema = InputFileSchema.extend({
+  programme: z.strictObject({ name: z.string(), startDate: z.string() }).nullable().describe('from the summary.json beside the file; null when there is none'),
+  seed: z.string().nullable().describe('the run\'s lottery seed, from the same summary.json'),
+});
+
+/** The changes between two allocations: `cohort diff --json`, and `previous` in summary.json of `allocate --previous`. */
+export const DiffChangesSchema = z.strictObject({
+  equal: z.boolean().describe('no change at all; true exactly when `cohort diff` exits 0'),
+  counts: z.strictObject(Object.fromEntries(CHANGE_KINDS.map((k) => [k, count])) as Record<(typeof CHANGE_KINDS)[number], typeof count>),
+  changes: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        kind: z.enum(CHANGE_KINDS).describe('`in`/`out` of the cohort; `moved`: another group, team or cell; `status`: another status or cell outside the cohort; `reserve_rank`; `data`: input columns only'),
+        old: DiffPlaceSchema.nullable().describe('null: not in the old allocation'),
+        new: DiffPlaceSchema.nullable().describe('null: not in the new allocation'),
+        reasons: z.array(z.string()).describe('reason codes of the new run (`selected`, `reserve`, `passed_over_for_gender_rule`, `too_young`, …)'),
+        columnsChanged: z.array(z.string()).describe('input columns whose value changed, by canonical name or header (values are not shown)'),
+      }),
+    )
+    .describe('sorted by kind, then quota cell, then id'),
+  bodies: z
+    .array(z.strictObject({ cell: z.string(), old: DiffBodyCountSchema, new: DiffBodyCountSchema }))
+    .describe('each quota cell (KS for `kommune`, an RHF for `spesialist/<RHF>`) in both allocations'),
+});
+export type DiffChanges = z.infer<typeof DiffChangesSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // cohort allocate
@@ -143,6 +196,22 @@ export const AllocateSummarySchema = z
     groups: z.array(GroupQualitySchema),
     teams: z.array(TeamQualitySchema),
     warnings: z.array(WarningSchema),
+    previous: z
+      .strictObject({
+        file: z.string().describe('the --previous file as given'),
+        sha256,
+        idsNotInInput: z.array(z.string()).describe('ids of the previous allocation that are not among the candidates now'),
+        stability: z
+          .strictObject({
+            participantsInBoth: count.describe('participants of both allocations'),
+            sameGroup: count.describe('of those, in the workshop group with the same number'),
+            sameTeam: count.describe('of those, in the project team with the same number'),
+          })
+          .describe('how much of the previous allocation the stable rerun kept: among equally good results the one keeping the most was chosen'),
+        ...DiffChangesSchema.shape,
+      })
+      .optional()
+      .describe('with --previous only: the changes from that allocation to this one, as `cohort diff` finds them'),
   })
   .meta({ title: 'cohort allocate summary' });
 export type AllocateSummary = z.infer<typeof AllocateSummarySchema>;
@@ -189,8 +258,6 @@ export type CheckReport = z.infer<typeof CheckReportSchema>;
 // ---------------------------------------------------------------------------------------------------------
 // cohort replace
 
-const placeNumber = z.int().positive().describe('a workshop group or project team number');
-const rankNumber = z.int().positive().describe('a 1-based reserve rank');
 
 /** `summary.json` of `cohort replace` (and its `--json` output): the new allocation's state and the change set. */
 export const ReplaceSummarySchema = z
@@ -278,12 +345,26 @@ export const RulesDocumentSchema = z
   })
   .meta({ title: 'cohort rules document' });
 
+/** `cohort diff --json`. */
+export const DiffDocumentSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    tool: ToolSchema,
+    command: z.literal('diff'),
+    old: DiffFileSchema,
+    new: DiffFileSchema,
+    ...DiffChangesSchema.shape,
+    warnings: z.array(WarningSchema),
+  })
+  .meta({ title: 'cohort diff document' });
+export type DiffDocument = z.infer<typeof DiffDocumentSchema>;
+
 /** Any document a `cohort` command prints with `--json`, told apart by `command`. */
 export const CommandOutputSchema = z
-  .discriminatedUnion('command', [AllocateSummarySchema, CheckReportSchema, ScreenSummarySchema, RulesDocumentSchema, ReplaceSummarySchema])
+  .discriminatedUnion('command', [AllocateSummarySchema, CheckReportSchema, ScreenSummarySchema, RulesDocumentSchema, ReplaceSummarySchema, DiffDocumentSchema])
   .meta({
     title: 'cohort --json output',
-    description: 'What `cohort allocate|check|screen|rules|replace --json` prints on stdout (one document, nothing else) and what `cohort allocate` and `cohort replace` write to summary.json. Versioned by `schemaVersion`.',
+    description: 'What `cohort allocate|check|screen|rules|replace|diff --json` prints on stdout (one document, nothing else) and what `cohort allocate` and `cohort replace` write to summary.json. Versioned by `schemaVersion`.',
   });
 
 /**

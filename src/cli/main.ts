@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from '@commander-js/extra-typings';
 import { CohortError, ConfigError, EXIT, InputError, formatIssue } from '../domain/errors.js';
+import { resolve } from 'node:path';
 import { TOOL_VERSION } from '../domain/version.js';
 import type { EncodingChoice } from '../domain/types.js';
 import type { CommandOutcome } from '../app/outcome.js';
@@ -21,6 +22,8 @@ const app = {
   check: () => import('../app/check.js'),
   replace: () => import('../app/replace.js'),
   report: () => import('../app/report.js'),
+  diff: () => import('../app/diff.js'),
+  lists: () => import('../app/lists.js'),
 };
 
 /** A stream the CLI writes text to: `process.stdout`, or a test's collector. */
@@ -67,7 +70,7 @@ function withInputOptions<A extends unknown[], O extends OptionValues, G extends
 }
 
 interface InputFlags {
-  out: string;
+  out?: string | undefined;
   config?: string | undefined;
   delimiter?: Delimiter | undefined;
   encoding: EncodingChoice;
@@ -114,7 +117,7 @@ function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void): Comma
   )
     .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
     .action(async (files, opts) => {
-      setOutcome(await (await app.screen()).runScreen({ files, ...screenOpts(opts, io.cwd) }));
+      setOutcome(await (await app.screen()).runScreen({ files, ...screenOpts(opts, io.cwd), out: opts.out }));
     });
 
   withInputOptions(
@@ -122,7 +125,7 @@ function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void): Comma
       .command('allocate')
       .description('screen, select the cohort, form workshop groups and project teams; writes allocation.csv, groups.csv, summary.json')
       .argument('<files...>', 'candidate CSV files (e.g. one from KS and one per RHF)')
-      .requiredOption('-o, --out <dir>', 'output directory'),
+      .option('-o, --out <dir>', 'output directory (required unless --dry-run)'),
   )
     .option('--seed <text>', 'lottery seed for ties (default: the programme config\'s seed; recorded in summary.json)')
     .option('--include <ids>', 'comma-separated candidate ids the committee forces in', splitIds, [])
@@ -130,15 +133,22 @@ function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void): Comma
     .option('--time-limit <seconds>', 'hard deadline per solver attempt, in seconds', parsePositive, DEFAULT_DEADLINE_MS / 1000)
     .option('--locks <file>', 'the committee\'s decisions as CSV: columns rule,id,other; rules include, exclude, group (other = group number), apart, together (other = an id)')
     .option('--report <file>', 'also write a self-contained HTML report for the committee, e.g. OUT/report.html (checked, like the other files, before anything is written)')
-    .addOption(new Option('--lang <lang>', 'language of the --report file and of the xlsx workbook\'s sheets').choices(['nb', 'en'] as const).default('nb'))
+    .option('--previous <file>', 'an earlier allocation (.csv or .xlsx) of the same programme year: print (and record in summary.json) what changed since')
+    .addOption(new Option('--dry-run', 'compute and print the summary (and the changes since --previous), write nothing').conflicts(['report', 'force']))
+    .addOption(new Option('--lang <lang>', 'language of the --report file, of the xlsx workbook\'s sheets and of the changes since --previous').choices(['nb', 'en'] as const).default('nb'))
     .addOption(new Option('--format <format>', 'csv: allocation.csv, groups.csv, summary.json; xlsx: allocation.xlsx (overview, allocation, admitted, reserves, not eligible, over the cap, groups, teams, one sheet per nominating body) and summary.json; an --out name ending in .xlsx writes only that workbook').choices(['csv', 'xlsx'] as const).default('csv'))
     .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
-    .action(async (files, opts) => {
+    .action(async (files, opts, command) => {
+      if (opts.out === undefined && opts.dryRun !== true) {
+        command.error("error: required option '-o, --out <dir>' not specified (or --dry-run to write nothing)", { exitCode: EXIT.usage, code: 'commander.missingMandatoryOptionValue' });
+      }
       setOutcome(
         await (await app.allocate()).runAllocate({
           format: opts.format,
           files,
           ...screenOpts(opts, io.cwd),
+          dryRun: opts.dryRun === true,
+          previous: opts.previous,
           seed: opts.seed,
           include: opts.include,
           exclude: opts.exclude,
@@ -154,6 +164,8 @@ function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void): Comma
   addCheck(program, io, setOutcome);
   addReplace(program, io, setOutcome);
   addReport(program, io, setOutcome);
+  addDiff(program, io, setOutcome);
+  addLists(program, io, setOutcome);
   return program;
 }
 
@@ -255,6 +267,7 @@ function addReplace(program: Command, io: CliIO, setOutcome: (o: CommandOutcome)
       setOutcome(
         await (await app.replace()).runReplace({
           ...screenOpts(opts, io.cwd),
+          out: opts.out,
           files: opts.candidates,
           allocation: opts.allocation,
           withdraw: opts.withdraw,
@@ -299,6 +312,67 @@ function addReport(program: Command, io: CliIO, setOutcome: (o: CommandOutcome) 
           force: opts.force === true,
           locks: opts.locks,
           lang: opts.lang,
+        }),
+      );
+    });
+}
+
+/** `cohort diff OLD NEW`: what changed between two allocations. Exit codes as diff(1): 0 equal, 1 different, 2 trouble. */
+function addDiff(program: Command, io: CliIO, setOutcome: (o: CommandOutcome) => void): void {
+  program
+    .command('diff')
+    .description('compare two allocation.csv files of the same programme year: who came in, who went out and why, who changed group or team, each body\'s seats and gender balance; writes nothing unless --report')
+    .argument('<old>', 'the earlier allocation (.csv or .xlsx; e.g. the draft sent out)')
+    .argument('<new>', 'the later allocation (.csv or .xlsx)')
+    .addOption(new Option('--encoding <name>', 'encoding of both files').choices(['auto', 'utf8', 'cp1252'] as const).default('auto'))
+    .option('--json', 'print the changes as one JSON document, the only thing on stdout')
+    .option('--report <file>', 'also write the changes as a self-contained HTML page, e.g. diff.html')
+    .option('-f, --force', 'overwrite an existing --report file')
+    .addOption(new Option('--lang <lang>', 'language of the text and the page').choices(['nb', 'en'] as const).default('nb'))
+    .addHelpText('after', '\nExit code 0: the allocations are equal; 1: they differ; 2: bad input (an unreadable file, two allocations of\ndifferent programmes or years, an existing --report without --force; nothing is written); 4: internal error.\n')
+    .action(async (oldFile, newFile, opts) => {
+      setOutcome(
+        (await app.diff()).runDiff({
+          old: resolve(io.cwd, oldFile),
+          new: resolve(io.cwd, newFile),
+          encoding: opts.encoding,
+          json: opts.json === true,
+          report: opts.report === undefined ? undefined : resolve(io.cwd, opts.report),
+          force: opts.force === true,
+          lang: opts.lang,
+        }),
+      );
+    });
+}
+
+/** `cohort lists`: each nominating body's admitted and reserves, and BI's admission list, as CSV files. */
+function addLists(program: Command, io: CliIO, setOutcome: (o: CommandOutcome) => void): void {
+  program
+    .command('lists')
+    .description('write the lists after the meeting: for KS and each RHF its admitted and reserves with rank and contact, for BI the admission list; CSV, each row with the run\'s date and seed')
+    .requiredOption('-a, --allocation <file>', 'the allocation.csv or allocation.xlsx (as allocate or replace wrote it, or edited by hand; its dialect is detected)')
+    .requiredOption('-o, --out <dir>', 'output directory for ks.csv, helse-sor-ost.csv, …, bi.csv (or lists.xlsx)')
+    .addOption(new Option('--encoding <name>', 'encoding of the allocation').choices(['auto', 'utf8', 'cp1252'] as const).default('auto'))
+    .addOption(new Option('--delimiter <char>', 'CSV delimiter of the lists (default: the allocation\'s)').choices([',', ';', 'tab'] as const))
+    .option('--seed <text>', 'the run\'s seed (default: from the summary.json beside the allocation)')
+    .option('--date <yyyy-mm-dd>', 'the run\'s date (default: the allocation file\'s modification date)')
+    .option('-f, --force', 'overwrite existing lists')
+    .addOption(new Option('--lang <lang>', 'language of the headers and words').choices(['nb', 'en'] as const).default('nb'))
+    .addOption(new Option('--format <format>', 'csv: one file per body and bi.csv; xlsx: one workbook lists.xlsx, a sheet per body and one for BI (default: xlsx when the allocation is a workbook, else csv)').choices(['csv', 'xlsx'] as const))
+    .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
+    .action(async (opts) => {
+      const d = opts.delimiter;
+      setOutcome(
+        (await app.lists()).runLists({
+          allocation: resolve(io.cwd, opts.allocation),
+          out: resolve(io.cwd, opts.out),
+          encoding: opts.encoding,
+          delimiter: d === 'tab' ? '\t' : d,
+          seed: opts.seed,
+          date: opts.date,
+          force: opts.force === true,
+          lang: opts.lang,
+          format: opts.format,
         }),
       );
     });

@@ -1,18 +1,23 @@
 /**
  * Reading an `allocation.csv` back: the file `cohort allocate` wrote, possibly edited by hand and re-saved by
- * Excel (`;` or `,`, UTF-8 with a BOM or Windows-1252), for `cohort check`. Only the decisions are read: `id`,
- * `status`, `workshop_group`, `project_team` and, when the column is there, `reserve_rank`. Every other column
- * (names, reasons, the input columns) is ignored, so nothing personal is ever read from it. Pure (no fs).
+ * Excel (`;` or `,`, UTF-8 with a BOM or Windows-1252, or a workbook), with English or Norwegian headers.
+ * `readAllocation` reads only the decisions: `id`, `status`, `workshop_group`, `project_team` and, when the column
+ * is there, `reserve_rank`; every other column (names, reasons, the input columns) is ignored, so nothing personal
+ * is read (`cohort check`, `report`, `replace`). `readAllocationDetailed` also keeps the quota cell, the reasons and
+ * the input columns passed through (personal data: for `cohort diff`, `cohort lists` and `allocate --previous`,
+ * which write it only to files). Pure (no fs).
  *
  * Every bad cell is a located `InputIssue` (file, line, column, what was expected and what was found), and
  * every problem in the file is collected before anyone stops.
  */
 import type { InputIssue } from '../domain/errors.js';
+import { RHFS, type Gender } from '../domain/types.js';
 import { INPUT_LIMITS, readCsv, type CsvTable } from './csv.js';
 import { cellAddress, readSheet, workbookKind, type SheetLib } from './sheet.js';
 import { unneutraliseCell } from '../domain/cells.js';
+import { canonicalColumn } from './columns.js';
 import { decode, type EncodingChoice } from './decode.js';
-import { ID_AS_TEXT_HINT, isMangledId } from './values.js';
+import { fold, ID_AS_TEXT_HINT, isMangledId, parseBoolean, parseDate, parseEducation, parseExperienceYears, parseGender, parsePriority, parseSector, type Parsed } from './values.js';
 
 /**
  * The statuses `cohort allocate` writes, in its output order, then `withdrawn`: a participant or reserve who
@@ -77,15 +82,38 @@ export interface AllocationReadOptions {
   sheetLib?: SheetLib | undefined;
 }
 
-/** Whether a row is an allocation's header: it names the decision columns. */
+/** Whether a row is an allocation's header: it names the decision columns (in English or Norwegian). */
 function isAllocationHeader(cells: readonly string[]): boolean {
-  const keys = new Set(cells.map(headerKey));
+  const keys = new Set(cells.map(allocationColumn));
   return REQUIRED.every((c) => keys.has(c));
 }
 
 const REQUIRED = ['id', 'status', 'workshop_group', 'project_team'] as const;
-const OPTIONAL = ['reserve_rank'] as const;
+const OPTIONAL = ['reserve_rank', 'cell', 'reasons'] as const;
 type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
+
+/**
+ * Norwegian headers for the allocation's own columns (as `headerKey` folds them), for a file whose headers a
+ * coordinator translated or a Norwegian writer produced. English names are the canonical ones.
+ */
+const HEADER_ALIASES: Readonly<Record<string, Column>> = {
+  kvotecelle: 'cell',
+  celle: 'cell',
+  kvote: 'cell',
+  reserveplass: 'reserve_rank',
+  reservenummer: 'reserve_rank',
+  reserve_nr: 'reserve_rank',
+  verkstedgruppe: 'workshop_group',
+  basisgruppe: 'workshop_group',
+  prosjektteam: 'project_team',
+  prosjektgruppe: 'project_team',
+  begrunnelse: 'reasons',
+  begrunnelser: 'reasons',
+  årsaker: 'reasons',
+};
+
+/** Columns the allocation writes about the run rather than passing through from the candidate files. */
+const RUN_COLUMNS = new Set(['warnings', 'advarsler', 'merknader', 'source_file', 'kildefil', 'source_line', 'kildelinje']);
 
 /** Longer offending cells are cut in messages. */
 const MAX_SHOWN_CELL = 60;
@@ -96,8 +124,87 @@ function headerKey(header: string): string {
   return unneutraliseCell(header).trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
-/** Read an allocation file's bytes. Never throws on bad input: every problem is in `issues`. */
+/** The allocation column a header names (English or Norwegian), or null for another column. */
+function allocationColumn(header: string): Column | null {
+  const key = headerKey(header);
+  if ((REQUIRED as readonly string[]).includes(key) || (OPTIONAL as readonly string[]).includes(key)) return key as Column;
+  return HEADER_ALIASES[key] ?? null;
+}
+
+/** What `readAllocationDetailed` keeps of a row besides the decisions. Personal data: for files only. */
+export interface AllocationDetails {
+  /**
+   * The quota cell key as `cohort allocate` writes it (`kommune`, `spesialist/Helse Vest`); a Norwegian or
+   * English sector word or an RHF's name is read as its key, anything else is kept as written. Null when blank
+   * or when the file has no cell column.
+   */
+  cell: string | null;
+  /** The `reasons` cell as written; `` when blank or absent. */
+  reasons: string;
+  /** From the input's gender column (`unknown` when blank, unrecognised or absent). */
+  gender: Gender;
+  /**
+   * The candidate's input columns as passed through: known columns under their canonical name (`name`,
+   * `birth_date`, `organisation`, `position`, … and `id` for `input_id`), every other column under its header.
+   */
+  input: Record<string, string>;
+}
+
+export type DetailedAllocationRow = AllocationRow & { details: AllocationDetails };
+export type DetailedAllocationFile = Omit<AllocationFile, 'rows'> & { rows: DetailedAllocationRow[] };
+
+const meaning = <T>(p: Parsed<T>, text: string): string => (p.ok ? String(p.value) : text);
+
+/** How an input column's value compares across files: by meaning where a canonical parser exists, else as trimmed text. */
+const COMPARABLE: Readonly<Record<string, (text: string) => string>> = {
+  birth_date: (t) => meaning(parseDate(t), t),
+  gender: (t) => {
+    const g = parseGender(t);
+    return g.recognised ? g.value : t;
+  },
+  sector: (t) => meaning(parseSector(t), t),
+  education: (t) => meaning(parseEducation(t), t),
+  experience_years: (t) => meaning(parseExperienceYears(t), t),
+  priority: (t) => meaning(parsePriority(t), t),
+  endorsed: (t) => meaning(parseBoolean(t), t),
+};
+
+/**
+ * An input column's value in a form that compares by meaning: `10.11.1982` and `1982-11-10`, `Kvinne` and
+ * `female`, `4,5` and `4.5` are the same. Unrecognised text and other columns compare as written (trimmed).
+ */
+export function comparableInput(column: string, text: string): string {
+  const t = text.trim();
+  if (t === '') return '';
+  return COMPARABLE[column]?.(t) ?? t;
+}
+
+/** Sector words and RHF names as quota cell keys; anything else is kept as written (a custom programme's cell). */
+export function cellKeyOf(text: string): string | null {
+  const t = unneutraliseCell(text).trim();
+  if (t === '') return null;
+  const f = fold(t);
+  if (['kommune', 'municipal', 'kommunehelsetjenesten', 'ks'].includes(f)) return 'kommune';
+  if (['spesialist', 'specialist', 'spesialisthelsetjenesten'].includes(f)) return 'spesialist';
+  const rest = f.replace(/^(spesialist|specialist|spesialisthelsetjenesten)\s+/, '');
+  const rhf = RHFS.find((r) => fold(r) === rest);
+  return rhf === undefined ? t : `spesialist/${rhf}`;
+}
+
+/** Read an allocation file's decisions. Never throws on bad input: every problem is in `issues`. */
 export function readAllocation(bytes: Uint8Array, file: string, options: AllocationReadOptions = {}): AllocationFile {
+  return readTable(bytes, file, options, false);
+}
+
+/**
+ * Read an allocation file's decisions and, for every row, its cell, reasons, gender and input columns (personal
+ * data). Never throws on bad input: every problem is in `issues`.
+ */
+export function readAllocationDetailed(bytes: Uint8Array, file: string, options: AllocationReadOptions = {}): DetailedAllocationFile {
+  return readTable(bytes, file, options, true) as DetailedAllocationFile;
+}
+
+function readTable(bytes: Uint8Array, file: string, options: AllocationReadOptions, detailed: boolean): AllocationFile {
   const out: AllocationFile = { file, encoding: 'unknown', delimiter: '', rows: [], rowCount: 0, ids: [], complete: false, hasReserveRanks: false, issues: [] };
   if (bytes.length > INPUT_LIMITS.maxFileBytes) {
     out.issues.push({ code: 'file_too_large', file, message: `expected a file of at most ${INPUT_LIMITS.maxFileBytes / 1024 / 1024} MiB, got ${(bytes.length / 1024 / 1024).toFixed(1)} MiB` });
@@ -136,14 +243,20 @@ export function readAllocation(bytes: Uint8Array, file: string, options: Allocat
   const headerLine = table.headerLine;
 
   const index = new Map<Column, number>();
-  const known = new Set<string>([...REQUIRED, ...OPTIONAL]);
+  /** The input columns passed through: index → the key `details.input` keeps them under. */
+  const inputColumns: Array<[number, string]> = [];
   table.headers.forEach((h, i) => {
-    const key = headerKey(h);
-    if (!known.has(key)) return;
-    const first = index.get(key as Column);
+    const key = allocationColumn(h);
+    if (key === null) {
+      const header = unneutraliseCell(h).trim();
+      if (header === '' || RUN_COLUMNS.has(headerKey(header))) return;
+      inputColumns.push([i, headerKey(header) === 'input_id' ? 'id' : (canonicalColumn(header) ?? header)]);
+      return;
+    }
+    const first = index.get(key);
     if (first !== undefined) {
       out.issues.push({ code: 'duplicate_column', file, line: headerLine, column: h, ...place(undefined, undefined), message: `expected each column once, "${h}" is also column ${first + 1}` });
-    } else index.set(key as Column, i);
+    } else index.set(key, i);
   });
   for (const col of REQUIRED) {
     if (!index.has(col)) {
@@ -208,7 +321,16 @@ export function readAllocation(bytes: Uint8Array, file: string, options: Allocat
     }
     out.issues.push(...issues);
     rowIssues += issues.length;
-    if (issues.length === 0 && status !== null) out.rows.push({ id, line: record.line, status, workshopGroup, projectTeam, reserveRank });
+    if (issues.length === 0 && status !== null) {
+      const row: AllocationRow = { id, line: record.line, status, workshopGroup, projectTeam, reserveRank };
+      if (detailed) {
+        const input: Record<string, string> = {};
+        for (const [i, key] of inputColumns) if (!(key in input)) input[key] = unneutraliseCell(record.cells[i] ?? '').trim();
+        const details: AllocationDetails = { cell: cellKeyOf(cell('cell')), reasons: cell('reasons'), gender: parseGender(input.gender ?? '').value, input };
+        (row as DetailedAllocationRow).details = details;
+      }
+      out.rows.push(row);
+    }
   }
   return out;
 }

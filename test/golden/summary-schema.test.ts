@@ -34,9 +34,9 @@ describe('data/summary.schema.json', () => {
     expect(committed).toBe(summaryJsonSchema());
   });
 
-  it('covers allocate, check, screen, rules and replace, each closed to unknown keys', () => {
+  it('covers allocate, check, screen, rules, replace and diff, each closed to unknown keys', () => {
     const schema = JSON.parse(committed) as { oneOf: Array<{ properties: { command: { const: string } }; additionalProperties: unknown; required: string[] }> };
-    expect(schema.oneOf.map((s) => s.properties.command.const)).toEqual(['allocate', 'check', 'screen', 'rules', 'replace']);
+    expect(schema.oneOf.map((s) => s.properties.command.const)).toEqual(['allocate', 'check', 'screen', 'rules', 'replace', 'diff']);
     for (const s of schema.oneOf) {
       expect(s.additionalProperties).toBe(false);
       expect(s.required).toContain('schemaVersion');

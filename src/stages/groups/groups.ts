@@ -48,6 +48,7 @@ import type { Programme } from '../../domain/programme.js';
 import { groupCount, orgCapPerPart, sectorMixHolds, SECTOR_MIX_MAX_DIFFERENCE, workshopGroupRule } from '../../domain/rules.js';
 import { groupQualityRows, type GroupQuality } from '../quality.js';
 import type { Candidate } from '../../domain/types.js';
+import { numberLikePrevious, type PreviousPlacement } from '../stable.js';
 
 export type { StageReport, EffectiveLocks } from '../common.js';
 
@@ -57,6 +58,12 @@ export interface FormGroupsOptions {
   locks?: GroupLocks;
   /** Solves the stage's models (the caller chose the solvers and the deadline). */
   solve: Solve;
+  /**
+   * `allocate --previous`: the previous allocation's groups and teams. Among results equal by every rule and
+   * quality term, the one keeping the most participants in their previous group is chosen (above the lottery),
+   * and groups are numbered to keep the most members under their previous number. Default: none.
+   */
+  previous?: PreviousPlacement | undefined;
 }
 
 /** A workshop group: its number (1..G) and members' ids in code-unit order. */
@@ -105,6 +112,12 @@ export async function computeGroups(participants: readonly Candidate[], programm
   const byId = new Map(persons.map((p) => [p.id, p]));
 
   const fixed = new Map(locks.inGroup.map((l) => [l.id, l.group - 1]));
+  // Previous group k is column k − 1 (as a lock to group k is): the model's previous level prefers it.
+  const previousColumn = new Map<string, number>();
+  for (const p of persons) {
+    const k = options.previous?.groupOf.get(p.id);
+    if (k !== undefined && k >= 1 && k <= G && !fixed.has(p.id)) previousColumn.set(p.id, k - 1);
+  }
   const lockedK = Array.from({ length: G }, () => 0);
   const lockedS = Array.from({ length: G }, () => 0);
   for (const [id, g] of fixed) {
@@ -151,6 +164,7 @@ export async function computeGroups(participants: readonly Candidate[], programm
         orgSets,
         apartPairs: locks.apart.filter(([a, b]) => (individuals.has(a) || fixed.has(a)) && (individuals.has(b) || fixed.has(b))),
         tieBreakSeed: options.seed,
+        previousColumn,
       });
       modelSizes.push({ label: `${gm.model.label}${round > 0 ? `+individuals(${individuals.size})` : ''}`, variables: gm.model.variables.length, constraints: gm.model.constraints.length });
       // The tie-break costs can sum to equal totals (two groupings of equal cost): the solver must not be chosen by speed.
@@ -158,7 +172,7 @@ export async function computeGroups(participants: readonly Candidate[], programm
       allAttempts.push(...solved.attempts);
       lastStatus = solved.status;
       if (solved.values === null) break;
-      const placed = readPlacement(gm, solved.values, fixed, persons, options.seed, conflict, G);
+      const placed = readPlacement(gm, solved.values, fixed, persons, options.seed, conflict, G, previousColumn);
       attempt = { variant, gm, solved, columns: placed.column, clashes: placed.clashes, orgSets, individuals: new Set(individuals) };
       if (placed.clashes.length === 0) break;
       const before = individuals.size;
@@ -206,7 +220,7 @@ export async function computeGroups(participants: readonly Candidate[], programm
     };
   } else {
     columns = chosen.columns;
-    report = stageReport(chosen, persons, plan.sizes, plan.sectorRuleHolds, options.seed, fixed, allAttempts, modelSizes, byId);
+    report = stageReport(chosen, persons, plan.sizes, plan.sectorRuleHolds, options.seed, fixed, allAttempts, modelSizes, byId, previousColumn);
   }
 
   // Canonical numbering: locked groups keep their number, the rest by smallest member id.
@@ -221,6 +235,15 @@ export async function computeGroups(participants: readonly Candidate[], programm
   const numberOf = new Map<number, number>();
   for (const g of lockedCols) numberOf.set(g, g + 1);
   free.forEach((c, i) => numberOf.set(c.g, freeNumbers[i] as number));
+  if (options.previous !== undefined) {
+    // With --previous: the numbers that keep the most members under their previous group number.
+    const labels = numberLikePrevious(
+      members.map((m) => m.map((p) => p.id)),
+      options.previous.groupOf,
+      new Map([...lockedCols].map((g) => [g, g + 1])),
+    );
+    labels.forEach((label, g) => numberOf.set(g, label));
+  }
 
   const groups: WorkshopGroup[] = members
     .map((m, g) => ({ number: numberOf.get(g) as number, memberIds: m.map((p) => p.id) }))
@@ -284,6 +307,7 @@ function readPlacement(
   seed: string,
   conflict: (a: Person, b: Person) => boolean,
   G: number,
+  preferred: ReadonlyMap<string, number>,
 ): { column: Map<string, number>; clashes: Array<[string, string]> } {
   const placed = new Map(fixed);
   for (const [id, vars] of gm.y) {
@@ -300,7 +324,7 @@ function readPlacement(
     );
     queue.set(t.key, lotteryOrder(seed, 'groups-placement', t.ids));
   });
-  return placeIntoCounts({ persons, columns: G, placed, counts, queue, conflict });
+  return placeIntoCounts({ persons, columns: G, placed, counts, queue, conflict, preferred });
 }
 
 function stageReport(
@@ -313,6 +337,7 @@ function stageReport(
   attempts: StageReport['attempts'],
   modelSizes: StageReport['modelSizes'],
   byId: ReadonlyMap<string, Person>,
+  previousColumn: ReadonlyMap<string, number>,
 ): StageReport {
   const members: Person[][] = sizes.map(() => []);
   for (const p of persons) members[a.columns.get(p.id) as number]?.push(p);
@@ -327,6 +352,24 @@ function stageReport(
     tiebreak += tieBreakCost(seed, a.individuals.has(id) ? `id:${id}` : typeOf(p).key, g);
   }
   values.tiebreak = tiebreak;
+  // Moved from the previous group as the model priced it: per (type, column) for the aggregated (min of the count
+  // and the previous members), per id for individuals.
+  const had = new Map<string, number>();
+  const now = new Map<string, number>();
+  let moved = 0;
+  for (const [id, g] of a.columns) {
+    const prev = previousColumn.get(id);
+    if (fixed.has(id)) continue;
+    if (a.individuals.has(id)) {
+      if (prev !== undefined && prev !== g) moved++;
+      continue;
+    }
+    const key = typeOf(byId.get(id) as Person).key;
+    now.set(`${key}\u0000${g}`, (now.get(`${key}\u0000${g}`) ?? 0) + 1);
+    if (prev !== undefined) had.set(`${key}\u0000${prev}`, (had.get(`${key}\u0000${prev}`) ?? 0) + 1);
+  }
+  for (const [k, h] of had) moved += h - Math.min(h, now.get(k) ?? 0);
+  values.previous = moved;
   const terms: ObjectiveTerm[] = [...a.gm.levels].reverse().map((l) => ({ name: l.name, description: l.description, value: values[l.level], weight: l.weight }));
   const objective = terms.reduce((s, t) => s + t.value * t.weight, 0);
   const solved = a.solved;

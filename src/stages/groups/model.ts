@@ -209,6 +209,11 @@ export interface GroupModelInput {
    * level, so that the optimum is unique and does not depend on which solver found it. Null: none.
    */
   tieBreakSeed: string | null;
+  /**
+   * `allocate --previous`: the column each participant's previous workshop group maps to (group k → column
+   * k − 1). A level just above the lottery then prefers keeping them there among otherwise equal results.
+   */
+  previousColumn?: ReadonlyMap<string, number> | undefined;
 }
 
 /** One level of the lexicographic objective, lowest first in `GroupModel.levels`. */
@@ -237,15 +242,16 @@ interface Category {
   name: string;
   match: (p: Person | PersonType) => boolean;
 }
-export type CategoryLevel = 'tiebreak' | 'fine' | 'region' | 'gender' | 'gender_min' | 'sector' | 'org';
+export type CategoryLevel = 'tiebreak' | 'previous' | 'fine' | 'region' | 'gender' | 'gender_min' | 'sector' | 'org';
 /** Lexicographic levels, lowest first. */
-const LEVEL_ORDER: readonly CategoryLevel[] = ['tiebreak', 'fine', 'region', 'gender', 'gender_min', 'org', 'sector'];
+const LEVEL_ORDER: readonly CategoryLevel[] = ['tiebreak', 'previous', 'fine', 'region', 'gender', 'gender_min', 'org', 'sector'];
 
 /** Largest objective weight that keeps costs comfortably inside double precision for every solver. */
 const MAX_WEIGHT = 2 ** 30;
 
 const GROUP_LEVEL_TEXT: Readonly<Record<CategoryLevel, { name: string; description: string }>> = {
   tiebreak: { name: 'lottery_tiebreak', description: 'seeded lottery cost that makes the optimum unique (below every other term)' },
+  previous: { name: 'moved_from_previous_group', description: 'participants not in the workshop group they had in the --previous allocation (above the lottery, below every rule)' },
   fine: { name: 'fine_deviation', description: 'Σ over groups of |N·count − size·N_c| for the sector×region, sector×gender and sector×region×gender categories (N = cohort size)' },
   region: { name: 'region_deviation', description: 'Σ over groups and regions of |N·count − size·N_region|' },
   gender: { name: 'gender_deviation', description: 'Σ over groups and genders of |N·count − size·N_gender|' },
@@ -483,6 +489,31 @@ export function buildGroupModel(input: GroupModelInput): GroupModel {
     bumpRange('tiebreak', range);
   }
 
+  if (input.previousColumn !== undefined && input.previousColumn.size > 0) {
+    // Kept = min(count, previous members of the type in the column): keep ≤ x with ub = previous members.
+    const prev = input.previousColumn;
+    active.add('previous');
+    let range = 0;
+    types.forEach((t, ti) => {
+      sizes.forEach((_, g) => {
+        const had = t.ids.filter((id) => prev.get(id) === g).length;
+        if (had === 0) return;
+        const keep = addVar({ name: `keep_${ti}_${g}`, cost: 0, lb: 0, ub: had });
+        constraints.push({ name: `keep_${ti}_${g}`, terms: [[keep, 1], [x[ti]?.[g] as number, -1]], hi: 0 });
+        pieces.push({ level: 'previous', terms: [[keep, -1]], constant: had });
+        range += had;
+      });
+    });
+    for (const p of freeIndividuals) {
+      const g = prev.get(p.id);
+      const yv = g === undefined ? undefined : y.get(p.id)?.[g];
+      if (yv === undefined) continue;
+      pieces.push({ level: 'previous', terms: [[yv, -1]], constant: 1 });
+      range += 1;
+    }
+    bumpRange('previous', range);
+  }
+
   // Organisations and kept-apart pairs among the individually modelled.
   for (const o of input.orgSets) {
     sizes.forEach((_, g) => {
@@ -560,7 +591,8 @@ export type GroupTermValues = Record<CategoryLevel, number>;
 export function groupTerms(persons: readonly Person[], columns: ReadonlyArray<readonly Person[]>, relaxedSector: boolean, orgCap: (org: string) => number | null): GroupTermValues {
   const n = persons.length;
   const cats = categories(persons, relaxedSector);
-  const t: GroupTermValues = { tiebreak: 0, fine: 0, region: 0, gender: 0, gender_min: 0, sector: 0, org: 0 };
+  // The lottery and the previous-group levels depend on the model's types: the caller fills them in.
+  const t: GroupTermValues = { tiebreak: 0, previous: 0, fine: 0, region: 0, gender: 0, gender_min: 0, sector: 0, org: 0 };
   for (const c of cats) {
     const nc = persons.filter((p) => c.match(p)).length;
     columns.forEach((members) => {
@@ -596,6 +628,8 @@ export interface PlacementInput {
   queue: ReadonlyMap<string, readonly string[]>;
   /** Whether two participants must not share a column (same organisation, kept apart). */
   conflict: (a: Person, b: Person) => boolean;
+  /** `allocate --previous`: each participant's previous column, taken first when it has a slot and no more conflicts. */
+  preferred?: ReadonlyMap<string, number> | undefined;
 }
 
 export interface Placement {
@@ -619,15 +653,33 @@ export function placeIntoCounts(input: PlacementInput): Placement {
 
   const movable = new Set<string>();
   const typeKeys = [...input.queue.keys()].sort(compareCodeUnits);
+  const preferred = input.preferred ?? new Map<string, number>();
   for (const key of typeKeys) {
     const left = [...(input.counts.get(key) ?? [])];
-    for (const id of input.queue.get(key) ?? []) {
+    // First everyone whose previous column still has a slot of their type and no conflict for them (in lottery
+    // order), then the rest.
+    const queue = input.queue.get(key) ?? [];
+    const rest: string[] = [];
+    for (const id of queue) {
+      const g = preferred.get(id);
+      const p = byId.get(id) as Person;
+      if (g === undefined || (left[g] ?? 0) <= 0 || conflictsWith(p, g) > 0) {
+        rest.push(id);
+        continue;
+      }
+      left[g] = (left[g] ?? 0) - 1;
+      column.set(id, g);
+      members[g]?.push(p);
+      movable.add(id);
+    }
+    for (const id of rest) {
       const p = byId.get(id) as Person;
       let best = -1;
       let bestC = Number.POSITIVE_INFINITY;
       for (let g = 0; g < input.columns; g++) {
         if ((left[g] ?? 0) <= 0) continue;
-        const c = conflictsWith(p, g);
+        // Conflicts first; among equals the previous column.
+        const c = 2 * conflictsWith(p, g) + (preferred.get(id) === g ? 0 : 1);
         if (c < bestC) {
           best = g;
           bestC = c;

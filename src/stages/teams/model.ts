@@ -614,8 +614,9 @@ export interface AssignmentModel {
  * - `sectors`: only each team's sector counts hold (the last resort when kept-apart pairs or colleagues could not
  *   be separated otherwise; clusters then move too).
  * Kept-apart pairs never share a team (hard). Cost, lexicographic: pairs of colleagues, pairs sharing a workshop
- * group (both convex in the count per team, so exact), teams without both genders, a seeded lottery that makes
- * the optimum unique.
+ * group (both convex in the count per team, so exact), teams without both genders, with `keep` (allocate
+ * --previous) participants not in the team whose label was their previous team's number, a seeded lottery that
+ * makes the optimum unique.
  */
 export function buildAssignmentModel(
   specs: readonly TeamSpec[],
@@ -625,6 +626,7 @@ export function buildAssignmentModel(
   seed: string,
   hold: 'regions' | 'sectors',
   movableClusters: readonly Cluster[] = [],
+  keep?: { previous: ReadonlyMap<string, number>; labels: readonly number[] },
 ): AssignmentModel {
   const fixedIds = new Set(specs.flatMap((s) => s.fixed));
   const clusterIds = new Set(movableClusters.flatMap((c) => c.ids));
@@ -651,7 +653,13 @@ export function buildAssignmentModel(
     const matched = kr === sr && kr !== 'mixed' && kr !== 'unknown' && kr !== 'none';
     return !matched || unit.every((p) => p.region === kr);
   };
-  const span = 1000;
+  // With `keep`, a smaller lottery span keeps the extra level's weights small.
+  const span = keep === undefined ? 1000 : 100;
+  /** Members of the unit with a previous team whose number is not team t's label (keep only). */
+  const away = (unit: readonly Person[], t: number): number =>
+    keep === undefined ? 0 : unit.filter((p) => keep.previous.has(p.id) && keep.previous.get(p.id) !== keep.labels[t]).length;
+  const keepWeight = units.length * span + 1;
+  const keepMax = keep === undefined ? 0 : units.reduce((a, u) => a + u.filter((p) => keep.previous.has(p.id)).length, 0);
   /** Per team: [variable, unit] for every unit that may go there. */
   const byTeam: Array<Array<[number, Person[]]>> = specs.map(() => []);
   units.forEach((unit, ui) => {
@@ -660,13 +668,13 @@ export function buildAssignmentModel(
     specs.forEach((spec, t) => {
       if (!compatible(unit, spec)) return;
       const tb = 1 + (parseInt(lotteryKey(seed, `teams-assign:${t}`, key).slice(0, 8), 16) % span);
-      const v = add({ name: `y_${ui}_${t}`, cost: tb, lb: 0, ub: 1, integer: true }, [unit.map((p) => p.id), t]);
+      const v = add({ name: `y_${ui}_${t}`, cost: tb + keepWeight * away(unit, t), lb: 0, ub: 1, integer: true }, [unit.map((p) => p.id), t]);
       vars.push(v);
       byTeam[t]?.push([v, unit]);
     });
     constraints.push({ name: `one_${ui}`, terms: vars.map((v) => [v, 1] as const), lo: 1, hi: 1 });
   });
-  const genderWeight = units.length * span + 1;
+  const genderWeight = keep === undefined ? units.length * span + 1 : keepWeight * (keepMax + 1);
   const pairWeight = genderWeight * (specs.length + 1);
   const maxPairs = specs.reduce((a, spec) => {
     const n = spec.fixed.length + spec.parts.kommune.size + spec.parts.spesialist.size;

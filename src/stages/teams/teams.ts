@@ -57,6 +57,8 @@ import type { Programme } from '../../domain/programme.js';
 import { teamRule, type TeamRule } from '../../domain/rules.js';
 import { teamQualityRows, type TeamQuality } from '../quality.js';
 import type { Candidate, Sector } from '../../domain/types.js';
+import { numberLikePrevious, type PreviousPlacement } from '../stable.js';
+import { keepPreviousTeams } from './keep.js';
 
 export interface FormTeamsOptions {
   /** Lottery seed for ties (recorded in the result). */
@@ -65,6 +67,11 @@ export interface FormTeamsOptions {
   locks?: GroupLocks;
   /** Solves the stage's models (the caller chose the solvers and the deadline). */
   solve: Solve;
+  /**
+   * `allocate --previous`: among teams equal in every respect, bring previous members back under their previous
+   * team number, and number the teams to keep the most members under it. Default: none.
+   */
+  previous?: PreviousPlacement | undefined;
 }
 
 export interface ProjectTeam {
@@ -178,6 +185,18 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     modelNote = 'greedy fallback: no solver gave a usable answer';
     swaps = improveTeams(teams, ctx);
   }
+  if (options.previous !== undefined && solved.values !== null) {
+    const kept = await keepPrevious(teams, persons, ctx, locks.apart, options.seed, options.previous.teamOf, async (am) => {
+      modelSizes.push({ label: `${am.model.label} (keeping the previous teams)`, variables: am.model.variables.length, constraints: am.model.constraints.length });
+      const r = await options.solve(am.model);
+      attempts.push(...r.attempts);
+      return r;
+    });
+    if (kept !== null) {
+      teams = kept;
+      modelNote += '; previous teams kept by an exact assignment where nothing else gets worse';
+    }
+  }
   const current = totalScore(teams, ctx);
   if (current.apart > 0 || current.conflicts > 0 || brokenClusters(teams, clusters) > 0) {
     // Last resort for the hard rules: assign with only each team's sector counts held, kept-together clusters
@@ -215,9 +234,12 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     together = together.filter(([a]) => !broken.some((c) => c.ids.includes(a)));
   }
 
-  // Canonical numbering by smallest member id.
+  if (options.previous !== undefined) swaps += keepPreviousTeams(teams, ctx, options.previous.teamOf);
+
+  // Canonical numbering by smallest member id; with --previous, the numbers that keep the most members in place.
   const ordered = teams.map((t) => sortedIds(t.ids)).sort((a, b) => compareCodeUnits(a[0] ?? '', b[0] ?? ''));
-  const projectTeams: ProjectTeam[] = ordered.map((ids, i) => ({ number: i + 1, memberIds: ids }));
+  const labels = options.previous === undefined ? ordered.map((_, i) => i + 1) : numberLikePrevious(ordered, options.previous.teamOf);
+  const projectTeams: ProjectTeam[] = ordered.map((ids, i) => ({ number: labels[i] as number, memberIds: ids })).sort((a, b) => a.number - b.number);
   const teamOf: Record<string, number> = {};
   const numberOf = new Map<string, number>();
   for (const t of projectTeams) for (const id of t.memberIds) numberOf.set(id, t.number);
@@ -293,6 +315,45 @@ function assignedTeams(specs: readonly TeamSpec[], assign: AssignmentModel['assi
     }
   });
   return teams;
+}
+
+/** Participants in the team that has their previous team's number (teams numbered as `numberLikePrevious` does). */
+function keptCount(teams: readonly Team[], previous: ReadonlyMap<string, number>): number {
+  const labels = numberLikePrevious(teams.map((t) => t.ids), previous);
+  return teams.reduce((a, t, i) => a + t.ids.filter((id) => previous.get(id) === labels[i]).length, 0);
+}
+
+/**
+ * Stable rerun: re-assign the participants exactly within the teams' region classes, preferring each one's
+ * previous team number (below every rule and quality term), twice (the second time with the labels of the first
+ * answer). The result replaces the teams only when it is no worse in any term and keeps more in place.
+ */
+async function keepPrevious(
+  teams: readonly Team[],
+  persons: readonly Person[],
+  ctx: TeamContext,
+  apart: ReadonlyArray<readonly [string, string]>,
+  seed: string,
+  previous: ReadonlyMap<string, number>,
+  solve: (am: AssignmentModel) => Promise<SolveResult>,
+): Promise<Team[] | null> {
+  let best: Team[] | null = null;
+  let current: readonly Team[] = teams;
+  const before = totalScore(teams, ctx);
+  for (let round = 0; round < 2; round++) {
+    const specs = teamSpecs(current, ctx);
+    const labels = numberLikePrevious(current.map((t) => t.ids), previous);
+    const am = buildAssignmentModel(specs, persons, ctx, apart, seed, 'regions', [], { previous, labels });
+    const exact = await solve(am);
+    if (exact.status !== 'optimal' || exact.values === null) break;
+    const assigned = assignedTeams(specs, am.assign, exact.values, new Set(specs.flatMap((x) => x.fixed)));
+    keepPreviousTeams(assigned, ctx, previous);
+    const score = totalScore(assigned, ctx);
+    if (lexBetter(before, score) || keptCount(assigned, previous) <= keptCount(best ?? teams, previous)) break;
+    best = assigned;
+    current = assigned;
+  }
+  return best;
 }
 
 /** Kept-together clusters whose members are not all in one team. */

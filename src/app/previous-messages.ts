@@ -1,0 +1,39 @@
+/**
+ * The words `allocate --dry-run` and `allocate --previous` add to allocate's output, in bokmål and English (the
+ * diff itself is worded by src/diff/messages.ts). One interface, so a text missing in one language fails the build.
+ */
+import type { DiffLang } from '../diff/messages.js';
+
+export interface PreviousMessages {
+  /** How the new run is named where a file name would stand. */
+  thisRun: string;
+  dryRun: string;
+  /** Ids of the previous allocation that are not candidates any more (ids only, at most a few named). */
+  idsGone: (file: string, ids: readonly string[]) => string;
+  /** What the stable rerun kept; `proven`: the workshop-group stage proved optimal (with its keep-in-place level). */
+  kept: (s: { participantsInBoth: number; sameGroup: number; sameTeam: number }, proven: boolean) => string;
+}
+
+const named = (ids: readonly string[]): string => (ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} …`);
+
+const NB: PreviousMessages = {
+  thisRun: 'denne kjøringen',
+  dryRun: 'Prøvekjøring (--dry-run): ingenting ble skrevet.',
+  idsGone: (f, ids) => `${ids.length === 1 ? '1 søker' : `${ids.length} søkere`} i ${f} er ikke blant søkerne nå (${named(ids)}): endret søknadsnummer, eller trukket fra søkerfilene?`,
+  kept: (s, proven) =>
+    `Stabil omkjøring: av ${s.participantsInBoth} deltakere som er med i begge, beholdt ${s.sameGroup} verkstedgruppen og ${s.sameTeam} prosjektteamet. ` +
+    `Verkstedgruppene: ${proven ? 'færrest mulig flyttet blant like gode løsninger (bevist)' : 'ikke bevist færrest mulig flyttet (se tabellen over)'}; ` +
+    'prosjektteamene: flest mulig beholdt innenfor den beste teamsammensetningen (ikke bevist færrest mulig).',
+};
+
+const EN: PreviousMessages = {
+  thisRun: 'this run',
+  dryRun: 'Dry run (--dry-run): nothing was written.',
+  idsGone: (f, ids) => `${ids.length === 1 ? '1 candidate' : `${ids.length} candidates`} of ${f} ${ids.length === 1 ? 'is' : 'are'} not among the candidates now (${named(ids)}): a changed id, or taken out of the candidate files?`,
+  kept: (s, proven) =>
+    `Stable rerun: of ${s.participantsInBoth} participants in both, ${s.sameGroup} kept their workshop group and ${s.sameTeam} their project team. ` +
+    `Workshop groups: ${proven ? 'the fewest possible moved among equally good results (proven)' : 'not proven the fewest moved (see the table above)'}; ` +
+    'project teams: as many as possible kept within the best team make-up found (not proven the fewest).',
+};
+
+export const PREVIOUS_MESSAGES: Readonly<Record<DiffLang, PreviousMessages>> = { nb: NB, en: EN };

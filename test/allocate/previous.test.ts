@@ -1,0 +1,84 @@
+/**
+ * Stable reruns (`allocate --previous`), in-process on the sample year: what the rules do not force to change
+ * stays, with the same group and team numbers, and the quality of the result is that of a run without --previous.
+ */
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runAllocate } from '../../src/app/allocate.js';
+import { AllocateSummarySchema, type AllocateSummary } from '../../src/app/summary-schema.js';
+import { ROOT, allocationFolder, goldenRows, tempDir } from '../diff/helpers.js';
+
+const SAMPLE = ['kommune', 'helse-sor-ost', 'helse-vest', 'helse-midt-norge', 'helse-nord'].map((f) => `fixtures/sample/nb/${f}.csv`);
+const base = { cwd: process.cwd(), encoding: 'auto' as const, include: [], exclude: [], deadlineMs: 20_000, force: false, dryRun: true, json: true };
+
+async function summaryOf(files: string[], previous?: string): Promise<AllocateSummary> {
+  const r = await runAllocate({ ...base, files, previous });
+  return AllocateSummarySchema.parse(JSON.parse(r.stdout));
+}
+
+/** Quality terms of a stage, without the keep-in-place term only a --previous run has. */
+function quality(s: AllocateSummary, stage: string): Array<[string, number]> {
+  return (s.stages.find((x) => x.stage === stage)?.terms ?? []).filter((t) => t.name !== 'moved_from_previous_group' && t.name !== 'lottery_tiebreak').map((t) => [t.name, t.value]);
+}
+
+describe('allocate --previous: stable reruns', () => {
+  it('unchanged inputs keep every decision, and the group and team numbers of the previous file even when renumbered', async () => {
+    // The golden allocation with groups 1↔2 and 3↔5 and every team number reversed: numbers of the previous file.
+    const gp: Record<string, string> = { '1': '2', '2': '1', '3': '5', '5': '3' };
+    const prev = allocationFolder('renumbered', (rows) =>
+      rows.map((r) => ({ ...r, workshop_group: r.workshop_group === '' ? '' : (gp[r.workshop_group ?? ''] ?? r.workshop_group ?? ''), project_team: r.project_team === '' ? '' : String(11 - Number(r.project_team)) })),
+    );
+    const s = await summaryOf(SAMPLE, prev);
+    expect(s.previous?.equal).toBe(true);
+    expect(s.previous?.stability).toEqual({ participantsInBoth: 40, sameGroup: 40, sameTeam: 40 });
+    const plain = await summaryOf(SAMPLE);
+    for (const stage of ['groups', 'teams']) expect(quality(s, stage)).toEqual(quality(plain, stage));
+  });
+
+  it('a late nomination and a corrected birth date: only what the rules force moves; quality as without --previous', async () => {
+    // A late nomination to Helse Nord (ranked first) and a birth date corrected so that a participant is too young.
+    const golden = goldenRows().rows;
+    const leaver = golden.find((r) => r.status === 'selected' && r.cell === 'kommune' && r.birth_date !== undefined);
+    if (leaver === undefined) throw new Error('the golden allocation has no municipal participant');
+    const dir = tempDir('cohort-rerun-');
+    const files = SAMPLE.map((f) => {
+      const to = join(dir, f.split('/').pop() ?? f);
+      copyFileSync(join(ROOT, f), to);
+      return to;
+    });
+    const kommune = files[0] ?? '';
+    const bytes = readFileSync(kommune);
+    const needle = Buffer.from(`${leaver.id};`, 'latin1');
+    const at = bytes.indexOf(needle);
+    const lineEnd = bytes.indexOf(0x0a, at);
+    const line = bytes.subarray(at, lineEnd).toString('latin1').replace(/;(\d\d)\.(\d\d)\.(\d{4});/, ';$1.$2.2004;');
+    writeFileSync(kommune, Buffer.concat([bytes.subarray(0, at), Buffer.from(line, 'latin1'), bytes.subarray(lineEnd)]));
+    writeFileSync(files[4] ?? '', Buffer.concat([readFileSync(files[4] ?? ''), Buffer.from('TLP-9001;Sen Nominasjon;01.01.1975;Kvinne;Spesialisthelsetjenesten;Helse Nord;Nordlandssykehuset HF;Klinikksjef;Master;12;1;Ja\r\n', 'latin1')]));
+    const rel = files.map((f) => relative(ROOT, f));
+
+    const previous = join(ROOT, 'fixtures', 'golden', 'sample-nb', 'allocation.csv');
+    const stable = await summaryOf(rel, previous);
+    const plain = await summaryOf(rel);
+    expect(plain.counts.selected).toBe(40);
+    // The leaver is out (now too young), the rules' choices are the same as without --previous.
+    const changes = stable.previous?.changes ?? [];
+    expect(changes.find((c) => c.id === leaver.id)).toMatchObject({ kind: 'out', new: { status: 'ineligible' } });
+    expect(stable.counts).toEqual(plain.counts);
+    expect(stable.cells).toEqual(plain.cells);
+    for (const stage of ['groups', 'teams']) {
+      expect(quality(stable, stage)).toEqual(quality(plain, stage));
+      expect(stable.stages.find((x) => x.stage === stage)?.status).toBe('optimal');
+    }
+    // What stays: of the 39 participants in both, all but a few keep group and team (numbers included).
+    const st = stable.previous?.stability;
+    expect(st?.participantsInBoth).toBe(39);
+    expect(st?.sameGroup ?? 0).toBeGreaterThanOrEqual(37);
+    expect(st?.sameTeam ?? 0).toBeGreaterThanOrEqual(36);
+    // The groups stage's keep-in-place term is the proven minimum the diff shows (aggregated by type, so ≤).
+    const movedGroups = changes.filter((c) => c.kind === 'moved' && c.old?.workshopGroup !== c.new?.workshopGroup).length;
+    const term = stable.stages.find((x) => x.stage === 'groups')?.terms.find((t) => t.name === 'moved_from_previous_group');
+    expect(term?.value ?? -1).toBeLessThanOrEqual(movedGroups);
+    expect(movedGroups).toBe(39 - (st?.sameGroup ?? 0));
+  });
+});
