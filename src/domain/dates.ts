@@ -60,6 +60,19 @@ function pad2(n: number): string {
 }
 
 /**
+ * Days from 1970-01-01 to the date (negative before it), by the civil-calendar arithmetic of H. Hinnant's
+ * `days_from_civil` (proleptic Gregorian, any year).
+ */
+export function epochDay(d: DateParts): number {
+  const y = d.month <= 2 ? d.year - 1 : d.year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5) + d.day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
  * Whole years of age on `on` for someone born on `birth` (both ISO dates). A 29 February birthday is reached on
  * 1 March in non-leap years. Negative when `birth` is after `on`. Null for a date that is not a calendar date.
  */

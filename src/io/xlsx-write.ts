@@ -9,6 +9,7 @@
  * leading zeros; dates are date serial numbers shown `dd.mm.yyyy`; numbers are numbers.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
+import { epochDay, parseIsoDate } from '../domain/dates.js';
 
 /** A cell: text, a number, a calendar date (`YYYY-MM-DD`), or blank. */
 export type XCell = string | number | { date: string } | null;
@@ -131,10 +132,9 @@ function inlineText(text: string, at: string, style: number = STYLE.text): strin
 
 /** Days since 1899-12-30 (the 1900 date system as Excel and LibreOffice count it), or null for a non-date. */
 export function dateSerial(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (m === null) return null;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Number.isNaN(t) ? null : t / 86_400_000 + 25_569;
+  const d = parseIsoDate(iso);
+  // 25 569 days from 1899-12-30 to 1970-01-01.
+  return d === null ? null : epochDay(d) + 25_569;
 }
 
 function displayLength(v: XCell): number {

@@ -9,6 +9,7 @@
  * problem is an `InputIssue` naming the sheet and the cell (`B14`); nothing throws on bad input.
  */
 import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
+import { isoDate } from '../domain/dates.js';
 import type { InputIssue } from '../domain/errors.js';
 import { HEADER_SEARCH_ROWS, INPUT_LIMITS, type CsvTable, type CellKind } from './csv.js';
 import { checkZip, type ZipLimits } from './zip-bounds.js';
@@ -177,7 +178,7 @@ function textOf(lib: SheetLib, c: CellObject, date1904: boolean): { text: string
       const format = typeof c.z === 'string' ? c.z : '';
       if (format !== '' && lib.isDateFormat(format)) {
         const d = lib.dateOfSerial(v, date1904);
-        if (d !== null) return { text: `${String(d.y).padStart(4, '0')}-${pad2(d.m)}-${pad2(d.d)}`, kind: 'date' };
+        if (d !== null) return { text: isoDate({ year: d.y, month: d.m, day: d.d }), kind: 'date' };
       }
       // A whole number shown with leading zeros (format `000000`) or as text (`@`) is the text it shows.
       if ((/^0+$/.test(format) || format === '@') && typeof c.w === 'string') return { text: c.w, kind: 'number' };
@@ -194,10 +195,6 @@ function textOf(lib: SheetLib, c: CellObject, date1904: boolean): { text: string
 function numberText(v: number): string {
   if (Number.isInteger(v) && Math.abs(v) < 1e21) return BigInt(v).toString();
   return String(v);
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
 }
 
 function readRows(lib: SheetLib, ws: WorkSheet, date1904: boolean, file: string, table: SheetTable, options: SheetReadOptions): void {
