@@ -5,7 +5,7 @@
  * written); 4 stays an internal error.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { CohortError, EXIT, formatIssue, InputError, OutputError, type InputIssue } from '../domain/errors.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import { diffAllocations, type AllocationDiff } from '../diff/diff.js';
@@ -23,6 +23,8 @@ import type { CommandOutcome } from './outcome.js';
 import type { DiffChanges, DiffDocument } from './summary-schema.js';
 
 export interface DiffOptions {
+  /** Absolute working directory: relative paths are taken from it. */
+  cwd: string;
   old: string;
   new: string;
   /** Encoding of both files; default detected. */
@@ -55,8 +57,8 @@ export interface Warning {
 /** The words reading a run's summary.json may need. */
 export type RunMessages = Pick<DiffMessages, 'summaryIgnored' | 'summaryMismatch' | 'noSummary'>;
 
-export function readAllocationWithRun(path: string, m: RunMessages, encoding: EncodingChoice = 'auto'): { read: ReadAllocation | null; issues: InputIssue[]; warnings: Warning[] } {
-  const { files, issues } = readFiles([path], '.');
+export function readAllocationWithRun(path: string, cwd: string, m: RunMessages, encoding: EncodingChoice = 'auto'): { read: ReadAllocation | null; issues: InputIssue[]; warnings: Warning[] } {
+  const { files, issues } = readFiles([path], cwd);
   const f = files[0];
   if (f === undefined) return { read: null, issues, warnings: [] };
   // A workbook (allocate --format xlsx, or re-saved by a coordinator) is read by its decisions sheet.
@@ -64,9 +66,10 @@ export function readAllocationWithRun(path: string, m: RunMessages, encoding: En
   if (allocation.issues.length > 0) return { read: null, issues: allocation.issues, warnings: [] };
   const warnings: Warning[] = [];
   const summaryPath = join(dirname(path), 'summary.json');
+  const summaryAt = resolve(cwd, summaryPath);
   let run: RunRecord | null = null;
-  if (existsSync(summaryPath)) {
-    const parsed = readRunSummary(readFileSync(summaryPath));
+  if (existsSync(summaryAt)) {
+    const parsed = readRunSummary(readFileSync(summaryAt));
     if (!parsed.ok) warnings.push({ code: 'summary_ignored', message: m.summaryIgnored(summaryPath, parsed.why) });
     else if (parsed.run.candidates !== allocation.rowCount) {
       warnings.push({ code: 'summary_mismatch', message: m.summaryMismatch(summaryPath, allocation.rowCount, path, parsed.run.candidates) });
@@ -156,8 +159,8 @@ export function runDiff(opts: DiffOptions): CommandOutcome {
 }
 
 function compare(opts: DiffOptions, m: DiffMessages): CommandOutcome {
-  const a = readAllocationWithRun(opts.old, m, opts.encoding);
-  const b = readAllocationWithRun(opts.new, m, opts.encoding);
+  const a = readAllocationWithRun(opts.old, opts.cwd, m, opts.encoding);
+  const b = readAllocationWithRun(opts.new, opts.cwd, m, opts.encoding);
   const issues = [...a.issues, ...b.issues];
   if (a.read === null || b.read === null) throw new InputError(issues);
   issues.push(...sameProgrammeIssues(identityOf(a.read), identityOf(b.read), m));
@@ -179,7 +182,7 @@ function compare(opts: DiffOptions, m: DiffMessages): CommandOutcome {
       diff,
       names: names(a.read, b.read),
     };
-    writeOutputs(dirname(opts.report), [{ name, content: renderDiffReport(view, opts.lang ?? 'nb') }], { force: opts.force });
+    writeOutputs(dirname(opts.report), [{ name, content: renderDiffReport(view, opts.lang ?? 'nb') }], { force: opts.force, cwd: opts.cwd });
   }
 
   const doc: DiffDocument = {

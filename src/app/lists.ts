@@ -5,6 +5,7 @@
  * to the run. Names, e-mails and birth dates go into the files only; the terminal gets file names and counts.
  */
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { InputError, type InputIssue } from '../domain/errors.js';
 import { EXIT } from '../domain/errors.js';
 import { DIFF_MESSAGES } from '../diff/messages.js';
@@ -18,6 +19,8 @@ import { readAllocationWithRun, type Warning } from './diff.js';
 import type { CommandOutcome } from './outcome.js';
 
 export interface ListsOptions {
+  /** Absolute working directory: relative paths are taken from it. */
+  cwd: string;
   /** The allocation.csv to list (its dialect is detected). */
   allocation: string;
   out: string;
@@ -116,7 +119,7 @@ export function runLists(opts: ListsOptions): CommandOutcome {
     const d = parseDate(opts.date);
     if (!d.ok || !/^\d{4}-\d{2}-\d{2}$/.test(opts.date.trim())) issues.push({ code: 'invalid_date', file: '--date', message: m.badDate(opts.date) });
   }
-  const { read, issues: readIssues, warnings: readWarnings } = readAllocationWithRun(opts.allocation, { ...DIFF_MESSAGES[lang], noSummary: m.noSummary }, opts.encoding);
+  const { read, issues: readIssues, warnings: readWarnings } = readAllocationWithRun(opts.allocation, opts.cwd, { ...DIFF_MESSAGES[lang], noSummary: m.noSummary }, opts.encoding);
   issues.push(...readIssues);
   if (read === null || issues.length > 0) throw new InputError(issues);
 
@@ -129,19 +132,19 @@ export function runLists(opts: ListsOptions): CommandOutcome {
     warnings.push({ code: 'no_email_column', message: m.noEmail });
   }
   const run = {
-    date: opts.date?.trim() ?? localDate(statSync(opts.allocation).mtime),
+    date: opts.date?.trim() ?? localDate(statSync(resolve(opts.cwd, opts.allocation)).mtime),
     seed: opts.seed ?? read.run?.seed ?? m.unknownSeed,
   };
   const format = opts.format ?? (read.allocation.encoding === 'xlsx' || read.allocation.encoding === 'ods' ? 'xlsx' : 'csv');
   const lines: string[] = [];
   if (format === 'xlsx') {
-    writeOutputs(opts.out, [{ name: LISTS_WORKBOOK, content: listWorkbook(lists, m, run) }], { force: opts.force });
+    writeOutputs(opts.out, [{ name: LISTS_WORKBOOK, content: listWorkbook(lists, m, run) }], { force: opts.force, cwd: opts.cwd });
     lines.push(m.wroteWorkbook(`${opts.out}/${LISTS_WORKBOOK}`, lists.bodies.length + 1));
     for (const l of lists.bodies) lines.push(m.bodyLine(l.body, l.body, l.admitted.length, l.reserves.length));
     lines.push(m.admissionLine('BI', lists.admission.length));
   } else {
     const files = listFiles(lists, m, run, opts.delimiter ?? (read.allocation.delimiter === '' ? ';' : read.allocation.delimiter));
-    writeOutputs(opts.out, files, { force: opts.force });
+    writeOutputs(opts.out, files, { force: opts.force, cwd: opts.cwd });
     lines.push(m.wrote(files.length, opts.out));
     lists.bodies.forEach((l, i) => lines.push(m.bodyLine(files[i]?.name ?? '', l.body, l.admitted.length, l.reserves.length)));
     lines.push(m.admissionLine(ADMISSION_FILE, lists.admission.length));

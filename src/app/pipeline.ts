@@ -88,7 +88,7 @@ export async function computeAllocation(opts: AllocateOptions): Promise<Allocati
   const locks = loadLocks(opts.locks, opts.include, opts.exclude, opts.cwd);
   checkLocks(inputs.read.candidates, locks.include, locks.exclude, opts.locks === undefined ? undefined : { file: opts.locks, ids: lockIds(locks) });
   const seed = opts.seed ?? inputs.programme.seed;
-  const previous = opts.previous === undefined ? null : loadPrevious(opts.previous, inputs, seed, opts.lang ?? 'nb');
+  const previous = opts.previous === undefined ? null : loadPrevious(opts.previous, opts.cwd, inputs, seed, opts.lang ?? 'nb');
   const solve = createSolve({ deadlineMs: opts.deadlineMs });
   try {
     const selection = await selectChecked(inputs.screening.screened, inputs.programme, { seed, include: locks.include, exclude: locks.exclude, solve });

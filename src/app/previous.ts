@@ -22,10 +22,10 @@ export interface Previous {
 }
 
 /** Read `--previous` and check it belongs to this run's programme year. Throws InputError. */
-export function loadPrevious(path: string, inputs: LoadedInputs, seed: string, lang: DiffLang): Previous {
+export function loadPrevious(path: string, cwd: string, inputs: LoadedInputs, seed: string, lang: DiffLang): Previous {
   const m = DIFF_MESSAGES[lang];
   const pm = PREVIOUS_MESSAGES[lang];
-  const { read, issues, warnings } = readAllocationWithRun(path, m);
+  const { read, issues, warnings } = readAllocationWithRun(path, cwd, m);
   if (read === null) throw new InputError(issues);
   const current: AllocationIdentity = {
     file: pm.thisRun,

@@ -6,7 +6,6 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from '@commander-js/extra-typings';
 import { CohortError, ConfigError, EXIT, InputError, formatIssue } from '../domain/errors.js';
-import { resolve } from 'node:path';
 import { TOOL_VERSION } from '../domain/version.js';
 import type { EncodingChoice } from '../domain/types.js';
 import type { CommandOutcome } from '../app/outcome.js';
@@ -333,11 +332,12 @@ function addDiff(program: Command, io: CliIO, setOutcome: (o: CommandOutcome) =>
     .action(async (oldFile, newFile, opts) => {
       setOutcome(
         (await app.diff()).runDiff({
-          old: resolve(io.cwd, oldFile),
-          new: resolve(io.cwd, newFile),
+          cwd: io.cwd,
+          old: oldFile,
+          new: newFile,
           encoding: opts.encoding,
           json: opts.json === true,
-          report: opts.report === undefined ? undefined : resolve(io.cwd, opts.report),
+          report: opts.report,
           force: opts.force === true,
           lang: opts.lang,
         }),
@@ -361,13 +361,13 @@ function addLists(program: Command, io: CliIO, setOutcome: (o: CommandOutcome) =
     .addOption(new Option('--format <format>', 'csv: one file per body and bi.csv; xlsx: one workbook lists.xlsx, a sheet per body and one for BI (default: xlsx when the allocation is a workbook, else csv)').choices(['csv', 'xlsx'] as const))
     .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
     .action(async (opts) => {
-      const d = opts.delimiter;
       setOutcome(
         (await app.lists()).runLists({
-          allocation: resolve(io.cwd, opts.allocation),
-          out: resolve(io.cwd, opts.out),
+          cwd: io.cwd,
+          allocation: opts.allocation,
+          out: opts.out,
           encoding: opts.encoding,
-          delimiter: d === 'tab' ? '\t' : d,
+          delimiter: delimiterChar(opts.delimiter),
           seed: opts.seed,
           date: opts.date,
           force: opts.force === true,

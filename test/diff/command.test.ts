@@ -5,7 +5,7 @@ import { runDiff } from '../../src/app/diff.js';
 import { DiffDocumentSchema } from '../../src/app/summary-schema.js';
 import { allocationFolder, findRow, goldenRows, setRow, tempDir, type Record_ } from './helpers.js';
 
-const diff = (a: string, b: string, more: Partial<Parameters<typeof runDiff>[0]> = {}) => runDiff({ old: a, new: b, json: false, force: false, ...more });
+const diff = (a: string, b: string, more: Partial<Parameters<typeof runDiff>[0]> = {}) => runDiff({ cwd: process.cwd(), old: a, new: b, json: false, force: false, ...more });
 const json = (a: string, b: string) => {
   const out = diff(a, b, { json: true });
   return { out, doc: DiffDocumentSchema.parse(JSON.parse(out.stdout)) };

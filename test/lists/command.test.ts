@@ -9,7 +9,7 @@ import { allocationFolder, goldenRows, setRow, tempDir, type Record_ } from '../
 const withEmail = (rows: Record_[]) => rows.map((r) => ({ ...r, 'E-post': `${(r.id ?? '').toLowerCase()}@example.no` }));
 const lists = (allocation: string, more: Partial<Parameters<typeof runLists>[0]> = {}) => {
   const out = join(tempDir(), 'lists');
-  const r = runLists({ allocation, out, force: false, date: '2026-04-20', ...more });
+  const r = runLists({ cwd: process.cwd(), allocation, out, force: false, date: '2026-04-20', ...more });
   return { r, out };
 };
 
@@ -115,19 +115,19 @@ describe('cohort lists (in-process)', () => {
     const first = selected[0]?.id ?? '';
     const noBody = allocationFolder('nobody', (rows) => setRow(rows, first, { cell: '', sector: '', rhf: '' }));
     const out = join(tempDir(), 'lists');
-    expect(() => runLists({ allocation: noBody, out, force: false })).toThrow(InputError);
+    expect(() => runLists({ cwd: process.cwd(), allocation: noBody, out, force: false })).toThrow(InputError);
     try {
-      runLists({ allocation: noBody, out, force: false });
+      runLists({ cwd: process.cwd(), allocation: noBody, out, force: false });
     } catch (e) {
       expect((e as InputError).issues[0]?.message).toContain(first);
       expect((e as InputError).issues[0]?.line).toBeGreaterThan(1);
     }
     expect(existsSync(out)).toBe(false);
-    expect(() => runLists({ allocation: allocationFolder('ok'), out, force: false, date: '20.04.26' })).toThrow(InputError);
+    expect(() => runLists({ cwd: process.cwd(), allocation: allocationFolder('ok'), out, force: false, date: '20.04.26' })).toThrow(InputError);
     expect(existsSync(out)).toBe(false);
     const ok = allocationFolder('ok2');
-    runLists({ allocation: ok, out, force: false, date: '2026-04-20' });
-    expect(() => runLists({ allocation: ok, out, force: false, date: '2026-04-20' })).toThrow(OutputError);
-    expect(runLists({ allocation: ok, out, force: true, date: '2026-04-20' }).exitCode).toBe(0);
+    runLists({ cwd: process.cwd(), allocation: ok, out, force: false, date: '2026-04-20' });
+    expect(() => runLists({ cwd: process.cwd(), allocation: ok, out, force: false, date: '2026-04-20' })).toThrow(OutputError);
+    expect(runLists({ cwd: process.cwd(), allocation: ok, out, force: true, date: '2026-04-20' }).exitCode).toBe(0);
   });
 });

@@ -27,14 +27,14 @@ function goldenWorkbook(): string {
 
 describe('allocation workbooks', () => {
   it('diff reads a workbook: the golden CSV and the same decisions as a workbook are equal', () => {
-    const out = runDiff({ old: join(GOLDEN, 'allocation.csv'), new: goldenWorkbook(), json: true, force: false });
+    const out = runDiff({ cwd: process.cwd(), old: join(GOLDEN, 'allocation.csv'), new: goldenWorkbook(), json: true, force: false });
     expect(out.exitCode, out.stderr).toBe(0);
     expect(JSON.parse(out.stdout)).toMatchObject({ equal: true, new: { encoding: 'xlsx' } });
   });
 
   it('lists from a workbook writes lists.xlsx: a sheet per body and one for BI, every participant once per body and once for BI', () => {
     const out = join(tempDir(), 'lists');
-    const r = runLists({ allocation: goldenWorkbook(), out, force: false, date: '2026-04-20' });
+    const r = runLists({ cwd: process.cwd(), allocation: goldenWorkbook(), out, force: false, date: '2026-04-20' });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toContain('lists.xlsx med 6 ark');
     const wb = xlsx.read(readFileSync(join(out, 'lists.xlsx')), { type: 'buffer' });
