@@ -30,15 +30,16 @@ import type { Candidate } from '../domain/types.js';
 import { closeSolvers, createSolve } from '../solver/index.js';
 import type { AllocationFile, AllocationRow } from '../read/allocation.js';
 import { unneutraliseCell } from '../domain/cells.js';
+import { idKey } from '../domain/ids.js';
 import { readCsv } from '../read/csv.js';
 import { toCsv } from '../io/csv-write.js';
 import { decode } from '../read/decode.js';
-import { lockIds, type CommitteeLocks } from '../read/locks.js';
+import type { CommitteeLocks } from '../read/locks.js';
 import { renderReport } from '../report/render.js';
 import type { ReportView } from '../report/view.js';
 import { TOOL_VERSION } from '../domain/version.js';
-import { formGroupsAndTeams, loadLocks } from './pipeline.js';
-import { checkAllocation, readInputsWithAllocation, unknownIdIssues } from './check.js';
+import { formGroupsAndTeams, loadLocks, unknownLockIds } from './pipeline.js';
+import { checkAllocation, readInputsWithAllocation } from './check.js';
 import { inputRecords, sha256, type LoadedInputs } from './load.js';
 import type { CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
@@ -99,7 +100,7 @@ function load(opts: ReplaceOptions): Loaded {
       }
     }
   }
-  if (inputs !== null && opts.locks !== undefined) issues.push(...unknownIdIssues(inputs.read.candidates, opts.locks, lockIds(locks)));
+  if (inputs !== null) issues.push(...unknownLockIds(inputs.read.candidates, locks));
   if (issues.length > 0 || inputs === null || allocation === null || file === undefined) throw new InputError(issues);
   return { locks, inputs, allocation, allocationSha256: sha256(file.bytes), reasons: reasonsOf(file.bytes, file.name) };
 }
@@ -114,7 +115,7 @@ function reasonsOf(bytes: Uint8Array, file: string): Map<string, string> {
   const idAt = table.headers.findIndex((h) => key(h) === 'id');
   const reasonsAt = table.headers.findIndex((h) => key(h) === 'reasons');
   if (idAt < 0 || reasonsAt < 0) return out;
-  for (const r of table.records) out.set(unneutraliseCell(r.cells[idAt] ?? '').trim(), unneutraliseCell(r.cells[reasonsAt] ?? ''));
+  for (const r of table.records) out.set(idKey(unneutraliseCell(r.cells[idAt] ?? '')), unneutraliseCell(r.cells[reasonsAt] ?? ''));
   return out;
 }
 
@@ -374,7 +375,9 @@ function reportView(loaded: Loaded, summary: ReplaceSummary, rows: readonly Resu
   });
 }
 
-export async function runReplace(opts: ReplaceOptions): Promise<CommandOutcome> {
+export async function runReplace(options: ReplaceOptions): Promise<CommandOutcome> {
+  // Ids typed on the command line are read as the files' ids are (see normaliseId), so that they match.
+  const opts = { ...options, withdraw: options.withdraw.map(idKey), add: options.add.map(idKey) };
   const loaded = load(opts);
   const seed = opts.seed ?? loaded.inputs.programme.seed;
   const input = replaceInput(loaded, opts, seed);

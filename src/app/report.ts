@@ -11,11 +11,10 @@ import { genderRules, seatsToFill } from '../domain/rules.js';
 import { writeOutputs } from '../io/csv-write.js';
 import type { AllocationRow } from '../read/allocation.js';
 import type { EncodingChoice } from '../read/decode.js';
-import { lockIds } from '../read/locks.js';
 import { renderReport } from '../report/render.js';
 import type { RelaxationView, RuleView } from '../report/view.js';
-import { loadLocks } from './pipeline.js';
-import { checkAllocation, readInputsWithAllocation, unknownIdIssues } from './check.js';
+import { loadLocks, unknownLockIds } from './pipeline.js';
+import { checkAllocation, readInputsWithAllocation } from './check.js';
 import type { LoadedInputs } from './load.js';
 import type { CommandOutcome } from './outcome.js';
 import { reportViewFromRows, type AllocationRowView } from './report-view.js';
@@ -89,7 +88,7 @@ function placementFindings(findings: readonly CheckViolation[]): RelaxationView[
 export function runReport(opts: ReportOptions): CommandOutcome {
   const locks = loadLocks(opts.locks, [], [], opts.cwd);
   const { inputs, allocation, file, issues } = readInputsWithAllocation(opts);
-  if (inputs !== null && opts.locks !== undefined) issues.push(...unknownIdIssues(inputs.read.candidates, opts.locks, lockIds(locks)));
+  if (inputs !== null) issues.push(...unknownLockIds(inputs.read.candidates, locks));
   if (issues.length > 0 || inputs === null || allocation === null || file === undefined) throw new InputError(issues);
 
   const findings = checkAllocation({ inputs, allocation, strict: false, include: locks.include, exclude: locks.exclude, groupLocks: locks.groups });

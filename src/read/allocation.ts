@@ -16,6 +16,7 @@ import { INPUT_LIMITS, readCsv, type CsvTable } from './csv.js';
 import { cellAddress, readSheet, workbookKind, type SheetLib } from './sheet.js';
 import { unneutraliseCell } from '../domain/cells.js';
 import { canonicalColumn } from './columns.js';
+import { normaliseId } from '../domain/ids.js';
 import { decode, type EncodingChoice } from './decode.js';
 import { fold, ID_AS_TEXT_HINT, isMangledId, parseBoolean, parseDate, parseEducation, parseExperienceYears, parseGender, parsePriority, parseSector, type Parsed } from './values.js';
 
@@ -26,14 +27,14 @@ import { fold, ID_AS_TEXT_HINT, isMangledId, parseBoolean, parseDate, parseEduca
 export const ALLOCATION_STATUSES = ['selected', 'reserve', 'excluded', 'ineligible', 'withdrawn'] as const;
 export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
 
-/** Norwegian words a coordinator may type instead (folded to lower case, single spaces). */
-const STATUS_ALIASES: Readonly<Record<string, AllocationStatus>> = {
-  valgt: 'selected',
-  ekskludert: 'excluded',
-  utelatt: 'excluded',
-  'ikke kvalifisert': 'ineligible',
-  trukket: 'withdrawn',
-};
+/** Norwegian words a coordinator may type instead (folded to lower case, single spaces). A Map: `constructor` is no status. */
+const STATUS_ALIASES: ReadonlyMap<string, AllocationStatus> = new Map([
+  ['valgt', 'selected'],
+  ['ekskludert', 'excluded'],
+  ['utelatt', 'excluded'],
+  ['ikke kvalifisert', 'ineligible'],
+  ['trukket', 'withdrawn'],
+]);
 
 /** One row of an allocation: the decisions about one candidate. */
 export interface AllocationRow {
@@ -299,8 +300,10 @@ function readTable(bytes: Uint8Array, file: string, options: AllocationReadOptio
       return n;
     };
 
-    const id = cell('id');
-    if (id === '') issue('missing_value', 'id', 'expected a candidate id, got a blank cell');
+    // Normalised as the candidate files' ids are, so that a re-saved or retyped id still matches its candidate.
+    const idr = normaliseId(cell('id'));
+    const id = idr.ok ? idr.id : '';
+    if (!idr.ok) issue(idr.problem === 'blank' ? 'missing_value' : 'invalid_id', 'id', `expected a candidate id, ${idr.expected}`);
     const statusText = cell('status');
     const status = parseStatus(statusText);
     if (status === null) {
@@ -338,7 +341,7 @@ function readTable(bytes: Uint8Array, file: string, options: AllocationReadOptio
 function parseStatus(text: string): AllocationStatus | null {
   const folded = text.toLowerCase().replace(/\s+/g, ' ');
   if ((ALLOCATION_STATUSES as readonly string[]).includes(folded)) return folded as AllocationStatus;
-  return STATUS_ALIASES[folded] ?? null;
+  return STATUS_ALIASES.get(folded) ?? null;
 }
 
 /** The candidates' side of "every input row is accounted for": what `accountForCandidates` needs of each. */
