@@ -21,7 +21,7 @@ import { allocationWorkbook } from './workbook.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import { inputRecords } from './load.js';
 import { allRulesMet, computeAllocation, type AllocateOptions, type Allocation } from './pipeline.js';
-import type { CommandOutcome } from './outcome.js';
+import { warningLines, type CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
 import { passThrough } from './outputs.js';
 import { joinReasons } from './screen.js';
@@ -291,7 +291,7 @@ export async function runAllocate(opts: AllocateRunOptions): Promise<CommandOutc
   // The solver log is progress, not a result: stderr, so that --json keeps stdout to one document.
   const log = solverLog(a).map((l) => `solver: ${l.stage}: ${l.attempts}\n`).join('');
   const previousWarnings = a.previous?.warnings ?? [];
-  const stderr = summary.warnings.map((w) => `warning: ${w.message}\n`).join('') + previousWarnings.map((w) => `warning: ${w.message}\n`).join('') + (opts.json ? log : '');
+  const stderr = warningLines([...summary.warnings, ...previousWarnings]) + (opts.json ? log : '');
   const exitCode = summary.allRulesMet ? EXIT.ok : EXIT.ruleNotMet;
   let compared = '';
   if (diff !== null && a.previous !== null && summary.previous !== undefined) {

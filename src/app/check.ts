@@ -24,7 +24,7 @@ import { sheetLib } from '../io/workbook-lib.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import { inputRecords, loadInputs, readFiles, sha256, type InputOptions, type LoadedInputs } from './load.js';
 import type { CommitteeLocks } from '../read/locks.js';
-import type { CommandOutcome } from './outcome.js';
+import { warningLines, type CommandOutcome } from './outcome.js';
 import type { CheckReport, CheckViolation } from './summary-schema.js';
 
 export interface CheckOptions {
@@ -257,7 +257,7 @@ export function runCheck(opts: CheckOptions): CommandOutcome {
   const loaded = loadCheckInputs(opts, locks);
   const violations = checkAllocation({ inputs: loaded.inputs, allocation: loaded.allocation, strict: opts.strict, include: locks.include, exclude: locks.exclude, groupLocks: locks.groups });
   const report = buildCheckReport(loaded, violations, opts.strict);
-  const stderr = report.warnings.map((w) => `warning: ${w.message}\n`).join('');
+  const stderr = warningLines(report.warnings);
   return {
     stdout: opts.json ? `${JSON.stringify(report, null, 2)}\n` : readableReport(report),
     stderr,

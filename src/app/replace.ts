@@ -41,7 +41,7 @@ import { TOOL_VERSION } from '../domain/version.js';
 import { formGroupsAndTeams, loadLocks, unknownLockIds } from './pipeline.js';
 import { checkAllocation, readInputsWithAllocation } from './check.js';
 import { inputRecords, sha256, type LoadedInputs } from './load.js';
-import type { CommandOutcome } from './outcome.js';
+import { warningLines, type CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
 import { passThrough } from './outputs.js';
 import { reportViewFromRows, writeOutputsWithReport } from './report-view.js';
@@ -417,10 +417,11 @@ export async function runReplace(options: ReplaceOptions): Promise<CommandOutcom
   );
   const beforeErrors = before.filter((v) => v.severity === 'error');
   const includedGone = loaded.locks.include.filter((id) => rows.some((r) => r.id === id && r.status === 'withdrawn'));
-  const stderr =
-    summary.warnings.map((w) => `warning: ${w.message}\n`).join('') +
-    beforeErrors.map((v) => `warning: the starting allocation already breaks a rule (${v.code}): ${v.message}\n`).join('') +
-    includedGone.map((id) => `warning: ${id} is withdrawn but still included in ${opts.locks ?? 'the locks file'}: remove that include, or cohort check --locks reports it\n`).join('');
+  const stderr = warningLines([
+    ...summary.warnings,
+    ...beforeErrors.map((v) => ({ message: `the starting allocation already breaks a rule (${v.code}): ${v.message}` })),
+    ...includedGone.map((id) => ({ message: `${id} is withdrawn but still included in ${opts.locks ?? 'the locks file'}: remove that include, or cohort check --locks reports it` })),
+  ]);
   const wroteReport = report === undefined ? '' : `Wrote the report ${report.path}.\n`;
   return { stdout: opts.json ? json : readable(loaded, summary, opts.out) + wroteReport, stderr, exitCode: ok ? EXIT.ok : EXIT.ruleNotMet };
 }

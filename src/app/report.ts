@@ -16,7 +16,7 @@ import type { RelaxationView, RuleView } from '../report/view.js';
 import { loadLocks, unknownLockIds } from './pipeline.js';
 import { checkAllocation, readInputsWithAllocation } from './check.js';
 import type { LoadedInputs } from './load.js';
-import type { CommandOutcome } from './outcome.js';
+import { warningLines, type CommandOutcome } from './outcome.js';
 import { reportViewFromRows, type AllocationRowView } from './report-view.js';
 import type { CheckViolation } from './summary-schema.js';
 
@@ -122,7 +122,7 @@ export function runReport(opts: ReportOptions): CommandOutcome {
       `Drew the report of ${allocation.file} (${view.counts.selected} selected, ${view.counts.reserve} reserve, ${view.counts.excluded} excluded, ${view.counts.ineligible} ineligible).\n` +
       (allRulesMet ? 'Every programme rule is met.\n' : `A programme rule is not met (exit code 1): ${notMet === 0 ? 'see' : `${notMet} shown in`} the report; cohort check lists every finding.\n`) +
       `Wrote the report ${opts.output}.\n`,
-    stderr: warnings.map((w) => `warning: ${w.message}\n`).join(''),
+    stderr: warningLines(warnings),
     exitCode: allRulesMet ? EXIT.ok : EXIT.ruleNotMet,
   };
 }

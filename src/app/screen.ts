@@ -6,7 +6,7 @@ import { quotaCells } from '../domain/programme.js';
 import type { ScreenedCandidate } from '../domain/types.js';
 import { toCsv, writeOutputs } from '../io/csv-write.js';
 import { loadInputs, type InputOptions, type LoadedInputs } from './load.js';
-import type { CommandOutcome } from './outcome.js';
+import { warningLines, type CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
 import { passThrough } from './outputs.js';
 import type { ScreenSummary } from './summary-schema.js';
@@ -83,7 +83,7 @@ export async function runScreen(opts: ScreenOptions): Promise<CommandOutcome> {
     warnings,
   };
   writeOutputs(opts.out, [{ name: 'screening.csv', content: screeningCsv(inputs) }], { force: opts.force, cwd: opts.cwd });
-  const warnText = warnings.map((w) => `warning: ${w.message}\n`).join('');
+  const warnText = warningLines(warnings);
   if (opts.json) return { stdout: JSON.stringify(summary, null, 2) + '\n', stderr: warnText, exitCode: EXIT.ok };
   return {
     stdout: `${screeningTable(cells)}\nWrote ${opts.out}/screening.csv (${inputs.read.candidates.length} rows).\n`,
