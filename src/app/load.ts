@@ -76,6 +76,11 @@ export function readFiles(files: readonly string[], cwd: string): { files: Array
   return { files: out, issues };
 }
 
+/** Every input file a command names (candidates, config, locks, allocation, previous run): outputs must never overwrite one. */
+export function inputPaths(opts: InputOptions & { locks?: string | undefined; allocation?: string | undefined; previous?: string | undefined }): string[] {
+  return [...opts.files, opts.config, opts.locks, opts.allocation, opts.previous].filter((p): p is string => p !== undefined);
+}
+
 /** Load config, reference data and candidates, and screen them. Throws InputError/ConfigError. */
 export function loadInputs(opts: InputOptions): LoadedInputs {
   const loaded = loadProgramme(opts.config, opts.cwd);

@@ -40,7 +40,7 @@ import type { ReportView } from '../report/view.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import { formGroupsAndTeams, loadLocks, unknownLockIds } from './pipeline.js';
 import { checkAllocation, readInputsWithAllocation } from './check.js';
-import { inputRecords, sha256, type LoadedInputs } from './load.js';
+import { inputPaths, inputRecords, sha256, type LoadedInputs } from './load.js';
 import { warningLines, type CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
 import { passThrough } from './outputs.js';
@@ -413,7 +413,7 @@ export async function runReplace(options: ReplaceOptions): Promise<CommandOutcom
       { name: 'summary.json', content: json },
     ],
     report,
-    { force: opts.force, cwd: opts.cwd },
+    { force: opts.force, cwd: opts.cwd, inputs: inputPaths(opts) },
   );
   const beforeErrors = before.filter((v) => v.severity === 'error');
   const includedGone = loaded.locks.include.filter((id) => rows.some((r) => r.id === id && r.status === 'withdrawn'));

@@ -15,7 +15,7 @@ import { renderReport } from '../report/render.js';
 import type { RelaxationView, RuleView } from '../report/view.js';
 import { loadLocks, unknownLockIds } from './pipeline.js';
 import { checkAllocation, readInputsWithAllocation } from './check.js';
-import type { LoadedInputs } from './load.js';
+import { inputPaths, type LoadedInputs } from './load.js';
 import { warningLines, type CommandOutcome } from './outcome.js';
 import { reportViewFromRows, type AllocationRowView } from './report-view.js';
 import type { CheckViolation } from './summary-schema.js';
@@ -114,7 +114,7 @@ export function runReport(opts: ReportOptions): CommandOutcome {
     throw new OutputError('E_REPORT_PATH', `--output: expected a file name like report.html, got "${opts.output}"`);
   }
   // The same no-clobber, atomic writer as every other output: refused without --force when the file exists.
-  writeOutputs(dirname(opts.output), [{ name, content: renderReport(view, opts.lang ?? 'nb') }], { force: opts.force, cwd: opts.cwd });
+  writeOutputs(dirname(opts.output), [{ name, content: renderReport(view, opts.lang ?? 'nb') }], { force: opts.force, cwd: opts.cwd, inputs: inputPaths(opts) });
 
   const notMet = view.rules.filter((r) => !r.met).length + view.relaxations.length;
   return {

@@ -5,7 +5,7 @@ import { EXIT } from '../domain/errors.js';
 import { quotaCells } from '../domain/programme.js';
 import type { ScreenedCandidate } from '../domain/types.js';
 import { toCsv, writeOutputs } from '../io/csv-write.js';
-import { loadInputs, type InputOptions, type LoadedInputs } from './load.js';
+import { inputPaths, loadInputs, type InputOptions, type LoadedInputs } from './load.js';
 import { warningLines, type CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
 import { passThrough } from './outputs.js';
@@ -82,7 +82,7 @@ export async function runScreen(opts: ScreenOptions): Promise<CommandOutcome> {
     cells,
     warnings,
   };
-  writeOutputs(opts.out, [{ name: 'screening.csv', content: screeningCsv(inputs) }], { force: opts.force, cwd: opts.cwd });
+  writeOutputs(opts.out, [{ name: 'screening.csv', content: screeningCsv(inputs) }], { force: opts.force, cwd: opts.cwd, inputs: inputPaths(opts) });
   const warnText = warningLines(warnings);
   if (opts.json) return { stdout: JSON.stringify(summary, null, 2) + '\n', stderr: warnText, exitCode: EXIT.ok };
   return {

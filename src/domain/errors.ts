@@ -84,7 +84,13 @@ export class ConfigError extends CohortError {
   }
 }
 
-/** Refusal to do something unsafe the user can fix by an option (e.g. overwrite without --force). */
+/**
+ * Refusal to do something unsafe the user can fix by an option or another path. Codes: `E_EXISTS` (a file exists,
+ * no --force), `E_NOT_FILE` (an output name is taken by a non-file), `E_OUT_DIR` (the output directory cannot be
+ * made), `E_OUT_FILE` (`template --out` names a directory), `E_WRITE` (an I/O failure), `E_REPORT_PATH` (a report
+ * path names no file or one of the run's own files), `E_OUTPUT_IS_INPUT` (an output would overwrite one of the run's
+ * input files, refused even with --force). The README lists them too.
+ */
 export class OutputError extends CohortError {
   readonly code: string;
   readonly exitCode = EXIT.invalidInput;
