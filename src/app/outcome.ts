@@ -8,7 +8,10 @@ export interface CommandOutcome {
   exitCode: ExitCode;
 }
 
-/** `warning: …` lines for stderr, each message escaped: a warning may quote a header, a cell or a file name. */
-export function warningLines(warnings: ReadonlyArray<{ message: string }>): string {
-  return warnings.map((w) => `warning: ${escapeControls(w.message)}\n`).join('');
+/**
+ * `warning: …` lines for stderr, each message escaped: a warning may quote a header, a cell or a file name.
+ * `label` is the word in front (default `warning`; a command that speaks Norwegian passes its own).
+ */
+export function warningLines(warnings: ReadonlyArray<{ message: string }>, label = 'warning'): string {
+  return warnings.map((w) => `${label}: ${escapeControls(w.message)}\n`).join('');
 }

@@ -97,21 +97,21 @@ type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
  * Norwegian headers for the allocation's own columns (as `headerKey` folds them), for a file whose headers a
  * coordinator translated or a Norwegian writer produced. English names are the canonical ones.
  */
-const HEADER_ALIASES: Readonly<Record<string, Column>> = {
-  kvotecelle: 'cell',
-  celle: 'cell',
-  kvote: 'cell',
-  reserveplass: 'reserve_rank',
-  reservenummer: 'reserve_rank',
-  reserve_nr: 'reserve_rank',
-  verkstedgruppe: 'workshop_group',
-  basisgruppe: 'workshop_group',
-  prosjektteam: 'project_team',
-  prosjektgruppe: 'project_team',
-  begrunnelse: 'reasons',
-  begrunnelser: 'reasons',
-  årsaker: 'reasons',
-};
+const HEADER_ALIASES: ReadonlyMap<string, Column> = new Map([
+  ['kvotecelle', 'cell'],
+  ['celle', 'cell'],
+  ['kvote', 'cell'],
+  ['reserveplass', 'reserve_rank'],
+  ['reservenummer', 'reserve_rank'],
+  ['reserve_nr', 'reserve_rank'],
+  ['verkstedgruppe', 'workshop_group'],
+  ['basisgruppe', 'workshop_group'],
+  ['prosjektteam', 'project_team'],
+  ['prosjektgruppe', 'project_team'],
+  ['begrunnelse', 'reasons'],
+  ['begrunnelser', 'reasons'],
+  ['årsaker', 'reasons'],
+]);
 
 /** Columns the allocation writes about the run rather than passing through from the candidate files. */
 const RUN_COLUMNS = new Set(['warnings', 'advarsler', 'merknader', 'source_file', 'kildefil', 'source_line', 'kildelinje']);
@@ -129,7 +129,7 @@ function headerKey(header: string): string {
 function allocationColumn(header: string): Column | null {
   const key = headerKey(header);
   if ((REQUIRED as readonly string[]).includes(key) || (OPTIONAL as readonly string[]).includes(key)) return key as Column;
-  return HEADER_ALIASES[key] ?? null;
+  return HEADER_ALIASES.get(key) ?? null;
 }
 
 /** What `readAllocationDetailed` keeps of a row besides the decisions. Personal data: for files only. */
@@ -147,6 +147,7 @@ export interface AllocationDetails {
   /**
    * The candidate's input columns as passed through: known columns under their canonical name (`name`,
    * `birth_date`, `organisation`, `position`, … and `id` for `input_id`), every other column under its header.
+   * A null-prototype object: a column named `__proto__` or `constructor` is a column like any other.
    */
   input: Record<string, string>;
 }
@@ -157,18 +158,22 @@ export type DetailedAllocationFile = Omit<AllocationFile, 'rows'> & { rows: Deta
 const meaning = <T>(p: Parsed<T>, text: string): string => (p.ok ? String(p.value) : text);
 
 /** How an input column's value compares across files: by meaning where a canonical parser exists, else as trimmed text. */
-const COMPARABLE: Readonly<Record<string, (text: string) => string>> = {
-  birth_date: (t) => meaning(parseDate(t), t),
-  gender: (t) => {
-    const g = parseGender(t);
-    return g.recognised ? g.value : t;
-  },
-  sector: (t) => meaning(parseSector(t), t),
-  education: (t) => meaning(parseEducation(t), t),
-  experience_years: (t) => meaning(parseExperienceYears(t), t),
-  priority: (t) => meaning(parsePriority(t), t),
-  endorsed: (t) => meaning(parseBoolean(t), t),
-};
+// A Map: the column names are the file's headers, and a header `constructor` must find no parser.
+const COMPARABLE: ReadonlyMap<string, (text: string) => string> = new Map<string, (text: string) => string>([
+  ['birth_date', (t) => meaning(parseDate(t), t)],
+  [
+    'gender',
+    (t) => {
+      const g = parseGender(t);
+      return g.recognised ? g.value : t;
+    },
+  ],
+  ['sector', (t) => meaning(parseSector(t), t)],
+  ['education', (t) => meaning(parseEducation(t), t)],
+  ['experience_years', (t) => meaning(parseExperienceYears(t), t)],
+  ['priority', (t) => meaning(parsePriority(t), t)],
+  ['endorsed', (t) => meaning(parseBoolean(t), t)],
+]);
 
 /**
  * An input column's value in a form that compares by meaning: `10.11.1982` and `1982-11-10`, `Kvinne` and
@@ -177,7 +182,7 @@ const COMPARABLE: Readonly<Record<string, (text: string) => string>> = {
 export function comparableInput(column: string, text: string): string {
   const t = text.trim();
   if (t === '') return '';
-  return COMPARABLE[column]?.(t) ?? t;
+  return COMPARABLE.get(column)?.(t) ?? t;
 }
 
 /** Sector words and RHF names as quota cell keys; anything else is kept as written (a custom programme's cell). */
@@ -327,7 +332,7 @@ function readTable(bytes: Uint8Array, file: string, options: AllocationReadOptio
     if (issues.length === 0 && status !== null) {
       const row: AllocationRow = { id, line: record.line, status, workshopGroup, projectTeam, reserveRank };
       if (detailed) {
-        const input: Record<string, string> = {};
+        const input = Object.create(null) as Record<string, string>;
         for (const [i, key] of inputColumns) if (!(key in input)) input[key] = unneutraliseCell(record.cells[i] ?? '').trim();
         const details: AllocationDetails = { cell: cellKeyOf(cell('cell')), reasons: cell('reasons'), gender: parseGender(input.gender ?? '').value, input };
         (row as DetailedAllocationRow).details = details;
