@@ -19,9 +19,9 @@ import { toCsv, type OutputFile } from '../io/csv-write.js';
 import { workbookBytes } from '../io/xlsx-write.js';
 import { allocationWorkbook } from './workbook.js';
 import { TOOL_VERSION } from '../domain/version.js';
-import { inputRecords } from './load.js';
+import { inputPaths, inputRecords } from './load.js';
 import { allRulesMet, computeAllocation, type AllocateOptions, type Allocation } from './pipeline.js';
-import type { CommandOutcome } from './outcome.js';
+import { warningLines, type CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
 import { passThrough } from './outputs.js';
 import { joinReasons } from './screen.js';
@@ -285,13 +285,13 @@ export async function runAllocate(opts: AllocateRunOptions): Promise<CommandOutc
     if (opts.out === undefined) throw new InternalError('E_NO_OUT', 'allocate needs an output directory unless it is a dry run');
     const report = opts.report === undefined ? undefined : { path: opts.report, content: renderReport(reportViewFromAllocation(a), lang) };
     const run = runFiles(a, summary, json, opts.out, opts, allocation);
-    writeOutputsWithReport(run.dir, run.files, report, { force: opts.force, cwd: opts.cwd });
+    writeOutputsWithReport(run.dir, run.files, report, { force: opts.force, cwd: opts.cwd, inputs: inputPaths(opts) });
     wroteText = `Wrote ${wrote(run.dir, run.files.map((f) => f.name))}.\n` + (report === undefined ? '' : `Wrote the report ${report.path}.\n`);
   }
   // The solver log is progress, not a result: stderr, so that --json keeps stdout to one document.
   const log = solverLog(a).map((l) => `solver: ${l.stage}: ${l.attempts}\n`).join('');
   const previousWarnings = a.previous?.warnings ?? [];
-  const stderr = summary.warnings.map((w) => `warning: ${w.message}\n`).join('') + previousWarnings.map((w) => `warning: ${w.message}\n`).join('') + (opts.json ? log : '');
+  const stderr = warningLines([...summary.warnings, ...previousWarnings]) + (opts.json ? log : '');
   const exitCode = summary.allRulesMet ? EXIT.ok : EXIT.ruleNotMet;
   let compared = '';
   if (diff !== null && a.previous !== null && summary.previous !== undefined) {

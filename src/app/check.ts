@@ -12,19 +12,19 @@ import { EXIT, InputError, type InputIssue } from '../domain/errors.js';
 import { checkGroupsAndTeams } from '../check/groups.js';
 import { partitionsOf } from '../domain/partition.js';
 import type { GroupLocks } from '../domain/types.js';
-import { loadLocks } from './pipeline.js';
+import { loadLocks, unknownLockIds } from './pipeline.js';
 import { checkSelection } from '../check/selection.js';
 import { quotaCells } from '../domain/programme.js';
 import { plural } from '../domain/text.js';
 import type { Candidate, ScreenedCandidate } from '../domain/types.js';
-import { accountForCandidates, mangledHint, readAllocation, type AllocationFile, type AllocationRow } from '../read/allocation.js';
+import { accountForCandidates, readAllocation, type AllocationFile, type AllocationRow } from '../read/allocation.js';
 import type { EncodingChoice } from '../read/decode.js';
 import { workbookKind } from '../read/sheet.js';
 import { sheetLib } from '../io/workbook-lib.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import { inputRecords, loadInputs, readFiles, sha256, type InputOptions, type LoadedInputs } from './load.js';
-import { lockIds, type CommitteeLocks } from '../read/locks.js';
-import type { CommandOutcome } from './outcome.js';
+import type { CommitteeLocks } from '../read/locks.js';
+import { warningLines, type CommandOutcome } from './outcome.js';
 import type { CheckReport, CheckViolation } from './summary-schema.js';
 
 export interface CheckOptions {
@@ -179,10 +179,7 @@ interface CheckInputs {
  */
 function loadCheckInputs(opts: CheckOptions, locks: CommitteeLocks): CheckInputs {
   const { inputs, allocation, file, issues } = readInputsWithAllocation(opts);
-  if (inputs !== null) {
-    issues.push(...unknownIdIssues(inputs.read.candidates, '--include', opts.include), ...unknownIdIssues(inputs.read.candidates, '--exclude', opts.exclude));
-    if (opts.locks !== undefined) issues.push(...unknownIdIssues(inputs.read.candidates, opts.locks, lockIds(locks)));
-  }
+  if (inputs !== null) issues.push(...unknownLockIds(inputs.read.candidates, locks));
   if (issues.length > 0 || inputs === null || allocation === null || file === undefined) throw new InputError(issues);
   return { inputs, allocation, allocationSha256: sha256(file.bytes) };
 }
@@ -212,12 +209,6 @@ export function readInputsWithAllocation(opts: InputOptions & { allocation: stri
   if (allocation !== null) issues.push(...allocation.issues);
   if (allocation !== null && inputs !== null) issues.push(...accountForCandidates(allocation, inputs.read.candidates));
   return { inputs, allocation, file, issues };
-}
-
-/** One issue per id (once each) that is not a candidate; `source` is the option or file that named it. */
-export function unknownIdIssues(candidates: readonly Candidate[], source: string, ids: readonly string[]): InputIssue[] {
-  const known = new Set(candidates.map((c) => c.id));
-  return [...new Set(ids)].filter((id) => !known.has(id)).map((id) => ({ code: 'unknown_id', file: source, message: `expected the id of a candidate in the candidate files, got "${id}"${mangledHint(id, candidates)}` }));
 }
 
 function buildCheckReport(loaded: CheckInputs, violations: readonly CheckViolation[], strict: boolean): CheckReport {
@@ -266,7 +257,7 @@ export function runCheck(opts: CheckOptions): CommandOutcome {
   const loaded = loadCheckInputs(opts, locks);
   const violations = checkAllocation({ inputs: loaded.inputs, allocation: loaded.allocation, strict: opts.strict, include: locks.include, exclude: locks.exclude, groupLocks: locks.groups });
   const report = buildCheckReport(loaded, violations, opts.strict);
-  const stderr = report.warnings.map((w) => `warning: ${w.message}\n`).join('');
+  const stderr = warningLines(report.warnings);
   return {
     stdout: opts.json ? `${JSON.stringify(report, null, 2)}\n` : readableReport(report),
     stderr,

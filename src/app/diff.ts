@@ -4,7 +4,7 @@
  * with `--report FILE` write the HTML page. Exit codes as `diff`'s: 0 equal, 1 different, 2 bad input (nothing
  * written); 4 stays an internal error.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CohortError, EXIT, formatIssue, InputError, OutputError, type InputIssue } from '../domain/errors.js';
 import { TOOL_VERSION } from '../domain/version.js';
@@ -16,10 +16,12 @@ import { comparableInput, readAllocationDetailed, type DetailedAllocationFile, t
 import type { EncodingChoice } from '../read/decode.js';
 import { workbookKind } from '../read/sheet.js';
 import { sheetLib } from '../io/workbook-lib.js';
+import { readInputFile } from '../io/input-file.js';
 import { readRunSummary, type RunRecord } from '../read/run-summary.js';
 import { renderDiffReport, type DiffPageView } from '../report/diff.js';
 import { readFiles, sha256 } from './load.js';
-import type { CommandOutcome } from './outcome.js';
+import { INPUT_LIMITS } from '../read/csv.js';
+import { warningLines, type CommandOutcome } from './outcome.js';
 import type { DiffChanges, DiffDocument } from './summary-schema.js';
 
 export interface DiffOptions {
@@ -69,7 +71,9 @@ export function readAllocationWithRun(path: string, cwd: string, m: RunMessages,
   const summaryAt = resolve(cwd, summaryPath);
   let run: RunRecord | null = null;
   if (existsSync(summaryAt)) {
-    const parsed = readRunSummary(readFileSync(summaryAt));
+    // Through the one input reader: a summary.json that is a FIFO, a device or huge is not waited for or read.
+    const bytes = readInputFile(summaryPath, { what: 'a summary.json file', maxBytes: INPUT_LIMITS.maxFileBytes }, cwd);
+    const parsed = bytes.ok ? readRunSummary(bytes.bytes) : { ok: false as const, why: bytes.issue.message };
     if (!parsed.ok) warnings.push({ code: 'summary_ignored', message: m.summaryIgnored(summaryPath, parsed.why) });
     else if (parsed.run.candidates !== allocation.rowCount) {
       warnings.push({ code: 'summary_mismatch', message: m.summaryMismatch(summaryPath, allocation.rowCount, path, parsed.run.candidates) });
@@ -111,7 +115,7 @@ export function sameProgrammeIssues(a: AllocationIdentity, b: AllocationIdentity
 export function comparableRows(rows: readonly DetailedAllocationRow[]): DetailedAllocationRow[] {
   return rows.map((r) => ({
     ...r,
-    details: { ...r.details, input: Object.fromEntries(Object.entries(r.details.input).map(([k, v]) => [k, comparableInput(k, v)])) },
+    details: { ...r.details, input: Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(Object.entries(r.details.input).map(([k, v]) => [k, comparableInput(k, v)]))) },
   }));
 }
 
@@ -139,7 +143,8 @@ function fileRecord(r: ReadAllocation) {
 
 /** Names by id for the page: the new file's, else the old file's. */
 function names(a: ReadAllocation, b: ReadAllocation): Record<string, string> {
-  const out: Record<string, string> = {};
+  // Null prototype: an id such as `__proto__` is a key like any other.
+  const out = Object.create(null) as Record<string, string>;
   for (const r of [...a.allocation.rows, ...b.allocation.rows]) out[r.id] = r.details.input.name ?? '';
   return out;
 }
@@ -182,7 +187,7 @@ function compare(opts: DiffOptions, m: DiffMessages): CommandOutcome {
       diff,
       names: names(a.read, b.read),
     };
-    writeOutputs(dirname(opts.report), [{ name, content: renderDiffReport(view, opts.lang ?? 'nb') }], { force: opts.force, cwd: opts.cwd });
+    writeOutputs(dirname(opts.report), [{ name, content: renderDiffReport(view, opts.lang ?? 'nb') }], { force: opts.force, cwd: opts.cwd, inputs: [opts.old, opts.new] });
   }
 
   const doc: DiffDocument = {
@@ -197,7 +202,7 @@ function compare(opts: DiffOptions, m: DiffMessages): CommandOutcome {
   const text = diffText(diff, m, a.read.file, b.read.file) + (opts.report === undefined ? '' : `${m.wroteReport(opts.report)}\n`);
   return {
     stdout: opts.json ? `${JSON.stringify(doc, null, 2)}\n` : text,
-    stderr: warnings.map((w) => `${m.warning}: ${w.message}\n`).join(''),
+    stderr: warningLines(warnings, m.warning),
     exitCode: diff.equal ? EXIT.ok : EXIT.ruleNotMet,
   };
 }

@@ -16,7 +16,7 @@ import { parseDate } from '../read/values.js';
 import { buildLists, emailColumn, type ListEntry, type Lists } from '../lists/lists.js';
 import { LISTS_MESSAGES, type ListsLang, type ListsMessages } from '../lists/messages.js';
 import { readAllocationWithRun, type Warning } from './diff.js';
-import type { CommandOutcome } from './outcome.js';
+import { warningLines, type CommandOutcome } from './outcome.js';
 
 export interface ListsOptions {
   /** Absolute working directory: relative paths are taken from it. */
@@ -138,17 +138,17 @@ export function runLists(opts: ListsOptions): CommandOutcome {
   const format = opts.format ?? (read.allocation.encoding === 'xlsx' || read.allocation.encoding === 'ods' ? 'xlsx' : 'csv');
   const lines: string[] = [];
   if (format === 'xlsx') {
-    writeOutputs(opts.out, [{ name: LISTS_WORKBOOK, content: listWorkbook(lists, m, run) }], { force: opts.force, cwd: opts.cwd });
+    writeOutputs(opts.out, [{ name: LISTS_WORKBOOK, content: listWorkbook(lists, m, run) }], { force: opts.force, cwd: opts.cwd, inputs: [opts.allocation] });
     lines.push(m.wroteWorkbook(`${opts.out}/${LISTS_WORKBOOK}`, lists.bodies.length + 1));
     for (const l of lists.bodies) lines.push(m.bodyLine(l.body, l.body, l.admitted.length, l.reserves.length));
     lines.push(m.admissionLine('BI', lists.admission.length));
   } else {
     const files = listFiles(lists, m, run, opts.delimiter ?? (read.allocation.delimiter === '' ? ';' : read.allocation.delimiter));
-    writeOutputs(opts.out, files, { force: opts.force, cwd: opts.cwd });
+    writeOutputs(opts.out, files, { force: opts.force, cwd: opts.cwd, inputs: [opts.allocation] });
     lines.push(m.wrote(files.length, opts.out));
     lists.bodies.forEach((l, i) => lines.push(m.bodyLine(files[i]?.name ?? '', l.body, l.admitted.length, l.reserves.length)));
     lines.push(m.admissionLine(ADMISSION_FILE, lists.admission.length));
   }
   lines.push(m.run(run.date, opts.date === undefined ? 'file' : 'option', run.seed));
-  return { stdout: `${lines.join('\n')}\n`, stderr: warnings.map((w) => `${m.warning}: ${w.message}\n`).join(''), exitCode: EXIT.ok };
+  return { stdout: `${lines.join('\n')}\n`, stderr: warningLines(warnings, m.warning), exitCode: EXIT.ok };
 }

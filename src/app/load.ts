@@ -3,10 +3,7 @@
  * Collects every problem in every file; throws one InputError (nothing is written) when there is any.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { InputError, type InputIssue } from '../domain/errors.js';
-import { formatNumber } from '../domain/text.js';
 import { readCandidates, type ReadResult } from '../read/candidates.js';
 import { screen, type ScreeningResult } from '../stages/screen/eligibility.js';
 import type { Programme } from '../domain/programme.js';
@@ -14,6 +11,7 @@ import type { ReferenceData } from '../read/reference.js';
 import type { EncodingChoice } from '../read/decode.js';
 import { loadProgramme } from '../io/config-load.js';
 import { loadReferenceData } from '../io/reference-load.js';
+import { readInputFile } from '../io/input-file.js';
 import { INPUT_LIMITS } from '../read/csv.js';
 import { workbookKind } from '../read/sheet.js';
 import { sheetLib } from '../io/workbook-lib.js';
@@ -57,8 +55,9 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /**
- * Read the raw bytes of every candidate file; unreadable or oversized files are located issues. A relative
- * name is taken from `cwd`; each file keeps its name as given.
+ * Read the raw bytes of every CSV or workbook input (candidate files, and the one locks or allocation file); a
+ * missing file, a directory, FIFO or device, an oversized file and a file named twice are located issues (see
+ * readInputFile). A relative name is taken from `cwd`; each file keeps its name as given.
  */
 export function readFiles(files: readonly string[], cwd: string): { files: Array<{ name: string; bytes: Uint8Array }>; issues: InputIssue[] } {
   const out: Array<{ name: string; bytes: Uint8Array }> = [];
@@ -70,25 +69,16 @@ export function readFiles(files: readonly string[], cwd: string): { files: Array
       continue;
     }
     seen.add(name);
-    try {
-      const at = resolve(cwd, name);
-      const st = statSync(at);
-      if (!st.isFile()) {
-        issues.push({ code: 'unreadable_file', file: name, message: 'expected a CSV file or a workbook, got a directory or special file' });
-        continue;
-      }
-      if (st.size > MAX_INPUT_BYTES) {
-        issues.push({ code: 'file_too_large', file: name, message: `expected a file of at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB, got ${formatNumber(st.size / 1024 / 1024, 'en', { fixed: 1 })} MiB` });
-        continue;
-      }
-      out.push({ name, bytes: readFileSync(at) });
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read it (${code ?? 'unknown error'})`;
-      issues.push({ code: 'unreadable_file', file: name, message: why });
-    }
+    const read = readInputFile(name, { what: 'a CSV file or a workbook', maxBytes: MAX_INPUT_BYTES }, cwd);
+    if (read.ok) out.push({ name, bytes: read.bytes });
+    else issues.push(read.issue);
   }
   return { files: out, issues };
+}
+
+/** Every input file a command names (candidates, config, locks, allocation, previous run): outputs must never overwrite one. */
+export function inputPaths(opts: InputOptions & { locks?: string | undefined; allocation?: string | undefined; previous?: string | undefined }): string[] {
+  return [...opts.files, opts.config, opts.locks, opts.allocation, opts.previous].filter((p): p is string => p !== undefined);
 }
 
 /** Load config, reference data and candidates, and screen them. Throws InputError/ConfigError. */

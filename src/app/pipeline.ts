@@ -16,7 +16,9 @@ import { checkSelection } from '../check/selection.js';
 import { checkGroupsAndTeams, unexplainedViolations } from '../check/groups.js';
 import { closeSolvers, createSolve } from '../solver/index.js';
 import { loadInputs, readFiles, type LoadedInputs } from './load.js';
-import { emptyLocks, lockIds, parseLocks, type CommitteeLocks } from '../read/locks.js';
+import { emptyLocks, parseLocks, type CommitteeLocks, type LockRef, type LockRule } from '../read/locks.js';
+import { idKey } from '../domain/ids.js';
+import { mangledHint } from '../read/allocation.js';
 import type { ScreenOptions } from './screen.js';
 import { loadPrevious, placementOf, type Previous } from './previous.js';
 
@@ -54,39 +56,65 @@ export interface Allocation {
 
 /**
  * Read `--locks FILE` (the committee's decisions; a relative path is taken from `cwd`) and merge its
- * include/exclude with the options'.
+ * include/exclude with the options'. Ids from the options are normalised as candidate ids are, so that they
+ * match; each id keeps the place it was named.
  */
 export function loadLocks(path: string | undefined, include: readonly string[], exclude: readonly string[], cwd: string): CommitteeLocks {
-  const locks = emptyLocks();
+  let locks = emptyLocks();
   if (path !== undefined) {
     const { files, issues } = readFiles([path], cwd);
     if (issues.length > 0) throw new InputError(issues);
-    Object.assign(locks, parseLocks((files[0] as { bytes: Uint8Array }).bytes, path));
+    locks = parseLocks((files[0] as { bytes: Uint8Array }).bytes, path);
   }
-  return { ...locks, include: [...new Set([...include, ...locks.include])], exclude: [...new Set([...exclude, ...locks.exclude])] };
+  const fromOption = (option: '--include' | '--exclude', ids: readonly string[]): LockRef[] =>
+    ids.map((text) => ({ id: idKey(text), file: option, rule: option === '--include' ? 'include' : 'exclude' }));
+  const options = [...fromOption('--include', include), ...fromOption('--exclude', exclude)];
+  const ids = (rule: LockRule, list: readonly string[]) => [...new Set([...options.filter((r) => r.rule === rule).map((r) => r.id), ...list])];
+  return { ...locks, include: ids('include', locks.include), exclude: ids('exclude', locks.exclude), named: [...options, ...locks.named] };
 }
 
-/** Ids named in --include/--exclude or a locks file must exist, and no id may be in both: a typo must not pass silently. */
-function checkLocks(candidates: readonly Candidate[], include: readonly string[], exclude: readonly string[], locks?: { file: string; ids: readonly string[] }): void {
+/**
+ * Every id named in --include/--exclude or a locks file must be a candidate: a typo must not pass silently. Each
+ * unknown id is reported once per place that names it, at that place (`locks.csv:7 column "id"`, `--include`).
+ */
+export function unknownLockIds(candidates: readonly Candidate[], locks: CommitteeLocks): InputIssue[] {
   const ids = new Set(candidates.map((c) => c.id));
+  const seen = new Set<string>();
   const issues: InputIssue[] = [];
-  const lists: Array<readonly [string, readonly string[]]> = [['--include', include], ['--exclude', exclude]];
-  if (locks !== undefined) lists.push([locks.file, locks.ids]);
-  for (const [option, list] of lists) {
-    for (const id of list) {
-      if (!ids.has(id)) issues.push({ code: 'unknown_id', file: option, message: `expected the id of a candidate in the input files, got "${id}"` });
-    }
+  for (const ref of locks.named) {
+    const key = JSON.stringify([ref.file, ref.line ?? null, ref.id]);
+    if (ids.has(ref.id) || seen.has(key)) continue;
+    seen.add(key);
+    issues.push({ code: 'unknown_id', file: ref.file, line: ref.line, column: ref.column, message: `expected the id of a candidate in the input files, got ${JSON.stringify(ref.id)}${mangledHint(ref.id, candidates)}` });
   }
-  for (const id of include) {
-    if (exclude.includes(id)) issues.push({ code: 'conflicting_lock', file: '--include/--exclude', message: `"${id}" is both included and excluded` });
+  return issues;
+}
+
+/** No id may be both included and excluded; named at both places. */
+function conflictingLocks(locks: CommitteeLocks): InputIssue[] {
+  const where = (ref: LockRef) => (ref.line === undefined ? ref.file : `${ref.file}:${ref.line}`);
+  const issues: InputIssue[] = [];
+  for (const id of locks.include) {
+    if (!locks.exclude.includes(id)) continue;
+    const inc = locks.named.find((r) => r.id === id && r.rule === 'include');
+    const exc = locks.named.find((r) => r.id === id && r.rule === 'exclude');
+    const at = exc ?? inc;
+    issues.push({
+      code: 'conflicting_lock',
+      file: at?.file ?? '--include/--exclude',
+      line: at?.line,
+      column: at?.column,
+      message: `${JSON.stringify(id)} is both included (${inc === undefined ? '?' : where(inc)}) and excluded (${exc === undefined ? '?' : where(exc)})`,
+    });
   }
-  if (issues.length > 0) throw new InputError(issues);
+  return issues;
 }
 
 export async function computeAllocation(opts: AllocateOptions): Promise<Allocation> {
   const inputs = loadInputs(opts);
   const locks = loadLocks(opts.locks, opts.include, opts.exclude, opts.cwd);
-  checkLocks(inputs.read.candidates, locks.include, locks.exclude, opts.locks === undefined ? undefined : { file: opts.locks, ids: lockIds(locks) });
+  const lockIssues = [...unknownLockIds(inputs.read.candidates, locks), ...conflictingLocks(locks)];
+  if (lockIssues.length > 0) throw new InputError(lockIssues);
   const seed = opts.seed ?? inputs.programme.seed;
   const previous = opts.previous === undefined ? null : loadPrevious(opts.previous, opts.cwd, inputs, seed, opts.lang ?? 'nb');
   const solve = createSolve({ deadlineMs: opts.deadlineMs });

@@ -30,17 +30,18 @@ import type { Candidate } from '../domain/types.js';
 import { closeSolvers, createSolve } from '../solver/index.js';
 import type { AllocationFile, AllocationRow } from '../read/allocation.js';
 import { unneutraliseCell } from '../domain/cells.js';
+import { idKey } from '../domain/ids.js';
 import { readCsv } from '../read/csv.js';
 import { toCsv } from '../io/csv-write.js';
 import { decode } from '../read/decode.js';
-import { lockIds, type CommitteeLocks } from '../read/locks.js';
+import type { CommitteeLocks } from '../read/locks.js';
 import { renderReport } from '../report/render.js';
 import type { ReportView } from '../report/view.js';
 import { TOOL_VERSION } from '../domain/version.js';
-import { formGroupsAndTeams, loadLocks } from './pipeline.js';
-import { checkAllocation, readInputsWithAllocation, unknownIdIssues } from './check.js';
-import { inputRecords, sha256, type LoadedInputs } from './load.js';
-import type { CommandOutcome } from './outcome.js';
+import { formGroupsAndTeams, loadLocks, unknownLockIds } from './pipeline.js';
+import { checkAllocation, readInputsWithAllocation } from './check.js';
+import { inputPaths, inputRecords, sha256, type LoadedInputs } from './load.js';
+import { warningLines, type CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
 import { passThrough } from './outputs.js';
 import { reportViewFromRows, writeOutputsWithReport } from './report-view.js';
@@ -99,7 +100,7 @@ function load(opts: ReplaceOptions): Loaded {
       }
     }
   }
-  if (inputs !== null && opts.locks !== undefined) issues.push(...unknownIdIssues(inputs.read.candidates, opts.locks, lockIds(locks)));
+  if (inputs !== null) issues.push(...unknownLockIds(inputs.read.candidates, locks));
   if (issues.length > 0 || inputs === null || allocation === null || file === undefined) throw new InputError(issues);
   return { locks, inputs, allocation, allocationSha256: sha256(file.bytes), reasons: reasonsOf(file.bytes, file.name) };
 }
@@ -114,7 +115,7 @@ function reasonsOf(bytes: Uint8Array, file: string): Map<string, string> {
   const idAt = table.headers.findIndex((h) => key(h) === 'id');
   const reasonsAt = table.headers.findIndex((h) => key(h) === 'reasons');
   if (idAt < 0 || reasonsAt < 0) return out;
-  for (const r of table.records) out.set(unneutraliseCell(r.cells[idAt] ?? '').trim(), unneutraliseCell(r.cells[reasonsAt] ?? ''));
+  for (const r of table.records) out.set(idKey(unneutraliseCell(r.cells[idAt] ?? '')), unneutraliseCell(r.cells[reasonsAt] ?? ''));
   return out;
 }
 
@@ -374,7 +375,9 @@ function reportView(loaded: Loaded, summary: ReplaceSummary, rows: readonly Resu
   });
 }
 
-export async function runReplace(opts: ReplaceOptions): Promise<CommandOutcome> {
+export async function runReplace(options: ReplaceOptions): Promise<CommandOutcome> {
+  // Ids typed on the command line are read as the files' ids are (see normaliseId), so that they match.
+  const opts = { ...options, withdraw: options.withdraw.map(idKey), add: options.add.map(idKey) };
   const loaded = load(opts);
   const seed = opts.seed ?? loaded.inputs.programme.seed;
   const input = replaceInput(loaded, opts, seed);
@@ -410,14 +413,15 @@ export async function runReplace(opts: ReplaceOptions): Promise<CommandOutcome> 
       { name: 'summary.json', content: json },
     ],
     report,
-    { force: opts.force, cwd: opts.cwd },
+    { force: opts.force, cwd: opts.cwd, inputs: inputPaths(opts) },
   );
   const beforeErrors = before.filter((v) => v.severity === 'error');
   const includedGone = loaded.locks.include.filter((id) => rows.some((r) => r.id === id && r.status === 'withdrawn'));
-  const stderr =
-    summary.warnings.map((w) => `warning: ${w.message}\n`).join('') +
-    beforeErrors.map((v) => `warning: the starting allocation already breaks a rule (${v.code}): ${v.message}\n`).join('') +
-    includedGone.map((id) => `warning: ${id} is withdrawn but still included in ${opts.locks ?? 'the locks file'}: remove that include, or cohort check --locks reports it\n`).join('');
+  const stderr = warningLines([
+    ...summary.warnings,
+    ...beforeErrors.map((v) => ({ message: `the starting allocation already breaks a rule (${v.code}): ${v.message}` })),
+    ...includedGone.map((id) => ({ message: `${id} is withdrawn but still included in ${opts.locks ?? 'the locks file'}: remove that include, or cohort check --locks reports it` })),
+  ]);
   const wroteReport = report === undefined ? '' : `Wrote the report ${report.path}.\n`;
   return { stdout: opts.json ? json : readable(loaded, summary, opts.out) + wroteReport, stderr, exitCode: ok ? EXIT.ok : EXIT.ruleNotMet };
 }

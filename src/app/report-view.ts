@@ -11,7 +11,7 @@ import { toPerson } from '../stages/common.js';
 import { groupQualityRows, teamQualityRows, type GroupQuality, type TeamQuality } from '../stages/quality.js';
 import { pluralForm } from '../domain/text.js';
 import type { Candidate } from '../domain/types.js';
-import { writeOutputs, type OutputFile, type WriteOptions } from '../io/csv-write.js';
+import { refuseInputTargets, writeOutputs, type OutputFile, type WriteOptions } from '../io/csv-write.js';
 import type { ListedCandidateView, PersonView, RelaxationView, ReportView, RuleView } from '../report/view.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import type { Allocation } from './pipeline.js';
@@ -247,7 +247,7 @@ function exists(path: string): 'file' | 'other' | null {
  *   between the two (a full disk) can leave the run's files written without the report.
  *
  * @throws OutputError `E_REPORT_PATH` when the report path names no file or the same file as one of `files`,
- * and everything `writeOutputs` throws.
+ * `E_OUTPUT_IS_INPUT` when any target is one of `options.inputs`, and everything `writeOutputs` throws.
  */
 export function writeOutputsWithReport(dir: string, files: readonly OutputFile[], report: ReportFile | undefined, options: WriteOptions): void {
   if (report === undefined) {
@@ -272,6 +272,7 @@ export function writeOutputsWithReport(dir: string, files: readonly OutputFile[]
   const targets = [...files.map((f) => at(dir, f.name)), at(report.path)];
   const notFile = targets.filter((t) => exists(t) === 'other');
   if (notFile.length > 0) throw new OutputError('E_NOT_FILE', `${notFile.join(', ')} exists and is not a regular file; choose another path`);
+  refuseInputTargets(targets, options.inputs, options.cwd);
   const existing = targets.filter((t) => exists(t) === 'file');
   if (existing.length > 0 && !options.force) {
     throw new OutputError('E_EXISTS', `${existing.join(', ')} already ${pluralForm(existing.length, 'exists', 'exist')}; nothing was written (use --force to overwrite)`);

@@ -11,13 +11,12 @@ import { genderRules, seatsToFill } from '../domain/rules.js';
 import { writeOutputs } from '../io/csv-write.js';
 import type { AllocationRow } from '../read/allocation.js';
 import type { EncodingChoice } from '../read/decode.js';
-import { lockIds } from '../read/locks.js';
 import { renderReport } from '../report/render.js';
 import type { RelaxationView, RuleView } from '../report/view.js';
-import { loadLocks } from './pipeline.js';
-import { checkAllocation, readInputsWithAllocation, unknownIdIssues } from './check.js';
-import type { LoadedInputs } from './load.js';
-import type { CommandOutcome } from './outcome.js';
+import { loadLocks, unknownLockIds } from './pipeline.js';
+import { checkAllocation, readInputsWithAllocation } from './check.js';
+import { inputPaths, type LoadedInputs } from './load.js';
+import { warningLines, type CommandOutcome } from './outcome.js';
 import { reportViewFromRows, type AllocationRowView } from './report-view.js';
 import type { CheckViolation } from './summary-schema.js';
 
@@ -89,7 +88,7 @@ function placementFindings(findings: readonly CheckViolation[]): RelaxationView[
 export function runReport(opts: ReportOptions): CommandOutcome {
   const locks = loadLocks(opts.locks, [], [], opts.cwd);
   const { inputs, allocation, file, issues } = readInputsWithAllocation(opts);
-  if (inputs !== null && opts.locks !== undefined) issues.push(...unknownIdIssues(inputs.read.candidates, opts.locks, lockIds(locks)));
+  if (inputs !== null) issues.push(...unknownLockIds(inputs.read.candidates, locks));
   if (issues.length > 0 || inputs === null || allocation === null || file === undefined) throw new InputError(issues);
 
   const findings = checkAllocation({ inputs, allocation, strict: false, include: locks.include, exclude: locks.exclude, groupLocks: locks.groups });
@@ -115,7 +114,7 @@ export function runReport(opts: ReportOptions): CommandOutcome {
     throw new OutputError('E_REPORT_PATH', `--output: expected a file name like report.html, got "${opts.output}"`);
   }
   // The same no-clobber, atomic writer as every other output: refused without --force when the file exists.
-  writeOutputs(dirname(opts.output), [{ name, content: renderReport(view, opts.lang ?? 'nb') }], { force: opts.force, cwd: opts.cwd });
+  writeOutputs(dirname(opts.output), [{ name, content: renderReport(view, opts.lang ?? 'nb') }], { force: opts.force, cwd: opts.cwd, inputs: inputPaths(opts) });
 
   const notMet = view.rules.filter((r) => !r.met).length + view.relaxations.length;
   return {
@@ -123,7 +122,7 @@ export function runReport(opts: ReportOptions): CommandOutcome {
       `Drew the report of ${allocation.file} (${view.counts.selected} selected, ${view.counts.reserve} reserve, ${view.counts.excluded} excluded, ${view.counts.ineligible} ineligible).\n` +
       (allRulesMet ? 'Every programme rule is met.\n' : `A programme rule is not met (exit code 1): ${notMet === 0 ? 'see' : `${notMet} shown in`} the report; cohort check lists every finding.\n`) +
       `Wrote the report ${opts.output}.\n`,
-    stderr: warnings.map((w) => `warning: ${w.message}\n`).join(''),
+    stderr: warningLines(warnings),
     exitCode: allRulesMet ? EXIT.ok : EXIT.ruleNotMet,
   };
 }

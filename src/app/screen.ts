@@ -5,8 +5,8 @@ import { EXIT } from '../domain/errors.js';
 import { quotaCells } from '../domain/programme.js';
 import type { ScreenedCandidate } from '../domain/types.js';
 import { toCsv, writeOutputs } from '../io/csv-write.js';
-import { loadInputs, type InputOptions, type LoadedInputs } from './load.js';
-import type { CommandOutcome } from './outcome.js';
+import { inputPaths, loadInputs, type InputOptions, type LoadedInputs } from './load.js';
+import { warningLines, type CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
 import { passThrough } from './outputs.js';
 import type { ScreenSummary } from './summary-schema.js';
@@ -82,8 +82,8 @@ export async function runScreen(opts: ScreenOptions): Promise<CommandOutcome> {
     cells,
     warnings,
   };
-  writeOutputs(opts.out, [{ name: 'screening.csv', content: screeningCsv(inputs) }], { force: opts.force, cwd: opts.cwd });
-  const warnText = warnings.map((w) => `warning: ${w.message}\n`).join('');
+  writeOutputs(opts.out, [{ name: 'screening.csv', content: screeningCsv(inputs) }], { force: opts.force, cwd: opts.cwd, inputs: inputPaths(opts) });
+  const warnText = warningLines(warnings);
   if (opts.json) return { stdout: JSON.stringify(summary, null, 2) + '\n', stderr: warnText, exitCode: EXIT.ok };
   return {
     stdout: `${screeningTable(cells)}\nWrote ${opts.out}/screening.csv (${inputs.read.candidates.length} rows).\n`,

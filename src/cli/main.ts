@@ -8,6 +8,7 @@ import { Command, CommanderError, InvalidArgumentError, Option, type OptionValue
 import { CohortError, ConfigError, EXIT, InputError, formatIssue } from '../domain/errors.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import type { EncodingChoice } from '../domain/types.js';
+import { escapeForTerminal } from '../domain/escape.js';
 import type { CommandOutcome } from '../app/outcome.js';
 import { DEFAULT_DEADLINE_MS } from '../app/pipeline.js';
 
@@ -403,6 +404,8 @@ function outputConfiguration(io: CliIO) {
   return {
     writeOut: (text: string) => void io.stdout.write(text),
     writeErr: (text: string) => void io.stderr.write(text),
+    // An error quotes the argument as typed: no control character of it reaches the terminal raw (help keeps its colours).
+    outputError: (text: string, write: (t: string) => void) => write(escapeForTerminal(text)),
     getOutHelpWidth: () => width(io.stdout),
     getErrHelpWidth: () => width(io.stderr),
     getOutHasColors: () => useColor(io.env) ?? io.stdout.isTTY === true,
@@ -436,8 +439,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stderr.write(program.helpInformation());
     return EXIT.usage;
   }
-  if (outcome.stdout !== '') io.stdout.write(outcome.stdout);
-  if (outcome.stderr !== '') io.stderr.write(outcome.stderr);
+  // The outcome may quote input (a header, a file name, an option value): nothing in it reaches the terminal raw.
+  if (outcome.stdout !== '') io.stdout.write(escapeForTerminal(outcome.stdout));
+  if (outcome.stderr !== '') io.stderr.write(escapeForTerminal(outcome.stderr));
   return outcome.exitCode;
 }
 
@@ -461,7 +465,7 @@ function reportError(err: unknown, io: CliIO): number {
     io.stderr.write(`cohort: ${err.message} (${err.code})\n`);
     return err.exitCode;
   }
-  const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  const stack = escapeForTerminal(err instanceof Error ? (err.stack ?? err.message) : String(err));
   const code = err instanceof CohortError ? ` (${err.code})` : '';
   io.stderr.write(`cohort: internal error${code}: this is a bug, nothing was written.\n${stack}\nPlease report it with the command you ran (not the candidate files) at the project's issue tracker.\n`);
   return EXIT.internal;

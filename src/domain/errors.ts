@@ -1,7 +1,12 @@
 /**
  * Error classes, split by audience. Every error has a stable string `code` and maps to one exit code.
  * The exit-code table is a public contract (README, `--help`, tests).
+ *
+ * Messages quote input (cells, headers, file names, option values). Everything that turns an error into text
+ * goes through `escapeControls` here, so that no control character reaches a terminal raw: `formatIssue` for
+ * the located issues, the constructors for the one-line messages.
  */
+import { escapeControls } from './escape.js';
 
 /** Exit codes of every `cohort` command. */
 export const EXIT = {
@@ -40,15 +45,17 @@ export interface InputIssue {
   message: string;
 }
 
+/** `file:line column "header": message` (or `file, sheet "S", cell B14 …`), one line, every control or invisible character of the input escaped. */
 export function formatIssue(i: InputIssue): string {
+  const file = escapeControls(i.file);
   const where =
     i.sheet !== undefined
-      ? `${i.file}, sheet "${i.sheet}"${i.cell !== undefined ? `, cell ${i.cell}` : i.line !== undefined ? `, row ${i.line}` : ''}`
+      ? `${file}, sheet "${escapeControls(i.sheet)}"${i.cell !== undefined ? `, cell ${i.cell}` : i.line !== undefined ? `, row ${i.line}` : ''}`
       : i.line === undefined
-        ? i.file
-        : `${i.file}:${i.line}`;
-  const col = i.column === undefined ? '' : ` column "${i.column}"`;
-  return `${where}${col}: ${i.message}`;
+        ? file
+        : `${file}:${i.line}`;
+  const col = i.column === undefined ? '' : ` column "${escapeControls(i.column)}"`;
+  return `${where}${col}: ${escapeControls(i.message)}`;
 }
 
 /** Base class: every error the CLI knows how to report. */
@@ -62,7 +69,7 @@ export class InputError extends CohortError {
   readonly code = 'E_INPUT';
   readonly exitCode = EXIT.invalidInput;
   constructor(readonly issues: readonly InputIssue[], summary?: string) {
-    super(summary ?? `${issues.length} problem${issues.length === 1 ? '' : 's'} in the input`);
+    super(escapeControls(summary ?? `${issues.length} problem${issues.length === 1 ? '' : 's'} in the input`));
     this.name = 'InputError';
   }
 }
@@ -77,12 +84,18 @@ export class ConfigError extends CohortError {
   }
 }
 
-/** Refusal to do something unsafe the user can fix by an option (e.g. overwrite without --force). */
+/**
+ * Refusal to do something unsafe the user can fix by an option or another path. Codes: `E_EXISTS` (a file exists,
+ * no --force), `E_NOT_FILE` (an output name is taken by a non-file), `E_OUT_DIR` (the output directory cannot be
+ * made), `E_OUT_FILE` (`template --out` names a directory), `E_WRITE` (an I/O failure), `E_REPORT_PATH` (a report
+ * path names no file or one of the run's own files), `E_OUTPUT_IS_INPUT` (an output would overwrite one of the run's
+ * input files, refused even with --force). The README lists them too.
+ */
 export class OutputError extends CohortError {
   readonly code: string;
   readonly exitCode = EXIT.invalidInput;
   constructor(code: string, message: string) {
-    super(message);
+    super(escapeControls(message));
     this.code = code;
     this.name = 'OutputError';
   }
@@ -93,7 +106,7 @@ export class InternalError extends CohortError {
   readonly code: string;
   readonly exitCode = EXIT.internal;
   constructor(code: string, message: string, readonly detail?: unknown) {
-    super(message);
+    super(escapeControls(message));
     this.code = code;
     this.name = 'InternalError';
   }

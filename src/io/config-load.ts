@@ -4,13 +4,12 @@
  * ConfigError whose issues carry the JSON path (and the line, where the file has one).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError, type InputIssue } from '../domain/errors.js';
 import { formatPath, parseProgramme, ProgrammeSchema, type Programme } from '../domain/programme.js';
 import { readJsonLocated } from '../read/json-located.js';
+import { readInputFile } from './input-file.js';
 
 /** The built-in programme. Both `src/io` and `dist/io` sit two levels below the package root. */
 export const BUILTIN_PROGRAMME_PATH = fileURLToPath(new URL('../../data/programme.json', import.meta.url));
@@ -37,7 +36,7 @@ export interface LoadedProgramme {
  */
 export function loadProgramme(path?: string, cwd?: string): LoadedProgramme {
   const file = path ?? BUILTIN_PROGRAMME_PATH;
-  const bytes = readConfigBytes(cwd === undefined ? file : resolve(cwd, file), file);
+  const bytes = readConfigBytes(file, cwd);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const programme = parseProgrammeText(decodeUtf8(bytes, file), file);
   return { programme, sha256, source: path ?? BUILTIN_SOURCE };
@@ -99,20 +98,10 @@ function lineFor(lines: ReadonlyMap<string, number>, path: string, message: stri
   return undefined;
 }
 
-function readConfigBytes(at: string, file: string): Buffer {
-  try {
-    const st = statSync(at);
-    if (st.isDirectory()) throw issueError(file, 'unreadable_config', 'expected a programme config file, got a directory');
-    if (st.size > MAX_CONFIG_BYTES) {
-      throw issueError(file, 'config_too_large', `expected a programme config of at most ${MAX_CONFIG_BYTES} bytes, got ${st.size}`);
-    }
-    return readFileSync(at);
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read the file (${code ?? 'unknown error'})`;
-    throw issueError(file, 'unreadable_config', why);
-  }
+function readConfigBytes(file: string, cwd: string | undefined): Buffer {
+  const read = readInputFile(file, { what: 'a programme config file', maxBytes: MAX_CONFIG_BYTES, codes: { unreadable: 'unreadable_config', tooLarge: 'config_too_large' } }, cwd);
+  if (!read.ok) throw new ConfigError([read.issue]);
+  return read.bytes;
 }
 
 function decodeUtf8(bytes: Uint8Array, file: string): string {

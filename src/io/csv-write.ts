@@ -11,7 +11,7 @@
  * break out into a neighbour either.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -51,6 +51,92 @@ export interface WriteOptions {
    * Default: the process's working directory.
    */
   cwd?: string | undefined;
+  /**
+   * The run's input files (candidates, config, locks, allocation), as given. An output that is one of them (the
+   * same file by device and inode: the same path, another spelling of it, a hard link) is refused, even with
+   * `force`. Default: none.
+   */
+  inputs?: readonly string[] | undefined;
+}
+
+/**
+ * Temp files as `writeOutputs` names them: `.NAME.PID.HEX.tmp`, and `.NAME.HEX.tmp` as earlier versions did.
+ * Nothing else in an output directory is ever removed.
+ */
+const TEMP_NAME = /^\.(.+?)\.(?:(\d+)\.)?[0-9a-f]{12}\.tmp$/;
+
+function tempName(name: string): string {
+  return `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/** Whether a process with this id runs (a run that is still writing its temp files); a permission error means it does. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the temp files a killed run left in `dir` (they hold candidate data): regular files named as
+ * `writeOutputs` names its temp files, whose writing process no longer runs. Best effort, never throws.
+ * @returns the names removed.
+ */
+export function removeStaleTempFiles(dir: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (m === null) continue;
+    if (m[2] !== undefined && processAlive(Number(m[2]))) continue;
+    const path = join(dir, name);
+    try {
+      if (!lstatSync(path).isFile()) continue;
+      unlinkSync(path);
+      removed.push(name);
+    } catch {
+      // Gone already, or not ours to remove: leave it.
+    }
+  }
+  return removed;
+}
+
+/**
+ * Refuse, even with --force, to write over an input of the run: `targets` that are the same file (device and
+ * inode, so another spelling of the path or a hard link too) as one of `inputs`. Missing paths are no clash.
+ * Relative paths are taken from `cwd` (default: the process's); messages name them as given.
+ * @throws OutputError `E_OUTPUT_IS_INPUT`
+ */
+export function refuseInputTargets(targets: readonly string[], inputs: readonly string[] | undefined, cwd?: string | undefined): void {
+  if (inputs === undefined || inputs.length === 0) return;
+  // No identity when the path cannot be stat'ed, or the file system reports no inode number (0): no clash claimed.
+  const identity = (path: string): string | null => {
+    try {
+      const st = statSync(cwd === undefined ? path : resolve(cwd, path), { throwIfNoEntry: false });
+      return st === undefined || st.ino === 0 ? null : `${st.dev}:${st.ino}`;
+    } catch {
+      return null;
+    }
+  };
+  const inputOf = new Map<string, string>();
+  for (const input of inputs) {
+    const id = identity(input);
+    if (id !== null && !inputOf.has(id)) inputOf.set(id, input);
+  }
+  for (const target of targets) {
+    const id = identity(target);
+    const input = id === null ? undefined : inputOf.get(id);
+    if (input !== undefined) {
+      throw new OutputError('E_OUTPUT_IS_INPUT', `${target} is the input file ${input}; nothing was written (choose another output directory or name: an input is never overwritten, not even with --force)`);
+    }
+  }
 }
 
 const UTF8_BOM = '\uFEFF';
@@ -64,11 +150,13 @@ export function encodeOutput(name: string, content: string | Uint8Array): Uint8A
 
 /**
  * Write `files` into `dir` (created with mode 0700 when new). Refuses, before writing anything, when a file
- * exists and `force` is false. Each file is written to a temp file (mode 0600) in `dir`, synced and renamed
- * into place, so a reader never sees a half-written file; all temp files are written before the first rename.
- * A failure between two renames (disk removed, say) can leave the earlier files of the set written.
+ * exists and `force` is false, and always when a file is one of `options.inputs`. Each file is written to a temp
+ * file (mode 0600) in `dir`, synced and renamed into place, so a reader never sees a half-written file; all temp
+ * files are written before the first rename. A failure between two renames (disk removed, say) can leave the
+ * earlier files of the set written. Temp files an earlier, killed run left in `dir` are removed first.
  * @throws OutputError `E_EXISTS` (a file exists, no force), `E_NOT_FILE` (the name is taken by a
- * non-file), `E_OUT_DIR` (`dir` cannot be created or is not a directory), `E_WRITE` (an I/O failure).
+ * non-file), `E_OUTPUT_IS_INPUT` (a file is an input of the run), `E_OUT_DIR` (`dir` cannot be created or is
+ * not a directory), `E_WRITE` (an I/O failure).
  */
 export function writeOutputs(dir: string, files: readonly OutputFile[], options: WriteOptions): void {
   for (const f of files) {
@@ -79,6 +167,7 @@ export function writeOutputs(dir: string, files: readonly OutputFile[], options:
   // `at` is where the file system looks; `dir` (as the user typed it) is what messages name.
   const at = options.cwd === undefined ? dir : resolve(options.cwd, dir);
   ensureDir(at, dir);
+  removeStaleTempFiles(at);
 
   const existing: string[] = [];
   for (const f of files) {
@@ -88,6 +177,7 @@ export function writeOutputs(dir: string, files: readonly OutputFile[], options:
     if (!st.isFile()) throw new OutputError('E_NOT_FILE', `${target} exists and is not a regular file; choose another --out directory`);
     existing.push(target);
   }
+  refuseInputTargets(existing, options.inputs, options.cwd);
   if (existing.length > 0 && !options.force) {
     throw new OutputError('E_EXISTS', `${existing.join(', ')} already ${pluralForm(existing.length, 'exists', 'exist')}; nothing was written (use --force to overwrite)`);
   }
@@ -96,7 +186,7 @@ export function writeOutputs(dir: string, files: readonly OutputFile[], options:
   try {
     for (const f of files) {
       const target = join(at, f.name);
-      const temp = join(at, `.${f.name}.${randomBytes(6).toString('hex')}.tmp`);
+      const temp = join(at, tempName(f.name));
       writeSynced(temp, encodeOutput(f.name, f.content));
       temps.push({ temp, target });
     }

@@ -16,6 +16,7 @@ import { INPUT_LIMITS, readCsv, type CsvTable } from './csv.js';
 import { cellAddress, readSheet, workbookKind, type SheetLib } from './sheet.js';
 import { unneutraliseCell } from '../domain/cells.js';
 import { canonicalColumn } from './columns.js';
+import { normaliseId } from '../domain/ids.js';
 import { decode, type EncodingChoice } from './decode.js';
 import { fold, ID_AS_TEXT_HINT, isMangledId, parseBoolean, parseDate, parseEducation, parseExperienceYears, parseGender, parsePriority, parseSector, type Parsed } from './values.js';
 
@@ -26,14 +27,14 @@ import { fold, ID_AS_TEXT_HINT, isMangledId, parseBoolean, parseDate, parseEduca
 export const ALLOCATION_STATUSES = ['selected', 'reserve', 'excluded', 'ineligible', 'withdrawn'] as const;
 export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
 
-/** Norwegian words a coordinator may type instead (folded to lower case, single spaces). */
-const STATUS_ALIASES: Readonly<Record<string, AllocationStatus>> = {
-  valgt: 'selected',
-  ekskludert: 'excluded',
-  utelatt: 'excluded',
-  'ikke kvalifisert': 'ineligible',
-  trukket: 'withdrawn',
-};
+/** Norwegian words a coordinator may type instead (folded to lower case, single spaces). A Map: `constructor` is no status. */
+const STATUS_ALIASES: ReadonlyMap<string, AllocationStatus> = new Map([
+  ['valgt', 'selected'],
+  ['ekskludert', 'excluded'],
+  ['utelatt', 'excluded'],
+  ['ikke kvalifisert', 'ineligible'],
+  ['trukket', 'withdrawn'],
+]);
 
 /** One row of an allocation: the decisions about one candidate. */
 export interface AllocationRow {
@@ -96,21 +97,21 @@ type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
  * Norwegian headers for the allocation's own columns (as `headerKey` folds them), for a file whose headers a
  * coordinator translated or a Norwegian writer produced. English names are the canonical ones.
  */
-const HEADER_ALIASES: Readonly<Record<string, Column>> = {
-  kvotecelle: 'cell',
-  celle: 'cell',
-  kvote: 'cell',
-  reserveplass: 'reserve_rank',
-  reservenummer: 'reserve_rank',
-  reserve_nr: 'reserve_rank',
-  verkstedgruppe: 'workshop_group',
-  basisgruppe: 'workshop_group',
-  prosjektteam: 'project_team',
-  prosjektgruppe: 'project_team',
-  begrunnelse: 'reasons',
-  begrunnelser: 'reasons',
-  årsaker: 'reasons',
-};
+const HEADER_ALIASES: ReadonlyMap<string, Column> = new Map([
+  ['kvotecelle', 'cell'],
+  ['celle', 'cell'],
+  ['kvote', 'cell'],
+  ['reserveplass', 'reserve_rank'],
+  ['reservenummer', 'reserve_rank'],
+  ['reserve_nr', 'reserve_rank'],
+  ['verkstedgruppe', 'workshop_group'],
+  ['basisgruppe', 'workshop_group'],
+  ['prosjektteam', 'project_team'],
+  ['prosjektgruppe', 'project_team'],
+  ['begrunnelse', 'reasons'],
+  ['begrunnelser', 'reasons'],
+  ['årsaker', 'reasons'],
+]);
 
 /** Columns the allocation writes about the run rather than passing through from the candidate files. */
 const RUN_COLUMNS = new Set(['warnings', 'advarsler', 'merknader', 'source_file', 'kildefil', 'source_line', 'kildelinje']);
@@ -128,7 +129,7 @@ function headerKey(header: string): string {
 function allocationColumn(header: string): Column | null {
   const key = headerKey(header);
   if ((REQUIRED as readonly string[]).includes(key) || (OPTIONAL as readonly string[]).includes(key)) return key as Column;
-  return HEADER_ALIASES[key] ?? null;
+  return HEADER_ALIASES.get(key) ?? null;
 }
 
 /** What `readAllocationDetailed` keeps of a row besides the decisions. Personal data: for files only. */
@@ -146,6 +147,7 @@ export interface AllocationDetails {
   /**
    * The candidate's input columns as passed through: known columns under their canonical name (`name`,
    * `birth_date`, `organisation`, `position`, … and `id` for `input_id`), every other column under its header.
+   * A null-prototype object: a column named `__proto__` or `constructor` is a column like any other.
    */
   input: Record<string, string>;
 }
@@ -156,18 +158,22 @@ export type DetailedAllocationFile = Omit<AllocationFile, 'rows'> & { rows: Deta
 const meaning = <T>(p: Parsed<T>, text: string): string => (p.ok ? String(p.value) : text);
 
 /** How an input column's value compares across files: by meaning where a canonical parser exists, else as trimmed text. */
-const COMPARABLE: Readonly<Record<string, (text: string) => string>> = {
-  birth_date: (t) => meaning(parseDate(t), t),
-  gender: (t) => {
-    const g = parseGender(t);
-    return g.recognised ? g.value : t;
-  },
-  sector: (t) => meaning(parseSector(t), t),
-  education: (t) => meaning(parseEducation(t), t),
-  experience_years: (t) => meaning(parseExperienceYears(t), t),
-  priority: (t) => meaning(parsePriority(t), t),
-  endorsed: (t) => meaning(parseBoolean(t), t),
-};
+// A Map: the column names are the file's headers, and a header `constructor` must find no parser.
+const COMPARABLE: ReadonlyMap<string, (text: string) => string> = new Map<string, (text: string) => string>([
+  ['birth_date', (t) => meaning(parseDate(t), t)],
+  [
+    'gender',
+    (t) => {
+      const g = parseGender(t);
+      return g.recognised ? g.value : t;
+    },
+  ],
+  ['sector', (t) => meaning(parseSector(t), t)],
+  ['education', (t) => meaning(parseEducation(t), t)],
+  ['experience_years', (t) => meaning(parseExperienceYears(t), t)],
+  ['priority', (t) => meaning(parsePriority(t), t)],
+  ['endorsed', (t) => meaning(parseBoolean(t), t)],
+]);
 
 /**
  * An input column's value in a form that compares by meaning: `10.11.1982` and `1982-11-10`, `Kvinne` and
@@ -176,7 +182,7 @@ const COMPARABLE: Readonly<Record<string, (text: string) => string>> = {
 export function comparableInput(column: string, text: string): string {
   const t = text.trim();
   if (t === '') return '';
-  return COMPARABLE[column]?.(t) ?? t;
+  return COMPARABLE.get(column)?.(t) ?? t;
 }
 
 /** Sector words and RHF names as quota cell keys; anything else is kept as written (a custom programme's cell). */
@@ -299,8 +305,10 @@ function readTable(bytes: Uint8Array, file: string, options: AllocationReadOptio
       return n;
     };
 
-    const id = cell('id');
-    if (id === '') issue('missing_value', 'id', 'expected a candidate id, got a blank cell');
+    // Normalised as the candidate files' ids are, so that a re-saved or retyped id still matches its candidate.
+    const idr = normaliseId(cell('id'));
+    const id = idr.ok ? idr.id : '';
+    if (!idr.ok) issue(idr.problem === 'blank' ? 'missing_value' : 'invalid_id', 'id', `expected a candidate id, ${idr.expected}`);
     const statusText = cell('status');
     const status = parseStatus(statusText);
     if (status === null) {
@@ -324,7 +332,7 @@ function readTable(bytes: Uint8Array, file: string, options: AllocationReadOptio
     if (issues.length === 0 && status !== null) {
       const row: AllocationRow = { id, line: record.line, status, workshopGroup, projectTeam, reserveRank };
       if (detailed) {
-        const input: Record<string, string> = {};
+        const input = Object.create(null) as Record<string, string>;
         for (const [i, key] of inputColumns) if (!(key in input)) input[key] = unneutraliseCell(record.cells[i] ?? '').trim();
         const details: AllocationDetails = { cell: cellKeyOf(cell('cell')), reasons: cell('reasons'), gender: parseGender(input.gender ?? '').value, input };
         (row as DetailedAllocationRow).details = details;
@@ -338,7 +346,7 @@ function readTable(bytes: Uint8Array, file: string, options: AllocationReadOptio
 function parseStatus(text: string): AllocationStatus | null {
   const folded = text.toLowerCase().replace(/\s+/g, ' ');
   if ((ALLOCATION_STATUSES as readonly string[]).includes(folded)) return folded as AllocationStatus;
-  return STATUS_ALIASES[folded] ?? null;
+  return STATUS_ALIASES.get(folded) ?? null;
 }
 
 /** The candidates' side of "every input row is accounted for": what `accountForCandidates` needs of each. */

@@ -5,6 +5,7 @@
  * Pure: the CLI reads the files.
  */
 import type { InputIssue } from '../domain/errors.js';
+import { normaliseId, type IdResult } from '../domain/ids.js';
 import { decode, type EncodingChoice } from './decode.js';
 import { INPUT_LIMITS, readCsv, type CsvRecord, type CsvTable } from './csv.js';
 import { isCandidateHeader, matchHeaders } from './columns.js';
@@ -59,15 +60,22 @@ export interface ReadResult {
 /** Longer offending cells are cut in messages. */
 const MAX_SHOWN_CELL = 60;
 
+/** Where an id was first seen, and its cell as typed (to say why two different-looking cells are one id). */
+interface SeenId {
+  file: string;
+  line: number;
+  cell: string;
+}
+
 /** Read and merge candidate files. Ids must be unique across all of them. */
 export function readCandidates(files: readonly CandidateFile[], options: ReadOptions, ref: ReferenceData): ReadResult {
   const result: ReadResult = { candidates: [], issues: [], warnings: [], files: [] };
-  const seenIds = new Map<string, { file: string; line: number }>();
+  const seenIds = new Map<string, SeenId>();
   for (const f of files) readFile(f, options, ref, seenIds, result);
   return result;
 }
 
-function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, seenIds: Map<string, { file: string; line: number }>, out: ReadResult): void {
+function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, seenIds: Map<string, SeenId>, out: ReadResult): void {
   const summary: FileSummary = { name: f.name, encoding: 'unknown', delimiter: '', bom: false, rows: 0, headers: [] };
   out.files.push(summary);
   if (f.bytes.length > INPUT_LIMITS.maxFileBytes) {
@@ -96,6 +104,7 @@ function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, se
 
   const unknownGenderLines: number[] = [];
   let numericIds = 0;
+  const normalisedIdLines: number[] = [];
   let fileIssues = 0;
   for (const record of table.records) {
     // A file wrong on every row is wrong for one reason; a hundred examples of it are plenty.
@@ -105,11 +114,16 @@ function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, se
     }
     const row = new Row(f.name, record, table.headers, columns.index, table.sheet);
     const candidate = buildCandidate(row, ref, out.warnings);
-    // Ids are claimed by every row that has one, valid or not, so that each duplicate is reported.
-    const id = row.text('id');
+    // Ids are claimed by every row that has one, valid or not, so that each duplicate is reported. They are
+    // compared as normalised: a copy with a zero-width space or a no-break space is the same person.
+    const idr = row.id();
+    const id = idr.ok ? idr.id : '';
     const first = id === '' ? undefined : seenIds.get(id);
-    if (first !== undefined) row.issue('duplicate_id', 'id', `expected each id once across all files, "${id}" is also at ${first.file}:${first.line}`);
-    else if (id !== '') seenIds.set(id, { file: f.name, line: record.line });
+    if (first !== undefined) {
+      const looks = first.cell === row.text('id') ? '' : ` (written ${show(first.cell)} there and ${show(row.text('id'))} here: they differ only in invisible characters, spacing or composed letters)`;
+      row.issue('duplicate_id', 'id', `expected each id once across all files, "${id}" is also at ${first.file}:${first.line}${looks}`);
+    } else if (id !== '') seenIds.set(id, { file: f.name, line: record.line, cell: row.text('id') });
+    if (idr.ok && idr.changed) normalisedIdLines.push(record.line);
     if (candidate !== null && row.issues.length === 0) out.candidates.push(candidate);
     out.issues.push(...row.issues);
     fileIssues += row.issues.length;
@@ -122,8 +136,14 @@ function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, se
       message: `${where(f.name, table.sheet)}: ${numericIds} id${numericIds === 1 ? ' is a number' : 's are numbers'}, not text, in the sheet: a spreadsheet drops leading zeros (000123 becomes 123); if the ids had any, ${ID_AS_TEXT_HINT}`,
     });
   }
+  if (normalisedIdLines.length > 0) {
+    out.warnings.push({
+      code: 'id_normalised',
+      message: `${where(f.name, table.sheet)}: ${normalisedIdLines.length} id${normalisedIdLines.length === 1 ? '' : 's'} with invisible characters, unusual spaces or decomposed letters, read without them (line${normalisedIdLines.length === 1 ? '' : 's'} ${listLines(normalisedIdLines)})`,
+    });
+  }
   if (unknownGenderLines.length > 0) {
-    const shown = unknownGenderLines.slice(0, 10).join(', ') + (unknownGenderLines.length > 10 ? ', …' : '');
+    const shown = listLines(unknownGenderLines);
     out.warnings.push({
       code: 'unrecognised_gender',
       message: `${f.name}: ${unknownGenderLines.length} row${unknownGenderLines.length === 1 ? '' : 's'} with a gender other than Kvinne/Mann (K/M, female/male) recorded as unknown (line${unknownGenderLines.length === 1 ? '' : 's'} ${shown})`,
@@ -157,6 +177,10 @@ function where(file: string, sheet: string | undefined): string {
   return sheet === undefined ? file : `${file}, sheet "${sheet}"`;
 }
 
+function listLines(lines: readonly number[]): string {
+  return lines.slice(0, 10).join(', ') + (lines.length > 10 ? ', …' : '');
+}
+
 /** One record with its column map: cell access and located issues. */
 class Row {
   readonly issues: InputIssue[] = [];
@@ -171,6 +195,14 @@ class Row {
 
   get line(): number {
     return this.record.line;
+  }
+
+  private idResult: IdResult | undefined;
+
+  /** The row's id, normalised (see `normaliseId`). */
+  id(): IdResult {
+    this.idResult ??= normaliseId(this.text('id'));
+    return this.idResult;
   }
 
   /** The trimmed cell of a canonical column, or `` when the column is absent. */
@@ -223,7 +255,8 @@ class Row {
 
   /** Every cell keyed by its header as written, unknown columns included. */
   raw(): Record<string, string> {
-    const raw: Record<string, string> = {};
+    // A null-prototype object: a header named `__proto__` or `constructor` is a column like any other.
+    const raw = Object.create(null) as Record<string, string>;
     this.headers.forEach((h, i) => {
       if (h !== '') raw[h] = this.record.cells[i] ?? '';
     });
@@ -233,8 +266,9 @@ class Row {
 
 /** The candidate of one row, or null when the row cannot make one (its issues say why). */
 function buildCandidate(row: Row, ref: ReferenceData, warnings: Warning[]): Candidate | null {
-  const id = row.text('id');
-  if (id === '') row.issue('missing_value', 'id', 'expected an application id, got a blank cell');
+  const idr = row.id();
+  const id = idr.ok ? idr.id : '';
+  if (!idr.ok) row.issue(idr.problem === 'blank' ? 'missing_value' : 'invalid_id', 'id', `expected an application id, ${idr.expected}`);
   else if (isExponentNumber(id)) {
     row.issue('id_as_number', 'id', `expected an application id, got ${show(id)}: a spreadsheet turned a long id into a number and kept only its first digits; ${ID_AS_TEXT_HINT}`);
   } else if (row.kind('id') === 'number' && id.replace(/^0+/, '').length > SPREADSHEET_DIGITS) {

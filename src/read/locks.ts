@@ -12,33 +12,58 @@
  * Headers may be Norwegian (`regel`, `id`, `annen`); delimiter and encoding are detected as for candidates.
  */
 import { InputError, type InputIssue } from '../domain/errors.js';
+import { normaliseId } from '../domain/ids.js';
 import type { GroupLocks } from '../domain/types.js';
 import { decode } from './decode.js';
 import { readCsv } from './csv.js';
+
+/** Where an id was named: a locks file's line and column, or an option (`--include`) without a line. */
+export interface LockRef {
+  /** The id, normalised as candidate ids are (see `normaliseId`). */
+  id: string;
+  /** The locks file as given, or the option that named the id. */
+  file: string;
+  line?: number | undefined;
+  /** The header as written in the locks file; undefined for an option. */
+  column?: string | undefined;
+  rule: LockRule;
+}
 
 export interface CommitteeLocks {
   include: string[];
   exclude: string[];
   groups: GroupLocks;
+  /** Every place an id was named, in file order (options first when merged), for located errors. */
+  named: LockRef[];
 }
 
-const RULES: Record<string, 'include' | 'exclude' | 'group' | 'apart' | 'together'> = {
-  include: 'include',
-  inkluder: 'include',
-  exclude: 'exclude',
-  ekskluder: 'exclude',
-  group: 'group',
-  gruppe: 'group',
-  apart: 'apart',
-  adskilt: 'apart',
-  together: 'together',
-  sammen: 'together',
-};
+export type LockRule = 'include' | 'exclude' | 'group' | 'apart' | 'together';
 
-const HEADERS: Record<string, 'rule' | 'id' | 'other'> = { rule: 'rule', regel: 'rule', id: 'id', other: 'other', annen: 'other' };
+// Maps, not object literals: a rule or header typed as `__proto__` or `constructor` is unknown, not a prototype.
+const RULES: ReadonlyMap<string, LockRule> = new Map([
+  ['include', 'include'],
+  ['inkluder', 'include'],
+  ['exclude', 'exclude'],
+  ['ekskluder', 'exclude'],
+  ['group', 'group'],
+  ['gruppe', 'group'],
+  ['apart', 'apart'],
+  ['adskilt', 'apart'],
+  ['together', 'together'],
+  ['sammen', 'together'],
+]);
+
+type LockColumn = 'rule' | 'id' | 'other';
+const HEADERS: ReadonlyMap<string, LockColumn> = new Map([
+  ['rule', 'rule'],
+  ['regel', 'rule'],
+  ['id', 'id'],
+  ['other', 'other'],
+  ['annen', 'other'],
+]);
 
 export function emptyLocks(): CommitteeLocks {
-  return { include: [], exclude: [], groups: { inGroup: [], apart: [], togetherInTeam: [] } };
+  return { include: [], exclude: [], groups: { inGroup: [], apart: [], togetherInTeam: [] }, named: [] };
 }
 
 /** Parse a locks file; every bad cell is a located issue. Ids are checked against the candidates by the caller. */
@@ -47,9 +72,9 @@ export function parseLocks(bytes: Uint8Array, file: string): CommitteeLocks {
   if (!decoded.ok) throw new InputError([decoded.issue]);
   const table = readCsv(decoded.text, file);
   const issues: InputIssue[] = [...table.issues];
-  const col = new Map<'rule' | 'id' | 'other', number>();
+  const col = new Map<LockColumn, number>();
   table.headers.forEach((h, i) => {
-    const key = HEADERS[h.trim().toLowerCase()];
+    const key = HEADERS.get(h.trim().toLowerCase());
     if (key !== undefined && !col.has(key)) col.set(key, i);
   });
   for (const need of ['rule', 'id'] as const) {
@@ -57,51 +82,55 @@ export function parseLocks(bytes: Uint8Array, file: string): CommitteeLocks {
   }
   const locks = emptyLocks();
   if (issues.length > 0) throw new InputError(issues);
-  const cell = (cells: readonly string[], k: 'rule' | 'id' | 'other') => (col.has(k) ? (cells[col.get(k) as number] ?? '').trim() : '');
+  const header = (k: LockColumn): string => table.headers[col.get(k) ?? -1] ?? k;
+  const cell = (cells: readonly string[], k: LockColumn) => (col.has(k) ? (cells[col.get(k) as number] ?? '').trim() : '');
   for (const { line, cells } of table.records) {
     const ruleText = cell(cells, 'rule');
-    const rule = RULES[ruleText.toLowerCase()];
-    const id = cell(cells, 'id');
-    const other = cell(cells, 'other');
-    const bad = (column: string, message: string) => issues.push({ code: 'invalid_lock', file, line, column, message });
+    const rule = RULES.get(ruleText.toLowerCase());
+    const bad = (column: LockColumn, message: string) => issues.push({ code: 'invalid_lock', file, line, column: header(column), message });
     if (rule === undefined) {
-      bad('rule', `expected one of include, exclude, group, apart, together, got "${ruleText}"`);
+      bad('rule', `expected one of include, exclude, group, apart, together, got ${JSON.stringify(ruleText)}`);
       continue;
     }
-    if (id === '') {
-      bad('id', 'expected a candidate id, got a blank cell');
+    const idr = normaliseId(cell(cells, 'id'));
+    if (!idr.ok) {
+      bad('id', `expected a candidate id, ${idr.expected}`);
       continue;
     }
+    const id = idr.id;
+    const named = (column: LockColumn, which: string) => locks.named.push({ id: which, file, line, column: header(column), rule });
     switch (rule) {
       case 'include':
       case 'exclude':
         locks[rule].push(id);
+        named('id', id);
         break;
       case 'group': {
+        const other = cell(cells, 'other');
         const n = Number(other);
-        if (!/^\d+$/.test(other) || n < 1) bad('other', `expected a workshop group number (1, 2, …), got "${other}"`);
-        else locks.groups.inGroup = [...(locks.groups.inGroup ?? []), { id, group: n }];
+        if (!/^\d+$/.test(other) || n < 1) bad('other', `expected a workshop group number (1, 2, …), got ${JSON.stringify(other)}`);
+        else {
+          locks.groups.inGroup = [...(locks.groups.inGroup ?? []), { id, group: n }];
+          named('id', id);
+        }
         break;
       }
       case 'apart':
-      case 'together':
-        if (other === '' || other === id) bad('other', `expected the id of another participant, got "${other}"`);
-        else if (rule === 'apart') locks.groups.apart = [...(locks.groups.apart ?? []), [id, other]];
-        else locks.groups.togetherInTeam = [...(locks.groups.togetherInTeam ?? []), [id, other]];
+      case 'together': {
+        const otherText = cell(cells, 'other');
+        const other = normaliseId(otherText);
+        if (!other.ok && other.problem !== 'blank') bad('other', `expected the id of another participant, ${other.expected}`);
+        else if (!other.ok || other.id === id) bad('other', `expected the id of another participant, got ${JSON.stringify(otherText)}`);
+        else {
+          if (rule === 'apart') locks.groups.apart = [...(locks.groups.apart ?? []), [id, other.id]];
+          else locks.groups.togetherInTeam = [...(locks.groups.togetherInTeam ?? []), [id, other.id]];
+          named('id', id);
+          named('other', other.id);
+        }
         break;
+      }
     }
   }
   if (issues.length > 0) throw new InputError(issues);
   return locks;
-}
-
-/** Every id a locks file names, with the place it was named, for checking against the candidates. */
-export function lockIds(l: CommitteeLocks): string[] {
-  return [
-    ...l.include,
-    ...l.exclude,
-    ...(l.groups.inGroup ?? []).map((x) => x.id),
-    ...(l.groups.apart ?? []).flat(),
-    ...(l.groups.togetherInTeam ?? []).flat(),
-  ];
 }

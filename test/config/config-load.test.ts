@@ -167,7 +167,7 @@ describe('loadProgramme: files that cannot be read as JSON', () => {
     ['a missing file', () => join(dir, 'nope.json'), 'unreadable_config', 'no such file'],
     ['a directory', () => dir, 'unreadable_config', 'expected a programme config file, got a directory'],
     ['cp1252 bytes', () => writeConfig(Uint8Array.from([0x7b, 0x22, 0xf8, 0x22, 0x3a, 0x31, 0x7d])), 'invalid_encoding', 'expected UTF-8 text, got bytes that are not valid UTF-8'],
-    ['a huge file', () => writeConfig(' '.repeat(1024 * 1024 + 1)), 'config_too_large', 'expected a programme config of at most 1048576 bytes, got 1048577'],
+    ['a huge file', () => writeConfig(' '.repeat(1024 * 1024 + 1)), 'config_too_large', 'expected a programme config file of at most 1 MiB (1048576 bytes), got 1048577 bytes'],
   ])('%s', (_label, make, code, message) => {
     const path = make();
     expect(issuesOf(path)).toEqual([{ code, file: path, message }]);

@@ -248,7 +248,8 @@ export async function computeGroups(participants: readonly Candidate[], programm
   const groups: WorkshopGroup[] = members
     .map((m, g) => ({ number: numberOf.get(g) as number, memberIds: m.map((p) => p.id) }))
     .sort((a, b) => a.number - b.number);
-  const groupOf: Record<string, number> = {};
+  // Null prototype: an id such as `__proto__` or `toString` is a key like any other.
+  const groupOf = Object.create(null) as Record<string, number>;
   for (const p of persons) groupOf[p.id] = numberOf.get(columns.get(p.id) as number) as number;
 
   const quality = groupQualityRows(groups, (id) => byId.get(id) as Person);

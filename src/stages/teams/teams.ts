@@ -240,7 +240,8 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   const ordered = teams.map((t) => sortedIds(t.ids)).sort((a, b) => compareCodeUnits(a[0] ?? '', b[0] ?? ''));
   const labels = options.previous === undefined ? ordered.map((_, i) => i + 1) : numberLikePrevious(ordered, options.previous.teamOf);
   const projectTeams: ProjectTeam[] = ordered.map((ids, i) => ({ number: labels[i] as number, memberIds: ids })).sort((a, b) => a.number - b.number);
-  const teamOf: Record<string, number> = {};
+  // Null prototype: an id such as `__proto__` or `toString` is a key like any other.
+  const teamOf = Object.create(null) as Record<string, number>;
   const numberOf = new Map<string, number>();
   for (const t of projectTeams) for (const id of t.memberIds) numberOf.set(id, t.number);
   for (const p of persons) teamOf[p.id] = numberOf.get(p.id) as number;

@@ -1,0 +1,121 @@
+/**
+ * Fault injection, writing: temp files a killed run left in the output folder are removed by the next run (ours
+ * only: nothing else is touched, nor a temp file of a run still writing), and an output that is one of the run's
+ * inputs is refused even with --force, before anything is written. In-process; no solver runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runReport } from '../../src/app/report.js';
+import { runReplace } from '../../src/app/replace.js';
+import { writeOutputsWithReport } from '../../src/app/report-view.js';
+import { runScreen } from '../../src/app/screen.js';
+import { removeStaleTempFiles, writeOutputs } from '../../src/io/csv-write.js';
+import { BASE, ROOT, SAMPLE_EN, outputErrorOf, tempDir } from './helpers.js';
+
+const SAMPLE_NB = ['kommune', 'helse-sor-ost', 'helse-vest', 'helse-midt-norge', 'helse-nord'].map((f) => join(ROOT, 'fixtures', 'sample', 'nb', `${f}.csv`));
+const GOLDEN_ALLOCATION = join(ROOT, 'fixtures', 'golden', 'sample-nb', 'allocation.csv');
+
+/** The id of a process that has exited: what a killed run's temp file names. */
+function deadPid(): number {
+  const r = spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' });
+  if (r.pid === undefined) throw new Error('could not start a process');
+  return r.pid;
+}
+
+describe('temp files of killed runs', () => {
+  it('are removed by the next run; nothing else in the folder is', async () => {
+    const out = tempDir();
+    const dead = deadPid();
+    const leftovers = [`.screening.csv.${dead}.0123456789ab.tmp`, '.screening.csv.0123456789ab.tmp', `.report.html.${dead}.ffffffffffff.tmp`];
+    const kept = [
+      // A run still writing (this process), a user's own files, a near miss of the pattern.
+      `.screening.csv.${process.pid}.0123456789ab.tmp`,
+      'notes.tmp',
+      '.screening.csv.tmp',
+      '.screening.csv.0123456789AB.tmp',
+      'screening.csv.0123456789ab.tmp',
+    ];
+    for (const name of [...leftovers, ...kept]) writeFileSync(join(out, name), 'Kari Nordmann,1980-12-31\n');
+    mkdirSync(join(out, `.groups.csv.${dead}.aaaaaaaaaaaa.tmp`));
+    symlinkSync(join(out, 'notes.tmp'), join(out, `.groups.csv.${dead}.bbbbbbbbbbbb.tmp`));
+
+    const r = await runScreen({ ...BASE, files: SAMPLE_EN, out, force: true });
+    expect(r.exitCode).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['screening.csv', ...kept, `.groups.csv.${dead}.aaaaaaaaaaaa.tmp`, `.groups.csv.${dead}.bbbbbbbbbbbb.tmp`].sort());
+  });
+
+  it('removeStaleTempFiles says what it removed and survives a missing folder', () => {
+    const out = tempDir();
+    writeFileSync(join(out, `.allocation.csv.${deadPid()}.0123456789ab.tmp`), 'x');
+    expect(removeStaleTempFiles(out)).toHaveLength(1);
+    expect(removeStaleTempFiles(join(out, 'nope'))).toEqual([]);
+  });
+
+  it('a successful write leaves no temp file of its own', () => {
+    const out = tempDir();
+    writeOutputs(out, [{ name: 'a.csv', content: 'x\r\n' }, { name: 'b.json', content: '{}\n' }], { force: false });
+    expect(readdirSync(out).sort()).toEqual(['a.csv', 'b.json']);
+  });
+});
+
+describe('an output that is an input is refused, even with --force', () => {
+  it('screen --out into the folder of a candidate file named screening.csv', async () => {
+    const out = tempDir();
+    const input = join(out, 'screening.csv');
+    copyFileSync(SAMPLE_EN[0] as string, input);
+    const before = readFileSync(input);
+    const e = await outputErrorOf(() => runScreen({ ...BASE, files: [input, ...SAMPLE_EN.slice(1)], out, force: true }));
+    expect(e.code).toBe('E_OUTPUT_IS_INPUT');
+    expect(e.exitCode).toBe(3);
+    expect(e.message).toBe(`${input} is the input file ${input}; nothing was written (choose another output directory or name: an input is never overwritten, not even with --force)`);
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+
+  it('the same file by another spelling or a hard link', async () => {
+    const root = tempDir();
+    const input = join(root, 'candidates.csv');
+    copyFileSync(SAMPLE_EN[0] as string, input);
+    const out = join(root, 'out');
+    mkdirSync(out);
+    linkSync(input, join(out, 'screening.csv'));
+    const viaLink = await outputErrorOf(() => runScreen({ ...BASE, files: [input], out, force: true }));
+    expect(viaLink.code).toBe('E_OUTPUT_IS_INPUT');
+
+    // The output folder named through a symbolic link to the input's folder.
+    const alias = join(root, 'alias');
+    symlinkSync(root, alias);
+    const respelled = await outputErrorOf(() => runScreen({ ...BASE, files: [join(root, 'out', '..', 'out', 'screening.csv')], out: join(alias, 'out'), force: true }));
+    expect(respelled.code).toBe('E_OUTPUT_IS_INPUT');
+    expect(readFileSync(input).equals(readFileSync(SAMPLE_EN[0] as string))).toBe(true);
+  });
+
+  it('replace --out into the folder of its own --allocation', async () => {
+    const out = tempDir();
+    const allocation = join(out, 'allocation.csv');
+    copyFileSync(GOLDEN_ALLOCATION, allocation);
+    const e = await outputErrorOf(() => runReplace({ ...BASE, files: SAMPLE_NB, allocation, out, force: true, withdraw: ['TLP-0001'], add: [], deadlineMs: 5000 }));
+    expect(e.code).toBe('E_OUTPUT_IS_INPUT');
+    expect(readFileSync(allocation).equals(readFileSync(GOLDEN_ALLOCATION))).toBe(true);
+    expect(readdirSync(out)).toEqual(['allocation.csv']);
+  });
+
+  it('report --output naming a candidate file, and a --report elsewhere naming a locks file', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'kommune.csv');
+    copyFileSync(SAMPLE_NB[0] as string, input);
+    const e = await outputErrorOf(() => runReport({ files: [input, ...SAMPLE_NB.slice(1)], allocation: GOLDEN_ALLOCATION, output: input, encoding: 'auto', force: true, cwd: ROOT }));
+    expect(e.code).toBe('E_OUTPUT_IS_INPUT');
+    expect(readFileSync(input).equals(readFileSync(SAMPLE_NB[0] as string))).toBe(true);
+
+    const locks = join(dir, 'locks.csv');
+    writeFileSync(locks, 'rule,id,other\n');
+    const out = join(dir, 'out');
+    const r = await outputErrorOf(() => writeOutputsWithReport(out, [{ name: 'allocation.csv', content: 'a\r\n' }], { path: locks, content: '<p>' }, { force: true, inputs: [locks] }));
+    expect(r.code).toBe('E_OUTPUT_IS_INPUT');
+    // Refused before anything was written, in either place.
+    expect(existsSync(join(out, 'allocation.csv'))).toBe(false);
+    expect(readFileSync(locks, 'utf8')).toBe('rule,id,other\n');
+  });
+});
