@@ -3,11 +3,8 @@
  * which deadline. Pure (no solver is loaded here); `solve` in `index.ts` runs the steps this returns, and the
  * stages only ever see the `Solve` function their caller built from it.
  *
- * Where a model has a unique optimum (the team models: seeded lottery tie-break costs), which step answers changes
- * the time taken, never the result — as long as a step proves optimality. Where it may not (the selection's
- * equal-cost swaps; the group models, whose tie-break costs can sum to equal totals), the model says so
- * (`uniqueOptimum: false`) and javascript-lp-solver, when it goes first, gets the full deadline: cutting it short
- * would let the machine's speed decide which optimum is returned.
+ * Which step answers changes the time taken, never the result, as long as a step proves optimality: the stages ask
+ * for the canonical optimum (`solver/canonical.ts`), which is one solution whichever solver finds it.
  */
 import type { LinearModel, ModelHints, SolveOptions, SolverName } from './types.js';
 
@@ -42,9 +39,7 @@ export interface SolveStep {
  * The steps for a model. Small models try javascript-lp-solver for at most `JSLP_FIRST_DEADLINE_MS` (no
  * WebAssembly start-up), then HiGHS and YALPS with the full deadline; larger models go to HiGHS, then YALPS.
  * `jslpSuits: false` skips javascript-lp-solver (models with absolute-value deviation variables make it cycle:
- * measured 1.7 s timeouts where HiGHS needs 20–100 ms). `uniqueOptimum: false` gives javascript-lp-solver the
- * full deadline, so that the machine's speed never decides which of several optima is returned. `solvers`
- * overrides the chain: one step, full deadline.
+ * measured 1.7 s timeouts where HiGHS needs 20–100 ms). `solvers` overrides the chain: one step, full deadline.
  */
 export function solverSteps(model: LinearModel, options: SolveOptions & ModelHints = {}): SolveStep[] {
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -52,7 +47,7 @@ export function solverSteps(model: LinearModel, options: SolveOptions & ModelHin
   const small = (options.jslpSuits ?? true) && model.variables.length <= SMALL_MODEL_VARIABLES && model.constraints.length <= SMALL_MODEL_ROWS;
   if (small) {
     return [
-      { solvers: ['jslp'], deadlineMs: (options.uniqueOptimum ?? true) ? Math.min(deadlineMs, JSLP_FIRST_DEADLINE_MS) : deadlineMs },
+      { solvers: ['jslp'], deadlineMs: Math.min(deadlineMs, JSLP_FIRST_DEADLINE_MS) },
       { solvers: ['highs', 'yalps'], deadlineMs },
     ];
   }

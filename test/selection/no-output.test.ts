@@ -57,8 +57,9 @@ describe('the stage uses the solve it is handed', () => {
     expect(rec.calls).toHaveLength(1);
     const [{ model, hints }] = rec.calls as [{ model: LinearModel; hints: ModelHints | undefined }];
     expect(model.label).toBe('selection');
-    // Equal-cost selections can exist: javascript-lp-solver must not be cut short by the machine's speed.
-    expect(hints).toEqual({ uniqueOptimum: false });
+    // Equal-cost selections can exist: the stage asks for the canonical one (the most seats to the earliest types).
+    expect(hints?.canonical?.prefer).toBe('max');
+    expect(hints?.canonical?.levels.map((l) => l.weight)).toEqual([r.stage.weights.genderShortfall, r.stage.weights.rank, r.stage.weights.lottery]);
     expect(r.stage).toMatchObject({ status: 'optimal', variables: model.variables.length, constraints: model.constraints.length });
     expect(r.stage.attempts.length).toBeGreaterThan(0);
   });
@@ -92,8 +93,9 @@ describe('the stage uses the solve it is handed', () => {
   });
 
   it('a claimed optimum that breaks the ranking is caught by the checker', async () => {
-    // Reverse the ranking costs: the worst-ranked are picked.
-    const e = await rejection((m, h) => realSolve({ ...m, variables: m.variables.map((v) => (v.name.startsWith('x') ? { ...v, cost: -v.cost } : v)) }, h));
+    // Reverse the ranking costs: the worst-ranked are picked (a broken solver; no canonical choice, whose levels would
+    // no longer match the costs).
+    const e = await rejection((m, h) => realSolve({ ...m, variables: m.variables.map((v) => (v.name.startsWith('x') ? { ...v, cost: -v.cost } : v)) }, { ...h, canonical: undefined }));
     expect(e).toMatchObject({ code: 'E_SELECTION_CHECK' });
     expect((e as Error).message).toContain('justified_envy');
   });

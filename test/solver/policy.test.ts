@@ -33,14 +33,6 @@ describe('solverSteps', () => {
     ]);
   });
 
-  it('a model that may have several optima gives javascript-lp-solver the full deadline (speed must not pick the optimum)', () => {
-    expect(solverSteps(knapsack, { uniqueOptimum: false, deadlineMs: 5_000 })).toEqual([
-      { solvers: ['jslp'], deadlineMs: 5_000 },
-      { solvers: ['highs', 'yalps'], deadlineMs: 5_000 },
-    ]);
-    expect(solverSteps(denseLp(450), { uniqueOptimum: false })).toEqual([{ solvers: ['highs', 'yalps'], deadlineMs: DEFAULT_DEADLINE_MS }]);
-  });
-
   it('large models, or models javascript-lp-solver cycles on, go to HiGHS first', () => {
     const highsFirst = [{ solvers: ['highs', 'yalps'], deadlineMs: DEFAULT_DEADLINE_MS }];
     expect(solverSteps(sized(SMALL_MODEL_VARIABLES + 1, 10))).toEqual(highsFirst);
