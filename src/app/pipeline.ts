@@ -9,6 +9,7 @@
 import { InputError, InternalError, type InputIssue } from '../domain/errors.js';
 import type { Candidate, GroupLocks, ScreenedCandidate } from '../domain/types.js';
 import type { Programme } from '../domain/programme.js';
+import type { Solve } from '../solver/types.js';
 import { select, type SelectionOptions, type SelectionResult } from '../stages/select/select.js';
 import { computeTeams, type FormTeamsOptions, type TeamsResult } from '../stages/teams/teams.js';
 import { computeGroups, type FormGroupsOptions, type GroupsResult } from '../stages/groups/groups.js';
@@ -33,6 +34,8 @@ export interface AllocateOptions extends Omit<ScreenOptions, 'out'> {
   exclude: readonly string[];
   /** Hard deadline per solver attempt, in milliseconds. Default: the solver policy's `DEFAULT_DEADLINE_MS`. */
   deadlineMs?: number | undefined;
+  /** The stages' solver (tests: one solver alone, a starved one). Default: the policy's, with `deadlineMs`. */
+  solve?: Solve | undefined;
   /** The committee's decisions as a CSV file (see src/io/locks-read.ts); merged with include/exclude. */
   locks?: string | undefined;
   /** Also write the HTML report to this path (`--report`; see `writeOutputsWithReport` in report.ts). Default: none. */
@@ -89,7 +92,7 @@ export async function computeAllocation(opts: AllocateOptions): Promise<Allocati
   checkLocks(inputs.read.candidates, locks.include, locks.exclude, opts.locks === undefined ? undefined : { file: opts.locks, ids: lockIds(locks) });
   const seed = opts.seed ?? inputs.programme.seed;
   const previous = opts.previous === undefined ? null : loadPrevious(opts.previous, inputs, seed, opts.lang ?? 'nb');
-  const solve = createSolve({ deadlineMs: opts.deadlineMs });
+  const solve = opts.solve ?? createSolve({ deadlineMs: opts.deadlineMs });
   try {
     const selection = await selectChecked(inputs.screening.screened, inputs.programme, { seed, include: locks.include, exclude: locks.exclude, solve });
     const selectedIds = new Set(selection.candidates.filter((c) => c.status === 'selected').map((c) => c.id));
