@@ -1,11 +1,12 @@
 /**
  * The selection stage solves with the `Solve` its caller hands in, and nothing else: fakes play the outcomes a
  * real solver could produce. A selection is used only when a solver found one and the independent checker (run
- * by the app layer, `selectChecked`) accepts it; otherwise an InternalError, and nothing is produced.
+ * by the app layer, `selectChecked`) accepts it; otherwise an InternalError (a TimeLimitError when every attempt ran
+ * out of time), and nothing is produced.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LinearModel, ModelHints, Solve, SolveResult } from '../../src/solver/types.js';
-import { InternalError } from '../../src/domain/errors.js';
+import { InternalError, TimeLimitError } from '../../src/domain/errors.js';
 import { select } from '../../src/stages/select/select.js';
 import { selectChecked } from '../../src/app/pipeline.js';
 import { closeSolvers, createSolve } from '../../src/solver/index.js';
@@ -77,11 +78,17 @@ describe('the stage uses the solve it is handed', () => {
     expect(r.candidates.filter((c) => c.status === 'selected')).toHaveLength(40);
   });
 
-  it.each(['infeasible', 'timed_out', 'error', 'unbounded'] as const)('a solver outcome %s without values throws E_SELECTION_UNSOLVED', async (status) => {
+  it.each(['infeasible', 'error', 'unbounded'] as const)('a solver outcome %s without values throws E_SELECTION_UNSOLVED', async (status) => {
     const e = await rejection(failed(status));
     expect(e).toBeInstanceOf(InternalError);
     expect(e).toMatchObject({ code: 'E_SELECTION_UNSOLVED', exitCode: 4 });
     expect((e as Error).message).toContain(status);
+  });
+
+  it('timed out without values: the time limit, not a bug (E_TIME_LIMIT, exit 5)', async () => {
+    const e = await rejection(failed('timed_out'));
+    expect(e).toBeInstanceOf(TimeLimitError);
+    expect(e).toMatchObject({ stage: 'selection', code: 'E_TIME_LIMIT', exitCode: 5 });
   });
 
   it('a claimed optimum that ignores the gender rules is caught by the checker (E_SELECTION_CHECK)', async () => {

@@ -55,7 +55,7 @@
  * the first type in model order — programme cell order, call-in order within a cell — then the next, and so
  * on. So the selection is the same whichever solver answers.
  */
-import { InternalError } from '../../domain/errors.js';
+import { InternalError, TimeLimitError } from '../../domain/errors.js';
 import type { LinearModel, ObjectiveLevel, Solve, SolveAttempt, SolveStatus, SolverName } from '../../solver/types.js';
 import { compareCodeUnits } from '../../domain/compare.js';
 import { lotteryDraw } from '../../domain/lottery.js';
@@ -225,7 +225,10 @@ interface ModelType {
   members: Entry[];
 }
 
-/** Select the cohort. Throws `InternalError` when the solver finds no solution. */
+/**
+ * Select the cohort. Throws `TimeLimitError` when no solver found a solution within its deadline, `InternalError`
+ * when they failed otherwise.
+ */
 export async function select(screened: readonly ScreenedCandidate[], programme: Programme, options: SelectionOptions): Promise<SelectionResult> {
   const cells = quotaCells(programme);
   const cellByKey = new Map(cells.map((c) => [c.key, c]));
@@ -280,6 +283,8 @@ export async function select(screened: readonly ScreenedCandidate[], programme: 
   // Equal-cost selections can exist (see "Ties and determinism"): ask for the canonical one.
   const result = await options.solve(built.model, { canonical: { levels: built.levels, prefer: 'max' } });
   if (result.values === null) {
+    // Every attempt ran out of time before any solution: the user's time limit, not a bug (the caller names it).
+    if (result.attempts.some((a) => a.status === 'timed_out')) throw new TimeLimitError('selection', 'no solver found a selection within the time limit');
     throw new InternalError(
       'E_SELECTION_UNSOLVED',
       `the selection model has no solution (${result.status}${result.attempts.map((a) => `; ${a.solver}: ${a.status}${a.note === undefined ? '' : ` (${a.note})`}`).join('')})`,
