@@ -13,6 +13,7 @@ import { diffWithPrevious } from './previous.js';
 import { PREVIOUS_MESSAGES } from './previous-messages.js';
 import type { CandidateSelection } from '../stages/select/select.js';
 import type { GroupsResult } from '../stages/groups/groups.js';
+import { NOT_CANONICAL_NOTE } from '../stages/common.js';
 import type { Candidate, Warning } from '../domain/types.js';
 import { basename, dirname } from 'node:path';
 import { toCsv, type OutputFile } from '../io/csv-write.js';
@@ -150,7 +151,7 @@ export function buildSummary(a: Allocation, diff: AllocationDiff | null = null):
     stages: [
       {
         stage: 'selection',
-        model: 'type-aggregated counts (cell × gender × rank class)',
+        model: `type-aggregated counts (cell × gender × rank class)${sel.canonical ? '' : NOT_CANONICAL_NOTE}`,
         status: sel.status,
         solverStatus: sel.status,
         objective: sel.objective,

@@ -6,15 +6,18 @@
  * workers when done, and re-checks every stage's result with the independent checkers (`check/`) before using
  * it. A disagreement is a bug (`InternalError`): nothing is written.
  */
-import { InputError, InternalError, type InputIssue } from '../domain/errors.js';
+import { InputError, InternalError, TimeLimitError, type InputIssue } from '../domain/errors.js';
 import type { Candidate, GroupLocks, ScreenedCandidate } from '../domain/types.js';
 import type { Programme } from '../domain/programme.js';
+import type { Solve } from '../solver/types.js';
 import { select, type SelectionOptions, type SelectionResult } from '../stages/select/select.js';
 import { computeTeams, type FormTeamsOptions, type TeamsResult } from '../stages/teams/teams.js';
 import { computeGroups, type FormGroupsOptions, type GroupsResult } from '../stages/groups/groups.js';
+import type { StageReport } from '../stages/common.js';
 import { checkSelection } from '../check/selection.js';
 import { checkGroupsAndTeams, unexplainedViolations } from '../check/groups.js';
 import { closeSolvers, createSolve } from '../solver/index.js';
+import { DEFAULT_DEADLINE_MS, suggestedTimeLimit } from '../solver/policy.js';
 import { loadInputs, readFiles, type LoadedInputs } from './load.js';
 import { emptyLocks, parseLocks, type CommitteeLocks, type LockRef, type LockRule } from '../read/locks.js';
 import { idKey } from '../domain/ids.js';
@@ -35,6 +38,8 @@ export interface AllocateOptions extends Omit<ScreenOptions, 'out'> {
   exclude: readonly string[];
   /** Hard deadline per solver attempt, in milliseconds. Default: the solver policy's `DEFAULT_DEADLINE_MS`. */
   deadlineMs?: number | undefined;
+  /** The stages' solver (tests: one solver alone, a starved one). Default: the policy's, with `deadlineMs`. */
+  solve?: Solve | undefined;
   /** The committee's decisions as a CSV file (see src/io/locks-read.ts); merged with include/exclude. */
   locks?: string | undefined;
   /** Also write the HTML report to this path (`--report`; see `writeOutputsWithReport` in report.ts). Default: none. */
@@ -117,13 +122,15 @@ export async function computeAllocation(opts: AllocateOptions): Promise<Allocati
   if (lockIssues.length > 0) throw new InputError(lockIssues);
   const seed = opts.seed ?? inputs.programme.seed;
   const previous = opts.previous === undefined ? null : loadPrevious(opts.previous, opts.cwd, inputs, seed, opts.lang ?? 'nb');
-  const solve = createSolve({ deadlineMs: opts.deadlineMs });
+  const solve = opts.solve ?? createSolve({ deadlineMs: opts.deadlineMs });
   try {
     const selection = await selectChecked(inputs.screening.screened, inputs.programme, { seed, include: locks.include, exclude: locks.exclude, solve });
     const selectedIds = new Set(selection.candidates.filter((c) => c.status === 'selected').map((c) => c.id));
     const participants = inputs.read.candidates.filter((c) => selectedIds.has(c.id));
     const { groups, teams } = await formGroupsAndTeams(participants, inputs.programme, { seed, solve, locks: locks.groups, previous: previous === null ? undefined : placementOf(previous) });
     return { inputs, seed, previous, selection, groups, teams };
+  } catch (err) {
+    throw explainTimeLimit(err, opts.deadlineMs);
   } finally {
     await closeSolvers();
   }
@@ -157,12 +164,36 @@ export async function formTeams(participants: readonly Candidate[], groups: Grou
   return teams;
 }
 
-/** Both stages, verified together: workshop groups, then project teams. */
+/**
+ * Both stages, verified together: workshop groups, then project teams. A stage whose solvers gave no solution at
+ * all (its result would be the greedy fallback) ends the run: `TimeLimitError` when an attempt ran out of time,
+ * else `InternalError` — an allocation is never written from a fallback.
+ */
 export async function formGroupsAndTeams(participants: readonly Candidate[], programme: Programme, options: FormGroupsOptions): Promise<{ groups: GroupsResult; teams: TeamsResult }> {
   const groups = await computeGroups(participants, programme, options);
+  requireSolution(groups.report);
   const teams = await computeTeams(participants, groups, programme, options);
+  requireSolution(teams.report);
   verifyGroupsAndTeams(participants, programme, groups, teams, options.locks);
   return { groups, teams };
+}
+
+function requireSolution(report: StageReport): void {
+  if (report.status !== 'error') return;
+  const what = report.stage === 'groups' ? 'workshop groups' : 'project teams';
+  if (report.attempts.some((a) => a.status === 'timed_out')) throw new TimeLimitError(report.stage, `no solver found ${what} within the time limit`);
+  throw new InternalError(`E_${report.stage.toUpperCase()}_UNSOLVED`, `no solver gave ${what}: ${report.attempts.map((a) => `${a.solver}: ${a.status}${a.note === undefined ? '' : ` (${a.note})`}`).join('; ')}`, report);
+}
+
+/**
+ * A stage without a solution within the time limit, in words a user can act on: the limit per attempt and a longer
+ * one to try (`suggestedTimeLimit`). Other errors pass unchanged.
+ */
+export function explainTimeLimit(err: unknown, deadlineMs: number | undefined): unknown {
+  if (!(err instanceof TimeLimitError)) return err;
+  const ms = deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const what = { selection: 'a selection', groups: 'workshop groups', teams: 'project teams' }[err.stage];
+  return new TimeLimitError(err.stage, `no result within the time limit: no solver found ${what} in ${ms / 1000} s per attempt; try --time-limit ${suggestedTimeLimit(ms)}`);
 }
 
 function verifyGroupsAndTeams(participants: readonly Candidate[], programme: Programme, groups: GroupsResult, teams: TeamsResult, locks: GroupLocks | undefined): void {
@@ -203,5 +234,8 @@ function verifySelection(screened: readonly ScreenedCandidate[], programme: Prog
   }
 }
 
-/** The solver's default deadline per attempt (declared once, in src/solver/policy.ts), for the CLI's --time-limit default. */
-export { DEFAULT_DEADLINE_MS } from '../solver/policy.js';
+/**
+ * The solver's default deadline per attempt and the accepted range (declared once, in src/solver/policy.ts), for
+ * the CLI's --time-limit.
+ */
+export { DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS, MIN_DEADLINE_MS, deadlineFromSeconds } from '../solver/policy.js';

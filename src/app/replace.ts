@@ -38,7 +38,7 @@ import type { CommitteeLocks } from '../read/locks.js';
 import { renderReport } from '../report/render.js';
 import type { ReportView } from '../report/view.js';
 import { TOOL_VERSION } from '../domain/version.js';
-import { formGroupsAndTeams, loadLocks, unknownLockIds } from './pipeline.js';
+import { explainTimeLimit, formGroupsAndTeams, loadLocks, unknownLockIds } from './pipeline.js';
 import { checkAllocation, readInputsWithAllocation } from './check.js';
 import { inputPaths, inputRecords, sha256, type LoadedInputs } from './load.js';
 import { warningLines, type CommandOutcome } from './outcome.js';
@@ -266,6 +266,8 @@ async function reform(loaded: Loaded, result: ReplaceResult, seed: string, deadl
       teamOf: renumber(teams.teams, oldTeam, teamLabels),
       why: `${because}: the workshop groups and project teams were formed afresh for the whole cohort and numbered to keep as many participants in place as possible`,
     };
+  } catch (err) {
+    throw explainTimeLimit(err, deadlineMs);
   } finally {
     await closeSolvers();
   }

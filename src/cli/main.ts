@@ -10,7 +10,7 @@ import { TOOL_VERSION } from '../domain/version.js';
 import type { EncodingChoice } from '../domain/types.js';
 import { escapeForTerminal } from '../domain/escape.js';
 import type { CommandOutcome } from '../app/outcome.js';
-import { DEFAULT_DEADLINE_MS } from '../app/pipeline.js';
+import { DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS, MIN_DEADLINE_MS, deadlineFromSeconds } from '../app/pipeline.js';
 
 // Each command's module is loaded only when that command runs: `cohort --help` and a 40-seat allocate
 // start measurably faster without the report renderer, the checker and replace (see npm run bench).
@@ -50,7 +50,9 @@ export const EXIT_CODE_HELP = `Exit codes:
      (a quota seat unfilled, a gender rule the candidates cannot meet, a relaxed group rule)
   2  usage error (unknown option, missing argument)
   3  invalid input data or programme config; nothing was written
-  4  internal error (a bug): please report it with the printed stack`;
+  4  internal error (a bug): please report it with the printed stack
+  5  no result within the time limit: no solver found a solution within --time-limit;
+     nothing was written (the message suggests a longer limit)`;
 
 const MAX_ISSUES_PRINTED = 200;
 
@@ -130,7 +132,7 @@ function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void): Comma
     .option('--seed <text>', 'lottery seed for ties (default: the programme config\'s seed; recorded in summary.json)')
     .option('--include <ids>', 'comma-separated candidate ids the committee forces in', splitIds, [])
     .option('--exclude <ids>', 'comma-separated candidate ids the committee forces out', splitIds, [])
-    .option('--time-limit <seconds>', 'hard deadline per solver attempt, in seconds', parsePositive, DEFAULT_DEADLINE_MS / 1000)
+    .option('--time-limit <seconds>', `hard deadline per solver attempt, in seconds (${MIN_DEADLINE_MS / 1000} to ${MAX_DEADLINE_MS / 1000})`, parseTimeLimit, DEFAULT_DEADLINE_MS / 1000)
     .option('--locks <file>', 'the committee\'s decisions as CSV: columns rule,id,other; rules include, exclude, group (other = group number), apart, together (other = an id)')
     .option('--report <file>', 'also write a self-contained HTML report for the committee, e.g. OUT/report.html (checked, like the other files, before anything is written)')
     .option('--previous <file>', 'an earlier allocation (.csv or .xlsx) of the same programme year: print (and record in summary.json) what changed since')
@@ -255,7 +257,7 @@ function addReplace(program: Command, io: CliIO, setOutcome: (o: CommandOutcome)
       .requiredOption('-o, --out <dir>', 'output directory'),
   )
     .option('--seed <text>', 'lottery seed for reserves without a rank and for re-forming groups (default: the programme config\'s seed)')
-    .option('--time-limit <seconds>', 'hard deadline per solver attempt, in seconds (used only if groups and teams must be re-formed)', parsePositive, DEFAULT_DEADLINE_MS / 1000)
+    .option('--time-limit <seconds>', `hard deadline per solver attempt, in seconds (${MIN_DEADLINE_MS / 1000} to ${MAX_DEADLINE_MS / 1000}; used only if groups and teams must be re-formed)`, parseTimeLimit, DEFAULT_DEADLINE_MS / 1000)
     .option('--locks <file>', 'the committee\'s decisions file, as given to allocate --locks: group and team locks are held')
     .option('--report <file>', 'also write a self-contained HTML report of the new allocation, e.g. OUT/report.html')
     .addOption(new Option('--lang <lang>', 'language of the --report file').choices(['nb', 'en'] as const).default('nb'))
@@ -388,10 +390,12 @@ function splitMoreIds(value: string, previous: string[] | undefined): string[] {
   return splitIds(value, previous ?? []);
 }
 
-function parsePositive(value: string): number {
+/** `--time-limit`: seconds within the range the solver policy accepts (`deadlineFromSeconds`). */
+function parseTimeLimit(value: string): number {
   const n = Number(value);
+  const d = deadlineFromSeconds(n);
   // commander prints "error: option '--time-limit <seconds>' argument '0' is invalid. <this message>".
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`Expected a positive number of seconds, got "${value}".`);
+  if ('problem' in d) throw new InvalidArgumentError(`${d.problem[0]?.toUpperCase() ?? ''}${d.problem.slice(1)}, got "${value}".`);
   return n;
 }
 

@@ -20,6 +20,8 @@ export const EXIT = {
   invalidInput: 3,
   /** Internal error: a bug. A stack trace and a "please report" line are printed. */
   internal: 4,
+  /** No result within the time limit: a stage's solvers found no solution within `--time-limit`. Nothing was written. */
+  timeLimit: 5,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -98,6 +100,23 @@ export class OutputError extends CohortError {
     super(escapeControls(message));
     this.code = code;
     this.name = 'OutputError';
+  }
+}
+
+/**
+ * A stage's solvers found no solution within the time limit (every attempt hit its deadline), so there is no
+ * result to write. The user can fix it with a longer `--time-limit`; the message says which.
+ */
+export class TimeLimitError extends CohortError {
+  readonly code = 'E_TIME_LIMIT';
+  readonly exitCode = EXIT.timeLimit;
+  constructor(
+    /** The stage without a solution: `selection`, `groups` or `teams`. */
+    readonly stage: 'selection' | 'groups' | 'teams',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TimeLimitError';
   }
 }
 

@@ -9,6 +9,8 @@
  * - Which solvers try a model, in which order and with which deadline, is the policy's (`policy.ts`); within a
  *   step solvers are tried in a chain: the next runs when the previous did not prove optimality or
  *   infeasibility. The result is the best validated solution found, with the best bound any solver proved.
+ * - With `canonical` (`ModelHints`), the answer is the canonical optimum, the same whichever solver proves it
+ *   (`canonical.ts`).
  * - No claim is taken on trust: values are re-checked against every row and bound, integers must be
  *   integral (within 1e-6), the objective is recomputed. `optimal` means a solver proved it and the
  *   values passed the check; `infeasible` means HiGHS or YALPS proved it (javascript-lp-solver only for
@@ -21,6 +23,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packModel, type BackendAnswer } from './backend.js';
+import { canonicalSolve, type RawSolve } from './canonical.js';
 import { solverSteps, type SolveStep } from './policy.js';
 import { checkValues } from './validate.js';
 import type { SolveReply, SolveRequest, WarmRequest } from './worker.js';
@@ -204,7 +207,10 @@ export function judge(model: LinearModel, solver: SolverName, answer: BackendAns
  * for a solver's failure.
  */
 export async function solve(model: LinearModel, options: SolveOptions & ModelHints = {}): Promise<SolveResult> {
-  return solveSteps(model, solverSteps(model, options));
+  const { canonical, ...rest } = options;
+  const raw: RawSolve = (m, hints) => solveSteps(m, solverSteps(m, { ...rest, ...hints }));
+  if (canonical === undefined) return raw(model);
+  return canonicalSolve(model, canonical, raw);
 }
 
 /** The `Solve` a caller hands to the stages: every model solved with these options (default: the policy's). */

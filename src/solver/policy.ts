@@ -3,11 +3,8 @@
  * which deadline. Pure (no solver is loaded here); `solve` in `index.ts` runs the steps this returns, and the
  * stages only ever see the `Solve` function their caller built from it.
  *
- * Where a model has a unique optimum (the team models: seeded lottery tie-break costs), which step answers changes
- * the time taken, never the result — as long as a step proves optimality. Where it may not (the selection's
- * equal-cost swaps; the group models, whose tie-break costs can sum to equal totals), the model says so
- * (`uniqueOptimum: false`) and javascript-lp-solver, when it goes first, gets the full deadline: cutting it short
- * would let the machine's speed decide which optimum is returned.
+ * Which step answers changes the time taken, never the result, as long as a step proves optimality: the stages ask
+ * for the canonical optimum (`solver/canonical.ts`), which is one solution whichever solver finds it.
  */
 import type { LinearModel, ModelHints, SolveOptions, SolverName } from './types.js';
 
@@ -16,6 +13,37 @@ import type { LinearModel, ModelHints, SolveOptions, SolverName } from './types.
  * --time-limit` (in seconds there), and any `solve`/`createSolve` given no `deadlineMs`.
  */
 export const DEFAULT_DEADLINE_MS = 20_000;
+
+/**
+ * Longest deadline, in milliseconds: Node's timers hold at most 2^31 − 1 ms (about 24.8 days); a longer delay
+ * fires at once, with a warning, and would end every solve after 1 ms.
+ */
+export const MAX_DEADLINE_MS = 2 ** 31 - 1;
+
+/** Shortest deadline, in milliseconds (`--time-limit 0.001`). */
+export const MIN_DEADLINE_MS = 1;
+
+/**
+ * `--time-limit` (seconds) as a deadline in milliseconds, rounded to the millisecond, or why it is refused: not a
+ * positive number, shorter than `MIN_DEADLINE_MS` or longer than `MAX_DEADLINE_MS`. The one place that sets the
+ * accepted range (the CLI refuses the rest as a usage error).
+ */
+export function deadlineFromSeconds(seconds: number): { ms: number } | { problem: string } {
+  if (!Number.isFinite(seconds) || seconds <= 0) return { problem: 'expected a positive number of seconds' };
+  const ms = Math.round(seconds * 1000);
+  if (ms < MIN_DEADLINE_MS) return { problem: `expected at least ${MIN_DEADLINE_MS / 1000} seconds` };
+  if (ms > MAX_DEADLINE_MS) return { problem: `expected at most ${MAX_DEADLINE_MS / 1000} seconds (about 24.8 days: the longest delay Node's timers hold)` };
+  return { ms };
+}
+
+/**
+ * The `--time-limit` (seconds) to suggest after a run whose solvers found no solution within `deadlineMs`: ten
+ * times as long, at least the default, never beyond the longest accepted.
+ */
+export function suggestedTimeLimit(deadlineMs: number): number {
+  const ms = Math.min(MAX_DEADLINE_MS, Math.max(DEFAULT_DEADLINE_MS, 10 * deadlineMs));
+  return Math.min(Math.ceil(ms / 1000), Math.floor(MAX_DEADLINE_MS / 1000));
+}
 
 /**
  * javascript-lp-solver's deadline when it goes first: it either solves a small model fast or hangs. Measured on
@@ -42,17 +70,16 @@ export interface SolveStep {
  * The steps for a model. Small models try javascript-lp-solver for at most `JSLP_FIRST_DEADLINE_MS` (no
  * WebAssembly start-up), then HiGHS and YALPS with the full deadline; larger models go to HiGHS, then YALPS.
  * `jslpSuits: false` skips javascript-lp-solver (models with absolute-value deviation variables make it cycle:
- * measured 1.7 s timeouts where HiGHS needs 20–100 ms). `uniqueOptimum: false` gives javascript-lp-solver the
- * full deadline, so that the machine's speed never decides which of several optima is returned. `solvers`
- * overrides the chain: one step, full deadline.
+ * measured 1.7 s timeouts where HiGHS needs 20–100 ms). `solvers` overrides the chain: one step, full deadline.
  */
 export function solverSteps(model: LinearModel, options: SolveOptions & ModelHints = {}): SolveStep[] {
-  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  // Held within the timer's range here too, for callers that bypass `deadlineFromSeconds`.
+  const deadlineMs = Math.min(MAX_DEADLINE_MS, Math.max(MIN_DEADLINE_MS, Math.round(options.deadlineMs ?? DEFAULT_DEADLINE_MS)));
   if (options.solvers !== undefined && options.solvers.length > 0) return [{ solvers: options.solvers, deadlineMs }];
   const small = (options.jslpSuits ?? true) && model.variables.length <= SMALL_MODEL_VARIABLES && model.constraints.length <= SMALL_MODEL_ROWS;
   if (small) {
     return [
-      { solvers: ['jslp'], deadlineMs: (options.uniqueOptimum ?? true) ? Math.min(deadlineMs, JSLP_FIRST_DEADLINE_MS) : deadlineMs },
+      { solvers: ['jslp'], deadlineMs: Math.min(deadlineMs, JSLP_FIRST_DEADLINE_MS) },
       { solvers: ['highs', 'yalps'], deadlineMs },
     ];
   }

@@ -65,6 +65,12 @@ export interface SolveResult {
   /** Relative gap |objective − bound| / max(1, |objective|), 0 when optimal, null when unknown. */
   gap: number | null;
   attempts: SolveAttempt[];
+  /**
+   * Set when the caller asked for the canonical optimum (`ModelHints.canonical`): true when `values` are it
+   * (every phase proven), false when a phase ended without a proof (then `values` are an optimum, or the best
+   * solution found, and which one may depend on the solver).
+   */
+  canonical?: boolean;
 }
 
 /** What the caller of a solve chooses; the defaults are the solver policy's (`solver/policy.ts`). */
@@ -81,7 +87,43 @@ export interface SolveOptions {
   deadlineMs?: number | undefined;
 }
 
-/** What a model builder may tell the solver policy about its model. */
+/**
+ * One lexicographic level of a model's objective: its value is Σ coefficient · variable over `terms` (plus a
+ * constant that does not matter here), and it enters the objective with `weight`.
+ */
+export interface ObjectiveLevel {
+  terms: ReadonlyArray<readonly [number, number]>;
+  weight: number;
+  /**
+   * For any values of the integer variables, the level's best value over the continuous variables is a multiple of
+   * this (up to its constant): 1 for integer coefficients on integer variables, or on continuous ones that end on
+   * integers at their best (shortfall and deviation counts).
+   */
+  step: number;
+}
+
+/**
+ * How to choose among equal optima (see `solver/canonical.ts`): the canonical optimum is the lexicographically
+ * smallest (or largest) vector of the integer variables, in model order, among all optimal solutions.
+ */
+export interface CanonicalTies {
+  /**
+   * The objective as lexicographic levels: every variable's cost is Σ weight · coefficient over the levels, and
+   * each weight exceeds the largest change all lower levels together can make (so every optimum has the same value
+   * at every level). Every continuous variable takes part in one level at most, and reaches its best for the
+   * integer values on its own.
+   */
+  levels: readonly ObjectiveLevel[];
+  /**
+   * Lower levels left out of the objective (their exact weights would be too large for the solvers' precision):
+   * minimised after it, one after the other, highest first (their `weight` is not used). Default none.
+   */
+  then?: readonly ObjectiveLevel[];
+  /** `min` (default): the smallest vector; `max`: the largest. */
+  prefer?: 'min' | 'max';
+}
+
+/** What a model builder may tell the solver about its model. */
 export interface ModelHints {
   /**
    * False for models javascript-lp-solver is known to cycle on (absolute-value deviation variables): the policy
@@ -89,11 +131,10 @@ export interface ModelHints {
    */
   jslpSuits?: boolean;
   /**
-   * False for models that may have several optima (the selection's equal-cost swaps in two cells; the group
-   * models, whose seeded tie-break costs can sum to equal totals): which solver answers could then change the
-   * result, so the policy never cuts javascript-lp-solver short by the machine's speed. Default true.
+   * Return the canonical optimum, the same whichever solver answers (see `solver/canonical.ts`). Default: the
+   * first optimum a solver proves.
    */
-  uniqueOptimum?: boolean;
+  canonical?: CanonicalTies;
 }
 
 /**

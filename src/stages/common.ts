@@ -120,6 +120,12 @@ export function sortedIds(ids: Iterable<string>): string[] {
   return [...ids].sort(compareCodeUnits);
 }
 
+/**
+ * Added to a stage's model text when the time limit cut short the canonical choice among equal optima
+ * (`SolveResult.canonical` false): the result is still optimal, but another machine may pick another optimum.
+ */
+export const NOT_CANONICAL_NOTE = '; the time limit cut short the choice among equal optima (another run may pick another)';
+
 /** Relative gap as the solver contract defines it. */
 export function relativeGap(objective: number, bound: number | null): number | null {
   if (bound === null) return null;

@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXIT_CODE_HELP, run, type CliIO } from '../../src/cli/main.js';
 import { ROOT, SAMPLE_NB, cohort, tempDir } from '../e2e/helpers.js';
+import { CASES } from '../golden/cases.js';
 
 /** A working directory of its own, holding the nb sample under its plain names (kommune.csv, …). */
 function sampleDir(): { cwd: string; files: string[] } {
@@ -122,6 +123,28 @@ describe('the process is left alone', () => {
         expect(r.stdout).toBe('');
         expect(r.stderr).toBe(`error: option '--time-limit <seconds>' argument '${bad}' is invalid. Expected a positive number of seconds, got "${bad}".\n`);
       }
+      // Outside the solver timer's range (one place decides it: solver/policy.ts).
+      for (const [bad, expected] of [
+        ['0.0004', 'Expected at least 0.001 seconds'],
+        ['2147484', 'Expected at most 2147483.647 seconds (about 24.8 days: the longest delay Node\'s timers hold)'],
+      ] as const) {
+        const r = await cohort([...args, '--time-limit', bad]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe(`error: option '--time-limit <seconds>' argument '${bad}' is invalid. ${expected}, got "${bad}".\n`);
+      }
     },
   );
+
+  it.each(['0.001', '0.02', '0.2'])('allocate --time-limit %s: the allocation, or "no result within the time limit" with exit 5, never an internal error', async (limit) => {
+    const out = join(tempDir(), 'out');
+    const r = await cohort(['allocate', ...(CASES[0]?.files ?? []), '--out', out, '--time-limit', limit]);
+    expect(r.stderr).not.toMatch(/internal error|this is a bug|\n\s+at /);
+    if (r.code === 5) {
+      expect(r.stderr).toMatch(new RegExp(`^cohort: no result within the time limit: no solver found (a selection|workshop groups|project teams) in ${limit} s per attempt; try --time-limit 20 \\(E_TIME_LIMIT\\)$`, 'm'));
+      expect(existsSync(out)).toBe(false);
+    } else {
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(join(out, 'allocation.csv'))).toEqual(readFileSync(join(ROOT, 'fixtures', 'golden', 'sample-nb', 'allocation.csv')));
+    }
+  });
 });

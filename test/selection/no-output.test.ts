@@ -1,11 +1,12 @@
 /**
  * The selection stage solves with the `Solve` its caller hands in, and nothing else: fakes play the outcomes a
  * real solver could produce. A selection is used only when a solver found one and the independent checker (run
- * by the app layer, `selectChecked`) accepts it; otherwise an InternalError, and nothing is produced.
+ * by the app layer, `selectChecked`) accepts it; otherwise an InternalError (a TimeLimitError when every attempt ran
+ * out of time), and nothing is produced.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LinearModel, ModelHints, Solve, SolveResult } from '../../src/solver/types.js';
-import { InternalError } from '../../src/domain/errors.js';
+import { InternalError, TimeLimitError } from '../../src/domain/errors.js';
 import { select } from '../../src/stages/select/select.js';
 import { selectChecked } from '../../src/app/pipeline.js';
 import { closeSolvers, createSolve } from '../../src/solver/index.js';
@@ -57,8 +58,9 @@ describe('the stage uses the solve it is handed', () => {
     expect(rec.calls).toHaveLength(1);
     const [{ model, hints }] = rec.calls as [{ model: LinearModel; hints: ModelHints | undefined }];
     expect(model.label).toBe('selection');
-    // Equal-cost selections can exist: javascript-lp-solver must not be cut short by the machine's speed.
-    expect(hints).toEqual({ uniqueOptimum: false });
+    // Equal-cost selections can exist: the stage asks for the canonical one (the most seats to the earliest types).
+    expect(hints?.canonical?.prefer).toBe('max');
+    expect(hints?.canonical?.levels.map((l) => l.weight)).toEqual([r.stage.weights.genderShortfall, r.stage.weights.rank, r.stage.weights.lottery]);
     expect(r.stage).toMatchObject({ status: 'optimal', variables: model.variables.length, constraints: model.constraints.length });
     expect(r.stage.attempts.length).toBeGreaterThan(0);
   });
@@ -76,11 +78,17 @@ describe('the stage uses the solve it is handed', () => {
     expect(r.candidates.filter((c) => c.status === 'selected')).toHaveLength(40);
   });
 
-  it.each(['infeasible', 'timed_out', 'error', 'unbounded'] as const)('a solver outcome %s without values throws E_SELECTION_UNSOLVED', async (status) => {
+  it.each(['infeasible', 'error', 'unbounded'] as const)('a solver outcome %s without values throws E_SELECTION_UNSOLVED', async (status) => {
     const e = await rejection(failed(status));
     expect(e).toBeInstanceOf(InternalError);
     expect(e).toMatchObject({ code: 'E_SELECTION_UNSOLVED', exitCode: 4 });
     expect((e as Error).message).toContain(status);
+  });
+
+  it('timed out without values: the time limit, not a bug (E_TIME_LIMIT, exit 5)', async () => {
+    const e = await rejection(failed('timed_out'));
+    expect(e).toBeInstanceOf(TimeLimitError);
+    expect(e).toMatchObject({ stage: 'selection', code: 'E_TIME_LIMIT', exitCode: 5 });
   });
 
   it('a claimed optimum that ignores the gender rules is caught by the checker (E_SELECTION_CHECK)', async () => {
@@ -92,8 +100,9 @@ describe('the stage uses the solve it is handed', () => {
   });
 
   it('a claimed optimum that breaks the ranking is caught by the checker', async () => {
-    // Reverse the ranking costs: the worst-ranked are picked.
-    const e = await rejection((m, h) => realSolve({ ...m, variables: m.variables.map((v) => (v.name.startsWith('x') ? { ...v, cost: -v.cost } : v)) }, h));
+    // Reverse the ranking costs: the worst-ranked are picked (a broken solver; no canonical choice, whose levels would
+    // no longer match the costs).
+    const e = await rejection((m, h) => realSolve({ ...m, variables: m.variables.map((v) => (v.name.startsWith('x') ? { ...v, cost: -v.cost } : v)) }, { ...h, canonical: undefined }));
     expect(e).toMatchObject({ code: 'E_SELECTION_CHECK' });
     expect((e as Error).message).toContain('justified_envy');
   });

@@ -1,6 +1,6 @@
 /** The solver policy, declared once in `solver/policy.ts`: which solvers try a model, in which order, with which deadline. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DEADLINE_MS, JSLP_FIRST_DEADLINE_MS, SMALL_MODEL_ROWS, SMALL_MODEL_VARIABLES, solverSteps } from '../../src/solver/policy.js';
+import { DEFAULT_DEADLINE_MS, JSLP_FIRST_DEADLINE_MS, MAX_DEADLINE_MS, deadlineFromSeconds, suggestedTimeLimit, SMALL_MODEL_ROWS, SMALL_MODEL_VARIABLES, solverSteps } from '../../src/solver/policy.js';
 import type { LinearModel } from '../../src/solver/types.js';
 import { denseLp, knapsack } from './helpers.js';
 
@@ -33,14 +33,6 @@ describe('solverSteps', () => {
     ]);
   });
 
-  it('a model that may have several optima gives javascript-lp-solver the full deadline (speed must not pick the optimum)', () => {
-    expect(solverSteps(knapsack, { uniqueOptimum: false, deadlineMs: 5_000 })).toEqual([
-      { solvers: ['jslp'], deadlineMs: 5_000 },
-      { solvers: ['highs', 'yalps'], deadlineMs: 5_000 },
-    ]);
-    expect(solverSteps(denseLp(450), { uniqueOptimum: false })).toEqual([{ solvers: ['highs', 'yalps'], deadlineMs: DEFAULT_DEADLINE_MS }]);
-  });
-
   it('large models, or models javascript-lp-solver cycles on, go to HiGHS first', () => {
     const highsFirst = [{ solvers: ['highs', 'yalps'], deadlineMs: DEFAULT_DEADLINE_MS }];
     expect(solverSteps(sized(SMALL_MODEL_VARIABLES + 1, 10))).toEqual(highsFirst);
@@ -53,5 +45,32 @@ describe('solverSteps', () => {
     expect(solverSteps(knapsack, { solvers: ['yalps', 'jslp'], deadlineMs: 700 })).toEqual([{ solvers: ['yalps', 'jslp'], deadlineMs: 700 }]);
     expect(solverSteps(denseLp(450), { solvers: ['jslp'] })).toEqual([{ solvers: ['jslp'], deadlineMs: DEFAULT_DEADLINE_MS }]);
     expect(solverSteps(knapsack, { solvers: [] })).toEqual(solverSteps(knapsack));
+  });
+
+  it('holds any deadline within the timer\'s range (Node fires a longer delay at once)', () => {
+    expect(solverSteps(knapsack, { deadlineMs: 1e12 }).at(-1)?.deadlineMs).toBe(MAX_DEADLINE_MS);
+    expect(solverSteps(knapsack, { deadlineMs: 0 }).at(-1)?.deadlineMs).toBe(1);
+  });
+});
+
+describe('--time-limit: the accepted range, declared once', () => {
+  it.each([
+    [0.001, 1],
+    [0.05, 50],
+    [20, 20_000],
+    [2147483.647, 2 ** 31 - 1],
+  ])('%s s is a deadline of %s ms', (seconds, ms) => {
+    expect(deadlineFromSeconds(seconds)).toEqual({ ms });
+  });
+
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 0.0004, 2147483.648, 2147484])('%s s is refused, with the reason', (seconds) => {
+    expect(deadlineFromSeconds(seconds)).toMatchObject({ problem: expect.stringMatching(/^expected /) as unknown });
+  });
+
+  it('after a run without a result: ten times as long, at least the default, never beyond the range', () => {
+    expect(suggestedTimeLimit(50)).toBe(20);
+    expect(suggestedTimeLimit(20_000)).toBe(200);
+    expect(suggestedTimeLimit(MAX_DEADLINE_MS)).toBe(2147483);
+    expect(deadlineFromSeconds(suggestedTimeLimit(MAX_DEADLINE_MS))).toEqual({ ms: 2147483000 });
   });
 });

@@ -12,7 +12,10 @@
  *
  * The model is the type-aggregated one of `groups-model.ts` (see there for why). The result is canonical:
  * participants are sorted by id before anything else, the lottery is keyed on ids, and groups are numbered by
- * their smallest member id (locked groups keep their numbers), so input row order never matters.
+ * their smallest member id (locked groups keep their numbers), so input row order never matters. Every model is
+ * solved to its canonical optimum (`solver/canonical.ts`): the seeded tie-break costs can sum to equal totals, and
+ * with an odd cohort the tie-break does not fit the objective's weights at all; among equal optima the choice is
+ * then the lexicographically smallest vector of counts, so the groups never depend on which solver answered.
  *
  * The models are solved by the `Solve` function the caller hands in. The caller (`app/pipeline.ts`) re-checks
  * every result with the independent checker (`check/groups.ts`) before using it.
@@ -23,6 +26,7 @@ import type { Solve, SolveResult, SolveStatus } from '../../solver/types.js';
 import {
   lotteryOrder,
   normaliseGroupLocks,
+  NOT_CANONICAL_NOTE,
   personsById,
   relativeGap,
   sortedIds,
@@ -144,6 +148,7 @@ export async function computeGroups(participants: readonly Candidate[], programm
   const modelSizes: StageReport['modelSizes'] = [];
   let chosen: Attempt | null = null;
   let lastStatus: SolveStatus = 'error';
+  let notCanonical = false;
 
   for (const variant of GROUP_MODEL_VARIANTS) {
     if (variant === 'free-soft-sector' && !plan.sectorRuleHolds) continue; // already soft
@@ -167,10 +172,11 @@ export async function computeGroups(participants: readonly Candidate[], programm
         previousColumn,
       });
       modelSizes.push({ label: `${gm.model.label}${round > 0 ? `+individuals(${individuals.size})` : ''}`, variables: gm.model.variables.length, constraints: gm.model.constraints.length });
-      // The tie-break costs can sum to equal totals (two groupings of equal cost): the solver must not be chosen by speed.
-      const solved = await options.solve(gm.model, { jslpSuits: variant === 'bands' || variant === 'coarse', uniqueOptimum: false });
+      // The tie-break costs can sum to equal totals (two groupings of equal cost): ask for the canonical optimum.
+      const solved = await options.solve(gm.model, { jslpSuits: variant === 'bands' || variant === 'coarse', canonical: { levels: gm.objectiveLevels, then: gm.laterLevels } });
       allAttempts.push(...solved.attempts);
       lastStatus = solved.status;
+      if (solved.values !== null && solved.canonical === false) notCanonical = true;
       if (solved.values === null) break;
       const placed = readPlacement(gm, solved.values, fixed, persons, options.seed, conflict, G, previousColumn);
       attempt = { variant, gm, solved, columns: placed.column, clashes: placed.clashes, orgSets, individuals: new Set(individuals) };
@@ -221,6 +227,7 @@ export async function computeGroups(participants: readonly Candidate[], programm
   } else {
     columns = chosen.columns;
     report = stageReport(chosen, persons, plan.sizes, plan.sectorRuleHolds, options.seed, fixed, allAttempts, modelSizes, byId, previousColumn);
+    if (notCanonical) report.model += NOT_CANONICAL_NOTE;
   }
 
   // Canonical numbering: locked groups keep their number, the rest by smallest member id.
@@ -385,7 +392,7 @@ function stageReport(
   });
   const proven = solved.status === 'optimal' && matches && unpriced.length === 0;
   const bound = proven ? objective : solved.bound !== null && matches ? solved.bound : null;
-  const note = a.gm.approximated ? '; lowest levels left out of the objective (weights too large)' : '';
+  const note = a.gm.laterLevels.length > 0 ? `; ${a.gm.laterLevels.length === 1 ? 'lowest level' : 'lowest levels'} optimised after the others (weights too large for one objective)` : '';
   return {
     stage: 'groups',
     model: `type-aggregated (${a.variant}${a.individuals.size > 0 ? `, ${a.individuals.size} participants modelled individually` : ''})${note}`,

@@ -19,7 +19,7 @@ import { genderTableMinimum, groupGenderMinimum, municipalBand } from '../../dom
 import { compareCodeUnits } from '../../domain/compare.js';
 import { lexWeights, lotteryKey, REGIONS, type Person, type Region } from '../common.js';
 import { GENDERS, SECTORS, type Gender, type Sector } from '../../domain/types.js';
-import type { Constraint, LinearModel, Variable } from '../../solver/types.js';
+import type { Constraint, LinearModel, ObjectiveLevel, Variable } from '../../solver/types.js';
 
 export type GroupModelVariant = 'bands' | 'coarse' | 'free' | 'free-soft-sector';
 export const GROUP_MODEL_VARIANTS: readonly GroupModelVariant[] = ['bands', 'coarse', 'free', 'free-soft-sector'];
@@ -206,7 +206,7 @@ export interface GroupModelInput {
   apartPairs: ReadonlyArray<readonly [string, string]>;
   /**
    * Seed of the lottery tie-break: a small cost per (type, group) and (individual, group) below every other
-   * level, so that the optimum is unique and does not depend on which solver found it. Null: none.
+   * level, so that ties are rare and decided by the seed (the canonical solve settles any that remain). Null: none.
    */
   tieBreakSeed: string | null;
   /**
@@ -233,8 +233,13 @@ export interface GroupModel {
   /** Variable indices of each free individual's binaries, per column (−1 where none). */
   y: Map<string, number[]>;
   levels: Level[];
-  /** Lexicographic weights had to be approximated (the exact weights would exceed safe magnitudes). */
-  approximated: boolean;
+  /** The objective as its lexicographic levels (for the canonical optimum, `CanonicalTies`), lowest first. */
+  objectiveLevels: ObjectiveLevel[];
+  /**
+   * Lowest levels whose exact weights would exceed safe magnitudes (`MAX_WEIGHT`): left out of the objective and
+   * optimised after it by the canonical solve (`CanonicalTies.then`), highest first. Usually none.
+   */
+  laterLevels: ObjectiveLevel[];
 }
 
 interface Category {
@@ -551,23 +556,35 @@ export function buildGroupModel(input: GroupModelInput): GroupModel {
   // Lexicographic weights, lowest level first (in model units).
   let rangeList = LEVEL_ORDER.map((l) => (active.has(l) ? (ranges.get(l) ?? 0) : 0));
   let weights = lexWeights(rangeList);
-  let approximated = false;
+  const dropped: CategoryLevel[] = [];
   for (const drop of ['tiebreak', 'fine'] as const) {
     if (Math.max(...weights) <= MAX_WEIGHT) break;
-    // Drop the lowest level from the objective (bands still hold): exact weights would lose precision.
-    approximated = true;
-    active.delete(drop);
+    // Take the lowest level out of the objective (bands still hold): exact weights would lose precision. The
+    // canonical solve optimises it after the others (`laterLevels`).
+    if (active.delete(drop)) dropped.unshift(drop);
     rangeList = rangeList.map((r, i) => (i === LEVEL_ORDER.indexOf(drop) ? 0 : r));
     weights = lexWeights(rangeList);
   }
   const weightOf = (l: CategoryLevel): number => weights[LEVEL_ORDER.indexOf(l)] as number;
   let offset = 0;
+  const levelTerms = new Map<CategoryLevel, Map<number, number>>();
   for (const piece of pieces) {
+    const acc = levelTerms.get(piece.level) ?? new Map<number, number>();
+    levelTerms.set(piece.level, acc);
+    for (const [v, a] of piece.terms) acc.set(v, (acc.get(v) ?? 0) + a);
     if (!active.has(piece.level)) continue;
     const w = weightOf(piece.level);
     offset += w * piece.constant;
     for (const [v, a] of piece.terms) (variables[v] as Variable).cost += w * a;
   }
+  const levelOf = (l: CategoryLevel): ObjectiveLevel => ({
+    terms: [...(levelTerms.get(l) ?? [])].filter(([, a]) => a !== 0).sort((a, b) => a[0] - b[0]),
+    weight: active.has(l) ? weightOf(l) : 0,
+    // Deviations of the free variants are |count − share| in persons: multiples of 1/N at their best.
+    step: unitScale.get(l) === n ? 1 / n : 1,
+  });
+  const objectiveLevels = LEVEL_ORDER.filter((l) => active.has(l)).map(levelOf);
+  const laterLevels = dropped.filter((l) => levelTerms.has(l)).map(levelOf);
 
   const levels: Level[] = LEVEL_ORDER.filter((l) => active.has(l)).map((l) => ({
     level: l,
@@ -575,7 +592,7 @@ export function buildGroupModel(input: GroupModelInput): GroupModel {
     // Reported terms are in N-ths of a person for deviations; free variants model them in persons.
     weight: weightOf(l) / (unitScale.get(l) ?? 1),
   }));
-  return { model: { label: `groups-${variant}`, variables, constraints, offset }, types, x, y, levels, approximated };
+  return { model: { label: `groups-${variant}`, variables, constraints, offset }, types, x, y, levels, objectiveLevels, laterLevels };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -47,13 +47,16 @@
  *
  * ## Ties and determinism
  * Draws come from `lotteryDraw(seed, id)` (see lottery.ts), so the input's row order never matters:
- * the model is built from candidates sorted by cell, call-in order and id. Known limit: two different
- * selections with exactly equal cost can exist when two cells offer swaps whose rank and lottery
- * differences coincide; every solver returns one of them, and which one may differ between solvers
- * (never between runs of the same solver on the same input).
+ * the model is built from candidates sorted by cell, call-in order and id. The lottery places make the
+ * optimum unique within a cell, not across cells: two selections of exactly equal cost exist when two cells
+ * offer swaps whose rank and lottery differences coincide (lottery places are distinct, their sums are not:
+ * 1 + 4 = 2 + 3; seen on generated cohorts). The stage asks the solver for the canonical optimum
+ * (`solver/canonical.ts`, `prefer: 'max'`): of the equal-cost selections, the one that takes the most from
+ * the first type in model order — programme cell order, call-in order within a cell — then the next, and so
+ * on. So the selection is the same whichever solver answers.
  */
-import { InternalError } from '../../domain/errors.js';
-import type { LinearModel, Solve, SolveAttempt, SolveStatus, SolverName } from '../../solver/types.js';
+import { InternalError, TimeLimitError } from '../../domain/errors.js';
+import type { LinearModel, ObjectiveLevel, Solve, SolveAttempt, SolveStatus, SolverName } from '../../solver/types.js';
 import { compareCodeUnits } from '../../domain/compare.js';
 import { lotteryDraw } from '../../domain/lottery.js';
 import { quotaCells, type Programme, type QuotaCell } from '../../domain/programme.js';
@@ -163,6 +166,11 @@ export interface SelectionStage {
   terms: { genderShortfall: number; rank: number; lottery: number } | null;
   /** Their weights in the objective (objective = Σ weight × term). */
   weights: { genderShortfall: number; rank: number; lottery: number };
+  /**
+   * The selection is the canonical one among equal-cost selections (see "Ties and determinism"); false when the
+   * time limit cut that choice short (another run may pick another selection of the same cost).
+   */
+  canonical: boolean;
 }
 
 export interface SelectionResult {
@@ -217,7 +225,10 @@ interface ModelType {
   members: Entry[];
 }
 
-/** Select the cohort. Throws `InternalError` when the solver finds no solution. */
+/**
+ * Select the cohort. Throws `TimeLimitError` when no solver found a solution within its deadline, `InternalError`
+ * when they failed otherwise.
+ */
 export async function select(screened: readonly ScreenedCandidate[], programme: Programme, options: SelectionOptions): Promise<SelectionResult> {
   const cells = quotaCells(programme);
   const cellByKey = new Map(cells.map((c) => [c.key, c]));
@@ -269,9 +280,11 @@ export async function select(screened: readonly ScreenedCandidate[], programme: 
 
   const rules = genderRules(programme, cells, fill);
   const built = buildModel(cells, availableIn, free, rules);
-  // Equal-cost selections can exist (see "Ties and determinism"): the solver must not be chosen by speed.
-  const result = await options.solve(built.model, { uniqueOptimum: false });
+  // Equal-cost selections can exist (see "Ties and determinism"): ask for the canonical one.
+  const result = await options.solve(built.model, { canonical: { levels: built.levels, prefer: 'max' } });
   if (result.values === null) {
+    // Every attempt ran out of time before any solution: the user's time limit, not a bug (the caller names it).
+    if (result.attempts.some((a) => a.status === 'timed_out')) throw new TimeLimitError('selection', 'no solver found a selection within the time limit');
     throw new InternalError(
       'E_SELECTION_UNSOLVED',
       `the selection model has no solution (${result.status}${result.attempts.map((a) => `; ${a.solver}: ${a.status}${a.note === undefined ? '' : ` (${a.note})`}`).join('')})`,
@@ -375,6 +388,7 @@ export async function select(screened: readonly ScreenedCandidate[], programme: 
       constraints: built.model.constraints.length,
       terms: { genderShortfall: S, rank: D, lottery: L },
       weights: { genderShortfall: built.W, rank: built.R, lottery: 1 },
+      canonical: result.canonical !== false,
     },
     warnings,
   };
@@ -445,7 +459,7 @@ function buildModel(
   availableIn: ReadonlyMap<string, Entry[]>,
   free: ReadonlyMap<string, number>,
   rules: readonly GenderRule[],
-): { model: LinearModel; types: ModelType[]; W: number; R: number } {
+): { model: LinearModel; types: ModelType[]; levels: ObjectiveLevel[]; W: number; R: number } {
   const types: ModelType[] = [];
   for (const cell of cells) {
     const r = free.get(cell.key) ?? 0;
@@ -508,16 +522,23 @@ function buildModel(
     const need = rule.required - included;
     if (need <= 0) continue;
     const slack = variables.length;
-    variables.push({ name: `short:${rule.id}`, cost: W, ub: need });
+    // Integer (the matrix is totally unimodular, so this costs nothing): answers carry exact counts, no 0.9999.
+    variables.push({ name: `short:${rule.id}`, cost: W, ub: need, integer: true });
     const terms: Array<readonly [number, number]> = types.flatMap((t, j) => (t.gender === rule.gender && rule.cellKeys.has(t.cellKey) ? [[j, 1] as const] : []));
     terms.push([slack, 1]);
     constraints.push({ name: `gender:${rule.id}`, terms, lo: need });
   }
+  // The objective's levels (for the canonical optimum): gender shortfall, rank classes, lottery places.
+  const levels: ObjectiveLevel[] = [
+    { terms: variables.flatMap((_, j) => (j >= types.length ? [[j, 1] as const] : [])), weight: W, step: 1 },
+    { terms: types.flatMap((t, j) => (t.d !== 0 ? [[j, t.d] as const] : [])), weight: R, step: 1 },
+    { terms: types.map((t, j) => [j, t.lottery] as const), weight: 1, step: 1 },
+  ];
   const maxObjective = W * variables.slice(types.length).reduce((s, v) => s + (v.ub ?? 0), 0) + W;
   if (!(maxObjective < 2 ** 50)) {
     throw new InternalError('E_SELECTION_SCALE', `the selection objective's weights are too large to be exact (${maxObjective})`);
   }
-  return { model: { label: 'selection', variables, constraints }, types, W, R };
+  return { model: { label: 'selection', variables, constraints }, types, levels, W, R };
 }
 
 function countGenders(es: readonly Entry[]): GenderCount {

@@ -13,7 +13,7 @@ import { compareCodeUnits } from '../../domain/compare.js';
 import { lexWeights, lotteryKey, REGIONS, type Person, type Region } from '../common.js';
 import { bothGenders, regionMatch, teamShapeTiers, type TeamRule, type TeamShape } from '../../domain/rules.js';
 import { GENDERS, type Gender, type Sector } from '../../domain/types.js';
-import type { Constraint, LinearModel, Variable } from '../../solver/types.js';
+import type { Constraint, LinearModel, ObjectiveLevel, Variable } from '../../solver/types.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Team shapes
@@ -167,6 +167,8 @@ export type TeamVar =
 
 export interface TeamModel {
   model: LinearModel;
+  /** The objective's levels (region mismatch, missing gender, lottery), for the canonical optimum. */
+  levels: ObjectiveLevel[];
   vars: TeamVar[];
   /** Slot types with their supply (participants not in a cluster), canonical order. */
   types: Array<SlotType & { supply: number }>;
@@ -187,7 +189,8 @@ const PATTERN_TIEBREAK_SPAN = 10_000;
  * specialist part class (class = region × genders present), which carries the team's exact region and gender
  * cost. Rows: part patterns of a class = joins of that class; joins of a shape = its team count; every slot
  * type's supply used exactly. Locked-together clusters get one binary per completion of their team (full cost).
- * Cost: lexicographic (region mismatch, missing gender, seeded lottery that makes the optimum unique).
+ * Cost: lexicographic (region mismatch, missing gender, a seeded lottery that makes ties rare; the canonical solve
+ * settles any that remain).
  */
 export function buildTeamModel(persons: readonly Person[], plan: ShapePlan, clusters: readonly Cluster[], seed: string, separateColleagues = true): TeamModel {
   // Colleagues get their own slot types (so that no part holds two of them) when there are enough parts of their
@@ -256,10 +259,16 @@ export function buildTeamModel(persons: readonly Person[], plan: ShapePlan, clus
 
   const tiebreakMax = 3 * PATTERN_TIEBREAK_SPAN * T;
   const [wTie, wGender, wRegion] = lexWeights([tiebreakMax, T, T]) as [number, number, number];
+  const levels: Array<{ terms: Array<[number, number]>; weight: number; step: number }> = [wRegion, wGender, wTie].map((weight) => ({ terms: [], weight, step: 1 }));
   const variables: Variable[] = vars.map((v, i) => {
     const tb = 1 + (parseInt(lotteryKey(seed, 'teams-pattern', v.key).slice(0, 8), 16) % PATTERN_TIEBREAK_SPAN);
     let cost = wTie * tb;
-    if (v.kind !== 'part') cost += (v.matched ? 0 : wRegion) + (v.genders ? 0 : wGender);
+    levels[2]?.terms.push([i, tb]);
+    if (v.kind !== 'part') {
+      cost += (v.matched ? 0 : wRegion) + (v.genders ? 0 : wGender);
+      if (!v.matched) levels[0]?.terms.push([i, 1]);
+      if (!v.genders) levels[1]?.terms.push([i, 1]);
+    }
     const teams = (plan.counts[v.shape] as { teams: number }).teams;
     return { name: `${v.kind[0]}_${i}`, cost, lb: 0, ub: v.kind === 'cluster' ? 1 : teams, integer: true };
   });
@@ -313,7 +322,7 @@ export function buildTeamModel(persons: readonly Person[], plan: ShapePlan, clus
       }
     }
   }
-  return { model: { label: 'teams-split-patterns', variables, constraints }, vars, types, shared, weights: { region: wRegion, gender: wGender, tiebreak: wTie }, tiebreakMax };
+  return { model: { label: 'teams-split-patterns', variables, constraints }, levels, vars, types, shared, weights: { region: wRegion, gender: wGender, tiebreak: wTie }, tiebreakMax };
 }
 
 /** Teams without region match and without both genders in a solution of the model. */
@@ -602,6 +611,11 @@ export function teamSpecs(teams: readonly Team[], ctx: TeamContext): TeamSpec[] 
 
 export interface AssignmentModel {
   model: LinearModel;
+  /**
+   * The objective's levels (colleagues, shared workshop groups, missing gender, lottery), for the canonical
+   * optimum; the pair and gender variables are continuous and end on integers at their best.
+   */
+  levels: ObjectiveLevel[];
   /** Variable index → [participant ids of the unit, team index] for the assignment binaries, else null. */
   assign: Array<[string[], number] | null>;
 }
@@ -616,7 +630,7 @@ export interface AssignmentModel {
  * Kept-apart pairs never share a team (hard). Cost, lexicographic: pairs of colleagues, pairs sharing a workshop
  * group (both convex in the count per team, so exact), teams without both genders, with `keep` (allocate
  * --previous) participants not in the team whose label was their previous team's number, a seeded lottery that
- * makes the optimum unique.
+ * makes ties rare (the canonical solve settles any that remain).
  */
 export function buildAssignmentModel(
   specs: readonly TeamSpec[],
@@ -662,13 +676,19 @@ export function buildAssignmentModel(
   const keepMax = keep === undefined ? 0 : units.reduce((a, u) => a + u.filter((p) => keep.previous.has(p.id)).length, 0);
   /** Per team: [variable, unit] for every unit that may go there. */
   const byTeam: Array<Array<[number, Person[]]>> = specs.map(() => []);
+  /** The lottery's and the moves' coefficients of the assignment variables (for the objective's levels). */
+  const lottery: Array<readonly [number, number]> = [];
+  const moved: Array<readonly [number, number]> = [];
   units.forEach((unit, ui) => {
     const vars: number[] = [];
     const key = unit.map((p) => p.id).join('+');
     specs.forEach((spec, t) => {
       if (!compatible(unit, spec)) return;
       const tb = 1 + (parseInt(lotteryKey(seed, `teams-assign:${t}`, key).slice(0, 8), 16) % span);
-      const v = add({ name: `y_${ui}_${t}`, cost: tb + keepWeight * away(unit, t), lb: 0, ub: 1, integer: true }, [unit.map((p) => p.id), t]);
+      const moves = away(unit, t);
+      const v = add({ name: `y_${ui}_${t}`, cost: tb + keepWeight * moves, lb: 0, ub: 1, integer: true }, [unit.map((p) => p.id), t]);
+      lottery.push([v, tb]);
+      if (moves > 0) moved.push([v, moves]);
       vars.push(v);
       byTeam[t]?.push([v, unit]);
     });
@@ -718,5 +738,12 @@ export function buildAssignmentModel(
     });
     for (const g of groups) convexPairs(`pairs_${t}_${g}`, inTeam(t, (p) => ctx.groupOf(p.id) === g), fixedMembers.filter((p) => ctx.groupOf(p.id) === g).length, pairWeight);
   });
-  return { model: { label: 'teams-assignment', variables, constraints }, assign };
+  // Levels, highest first: colleagues, shared groups and missing gender on their own variables (cost = weight),
+  // then the moves from the previous teams and the lottery on the assignment variables.
+  const levels: ObjectiveLevel[] = [
+    ...[orgWeight, pairWeight, genderWeight].map((weight) => ({ terms: variables.flatMap((v, i) => (assign[i] === null && v.cost === weight ? [[i, 1] as const] : [])), weight, step: 1 })),
+    ...(moved.length > 0 ? [{ terms: moved, weight: keepWeight, step: 1 }] : []),
+    { terms: lottery, weight: 1, step: 1 },
+  ];
+  return { model: { label: 'teams-assignment', variables, constraints }, levels, assign };
 }

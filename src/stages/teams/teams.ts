@@ -15,16 +15,18 @@
  * valid set of teams; a result is labelled `optimal` only when its full objective equals that bound (no shared
  * workshop groups, no clash), else the gap is reported.
  *
- * The models are solved by the `Solve` function the caller hands in. The caller (`app/pipeline.ts`) re-checks the
+ * Every model is solved to its canonical optimum (`solver/canonical.ts`), so the teams never depend on which
+ * solver answered. The models are solved by the `Solve` function the caller hands in. The caller (`app/pipeline.ts`) re-checks the
  * groups and teams together with the independent checker (`check/groups.ts`) before using them.
  */
 import { compareCodeUnits } from '../../domain/compare.js';
 import { InternalError } from '../../domain/errors.js';
-import type { Solve, SolveResult } from '../../solver/types.js';
+import type { ModelHints, ObjectiveLevel, Solve, SolveResult } from '../../solver/types.js';
 import type { GroupsResult } from '../groups/groups.js';
 import {
   lexWeights,
   normaliseTeamLocks,
+  NOT_CANONICAL_NOTE,
   personsById,
   relativeGap,
   sortedIds,
@@ -59,6 +61,11 @@ import { teamQualityRows, type TeamQuality } from '../quality.js';
 import type { Candidate, Sector } from '../../domain/types.js';
 import { numberLikePrevious, type PreviousPlacement } from '../stable.js';
 import { keepPreviousTeams } from './keep.js';
+
+/** Every team model asks for the canonical optimum, so the teams never depend on which solver answered. */
+function canonical(levels: readonly ObjectiveLevel[]): ModelHints {
+  return { canonical: { levels } };
+}
 
 export interface FormTeamsOptions {
   /** Lottery seed for ties (recorded in the result). */
@@ -117,6 +124,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
 
   const clusters = clustersOf(locks.togetherInTeam, byId);
   const attempts: SolveResult['attempts'] = [];
+  let notCanonical = false;
   const modelSizes: StageReport['modelSizes'] = [];
   /**
    * Solve the split-pattern model; when it is infeasible because an organisation has more members than there are
@@ -125,13 +133,15 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   const solveModel = async (cl: readonly Cluster[], label: string): Promise<{ tm: TeamModel; solved: SolveResult }> => {
     let tm = buildTeamModel(persons, plan, cl, options.seed);
     modelSizes.push({ label: `${tm.model.label}${label}`, variables: tm.model.variables.length, constraints: tm.model.constraints.length });
-    let solved = await options.solve(tm.model);
+    let solved = await options.solve(tm.model, canonical(tm.levels));
     attempts.push(...solved.attempts);
+    if (solved.values !== null && solved.canonical === false) notCanonical = true;
     if (solved.status === 'infeasible') {
       const loose = buildTeamModel(persons, plan, cl, options.seed, false);
       modelSizes.push({ label: `${loose.model.label}${label} (colleagues not separated)`, variables: loose.model.variables.length, constraints: loose.model.constraints.length });
-      const r = await options.solve(loose.model);
+      const r = await options.solve(loose.model, canonical(loose.levels));
       attempts.push(...r.attempts);
+      if (r.values !== null && r.canonical === false) notCanonical = true;
       if (r.status !== 'infeasible') {
         tm = loose;
         solved = r;
@@ -168,8 +178,9 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
       // swaps improve further; keep the better of the two.
       const am = buildAssignmentModel(specs, persons, ctx, locks.apart, options.seed, 'regions');
       modelSizes.push({ label: am.model.label, variables: am.model.variables.length, constraints: am.model.constraints.length });
-      const exact = await options.solve(am.model);
+      const exact = await options.solve(am.model, canonical(am.levels));
       attempts.push(...exact.attempts);
+      if (exact.values !== null && exact.canonical === false) notCanonical = true;
       if (exact.status === 'optimal' && exact.values !== null) {
         const assigned = assignedTeams(specs, am.assign, exact.values, new Set());
         const moreSwaps = improveTeams(assigned, ctx);
@@ -188,8 +199,9 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   if (options.previous !== undefined && solved.values !== null) {
     const kept = await keepPrevious(teams, persons, ctx, locks.apart, options.seed, options.previous.teamOf, async (am) => {
       modelSizes.push({ label: `${am.model.label} (keeping the previous teams)`, variables: am.model.variables.length, constraints: am.model.constraints.length });
-      const r = await options.solve(am.model);
+      const r = await options.solve(am.model, canonical(am.levels));
       attempts.push(...r.attempts);
+      if (r.values !== null && r.canonical === false) notCanonical = true;
       return r;
     });
     if (kept !== null) {
@@ -209,8 +221,9 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     });
     const am = buildAssignmentModel(specs, persons, ctx, locks.apart, options.seed, 'sectors', clusters);
     modelSizes.push({ label: `${am.model.label} (sector counts only)`, variables: am.model.variables.length, constraints: am.model.constraints.length });
-    const exact = await options.solve(am.model);
+    const exact = await options.solve(am.model, canonical(am.levels));
     attempts.push(...exact.attempts);
+    if (exact.values !== null && exact.canonical === false) notCanonical = true;
     if (exact.status === 'optimal' && exact.values !== null) {
       const assigned = assignedTeams(specs, am.assign, exact.values, new Set(clusters.flatMap((c) => c.ids)));
       const moreSwaps = improveTeams(assigned, ctx);
@@ -288,7 +301,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   }
   const report: StageReport = {
     stage: 'teams',
-    model: `${modelNote}${clusters.length > 0 ? `, ${clusters.length} kept-together group${clusters.length === 1 ? '' : 's'}` : ''}; ${swaps} improving swap${swaps === 1 ? '' : 's'} after the fill`,
+    model: `${modelNote}${clusters.length > 0 ? `, ${clusters.length} kept-together group${clusters.length === 1 ? '' : 's'}` : ''}; ${swaps} improving swap${swaps === 1 ? '' : 's'} after the fill${notCanonical ? NOT_CANONICAL_NOTE : ''}`,
     status: proven ? 'optimal' : solved.values === null ? 'error' : 'feasible',
     solverStatus: solved.status,
     solver: solved.solver,

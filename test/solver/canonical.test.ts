@@ -1,0 +1,169 @@
+/**
+ * The canonical optimum (`solver/canonical.ts`): on seeded small integer programs full of ties, every solver alone,
+ * solvers mixed from phase to phase, and a first solver that is starved, all return the one solution an enumeration
+ * of every integer point names: the lexicographically smallest (or largest) among the optima.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { canonicalSolve, type RawSolve } from '../../src/solver/canonical.js';
+import { closeSolvers, solve } from '../../src/solver/index.js';
+import type { CanonicalTies, LinearModel, ObjectiveLevel, SolverName } from '../../src/solver/types.js';
+import { feasible, prng, randInt } from './helpers.js';
+
+afterAll(async () => {
+  await closeSolvers();
+});
+
+/**
+ * A random bounded integer program with many equal optima: 4–6 variables in [0, 1..2], 1–3 rows, and an objective
+ * of two levels with coefficients in {0, 1} (the lower level's weight exceeds its range, as a stage's would).
+ */
+function tiedMip(seed: number): { model: LinearModel; levels: ObjectiveLevel[] } {
+  const rnd = prng(seed);
+  const n = randInt(rnd, 4, 6);
+  const ub = Array.from({ length: n }, () => randInt(rnd, 1, 2));
+  const high = Array.from({ length: n }, () => randInt(rnd, 0, 1));
+  const low = Array.from({ length: n }, () => randInt(rnd, 0, 1));
+  const weight = 1 + low.reduce((a, c, i) => a + c * (ub[i] as number), 0);
+  const variables = ub.map((u, i) => ({ name: `x${i}`, cost: weight * (high[i] as number) + (low[i] as number), ub: u, integer: true }));
+  const constraints = Array.from({ length: randInt(rnd, 1, 3) }, (_, k) => {
+    const terms: Array<[number, number]> = [];
+    for (let j = 0; j < n; j++) if (rnd() < 0.7) terms.push([j, randInt(rnd, 1, 2)]);
+    return { name: `r${k}`, terms, lo: randInt(rnd, 1, 3), hi: randInt(rnd, 3, 6) };
+  });
+  const level = (coef: number[], w: number): ObjectiveLevel => ({ terms: coef.flatMap((c, i) => (c !== 0 ? [[i, c] as const] : [])), weight: w, step: 1 });
+  return { model: { label: `tied-${seed}`, variables, constraints }, levels: [level(high, weight), level(low, 1)] };
+}
+
+/** Every integer point, feasible ones only. */
+function points(model: LinearModel): number[][] {
+  const out: number[][] = [];
+  const x: number[] = [];
+  const rec = (i: number): void => {
+    if (i === model.variables.length) {
+      if (feasible(model, x)) out.push([...x]);
+      return;
+    }
+    for (let k = 0; k <= (model.variables[i]?.ub ?? 0); k++) {
+      x[i] = k;
+      rec(i + 1);
+    }
+  };
+  rec(0);
+  return out;
+}
+
+/** Lexicographically optimal over the levels in order, then the smallest (largest) vector; null when infeasible. */
+function enumerate(model: LinearModel, levels: readonly ObjectiveLevel[], prefer: 'min' | 'max'): number[] | null {
+  let best = points(model);
+  for (const level of levels) {
+    const value = (x: number[]) => level.terms.reduce((s, [j, a]) => s + a * (x[j] as number), 0);
+    const m = Math.min(...best.map(value));
+    best = best.filter((x) => value(x) === m);
+  }
+  const sign = prefer === 'min' ? 1 : -1;
+  best.sort((a, b) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return sign * ((a[i] as number) - (b[i] as number));
+    return 0;
+  });
+  return best[0] ?? null;
+}
+
+const SEEDS = Array.from({ length: 16 }, (_, i) => 500 + i);
+const SOLVERS: SolverName[] = ['jslp', 'highs', 'yalps'];
+
+describe('enumeration', () => {
+  it('the seeds have ties: most feasible models have several optima', () => {
+    let tied = 0;
+    for (const seed of SEEDS) {
+      const { model, levels } = tiedMip(seed);
+      const all = points(model);
+      if (all.length === 0) continue;
+      const cost = (x: number[]) => model.variables.reduce((s, v, i) => s + v.cost * (x[i] as number), 0);
+      const best = Math.min(...all.map(cost));
+      if (all.filter((x) => cost(x) === best).length > 1) tied++;
+      expect(levels).toHaveLength(2);
+    }
+    expect(tied).toBeGreaterThanOrEqual(SEEDS.length / 4);
+  });
+});
+
+describe.each(['min', 'max'] as const)('canonical optimum, prefer %s', (prefer) => {
+  it.each(SEEDS)('seed %i: each solver alone gives the enumerated solution', async (seed) => {
+    const { model, levels } = tiedMip(seed);
+    const expected = enumerate(model, levels, prefer);
+    for (const solver of SOLVERS) {
+      const r = await solve(model, { solvers: [solver], canonical: { levels, prefer } });
+      if (expected === null) {
+        expect(r.values, solver).toBeNull();
+        continue;
+      }
+      expect(r, `${solver}: ${JSON.stringify(r.attempts)}`).toMatchObject({ status: 'optimal', canonical: true });
+      expect(r.values, solver).toEqual(expected);
+    }
+  });
+});
+
+describe('canonical optimum, whichever solver answers each phase', () => {
+  /** A phase solver that takes the next solver of a seeded shuffle on every call. */
+  function mixed(seed: number): RawSolve {
+    const rnd = prng(seed);
+    return (model, hints) => solve(model, { ...hints, solvers: [SOLVERS[randInt(rnd, 0, 2)] as SolverName, 'highs'] });
+  }
+  /** javascript-lp-solver starved: its attempt ends at the deadline without an answer, then HiGHS answers. */
+  const starved: RawSolve = async (model, hints) => {
+    const r = await solve(model, { ...hints, solvers: ['highs'] });
+    return { ...r, attempts: [{ solver: 'jslp', status: 'timed_out', ms: 1000, note: 'deadline 1000 ms: worker terminated' }, ...r.attempts] };
+  };
+
+  it.each(SEEDS)('seed %i: mixed and starved solvers give the enumerated solution', async (seed) => {
+    const { model, levels } = tiedMip(seed);
+    const expected = enumerate(model, levels, 'min');
+    for (const raw of [mixed(seed), starved]) {
+      const r = await canonicalSolve(model, { levels }, raw);
+      if (expected === null) expect(r.values).toBeNull();
+      else expect(r).toMatchObject({ status: 'optimal', canonical: true, values: expected });
+    }
+  });
+});
+
+describe('levels left out of the objective, and continuous variables', () => {
+  /**
+   * Three items, two seats (x0 + x1 + x2 = 2); a shortfall s ≥ 1 − x2 (continuous, at its best an integer) costs
+   * most; the objective has no tie-break, which `then` supplies: x0 costs 1, x1 costs 2 there.
+   */
+  const model: LinearModel = {
+    label: 'seats',
+    variables: [
+      { name: 'x0', cost: 0, ub: 1, integer: true },
+      { name: 'x1', cost: 0, ub: 1, integer: true },
+      { name: 'x2', cost: 0, ub: 1, integer: true },
+      { name: 's', cost: 10, ub: 1 },
+    ],
+    constraints: [
+      { name: 'seats', terms: [[0, 1], [1, 1], [2, 1]], lo: 2, hi: 2 },
+      { name: 'short', terms: [[2, 1], [3, 1]], lo: 1 },
+    ],
+  };
+  const ties: CanonicalTies = { levels: [{ terms: [[3, 1]], weight: 10, step: 1 }], then: [{ terms: [[0, 1], [1, 2]], weight: 0, step: 1 }] };
+
+  it.each(SOLVERS)('%s: the objective, then the later level, then the order; the shortfall at its best', async (solver) => {
+    const r = await solve(model, { solvers: [solver], canonical: ties });
+    expect(r).toMatchObject({ status: 'optimal', canonical: true, objective: 0, values: [1, 0, 1, 0] });
+  });
+
+  it('levels that do not add up to the costs are a bug, reported before any solve', async () => {
+    await expect(solve(model, { canonical: { levels: [{ terms: [[3, 1]], weight: 9, step: 1 }] } })).rejects.toThrow(/cost 9, the model 10/);
+  });
+
+  it('a phase without a proof leaves the first optimum, marked not canonical', async () => {
+    let calls = 0;
+    const raw: RawSolve = async (m, hints) => {
+      calls++;
+      if (calls === 1) return solve(m, { ...hints, solvers: ['highs'] });
+      return { status: 'timed_out', solver: 'highs', values: null, objective: null, bound: null, gap: null, attempts: [{ solver: 'highs', status: 'timed_out', ms: 5 }] };
+    };
+    const r = await canonicalSolve(model, ties, raw);
+    expect(r).toMatchObject({ status: 'optimal', canonical: false, objective: 0 });
+    expect(r.attempts.at(-1)).toMatchObject({ status: 'timed_out' });
+  });
+});
