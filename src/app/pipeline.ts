@@ -57,6 +57,8 @@ export interface Allocation {
   selection: SelectionResult;
   groups: GroupsResult;
   teams: TeamsResult;
+  /** The committee's locks as read (file and options merged): recorded with their outcome (`app/decisions.ts`). */
+  locks: CommitteeLocks;
 }
 
 /**
@@ -75,7 +77,14 @@ export function loadLocks(path: string | undefined, include: readonly string[], 
     ids.map((text) => ({ id: idKey(text), file: option, rule: option === '--include' ? 'include' : 'exclude' }));
   const options = [...fromOption('--include', include), ...fromOption('--exclude', exclude)];
   const ids = (rule: LockRule, list: readonly string[]) => [...new Set([...options.filter((r) => r.rule === rule).map((r) => r.id), ...list])];
-  return { ...locks, include: ids('include', locks.include), exclude: ids('exclude', locks.exclude), named: [...options, ...locks.named] };
+  const optionDecisions = options.map((r) => ({ rule: r.rule, id: r.id, other: null, group: null, reason: null, source: { file: r.file, line: null } }));
+  return {
+    ...locks,
+    include: ids('include', locks.include),
+    exclude: ids('exclude', locks.exclude),
+    named: [...options, ...locks.named],
+    decisions: [...optionDecisions, ...locks.decisions],
+  };
 }
 
 /**
@@ -128,7 +137,7 @@ export async function computeAllocation(opts: AllocateOptions): Promise<Allocati
     const selectedIds = new Set(selection.candidates.filter((c) => c.status === 'selected').map((c) => c.id));
     const participants = inputs.read.candidates.filter((c) => selectedIds.has(c.id));
     const { groups, teams } = await formGroupsAndTeams(participants, inputs.programme, { seed, solve, locks: locks.groups, previous: previous === null ? undefined : placementOf(previous) });
-    return { inputs, seed, previous, selection, groups, teams };
+    return { inputs, seed, previous, selection, groups, teams, locks };
   } catch (err) {
     throw explainTimeLimit(err, opts.deadlineMs);
   } finally {

@@ -9,7 +9,11 @@
  * | `apart` (adskilt) | participant kept apart from `other` (group and team) | another id |
  * | `together` (sammen) | participant kept in one project team with `other` | another id |
  *
- * Headers may be Norwegian (`regel`, `id`, `annen`); delimiter and encoding are detected as for candidates.
+ * An optional column `reason` (`begrunnelse`) holds the committee's reason for the row, recorded with the
+ * decision (summary.json, the report, allocation.csv) as typed, trimmed.
+ *
+ * Headers may be Norwegian (`regel`, `id`, `annen`, `begrunnelse`); delimiter and encoding are detected as for
+ * candidates.
  */
 import { InputError, type InputIssue } from '../domain/errors.js';
 import { normaliseId } from '../domain/ids.js';
@@ -35,6 +39,23 @@ export interface CommitteeLocks {
   groups: GroupLocks;
   /** Every place an id was named, in file order (options first when merged), for located errors. */
   named: LockRef[];
+  /** Every decision as the committee gave it, one per locks-file row or option id, in that order (options first when merged). */
+  decisions: LockDecision[];
+}
+
+/** One decision of the committee: a row of the locks file or an id of `--include`/`--exclude`. */
+export interface LockDecision {
+  rule: LockRule;
+  /** The candidate the rule is about (normalised as candidate ids are). */
+  id: string;
+  /** `apart`/`together`: the other participant; else null. */
+  other: string | null;
+  /** `group`: the workshop group number; else null. */
+  group: number | null;
+  /** The `reason`/`begrunnelse` cell as typed (trimmed); null when blank or when there is no such column. */
+  reason: string | null;
+  /** The locks file and its line, or the option (`--include`) with a null line. */
+  source: { file: string; line: number | null };
 }
 
 export type LockRule = 'include' | 'exclude' | 'group' | 'apart' | 'together';
@@ -53,17 +74,20 @@ const RULES: ReadonlyMap<string, LockRule> = new Map([
   ['sammen', 'together'],
 ]);
 
-type LockColumn = 'rule' | 'id' | 'other';
+type LockColumn = 'rule' | 'id' | 'other' | 'reason';
 const HEADERS: ReadonlyMap<string, LockColumn> = new Map([
   ['rule', 'rule'],
   ['regel', 'rule'],
   ['id', 'id'],
   ['other', 'other'],
   ['annen', 'other'],
+  ['reason', 'reason'],
+  ['begrunnelse', 'reason'],
+  ['grunn', 'reason'],
 ]);
 
 export function emptyLocks(): CommitteeLocks {
-  return { include: [], exclude: [], groups: { inGroup: [], apart: [], togetherInTeam: [] }, named: [] };
+  return { include: [], exclude: [], groups: { inGroup: [], apart: [], togetherInTeam: [] }, named: [], decisions: [] };
 }
 
 /** Parse a locks file; every bad cell is a located issue. Ids are checked against the candidates by the caller. */
@@ -99,11 +123,15 @@ export function parseLocks(bytes: Uint8Array, file: string): CommitteeLocks {
     }
     const id = idr.id;
     const named = (column: LockColumn, which: string) => locks.named.push({ id: which, file, line, column: header(column), rule });
+    const reasonText = cell(cells, 'reason');
+    const decided = (other: string | null, group: number | null) =>
+      locks.decisions.push({ rule, id, other, group, reason: reasonText === '' ? null : reasonText, source: { file, line } });
     switch (rule) {
       case 'include':
       case 'exclude':
         locks[rule].push(id);
         named('id', id);
+        decided(null, null);
         break;
       case 'group': {
         const other = cell(cells, 'other');
@@ -112,6 +140,7 @@ export function parseLocks(bytes: Uint8Array, file: string): CommitteeLocks {
         else {
           locks.groups.inGroup = [...(locks.groups.inGroup ?? []), { id, group: n }];
           named('id', id);
+          decided(null, n);
         }
         break;
       }
@@ -126,6 +155,7 @@ export function parseLocks(bytes: Uint8Array, file: string): CommitteeLocks {
           else locks.groups.togetherInTeam = [...(locks.groups.togetherInTeam ?? []), [id, other.id]];
           named('id', id);
           named('other', other.id);
+          decided(other.id, null);
         }
         break;
       }
