@@ -29,11 +29,15 @@ import { joinReasons } from './screen.js';
 import { renderTable } from './table.js';
 import type { AllocateSummary } from './summary-schema.js';
 import { renderReport } from '../report/render.js';
+import type { AllocationStatus } from '../read/allocation.js';
+import { allocationDecisions, decisionReasons } from './decisions.js';
+import { nominationCapSummary, outputStatus } from './nomination-cap.js';
+import { committeeLines } from './committee-text.js';
 import { reportViewFromAllocation, writeOutputsWithReport } from './report-view.js';
 
 export const SUMMARY_SCHEMA_VERSION = 1;
 
-const STATUS_ORDER: Record<CandidateSelection['status'], number> = { selected: 0, reserve: 1, excluded: 2, ineligible: 3 };
+const STATUS_ORDER: Record<AllocationStatus, number> = { selected: 0, reserve: 1, excluded: 2, ineligible: 3, over_cap: 4, withdrawn: 5 };
 
 
 
@@ -49,10 +53,12 @@ export function allocationTable(a: Allocation): { header: string[]; body: string
   const byId = new Map(a.inputs.read.candidates.map((c) => [c.id, c]));
   const warningsById = new Map(a.inputs.screening.screened.map((s) => [s.candidate.id, s.warnings]));
   const cellOrder = new Map(a.selection.cells.map((c, i) => [c.key, i]));
+  const committee = decisionReasons(allocationDecisions(a));
+  const status = (s: CandidateSelection) => outputStatus(s.status, s.reasons);
   const rows = [...a.selection.candidates].sort(
     (x, y) =>
       (cellOrder.get(x.cell ?? '') ?? 1e9) - (cellOrder.get(y.cell ?? '') ?? 1e9) ||
-      STATUS_ORDER[x.status] - STATUS_ORDER[y.status] ||
+      STATUS_ORDER[status(x)] - STATUS_ORDER[status(y)] ||
       (x.reserveRank ?? 0) - (y.reserveRank ?? 0) ||
       compareCodeUnits(x.id, y.id),
   );
@@ -60,12 +66,12 @@ export function allocationTable(a: Allocation): { header: string[]; body: string
     const c = byId.get(s.id) as Candidate;
     return [
       s.id,
-      s.status,
+      status(s),
       s.cell ?? '',
       s.reserveRank === null ? '' : String(s.reserveRank),
       numberOrBlank(a.groups.groupOf[s.id]),
       numberOrBlank(a.teams.teamOf[s.id]),
-      joinReasons(s.reasons),
+      joinReasons([...s.reasons, ...(committee.get(s.id) ?? [])]),
       joinReasons(warningsById.get(s.id) ?? []),
       ...pt.row(c),
       c.ref.file,
@@ -122,6 +128,7 @@ export function solverLog(a: Allocation): Array<{ stage: string; solver: string 
 export function buildSummary(a: Allocation, diff: AllocationDiff | null = null): AllocateSummary {
   const { inputs, selection, groups, teams } = a;
   const count = (s: CandidateSelection['status']) => selection.candidates.filter((c) => c.status === s).length;
+  const overCap = selection.candidates.filter((c) => outputStatus(c.status, c.reasons) === 'over_cap').length;
   const stage = (r: GroupsResult['report']) => ({
     stage: r.stage,
     model: r.model,
@@ -142,7 +149,7 @@ export function buildSummary(a: Allocation, diff: AllocationDiff | null = null):
     seed: a.seed,
     programme: { name: inputs.programme.name, startDate: inputs.programme.startDate, source: inputs.programmeSource, sha256: inputs.programmeSha256 },
     inputs: inputRecords(inputs),
-    counts: { candidates: selection.candidates.length, selected: count('selected'), reserve: count('reserve'), excluded: count('excluded'), ineligible: count('ineligible') },
+    counts: { candidates: selection.candidates.length, selected: count('selected'), reserve: count('reserve'), excluded: count('excluded'), ineligible: count('ineligible'), overCap },
     allRulesMet: allRulesMet(a),
     cells: selection.cells.map((c) => ({ ...c, reserves: c.eligible - c.excluded - c.selected })),
     gender: selection.gender,
@@ -166,6 +173,8 @@ export function buildSummary(a: Allocation, diff: AllocationDiff | null = null):
     groups: groups.quality,
     teams: teams.quality,
     warnings,
+    decisions: allocationDecisions(a),
+    nominationCap: nominationCapSummary(inputs.screening.screened, inputs.programme),
     ...(a.previous === null || diff === null
       ? {}
       : { previous: { file: a.previous.read.file, sha256: a.previous.read.sha256, idsNotInInput: a.previous.gone, stability: stabilityOf(a), ...diffChanges(diff) } }),
@@ -227,6 +236,7 @@ function readableSummary(a: Allocation, summary: Summary): string {
   for (const r of notMet) parts.push(`rule not met: ${r.explanation ?? r.text}\n`);
   for (const c of summary.cells) if (c.explanation !== null && !notMet.some((r) => r.explanation === c.explanation)) parts.push(`${c.explanation}\n`);
   for (const r of summary.relaxations) parts.push(`relaxed (${r.stage}): ${r.reason}\n`);
+  parts.push(committeeLines(summary.nominationCap, summary.decisions));
   parts.push(`\n${summary.allRulesMet ? 'Every programme rule is met.' : 'A programme rule is not met (exit code 1).'}\n`);
   return parts.join('');
 }

@@ -26,6 +26,10 @@ import { inputRecords, loadInputs, readFiles, sha256, type InputOptions, type Lo
 import type { CommitteeLocks } from '../read/locks.js';
 import { warningLines, type CommandOutcome } from './outcome.js';
 import type { CheckReport, CheckViolation } from './summary-schema.js';
+import { overCapOnly } from '../domain/nomination.js';
+import { rowDecisions } from './decisions.js';
+import { nominationCapSummary } from './nomination-cap.js';
+import { committeeLines } from './committee-text.js';
 
 export interface CheckOptions {
   /** Candidate files, as for `allocate`. */
@@ -91,8 +95,11 @@ export function checkAllocation(input: CheckInput): CheckViolation[] {
     if (s === undefined) continue; // an input error, reported before any check
     const eligible = s.status === 'eligible' && s.cell !== null;
     const who = `${r.id} (${s.candidate.ref.file} line ${s.candidate.ref.line})`;
-    if (r.status === 'ineligible' && eligible) {
-      add({ code: 'marked_ineligible', severity: 'error', ids: [r.id], rule: null, message: `${who} is marked ineligible, but screening finds them eligible for ${cellLabel.get(s.cell ?? '') ?? s.cell}` });
+    if ((r.status === 'ineligible' || r.status === 'over_cap') && eligible) {
+      const marked = r.status === 'ineligible' ? 'ineligible' : 'over the nomination cap';
+      add({ code: `marked_${r.status}`, severity: 'error', ids: [r.id], rule: null, message: `${who} is marked ${marked}, but screening finds them eligible for ${cellLabel.get(s.cell ?? '') ?? s.cell}` });
+    } else if (r.status === 'over_cap' && !overCapOnly(s.reasons.map((x) => x.code))) {
+      add({ code: 'marked_over_cap', severity: 'error', ids: [r.id], rule: null, message: `${who} is marked over the nomination cap, but screening finds ${ineligibleCodes(s)}` });
     } else if (r.status === 'reserve' && !eligible) {
       add({ code: 'marked_reserve', severity: 'error', ids: [r.id], rule: null, message: `${who} is marked reserve, but is not eligible (${ineligibleCodes(s)})` });
     }
@@ -211,7 +218,7 @@ export function readInputsWithAllocation(opts: InputOptions & { allocation: stri
   return { inputs, allocation, file, issues };
 }
 
-function buildCheckReport(loaded: CheckInputs, violations: readonly CheckViolation[], strict: boolean): CheckReport {
+function buildCheckReport(loaded: CheckInputs, violations: readonly CheckViolation[], strict: boolean, locks: CommitteeLocks): CheckReport {
   const { inputs, allocation } = loaded;
   const tally = { errors: 0, unmet: 0, warnings: 0 };
   for (const v of violations) {
@@ -229,10 +236,19 @@ function buildCheckReport(loaded: CheckInputs, violations: readonly CheckViolati
     programme: { name: inputs.programme.name, startDate: inputs.programme.startDate, source: inputs.programmeSource, sha256: inputs.programmeSha256 },
     inputs: inputRecords(inputs),
     allocation: { file: allocation.file, sha256: loaded.allocationSha256, encoding: allocation.encoding, delimiter: allocation.delimiter, rows: allocation.rowCount },
-    counts: { candidates: inputs.read.candidates.length, selected: status('selected'), reserve: status('reserve'), excluded: status('excluded'), ineligible: status('ineligible') },
+    counts: {
+      candidates: inputs.read.candidates.length,
+      selected: status('selected'),
+      reserve: status('reserve'),
+      excluded: status('excluded'),
+      ineligible: status('ineligible') + status('over_cap'),
+      overCap: status('over_cap'),
+    },
     tally,
     violations: [...violations],
     warnings: [...inputs.read.warnings, ...inputs.screening.warnings],
+    decisions: rowDecisions(locks.decisions, allocation.rows, violations),
+    nominationCap: nominationCapSummary(inputs.screening.screened, inputs.programme),
   };
 }
 
@@ -246,6 +262,8 @@ function readableReport(report: CheckReport): string {
   );
   if (report.violations.length > 0) parts.push('\n');
   for (const v of report.violations) parts.push(`${v.severity.padEnd(7)} ${v.code}: ${v.message}\n`);
+  const committee = committeeLines(report.nominationCap, report.decisions);
+  if (committee !== '') parts.push(`\n${committee}`);
   const t = report.tally;
   parts.push(`\n${plural(t.errors, 'error', 'errors')}, ${plural(t.unmet, 'rule', 'rules')} not met, ${plural(t.warnings, 'warning', 'warnings')}.\n`);
   parts.push(report.ok ? 'Every programme rule is met.\n' : 'A programme rule is not met (exit code 1).\n');
@@ -256,7 +274,7 @@ export function runCheck(opts: CheckOptions): CommandOutcome {
   const locks = loadLocks(opts.locks, opts.include, opts.exclude, opts.cwd);
   const loaded = loadCheckInputs(opts, locks);
   const violations = checkAllocation({ inputs: loaded.inputs, allocation: loaded.allocation, strict: opts.strict, include: locks.include, exclude: locks.exclude, groupLocks: locks.groups });
-  const report = buildCheckReport(loaded, violations, opts.strict);
+  const report = buildCheckReport(loaded, violations, opts.strict, locks);
   const stderr = warningLines(report.warnings);
   return {
     stdout: opts.json ? `${JSON.stringify(report, null, 2)}\n` : readableReport(report),

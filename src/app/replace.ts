@@ -47,6 +47,10 @@ import { passThrough } from './outputs.js';
 import { reportViewFromRows, writeOutputsWithReport } from './report-view.js';
 import { joinReasons, type ScreenOptions } from './screen.js';
 import type { CheckViolation, ReplaceSummary } from './summary-schema.js';
+import { overCapOnly } from '../domain/nomination.js';
+import { rowDecisions } from './decisions.js';
+import { nominationCapSummary } from './nomination-cap.js';
+import { committeeLines } from './committee-text.js';
 
 export interface ReplaceOptions extends ScreenOptions {
   /** The current allocation.csv (as `allocate` or an earlier `replace` wrote it, possibly re-saved by Excel). */
@@ -72,7 +76,7 @@ export interface ReplaceOptions extends ScreenOptions {
 
 export const REPLACE_SCHEMA_VERSION = 1;
 
-const STATUS_ORDER: Record<ResultRow['status'], number> = { selected: 0, reserve: 1, withdrawn: 2, excluded: 3, ineligible: 4 };
+const STATUS_ORDER: Record<ResultRow['status'], number> = { selected: 0, reserve: 1, withdrawn: 2, excluded: 3, ineligible: 4, over_cap: 5 };
 
 interface Loaded {
   locks: CommitteeLocks;
@@ -138,7 +142,9 @@ function compute(input: ReplaceInput, reformed?: ReformedPlacement): ReplaceResu
 /** The new allocation's rows in output order: by cell (programme order), status, reserve rank, id. */
 function orderedRows(loaded: Loaded, result: ReplaceResult): ResultRow[] {
   const cellOrder = new Map(quotaCells(loaded.inputs.programme).map((c, i) => [c.key, i]));
-  return [...result.rows].sort(
+  // An allocation of an earlier version has `ineligible` for those over the nomination cap only: now `over_cap`.
+  const capOnly = new Set(loaded.inputs.screening.screened.filter((s) => overCapOnly(s.reasons.map((r) => r.code))).map((s) => s.candidate.id));
+  return result.rows.map((r): ResultRow => (r.status === 'ineligible' && capOnly.has(r.id) ? { ...r, status: 'over_cap' } : r)).sort(
     (x, y) =>
       (cellOrder.get(x.cell ?? '') ?? 1e9) - (cellOrder.get(y.cell ?? '') ?? 1e9) ||
       STATUS_ORDER[x.status] - STATUS_ORDER[y.status] ||
@@ -287,7 +293,15 @@ function buildSummary(loaded: Loaded, opts: ReplaceOptions, seed: string, result
     inputs: inputRecords(inputs),
     allocation: { file: allocation.file, sha256: loaded.allocationSha256, encoding: allocation.encoding, delimiter: allocation.delimiter, rows: allocation.rowCount },
     request: { withdraw: [...new Set(opts.withdraw)].sort(compareCodeUnits), add: [...new Set(opts.add)].sort(compareCodeUnits) },
-    counts: { candidates: rows.length, selected: status('selected'), reserve: status('reserve'), withdrawn: status('withdrawn'), excluded: status('excluded'), ineligible: status('ineligible') },
+    counts: {
+      candidates: rows.length,
+      selected: status('selected'),
+      reserve: status('reserve'),
+      withdrawn: status('withdrawn'),
+      excluded: status('excluded'),
+      ineligible: status('ineligible') + status('over_cap'),
+      overCap: status('over_cap'),
+    },
     allRulesMet: ok,
     changes: {
       withdrawn: result.withdrawn.map((w) => ({ ...w })),
@@ -307,6 +321,8 @@ function buildSummary(loaded: Loaded, opts: ReplaceOptions, seed: string, result
     groups: groupQualityRows(partitionsOf(result.placement.groupOf), person),
     teams: teamQualityRows(partitionsOf(result.placement.teamOf), person, (id) => result.placement.groupOf.get(id)),
     warnings: [...inputs.read.warnings, ...inputs.screening.warnings],
+    decisions: rowDecisions(loaded.locks.decisions, rows, found),
+    nominationCap: nominationCapSummary(inputs.screening.screened, inputs.programme),
   };
 }
 
@@ -347,6 +363,8 @@ function readable(loaded: Loaded, summary: ReplaceSummary, out: string): string 
   const shown = summary.findings.filter((f) => f.severity !== 'warning' && !notMet.some((r) => r.id === f.rule));
   if (shown.length > 0) parts.push('\ncohort check on the new allocation:\n');
   for (const f of shown) parts.push(`  ${f.severity.padEnd(7)} ${f.code}: ${f.message}\n`);
+  const committee = committeeLines(summary.nominationCap, summary.decisions);
+  if (committee !== '') parts.push(`\n${committee}`);
   parts.push(
     `\n${summary.allRulesMet ? 'Every programme rule is met.' : 'A programme rule is not met (exit code 1).'}\n` +
       `Wrote ${out}/allocation.csv, ${out}/groups.csv and ${out}/summary.json.\n`,
@@ -374,6 +392,7 @@ function reportView(loaded: Loaded, summary: ReplaceSummary, rows: readonly Resu
     seed: summary.seed,
     allRulesMet: summary.allRulesMet,
     warnings: [...summary.warnings.map((w) => w.message), ...changes],
+    decisions: summary.decisions,
   });
 }
 

@@ -12,7 +12,11 @@ import { groupQualityRows, teamQualityRows, type GroupQuality, type TeamQuality 
 import { pluralForm } from '../domain/text.js';
 import type { Candidate } from '../domain/types.js';
 import { refuseInputTargets, writeOutputs, type OutputFile, type WriteOptions } from '../io/csv-write.js';
-import type { ListedCandidateView, PersonView, RelaxationView, ReportView, RuleView } from '../report/view.js';
+import type { DecisionView, ListedCandidateView, NominationCapView, PersonView, RelaxationView, ReportView, RuleView } from '../report/view.js';
+import { emailOf } from '../read/columns.js';
+import { overCapOnly } from '../domain/nomination.js';
+import { allocationDecisions, type DecisionRecord } from './decisions.js';
+import { nominationCapSummary, outputStatus } from './nomination-cap.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import type { Allocation } from './pipeline.js';
 import { inputRecords, type LoadedInputs } from './load.js';
@@ -21,7 +25,7 @@ import { inputRecords, type LoadedInputs } from './load.js';
 const LOCK_REASONS = new Set(['lock_not_obeyed', 'excluded', 'included']);
 
 function person(c: Candidate): PersonView {
-  return { id: c.id, name: c.name, gender: c.gender, sector: c.sector, rhf: c.rhf, organisation: c.organisation, priority: c.priority };
+  return { id: c.id, name: c.name, gender: c.gender, sector: c.sector, rhf: c.rhf, organisation: c.organisation, priority: c.priority, position: c.position, email: emailOf(c.raw) };
 }
 
 /** The report's workshop groups: members from the candidates, the gender minimum and clashes from the quality table. */
@@ -56,11 +60,12 @@ export function reportViewFromAllocation(a: Allocation): ReportView {
     if (c === undefined) throw new Error(`report: no input candidate with id ${id}`);
     return c;
   };
+  const overCap = new Set(selection.candidates.filter((s) => outputStatus(s.status, s.reasons) === 'over_cap').map((s) => s.id));
   const listed = (status: 'ineligible' | 'excluded'): ListedCandidateView[] =>
     selection.candidates
-      .filter((s) => s.status === status)
+      .filter((s) => s.status === status && !overCap.has(s.id))
       .map((s) => ({ ...person(candidate(s.id)), cellKey: s.cell, reasons: s.reasons.filter((r) => !LOCK_REASONS.has(r.code)).map((r) => ({ code: r.code, text: r.text })) }));
-  const count = (status: string) => selection.candidates.filter((s) => s.status === status).length;
+  const count = (status: string) => selection.candidates.filter((s) => s.status === status && !overCap.has(s.id)).length;
   const relaxations = [...groups.relaxations.map((r) => ({ stage: 'groups' as const, ...r })), ...teams.relaxations.map((r) => ({ stage: 'teams' as const, ...r }))];
   const sel = selection.stage;
   return {
@@ -122,13 +127,44 @@ export function reportViewFromAllocation(a: Allocation): ReportView {
       { stage: 'groups', status: groups.report.status, gap: groups.report.gap },
       { stage: 'teams', status: teams.report.status, gap: teams.report.gap },
     ],
+    nominationCap: nominationCapView(inputs, overCap, candidate),
+    decisions: decisionViews(allocationDecisions(a), byId),
   };
+}
+
+/** Those over the nomination cap (and no other reason) per trust over it, as the report lists them. */
+function nominationCapView(inputs: LoadedInputs, overCap: ReadonlySet<string>, candidate: (id: string) => Candidate): NominationCapView {
+  const caps = nominationCapSummary(inputs.screening.screened, inputs.programme);
+  const cellOf = new Map(inputs.screening.screened.map((s) => [s.candidate.id, s.cell]));
+  const listed = (id: string): ListedCandidateView => ({ ...person(candidate(id)), cellKey: cellOf.get(id) ?? null, reasons: [] });
+  return {
+    cap: caps.cap,
+    trusts: caps.trusts.map((t) => ({ trust: t.trust, nominated: t.nominated, people: t.overCap.filter((id) => overCap.has(id)).map(listed) })).filter((t) => t.people.length > 0),
+  };
+}
+
+/** The decisions as the report shows them: people with their names where they are candidates. */
+function decisionViews(records: readonly DecisionRecord[], byId: ReadonlyMap<string, Candidate>): DecisionView[] {
+  const who = (id: string): PersonView => {
+    const c = byId.get(id);
+    return c === undefined ? { id, name: id, gender: 'unknown', sector: 'kommune', rhf: null, organisation: '', priority: null } : person(c);
+  };
+  return records.map((d) => ({
+    rule: d.rule,
+    person: who(d.id),
+    other: d.other === null ? null : who(d.other),
+    group: d.group,
+    reason: d.reason,
+    source: d.source.line === null ? d.source.file : `${d.source.file}:${d.source.line}`,
+    obeyed: d.obeyed,
+    why: d.why,
+  }));
 }
 
 /** One row of an allocation that is not freshly computed (re-read from a file, or the result of `cohort replace`). */
 export interface AllocationRowView {
   id: string;
-  status: 'selected' | 'reserve' | 'excluded' | 'ineligible' | 'withdrawn';
+  status: 'selected' | 'reserve' | 'excluded' | 'ineligible' | 'over_cap' | 'withdrawn';
   /** Quota cell key; null when the candidate fits none. */
   cell: string | null;
   reserveRank: number | null;
@@ -146,6 +182,8 @@ export interface ExistingAllocation {
   seed: string | null;
   allRulesMet: boolean;
   warnings: string[];
+  /** The committee's decisions with their verdicts on this allocation; default none. */
+  decisions?: readonly DecisionRecord[] | undefined;
 }
 
 /**
@@ -161,9 +199,13 @@ export function reportViewFromRows(a: ExistingAllocation): ReportView {
     if (c === undefined) throw new Error(`report: no input candidate with id ${id}`);
     return c;
   };
+  // Rows over the nomination cap only, whether the file says `over_cap` or (an older file) `ineligible`.
+  const overCap = new Set(
+    rows.filter((r) => r.status === 'over_cap' || (r.status === 'ineligible' && overCapOnly((screened.get(r.id)?.reasons ?? []).map((x) => x.code)))).map((r) => r.id),
+  );
   const listed = (status: 'ineligible' | 'excluded'): ListedCandidateView[] =>
     rows
-      .filter((r) => r.status === status)
+      .filter((r) => r.status === status && !overCap.has(r.id))
       .map((r) => ({
         ...person(candidate(r.id)),
         cellKey: r.cell,
@@ -172,7 +214,7 @@ export function reportViewFromRows(a: ExistingAllocation): ReportView {
             ? [{ code: 'excluded', text: 'excluded: by the committee' }]
             : (screened.get(r.id)?.reasons ?? []).filter((x) => !LOCK_REASONS.has(x.code)).map((x) => ({ code: x.code, text: x.text })),
       }));
-  const count = (status: AllocationRowView['status']) => rows.filter((r) => r.status === status).length;
+  const count = (status: AllocationRowView['status']) => rows.filter((r) => r.status === status && !overCap.has(r.id)).length;
   const participant = (id: string) => toPerson(candidate(id));
   const groups = partitionsOf(a.groupOf);
   const teams = partitionsOf(a.teamOf);
@@ -222,6 +264,8 @@ export function reportViewFromRows(a: ExistingAllocation): ReportView {
     excluded: listed('excluded'),
     warnings: [...a.warnings],
     stages: [],
+    nominationCap: nominationCapView(inputs, overCap, candidate),
+    decisions: decisionViews(a.decisions ?? [], byId),
   };
 }
 

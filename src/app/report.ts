@@ -18,6 +18,7 @@ import { checkAllocation, readInputsWithAllocation } from './check.js';
 import { inputPaths, type LoadedInputs } from './load.js';
 import { warningLines, type CommandOutcome } from './outcome.js';
 import { reportViewFromRows, type AllocationRowView } from './report-view.js';
+import { rowDecisions } from './decisions.js';
 import type { CheckViolation } from './summary-schema.js';
 
 export interface ReportOptions {
@@ -85,6 +86,12 @@ function placementFindings(findings: readonly CheckViolation[]): RelaxationView[
     .map((f) => ({ stage: f.code.startsWith('team_') ? ('teams' as const) : ('groups' as const), code: f.code, reason: f.message, ids: [...f.ids] }));
 }
 
+/** `, 2 over the nomination cap` when anyone is. */
+function overCapText(view: { nominationCap?: { trusts: ReadonlyArray<{ people: readonly unknown[] }> } | undefined }): string {
+  const n = (view.nominationCap?.trusts ?? []).reduce((a, t) => a + t.people.length, 0);
+  return n === 0 ? '' : `, ${n} over the nomination cap`;
+}
+
 export function runReport(opts: ReportOptions): CommandOutcome {
   const locks = loadLocks(opts.locks, [], [], opts.cwd);
   const { inputs, allocation, file, issues } = readInputsWithAllocation(opts);
@@ -108,6 +115,7 @@ export function runReport(opts: ReportOptions): CommandOutcome {
     seed: null,
     allRulesMet,
     warnings: [...warnings.map((w) => w.message), ...findings.map((f) => `${f.severity} ${f.code}: ${f.message}`)],
+    decisions: rowDecisions(locks.decisions, allocation.rows, findings),
   });
   const name = basename(opts.output);
   if (name === '' || name === '.' || name === '..' || /[/\\]$/.test(opts.output)) {
@@ -119,7 +127,7 @@ export function runReport(opts: ReportOptions): CommandOutcome {
   const notMet = view.rules.filter((r) => !r.met).length + view.relaxations.length;
   return {
     stdout:
-      `Drew the report of ${allocation.file} (${view.counts.selected} selected, ${view.counts.reserve} reserve, ${view.counts.excluded} excluded, ${view.counts.ineligible} ineligible).\n` +
+      `Drew the report of ${allocation.file} (${view.counts.selected} selected, ${view.counts.reserve} reserve, ${view.counts.excluded} excluded, ${view.counts.ineligible} ineligible${overCapText(view)}).\n` +
       (allRulesMet ? 'Every programme rule is met.\n' : `A programme rule is not met (exit code 1): ${notMet === 0 ? 'see' : `${notMet} shown in`} the report; cohort check lists every finding.\n`) +
       `Wrote the report ${opts.output}.\n`,
     stderr: warningLines(warnings),

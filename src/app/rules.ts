@@ -105,7 +105,7 @@ const EN: Words = {
   cap: (cap) =>
     cap === null
       ? 'Nomination cap: none; a hospital trust may nominate any number of candidates.'
-      : `Nomination cap: at most ${plural(cap, 'candidate', 'candidates')} per hospital trust, by the trust's own priority; the rest are ineligible.`,
+      : `Nomination cap: at most ${plural(cap, 'candidate', 'candidates')} per hospital trust, by the trust's own priority; the rest are over the cap (status over_cap), apart from failing the admission requirements.`,
   gender: 'Gender balance (where the eligible candidates allow it)',
   cohortShare: (share, min, seats) =>
     share === 0 ? 'Whole cohort: no minimum share.' : `Whole cohort: each gender at least ${formatPercent(share, 'en')} of the seats (${min} of ${seats}).`,

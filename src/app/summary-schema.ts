@@ -15,6 +15,7 @@ import { ProgrammeSchema } from '../domain/programme.js';
 import { GENDERS, RHFS, SECTORS } from '../domain/types.js';
 import { ALLOCATION_STATUSES } from '../read/allocation.js';
 import { CHANGE_KINDS } from '../diff/diff.js';
+import { DecisionsSchema, NominationCapSchema } from './committee-schema.js';
 
 const count = z.int().nonnegative();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/).describe('lowercase hex SHA-256 of the file\'s bytes');
@@ -40,7 +41,15 @@ const InputFileSchema = z.strictObject({
   rows: count.describe('data rows read'),
 });
 
-const StatusCountsSchema = z.strictObject({ candidates: count, selected: count, reserve: count, excluded: count, ineligible: count });
+const overCapCount = count.describe('of `ineligible`, those whose only reason is the nomination cap (status `over_cap`)');
+const StatusCountsSchema = z.strictObject({
+  candidates: count,
+  selected: count,
+  reserve: count,
+  excluded: count,
+  ineligible: count.describe('not eligible, whatever the reason: those over the nomination cap included (see `overCap`)'),
+  overCap: overCapCount,
+});
 
 const placeNumber = z.int().positive().describe('a workshop group or project team number');
 const rankNumber = z.int().positive().describe('a 1-based reserve rank');
@@ -196,6 +205,8 @@ export const AllocateSummarySchema = z
     groups: z.array(GroupQualitySchema),
     teams: z.array(TeamQualitySchema),
     warnings: z.array(WarningSchema),
+    decisions: DecisionsSchema,
+    nominationCap: NominationCapSchema,
     previous: z
       .strictObject({
         file: z.string().describe('the --previous file as given'),
@@ -251,6 +262,8 @@ export const CheckReportSchema = z
     tally: z.strictObject({ errors: count, unmet: count, warnings: count }),
     violations: z.array(CheckViolationSchema),
     warnings: z.array(WarningSchema).describe('findings of reading and screening the candidates'),
+    decisions: DecisionsSchema,
+    nominationCap: NominationCapSchema,
   })
   .meta({ title: 'cohort check report' });
 export type CheckReport = z.infer<typeof CheckReportSchema>;
@@ -270,7 +283,7 @@ export const ReplaceSummarySchema = z
     inputs: z.array(InputFileSchema),
     allocation: InputFileSchema.describe('the allocation the change starts from'),
     request: z.strictObject({ withdraw: z.array(z.string()), add: z.array(z.string()) }),
-    counts: z.strictObject({ candidates: count, selected: count, reserve: count, withdrawn: count, excluded: count, ineligible: count }),
+    counts: z.strictObject({ candidates: count, selected: count, reserve: count, withdrawn: count, excluded: count, ineligible: count, overCap: overCapCount }),
     allRulesMet: z.boolean().describe('`cohort check` finds no error and no unmet rule in the new allocation; false exactly when the exit code is 1'),
     changes: z.strictObject({
       withdrawn: z.array(
@@ -313,6 +326,8 @@ export const ReplaceSummarySchema = z
     groups: z.array(GroupQualitySchema),
     teams: z.array(TeamQualitySchema),
     warnings: z.array(WarningSchema),
+    decisions: DecisionsSchema,
+    nominationCap: NominationCapSchema,
   })
   .meta({ title: 'cohort replace summary' });
 export type ReplaceSummary = z.infer<typeof ReplaceSummarySchema>;

@@ -14,6 +14,8 @@ import { canonicalColumn } from '../read/columns.js';
 import { parseDate, parseDecimal } from '../read/values.js';
 import { sheetName, type XCell, type XColumn, type XSheet } from '../io/xlsx-write.js';
 import type { AllocateSummary } from './summary-schema.js';
+import { overCapOnly } from '../domain/nomination.js';
+import { decisionColumns, decisionRows } from './decisions-sheet.js';
 
 /** The name of the sheet that holds every decision; read back first by `check`, `report` and `replace`. */
 const ALLOCATION_SHEET = { nb: 'Tildeling', en: 'Allocation' } as const;
@@ -25,6 +27,7 @@ const WORDS = {
     reserves: 'Reserver',
     ineligible: 'Ikke kvalifisert',
     overCap: 'Over nominasjonstaket',
+    decisions: 'Komitévedtak',
     groups: 'Basisgrupper',
     teams: 'Prosjektgrupper',
     ks: 'KS (kommune)',
@@ -38,6 +41,7 @@ const WORDS = {
     reserves: 'Reserves',
     ineligible: 'Not eligible',
     overCap: 'Over nomination cap',
+    decisions: 'Committee decisions',
     groups: 'Workshop groups',
     teams: 'Project teams',
     ks: 'KS (municipal)',
@@ -55,7 +59,7 @@ export interface WorkbookInput {
   groupsHeader: readonly string[];
   groupsRows: ReadonlyArray<readonly string[]>;
   candidates: readonly Candidate[];
-  summary: Pick<AllocateSummary, 'programme' | 'seed' | 'counts' | 'cells' | 'allRulesMet'>;
+  summary: Pick<AllocateSummary, 'programme' | 'seed' | 'counts' | 'cells' | 'allRulesMet' | 'decisions'>;
   lang: 'nb' | 'en';
 }
 
@@ -108,7 +112,8 @@ export function allocationWorkbook(input: WorkbookInput): XSheet[] {
     [input.lang === 'nb' ? 'Tatt opp' : 'Selected', s.counts.selected],
     [input.lang === 'nb' ? 'Reserver' : 'Reserves', s.counts.reserve],
     [input.lang === 'nb' ? 'Ekskludert' : 'Excluded', s.counts.excluded],
-    [input.lang === 'nb' ? 'Ikke kvalifisert' : 'Not eligible', s.counts.ineligible],
+    [input.lang === 'nb' ? 'Ikke kvalifisert' : 'Not eligible', s.counts.ineligible - s.counts.overCap],
+    [w.overCap, s.counts.overCap],
     [input.lang === 'nb' ? 'Alle regler oppfylt' : 'Every rule met', s.allRulesMet ? (input.lang === 'nb' ? 'Ja' : 'Yes') : input.lang === 'nb' ? 'Nei' : 'No'],
     [],
     ...s.cells.map((c): XCell[] => [c.label, `${c.selected}/${c.seats}${c.shortfall > 0 ? ` (${input.lang === 'nb' ? 'mangler' : 'short'} ${c.shortfall})` : ''}, ${input.lang === 'nb' ? 'reserver' : 'reserves'} ${c.reserves}`]),
@@ -122,9 +127,10 @@ export function allocationWorkbook(input: WorkbookInput): XSheet[] {
   add(w.reserves, columns, pick((r) => r[col.status] === 'reserve'));
   // Reasons are `code: text` joined by `; `: over the cap and nothing else.
   const codes = (r: readonly string[]) => [...(r[col.reasons] ?? '').matchAll(/(?:^|; )([a-z_]+): /g)].map((m) => m[1]);
-  const capOnly = (r: readonly string[]) => r[col.status] === 'ineligible' && codes(r).length > 0 && codes(r).every((c) => c === 'nomination_cap');
+  const capOnly = (r: readonly string[]) => r[col.status] === 'over_cap' || (r[col.status] === 'ineligible' && overCapOnly(codes(r).filter((c) => c !== undefined)));
   add(w.ineligible, columns, pick((r) => r[col.status] === 'ineligible' && !capOnly(r)));
   add(w.overCap, columns, pick(capOnly));
+  if (s.decisions.length > 0) add(w.decisions, decisionColumns(input.lang), decisionRows(s.decisions, input.lang));
 
   const gKinds = input.groupsHeader.map((h) => (h === 'number' ? 'number' : 'text') as XColumn['kind']);
   const gColumns = input.groupsHeader.map((h, i): XColumn => ({ header: h, kind: gKinds[i] ?? 'text' }));

@@ -148,7 +148,7 @@ const NB: DiffMessages = {
   status: (s, rank) => {
     if (s === null) return 'ikke blant søkerne';
     if (s === 'reserve') return rank === null ? 'reserve' : `reserve nr. ${rank}`;
-    return { selected: 'deltaker', excluded: 'utelatt av komiteen', ineligible: 'ikke kvalifisert', withdrawn: 'trukket' }[s];
+    return { selected: 'deltaker', excluded: 'utelatt av komiteen', ineligible: 'ikke kvalifisert', over_cap: 'over nominasjonstaket', withdrawn: 'trukket' }[s];
   },
   place: (g, t) => [g === null ? null : `gruppe ${g}`, t === null ? null : `team ${t}`].filter((x) => x !== null).join(', '),
   body: (cell) => bodyName(cell, 'KS (kommune)', 'ukjent kvotecelle'),
@@ -211,7 +211,7 @@ const EN: DiffMessages = {
   status: (s, rank) => {
     if (s === null) return 'not among the candidates';
     if (s === 'reserve') return rank === null ? 'reserve' : `reserve no. ${rank}`;
-    return { selected: 'participant', excluded: 'excluded by the committee', ineligible: 'ineligible', withdrawn: 'withdrawn' }[s];
+    return { selected: 'participant', excluded: 'excluded by the committee', ineligible: 'ineligible', over_cap: 'over the nomination cap', withdrawn: 'withdrawn' }[s];
   },
   place: (g, t) => [g === null ? null : `group ${g}`, t === null ? null : `team ${t}`].filter((x) => x !== null).join(', '),
   body: (cell) => bodyName(cell, 'KS (municipal)', 'unknown quota cell'),

@@ -7,7 +7,8 @@
 import { compareCodeUnits } from '../domain/compare.js';
 import { RHFS, type Sector } from '../domain/types.js';
 import type { AllocationStatus } from '../read/allocation.js';
-import { compact, fold, parseDate, parseSector } from '../read/values.js';
+import { fold, parseDate, parseSector } from '../read/values.js';
+import { isEmailHeader } from '../read/columns.js';
 
 /** One allocation row as the lists need it (`readAllocationDetailed` gives these). */
 export interface ListRow {
@@ -64,12 +65,9 @@ export interface ListProblem {
   code: 'no_body';
 }
 
-/** Headers of e-mail columns, folded without spaces or punctuation. */
-const EMAIL_HEADERS = new Set(['epost', 'epostadresse', 'email', 'emailadresse', 'emailaddress', 'mail', 'mailadresse', 'epostadr']);
-
 /** The e-mail column's key among a row's input columns, if any (the first in code-unit order). */
 export function emailColumn(input: Readonly<Record<string, string>>): string | null {
-  return Object.keys(input).filter((k) => EMAIL_HEADERS.has(compact(k))).sort(compareCodeUnits)[0] ?? null;
+  return Object.keys(input).filter(isEmailHeader).sort(compareCodeUnits)[0] ?? null;
 }
 
 const KS = 'KS';

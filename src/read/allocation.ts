@@ -3,7 +3,8 @@
  * Excel (`;` or `,`, UTF-8 with a BOM or Windows-1252, or a workbook), with English or Norwegian headers.
  * `readAllocation` reads only the decisions: `id`, `status`, `workshop_group`, `project_team` and, when the column
  * is there, `reserve_rank`; every other column (names, reasons, the input columns) is ignored, so nothing personal
- * is read (`cohort check`, `report`, `replace`). `readAllocationDetailed` also keeps the quota cell, the reasons and
+ * is read (`cohort check`, `report`, `replace`); the `reasons` cell only tells an older file's `ineligible` over the
+ * nomination cap from the rest (see `over_cap`). `readAllocationDetailed` also keeps the quota cell, the reasons and
  * the input columns passed through (personal data: for `cohort diff`, `cohort lists` and `allocate --previous`,
  * which write it only to files). Pure (no fs).
  *
@@ -15,6 +16,7 @@ import { RHFS, type Gender } from '../domain/types.js';
 import { INPUT_LIMITS, readCsv, type CsvTable } from './csv.js';
 import { cellAddress, readSheet, workbookKind, type SheetLib } from './sheet.js';
 import { unneutraliseCell } from '../domain/cells.js';
+import { overCapOnly } from '../domain/nomination.js';
 import { canonicalColumn } from './columns.js';
 import { normaliseId } from '../domain/ids.js';
 import { decode, type EncodingChoice } from './decode.js';
@@ -23,8 +25,10 @@ import { fold, ID_AS_TEXT_HINT, isMangledId, parseBoolean, parseDate, parseEduca
 /**
  * The statuses `cohort allocate` writes, in its output order, then `withdrawn`: a participant or reserve who
  * left after the allocation, kept in the file by `cohort replace` (not a participant, not a reserve).
+ * `over_cap`: nominated beyond the hospital trust's nomination cap and eligible otherwise (older files have
+ * `ineligible` for them; both are read).
  */
-export const ALLOCATION_STATUSES = ['selected', 'reserve', 'excluded', 'ineligible', 'withdrawn'] as const;
+export const ALLOCATION_STATUSES = ['selected', 'reserve', 'excluded', 'ineligible', 'over_cap', 'withdrawn'] as const;
 export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
 
 /** Norwegian words a coordinator may type instead (folded to lower case, single spaces). A Map: `constructor` is no status. */
@@ -33,6 +37,10 @@ const STATUS_ALIASES: ReadonlyMap<string, AllocationStatus> = new Map([
   ['ekskludert', 'excluded'],
   ['utelatt', 'excluded'],
   ['ikke kvalifisert', 'ineligible'],
+  ['over nominasjonstaket', 'over_cap'],
+  ['over nominasjonstak', 'over_cap'],
+  ['over the nomination cap', 'over_cap'],
+  ['over cap', 'over_cap'],
   ['trukket', 'withdrawn'],
 ]);
 
@@ -330,7 +338,10 @@ function readTable(bytes: Uint8Array, file: string, options: AllocationReadOptio
     out.issues.push(...issues);
     rowIssues += issues.length;
     if (issues.length === 0 && status !== null) {
-      const row: AllocationRow = { id, line: record.line, status, workshopGroup, projectTeam, reserveRank };
+      // An allocation of an earlier version says `ineligible` for a candidate over the nomination cap only; its
+      // reasons tell (`nomination_cap: …` and nothing else of screening's), so it compares equal to `over_cap` now.
+      const reasonCodes = [...cell('reasons').matchAll(/(?:^|; )([a-z_]+): /g)].map((m) => m[1] ?? '');
+      const row: AllocationRow = { id, line: record.line, status: status === 'ineligible' && overCapOnly(reasonCodes) ? 'over_cap' : status, workshopGroup, projectTeam, reserveRank };
       if (detailed) {
         const input = Object.create(null) as Record<string, string>;
         for (const [i, key] of inputColumns) if (!(key in input)) input[key] = unneutraliseCell(record.cells[i] ?? '').trim();

@@ -58,6 +58,20 @@ export function canonicalColumn(header: string): CanonicalColumn | null {
   return BY_KEY.get(headerKey(header)) ?? null;
 }
 
+/** Headers of e-mail columns (not a canonical column: passed through as typed), folded without spaces or punctuation. */
+const EMAIL_HEADERS = new Set(['epost', 'epostadresse', 'email', 'emailadresse', 'emailaddress', 'mail', 'mailadresse', 'epostadr']);
+
+/** Whether a header names an e-mail column (`E-post`, `E-mail`, `Epostadresse`, …). */
+export function isEmailHeader(header: string): boolean {
+  return EMAIL_HEADERS.has(compact(header));
+}
+
+/** The e-mail of a row's input cells (the first e-mail column in code-unit order of its header), trimmed; '' when none. */
+export function emailOf(cells: Readonly<Record<string, string>>): string {
+  const key = Object.keys(cells).filter(isEmailHeader).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0];
+  return key === undefined ? '' : (cells[key] ?? '').trim();
+}
+
 /** Recognised headers that make a row the header row rather than a title or note above it. */
 const HEADER_MIN_RECOGNISED = 3;
 

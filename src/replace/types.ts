@@ -8,7 +8,7 @@ import type { Programme } from '../domain/programme.js';
 import type { SelectionRule } from '../stages/select/select.js';
 
 /** A row's status in an allocation, `withdrawn` included. */
-export type RowStatus = 'selected' | 'reserve' | 'excluded' | 'ineligible' | 'withdrawn';
+export type RowStatus = 'selected' | 'reserve' | 'excluded' | 'ineligible' | 'over_cap' | 'withdrawn';
 
 /** The decisions about one candidate in the current allocation. */
 export interface CurrentRow {

@@ -13,6 +13,7 @@ import { html, raw, type SafeHtml } from './html.js';
 import { REPORT_CSS } from './style.js';
 import type { CellView, GenderSplit, GroupView, ListedCandidateView, PersonView, ReportLang, ReportView, RuleView, TeamView } from './view.js';
 import { REASON_ORDER, WORDS, type ReportWords } from './words.js';
+import { decisionsSection, overCapSection, overCapStat } from './committee.js';
 
 /** The page's policy: nothing may be loaded but the inline stylesheet (and the empty data: icon). */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -51,7 +52,9 @@ ${groupsSection(ctx)}
 ${teamsSection(ctx)}
 ${reservesSection(ctx)}
 ${ineligibleSection(ctx)}
+${overCapSection(view, lang)}
 ${excludedSection(ctx)}
+${decisionsSection(view, lang)}
 ${warningsSection(ctx)}
 </main>
 ${footer(ctx)}
@@ -109,8 +112,11 @@ function sectorCell(w: ReportWords, s: Sector): SafeHtml {
   return html`<span class="sec ${s === 'kommune' ? 'kommune' : 'spesialist'}"></span>${w.sector(s)}`;
 }
 
+/** Name, then id, job title and e-mail (when the files have them) in small type. */
 function who(p: PersonView): SafeHtml {
-  return html`<span class="who">${p.name}</span><span class="id">${p.id}</span>`;
+  const pos = p.position ?? '';
+  const mail = p.email ?? '';
+  return html`<span class="who">${p.name}</span><span class="id">${p.id}</span>${pos !== '' && html`<span class="pos">${pos}</span>`}${mail !== '' && html`<span class="mail">${mail}</span>`}`;
 }
 
 function check(ok: boolean, okText: string, badText: string): SafeHtml {
@@ -160,6 +166,7 @@ function header(ctx: Ctx): SafeHtml {
   <li><b>${c.candidates}</b>${w.statCandidates}</li>
   <li><b>${c.reserve}</b>${w.statReserves}</li>
   <li><b>${c.ineligible}</b>${w.statIneligible}</li>
+  ${overCapStat(view, w.htmlLang === 'en' ? 'en' : 'nb')}
   ${c.excluded > 0 && html`<li><b>${c.excluded}</b>${w.statExcluded}</li>`}
 </ul>`;
 }

@@ -83,6 +83,7 @@ td.short { color: var(--bad); font-weight: 700; }
 .who { font-weight: 600; }
 td.rhf { white-space: nowrap; }
 .id { display: block; font-size: 11px; color: var(--muted); font-weight: 400; }
+.pos, .mail { display: block; font-size: 11px; color: var(--muted); font-weight: 400; overflow-wrap: anywhere; }
 tr.clash td { background: var(--bad-wash); }
 
 .lists { display: grid; grid-template-columns: repeat(auto-fill, minmax(520px, 1fr)); gap: 8px 24px; align-items: start; }

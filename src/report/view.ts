@@ -25,6 +25,10 @@ export interface PersonView {
   organisation: string;
   /** The nominating body's ranking (1 best); null when unranked. */
   priority: number | null;
+  /** Job title (`stilling`) as written; absent or blank when the files have none. */
+  position?: string | undefined;
+  /** E-mail from an e-mail column of the candidate files; absent or blank when there is none. Personal data. */
+  email?: string | undefined;
 }
 
 /** One quota cell: the quota table's row. */
@@ -149,4 +153,34 @@ export interface ReportView {
   warnings: string[];
   /** How each solver stage ended; empty when not known (a re-read allocation). */
   stages: StageView[];
+  /**
+   * Candidates over a hospital trust's nomination cap (and no other reason), per trust; they are not in
+   * `ineligible`. Absent or empty: nobody is.
+   */
+  nominationCap?: NominationCapView | undefined;
+  /** The committee's decisions with whether each is obeyed. Absent or empty: no locks were given. */
+  decisions?: DecisionView[] | undefined;
+}
+
+export interface NominationCapView {
+  /** The programme's cap per hospital trust. */
+  cap: number | null;
+  trusts: Array<{ trust: string; nominated: number; people: ListedCandidateView[] }>;
+}
+
+/** One committee decision as the report shows it. */
+export interface DecisionView {
+  rule: 'include' | 'exclude' | 'group' | 'apart' | 'together';
+  /** The person the rule is about; only the id when not among the candidates shown. */
+  person: PersonView;
+  /** `apart`/`together`: the other person. */
+  other: PersonView | null;
+  group: number | null;
+  /** The committee's reason as typed (data: escaped, never markup). */
+  reason: string | null;
+  /** `locks.csv line 4`, or the option. */
+  source: string;
+  obeyed: boolean;
+  /** Plain English, when not obeyed. */
+  why: string | null;
 }

@@ -172,10 +172,10 @@ describe('cohort check on hand-edited allocations (fixtures/hand-edited/)', () =
     writeFileSync(file, lines.join('\r\n'));
     const r = await check(file);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`${file}:2 column "status": expected one of selected, reserve, excluded, ineligible, withdrawn, got "maybe"`);
+    expect(r.stderr).toContain(`${file}:2 column "status": expected one of selected, reserve, excluded, ineligible, over_cap, withdrawn, got "maybe"`);
     expect(r.stderr).toContain(`${file}:2 column "workshop_group": expected a workshop group number (a whole number from 1) or a blank cell, got "x"`);
     expect(r.stderr).toContain(`${file}:2 column "project_team": expected a project team number (a whole number from 1) or a blank cell, got "0"`);
-    expect(r.stderr).toContain(`${file}:3 column "status": expected one of selected, reserve, excluded, ineligible, withdrawn, got a blank cell`);
+    expect(r.stderr).toContain(`${file}:3 column "status": expected one of selected, reserve, excluded, ineligible, over_cap, withdrawn, got a blank cell`);
     expect(r.stderr).not.toContain('has none');
   });
 
@@ -264,7 +264,7 @@ describe('readAllocation', () => {
   it('locates every bad cell and duplicate id, and reads on', () => {
     const a = readAllocation(bytesOf('id;status;workshop_group;project_team;reserve_rank\nA-1;chosen;1;2;\n;selected;1.5;;\nA-1;reserve;;;-1\n'), 'a.csv');
     expect(a.issues.map((i) => [i.line, i.column, i.code, i.message])).toEqual([
-      [2, 'status', 'invalid_status', 'expected one of selected, reserve, excluded, ineligible, withdrawn, got "chosen"'],
+      [2, 'status', 'invalid_status', 'expected one of selected, reserve, excluded, ineligible, over_cap, withdrawn, got "chosen"'],
       [3, 'id', 'missing_value', 'expected a candidate id, got a blank cell'],
       [3, 'workshop_group', 'invalid_workshop_group', 'expected a workshop group number (a whole number from 1) or a blank cell, got "1.5"'],
       [4, 'reserve_rank', 'invalid_reserve_rank', 'expected a reserve rank (a whole number from 1) or a blank cell, got "-1"'],

@@ -14,11 +14,14 @@ describe('reportViewFromAllocation on the sample year', () => {
     view = reportViewFromAllocation(a);
   });
 
-  it('places every input candidate exactly once: a group, a reserve list, the ineligible or the excluded', () => {
+  it('places every input candidate exactly once: a group, a reserve list, the ineligible, over the nomination cap or the excluded', () => {
+    const overCap = (view.nominationCap?.trusts ?? []).flatMap((t) => t.people.map((m) => m.id));
+    expect(overCap).toEqual(['TLP-0108']);
     const placed = [
       ...view.groups.flatMap((g) => g.members.map((m) => m.id)),
       ...view.reserves.flatMap((r) => r.reserves.map((m) => m.id)),
       ...view.ineligible.map((m) => m.id),
+      ...overCap,
       ...view.excluded.map((m) => m.id),
     ];
     expect(placed.length).toBe(a.inputs.read.candidates.length);

@@ -247,7 +247,7 @@ describe('screen: nomination cap', () => {
     const capped = r.screened.filter((s) => s.reasons.some((x) => x.code === 'nomination_cap')).map((s) => s.candidate.id);
     expect(capped).toEqual(['B5', 'B4']); // input order kept
     expect(r.warnings).toEqual([
-      { code: 'nomination_cap', message: 'Helse Bergen HF nominated 5 candidates, more than the cap of 3; ineligible beyond its top 3 by priority: B4, B5' },
+      { code: 'nomination_cap', message: 'Helse Bergen HF nominated 5 candidates, more than the cap of 3; over the cap beyond its top 3 by priority (not failing the admission requirements for that): B4, B5' },
     ]);
     expect(r.screened.find((s) => s.candidate.id === 'B5')?.reasons[0]?.text).toBe(
       'nomination_cap: Helse Bergen HF nominated 5, at most 3; this nomination is not in its top 3 by priority',
@@ -277,7 +277,7 @@ describe('screen: nomination cap', () => {
     const r = screen(cs, BUILTIN);
     const capped = r.screened.filter((s) => s.status === 'ineligible').map((s) => s.candidate.id);
     expect(capped.sort()).toEqual(['y', 'z']);
-    expect(r.warnings[0]?.message).toContain('ineligible beyond its top 3 by priority: y, z');
+    expect(r.warnings[0]?.message).toContain('over the cap beyond its top 3 by priority (not failing the admission requirements for that): y, z');
     expect(r.warnings[0]?.message).not.toContain('ordered by id'); // the cut falls between 2 and blank
 
     const tie = screen([spes('T HF', { id: 'b', priority: 1 }), spes('T HF', { id: 'a', priority: 1 })], programme({ nominationCapPerTrust: 1 }));

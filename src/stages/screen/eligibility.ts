@@ -143,7 +143,7 @@ function capNominations(candidates: readonly Candidate[], cap: number | null): {
       code: 'nomination_cap',
       message:
         `${trust} nominated ${list.length} candidates, more than the cap of ${cap}; ` +
-        `ineligible beyond its top ${cap} by priority: ${over.map((c) => c.id).join(', ')}` +
+        `over the cap beyond its top ${cap} by priority (not failing the admission requirements for that): ${over.map((c) => c.id).join(', ')}` +
         (tieAtCut ? ` (equal or blank priorities at the cut were ordered by id)` : ''),
     });
   }
