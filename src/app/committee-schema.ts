@@ -7,7 +7,7 @@ import { z } from 'zod';
 const count = z.int().nonnegative();
 
 /** One decision of the committee with its verdict (`app/decisions.ts`). */
-export const DecisionSchema = z.strictObject({
+const DecisionSchema = z.strictObject({
   rule: z.enum(['include', 'exclude', 'group', 'apart', 'together']),
   id: z.string(),
   other: z.string().nullable().describe('`apart`/`together`: the other participant; else null'),

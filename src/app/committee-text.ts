@@ -8,7 +8,7 @@ import type { DecisionRecord } from './decisions.js';
 import type { TrustOverCap } from './nomination-cap.js';
 
 /** `include TLP-1`, `apart TLP-1 and TLP-2`, `group 3 for TLP-1`. */
-export function decisionWhat(d: Pick<DecisionRecord, 'rule' | 'id' | 'other' | 'group'>): string {
+function decisionWhat(d: Pick<DecisionRecord, 'rule' | 'id' | 'other' | 'group'>): string {
   if (d.rule === 'group') return `group ${d.group ?? '?'} for ${d.id}`;
   if (d.other !== null) return `${d.rule} ${d.id} and ${d.other}`;
   return `${d.rule} ${d.id}`;

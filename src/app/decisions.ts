@@ -65,7 +65,7 @@ function bare(n: DecisionNote): string {
 }
 
 /** Every decision with whether the outcome obeys it and, if not, why. In the decisions' own order. */
-export function evaluateDecisions(decisions: readonly LockDecision[], outcome: DecisionOutcome): DecisionRecord[] {
+function evaluateDecisions(decisions: readonly LockDecision[], outcome: DecisionOutcome): DecisionRecord[] {
   return decisions.map((d) => {
     const why = obeyed(d, outcome) ? null : explain(d, outcome);
     return { rule: d.rule, id: d.id, other: d.other, group: d.group, reason: d.reason, source: { ...d.source }, obeyed: why === null, why };
