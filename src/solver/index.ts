@@ -22,7 +22,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { packModel, type BackendAnswer } from './backend.js';
+import { OWN_LIMIT_SHARE, packModel, type BackendAnswer } from './backend.js';
 import { canonicalSolve, type RawSolve } from './canonical.js';
 import { solverSteps, type SolveStep } from './policy.js';
 import { checkValues } from './validate.js';
@@ -137,6 +137,22 @@ function attempt(solver: SolverName, model: LinearModel, deadlineMs: number): Pr
 }
 
 /**
+ * Run one backend on this thread (the policy's step for a small model, `solvesInThread`): no worker. The deadline
+ * is the backend's own time limit, checked between branch-and-bound nodes; HiGHS is never run here (its
+ * WebAssembly start-up is what a worker hides). Never rejects.
+ */
+async function attemptHere(solver: SolverName, model: LinearModel, deadlineMs: number): Promise<BackendAnswer> {
+  const timeLimitMs = Math.max(1, deadlineMs * OWN_LIMIT_SHARE);
+  try {
+    if (solver === 'jslp') return (await import('./jslp.js')).solveJslp(model, { timeLimitMs });
+    if (solver === 'yalps') return (await import('./yalps.js')).solveYalps(model, { timeLimitMs });
+    return attempt(solver, model, deadlineMs);
+  } catch (err) {
+    return { status: 'error', values: null, bound: null, note: `solver threw: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/**
  * Start the pooled worker of each solver and load its backend in the background (HiGHS's
  * WebAssembly), so the first real solve does not pay for it. Optional; never blocks.
  */
@@ -225,7 +241,7 @@ async function solveSteps(model: LinearModel, steps: readonly SolveStep[]): Prom
   let last: SolveResult | null = null;
   let bound: number | null = null;
   for (const step of steps) {
-    const r = await solveChain(model, step.solvers, step.deadlineMs);
+    const r = await solveChain(model, step.solvers, step.deadlineMs, step.inThread === true);
     attempts.push(...r.attempts);
     last = r;
     if (r.status === 'optimal' || r.status === 'infeasible' || r.status === 'unbounded') return { ...r, attempts };
@@ -240,14 +256,14 @@ async function solveSteps(model: LinearModel, steps: readonly SolveStep[]): Prom
 }
 
 /** One step: the solvers in turn, each attempt with the same hard deadline. */
-async function solveChain(model: LinearModel, chain: readonly SolverName[], deadlineMs: number): Promise<SolveResult> {
+async function solveChain(model: LinearModel, chain: readonly SolverName[], deadlineMs: number, inThread: boolean): Promise<SolveResult> {
   const attempts: SolveAttempt[] = [];
   let best: { values: number[]; objective: number; solver: SolverName } | null = null;
   let bestBound: number | null = null;
 
   for (const solver of chain) {
     const t0 = performance.now();
-    const answer = model.variables.length === 0 ? trivialAnswer(model) : await attempt(solver, model, deadlineMs);
+    const answer = model.variables.length === 0 ? trivialAnswer(model) : inThread ? await attemptHere(solver, model, deadlineMs) : await attempt(solver, model, deadlineMs);
     const ms = Math.round((performance.now() - t0) * 10) / 10;
     const v = judge(model, solver, answer);
     attempts.push({ ...v.attempt, ms });

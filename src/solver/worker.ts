@@ -6,7 +6,7 @@
  * Protocol (structured clone): in `SolveRequest` or `WarmRequest`; out `SolveReply`.
  */
 import { parentPort } from 'node:worker_threads';
-import { unpackModel, type BackendAnswer, type PackedModel } from './backend.js';
+import { OWN_LIMIT_SHARE, unpackModel, type BackendAnswer, type PackedModel } from './backend.js';
 import type { SolverName } from './types.js';
 
 export interface SolveRequest {
@@ -29,8 +29,6 @@ export interface SolveReply {
   answer: BackendAnswer;
 }
 
-/** Part of the remaining time the backend's own limit may use, so it can stop gracefully first. */
-const OWN_LIMIT_SHARE = 0.85;
 
 async function solveOne(req: SolveRequest): Promise<BackendAnswer> {
   const model = unpackModel(req.model);
