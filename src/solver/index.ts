@@ -192,7 +192,7 @@ export interface Verdict {
   unconfirmedInfeasible: boolean;
 }
 
-export function judge(model: LinearModel, solver: SolverName, answer: BackendAnswer): Verdict {
+export function judge(model: LinearModel, solver: SolverName, answer: BackendAnswer, inThread = false): Verdict {
   let status: SolveStatus = answer.status;
   const notes: string[] = answer.note !== undefined ? [answer.note] : [];
   let checked: Verdict['checked'] = null;
@@ -209,8 +209,9 @@ export function judge(model: LinearModel, solver: SolverName, answer: BackendAns
   }
   let final = status === 'optimal' || status === 'infeasible' || status === 'unbounded';
   let unconfirmedInfeasible = false;
-  if (status === 'infeasible' && solver === 'jslp' && model.variables.some((v) => v.integer === true)) {
-    // javascript-lp-solver's branch and bound drops nodes whose LP it fails on: not a proof.
+  if (status === 'infeasible' && (solver === 'jslp' || inThread) && model.variables.some((v) => v.integer === true)) {
+    // javascript-lp-solver's branch and bound drops nodes whose LP it fails on: not a proof. An attempt on the
+    // calling thread is a quick first try: a worker's solver confirms it.
     unconfirmedInfeasible = true;
     final = false;
     notes.push('unconfirmed: not taken as proof for an integer model');
@@ -265,7 +266,7 @@ async function solveChain(model: LinearModel, chain: readonly SolverName[], dead
     const t0 = performance.now();
     const answer = model.variables.length === 0 ? trivialAnswer(model) : inThread ? await attemptHere(solver, model, deadlineMs) : await attempt(solver, model, deadlineMs);
     const ms = Math.round((performance.now() - t0) * 10) / 10;
-    const v = judge(model, solver, answer);
+    const v = judge(model, solver, answer, inThread);
     attempts.push({ ...v.attempt, ms });
     if (v.checked !== null && (best === null || v.checked.objective < best.objective)) best = { ...v.checked, solver };
     if (answer.bound !== null && Number.isFinite(answer.bound)) bestBound = bestBound === null ? answer.bound : Math.max(bestBound, answer.bound);

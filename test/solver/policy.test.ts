@@ -14,9 +14,9 @@ function sized(variables: number, rows: number): LinearModel {
 }
 
 describe('solverSteps', () => {
-  it('small models: javascript-lp-solver for at most JSLP_FIRST_DEADLINE_MS, then HiGHS and YALPS with the full default deadline', () => {
+  it('small models: YALPS on the calling thread (javascript-lp-solver in a worker beyond IN_THREAD_*) for at most JSLP_FIRST_DEADLINE_MS, then HiGHS and YALPS with the full default deadline', () => {
     expect(solverSteps(knapsack)).toEqual([
-      { solvers: ['jslp'], deadlineMs: JSLP_FIRST_DEADLINE_MS, inThread: true },
+      { solvers: ['yalps'], deadlineMs: JSLP_FIRST_DEADLINE_MS, inThread: true },
       { solvers: ['highs', 'yalps'], deadlineMs: DEFAULT_DEADLINE_MS },
     ]);
     expect(solverSteps(sized(SMALL_MODEL_VARIABLES, SMALL_MODEL_ROWS))[0]?.solvers).toEqual(['jslp']);
@@ -24,17 +24,17 @@ describe('solverSteps', () => {
 
   it('the caller\'s deadline applies to every step; javascript-lp-solver never gets more than it', () => {
     expect(solverSteps(knapsack, { deadlineMs: 5_000 })).toEqual([
-      { solvers: ['jslp'], deadlineMs: JSLP_FIRST_DEADLINE_MS, inThread: true },
+      { solvers: ['yalps'], deadlineMs: JSLP_FIRST_DEADLINE_MS, inThread: true },
       { solvers: ['highs', 'yalps'], deadlineMs: 5_000 },
     ]);
     expect(solverSteps(knapsack, { deadlineMs: 300 })).toEqual([
-      { solvers: ['jslp'], deadlineMs: 300, inThread: true },
+      { solvers: ['yalps'], deadlineMs: 300, inThread: true },
       { solvers: ['highs', 'yalps'], deadlineMs: 300 },
     ]);
   });
 
   it('only models within IN_THREAD_VARIABLES × IN_THREAD_ROWS and IN_THREAD_TERMS are solved on the calling thread', () => {
-    expect(solverSteps(sized(IN_THREAD_VARIABLES, IN_THREAD_ROWS))[0]).toMatchObject({ solvers: ['jslp'], inThread: true });
+    expect(solverSteps(sized(IN_THREAD_VARIABLES, IN_THREAD_ROWS))[0]).toMatchObject({ solvers: ['yalps'], inThread: true });
     expect(solverSteps(sized(IN_THREAD_VARIABLES + 1, 10))[0]).toEqual({ solvers: ['jslp'], deadlineMs: JSLP_FIRST_DEADLINE_MS });
     expect(solverSteps(sized(10, IN_THREAD_ROWS + 1))[0]).toEqual({ solvers: ['jslp'], deadlineMs: JSLP_FIRST_DEADLINE_MS });
     const dense = sized(IN_THREAD_VARIABLES, 20);
