@@ -18,6 +18,7 @@ import os from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { z } from 'zod';
 import { encodeCp1252, generateCandidates, toCsv } from './lib/generate.js';
 import { parseProgramme } from '../dist/domain/programme.js';
 import { renderTable } from '../dist/app/table.js';
@@ -100,7 +101,7 @@ const programmes = new Map();
 function generatorProgramme(config) {
   const path = config ?? join(ROOT, 'data', 'programme.json');
   if (!programmes.has(path)) {
-    const parsed = parseProgramme(JSON.parse(readFileSync(path, 'utf8')));
+    const parsed = parseProgramme(JSON.parse(readFileSync(path, 'utf8')), z);
     if (!parsed.ok) throw new Error(`${path}: invalid programme`);
     programmes.set(path, parsed.programme);
   }

@@ -8,7 +8,10 @@
 // script), the workbook library (loaded through createRequire), and the two JavaScript solvers, which the solver
 // worker loads by itself.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { parseProgramme } from '../dist/domain/programme.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,3 +38,10 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// The built-in programme, validated here once: `loadProgramme` (src/io/config-load.ts) takes a config with exactly
+// these bytes as valid without loading zod.
+const programmeBytes = readFileSync(join(ROOT, 'data', 'programme.json'));
+const parsed = parseProgramme(JSON.parse(programmeBytes.toString('utf8').replace(/^\uFEFF/, '')), z);
+if (!parsed.ok) throw new Error(`data/programme.json is not a valid programme: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+writeFileSync(join(ROOT, 'dist', 'builtin-programme.sha256'), `${createHash('sha256').update(programmeBytes).digest('hex')}\n`);
