@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { OWN_LIMIT_SHARE, packModel, type BackendAnswer } from './backend.js';
 import { canonicalSolve, type RawSolve } from './canonical.js';
-import { solverSteps, type SolveStep } from './policy.js';
+import { solverSteps, wasmTier, type SolveStep } from './policy.js';
 import { checkValues } from './validate.js';
 import type { SolveReply, SolveRequest, WarmRequest } from './worker.js';
 import type { LinearModel, ModelHints, Solve, SolveAttempt, SolveOptions, SolveResult, SolveStatus, SolverName } from './types.js';
@@ -50,7 +50,8 @@ interface Slot {
   worker: Worker;
   busy: boolean;
 }
-const pool = new Map<SolverName, Slot>();
+/** Pooled workers by solver, and for HiGHS by the compiler tier of its WebAssembly (`highs:liftoff`). */
+const pool = new Map<string, Slot>();
 let nextId = 1;
 
 function spawn(): Worker {
@@ -61,7 +62,7 @@ function spawn(): Worker {
 }
 
 /** The pooled idle worker for a solver, or a fresh one (pooled when the pool has none). */
-function acquire(solver: SolverName): { worker: Worker; pooled: boolean } {
+function acquire(solver: string): { worker: Worker; pooled: boolean } {
   const slot = pool.get(solver);
   if (slot !== undefined && !slot.busy) {
     slot.busy = true;
@@ -79,7 +80,7 @@ function acquire(solver: SolverName): { worker: Worker; pooled: boolean } {
   return { worker, pooled: false };
 }
 
-function release(solver: SolverName, worker: Worker, pooled: boolean, healthy: boolean): void {
+function release(solver: string, worker: Worker, pooled: boolean, healthy: boolean): void {
   if (pooled && healthy) {
     worker.unref();
     const slot = pool.get(solver);
@@ -103,7 +104,9 @@ function attempt(solver: SolverName, model: LinearModel, deadlineMs: number): Pr
       note: `solver worker script not found at ${fileURLToPath(WORKER_URL)} (run \`npm run build\`)`,
     });
   }
-  const { worker, pooled } = acquire(solver);
+  const liftoffOnly = solver === 'highs' && wasmTier(model) === 'liftoff';
+  const key = liftoffOnly ? 'highs:liftoff' : solver;
+  const { worker, pooled } = acquire(key);
   worker.ref(); // a running solve keeps the process alive
   const id = nextId++;
   return new Promise<BackendAnswer>((resolve) => {
@@ -115,7 +118,7 @@ function attempt(solver: SolverName, model: LinearModel, deadlineMs: number): Pr
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      release(solver, worker, pooled, healthy);
+      release(key, worker, pooled, healthy);
       resolve(answer);
     };
     const onMessage = (reply: SolveReply) => {
@@ -131,7 +134,7 @@ function attempt(solver: SolverName, model: LinearModel, deadlineMs: number): Pr
     worker.on('error', onError);
     worker.on('exit', onExit);
     const { packed, transfer } = packModel(model);
-    const req: SolveRequest = { kind: 'solve', id, solver, model: packed, deadlineAt: Date.now() + deadlineMs };
+    const req: SolveRequest = { kind: 'solve', id, solver, model: packed, deadlineAt: Date.now() + deadlineMs, ...(liftoffOnly ? { liftoffOnly } : {}) };
     worker.postMessage(req, transfer);
   });
 }

@@ -64,15 +64,31 @@ export const SMALL_MODEL_ROWS = 400;
  * Models up to this many variables, rows and terms are first solved by YALPS on the calling thread, with no worker
  * to start and close (about 85 ms and 30 ms of a 40-seat run). The deadline holds without a worker: YALPS checks
  * its own time limit between branch-and-bound nodes, and one node's LP of a model this small takes well under a
- * millisecond (the 40-seat models have at most 265 variables × 74 rows). YALPS rather than javascript-lp-solver:
+ * millisecond (the 40-seat models have at most 265 variables × 74 rows, the 200-seat selection 406 × 12). YALPS rather than javascript-lp-solver:
  * cold, in a fresh process, it solved the six models of a 40-seat run (stages and uniqueness checks) in 0.5–0.7×
  * javascript-lp-solver's time on each of 7 generated cohorts (60–500 candidates). Its "infeasible" is not taken
  * as proof here (`judge`): the next step's worker confirms it. Larger models go to a worker that is terminated at
  * the deadline.
  */
-export const IN_THREAD_VARIABLES = 400;
+export const IN_THREAD_VARIABLES = 1_000;
 export const IN_THREAD_ROWS = 250;
 export const IN_THREAD_TERMS = 6_000;
+
+/**
+ * HiGHS's WebAssembly in a worker for a model up to this many variables and rows is compiled by V8's baseline
+ * compiler only (Liftoff, `--liftoff-only`), never by its optimising compiler, whose work on the WebAssembly was the
+ * peak memory of a 200-seat run. Measured on the six HiGHS models of a 2,000-candidate / 200-seat run (at most
+ * 2,825 variables × 218 rows): 2.49 s / 197 MB peak RSS optimised, 2.12 s / 121 MB Liftoff only. Larger models
+ * (1,000 seats: groups 2,000 × 4,516, teams 15,212 × 267) run long enough for optimised code to pay: there the
+ * flag made the teams stage time out.
+ */
+export const LIFTOFF_MAX_VARIABLES = 5_000;
+export const LIFTOFF_MAX_ROWS = 1_000;
+
+/** How a HiGHS worker has V8 compile its WebAssembly for this model (see `LIFTOFF_MAX_VARIABLES`). */
+export function wasmTier(model: LinearModel): 'liftoff' | 'optimising' {
+  return model.variables.length <= LIFTOFF_MAX_VARIABLES && model.constraints.length <= LIFTOFF_MAX_ROWS ? 'liftoff' : 'optimising';
+}
 
 /**
  * One step of a solve: these solvers in turn, each with this hard deadline. `inThread`: on the calling thread
