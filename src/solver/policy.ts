@@ -82,8 +82,8 @@ export const IN_THREAD_TERMS = 6_000;
  * (1,000 seats: groups 2,000 × 4,516, teams 15,212 × 267) run long enough for optimised code to pay: there the
  * flag made the teams stage time out.
  */
-export const LIFTOFF_MAX_VARIABLES = 5_000;
-export const LIFTOFF_MAX_ROWS = 1_000;
+const LIFTOFF_MAX_VARIABLES = 5_000;
+const LIFTOFF_MAX_ROWS = 1_000;
 
 /** How a HiGHS worker has V8 compile its WebAssembly for this model (see `LIFTOFF_MAX_VARIABLES`). */
 export function wasmTier(model: LinearModel): 'liftoff' | 'optimising' {
