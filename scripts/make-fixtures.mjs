@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
 import { createRng, encodeCp1252, generateCandidateSet, NB_HEADERS, toCsv, toDialectValue } from './lib/generate.js';
 import { parseProgramme } from '../dist/domain/programme.js';
 import { CANONICAL_COLUMNS, RHFS } from '../dist/domain/types.js';
@@ -19,7 +20,7 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const fixtures = join(root, 'fixtures');
 
 const programmeJson = JSON.parse(readFileSync(join(root, 'data', 'programme.json'), 'utf8'));
-const parsed = parseProgramme(programmeJson);
+const parsed = parseProgramme(programmeJson, z);
 if (!parsed.ok) throw new Error(`data/programme.json is invalid: ${JSON.stringify(parsed.problems)}`);
 const programme = parsed.programme;
 
@@ -332,7 +333,7 @@ const big = {
   nominationCapPerTrust: programmeJson.nominationCapPerTrust * FACTOR,
   workshopGroups: { ...programmeJson.workshopGroups, count: 25 },
 };
-const bigParsed = parseProgramme(big);
+const bigParsed = parseProgramme(big, z);
 if (!bigParsed.ok) throw new Error(`programme-200.json is invalid: ${JSON.stringify(bigParsed.problems)}`);
 write(join(fixtures, 'programme-200.json'), `${JSON.stringify(big, null, 2)}\n`);
 

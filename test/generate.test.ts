@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { decodeCp1252, encodeCp1252 } from '../src/domain/cp1252.js';
 import {
   DEFAULT_GENERATOR_PROGRAMME,
@@ -353,7 +354,7 @@ describe('toCsv: the two dialects hold the same data', () => {
 
 describe('the committed sample (fixtures/sample)', () => {
   const files = readdirSync(join(root, 'fixtures/sample/en')).sort();
-  const programme = parseProgramme(JSON.parse(readFileSync(join(root, 'data/programme.json'), 'utf8')));
+  const programme = parseProgramme(JSON.parse(readFileSync(join(root, 'data/programme.json'), 'utf8')), z);
   if (!programme.ok) throw new Error('data/programme.json is invalid');
 
   it('is split like real exports', () => {

@@ -11,7 +11,7 @@
  * output is never printed, since it would reorder keys).
  */
 import { z } from 'zod';
-import { ProgrammeSchema } from '../domain/programme.js';
+import { programmeSchema } from '../domain/programme.js';
 import { GENDERS, RHFS, SECTORS } from '../domain/types.js';
 import { ALLOCATION_STATUSES } from '../read/allocation.js';
 import { CHANGE_KINDS } from '../diff/diff.js';
@@ -356,7 +356,7 @@ export const RulesDocumentSchema = z
     command: z.literal('rules'),
     source: z.string(),
     sha256,
-    programme: ProgrammeSchema,
+    programme: programmeSchema(z),
   })
   .meta({ title: 'cohort rules document' });
 

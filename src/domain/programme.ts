@@ -1,86 +1,97 @@
 /**
- * The programme file: a zod schema (the single source of the `Programme` type), semantic checks that
+ * The programme file: a zod schema (the single source of the `Programme` type; built with the caller's zod, so that
+ * this module loads none), semantic checks that
  * collect every problem, and helpers that derive the quota cells. What each rule means, and the one reader of
  * its keys, is in rules.ts. Pure: loading files lives in src/io.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { parseIsoDate } from './dates.js';
 import { EDUCATION_LEVELS, RHFS, SECTORS, type Rhf, type Sector } from './types.js';
 
-const positiveInt = z.number({ error: 'expected a positive integer' }).int('expected a positive integer').positive('expected a positive integer');
-const nonNegative = z.number({ error: 'expected a number ≥ 0' }).nonnegative('expected a number ≥ 0');
-const share = z.number({ error: 'expected a share between 0 and 0.5' }).min(0, 'expected a share between 0 and 0.5').max(0.5, 'expected a share between 0 and 0.5');
-const isoDate = z
-  .string({ error: 'expected a date like 2026-08-15' })
-  // abort: a string that is not date-shaped gets one message, not also "not a real calendar date".
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date like 2026-08-15', abort: true })
-  .refine((s) => parseIsoDate(s) !== null, 'expected a real calendar date like 2026-08-15');
+/** The zod module's `z`, handed in by the caller (see `programmeSchema`). */
+export type Zod = typeof z;
 
-const CellSchema = z.strictObject({
-  /** The RHF this cell belongs to (full name). */
-  rhf: z.enum(RHFS, { error: `expected one of ${RHFS.join(', ')}` }),
-  /** Seats reserved for candidates of this RHF. */
-  seats: positiveInt,
-});
+/**
+ * The programme file's schema, built with the zod the caller loaded: `src/io/config-load.ts` loads zod only for a
+ * file other than the built-in one (its load time is a third of a 40-seat run's), `summary-schema.ts` with its own.
+ * The single source of the `Programme` type.
+ */
+export function programmeSchema(z: Zod) {
+  const positiveInt = z.number({ error: 'expected a positive integer' }).int('expected a positive integer').positive('expected a positive integer');
+  const nonNegative = z.number({ error: 'expected a number ≥ 0' }).nonnegative('expected a number ≥ 0');
+  const share = z.number({ error: 'expected a share between 0 and 0.5' }).min(0, 'expected a share between 0 and 0.5').max(0.5, 'expected a share between 0 and 0.5');
+  const isoDate = z
+    .string({ error: 'expected a date like 2026-08-15' })
+    // abort: a string that is not date-shaped gets one message, not also "not a real calendar date".
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date like 2026-08-15', abort: true })
+    .refine((s) => parseIsoDate(s) !== null, 'expected a real calendar date like 2026-08-15');
 
-const SectorQuotaSchema = z.strictObject({
-  /** Seats for the sector as a whole. */
-  seats: positiveInt,
-  /** Optional split of the sector's seats by RHF; the cells' seats must add up to `seats`. */
-  cells: z.array(CellSchema).optional(),
-});
+  const CellSchema = z.strictObject({
+    /** The RHF this cell belongs to (full name). */
+    rhf: z.enum(RHFS, { error: `expected one of ${RHFS.join(', ')}` }),
+    /** Seats reserved for candidates of this RHF. */
+    seats: positiveInt,
+  });
 
-export const ProgrammeSchema = z.strictObject({
-  /** Optional pointer to the JSON Schema, ignored. */
-  $schema: z.string().optional(),
-  /** Display name, e.g. "Felles topplederprogram 2026–2027". */
-  name: z.string().min(1, 'expected a non-empty name'),
-  /** First day of the programme (ISO date). Age is measured on this day. */
-  startDate: isoDate,
-  /** Total seats; must equal the sum of the sector quotas. */
-  seats: positiveInt,
-  quotas: z.strictObject({ kommune: SectorQuotaSchema, spesialist: SectorQuotaSchema }),
-  eligibility: z.strictObject({
-    /** Minimum age in whole years on `startDate`. Default 25. */
-    minAge: z.number().int('expected a whole number of years').nonnegative('expected a whole number of years'),
-    /** Minimum highest completed education. Default `bachelor`. */
-    minEducation: z.enum(EDUCATION_LEVELS, { error: `expected one of ${EDUCATION_LEVELS.join(', ')}` }),
-    /** Minimum full-time-equivalent years of experience. Default 4. */
-    minExperienceYears: nonNegative,
-    /** Minimum years for a candidate with a master's degree or higher. Default 3. */
-    minExperienceYearsWithMaster: nonNegative,
-    /** When true a missing endorsement (`endorsed` = no) makes a candidate ineligible; else it is a warning. */
-    requireEndorsement: z.boolean({ error: 'expected true or false' }),
-  }),
-  /** At most this many candidates per hospital trust (by the trust's own priority); null for no cap. */
-  nominationCapPerTrust: positiveInt.nullable(),
-  gender: z.strictObject({
-    /** Each gender at least this share of the whole cohort, where the candidates allow it. Default 0.4. */
-    minShareCohort: share,
-    /** Each gender at least this share of each sector's seats, where the candidates allow it. Default 0.4. */
-    minShareSector: share,
-    /** Also apply the Norwegian table minimum (`genderTableMinimum` in rules.ts) to each quota cell. */
-    cellMinimums: z.boolean({ error: 'expected true or false' }),
-  }),
-  workshopGroups: z.strictObject({
-    /** Smallest group size. Default 6. */
-    minSize: positiveInt,
-    /** Largest group size. Default 8. */
-    maxSize: positiveInt,
-    /** Number of groups; null for the fewest that fit. */
-    count: positiveInt.nullable(),
-  }),
-  projectTeams: z.strictObject({
-    /** Municipal members per team. Default 2. */
-    kommune: positiveInt,
-    /** Specialist members per team. Default 2. */
-    spesialist: positiveInt,
-  }),
-  /** Default lottery seed for ties (recorded in the output); `--seed` overrides it. */
-  seed: z.string().min(1, 'expected a non-empty seed'),
-});
+  const SectorQuotaSchema = z.strictObject({
+    /** Seats for the sector as a whole. */
+    seats: positiveInt,
+    /** Optional split of the sector's seats by RHF; the cells' seats must add up to `seats`. */
+    cells: z.array(CellSchema).optional(),
+  });
 
-export type Programme = z.infer<typeof ProgrammeSchema>;
+  return z.strictObject({
+    /** Optional pointer to the JSON Schema, ignored. */
+    $schema: z.string().optional(),
+    /** Display name, e.g. "Felles topplederprogram 2026–2027". */
+    name: z.string().min(1, 'expected a non-empty name'),
+    /** First day of the programme (ISO date). Age is measured on this day. */
+    startDate: isoDate,
+    /** Total seats; must equal the sum of the sector quotas. */
+    seats: positiveInt,
+    quotas: z.strictObject({ kommune: SectorQuotaSchema, spesialist: SectorQuotaSchema }),
+    eligibility: z.strictObject({
+      /** Minimum age in whole years on `startDate`. Default 25. */
+      minAge: z.number().int('expected a whole number of years').nonnegative('expected a whole number of years'),
+      /** Minimum highest completed education. Default `bachelor`. */
+      minEducation: z.enum(EDUCATION_LEVELS, { error: `expected one of ${EDUCATION_LEVELS.join(', ')}` }),
+      /** Minimum full-time-equivalent years of experience. Default 4. */
+      minExperienceYears: nonNegative,
+      /** Minimum years for a candidate with a master's degree or higher. Default 3. */
+      minExperienceYearsWithMaster: nonNegative,
+      /** When true a missing endorsement (`endorsed` = no) makes a candidate ineligible; else it is a warning. */
+      requireEndorsement: z.boolean({ error: 'expected true or false' }),
+    }),
+    /** At most this many candidates per hospital trust (by the trust's own priority); null for no cap. */
+    nominationCapPerTrust: positiveInt.nullable(),
+    gender: z.strictObject({
+      /** Each gender at least this share of the whole cohort, where the candidates allow it. Default 0.4. */
+      minShareCohort: share,
+      /** Each gender at least this share of each sector's seats, where the candidates allow it. Default 0.4. */
+      minShareSector: share,
+      /** Also apply the Norwegian table minimum (`genderTableMinimum` in rules.ts) to each quota cell. */
+      cellMinimums: z.boolean({ error: 'expected true or false' }),
+    }),
+    workshopGroups: z.strictObject({
+      /** Smallest group size. Default 6. */
+      minSize: positiveInt,
+      /** Largest group size. Default 8. */
+      maxSize: positiveInt,
+      /** Number of groups; null for the fewest that fit. */
+      count: positiveInt.nullable(),
+    }),
+    projectTeams: z.strictObject({
+      /** Municipal members per team. Default 2. */
+      kommune: positiveInt,
+      /** Specialist members per team. Default 2. */
+      spesialist: positiveInt,
+    }),
+    /** Default lottery seed for ties (recorded in the output); `--seed` overrides it. */
+    seed: z.string().min(1, 'expected a non-empty seed'),
+  });
+}
+
+export type Programme = z.infer<ReturnType<typeof programmeSchema>>;
 
 /** A problem found in a config, with its JSON path such as `quotas.spesialist.cells[2].seats`. */
 export interface ConfigProblem {
@@ -128,14 +139,24 @@ function semanticProblems(p: Programme): ConfigProblem[] {
   return problems;
 }
 
+const schemas = new WeakMap<Zod, ReturnType<typeof programmeSchema>>();
+function schemaFor(z: Zod): ReturnType<typeof programmeSchema> {
+  let schema = schemas.get(z);
+  if (schema === undefined) {
+    schema = programmeSchema(z);
+    schemas.set(z, schema);
+  }
+  return schema;
+}
+
 /**
  * Parse and check a programme config object. Returns the typed programme or every problem found
  * (schema problems first; semantic rules only run on a schema-valid object).
  */
-export function parseProgramme(input: unknown): { ok: true; programme: Programme } | { ok: false; problems: ConfigProblem[] } {
+export function parseProgramme(input: unknown, z: Zod): { ok: true; programme: Programme } | { ok: false; problems: ConfigProblem[] } {
   // reportInput: zod 4 leaves `input` out of issues by default, and zodMessage needs it to tell a missing
   // key from a wrong type.
-  const r = ProgrammeSchema.safeParse(input, { reportInput: true });
+  const r = schemaFor(z).safeParse(input, { reportInput: true });
   if (!r.success) {
     const problems: ConfigProblem[] = [];
     const seen = new Set<string>();

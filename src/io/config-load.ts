@@ -4,15 +4,39 @@
  * ConfigError whose issues carry the JSON path (and the line, where the file has one).
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { ConfigError, type InputIssue } from '../domain/errors.js';
-import { formatPath, parseProgramme, ProgrammeSchema, type Programme } from '../domain/programme.js';
+import { formatPath, parseProgramme, programmeSchema, type Programme, type Zod } from '../domain/programme.js';
 import { readJsonLocated } from '../read/json-located.js';
 import { readInputFile } from './input-file.js';
 
 /** The built-in programme. Both `src/io` and `dist/io` sit two levels below the package root. */
 export const BUILTIN_PROGRAMME_PATH = fileURLToPath(new URL('../../data/programme.json', import.meta.url));
+
+/**
+ * The SHA-256 of the built-in programme as the build validated it (`scripts/bundle.mjs` writes it after
+ * `parseProgramme` accepted the file). A config with exactly these bytes is valid without loading zod, whose load
+ * time was a third of a 40-seat run's. Both `dist/io` and `dist/bundle` sit one level below `dist`; from source (tests)
+ * the file is missing and every config is validated.
+ */
+const VALIDATED_SHA256_URL = new URL('../builtin-programme.sha256', import.meta.url);
+
+function validatedAtBuild(sha256: string): boolean {
+  try {
+    return readFileSync(VALIDATED_SHA256_URL, 'utf8').trim() === sha256;
+  } catch {
+    return false;
+  }
+}
+
+/** zod, loaded on the first config that needs validating (synchronously: config loading is). */
+let zod: Zod | undefined;
+function loadZod(): Zod {
+  zod ??= (createRequire(import.meta.url)('zod') as { z: Zod }).z;
+  return zod;
+}
 
 /** `source` of the built-in programme (a file given by the user is recorded as given). */
 const BUILTIN_SOURCE = 'built-in';
@@ -38,7 +62,7 @@ export function loadProgramme(path?: string, cwd?: string): LoadedProgramme {
   const file = path ?? BUILTIN_PROGRAMME_PATH;
   const bytes = readConfigBytes(file, cwd);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const programme = parseProgrammeText(decodeUtf8(bytes, file), file);
+  const programme = validatedAtBuild(sha256) ? (JSON.parse(decodeUtf8(bytes, file).replace(/^\uFEFF/, '')) as Programme) : parseProgrammeText(decodeUtf8(bytes, file), file);
   return { programme, sha256, source: path ?? BUILTIN_SOURCE };
 }
 
@@ -67,7 +91,7 @@ export function parseProgrammeText(text: string, file: string): Programme {
     // Only reachable if jsonc-parser and JSON.parse ever disagree: still a located user error, not a crash.
     throw new ConfigError([{ code: 'invalid_json', file, message: `JSON syntax error: ${(e as Error).message}` }]);
   }
-  const result = parseProgramme(data);
+  const result = parseProgramme(data, loadZod());
   if (!result.ok) {
     for (const p of result.problems) {
       issues.push({ code: 'invalid_config', file, line: lineFor(scan.lines, p.path, p.message), message: `${p.path}: ${p.message}` });
@@ -121,5 +145,6 @@ function issueError(file: string, code: string, message: string): ConfigError {
  * trailing newline). `scripts/gen-schemas.mjs` writes it; a test checks the committed file against it.
  */
 export function programmeJsonSchema(): string {
-  return `${JSON.stringify(z.toJSONSchema(ProgrammeSchema), null, 2)}\n`;
+  const z = loadZod();
+  return `${JSON.stringify(z.toJSONSchema(programmeSchema(z)), null, 2)}\n`;
 }

@@ -4,7 +4,6 @@
  * reads them back, leniently (only the few keys needed, so a summary of another tool version still serves).
  * Pure (no fs).
  */
-import { z } from 'zod';
 
 /** The run an allocation came from, as its summary.json records it. */
 export interface RunRecord {
@@ -19,12 +18,18 @@ export interface RunRecord {
   candidates: number;
 }
 
-const RunSummarySchema = z.looseObject({
-  command: z.enum(['allocate', 'replace']),
-  seed: z.string(),
-  programme: z.looseObject({ name: z.string(), startDate: z.string() }),
-  counts: z.looseObject({ candidates: z.int().nonnegative() }),
-});
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** The few keys read, checked by hand (other keys pass): a schema library is not worth its load time here. */
+function runRecordOf(json: unknown): RunRecord | null {
+  if (!isObject(json) || !isObject(json['programme']) || !isObject(json['counts'])) return null;
+  const { command, seed } = json;
+  const { name, startDate } = json['programme'];
+  const { candidates } = json['counts'];
+  if ((command !== 'allocate' && command !== 'replace') || typeof seed !== 'string' || typeof name !== 'string' || typeof startDate !== 'string') return null;
+  if (typeof candidates !== 'number' || !Number.isSafeInteger(candidates) || candidates < 0) return null;
+  return { command, programme: name, startDate, seed, candidates };
+}
 
 /** The run record of a summary.json's bytes, or why it is not one (a plain sentence, no file content). */
 export function readRunSummary(bytes: Uint8Array): { ok: true; run: RunRecord } | { ok: false; why: string } {
@@ -34,8 +39,6 @@ export function readRunSummary(bytes: Uint8Array): { ok: true; run: RunRecord } 
   } catch {
     return { ok: false, why: 'not valid JSON' };
   }
-  const parsed = RunSummarySchema.safeParse(json);
-  if (!parsed.success) return { ok: false, why: 'not the summary.json of cohort allocate or cohort replace' };
-  const s = parsed.data;
-  return { ok: true, run: { command: s.command, programme: s.programme.name, startDate: s.programme.startDate, seed: s.seed, candidates: s.counts.candidates } };
+  const run = runRecordOf(json);
+  return run === null ? { ok: false, why: 'not the summary.json of cohort allocate or cohort replace' } : { ok: true, run };
 }

@@ -19,6 +19,9 @@ export interface BackendAnswer {
   note?: string;
 }
 
+/** Part of the remaining time the backend's own limit may use, so it can stop gracefully before the hard deadline. */
+export const OWN_LIMIT_SHARE = 0.85;
+
 /** Options a backend gets from the worker. */
 export interface BackendOptions {
   /**

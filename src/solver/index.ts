@@ -22,9 +22,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { packModel, type BackendAnswer } from './backend.js';
+import { OWN_LIMIT_SHARE, packModel, type BackendAnswer } from './backend.js';
 import { canonicalSolve, type RawSolve } from './canonical.js';
-import { solverSteps, type SolveStep } from './policy.js';
+import { solverSteps, wasmTier, type SolveStep } from './policy.js';
 import { checkValues } from './validate.js';
 import type { SolveReply, SolveRequest, WarmRequest } from './worker.js';
 import type { LinearModel, ModelHints, Solve, SolveAttempt, SolveOptions, SolveResult, SolveStatus, SolverName } from './types.js';
@@ -50,7 +50,8 @@ interface Slot {
   worker: Worker;
   busy: boolean;
 }
-const pool = new Map<SolverName, Slot>();
+/** Pooled workers by solver, and for HiGHS by the compiler tier of its WebAssembly (`highs:liftoff`). */
+const pool = new Map<string, Slot>();
 let nextId = 1;
 
 function spawn(): Worker {
@@ -61,7 +62,7 @@ function spawn(): Worker {
 }
 
 /** The pooled idle worker for a solver, or a fresh one (pooled when the pool has none). */
-function acquire(solver: SolverName): { worker: Worker; pooled: boolean } {
+function acquire(solver: string): { worker: Worker; pooled: boolean } {
   const slot = pool.get(solver);
   if (slot !== undefined && !slot.busy) {
     slot.busy = true;
@@ -79,7 +80,7 @@ function acquire(solver: SolverName): { worker: Worker; pooled: boolean } {
   return { worker, pooled: false };
 }
 
-function release(solver: SolverName, worker: Worker, pooled: boolean, healthy: boolean): void {
+function release(solver: string, worker: Worker, pooled: boolean, healthy: boolean): void {
   if (pooled && healthy) {
     worker.unref();
     const slot = pool.get(solver);
@@ -103,7 +104,9 @@ function attempt(solver: SolverName, model: LinearModel, deadlineMs: number): Pr
       note: `solver worker script not found at ${fileURLToPath(WORKER_URL)} (run \`npm run build\`)`,
     });
   }
-  const { worker, pooled } = acquire(solver);
+  const liftoffOnly = solver === 'highs' && wasmTier(model) === 'liftoff';
+  const key = liftoffOnly ? 'highs:liftoff' : solver;
+  const { worker, pooled } = acquire(key);
   worker.ref(); // a running solve keeps the process alive
   const id = nextId++;
   return new Promise<BackendAnswer>((resolve) => {
@@ -115,7 +118,7 @@ function attempt(solver: SolverName, model: LinearModel, deadlineMs: number): Pr
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      release(solver, worker, pooled, healthy);
+      release(key, worker, pooled, healthy);
       resolve(answer);
     };
     const onMessage = (reply: SolveReply) => {
@@ -131,9 +134,25 @@ function attempt(solver: SolverName, model: LinearModel, deadlineMs: number): Pr
     worker.on('error', onError);
     worker.on('exit', onExit);
     const { packed, transfer } = packModel(model);
-    const req: SolveRequest = { kind: 'solve', id, solver, model: packed, deadlineAt: Date.now() + deadlineMs };
+    const req: SolveRequest = { kind: 'solve', id, solver, model: packed, deadlineAt: Date.now() + deadlineMs, ...(liftoffOnly ? { liftoffOnly } : {}) };
     worker.postMessage(req, transfer);
   });
+}
+
+/**
+ * Run one backend on this thread (the policy's step for a small model, `solvesInThread`): no worker. The deadline
+ * is the backend's own time limit, checked between branch-and-bound nodes; HiGHS is never run here (its
+ * WebAssembly start-up is what a worker hides). Never rejects.
+ */
+async function attemptHere(solver: SolverName, model: LinearModel, deadlineMs: number): Promise<BackendAnswer> {
+  const timeLimitMs = Math.max(1, deadlineMs * OWN_LIMIT_SHARE);
+  try {
+    if (solver === 'jslp') return (await import('./jslp.js')).solveJslp(model, { timeLimitMs });
+    if (solver === 'yalps') return (await import('./yalps.js')).solveYalps(model, { timeLimitMs });
+    return attempt(solver, model, deadlineMs);
+  } catch (err) {
+    return { status: 'error', values: null, bound: null, note: `solver threw: ${err instanceof Error ? err.message : String(err)}` };
+  }
 }
 
 /**
@@ -176,7 +195,7 @@ export interface Verdict {
   unconfirmedInfeasible: boolean;
 }
 
-export function judge(model: LinearModel, solver: SolverName, answer: BackendAnswer): Verdict {
+export function judge(model: LinearModel, solver: SolverName, answer: BackendAnswer, inThread = false): Verdict {
   let status: SolveStatus = answer.status;
   const notes: string[] = answer.note !== undefined ? [answer.note] : [];
   let checked: Verdict['checked'] = null;
@@ -193,8 +212,9 @@ export function judge(model: LinearModel, solver: SolverName, answer: BackendAns
   }
   let final = status === 'optimal' || status === 'infeasible' || status === 'unbounded';
   let unconfirmedInfeasible = false;
-  if (status === 'infeasible' && solver === 'jslp' && model.variables.some((v) => v.integer === true)) {
-    // javascript-lp-solver's branch and bound drops nodes whose LP it fails on: not a proof.
+  if (status === 'infeasible' && (solver === 'jslp' || inThread) && model.variables.some((v) => v.integer === true)) {
+    // javascript-lp-solver's branch and bound drops nodes whose LP it fails on: not a proof. An attempt on the
+    // calling thread is a quick first try: a worker's solver confirms it.
     unconfirmedInfeasible = true;
     final = false;
     notes.push('unconfirmed: not taken as proof for an integer model');
@@ -225,7 +245,7 @@ async function solveSteps(model: LinearModel, steps: readonly SolveStep[]): Prom
   let last: SolveResult | null = null;
   let bound: number | null = null;
   for (const step of steps) {
-    const r = await solveChain(model, step.solvers, step.deadlineMs);
+    const r = await solveChain(model, step.solvers, step.deadlineMs, step.inThread === true);
     attempts.push(...r.attempts);
     last = r;
     if (r.status === 'optimal' || r.status === 'infeasible' || r.status === 'unbounded') return { ...r, attempts };
@@ -240,16 +260,16 @@ async function solveSteps(model: LinearModel, steps: readonly SolveStep[]): Prom
 }
 
 /** One step: the solvers in turn, each attempt with the same hard deadline. */
-async function solveChain(model: LinearModel, chain: readonly SolverName[], deadlineMs: number): Promise<SolveResult> {
+async function solveChain(model: LinearModel, chain: readonly SolverName[], deadlineMs: number, inThread: boolean): Promise<SolveResult> {
   const attempts: SolveAttempt[] = [];
   let best: { values: number[]; objective: number; solver: SolverName } | null = null;
   let bestBound: number | null = null;
 
   for (const solver of chain) {
     const t0 = performance.now();
-    const answer = model.variables.length === 0 ? trivialAnswer(model) : await attempt(solver, model, deadlineMs);
+    const answer = model.variables.length === 0 ? trivialAnswer(model) : inThread ? await attemptHere(solver, model, deadlineMs) : await attempt(solver, model, deadlineMs);
     const ms = Math.round((performance.now() - t0) * 10) / 10;
-    const v = judge(model, solver, answer);
+    const v = judge(model, solver, answer, inThread);
     attempts.push({ ...v.attempt, ms });
     if (v.checked !== null && (best === null || v.checked.objective < best.objective)) best = { ...v.checked, solver };
     if (answer.bound !== null && Number.isFinite(answer.bound)) bestBound = bestBound === null ? answer.bound : Math.max(bestBound, answer.bound);

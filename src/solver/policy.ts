@@ -60,15 +60,59 @@ export const JSLP_FIRST_DEADLINE_MS = 1_000;
 export const SMALL_MODEL_VARIABLES = 1_000;
 export const SMALL_MODEL_ROWS = 400;
 
-/** One step of a solve: these solvers in turn, each with this hard deadline. */
+/**
+ * Models up to this many variables, rows and terms are first solved by YALPS on the calling thread, with no worker
+ * to start and close (about 85 ms and 30 ms of a 40-seat run). The deadline holds without a worker: YALPS checks
+ * its own time limit between branch-and-bound nodes, and one node's LP of a model this small takes well under a
+ * millisecond (the 40-seat models have at most 265 variables × 74 rows, the 200-seat selection 406 × 12). YALPS rather than javascript-lp-solver:
+ * cold, in a fresh process, it solved the six models of a 40-seat run (stages and uniqueness checks) in 0.5–0.7×
+ * javascript-lp-solver's time on each of 7 generated cohorts (60–500 candidates). Its "infeasible" is not taken
+ * as proof here (`judge`): the next step's worker confirms it. Larger models go to a worker that is terminated at
+ * the deadline.
+ */
+export const IN_THREAD_VARIABLES = 1_000;
+export const IN_THREAD_ROWS = 250;
+export const IN_THREAD_TERMS = 6_000;
+
+/**
+ * HiGHS's WebAssembly in a worker for a model up to this many variables and rows is compiled by V8's baseline
+ * compiler only (Liftoff, `--liftoff-only`), never by its optimising compiler, whose work on the WebAssembly was the
+ * peak memory of a 200-seat run. Measured on the six HiGHS models of a 2,000-candidate / 200-seat run (at most
+ * 2,825 variables × 218 rows): 2.49 s / 197 MB peak RSS optimised, 2.12 s / 121 MB Liftoff only. Larger models
+ * (1,000 seats: groups 2,000 × 4,516, teams 15,212 × 267) run long enough for optimised code to pay: there the
+ * flag made the teams stage time out.
+ */
+const LIFTOFF_MAX_VARIABLES = 5_000;
+const LIFTOFF_MAX_ROWS = 1_000;
+
+/** How a HiGHS worker has V8 compile its WebAssembly for this model (see `LIFTOFF_MAX_VARIABLES`). */
+export function wasmTier(model: LinearModel): 'liftoff' | 'optimising' {
+  return model.variables.length <= LIFTOFF_MAX_VARIABLES && model.constraints.length <= LIFTOFF_MAX_ROWS ? 'liftoff' : 'optimising';
+}
+
+/**
+ * One step of a solve: these solvers in turn, each with this hard deadline. `inThread`: on the calling thread
+ * (see `IN_THREAD_VARIABLES`), else each attempt in a worker.
+ */
 export interface SolveStep {
   solvers: readonly SolverName[];
   deadlineMs: number;
+  inThread?: true;
+}
+
+/** Small enough to solve on the calling thread (see `IN_THREAD_VARIABLES`). */
+function solvesInThread(model: LinearModel): boolean {
+  if (model.variables.length > IN_THREAD_VARIABLES || model.constraints.length > IN_THREAD_ROWS) return false;
+  let terms = 0;
+  for (const c of model.constraints) terms += c.terms.length;
+  return terms <= IN_THREAD_TERMS;
 }
 
 /**
  * The steps for a model. Small models try javascript-lp-solver for at most `JSLP_FIRST_DEADLINE_MS` (no
- * WebAssembly start-up), then HiGHS and YALPS with the full deadline; larger models go to HiGHS, then YALPS.
+ * WebAssembly start-up; YALPS on the calling thread instead when `solvesInThread`), then HiGHS and YALPS with the
+ * full deadline;
+ * larger models go to HiGHS, then YALPS.
  * `jslpSuits: false` skips javascript-lp-solver (models with absolute-value deviation variables make it cycle:
  * measured 1.7 s timeouts where HiGHS needs 20–100 ms). `solvers` overrides the chain: one step, full deadline.
  */
@@ -79,7 +123,9 @@ export function solverSteps(model: LinearModel, options: SolveOptions & ModelHin
   const small = (options.jslpSuits ?? true) && model.variables.length <= SMALL_MODEL_VARIABLES && model.constraints.length <= SMALL_MODEL_ROWS;
   if (small) {
     return [
-      { solvers: ['jslp'], deadlineMs: Math.min(deadlineMs, JSLP_FIRST_DEADLINE_MS) },
+      solvesInThread(model)
+        ? { solvers: ['yalps'], deadlineMs: Math.min(deadlineMs, JSLP_FIRST_DEADLINE_MS), inThread: true }
+        : { solvers: ['jslp'], deadlineMs: Math.min(deadlineMs, JSLP_FIRST_DEADLINE_MS) },
       { solvers: ['highs', 'yalps'], deadlineMs },
     ];
   }

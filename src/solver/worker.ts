@@ -5,8 +5,9 @@
  *
  * Protocol (structured clone): in `SolveRequest` or `WarmRequest`; out `SolveReply`.
  */
+import { setFlagsFromString } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { unpackModel, type BackendAnswer, type PackedModel } from './backend.js';
+import { OWN_LIMIT_SHARE, unpackModel, type BackendAnswer, type PackedModel } from './backend.js';
 import type { SolverName } from './types.js';
 
 export interface SolveRequest {
@@ -16,6 +17,8 @@ export interface SolveRequest {
   model: PackedModel;
   /** Epoch milliseconds at which the main thread terminates this worker. */
   deadlineAt: number;
+  /** HiGHS: compile its WebAssembly with V8's baseline compiler only (policy's `wasmTier`). */
+  liftoffOnly?: boolean;
 }
 
 /** Load a backend ahead of the first solve (HiGHS's WebAssembly start-up). */
@@ -29,8 +32,6 @@ export interface SolveReply {
   answer: BackendAnswer;
 }
 
-/** Part of the remaining time the backend's own limit may use, so it can stop gracefully first. */
-const OWN_LIMIT_SHARE = 0.85;
 
 async function solveOne(req: SolveRequest): Promise<BackendAnswer> {
   const model = unpackModel(req.model);
@@ -46,6 +47,9 @@ async function solveOne(req: SolveRequest): Promise<BackendAnswer> {
     }
     case 'highs': {
       const { solveHighs, highsRuntime } = await import('./highs.js');
+      // V8's flags are the process's: set before this worker's WebAssembly is compiled, and again by each HiGHS
+      // worker for its own. Which compiler runs changes the time and memory taken, never an answer.
+      setFlagsFromString(req.liftoffOnly === true ? '--liftoff-only' : '--no-liftoff-only');
       await highsRuntime();
       return solveHighs(model, { timeLimitMs: budget() });
     }

@@ -1,11 +1,12 @@
 /** Builders for selection tests: a programme like the built-in one and hand-made screened candidates. */
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { cellFor, parseProgramme, type Programme } from '../../src/domain/programme.js';
 import type { Gender, Reason, Rhf, ScreenedCandidate, Sector } from '../../src/domain/types.js';
 
 export function programme(overrides: { gender?: Partial<Programme['gender']> } = {}): Programme {
   const raw = JSON.parse(readFileSync(new URL('../../data/programme.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-  const parsed = parseProgramme(raw);
+  const parsed = parseProgramme(raw, z);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   const p = parsed.programme;
   return { ...p, gender: { ...p.gender, ...overrides.gender } };

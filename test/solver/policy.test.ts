@@ -1,6 +1,6 @@
 /** The solver policy, declared once in `solver/policy.ts`: which solvers try a model, in which order, with which deadline. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DEADLINE_MS, JSLP_FIRST_DEADLINE_MS, MAX_DEADLINE_MS, deadlineFromSeconds, suggestedTimeLimit, SMALL_MODEL_ROWS, SMALL_MODEL_VARIABLES, solverSteps } from '../../src/solver/policy.js';
+import { DEFAULT_DEADLINE_MS, IN_THREAD_ROWS, IN_THREAD_TERMS, IN_THREAD_VARIABLES, JSLP_FIRST_DEADLINE_MS, MAX_DEADLINE_MS, deadlineFromSeconds, suggestedTimeLimit, SMALL_MODEL_ROWS, SMALL_MODEL_VARIABLES, solverSteps } from '../../src/solver/policy.js';
 import type { LinearModel } from '../../src/solver/types.js';
 import { denseLp, knapsack } from './helpers.js';
 
@@ -14,9 +14,9 @@ function sized(variables: number, rows: number): LinearModel {
 }
 
 describe('solverSteps', () => {
-  it('small models: javascript-lp-solver for at most JSLP_FIRST_DEADLINE_MS, then HiGHS and YALPS with the full default deadline', () => {
+  it('small models: YALPS on the calling thread (javascript-lp-solver in a worker beyond IN_THREAD_*) for at most JSLP_FIRST_DEADLINE_MS, then HiGHS and YALPS with the full default deadline', () => {
     expect(solverSteps(knapsack)).toEqual([
-      { solvers: ['jslp'], deadlineMs: JSLP_FIRST_DEADLINE_MS },
+      { solvers: ['yalps'], deadlineMs: JSLP_FIRST_DEADLINE_MS, inThread: true },
       { solvers: ['highs', 'yalps'], deadlineMs: DEFAULT_DEADLINE_MS },
     ]);
     expect(solverSteps(sized(SMALL_MODEL_VARIABLES, SMALL_MODEL_ROWS))[0]?.solvers).toEqual(['jslp']);
@@ -24,13 +24,27 @@ describe('solverSteps', () => {
 
   it('the caller\'s deadline applies to every step; javascript-lp-solver never gets more than it', () => {
     expect(solverSteps(knapsack, { deadlineMs: 5_000 })).toEqual([
-      { solvers: ['jslp'], deadlineMs: JSLP_FIRST_DEADLINE_MS },
+      { solvers: ['yalps'], deadlineMs: JSLP_FIRST_DEADLINE_MS, inThread: true },
       { solvers: ['highs', 'yalps'], deadlineMs: 5_000 },
     ]);
     expect(solverSteps(knapsack, { deadlineMs: 300 })).toEqual([
-      { solvers: ['jslp'], deadlineMs: 300 },
+      { solvers: ['yalps'], deadlineMs: 300, inThread: true },
       { solvers: ['highs', 'yalps'], deadlineMs: 300 },
     ]);
+  });
+
+  it('only models within IN_THREAD_VARIABLES × IN_THREAD_ROWS and IN_THREAD_TERMS are solved on the calling thread', () => {
+    expect(solverSteps(sized(IN_THREAD_VARIABLES, IN_THREAD_ROWS))[0]).toMatchObject({ solvers: ['yalps'], inThread: true });
+    expect(solverSteps(sized(IN_THREAD_VARIABLES + 1, 10))[0]?.inThread).toBeUndefined();
+    expect(solverSteps(sized(10, IN_THREAD_ROWS + 1))[0]?.inThread).toBeUndefined();
+    const dense = sized(IN_THREAD_VARIABLES, 20);
+    const terms = Array.from({ length: IN_THREAD_VARIABLES }, (_, j) => [j, 1] as [number, number]);
+    const wide = { ...dense, constraints: dense.constraints.map((c) => ({ ...c, terms })) };
+    expect(20 * IN_THREAD_VARIABLES).toBeGreaterThan(IN_THREAD_TERMS);
+    expect(solverSteps(wide)[0]?.inThread).toBeUndefined();
+    // Every step after the first, and an explicit chain, runs in a worker that the deadline terminates.
+    expect(solverSteps(knapsack).slice(1).every((s) => s.inThread === undefined)).toBe(true);
+    expect(solverSteps(knapsack, { solvers: ['jslp'] })[0]?.inThread).toBeUndefined();
   });
 
   it('large models, or models javascript-lp-solver cycles on, go to HiGHS first', () => {
