@@ -2,4 +2,4 @@
 // The process around `run` (src/cli/main.ts): the real streams, environment and directory in, the exit code out.
 // `cohort --help | head` closes the pipe early: that is the reader's choice, not an error.
 for (const s of [process.stdout, process.stderr]) s.on('error', (err) => { if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw err; });
-import('../dist/cli/main.js').then(async ({ run }) => { process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }); }).catch((err) => { console.error(err); process.exitCode = 4; });
+import('../dist/cli/main.js').then(async ({ run }) => { process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), locale: Intl.DateTimeFormat().resolvedOptions().locale }); }).catch((err) => { console.error(err); process.exitCode = 4; });

@@ -27,7 +27,8 @@ export async function cohort(args: readonly string[], cwd = ROOT): Promise<Run> 
   const code = await run(args, {
     stdout: { write: (text: string) => stdout.push(text) },
     stderr: { write: (text: string) => stderr.push(text) },
-    env: { NO_COLOR: '1' },
+    // A Norwegian coordinator's machine: the language follows LANG (as it would in a terminal there).
+    env: { NO_COLOR: '1', LANG: 'nb_NO.UTF-8' },
     cwd,
   });
   return { code, stdout: stdout.join(''), stderr: stderr.join('') };
