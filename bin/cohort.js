@@ -9,4 +9,4 @@ module.enableCompileCache?.();
 for (const s of [process.stdout, process.stderr]) s.on('error', (err) => { if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw err; });
 // The one-file bundle `npm run build` makes (scripts/bundle.mjs), else the compiled modules.
 const bundle = new URL('../dist/bundle/main.js', import.meta.url);
-import(existsSync(bundle) ? bundle.href : '../dist/cli/main.js').then(async ({ run }) => { process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }); }).catch((err) => { console.error(err); process.exitCode = 4; });
+import(existsSync(bundle) ? bundle.href : '../dist/cli/main.js').then(async ({ run }) => { process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), locale: Intl.DateTimeFormat().resolvedOptions().locale }); }).catch((err) => { console.error(err); process.exitCode = 4; });

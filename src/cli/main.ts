@@ -11,6 +11,9 @@ import type { EncodingChoice } from '../domain/types.js';
 import { escapeForTerminal } from '../domain/escape.js';
 import type { CommandOutcome } from '../app/outcome.js';
 import { DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS, MIN_DEADLINE_MS, deadlineFromSeconds } from '../app/pipeline.js';
+import type { Lang } from '../domain/text.js';
+import { HELP, translateCommanderError, type HelpText } from './help-text.js';
+import { environmentLang, langArgument, LANGS } from './lang.js';
 
 // Each command's module is loaded only when that command runs: `cohort --help` and a 40-seat allocate
 // start measurably faster without the report renderer, the checker and replace (see npm run bench).
@@ -42,17 +45,15 @@ export interface CliIO {
   env: Readonly<Record<string, string | undefined>>;
   /** Absolute working directory: relative paths in arguments and options are taken from it. */
   cwd: string;
+  /**
+   * The system's locale as `Intl` reports it (`nb-NO`), for the language when no `LC_ALL`, `LC_MESSAGES` or
+   * `LANG` is set (see cli/lang.ts); undefined: English.
+   */
+  locale?: string | undefined;
 }
 
-export const EXIT_CODE_HELP = `Exit codes:
-  0  success: the run worked and every programme rule is met
-  1  the run worked and wrote its output, but a programme rule is not met
-     (a quota seat unfilled, a gender rule the candidates cannot meet, a relaxed group rule)
-  2  usage error (unknown option, missing argument)
-  3  invalid input data or programme config; nothing was written
-  4  internal error (a bug): please report it with the printed stack
-  5  no result within the time limit: no solver found a solution within --time-limit;
-     nothing was written (the message suggests a longer limit)`;
+/** The exit-code table every command's help ends with (English; `HELP[lang].exitCodes` for another language). */
+export const EXIT_CODE_HELP = HELP.en.exitCodes;
 
 const MAX_ISSUES_PRINTED = 200;
 
@@ -61,14 +62,20 @@ const ENCODINGS = ['auto', 'utf8', 'cp1252', 'cp850'] as const satisfies readonl
 type Delimiter = (typeof DELIMITERS)[number];
 
 /** The options every command that reads candidates and writes into a directory takes (screen, allocate, replace). */
-function withInputOptions<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>) {
+function withInputOptions<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>, h: HelpText) {
   return cmd
-    .option('-c, --config <file>', 'programme config JSON (default: the built-in programme)')
-    .addOption(new Option('--delimiter <char>', 'CSV delimiter for input and output (default: detected from the header line)').choices(DELIMITERS))
-    .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS).default('auto'))
-    .option('--sheet <name>', 'the sheet to read in .xlsx/.ods candidate files (default: the first visible sheet)')
-    .option('--json', 'print the machine-readable summary as the only thing on stdout')
-    .option('-f, --force', 'overwrite existing output files');
+    .option('-c, --config <file>', h.common.config)
+    .addOption(new Option('--delimiter <char>', h.common.delimiter).choices(DELIMITERS))
+    .addOption(new Option('--encoding <name>', h.common.encoding).choices(ENCODINGS).default('auto'))
+    .option('--sheet <name>', h.common.sheet)
+    .option('--json', h.common.json)
+    .option('-f, --force', h.common.force)
+    .addOption(langOption(h));
+}
+
+/** `--lang`, on every command: without it, the environment's language (`io`'s locale). */
+function langOption(h: HelpText) {
+  return new Option('--lang <lang>', h.common.lang).choices(LANGS);
 }
 
 interface InputFlags {
@@ -79,6 +86,27 @@ interface InputFlags {
   sheet?: string | undefined;
   json?: true | undefined;
   force?: true | undefined;
+}
+
+/** The help's words for `lang`, and commander's headings, usage line and option notes in them. */
+function helpConfiguration(h: HelpText) {
+  const titles: Readonly<Record<string, string>> = {
+    'Usage:': h.words.usage,
+    'Options:': h.words.options,
+    'Arguments:': h.words.arguments,
+    'Commands:': h.words.commands,
+    'Global Options:': h.words.globalOptions,
+  };
+  return {
+    styleTitle: (title: string) => titles[title] ?? title,
+    styleUsage: (usage: string) => usage.replaceAll('[options]', h.words.options_).replaceAll('[command]', h.words.command_),
+    styleOptionDescription: (text: string) => text.replace(/\((choices: .*?)?(, )?(default: .*?)?\)$/, (all: string) => all.replace('choices: ', `${h.words.choices}: `).replace('default: ', `${h.words.default}: `)),
+  };
+}
+
+/** A command's closing help: what it adds, its examples, and the exit-code table. */
+function helpAfter(h: HelpText, examples: string, extra?: string): string {
+  return `${extra === undefined ? '' : `\n${extra}\n`}\n${h.words.examples}\n${examples}\n\n${h.exitCodes}\n`;
 }
 
 /** The options `screen`, `allocate` and `replace` share, as the app layer takes them. */
@@ -99,25 +127,32 @@ function delimiterChar(d: Delimiter | undefined): string | undefined {
   return d === 'tab' ? '\t' : d;
 }
 
-function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void): Command {
+function buildProgram(io: CliIO, lang: Lang, setOutcome: (o: CommandOutcome) => void): Command {
+  const h = HELP[lang];
+  /** The language a command speaks: its `--lang`, else the one the help was chosen in (the environment's). */
+  const langOf = (opts: { lang?: Lang | undefined }): Lang => opts.lang ?? lang;
   const program = new Command()
     .name('cohort')
-    .description('Admissions for the national top-leader programme for municipal and specialist health services:\nread candidate spreadsheets, screen eligibility, select the cohort, form workshop groups and project teams.')
-    .version(TOOL_VERSION, '-V, --version')
+    .description(h.program)
+    .version(TOOL_VERSION, '-V, --version', h.words.version)
+    .helpOption('-h, --help', h.words.help)
+    .helpCommand('help [command]', h.words.helpCommand)
     // Set before the subcommands are added: they copy these settings when created.
     .exitOverride()
-    .configureOutput(outputConfiguration(io))
+    .configureOutput(outputConfiguration(io, lang))
+    .configureHelp(helpConfiguration(h))
     .showSuggestionAfterError(true)
-    .addHelpText('after', `\n${EXIT_CODE_HELP}\n`);
+    .addHelpText('after', `\n${h.exitCodes}\n`);
 
   withInputOptions(
     program
       .command('screen')
-      .description('read candidate CSVs and screen eligibility; writes screening.csv')
-      .argument('<files...>', 'candidate CSV files (e.g. one from KS and one per RHF)')
-      .requiredOption('-o, --out <dir>', 'output directory'),
+      .description(h.screen.description)
+      .argument('<files...>', h.common.files)
+      .requiredOption('-o, --out <dir>', h.screen.out),
+    h,
   )
-    .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
+    .addHelpText('after', helpAfter(h, h.screen.examples))
     .action(async (files, opts) => {
       setOutcome(await (await app.screen()).runScreen({ files, ...screenOpts(opts, io.cwd), out: opts.out }));
     });
@@ -125,24 +160,24 @@ function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void): Comma
   withInputOptions(
     program
       .command('allocate')
-      .description('screen, select the cohort, form workshop groups and project teams; writes allocation.csv, groups.csv, summary.json')
-      .argument('<files...>', 'candidate CSV files (e.g. one from KS and one per RHF)')
-      .option('-o, --out <dir>', 'output directory (required unless --dry-run)'),
+      .description(h.allocate.description)
+      .argument('<files...>', h.common.files)
+      .option('-o, --out <dir>', h.allocate.out),
+    h,
   )
-    .option('--seed <text>', 'lottery seed for ties (default: the programme config\'s seed; recorded in summary.json)')
-    .option('--include <ids>', 'comma-separated candidate ids the committee forces in', splitIds, [])
-    .option('--exclude <ids>', 'comma-separated candidate ids the committee forces out', splitIds, [])
-    .option('--time-limit <seconds>', `hard deadline per solver attempt, in seconds (${MIN_DEADLINE_MS / 1000} to ${MAX_DEADLINE_MS / 1000})`, parseTimeLimit, DEFAULT_DEADLINE_MS / 1000)
-    .option('--locks <file>', 'the committee\'s decisions as CSV: columns rule,id,other; rules include, exclude, group (other = group number), apart, together (other = an id)')
-    .option('--report <file>', 'also write a self-contained HTML report for the committee, e.g. OUT/report.html (checked, like the other files, before anything is written)')
-    .option('--previous <file>', 'an earlier allocation (.csv or .xlsx) of the same programme year: print (and record in summary.json) what changed since')
-    .addOption(new Option('--dry-run', 'compute and print the summary (and the changes since --previous), write nothing').conflicts(['report', 'force']))
-    .addOption(new Option('--lang <lang>', 'language of the --report file, of the xlsx workbook\'s sheets and of the changes since --previous').choices(['nb', 'en'] as const).default('nb'))
-    .addOption(new Option('--format <format>', 'csv: allocation.csv, groups.csv, summary.json; xlsx: allocation.xlsx (overview, allocation, admitted, reserves, not eligible, over the cap, groups, teams, one sheet per nominating body) and summary.json; an --out name ending in .xlsx writes only that workbook').choices(['csv', 'xlsx'] as const).default('csv'))
-    .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
+    .option('--seed <text>', h.allocate.seed)
+    .option('--include <ids>', h.allocate.include, splitIds, [])
+    .option('--exclude <ids>', h.allocate.exclude, splitIds, [])
+    .option('--time-limit <seconds>', h.common.timeLimit(DEADLINE_LIMITS), parseTimeLimit, DEFAULT_DEADLINE_MS / 1000)
+    .option('--locks <file>', h.allocate.locks)
+    .option('--report <file>', h.allocate.report)
+    .option('--previous <file>', h.allocate.previous)
+    .addOption(new Option('--dry-run', h.allocate.dryRun).conflicts(['report', 'force']))
+    .addOption(new Option('--format <format>', h.allocate.format).choices(['csv', 'xlsx'] as const).default('csv'))
+    .addHelpText('after', helpAfter(h, h.allocate.examples))
     .action(async (files, opts, command) => {
       if (opts.out === undefined && opts.dryRun !== true) {
-        command.error("error: required option '-o, --out <dir>' not specified (or --dry-run to write nothing)", { exitCode: EXIT.usage, code: 'commander.missingMandatoryOptionValue' });
+        command.error(h.allocate.missingOut, { exitCode: EXIT.usage, code: 'commander.missingMandatoryOptionValue' });
       }
       setOutcome(
         await (await app.allocate()).runAllocate({
@@ -157,36 +192,47 @@ function buildProgram(io: CliIO, setOutcome: (o: CommandOutcome) => void): Comma
           deadlineMs: Math.round(opts.timeLimit * 1000),
           locks: opts.locks,
           report: opts.report,
-          lang: opts.lang,
+          lang: langOf(opts),
         }),
       );
     });
 
-  addTemplateAndRules(program, io, setOutcome);
-  addCheck(program, io, setOutcome);
-  addReplace(program, io, setOutcome);
-  addReport(program, io, setOutcome);
-  addDiff(program, io, setOutcome);
-  addLists(program, io, setOutcome);
+  const ctx: Ctx = { io, h, langOf, setOutcome };
+  addTemplateAndRules(program, ctx);
+  addCheck(program, ctx);
+  addReplace(program, ctx);
+  addReport(program, ctx);
+  addDiff(program, ctx);
+  addLists(program, ctx);
   return program;
 }
 
+/** What each command's wiring needs: the process, the help's words, the language rule and the outcome's sink. */
+interface Ctx {
+  io: CliIO;
+  h: HelpText;
+  langOf: (opts: { lang?: Lang | undefined }) => Lang;
+  setOutcome: (o: CommandOutcome) => void;
+}
+
+const DEADLINE_LIMITS = { min: MIN_DEADLINE_MS / 1000, max: MAX_DEADLINE_MS / 1000 };
+
 /** `cohort template` and `cohort rules`: neither reads candidates, so neither takes the common input options. */
-function addTemplateAndRules(program: Command, io: CliIO, setOutcome: (o: CommandOutcome) => void): void {
+function addTemplateAndRules(program: Command, { io, h, langOf, setOutcome }: Ctx): void {
   program
     .command('template')
-    .description('print an empty candidates CSV with every recognised column, for setting up the form')
-    .addOption(new Option('--lang <lang>', 'header language and value forms: nb (Norwegian labels, 31.12.1980, 4,5, Ja) or en (canonical names, 1980-12-31, 4.5, yes)').choices(['nb', 'en'] as const).default('nb'))
-    .addOption(new Option('--delimiter <char>', 'CSV delimiter (default: ; for nb, as Norwegian Excel expects; , for en)').choices(DELIMITERS))
-    .option('--example', 'add one example row per sector with fake data (ids EKSEMPEL-1, EKSEMPEL-2 / EXAMPLE-1, EXAMPLE-2)')
-    .option('-o, --out <file>', 'write the template to this file, UTF-8 with a BOM for Excel (default: print to stdout, no BOM)')
-    .option('-f, --force', 'overwrite the --out file if it exists')
-    .addHelpText('after', `\nA header-only template is a valid candidates file: cohort screen reads it as 0 candidates.\n\n${EXIT_CODE_HELP}\n`)
+    .description(h.template.description)
+    .addOption(new Option('--lang <lang>', h.template.lang).choices(LANGS))
+    .addOption(new Option('--delimiter <char>', h.template.delimiter).choices(DELIMITERS))
+    .option('--example', h.template.example)
+    .option('-o, --out <file>', h.template.out)
+    .option('-f, --force', h.template.force)
+    .addHelpText('after', helpAfter(h, h.template.examples, h.template.after))
     .action(async (opts) => {
       setOutcome(
         (await app.template()).runTemplate({
           cwd: io.cwd,
-          lang: opts.lang,
+          lang: langOf(opts),
           delimiter: delimiterChar(opts.delimiter),
           example: opts.example === true,
           out: opts.out,
@@ -197,33 +243,34 @@ function addTemplateAndRules(program: Command, io: CliIO, setOutcome: (o: Comman
 
   program
     .command('rules')
-    .description('print the active programme rules in words (seats, eligibility, gender rules, groups, teams, seed)')
-    .option('-c, --config <file>', 'programme config JSON (default: the built-in programme)')
-    .addOption(new Option('--lang <lang>', 'language of the text: en or nb').choices(['en', 'nb'] as const).default('en'))
-    .option('--json', 'print { schemaVersion, command, source, sha256, programme } as the only thing on stdout')
-    .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
+    .description(h.rules.description)
+    .option('-c, --config <file>', h.common.config)
+    .addOption(langOption(h))
+    .option('--json', h.rules.json)
+    .addHelpText('after', helpAfter(h, h.rules.examples))
     .action(async (opts) => {
-      setOutcome((await app.rules()).runRules({ cwd: io.cwd, config: opts.config, lang: opts.lang, json: opts.json === true }));
+      setOutcome((await app.rules()).runRules({ cwd: io.cwd, config: opts.config, lang: langOf(opts), json: opts.json === true }));
     });
 }
 
 /** `cohort check`: an allocation (possibly edited by hand) against every programme rule; writes nothing. */
-function addCheck(program: Command, io: CliIO, setOutcome: (o: CommandOutcome) => void): void {
+function addCheck(program: Command, { io, h, setOutcome }: Ctx): void {
   program
     .command('check')
-    .description('check an allocation.csv (possibly edited by hand and re-saved by Excel) against every programme rule; writes nothing')
-    .requiredOption('--candidates <files...>', 'the candidate CSV files the allocation was made from')
-    .requiredOption('-a, --allocation <file>', 'the allocation.csv to check (its delimiter and encoding are detected)')
-    .option('-c, --config <file>', 'programme config JSON (default: the built-in programme)')
-    .addOption(new Option('--delimiter <char>', 'CSV delimiter of the candidate files (default: detected from the header line)').choices(DELIMITERS))
-    .addOption(new Option('--encoding <name>', 'encoding of the candidate files').choices(ENCODINGS).default('auto'))
-    .option('--sheet <name>', 'the sheet to read in .xlsx/.ods candidate files (default: the first visible sheet)')
-    .option('--strict', 'treat justified envy (a better-ranked candidate passed over) as an error, not a warning')
-    .option('--include <ids>', 'comma-separated candidate ids the committee forced in (as given to allocate)', splitIds, [])
-    .option('--exclude <ids>', 'comma-separated candidate ids the committee forced out (rows with status excluded count too)', splitIds, [])
-    .option('--locks <file>', 'the committee\'s decisions file, as given to allocate --locks (group locks are checked too)')
-    .option('--json', 'print the check report as one JSON document, the only thing on stdout')
-    .addHelpText('after', `\nExit code 0: every rule is met; 1: a rule is not met (each finding is printed); 3: unreadable files, ids that\nare not candidates, candidates without a row in the allocation.\n\n${EXIT_CODE_HELP}\n`)
+    .description(h.check.description)
+    .requiredOption('--candidates <files...>', h.common.candidates)
+    .requiredOption('-a, --allocation <file>', h.check.allocation)
+    .option('-c, --config <file>', h.common.config)
+    .addOption(new Option('--delimiter <char>', h.common.candidateDelimiter).choices(DELIMITERS))
+    .addOption(new Option('--encoding <name>', h.common.candidateEncoding).choices(ENCODINGS).default('auto'))
+    .option('--sheet <name>', h.common.sheet)
+    .option('--strict', h.check.strict)
+    .option('--include <ids>', h.check.include, splitIds, [])
+    .option('--exclude <ids>', h.check.exclude, splitIds, [])
+    .option('--locks <file>', h.check.locks)
+    .option('--json', h.check.json)
+    .addOption(langOption(h))
+    .addHelpText('after', helpAfter(h, h.check.examples, h.check.after))
     .action(async (opts) => {
       setOutcome(
         (await app.check()).runCheck({
@@ -245,26 +292,23 @@ function addCheck(program: Command, io: CliIO, setOutcome: (o: CommandOutcome) =
 }
 
 /** `cohort replace`: withdrawals and committee adds on an existing allocation, moving as few people as possible. */
-function addReplace(program: Command, io: CliIO, setOutcome: (o: CommandOutcome) => void): void {
+function addReplace(program: Command, { io, h, langOf, setOutcome }: Ctx): void {
   withInputOptions(
     program
       .command('replace')
-      .description('withdraw participants or reserves from an allocation.csv and fill their seats from the reserves, moving as few people as possible; writes allocation.csv, groups.csv, summary.json')
-      .requiredOption('--candidates <files...>', 'the candidate CSV files the allocation was made from')
-      .requiredOption('-a, --allocation <file>', 'the current allocation.csv (as allocate or replace wrote it; its delimiter and encoding are detected)')
-      .requiredOption('--withdraw <ids>', 'comma-separated ids of participants or reserves who withdraw', splitMoreIds)
-      .option('--add <ids>', 'comma-separated ids of reserves the committee brings in; each takes a seat freed in its own quota cell', splitMoreIds)
-      .requiredOption('-o, --out <dir>', 'output directory'),
+      .description(h.replace.description)
+      .requiredOption('--candidates <files...>', h.common.candidates)
+      .requiredOption('-a, --allocation <file>', h.replace.allocation)
+      .requiredOption('--withdraw <ids>', h.replace.withdraw, splitMoreIds)
+      .option('--add <ids>', h.replace.add, splitMoreIds)
+      .requiredOption('-o, --out <dir>', h.replace.out),
+    h,
   )
-    .option('--seed <text>', 'lottery seed for reserves without a rank and for re-forming groups (default: the programme config\'s seed)')
-    .option('--time-limit <seconds>', `hard deadline per solver attempt, in seconds (${MIN_DEADLINE_MS / 1000} to ${MAX_DEADLINE_MS / 1000}; used only if groups and teams must be re-formed)`, parseTimeLimit, DEFAULT_DEADLINE_MS / 1000)
-    .option('--locks <file>', 'the committee\'s decisions file, as given to allocate --locks: group and team locks are held')
-    .option('--report <file>', 'also write a self-contained HTML report of the new allocation, e.g. OUT/report.html')
-    .addOption(new Option('--lang <lang>', 'language of the --report file').choices(['nb', 'en'] as const).default('nb'))
-    .addHelpText(
-      'after',
-      `\nEach withdrawn participant's seat goes to the next reserve of the same quota cell (or to a reserve of the needed\ngender when the next one would break a gender rule the allocation met), in the same workshop group and project\nteam when the rules allow; otherwise as few participants as possible change group, then team. Withdrawn rows stay\nin allocation.csv with status "withdrawn". Exit code 1 when a seat stays empty or a rule cannot be kept.\n\n${EXIT_CODE_HELP}\n`,
-    )
+    .option('--seed <text>', h.replace.seed)
+    .option('--time-limit <seconds>', h.replace.timeLimit(DEADLINE_LIMITS), parseTimeLimit, DEFAULT_DEADLINE_MS / 1000)
+    .option('--locks <file>', h.replace.locks)
+    .option('--report <file>', h.replace.report)
+    .addHelpText('after', helpAfter(h, h.replace.examples, h.replace.after))
     .action(async (opts) => {
       setOutcome(
         await (await app.replace()).runReplace({
@@ -278,28 +322,28 @@ function addReplace(program: Command, io: CliIO, setOutcome: (o: CommandOutcome)
           deadlineMs: Math.round(opts.timeLimit * 1000),
           locks: opts.locks,
           report: opts.report,
-          lang: opts.lang,
+          lang: langOf(opts),
         }),
       );
     });
 }
 
 /** `cohort report`: the committee's HTML report of an existing (possibly hand-edited) allocation. */
-function addReport(program: Command, io: CliIO, setOutcome: (o: CommandOutcome) => void): void {
+function addReport(program: Command, { io, h, langOf, setOutcome }: Ctx): void {
   program
     .command('report')
-    .description('draw the self-contained HTML report (as allocate --report writes it) from an existing allocation.csv, possibly edited by hand')
-    .requiredOption('--candidates <files...>', 'the candidate CSV files the allocation was made from')
-    .requiredOption('-a, --allocation <file>', 'the allocation.csv to draw (its delimiter and encoding are detected)')
-    .requiredOption('-o, --output <file>', 'the HTML report to write, e.g. report.html')
-    .option('-c, --config <file>', 'programme config JSON (default: the built-in programme)')
-    .addOption(new Option('--delimiter <char>', 'CSV delimiter of the candidate files (default: detected from the header line)').choices(DELIMITERS))
-    .addOption(new Option('--encoding <name>', 'encoding of the candidate files').choices(ENCODINGS).default('auto'))
-    .option('--sheet <name>', 'the sheet to read in .xlsx/.ods candidate files (default: the first visible sheet)')
-    .option('--locks <file>', 'the committee\'s decisions file, as given to allocate --locks (checked as by cohort check --locks)')
-    .addOption(new Option('--lang <lang>', 'language of the report').choices(['nb', 'en'] as const).default('nb'))
-    .option('-f, --force', 'overwrite an existing report file')
-    .addHelpText('after', `\nThe rules are judged as cohort check judges them. Exit code 0: every rule is met; 1: a rule is not met (the\nreport is written and shows it); 3: unreadable files, ids that are not candidates, an existing report without --force.\n\n${EXIT_CODE_HELP}\n`)
+    .description(h.report.description)
+    .requiredOption('--candidates <files...>', h.common.candidates)
+    .requiredOption('-a, --allocation <file>', h.report.allocation)
+    .requiredOption('-o, --output <file>', h.report.output)
+    .option('-c, --config <file>', h.common.config)
+    .addOption(new Option('--delimiter <char>', h.common.candidateDelimiter).choices(DELIMITERS))
+    .addOption(new Option('--encoding <name>', h.common.candidateEncoding).choices(ENCODINGS).default('auto'))
+    .option('--sheet <name>', h.common.sheet)
+    .option('--locks <file>', h.report.locks)
+    .addOption(langOption(h))
+    .option('-f, --force', h.report.force)
+    .addHelpText('after', helpAfter(h, h.report.examples, h.report.after))
     .action(async (opts) => {
       setOutcome(
         (await app.report()).runReport({
@@ -313,25 +357,25 @@ function addReport(program: Command, io: CliIO, setOutcome: (o: CommandOutcome) 
           sheet: opts.sheet,
           force: opts.force === true,
           locks: opts.locks,
-          lang: opts.lang,
+          lang: langOf(opts),
         }),
       );
     });
 }
 
 /** `cohort diff OLD NEW`: what changed between two allocations. Exit codes as diff(1): 0 equal, 1 different, 2 trouble. */
-function addDiff(program: Command, io: CliIO, setOutcome: (o: CommandOutcome) => void): void {
+function addDiff(program: Command, { io, h, langOf, setOutcome }: Ctx): void {
   program
     .command('diff')
-    .description('compare two allocation.csv files of the same programme year: who came in, who went out and why, who changed group or team, each body\'s seats and gender balance; writes nothing unless --report')
-    .argument('<old>', 'the earlier allocation (.csv or .xlsx; e.g. the draft sent out)')
-    .argument('<new>', 'the later allocation (.csv or .xlsx)')
-    .addOption(new Option('--encoding <name>', 'encoding of both files').choices(['auto', 'utf8', 'cp1252'] as const).default('auto'))
-    .option('--json', 'print the changes as one JSON document, the only thing on stdout')
-    .option('--report <file>', 'also write the changes as a self-contained HTML page, e.g. diff.html')
-    .option('-f, --force', 'overwrite an existing --report file')
-    .addOption(new Option('--lang <lang>', 'language of the text and the page').choices(['nb', 'en'] as const).default('nb'))
-    .addHelpText('after', '\nExit code 0: the allocations are equal; 1: they differ; 2: bad input (an unreadable file, two allocations of\ndifferent programmes or years, an existing --report without --force; nothing is written); 4: internal error.\n')
+    .description(h.diff.description)
+    .argument('<old>', h.diff.old)
+    .argument('<new>', h.diff.new)
+    .addOption(new Option('--encoding <name>', h.diff.encoding).choices(['auto', 'utf8', 'cp1252'] as const).default('auto'))
+    .option('--json', h.diff.json)
+    .option('--report <file>', h.diff.report)
+    .option('-f, --force', h.diff.force)
+    .addOption(langOption(h))
+    .addHelpText('after', `\n${h.diff.after}\n\n${h.words.examples}\n${h.diff.examples}\n`)
     .action(async (oldFile, newFile, opts) => {
       setOutcome(
         (await app.diff()).runDiff({
@@ -342,27 +386,27 @@ function addDiff(program: Command, io: CliIO, setOutcome: (o: CommandOutcome) =>
           json: opts.json === true,
           report: opts.report,
           force: opts.force === true,
-          lang: opts.lang,
+          lang: langOf(opts),
         }),
       );
     });
 }
 
 /** `cohort lists`: each nominating body's admitted and reserves, and BI's admission list, as CSV files. */
-function addLists(program: Command, io: CliIO, setOutcome: (o: CommandOutcome) => void): void {
+function addLists(program: Command, { io, h, langOf, setOutcome }: Ctx): void {
   program
     .command('lists')
-    .description('write the lists after the meeting: for KS and each RHF its admitted and reserves with rank and contact, for BI the admission list; CSV, each row with the run\'s date and seed')
-    .requiredOption('-a, --allocation <file>', 'the allocation.csv or allocation.xlsx (as allocate or replace wrote it, or edited by hand; its dialect is detected)')
-    .requiredOption('-o, --out <dir>', 'output directory for ks.csv, helse-sor-ost.csv, …, bi.csv (or lists.xlsx)')
-    .addOption(new Option('--encoding <name>', 'encoding of the allocation').choices(['auto', 'utf8', 'cp1252'] as const).default('auto'))
-    .addOption(new Option('--delimiter <char>', 'CSV delimiter of the lists (default: the allocation\'s)').choices([',', ';', 'tab'] as const))
-    .option('--seed <text>', 'the run\'s seed (default: from the summary.json beside the allocation)')
-    .option('--date <yyyy-mm-dd>', 'the run\'s date (default: the allocation file\'s modification date)')
-    .option('-f, --force', 'overwrite existing lists')
-    .addOption(new Option('--lang <lang>', 'language of the headers and words').choices(['nb', 'en'] as const).default('nb'))
-    .addOption(new Option('--format <format>', 'csv: one file per body and bi.csv; xlsx: one workbook lists.xlsx, a sheet per body and one for BI (default: xlsx when the allocation is a workbook, else csv)').choices(['csv', 'xlsx'] as const))
-    .addHelpText('after', `\n${EXIT_CODE_HELP}\n`)
+    .description(h.lists.description)
+    .requiredOption('-a, --allocation <file>', h.lists.allocation)
+    .requiredOption('-o, --out <dir>', h.lists.out)
+    .addOption(new Option('--encoding <name>', h.lists.encoding).choices(['auto', 'utf8', 'cp1252'] as const).default('auto'))
+    .addOption(new Option('--delimiter <char>', h.lists.delimiter).choices([',', ';', 'tab'] as const))
+    .option('--seed <text>', h.lists.seed)
+    .option('--date <yyyy-mm-dd>', h.lists.date)
+    .option('-f, --force', h.lists.force)
+    .addOption(langOption(h))
+    .addOption(new Option('--format <format>', h.lists.format).choices(['csv', 'xlsx'] as const))
+    .addHelpText('after', helpAfter(h, h.lists.examples))
     .action(async (opts) => {
       setOutcome(
         (await app.lists()).runLists({
@@ -374,7 +418,7 @@ function addLists(program: Command, io: CliIO, setOutcome: (o: CommandOutcome) =
           seed: opts.seed,
           date: opts.date,
           force: opts.force === true,
-          lang: opts.lang,
+          lang: langOf(opts),
           format: opts.format,
         }),
       );
@@ -403,13 +447,13 @@ function parseTimeLimit(value: string): number {
  * commander's output through `io`: help width and colour from the given streams and environment, not the
  * process's. Help is wrapped to a terminal's width, else to 80 columns (commander's default).
  */
-function outputConfiguration(io: CliIO) {
+function outputConfiguration(io: CliIO, lang: Lang) {
   const width = (s: TextOutput) => (s.isTTY === true && s.columns !== undefined ? s.columns : 80);
   return {
     writeOut: (text: string) => void io.stdout.write(text),
     writeErr: (text: string) => void io.stderr.write(text),
     // An error quotes the argument as typed: no control character of it reaches the terminal raw (help keeps its colours).
-    outputError: (text: string, write: (t: string) => void) => write(escapeForTerminal(text)),
+    outputError: (text: string, write: (t: string) => void) => write(escapeForTerminal(translateCommanderError(text, lang))),
     getOutHelpWidth: () => width(io.stdout),
     getErrHelpWidth: () => width(io.stderr),
     getOutHasColors: () => useColor(io.env) ?? io.stdout.isTTY === true,
@@ -430,7 +474,8 @@ function useColor(env: CliIO['env']): boolean | undefined {
  */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let outcome: CommandOutcome | undefined;
-  const program = buildProgram(io, (o) => {
+  const lang = langArgument(argv) ?? environmentLang(io.env, io.locale);
+  const program = buildProgram(io, lang, (o) => {
     outcome = o;
   });
   try {

@@ -27,14 +27,14 @@ describe('cohort template', () => {
     [['--lang', 'en', '--delimiter', ';'], 'en', ';'],
     [['--delimiter', 'tab'], 'nb', '\t'],
   ] as const)('%j prints the header row only, in the dialect, without a BOM', async (args, lang, delimiter) => {
-    const r = await cohort(['template', ...args]);
+    const r = await cohort(['template', '--lang', 'nb', ...args]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(`${templateHeaders(lang).join(delimiter)}\r\n`);
   });
 
   it('--example adds one fake row per sector in the dialect\'s value forms', async () => {
-    const nb = await cohort(['template', '--example']);
+    const nb = await cohort(['template', '--lang', 'nb', '--example']);
     expect(nb.code).toBe(0);
     const nbLines = nb.stdout.split('\r\n');
     expect(nbLines).toHaveLength(4);
@@ -43,12 +43,12 @@ describe('cohort template', () => {
     const en = await cohort(['template', '--lang', 'en', '--example']);
     expect(en.stdout.split('\r\n')[1]).toBe('EXAMPLE-1,Kari Nordmann,1980-12-31,female,kommune,,Bergen kommune,Head of department,master,4.5,,yes');
     // A decimal comma under a comma delimiter is quoted, not split.
-    expect((await cohort(['template', '--example', '--delimiter', ','])).stdout).toContain(',"4,5",');
+    expect((await cohort(['template', '--lang', 'nb', '--example', '--delimiter', ','])).stdout).toContain(',"4,5",');
   });
 
   it('--out writes UTF-8 with a BOM, mode 0600, and refuses to overwrite without --force', async () => {
     const file = join(tempDir(), 'sub', 'skjema.csv');
-    const r = await cohort(['template', '--out', file]);
+    const r = await cohort(['template', '--lang', 'nb', '--out', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`Wrote ${file} (12 columns, 0 example rows).\n`);
     expect(readFileSync(file, 'utf8')).toBe(`${BOM}${templateHeaders('nb').join(';')}\r\n`);
@@ -61,7 +61,7 @@ describe('cohort template', () => {
     expect(again.stdout).toBe('');
     expect(readFileSync(file, 'utf8')).toBe('keep me');
 
-    const forced = await cohort(['template', '--example', '--out', file, '--force']);
+    const forced = await cohort(['template', '--lang', 'nb', '--example', '--out', file, '--force']);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain('2 example rows');
     expect(readFileSync(file, 'utf8').startsWith(`${BOM}Søknadsnummer;`)).toBe(true);
@@ -109,7 +109,7 @@ describe('cohort template', () => {
   });
 
   it.each([[['--lang', 'de']], [['--delimiter', '|']], [['--bogus']], [['extra-argument']]])('usage error %j exits 2', async (args) => {
-    const r = await cohort(['template', ...args]);
+    const r = await cohort(['template', '--lang', 'nb', ...args]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
   });

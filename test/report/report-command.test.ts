@@ -23,7 +23,7 @@ describe('cohort report', () => {
 
   it("draws the sample's allocation: exit 0, every selected participant once in the groups section", async () => {
     const report = join(tempDir(), 'report.html');
-    const run = await cohort(['report', '--candidates', ...SAMPLE_NB, '--allocation', allocation, '--output', report]);
+    const run = await cohort(['report', '--candidates', ...SAMPLE_NB, '--allocation', allocation, '--output', report, '--lang', 'nb']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Every programme rule is met.');
     expect(run.stdout.endsWith(`Wrote the report ${report}.\n`)).toBe(true);

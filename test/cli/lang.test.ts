@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { environmentLang, langArgument, langOfLocale } from '../../src/cli/lang.js';
+import { HELP_EN, HELP_NB, translateCommanderError } from '../../src/cli/help-text.js';
+import { cohort } from '../e2e/helpers.js';
+
+describe('the language a person reads', () => {
+  it.each([
+    ['nb_NO.UTF-8', 'nb'],
+    ['nn_NO', 'nb'],
+    ['no', 'nb'],
+    ['nb-NO', 'nb'],
+    ['en_GB.UTF-8', 'en'],
+    ['C', 'en'],
+    ['POSIX', 'en'],
+    ['sv_SE.UTF-8', 'en'],
+  ] as const)('locale %s reads %s', (locale, lang) => {
+    expect(langOfLocale(locale)).toBe(lang);
+  });
+
+  it('takes LC_ALL, then LC_MESSAGES, then LANG, then the system locale, else English', () => {
+    expect(environmentLang({ LC_ALL: 'nb_NO.UTF-8', LANG: 'en_US.UTF-8' })).toBe('nb');
+    expect(environmentLang({ LC_ALL: '', LC_MESSAGES: 'en_GB', LANG: 'nb_NO' })).toBe('en');
+    expect(environmentLang({ LANG: 'nb_NO.UTF-8' }, 'en-US')).toBe('nb');
+    expect(environmentLang({}, 'nb-NO')).toBe('nb');
+    expect(environmentLang({})).toBe('en');
+  });
+
+  it('reads --lang before commander does, only before --', () => {
+    expect(langArgument(['allocate', '--lang', 'nb', '--help'])).toBe('nb');
+    expect(langArgument(['allocate', '--lang=en'])).toBe('en');
+    expect(langArgument(['allocate', '--lang', 'de'])).toBeUndefined();
+    expect(langArgument(['allocate', '--', '--lang', 'nb'])).toBeUndefined();
+  });
+
+  it('has every help text in both languages, and no Norwegian text equal to the English one but examples', () => {
+    const flat = (o: object, prefix = ''): Array<[string, unknown]> =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? flat(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, v]]));
+    const en = new Map(flat(HELP_EN));
+    const nb = new Map(flat(HELP_NB));
+    expect([...nb.keys()].sort()).toEqual([...en.keys()].sort());
+    const same = [...en].filter(([k, v]) => typeof v === 'string' && nb.get(k) === v && !k.endsWith('examples')).map(([k]) => k);
+    expect(same).toEqual([]);
+  });
+
+  it('prints help and usage errors in bokmål with --lang nb', async () => {
+    const help = await cohort(['allocate', '--lang', 'nb', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Bruk: cohort allocate [valg]');
+    expect(help.stdout).toContain('Eksempler:');
+    expect(help.stdout).toContain('Avslutningskoder:');
+    const bad = await cohort(['allocate', '--lang', 'nb', '--bogus']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("feil: ukjent valg '--bogus'");
+    expect(translateCommanderError("error: unknown option '--x'", 'en')).toBe("error: unknown option '--x'");
+  });
+});
