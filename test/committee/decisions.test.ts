@@ -72,7 +72,7 @@ beforeAll(async () => {
   files = sampleWithEmail();
   locks = join(dir, 'locks.csv');
   writeFileSync(locks, `${LOCKS}\n`);
-  csvRun = await cohort(['allocate', ...files, '--locks', locks, '--out', join(dir, 'run'), '--report', join(dir, 'run', 'report.html'), '--include', 'TLP-0003']);
+  csvRun = await cohort(['allocate', ...files, '--locks', locks, '--out', join(dir, 'run'), '--report', join(dir, 'run', 'report.html'), '--include', 'TLP-0003', '--lang', 'nb']);
   xlsxRun = await cohort(['allocate', ...files, '--locks', locks, '--out', join(dir, 'run.xlsx'), '--lang', 'en']);
 }, 180_000);
 
