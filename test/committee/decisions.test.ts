@@ -13,6 +13,7 @@ import { readAllocation } from '../../src/read/allocation.js';
 import { readCsv } from '../../src/read/csv.js';
 import { inflateRawSync } from 'node:zlib';
 import { cohort, SAMPLE_EN, type Run } from '../e2e/helpers.js';
+import type { DecisionRecord } from '../../src/app/decisions.js';
 
 const FORMULA = '=HYPERLINK("http://example.invalid","x")';
 const LOCKS = [
@@ -76,16 +77,8 @@ beforeAll(async () => {
   xlsxRun = await cohort(['allocate', ...files, '--locks', locks, '--out', join(dir, 'run.xlsx'), '--lang', 'en']);
 }, 180_000);
 
-interface Decision {
-  rule: string;
-  id: string;
-  other: string | null;
-  group: number | null;
-  reason: string | null;
-  source: { file: string; line: number | null };
-  obeyed: boolean;
-  why: string | null;
-}
+/** The summary's decisions[] as the app declares it (not a copy of its shape). */
+type Decision = DecisionRecord;
 
 describe('allocate records every committee decision', () => {
   it('summary.json lists each with reason, source and verdict, the option first', () => {
