@@ -4,7 +4,9 @@
  * nothing is written unless the whole pipeline succeeded.
  */
 import { EXIT, InternalError } from '../domain/errors.js';
-import { formatNumber, formatPercent, listText } from '../domain/text.js';
+import type { Lang } from '../domain/text.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
+import { allocateText } from './allocate-text.js';
 import type { AllocationDiff } from '../diff/diff.js';
 import { DIFF_MESSAGES } from '../diff/messages.js';
 import { diffText } from '../diff/text.js';
@@ -26,7 +28,6 @@ import { warningLines, type CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
 import { passThrough } from './outputs.js';
 import { joinReasons } from './screen.js';
-import { renderTable } from './table.js';
 import type { AllocateSummary } from './summary-schema.js';
 import { renderReport } from '../report/render.js';
 import type { AllocationStatus } from '../read/allocation.js';
@@ -194,62 +195,15 @@ export function stabilityOf(a: Allocation): { participantsInBoth: number; sameGr
   };
 }
 
-function readableSummary(a: Allocation, summary: Summary): string {
-  const parts: string[] = [];
-  const solvers = solverLog(a);
-  parts.push(`${summary.programme.name}: ${summary.counts.selected} selected of ${summary.counts.candidates} candidates (seed "${a.seed}")\n`);
-  parts.push(
-    renderTable(
-      ['cell', 'seats', 'eligible', 'selected', 'reserves', 'shortfall', 'women', 'men'],
-      summary.cells.map((c) => [c.label, c.seats, c.eligible, c.selected, c.reserves, c.shortfall, c.gender.selected.female, c.gender.selected.male]),
-    ),
+function readableSummary(a: Allocation, summary: Summary, lang: Lang, verbose: boolean): string {
+  const w = CATALOGUE[lang].allocate;
+  return (
+    allocateText(summary, { lang, verbose, solvers: solverLog(a) }) +
+    committeeLines(summary.nominationCap, summary.decisions, lang) +
+    `\n${summary.allRulesMet ? w.allMet : w.notAllMet}\n`
   );
-  const g = summary.gender;
-  parts.push(
-    '\n' +
-      renderTable(
-        ['gender', 'cohort', 'kommune', 'spesialist'],
-        [
-          ['women', g.cohort.female, g.sectors.kommune.female, g.sectors.spesialist.female],
-          ['men', g.cohort.male, g.sectors.kommune.male, g.sectors.spesialist.male],
-          ['unknown', g.cohort.unknown, g.sectors.kommune.unknown, g.sectors.spesialist.unknown],
-        ],
-      ),
-  );
-  parts.push(
-    '\n' +
-      renderTable(
-        ['group', 'size', 'kommune', 'spesialist', 'women', 'men', 'RHFs', 'org clashes'],
-        summary.groups.map((q) => [q.group, q.size, q.kommune, q.spesialist, q.female, q.male, q.regions.map((r) => `${r.region} ${r.count}`).join(', '), q.organisationClashes.length]),
-      ),
-  );
-  const matched = summary.teams.filter((t) => t.regionMatch !== null).length;
-  parts.push(`\nProject teams: ${summary.teams.length}, region-matched ${matched}, all members from different workshop groups ${summary.teams.filter((t) => t.groupsDistinct).length}, both genders ${summary.teams.filter((t) => t.bothGenders).length}.\n`);
-  parts.push(
-    '\n' +
-      renderTable(
-        ['stage', 'status', 'solver', 'objective', 'bound', 'gap'],
-        summary.stages.map((s, i) => [s.stage, s.status, solvers[i]?.solver ?? '–', fmt(s.objective), fmt(s.bound), s.gap === null ? '–' : s.gap === 0 ? '0' : formatPercent(s.gap, 'en', { fixed: 2 })]),
-      ),
-  );
-  const notMet = summary.rules.filter((r) => !r.met);
-  for (const r of notMet) parts.push(`rule not met: ${r.explanation ?? r.text}\n`);
-  for (const c of summary.cells) if (c.explanation !== null && !notMet.some((r) => r.explanation === c.explanation)) parts.push(`${c.explanation}\n`);
-  for (const r of summary.relaxations) parts.push(`relaxed (${r.stage}): ${r.reason}\n`);
-  parts.push(committeeLines(summary.nominationCap, summary.decisions));
-  parts.push(`\n${summary.allRulesMet ? 'Every programme rule is met.' : 'A programme rule is not met (exit code 1).'}\n`);
-  return parts.join('');
 }
 
-/** `D/a, D/b and D/c`. */
-function wrote(dir: string, names: readonly string[]): string {
-  return listText(names.map((n) => `${dir}/${n}`));
-}
-
-function fmt(n: number | null): string {
-  if (n === null) return '–';
-  return formatNumber(n, 'en', Number.isInteger(n) ? undefined : { fixed: 4 });
-}
 
 export interface AllocateRunOptions extends AllocateOptions {
   /**
@@ -297,17 +251,18 @@ export async function runAllocate(opts: AllocateRunOptions): Promise<CommandOutc
     const report = opts.report === undefined ? undefined : { path: opts.report, content: renderReport(reportViewFromAllocation(a), lang) };
     const run = runFiles(a, summary, json, opts.out, opts, allocation);
     writeOutputsWithReport(run.dir, run.files, report, { force: opts.force, cwd: opts.cwd, inputs: inputPaths(opts) });
-    wroteText = `Wrote ${wrote(run.dir, run.files.map((f) => f.name))}.\n` + (report === undefined ? '' : `Wrote the report ${report.path}.\n`);
+    const w = CATALOGUE[lang].allocate;
+    wroteText = `${w.wrote(run.files.map((f) => `${run.dir}/${f.name}`))}\n` + (report === undefined ? '' : `${w.wroteReport(report.path)}\n`);
   }
   // The solver log is progress, not a result: stderr, so that --json keeps stdout to one document.
   const log = solverLog(a).map((l) => `solver: ${l.stage}: ${l.attempts}\n`).join('');
   const previousWarnings = a.previous?.warnings ?? [];
-  const stderr = warningLines([...summary.warnings, ...previousWarnings]) + (opts.json ? log : '');
+  const stderr = warningLines([...summary.warnings, ...previousWarnings], CATALOGUE[lang].warning) + (opts.json || opts.verbose === true ? log : '');
   const exitCode = summary.allRulesMet ? EXIT.ok : EXIT.ruleNotMet;
   let compared = '';
   if (diff !== null && a.previous !== null && summary.previous !== undefined) {
     const proven = summary.stages.find((st) => st.stage === 'groups')?.status === 'optimal';
     compared = `\n${diffText(diff, DIFF_MESSAGES[lang], a.previous.read.file, pm.thisRun)}${pm.kept(summary.previous.stability, proven)}\n`;
   }
-  return { stdout: opts.json ? json : readableSummary(a, summary) + wroteText + compared, stderr, exitCode };
+  return { stdout: opts.json ? json : readableSummary(a, summary, lang, opts.verbose === true) + wroteText + compared, stderr, exitCode };
 }

@@ -15,7 +15,8 @@ import type { GroupLocks } from '../domain/types.js';
 import { loadLocks, unknownLockIds } from './pipeline.js';
 import { checkSelection } from '../check/selection.js';
 import { quotaCells } from '../domain/programme.js';
-import { plural } from '../domain/text.js';
+import type { Lang } from '../domain/text.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
 import type { Candidate, ScreenedCandidate } from '../domain/types.js';
 import { accountForCandidates, readAllocation, type AllocationFile, type AllocationRow } from '../read/allocation.js';
 import type { EncodingChoice } from '../read/decode.js';
@@ -38,6 +39,8 @@ export interface CheckOptions {
   cwd: string;
   /** The allocation.csv to check. Its dialect is always detected (Excel may have re-saved it). */
   allocation: string;
+  /** The language of the terminal text (the JSON's keys and codes stay English). Default English. */
+  lang?: Lang | undefined;
   /** Programme config path; undefined for the built-in programme. */
   config?: string | undefined;
   /** Delimiter of the candidate files; default detected per file. */
@@ -253,20 +256,20 @@ function buildCheckReport(loaded: CheckInputs, violations: readonly CheckViolati
 }
 
 /** The report in plain words: one line per finding, then the verdict. */
-function readableReport(report: CheckReport): string {
+function readableReport(report: CheckReport, lang: Lang): string {
+  const w = CATALOGUE[lang];
   const parts: string[] = [];
   const c = report.counts;
   parts.push(
-    `Checked ${report.allocation.file} (${c.selected} selected, ${c.reserve} reserve, ${c.excluded} excluded, ${c.ineligible} ineligible) ` +
-      `against ${plural(c.candidates, 'candidate', 'candidates')} in ${plural(report.inputs.length, 'file', 'files')}${report.strict ? ', strict' : ''}.\n`,
+    `${w.check.checked({ file: report.allocation.file, selected: c.selected, reserve: c.reserve, excluded: c.excluded, notEligible: c.ineligible - c.overCap, overCap: c.overCap, candidates: c.candidates, files: report.inputs.length, strict: report.strict })}\n`,
   );
   if (report.violations.length > 0) parts.push('\n');
-  for (const v of report.violations) parts.push(`${v.severity.padEnd(7)} ${v.code}: ${v.message}\n`);
-  const committee = committeeLines(report.nominationCap, report.decisions);
+  const width = Math.max(...(['error', 'unmet', 'warning'] as const).map((s) => w.check.severity(s).length));
+  for (const v of report.violations) parts.push(`${w.check.severity(v.severity).padEnd(width)} ${v.code}: ${v.message}\n`);
+  const committee = committeeLines(report.nominationCap, report.decisions, lang);
   if (committee !== '') parts.push(`\n${committee}`);
-  const t = report.tally;
-  parts.push(`\n${plural(t.errors, 'error', 'errors')}, ${plural(t.unmet, 'rule', 'rules')} not met, ${plural(t.warnings, 'warning', 'warnings')}.\n`);
-  parts.push(report.ok ? 'Every programme rule is met.\n' : 'A programme rule is not met (exit code 1).\n');
+  parts.push(`\n${w.check.tally(report.tally)}\n`);
+  parts.push(`${report.ok ? w.allocate.allMet : w.allocate.notAllMet}\n`);
   return parts.join('');
 }
 
@@ -275,9 +278,10 @@ export function runCheck(opts: CheckOptions): CommandOutcome {
   const loaded = loadCheckInputs(opts, locks);
   const violations = checkAllocation({ inputs: loaded.inputs, allocation: loaded.allocation, strict: opts.strict, include: locks.include, exclude: locks.exclude, groupLocks: locks.groups });
   const report = buildCheckReport(loaded, violations, opts.strict, locks);
-  const stderr = warningLines(report.warnings);
+  const lang = opts.lang ?? 'en';
+  const stderr = warningLines(report.warnings, CATALOGUE[lang].warning);
   return {
-    stdout: opts.json ? `${JSON.stringify(report, null, 2)}\n` : readableReport(report),
+    stdout: opts.json ? `${JSON.stringify(report, null, 2)}\n` : readableReport(report, lang),
     stderr,
     exitCode: report.ok ? EXIT.ok : EXIT.ruleNotMet,
   };

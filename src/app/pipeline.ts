@@ -30,6 +30,8 @@ export interface AllocateOptions extends Omit<ScreenOptions, 'out'> {
   out?: string | undefined;
   /** Compute and print, write nothing (`--dry-run`). Default false. */
   dryRun?: boolean | undefined;
+  /** The terminal summary with the solver's detail: seed, group table, each stage's solver, objective, bound, gap. */
+  verbose?: boolean | undefined;
   /** An earlier allocation.csv of the same programme year to compare with (`--previous`). Default none. */
   previous?: string | undefined;
   /** Lottery seed; default the programme's. */

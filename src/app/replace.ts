@@ -363,7 +363,7 @@ function readable(loaded: Loaded, summary: ReplaceSummary, out: string): string 
   const shown = summary.findings.filter((f) => f.severity !== 'warning' && !notMet.some((r) => r.id === f.rule));
   if (shown.length > 0) parts.push('\ncohort check on the new allocation:\n');
   for (const f of shown) parts.push(`  ${f.severity.padEnd(7)} ${f.code}: ${f.message}\n`);
-  const committee = committeeLines(summary.nominationCap, summary.decisions);
+  const committee = committeeLines(summary.nominationCap, summary.decisions, 'en');
   if (committee !== '') parts.push(`\n${committee}`);
   parts.push(
     `\n${summary.allRulesMet ? 'Every programme rule is met.' : 'A programme rule is not met (exit code 1).'}\n` +

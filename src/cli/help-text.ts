@@ -54,6 +54,7 @@ export interface HelpText {
     report: string;
     previous: string;
     dryRun: string;
+    verbose: string;
     format: string;
     missingOut: string;
     examples: string;
@@ -156,6 +157,7 @@ export const HELP_EN: HelpText = {
     report: 'also write a self-contained HTML report for the committee, e.g. OUT/report.html (checked, like the other files, before anything is written)',
     previous: 'an earlier allocation (.csv or .xlsx) of the same programme year: print (and record in summary.json) what changed since',
     dryRun: 'compute and print the summary (and the changes since --previous), write nothing',
+    verbose: 'add the solver detail to the summary: the seed, the group table, each stage\'s solver, objective, bound and gap',
     format:
       'csv: allocation.csv, groups.csv, summary.json; xlsx: allocation.xlsx (overview, allocation, admitted, reserves, not eligible, over the cap, groups, teams, one sheet per nominating body) and summary.json; an --out name ending in .xlsx writes only that workbook',
     missingOut: "error: required option '-o, --out <dir>' not specified (or --dry-run to write nothing)",
@@ -299,6 +301,7 @@ export const HELP_NB = {
     report: 'skriv også en HTML-rapport for komiteen, for eksempel UT/rapport.html (kontrolleres, som de andre filene, før noe skrives)',
     previous: 'en tidligere tildeling (.csv eller .xlsx) for samme programår: vis (og lagre i summary.json) hva som er endret siden',
     dryRun: 'beregn og vis sammendraget (og endringene siden --previous), men skriv ingenting',
+    verbose: 'vis også løserdetaljene: loddtrekningsnøkkelen, gruppetabellen og hvert trinns løser, målverdi, grense og avstand',
     format:
       'csv: allocation.csv, groups.csv, summary.json; xlsx: allocation.xlsx (oversikt, tildeling, tatt opp, reserver, ikke kvalifisert, over nominasjonstaket, grupper, prosjektgrupper, ett ark per nominerende instans) og summary.json; et --out-navn som slutter på .xlsx skriver bare arbeidsboken',
     missingOut: "feil: valget '-o, --out <mappe>' mangler (eller bruk --dry-run for ikke å skrive noe)",

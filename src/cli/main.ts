@@ -174,6 +174,7 @@ function buildProgram(io: CliIO, lang: Lang, setOutcome: (o: CommandOutcome) => 
     .option('--previous <file>', h.allocate.previous)
     .addOption(new Option('--dry-run', h.allocate.dryRun).conflicts(['report', 'force']))
     .addOption(new Option('--format <format>', h.allocate.format).choices(['csv', 'xlsx'] as const).default('csv'))
+    .option('--verbose', h.allocate.verbose)
     .addHelpText('after', helpAfter(h, h.allocate.examples))
     .action(async (files, opts, command) => {
       if (opts.out === undefined && opts.dryRun !== true) {
@@ -185,6 +186,7 @@ function buildProgram(io: CliIO, lang: Lang, setOutcome: (o: CommandOutcome) => 
           files,
           ...screenOpts(opts, io.cwd),
           dryRun: opts.dryRun === true,
+          verbose: opts.verbose === true,
           previous: opts.previous,
           seed: opts.seed,
           include: opts.include,
@@ -254,7 +256,7 @@ function addTemplateAndRules(program: Command, { io, h, langOf, setOutcome }: Ct
 }
 
 /** `cohort check`: an allocation (possibly edited by hand) against every programme rule; writes nothing. */
-function addCheck(program: Command, { io, h, setOutcome }: Ctx): void {
+function addCheck(program: Command, { io, h, langOf, setOutcome }: Ctx): void {
   program
     .command('check')
     .description(h.check.description)
@@ -286,6 +288,7 @@ function addCheck(program: Command, { io, h, setOutcome }: Ctx): void {
           include: opts.include,
           exclude: opts.exclude,
           locks: opts.locks,
+          lang: langOf(opts),
         }),
       );
     });

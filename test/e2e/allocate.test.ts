@@ -149,7 +149,8 @@ describe('cohort allocate when the candidates fall short', () => {
     const cell = r.summary.cells.find((c) => c.key === 'spesialist/Helse Nord')!;
     expect([cell.seats, cell.selected, cell.shortfall]).toEqual([4, 3, 1]);
     expect(cell.explanation).toMatch(/Helse Nord: 4 seats, 3 eligible of 3 nominated.*1 seat unfilled/);
-    expect(r.run.stdout).toContain('1 seat unfilled');
+    expect(r.run.stdout).toContain('Helse Nord: 1 of 4 seats unfilled (3 eligible candidates).');
+    expect(r.run.stdout).toContain('10 project teams: 9 of 2 municipal + 2 specialist participants and 1 of 2 + 1;');
     expect(r.summary.allRulesMet).toBe(false);
     expect(r.summary.rules.find((x) => x.id === 'quota.spesialist/Helse Nord')?.met).toBe(false);
     expect(r.rows.filter((x) => x.status === 'selected')).toHaveLength(39);

@@ -9,7 +9,7 @@ describe('cohort allocate --report', () => {
     const [a, b] = [join(root, 'a'), join(root, 'b')];
     const run = await cohort(['allocate', ...SAMPLE_NB, '--out', a, '--report', join(a, 'report.html'), '--lang', 'nb']);
     expect(run.code).toBe(0);
-    expect(run.stdout.endsWith(`Wrote the report ${join(a, 'report.html')}.\n`)).toBe(true);
+    expect(run.stdout.endsWith(`Skrev rapporten ${join(a, 'report.html')}.\n`)).toBe(true);
     expect(readdirSync(a).sort()).toEqual(['allocation.csv', 'groups.csv', 'report.html', 'summary.json']);
     const html = readFileSync(join(a, 'report.html'), 'utf8');
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="nb">')).toBe(true);

@@ -1,0 +1,147 @@
+/**
+ * What `allocate` prints on the terminal, in the committee's words (issue 14, item 3): how many were admitted of
+ * how many, each nominating body's seats and gender balance, reserves, shortfalls, the groups and teams in one
+ * line each, and whether the result is proven the best possible. Solver names, objective values, bounds and the
+ * seed only with `--verbose` (and always in summary.json). Built from the summary alone, in the catalogue's words.
+ */
+import { CATALOGUE } from '../domain/i18n/index.js';
+import type { GenderShort } from '../domain/i18n/catalogue.js';
+import { formatNumber, formatPercent, type Lang } from '../domain/text.js';
+import type { AllocateSummary } from './summary-schema.js';
+import { renderTable } from './table.js';
+
+export interface AllocateTextOptions {
+  lang: Lang;
+  verbose: boolean;
+  /** Which solver answered each stage (machine-dependent, so never in summary.json): shown with --verbose. */
+  solvers: ReadonlyArray<{ stage: string; solver: string | null }>;
+}
+
+type Rule = AllocateSummary['rules'][number];
+type Cell = AllocateSummary['cells'][number];
+
+/** The eligible candidates of the rule's gender in its scope, from the cells' counts. */
+function eligibleFor(rule: Rule, cells: readonly Cell[]): number | null {
+  if (rule.gender === null) return null;
+  const g = rule.gender;
+  const inScope = rule.scope === 'cohort' ? cells : rule.scope === 'sector' ? cells.filter((c) => c.sector === rule.scopeKey) : cells.filter((c) => c.key === rule.scopeKey);
+  if (inScope.length === 0) return null;
+  return inScope.reduce((sum, c) => sum + c.gender.eligible[g], 0);
+}
+
+function genderShort(rule: Rule, cells: readonly Cell[]): GenderShort | null {
+  if (rule.kind !== 'gender' || rule.gender === null) return null;
+  const cell = rule.scope === 'cell' ? cells.find((c) => c.key === rule.scopeKey) : undefined;
+  return { scope: rule.scope, where: cell?.label ?? rule.scopeKey, gender: rule.gender, required: rule.required, actual: rule.actual, eligible: eligibleFor(rule, cells) };
+}
+
+/** `[[8, 5]]`: five groups of eight; sizes in ascending order. */
+function sizeCounts(sizes: readonly number[]): Array<[number, number]> {
+  const counts = new Map<number, number>();
+  for (const s of sizes) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return [...counts].sort((a, b) => a[0] - b[0]);
+}
+
+/** `[[2, 2, 9], [2, 1, 1]]`: nine teams of 2 + 2 and one of 2 + 1; the most common first, then by make-up. */
+function teamShapes(teams: AllocateSummary['teams']): Array<[number, number, number]> {
+  const counts = new Map<string, [number, number, number]>();
+  for (const t of teams) {
+    const key = `${t.kommune}+${t.spesialist}`;
+    const entry = counts.get(key) ?? [t.kommune, t.spesialist, 0];
+    entry[2]++;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort((a, b) => b[2] - a[2] || b[0] + b[1] - (a[0] + a[1]) || b[0] - a[0]);
+}
+
+function figure(value: number | null, lang: Lang): string {
+  if (value === null) return '–';
+  return formatNumber(value, lang, Number.isInteger(value) ? undefined : { fixed: 4 });
+}
+
+export function allocateText(s: AllocateSummary, opts: AllocateTextOptions): string {
+  const w = CATALOGUE[opts.lang].allocate;
+  const out: string[] = [];
+  out.push(`${w.heading(s.programme.name, s.programme.startDate)}\n`);
+  out.push(
+    `${w.admitted({ selected: s.counts.selected, candidates: s.counts.candidates, reserve: s.counts.reserve, excluded: s.counts.excluded, notEligible: s.counts.ineligible - s.counts.overCap, overCap: s.counts.overCap })}\n\n`,
+  );
+  const t = w.bodyTable;
+  out.push(
+    renderTable(
+      [t.body, t.seats, t.eligible, t.admitted, t.reserves, t.missing, t.women, t.men],
+      s.cells.map((c) => [w.body(c.label), c.seats, c.eligible, c.selected, c.reserves, c.shortfall, c.gender.selected.female, c.gender.selected.male]),
+    ),
+  );
+  const g = s.gender;
+  out.push(
+    `\n${w.gender({ women: g.cohort.female, men: g.cohort.male, unknown: g.cohort.unknown, kommune: [g.sectors.kommune.female, g.sectors.kommune.male], spesialist: [g.sectors.spesialist.female, g.sectors.spesialist.male] })}\n`,
+  );
+  for (const c of s.cells) if (c.shortfall > 0) out.push(`${w.unfilled(w.body(c.label), c.shortfall, c.seats, c.eligible - c.excluded)}\n`);
+  for (const r of s.rules) {
+    if (r.met) continue;
+    const short = genderShort(r, s.cells);
+    if (short !== null) out.push(`${w.genderShort(short)}\n`);
+  }
+  if (s.groups.length > 0) {
+    out.push(
+      `${w.groups({
+        count: s.groups.length,
+        sizes: sizeCounts(s.groups.map((q) => q.size)),
+        bothSectors: s.groups.filter((q) => q.kommune > 0 && q.spesialist > 0).length,
+        genderMet: s.groups.filter((q) => q.genderMinimumMet).length,
+        orgClashes: s.groups.reduce((sum, q) => sum + q.organisationClashes.length, 0),
+      })}\n`,
+    );
+  }
+  if (s.teams.length > 0) {
+    out.push(
+      `${w.teams({
+        count: s.teams.length,
+        shapes: teamShapes(s.teams),
+        regionMatched: s.teams.filter((x) => x.regionMatch !== null).length,
+        groupsDistinct: s.teams.filter((x) => x.groupsDistinct).length,
+        bothGenders: s.teams.filter((x) => x.bothGenders).length,
+      })}\n`,
+    );
+  }
+  for (const r of s.relaxations) out.push(`${w.relaxed(r.stage, r.code, r.ids)}\n`);
+  out.push(`${w.proof(s.stages.map((x) => ({ stage: x.stage, status: x.status, gap: x.gap })))}\n`);
+  if (opts.verbose) out.push(verboseDetail(s, opts));
+  return out.join('');
+}
+
+/** --verbose: the seed, the group table, each stage's solver, objective, bound and gap, and the English detail. */
+function verboseDetail(s: AllocateSummary, opts: AllocateTextOptions): string {
+  const w = CATALOGUE[opts.lang].allocate;
+  const lang = opts.lang;
+  const out: string[] = [`\n${w.seed(s.seed)}\n`];
+  const gt = w.groupTable;
+  out.push(
+    '\n' +
+      renderTable(
+        [gt.group, gt.size, gt.kommune, gt.spesialist, gt.women, gt.men, gt.regions, gt.clashes],
+        s.groups.map((q) => [q.group, q.size, q.kommune, q.spesialist, q.female, q.male, q.regions.map((r) => `${r.region} ${r.count}`).join(', '), q.organisationClashes.length]),
+      ),
+  );
+  const st = w.stageTable;
+  out.push(
+    '\n' +
+      renderTable(
+        [st.stage, st.status, st.solver, st.objective, st.bound, st.gap],
+        s.stages.map((x) => [
+          w.stageName(x.stage),
+          x.status,
+          opts.solvers.find((l) => l.stage === x.stage)?.solver ?? '–',
+          figure(x.objective, lang),
+          figure(x.bound, lang),
+          x.gap === null ? '–' : x.gap === 0 ? '0' : formatPercent(x.gap, lang, { fixed: 2 }),
+        ]),
+      ),
+  );
+  // The pipeline's own explanations are recorded in English (summary.json); shown as detail on request.
+  for (const r of s.rules) if (!r.met && r.explanation !== null) out.push(`detail: ${r.explanation}\n`);
+  for (const c of s.cells) if (c.explanation !== null && !s.rules.some((r) => r.explanation === c.explanation)) out.push(`detail: ${c.explanation}\n`);
+  for (const r of s.relaxations) out.push(`detail (${r.stage}): ${r.reason}\n`);
+  return out.join('');
+}

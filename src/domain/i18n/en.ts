@@ -1,0 +1,114 @@
+/** English, on request (`--lang en`) or where the environment says so. */
+import { formatPercent, listText, plural } from '../text.js';
+import type { Catalogue, StageOutcome } from './catalogue.js';
+
+const n = (count: number, one: string, other: string): string => plural(count, one, other, 'en');
+const list = (items: readonly string[]): string => listText(items, 'en');
+
+const STAGE: Record<StageOutcome['stage'], string> = { selection: 'the selection', groups: 'the workshop groups', teams: 'the project teams' };
+const GENDER = { female: ['woman', 'women'], male: ['man', 'men'] } as const;
+const SECTOR: Record<string, string> = { kommune: 'the municipal sector', spesialist: 'the specialist health service' };
+
+const RELAXED: Record<string, string> = {
+  group_size: 'the group size of 6–8 could not be kept',
+  group_sector_mix: 'the mix of sectors could not be kept in every group',
+  group_gender: 'both genders could not be well represented in every group',
+  team_composition: 'not every project team could have 2 municipal and 2 specialist participants',
+  team_org_clash: 'colleagues from one employer had to share a project team',
+  lock_apart: 'a wish to keep two participants apart could not be met',
+  lock_conflict: 'the committee\'s wishes contradicted each other; one of them was set aside',
+  lock_unknown_participant: 'a wish concerned someone not admitted and was set aside',
+  lock_group_out_of_range: 'a wish named a group number that does not exist and was set aside',
+};
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+export const EN = {
+  lang: 'en',
+  warning: 'warning',
+  allocate: {
+    heading: (programme, startDate) => `${programme} (starts ${startDate})`,
+    admitted: (c) => {
+      const rest = [
+        c.reserve > 0 ? `${c.reserve} ${c.reserve === 1 ? 'is' : 'are'} on the reserve list` : '',
+        c.notEligible > 0 ? `${c.notEligible} ${c.notEligible === 1 ? 'is' : 'are'} not eligible` : '',
+        c.overCap > 0 ? `${c.overCap} ${c.overCap === 1 ? 'is' : 'are'} over the nomination cap` : '',
+        c.excluded > 0 ? `${c.excluded} ${c.excluded === 1 ? 'was' : 'were'} excluded by the committee` : '',
+      ].filter((s) => s !== '');
+      return `${c.selected} of ${n(c.candidates, 'candidate', 'candidates')} admitted.${rest.length > 0 ? ` Of the others, ${list(rest)}.` : ''}`;
+    },
+    bodyTable: { body: 'nominated by', seats: 'seats', eligible: 'eligible', admitted: 'admitted', reserves: 'reserves', missing: 'unfilled', women: 'women', men: 'men' },
+    body: (label) => (label === 'kommune' ? 'Municipalities (KS)' : label === 'spesialist' ? 'Specialist health service' : label),
+    gender: (g) =>
+      `Gender in the cohort: ${n(g.women, 'woman', 'women')} and ${n(g.men, 'man', 'men')}` +
+      `${g.unknown > 0 ? `, ${g.unknown} of unknown gender` : ''} ` +
+      `(municipalities ${g.kommune[0]}/${g.kommune[1]}, specialist health service ${g.spesialist[0]}/${g.spesialist[1]}).`,
+    unfilled: (body, missing, seats, eligible) => `${body}: ${missing} of ${n(seats, 'seat', 'seats')} unfilled (${n(eligible, 'eligible candidate', 'eligible candidates')}).`,
+    genderShort: (g) => {
+      const where = g.scope === 'cohort' ? 'In the cohort' : g.scope === 'sector' ? `In ${SECTOR[g.where] ?? g.where}` : `In ${g.where === 'kommune' ? 'the municipalities\' list (KS)' : `${g.where}'s list`}`;
+      const [one, other] = GENDER[g.gender];
+      const pool = g.eligible === null ? '' : `; ${g.eligible === 0 ? 'no' : `only ${g.eligible}`} eligible ${g.eligible === 1 ? one : other}`;
+      return `${where}: the rule requires at least ${n(g.required, one, other)}, ${g.actual} admitted${pool}.`;
+    },
+    groups: (g) => {
+      const sizes = list(g.sizes.map(([size, count]) => `${count} of ${size}`));
+      return (
+        `${n(g.count, 'workshop group', 'workshop groups')} (${sizes} participants): ` +
+        `${g.bothSectors === g.count ? 'all' : g.bothSectors} with both sectors, ` +
+        `${g.genderMet === g.count ? 'all' : g.genderMet} gender-balanced, ` +
+        `${g.orgClashes === 0 ? 'no colleagues in one group' : `${n(g.orgClashes, 'pair', 'pairs')} of colleagues in one group`}.`
+      );
+    },
+    teams: (t) =>
+      `${n(t.count, 'project team', 'project teams')}` +
+      (t.shapes.length === 1 && t.shapes[0]?.[0] === 2 && t.shapes[0][1] === 2
+        ? ' of 2 municipal and 2 specialist participants: '
+        : `: ${list(t.shapes.map(([k, s, c], i) => (i === 0 ? `${c} of ${k} municipal + ${s} specialist participants` : `${c} of ${k} + ${s}`)))}; `) +
+      `${t.regionMatched} with municipality and trust in the same region, ` +
+      `${t.groupsDistinct === t.count ? 'all' : t.groupsDistinct} with members from different workshop groups, ` +
+      `${t.bothGenders === t.count ? 'all' : t.bothGenders} with both genders.`,
+    proof: (s) => {
+      const open = s.filter((x) => x.status !== 'optimal');
+      if (open.length === 0) return 'Proven best: the selection, the workshop groups and the project teams are each proven the best possible under the rules.';
+      const proven = s.filter((x) => x.status === 'optimal');
+      const lines = open.map((x) => {
+        const cap = capital(STAGE[x.stage]);
+        if (x.status === 'feasible') {
+          return x.gap === null
+            ? `${cap} follow the rules but are not proven best; how far they could be from the best is unknown.`
+            : `${cap} follow the rules but are not proven best: they could be up to ${formatPercent(x.gap, 'en', { max: 2 })} from the best possible.`;
+        }
+        return `${cap}: no solution found (${x.status}).`;
+      });
+      return `${proven.length > 0 ? `Proven best: ${list(proven.map((x) => STAGE[x.stage]))}. ` : ''}${lines.join(' ')}`;
+    },
+    relaxed: (stage, code, ids) =>
+      `${stage === 'groups' ? 'Workshop groups' : 'Project teams'}: ${RELAXED[code] ?? `a rule was relaxed (${code})`}` + `${ids.length > 0 ? ` (${list(ids)})` : ''}.`,
+    allMet: 'Every programme rule is met.',
+    notAllMet: 'A programme rule is not met (exit code 1).',
+    wrote: (files) => `Wrote ${list(files)}.`,
+    wroteReport: (file) => `Wrote the report ${file}.`,
+    seed: (seed) => `Lottery seed: "${seed}"`,
+    groupTable: { group: 'group', size: 'size', kommune: 'kommune', spesialist: 'spesialist', women: 'women', men: 'men', regions: 'RHFs', clashes: 'org clashes' },
+    stageTable: { stage: 'stage', status: 'status', solver: 'solver', objective: 'objective', bound: 'bound', gap: 'gap' },
+    stageName: (stage) => stage,
+  },
+  committee: {
+    overCap: (trust, nominated, cap, ids) => `over the nomination cap: ${trust} nominated ${nominated}, cap ${cap ?? '–'}; ${ids.length} over it: ${ids.join(', ')}`,
+    decisions: (count, notObeyed, withReason) =>
+      `Committee decisions: ${count}, ${notObeyed === 0 ? 'all obeyed' : `${notObeyed} not obeyed`}` +
+      `${withReason > 0 ? ` (${n(withReason, 'reason', 'reasons')} recorded in summary.json)` : ''}.`,
+    notObeyed: (d, source, why) => {
+      const what = d.rule === 'group' ? `group ${d.group ?? '?'} for ${d.id}` : d.other !== null ? `${d.rule} ${d.id} and ${d.other}` : `${d.rule} ${d.id}`;
+      return `decision not obeyed: ${what} (${source}): ${why ?? ''}`;
+    },
+    source: (file, line) => (line === null ? file : `${file} line ${line}`),
+  },
+  check: {
+    checked: (c) =>
+      `Checked ${c.file} (${c.selected} selected, ${c.reserve} reserve, ${c.excluded} excluded, ${c.notEligible + c.overCap} ineligible) ` +
+      `against ${n(c.candidates, 'candidate', 'candidates')} in ${n(c.files, 'file', 'files')}${c.strict ? ', strict' : ''}.`,
+    severity: (s) => s,
+    tally: (t) => `${n(t.errors, 'error', 'errors')}, ${n(t.unmet, 'rule', 'rules')} not met, ${n(t.warnings, 'warning', 'warnings')}.`,
+  },
+} satisfies Catalogue;

@@ -1,0 +1,123 @@
+/** Bokmål, the coordinators' language and the default where the environment says Norwegian. */
+import { formatDate, formatPercent, listText, plural } from '../text.js';
+import type { Catalogue, StageOutcome } from './catalogue.js';
+
+const n = (count: number, one: string, other: string): string => plural(count, one, other, 'nb');
+const list = (items: readonly string[]): string => listText(items, 'nb');
+
+const STAGE: Record<StageOutcome['stage'], string> = { selection: 'utvalget', groups: 'verkstedgruppene', teams: 'prosjektgruppene' };
+const GENDER = { female: ['kvinne', 'kvinner'], male: ['mann', 'menn'] } as const;
+const SECTOR: Record<string, string> = { kommune: 'kommunesektoren', spesialist: 'spesialisthelsetjenesten' };
+
+/** `utvalget`, `verkstedgruppene og prosjektgruppene`. */
+const stages = (s: readonly StageOutcome[]): string => list(s.map((x) => STAGE[x.stage]));
+
+const RELAXED: Record<string, string> = {
+  group_size: 'gruppestørrelsen 6–8 kunne ikke holdes',
+  group_sector_mix: 'blandingen av sektorer kunne ikke holdes i alle grupper',
+  group_gender: 'begge kjønn kunne ikke være godt representert i alle grupper',
+  team_composition: 'ikke alle prosjektgrupper kunne få 2 fra kommunene og 2 fra spesialisthelsetjenesten',
+  team_org_clash: 'kolleger fra samme arbeidsgiver måtte dele prosjektgruppe',
+  lock_apart: 'et ønske om å holde to deltakere fra hverandre kunne ikke oppfylles',
+  lock_conflict: 'motstridende ønsker fra komiteen; ett av dem ble sett bort fra',
+  lock_unknown_participant: 'et ønske gjaldt noen som ikke er tatt opp, og ble sett bort fra',
+  lock_group_out_of_range: 'et ønske gjaldt et gruppenummer som ikke finnes, og ble sett bort fra',
+};
+
+type Decision = { id: string; other: string | null; group: number | null };
+const DECISION: Record<string, (d: Decision) => string> = {
+  include: (d) => `ta med ${d.id}`,
+  exclude: (d) => `hold utenfor ${d.id}`,
+  together: (d) => `${d.id} og ${d.other ?? '?'} sammen`,
+  apart: (d) => `${d.id} og ${d.other ?? '?'} hver for seg`,
+  group: (d) => `${d.id} i gruppe ${d.group ?? '?'}`,
+};
+
+export const NB = {
+  lang: 'nb',
+  warning: 'advarsel',
+  allocate: {
+    heading: (programme, startDate) => `${programme} (oppstart ${formatDate(startDate, 'nb')})`,
+    admitted: (c) => {
+      const rest = [
+        c.reserve > 0 ? `${n(c.reserve, 'står', 'står')} på reservelisten` : '',
+        c.notEligible > 0 ? `${n(c.notEligible, 'er', 'er')} ikke kvalifisert` : '',
+        c.overCap > 0 ? `${n(c.overCap, 'er', 'er')} over nominasjonstaket` : '',
+        c.excluded > 0 ? `${n(c.excluded, 'er', 'er')} holdt utenfor av komiteen` : '',
+      ].filter((s) => s !== '');
+      return `${c.selected} av ${n(c.candidates, 'kandidat', 'kandidater')} er tatt opp.${rest.length > 0 ? ` Av de andre ${list(rest)}.` : ''}`;
+    },
+    bodyTable: { body: 'nominert av', seats: 'plasser', eligible: 'kvalifiserte', admitted: 'tatt opp', reserves: 'reserver', missing: 'ikke fylt', women: 'kvinner', men: 'menn' },
+    body: (label) => (label === 'kommune' ? 'Kommunene (KS)' : label === 'spesialist' ? 'Spesialisthelsetjenesten' : label),
+    gender: (g) =>
+      `Kjønn i kullet: ${n(g.women, 'kvinne', 'kvinner')} og ${n(g.men, 'mann', 'menn')}` +
+      `${g.unknown > 0 ? `, ${g.unknown} med ukjent kjønn` : ''} ` +
+      `(kommunene ${g.kommune[0]}/${g.kommune[1]}, spesialisthelsetjenesten ${g.spesialist[0]}/${g.spesialist[1]}).`,
+    unfilled: (body, missing, seats, eligible) => `${body}: ${missing} av ${n(seats, 'plass', 'plasser')} ikke fylt (${n(eligible, 'kvalifisert kandidat', 'kvalifiserte kandidater')}).`,
+    genderShort: (g) => {
+      const where = g.scope === 'cohort' ? 'I kullet' : g.scope === 'sector' ? `I ${SECTOR[g.where] ?? g.where}` : `Hos ${g.where === 'kommune' ? 'kommunene (KS)' : g.where}`;
+      const [one, other] = GENDER[g.gender];
+      const pool = g.eligible === null ? '' : `; ${g.eligible === 0 ? 'ingen' : `bare ${g.eligible}`} ${g.eligible === 1 ? one : other} var kvalifisert`;
+      return `${where}: regelen krever minst ${n(g.required, one, other)}, ${g.actual} er tatt opp${pool}.`;
+    },
+    groups: (g) => {
+      const sizes = list(g.sizes.map(([size, count]) => `${count} på ${size}`));
+      return (
+        `${n(g.count, 'verkstedgruppe', 'verkstedgrupper')} (${sizes} deltakere): ` +
+        `${g.bothSectors === g.count ? 'alle' : g.bothSectors} med begge sektorer, ` +
+        `${g.genderMet === g.count ? 'alle' : g.genderMet} med god kjønnsbalanse, ` +
+        `${g.orgClashes === 0 ? 'ingen kolleger i samme gruppe' : `${n(g.orgClashes, 'par', 'par')} kolleger i samme gruppe`}.`
+      );
+    },
+    teams: (t) =>
+      `${n(t.count, 'prosjektgruppe', 'prosjektgrupper')}` +
+      (t.shapes.length === 1 && t.shapes[0]?.[0] === 2 && t.shapes[0][1] === 2
+        ? ' på 2 fra kommunene og 2 fra spesialisthelsetjenesten: '
+        : `: ${list(t.shapes.map(([k, s, c], i) => (i === 0 ? `${c} med ${k} fra kommunene og ${s} fra spesialisthelsetjenesten` : `${c} med ${k} + ${s}`)))}; `) +
+      `${t.regionMatched} med kommune og helseforetak i samme region, ` +
+      `${t.groupsDistinct === t.count ? 'alle' : t.groupsDistinct} med medlemmer fra ulike verkstedgrupper, ` +
+      `${t.bothGenders === t.count ? 'alle' : t.bothGenders} med begge kjønn.`,
+    proof: (s) => {
+      const open = s.filter((x) => x.status !== 'optimal');
+      if (open.length === 0) return 'Beviselig beste fordeling: utvalget, verkstedgruppene og prosjektgruppene er hver for seg bevist best mulig etter reglene.';
+      const proven = s.filter((x) => x.status === 'optimal');
+      const lines = open.map((x) => {
+        const name = STAGE[x.stage];
+        const cap = name.charAt(0).toUpperCase() + name.slice(1);
+        if (x.status === 'feasible') {
+          return x.gap === null
+            ? `${cap} følger reglene, men er ikke bevist best; hvor langt de kan være fra beste mulige, er ukjent.`
+            : `${cap} følger reglene, men er ikke bevist best: de kan være inntil ${formatPercent(x.gap, 'nb', { max: 2 })} fra beste mulige.`;
+        }
+        return `${cap}: ingen løsning funnet (${x.status}).`;
+      });
+      return `${proven.length > 0 ? `Bevist best: ${stages(proven)}. ` : ''}${lines.join(' ')}`;
+    },
+    relaxed: (stage, code, ids) =>
+      `${stage === 'groups' ? 'Verkstedgruppene' : 'Prosjektgruppene'}: ${RELAXED[code] ?? `en regel ble lempet (${code})`}` + `${ids.length > 0 ? ` (${list(ids)})` : ''}.`,
+    allMet: 'Alle programreglene er oppfylt.',
+    notAllMet: 'En programregel er ikke oppfylt (avslutningskode 1).',
+    wrote: (files) => `Skrev ${list(files)}.`,
+    wroteReport: (file) => `Skrev rapporten ${file}.`,
+    seed: (seed) => `Loddtrekningsnøkkel (seed): «${seed}»`,
+    groupTable: { group: 'gruppe', size: 'antall', kommune: 'kommune', spesialist: 'spesialist', women: 'kvinner', men: 'menn', regions: 'regioner', clashes: 'kolleger' },
+    stageTable: { stage: 'trinn', status: 'status', solver: 'løser', objective: 'målverdi', bound: 'grense', gap: 'avstand' },
+    stageName: (stage) => STAGE[stage],
+  },
+  committee: {
+    overCap: (trust, nominated, cap, ids) =>
+      `Over nominasjonstaket: ${trust} nominerte ${nominated}, taket er ${cap ?? '–'}; ${n(ids.length, 'kandidat', 'kandidater')} over taket (${list(ids)}).`,
+    decisions: (count, notObeyed, withReason) =>
+      `Komiteens beslutninger: ${count}, ${notObeyed === 0 ? 'alle fulgt' : `${notObeyed} ikke fulgt`}` +
+      `${withReason > 0 ? ` (${n(withReason, 'begrunnelse', 'begrunnelser')} i summary.json)` : ''}.`,
+    notObeyed: (d, source) => `Ikke fulgt: ${DECISION[d.rule]?.(d) ?? `${d.rule} ${d.id}`} (${source}); se rapporten eller summary.json.`,
+    source: (file, line) => (line === null ? file : `${file} linje ${line}`),
+  },
+  check: {
+    checked: (c) =>
+      `Kontrollerte ${c.file} (${c.selected} tatt opp, ${c.reserve} reserver, ${c.excluded} holdt utenfor, ${c.notEligible} ikke kvalifisert, ${c.overCap} over nominasjonstaket) ` +
+      `mot ${n(c.candidates, 'kandidat', 'kandidater')} i ${n(c.files, 'fil', 'filer')}${c.strict ? ', streng kontroll' : ''}.`,
+    severity: (s) => ({ error: 'feil', unmet: 'ikke oppfylt', warning: 'advarsel' })[s],
+    tally: (t) => `${n(t.errors, 'feil', 'feil')}, ${n(t.unmet, 'regel', 'regler')} ikke oppfylt, ${n(t.warnings, 'advarsel', 'advarsler')}.`,
+  },
+} satisfies Catalogue;
