@@ -99,8 +99,9 @@ describe('allocate records every committee decision', () => {
   });
 
   it('the terminal names the decisions not obeyed by rule and id, never the reason text', () => {
-    expect(csvRun.stdout).toContain('Committee decisions: 5, 2 not obeyed');
-    expect(csvRun.stdout).toContain(`decision not obeyed: include TLP-0091 (${locks} line 3): included but not eligible`);
+    expect(csvRun.stdout).toContain('Komiteens beslutninger: 5, 2 ikke fulgt');
+    expect(csvRun.stdout).toContain(`Ikke fulgt: ta med TLP-0091 (${locks} linje 3); se rapporten eller summary.json.`);
+    expect(csvRun.stdout).not.toContain('For ung i år');
     for (const text of [FORMULA, 'men lovende', '@feil']) expect(csvRun.stdout + csvRun.stderr).not.toContain(text);
   });
 
@@ -149,7 +150,7 @@ describe('over the nomination cap: its own status', () => {
     const s = JSON.parse(readFileSync(join(dir, 'run', 'summary.json'), 'utf8')) as { counts: { ineligible: number; overCap: number }; nominationCap: unknown };
     expect(s.counts.overCap).toBe(1);
     expect(s.nominationCap).toEqual({ cap: 3, trusts: [{ trust: 'Sykehuset Telemark HF', rhf: 'Helse Sør-Øst', nominated: 4, overCap: ['TLP-0108'] }] });
-    expect(csvRun.stdout).toContain('over the nomination cap: Sykehuset Telemark HF nominated 4, cap 3; 1 over it: TLP-0108');
+    expect(csvRun.stdout).toContain('Over nominasjonstaket: Sykehuset Telemark HF nominerte 4, taket er 3; 1 kandidat over taket (TLP-0108).');
     const html = readFileSync(join(dir, 'run', 'report.html'), 'utf8');
     expect(html).toContain('<section id="over-cap">');
     expect(html.slice(html.indexOf('<section id="ineligible">'), html.indexOf('<section id="over-cap">'))).not.toContain('data-id="TLP-0108"');

@@ -94,7 +94,7 @@ describe('allocate --format xlsx, read back by check', () => {
     const out = mkdtempSync(join(tmpdir(), 'cohort-xlsx-'));
     const run = await runAllocate({ files, cwd: ROOT, out, encoding: 'auto', json: false, force: false, include: [], exclude: [], deadlineMs: 20_000, format: 'xlsx' });
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain(`Wrote ${out}/allocation.xlsx and ${out}/summary.json.`);
+    expect(run.stdout).toContain(`Skrev ${out}/allocation.xlsx og ${out}/summary.json.`);
     const bytes = readFileSync(join(out, 'allocation.xlsx'));
     const names = [...part(bytes, 'xl/workbook.xml').matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
     expect(names).toEqual(['Oversikt', 'Tildeling', 'Tatt opp', 'Reserver', 'Ikke kvalifisert', 'Over nominasjonstaket', 'Basisgrupper', 'Prosjektgrupper', 'KS (kommune)', 'Helse Sør-Øst', 'Helse Vest', 'Helse Midt-Norge', 'Helse Nord']);
