@@ -83,6 +83,7 @@ export function allocateText(s: AllocateSummary, opts: AllocateTextOptions): str
     const short = genderShort(r, s.cells);
     if (short !== null) out.push(`${w.genderShort(short)}\n`);
   }
+  out.push(committeeRuleLines(s, opts.lang));
   if (s.groups.length > 0) {
     out.push(
       `${w.groups({
@@ -108,6 +109,39 @@ export function allocateText(s: AllocateSummary, opts: AllocateTextOptions): str
   for (const r of s.relaxations) out.push(`${w.relaxed(r.stage, r.code, r.ids)}\n`);
   out.push(`${w.proof(s.stages.map((x) => ({ stage: x.stage, status: x.status, gap: x.gap })))}\n`);
   if (opts.verbose) out.push(verboseDetail(s, opts));
+  return out.join('');
+}
+
+/**
+ * The committee's rules in lines: the cohort's and sectors' shares the bodies' lists do not reach and the proposal
+ * that would (or, by agreement, did) reach them; every departure from a body's ranking, or one line saying there is
+ * none; the seats the lottery decided, with the advice to have them ranked.
+ */
+function committeeRuleLines(s: AllocateSummary, lang: Lang): string {
+  const w = CATALOGUE[lang].allocate;
+  const out: string[] = [];
+  const cellOf = new Map(s.cells.map((c) => [c.key, c]));
+  const body = (key: string, label: string) => w.body(cellOf.get(key)?.label ?? label);
+  const b = s.genderBalance;
+  for (const t of b.targets) {
+    if (t.met && !(b.proposal !== null && b.proposal.applied)) continue;
+    if (t.met) continue;
+    out.push(`${w.targetShort({ scope: t.scope, where: t.scopeKey, gender: t.gender, required: t.required, actual: t.actual }, b.acrossBodies)}\n`);
+  }
+  const p = b.proposal;
+  if (p !== null && (!p.applied || p.changes.length > 0)) {
+    out.push(`${w.proposal({ applied: p.applied, changes: p.changes.length, shortfallAfter: p.shortfallAfter })}\n`);
+    for (const c of p.changes) out.push(`${w.proposalChange({ body: body(c.cell, c.label), out: c.out, in: c.in })}\n`);
+  }
+  if (s.departures.length === 0) out.push(`${w.noDepartures}\n`);
+  else {
+    out.push(`\n${w.departuresHead(s.departures.length)}\n`);
+    for (const d of s.departures) out.push(`${w.departure({ body: body(d.cell, d.label), passedOver: d.passedOver, takenInstead: d.takenInstead, cause: d.cause, sameRank: d.sameRank })}\n`);
+  }
+  for (const l of s.lottery) {
+    const cell = cellOf.get(l.cell);
+    out.push(`${w.lottery({ body: body(l.cell, l.label), ranker: cell === undefined || cell.rhf === null ? 'KS' : cell.rhf, priority: l.priority, seats: l.seats, among: l.among.length, selected: l.selected })}\n`);
+  }
   return out.join('');
 }
 

@@ -176,6 +176,9 @@ export function buildSummary(a: Allocation, diff: AllocationDiff | null = null):
     warnings,
     decisions: allocationDecisions(a),
     nominationCap: nominationCapSummary(inputs.screening.screened, inputs.programme),
+    departures: selection.departures,
+    lottery: selection.lottery,
+    genderBalance: selection.balance,
     ...(a.previous === null || diff === null
       ? {}
       : { previous: { file: a.previous.read.file, sha256: a.previous.read.sha256, idsNotInInput: a.previous.gone, stability: stabilityOf(a), ...diffChanges(diff) } }),

@@ -4,8 +4,8 @@
  */
 import { latestBirthDate } from '../domain/dates.js';
 import { EXIT } from '../domain/errors.js';
-import { quotaCells, type Programme } from '../domain/programme.js';
-import { GENDER_TABLE, genderRuleParams, genderTableMinimum, groupCount, nominationCap, shareMinimum, teamRule, workshopGroupRule } from '../domain/rules.js';
+import { quotaCells, type CellGenderRule, type Programme } from '../domain/programme.js';
+import { cellGenderMinimum, GENDER_TABLE, genderRuleParams, groupCount, nominationCap, shareMinimum, teamRule, workshopGroupRule } from '../domain/rules.js';
 import { formatDate, formatNumber, formatPercent, plural } from '../domain/text.js';
 import { SECTORS, type Education, type Sector } from '../domain/types.js';
 import { loadProgramme } from '../io/config-load.js';
@@ -39,7 +39,8 @@ interface Words {
   config: (o: ProgrammeOrigin) => string;
   start: (date: string) => string;
   seats: (n: number) => string;
-  seatHeader: (withMinimum: boolean) => string[];
+  seatHeader: string[];
+  cellRule: (rule: CellGenderRule, minimum: number) => string;
   wholeSector: string;
   total: string;
   eligibility: string;
@@ -51,7 +52,8 @@ interface Words {
   gender: string;
   cohortShare: (share: number, min: number, seats: number) => string;
   sectorShare: (share: number, parts: ReadonlyArray<{ sector: Sector; min: number; seats: number }>) => string;
-  cellMinimums: (on: boolean) => string;
+  bodies: string;
+  across: (on: boolean) => string;
   groups: (min: number, max: number, count: number | null, fewest: number, seats: number) => string;
   teams: (kommune: number, spesialist: number) => string;
   seed: (seed: string) => string;
@@ -82,7 +84,9 @@ const EN: Words = {
   config: (o) => `Config: ${o.source} (SHA-256 ${o.sha256})`,
   start: (date) => `Start date: ${date}`,
   seats: (n) => `Seats: ${n}`,
-  seatHeader: (withMinimum) => ['sector', 'cell', 'seats', ...(withMinimum ? ['min. each gender'] : [])],
+  seatHeader: ['sector', 'cell', 'seats', 'min. each gender'],
+  cellRule: (rule, minimum) =>
+    rule === 'none' ? '– (no rule)' : rule === 'table' ? `${minimum} (table)` : 'share' in rule ? `${minimum} (${formatPercent(rule.share, 'en')})` : `${minimum} (fixed)`,
   wholeSector: '(whole sector)',
   total: 'total',
   eligibility: 'Eligibility',
@@ -107,16 +111,17 @@ const EN: Words = {
       ? 'Nomination cap: none; a hospital trust may nominate any number of candidates.'
       : `Nomination cap: at most ${plural(cap, 'candidate', 'candidates')} per hospital trust, by the trust's own priority; the rest are over the cap (status over_cap), apart from failing the admission requirements.`,
   gender: 'Gender balance (where the eligible candidates allow it)',
+  bodies: `Each nominating body's own list (the municipal list, each RHF's list): each gender at least "min. each gender" in the seat table. Table rule: ${TABLE_RULE_EN}. A body whose eligible candidates cannot meet it is reported for that body; it is never made up for in another body's list.`,
   cohortShare: (share, min, seats) =>
     share === 0 ? 'Whole cohort: no minimum share.' : `Whole cohort: each gender at least ${formatPercent(share, 'en')} of the seats (${min} of ${seats}).`,
   sectorShare: (share, parts) =>
     share === 0
       ? 'Each sector: no minimum share.'
       : `Each sector: each gender at least ${formatPercent(share, 'en')} of the sector's seats (${parts.map((p) => `${p.sector} ${p.min} of ${p.seats}`).join(', ')}).`,
-  cellMinimums: (on) =>
+  across: (on) =>
     on
-      ? `Each quota cell: the Norwegian table minimum (${TABLE_RULE_EN}): on, see "min. each gender" in the seat table.`
-      : `Each quota cell: the Norwegian table minimum (${TABLE_RULE_EN}): off.`,
+      ? 'The bodies have agreed to balance gender across their lists (gender.acrossBodies): the shares of the cohort and of each sector are rules, and a body\'s better-ranked candidate may be passed over for them; every such departure is listed.'
+      : 'The shares of the cohort and of each sector are targets: shown, with a proposal when they are not reached; a body\'s ranking is never overridden because of another body\'s list unless the bodies agree (gender.acrossBodies).',
   groups: (min, max, count, fewest, seats) =>
     `Workshop groups: ${min === max ? String(min) : `${min}–${max}`} participants each; ` +
     (count === null ? `the fewest groups that fit (${fewest} for a full cohort of ${seats}).` : `${plural(count, 'group', 'groups')}, fixed by the config.`),
@@ -128,7 +133,9 @@ const NB: Words = {
   config: (o) => `Konfigurasjon: ${o.source === 'built-in' ? 'innebygd' : o.source} (SHA-256 ${o.sha256})`,
   start: (date) => `Oppstart: ${formatDate(date, 'nb')}`,
   seats: (n) => `Plasser: ${n}`,
-  seatHeader: (withMinimum) => ['sektor', 'celle', 'plasser', ...(withMinimum ? ['min. per kjønn'] : [])],
+  seatHeader: ['sektor', 'celle', 'plasser', 'min. per kjønn'],
+  cellRule: (rule, minimum) =>
+    rule === 'none' ? '– (ingen regel)' : rule === 'table' ? `${minimum} (tabell)` : 'share' in rule ? `${minimum} (${formatPercent(rule.share, 'nb')})` : `${minimum} (fast)`,
   wholeSector: '(hele sektoren)',
   total: 'sum',
   eligibility: 'Opptakskrav',
@@ -151,18 +158,19 @@ const NB: Words = {
   cap: (cap) =>
     cap === null
       ? 'Nominasjonstak: ingen; et helseforetak kan nominere så mange søkere det vil.'
-      : `Nominasjonstak: høyst ${plural(cap, 'søker', 'søkere', 'nb')} per helseforetak, etter foretakets egen prioritering; de øvrige er ikke kvalifisert.`,
+      : `Nominasjonstak: høyst ${plural(cap, 'søker', 'søkere', 'nb')} per helseforetak, etter foretakets egen prioritering; de øvrige står over nominasjonstaket (egen status, ikke det samme som å ikke oppfylle opptakskravene).`,
   gender: 'Kjønnsbalanse (så langt de kvalifiserte søkerne gjør det mulig)',
+  bodies: `Hver nominerende instans sin egen liste (kommunenes liste, hvert RHFs liste): hvert kjønn minst «min. per kjønn» i plasstabellen. Tabellregelen: ${TABLE_RULE_NB}. En instans som ikke har nok kvalifiserte søkere av et kjønn, rapporteres for seg; det tas aldri igjen på en annen instans sin liste.`,
   cohortShare: (share, min, seats) =>
     share === 0 ? 'Hele kullet: ingen minsteandel.' : `Hele kullet: hvert kjønn minst ${formatPercent(share, 'nb')} av plassene (${min} av ${seats}).`,
   sectorShare: (share, parts) =>
     share === 0
       ? 'Hver sektor: ingen minsteandel.'
       : `Hver sektor: hvert kjønn minst ${formatPercent(share, 'nb')} av sektorens plasser (${parts.map((p) => `${p.sector} ${p.min} av ${p.seats}`).join(', ')}).`,
-  cellMinimums: (on) =>
+  across: (on) =>
     on
-      ? `Hver kvotecelle: minstetall etter tabellregelen (${TABLE_RULE_NB}): på, se «min. per kjønn» i plasstabellen.`
-      : `Hver kvotecelle: minstetall etter tabellregelen (${TABLE_RULE_NB}): av.`,
+      ? 'Instansene er enige om å balansere kjønn på tvers av listene (gender.acrossBodies): andelene for kullet og for hver sektor er regler, og en instans sin høyere rangerte søker kan bli forbigått for dem; hvert slikt avvik vises.'
+      : 'Andelene for kullet og for hver sektor er mål: de vises, med et forslag når de ikke nås; en instans sin rangering overstyres aldri på grunn av en annen instans sin liste uten at instansene er enige (gender.acrossBodies).',
   groups: (min, max, count, fewest, seats) =>
     `Verkstedgrupper: ${min === max ? String(min) : `${min}–${max}`} deltakere i hver; ` +
     (count === null ? `så få grupper som mulig (${fewest} for et fullt kull på ${seats}).` : `${plural(count, 'gruppe', 'grupper', 'nb')}, fastsatt i konfigurasjonen.`),
@@ -178,9 +186,8 @@ export function describeProgramme(p: Programme, lang: 'en' | 'nb', origin?: Prog
   const w = lang === 'nb' ? NB : EN;
   const e = p.eligibility;
   const g = genderRuleParams(p);
-  const withMinimum = g.cellMinimums;
-  const rows = quotaCells(p).map((c) => [c.sector, c.rhf ?? w.wholeSector, c.seats, ...(withMinimum ? [genderTableMinimum(c.seats)] : [])]);
-  rows.push([w.total, '', p.seats, ...(withMinimum ? [''] : [])]);
+  const rows = quotaCells(p).map((c) => [c.sector, c.rhf ?? w.wholeSector, c.seats, w.cellRule(c.gender, cellGenderMinimum(c.gender, c.seats))]);
+  rows.push([w.total, '', p.seats, '']);
   const wg = workshopGroupRule(p);
   const teams = teamRule(p);
   const bullet = (s: string) => `- ${s}`;
@@ -190,7 +197,7 @@ export function describeProgramme(p: Programme, lang: 'en' | 'nb', origin?: Prog
     w.start(p.startDate),
     '',
     w.seats(p.seats),
-    renderTable(w.seatHeader(withMinimum), rows).trimEnd(),
+    renderTable(w.seatHeader, rows).trimEnd(),
     '',
     w.eligibility,
     bullet(w.age(e.minAge, p.startDate, latestBirthDate(p.startDate, e.minAge))),
@@ -200,9 +207,10 @@ export function describeProgramme(p: Programme, lang: 'en' | 'nb', origin?: Prog
     bullet(w.cap(nominationCap(p))),
     '',
     w.gender,
+    bullet(w.bodies),
     bullet(w.cohortShare(g.minShareCohort, shareMinimum(p.seats, g.minShareCohort), p.seats)),
     bullet(w.sectorShare(g.minShareSector, SECTORS.map((s) => ({ sector: s, seats: p.quotas[s].seats, min: shareMinimum(p.quotas[s].seats, g.minShareSector) })))),
-    bullet(w.cellMinimums(g.cellMinimums)),
+    bullet(w.across(g.acrossBodies)),
     '',
     w.groups(wg.minSize, wg.maxSize, wg.count, groupCount(p.seats, { ...wg, count: null }), p.seats),
     w.teams(teams.kommune, teams.spesialist),

@@ -15,7 +15,7 @@ import { programmeSchema } from '../domain/programme.js';
 import { GENDERS, RHFS, SECTORS } from '../domain/types.js';
 import { ALLOCATION_STATUSES } from '../read/allocation.js';
 import { CHANGE_KINDS } from '../diff/diff.js';
-import { DecisionsSchema, NominationCapSchema } from './committee-schema.js';
+import { DecisionsSchema, DeparturesSchema, GenderBalanceSchema, LotterySchema, NominationCapSchema } from './committee-schema.js';
 
 const count = z.int().nonnegative();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/).describe('lowercase hex SHA-256 of the file\'s bytes');
@@ -207,6 +207,9 @@ export const AllocateSummarySchema = z
     warnings: z.array(WarningSchema),
     decisions: DecisionsSchema,
     nominationCap: NominationCapSchema,
+    departures: DeparturesSchema,
+    lottery: LotterySchema,
+    genderBalance: GenderBalanceSchema,
     previous: z
       .strictObject({
         file: z.string().describe('the --previous file as given'),

@@ -26,11 +26,29 @@ export function programmeSchema(z: Zod) {
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date like 2026-08-15', abort: true })
     .refine((s) => parseIsoDate(s) !== null, 'expected a real calendar date like 2026-08-15');
 
+  /**
+   * A nominating body's own gender rule (see `cellGenderMinimum` in rules.ts): `"table"` the Norwegian
+   * representation table, `{ "share": 0.4 }` each gender at least that share of the body's seats (rounded up),
+   * `{ "minimum": 1 }` at least that many of each gender, `"none"` no rule.
+   */
+  const genderRuleError = 'expected "table", "none", { "share": 0.4 } or { "minimum": 1 }';
+  const CellGenderSchema = z.union(
+    [
+      z.literal('table'),
+      z.literal('none'),
+      z.strictObject({ share: share }),
+      z.strictObject({ minimum: positiveInt }),
+    ],
+    { error: genderRuleError },
+  );
+
   const CellSchema = z.strictObject({
     /** The RHF this cell belongs to (full name). */
     rhf: z.enum(RHFS, { error: `expected one of ${RHFS.join(', ')}` }),
     /** Seats reserved for candidates of this RHF. */
     seats: positiveInt,
+    /** This body's own gender rule, when it differs from the sector's or `gender.cells`. */
+    gender: CellGenderSchema.optional(),
   });
 
   const SectorQuotaSchema = z.strictObject({
@@ -38,6 +56,8 @@ export function programmeSchema(z: Zod) {
     seats: positiveInt,
     /** Optional split of the sector's seats by RHF; the cells' seats must add up to `seats`. */
     cells: z.array(CellSchema).optional(),
+    /** The gender rule of this sector's nominating bodies (of the sector's one list when it is not split), when it differs from `gender.cells`. */
+    gender: CellGenderSchema.optional(),
   });
 
   return z.strictObject({
@@ -65,12 +85,21 @@ export function programmeSchema(z: Zod) {
     /** At most this many candidates per hospital trust (by the trust's own priority); null for no cap. */
     nominationCapPerTrust: positiveInt.nullable(),
     gender: z.strictObject({
-      /** Each gender at least this share of the whole cohort, where the candidates allow it. Default 0.4. */
+      /**
+       * Each nominating body's own gender rule (each quota cell: each RHF's list, the municipal list), where that
+       * body's eligible candidates allow it. Default `"table"`. A cell or sector may set its own (`quotas…gender`).
+       */
+      cells: CellGenderSchema,
+      /** The share each gender should have of the whole cohort: shown, with a proposal when short; a rule only with `acrossBodies`. Default 0.4. */
       minShareCohort: share,
-      /** Each gender at least this share of each sector's seats, where the candidates allow it. Default 0.4. */
+      /** The share each gender should have of each sector's seats: shown, with a proposal when short; a rule only with `acrossBodies`. Default 0.4. */
       minShareSector: share,
-      /** Also apply the Norwegian table minimum (`genderTableMinimum` in rules.ts) to each quota cell. */
-      cellMinimums: z.boolean({ error: 'expected true or false' }),
+      /**
+       * The nominating bodies have agreed to balance gender across their lists: the cohort and sector shares become
+       * rules, and a body's better-ranked candidate may be passed over for them (each such departure is listed).
+       * Default false: no body's ranking is overridden because of another body's list.
+       */
+      acrossBodies: z.boolean({ error: 'expected true or false' }),
     }),
     workshopGroups: z.strictObject({
       /** Smallest group size. Default 6. */
@@ -129,6 +158,15 @@ function semanticProblems(p: Programme): ConfigProblem[] {
         problems.push({ path: `quotas.${sector}.cells[${i}].rhf`, message: `expected each RHF once, "${c.rhf}" is also cells[${first}]` });
       } else seen.set(c.rhf, i);
     });
+  }
+  for (const c of quotaCells(p)) {
+    const minimum = fixedGenderMinimum(c.gender, c.seats);
+    if (minimum !== null && 2 * minimum > c.seats) {
+      problems.push({
+        path: c.genderPath,
+        message: `expected a gender rule that ${c.label}'s ${c.seats} seat${c.seats === 1 ? '' : 's'} can hold; ${JSON.stringify(c.gender)} asks for at least ${minimum} of each gender (${2 * minimum} seats)`,
+      });
+    }
   }
   if (p.workshopGroups.minSize > p.workshopGroups.maxSize) {
     problems.push({ path: 'workshopGroups.minSize', message: `expected at most maxSize (${p.workshopGroups.maxSize}), got ${p.workshopGroups.minSize}` });
@@ -192,6 +230,28 @@ export interface QuotaCell {
   seats: number;
   /** Human label: `kommune`, `Helse Vest`. */
   label: string;
+  /** The nominating body's own gender rule (the cell's, else its sector's, else `gender.cells`). */
+  gender: CellGenderRule;
+  /** Where that rule is written in the programme file (for a located error). */
+  genderPath: string;
+}
+
+/** A nominating body's own gender rule (see the schema's `CellGenderSchema`). */
+export type CellGenderRule = Programme['gender']['cells'];
+
+/**
+ * The minimum of each gender a share or fixed-minimum rule asks of a body of `seats` seats (a share rounded up);
+ * null for `"table"` and `"none"`, which rules.ts reads (`cellGenderMinimum`). Declared here so that the
+ * programme file's check can refuse a rule the seats cannot hold.
+ */
+export function fixedGenderMinimum(rule: CellGenderRule, seats: number): number | null {
+  if (typeof rule === 'string') return null;
+  return 'share' in rule ? shareMinimum(seats, rule.share) : rule.minimum;
+}
+
+/** Minimum of each gender for a body of `n` seats at `share`, rounded up (0.4 of 40 → 16; 0.4 of 20 → 8). */
+export function shareMinimum(n: number, share: number): number {
+  return Math.ceil(n * share - 1e-9);
 }
 
 /** The programme's quota cells in a fixed order (sectors as in SECTORS, cells as in the config). */
@@ -199,8 +259,14 @@ export function quotaCells(p: Programme): QuotaCell[] {
   const out: QuotaCell[] = [];
   for (const sector of SECTORS) {
     const q = p.quotas[sector];
-    if (q.cells === undefined) out.push({ key: sector, sector, rhf: null, seats: q.seats, label: sector });
-    else for (const c of q.cells) out.push({ key: `${sector}/${c.rhf}`, sector, rhf: c.rhf, seats: c.seats, label: c.rhf });
+    const sectorRule = q.gender === undefined ? { gender: p.gender.cells, genderPath: 'gender.cells' } : { gender: q.gender, genderPath: `quotas.${sector}.gender` };
+    if (q.cells === undefined) out.push({ key: sector, sector, rhf: null, seats: q.seats, label: sector, ...sectorRule });
+    else {
+      q.cells.forEach((c, i) => {
+        const rule = c.gender === undefined ? sectorRule : { gender: c.gender, genderPath: `quotas.${sector}.cells[${i}].gender` };
+        out.push({ key: `${sector}/${c.rhf}`, sector, rhf: c.rhf, seats: c.seats, label: c.rhf, ...rule });
+      });
+    }
   }
   return out;
 }

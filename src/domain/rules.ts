@@ -14,13 +14,13 @@
  */
 import { compareCodeUnits } from './compare.js';
 import { compareDraws } from './lottery.js';
-import type { Programme, QuotaCell } from './programme.js';
+import { fixedGenderMinimum, shareMinimum, type CellGenderRule, type Programme, type QuotaCell } from './programme.js';
 import { SECTORS, type Gender, type Rhf, type Sector } from './types.js';
 
 /** The built-in programme's values (data/programme.json) of the rules declared here. */
 export const RULE_DEFAULTS = {
   nominationCapPerTrust: 3,
-  gender: { minShareCohort: 0.4, minShareSector: 0.4, cellMinimums: false },
+  gender: { cells: 'table', minShareCohort: 0.4, minShareSector: 0.4, acrossBodies: false },
   workshopGroups: { minSize: 6, maxSize: 8, count: null },
   projectTeams: { kommune: 2, spesialist: 2 },
 } as const satisfies Pick<Programme, 'nominationCapPerTrust' | 'gender' | 'workshopGroups' | 'projectTeams'>;
@@ -82,14 +82,21 @@ export function genderTableMinimum(n: number): number {
   return shareMinimum(n, GENDER_TABLE.beyondShare);
 }
 
-/** Minimum of each gender for a body of `n` seats at `share`, rounded up (0.4 of 40 → 16; 0.4 of 20 → 8). */
-export function shareMinimum(n: number, share: number): number {
-  return Math.ceil(n * share - 1e-9);
-}
+export { shareMinimum };
 
-/** The programme's gender rule parameters (shares of the cohort and of each sector, the per-cell table). */
+/** The programme's gender rule parameters (each body's own rule, the cohort's and sectors' shares, whether the bodies balance across their lists). */
 export function genderRuleParams(p: Programme): Programme['gender'] {
   return p.gender;
+}
+
+/**
+ * Minimum of each gender a nominating body's own rule asks of its `fill` filled seats: the table minimum, a share
+ * rounded up, a fixed minimum (at most half the seats filled), or 0.
+ */
+export function cellGenderMinimum(rule: CellGenderRule, fill: number): number {
+  if (rule === 'none') return 0;
+  if (rule === 'table') return genderTableMinimum(fill);
+  return Math.min(fixedGenderMinimum(rule, fill) ?? 0, Math.floor(fill / 2));
 }
 
 export type GenderRuleScope = 'cohort' | 'sector' | 'cell';
@@ -114,38 +121,49 @@ export interface GenderRule {
 const GENDER_WORDS: Readonly<Record<'female' | 'male', string>> = { female: 'women', male: 'men' };
 
 /**
- * The selection's gender rules when each cell fills `fill` seats (see `seatsToFill`), in a fixed order: the
- * cohort, each sector, each cell; women before men. Each gender at least `minShareCohort` of the cohort and
- * `minShareSector` of each sector; with `cellMinimums`, the table minimum of each cell (of an unsplit sector only
- * where it asks more than the sector's share). Unknown gender counts for neither side; a rule asking for 0 is left
+ * The selection's gender rules when each cell fills `fill` seats (see `seatsToFill`), in a fixed order: each
+ * cell's own rule (each nominating body's list: `cellGenderMinimum`), then, only when the bodies have agreed to
+ * balance across their lists (`acrossBodies`), the cohort's and each sector's share (`genderTargets`); women before
+ * men. Without that agreement the cohort and sector shares are targets that are shown, never rules: no body's
+ * ranking gives way to another body's list (`across` asks for either set regardless). Unknown gender counts for neither side; a rule asking for 0 is left
  * out. The scopes nest (cell ⊂ sector ⊂ cohort), which the selection model and the checker rely on.
  */
-export function genderRules(p: Programme, cells: readonly QuotaCell[], fill: ReadonlyMap<string, number>): GenderRule[] {
+export function genderRules(p: Programme, cells: readonly QuotaCell[], fill: ReadonlyMap<string, number>, across = genderRuleParams(p).acrossBodies): GenderRule[] {
+  const out: GenderRule[] = [];
+  const targets = across ? genderTargets(p, cells, fill) : [];
+  for (const c of cells) {
+    const f = fill.get(c.key) ?? 0;
+    const required = cellGenderMinimum(c.gender, f);
+    // With the agreement, an unsplit sector's own rule only matters where it asks more than the sector's share.
+    const sectorRule = targets.find((t) => t.scope === 'sector' && t.scopeKey === c.sector);
+    if (c.rhf === null && sectorRule !== undefined && sectorRule.cellKeys.size === 1 && required <= sectorRule.required) continue;
+    pushRule(out, 'cell', c.key, [c.key], required, c.label);
+  }
+  return [...targets, ...out];
+}
+
+/**
+ * The cohort's and each sector's gender share (`minShareCohort`, `minShareSector` of the seats filled) as rules of
+ * the same shape: rules only with `acrossBodies`, else targets the summary shows and the proposal aims at.
+ */
+export function genderTargets(p: Programme, cells: readonly QuotaCell[], fill: ReadonlyMap<string, number>): GenderRule[] {
   const g = genderRuleParams(p);
   const out: GenderRule[] = [];
-  const push = (scope: GenderRuleScope, scopeKey: string, keys: readonly string[], required: number, where: string): void => {
-    if (required <= 0) return;
-    const idBase = scope === 'cohort' ? 'gender.cohort' : `gender.${scope}.${scopeKey}`;
-    for (const gender of ['female', 'male'] as const) {
-      out.push({ id: `${idBase}.${gender}`, scope, scopeKey, gender, cellKeys: new Set(keys), required, where, text: `at least ${required} ${GENDER_WORDS[gender]} in ${where}` });
-    }
-  };
   const seatsOf = (cs: readonly QuotaCell[]): number => cs.reduce((s, c) => s + (fill.get(c.key) ?? 0), 0);
-  push('cohort', 'cohort', cells.map((c) => c.key), shareMinimum(seatsOf(cells), g.minShareCohort), 'the cohort');
+  pushRule(out, 'cohort', 'cohort', cells.map((c) => c.key), shareMinimum(seatsOf(cells), g.minShareCohort), 'the cohort');
   for (const sector of SECTORS) {
     const sc = cells.filter((c) => c.sector === sector);
-    if (sc.length > 0) push('sector', sector, sc.map((c) => c.key), shareMinimum(seatsOf(sc), g.minShareSector), sector);
-  }
-  if (g.cellMinimums) {
-    for (const c of cells) {
-      const f = fill.get(c.key) ?? 0;
-      const required = genderTableMinimum(f);
-      // An unsplit sector is a single cell: its table minimum only matters where it asks more than the sector rule.
-      if (c.rhf === null && required <= shareMinimum(f, g.minShareSector)) continue;
-      push('cell', c.key, [c.key], required, c.label);
-    }
+    if (sc.length > 0) pushRule(out, 'sector', sector, sc.map((c) => c.key), shareMinimum(seatsOf(sc), g.minShareSector), sector);
   }
   return out;
+}
+
+function pushRule(out: GenderRule[], scope: GenderRuleScope, scopeKey: string, keys: readonly string[], required: number, where: string): void {
+  if (required <= 0) return;
+  const idBase = scope === 'cohort' ? 'gender.cohort' : `gender.${scope}.${scopeKey}`;
+  for (const gender of ['female', 'male'] as const) {
+    out.push({ id: `${idBase}.${gender}`, scope, scopeKey, gender, cellKeys: new Set(keys), required, where, text: `at least ${required} ${GENDER_WORDS[gender]} in ${where}` });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

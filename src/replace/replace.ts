@@ -16,7 +16,8 @@
  *   cell never holds more than its seats.
  * - Every other free seat is filled from its cell's reserves in call-in order (the allocation's `reserve_rank`,
  *   else priority, the seeded lottery draw, id — as `cohort allocate` orders them).
- * - Gender rules (the same rules as the selection: cohort, sector and, with `cellMinimums`, cell minimums) that the
+ * - Gender rules (the same rules as the selection: each body's own rule, and the cohort's and sectors' shares when the
+ *   bodies have agreed to balance across their lists) that the
  *   allocation met must still be met. When the reserves called in break one, the worst-placed newcomer of the other
  *   gender in a cell the rule covers gives way to that cell's best-placed reserve of the needed gender, as long as
  *   that lowers the total shortfall of those rules. Only newcomers give way: a participant who has been told is

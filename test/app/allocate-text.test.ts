@@ -74,11 +74,9 @@ describe('the allocate summary on the terminal', () => {
   });
 
   it.each(['nb', 'en'] as const)('%s: a gender rule not met is told with the numbers of its own body', (lang) => {
-    const rule = summary.rules.find((r) => r.id === 'gender.cohort.male')!;
-    const changed: AllocateSummary = {
-      ...summary,
-      rules: summary.rules.map((r) => (r === rule ? { ...r, scope: 'cell' as const, scopeKey: 'spesialist/Helse Nord', required: 2, actual: 1, met: false } : r)),
-    };
+    const rule = summary.rules.find((r) => r.id === 'gender.cell.spesialist/Helse Nord.male')!;
+    expect(rule).toMatchObject({ scope: 'cell', required: 2 });
+    const changed: AllocateSummary = { ...summary, rules: summary.rules.map((r) => (r === rule ? { ...r, actual: 1, met: false } : r)) };
     const nord = summary.cells.find((c) => c.key === 'spesialist/Helse Nord')!;
     const text = allocateText(changed, { lang, verbose: false, solvers: [] });
     expect(text).toContain(

@@ -3,26 +3,29 @@ import { describe, expect, it } from 'vitest';
 import { describeProgramme, rulesDocument } from '../../src/app/rules.js';
 import { ageOn, latestBirthDate } from '../../src/domain/dates.js';
 import { quotaCells, type Programme } from '../../src/domain/programme.js';
-import { genderTableMinimum } from '../../src/domain/rules.js';
+import { cellGenderMinimum } from '../../src/domain/rules.js';
 import { loadProgramme } from '../../src/io/config-load.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BUILTIN = loadProgramme().programme;
 const P200 = loadProgramme(join(ROOT, 'fixtures', 'programme-200.json')).programme;
 
-function variant(p: Programme, cellMinimums: boolean, requireEndorsement: boolean): Programme {
-  return { ...p, gender: { ...p.gender, cellMinimums }, eligibility: { ...p.eligibility, requireEndorsement } };
+type CellRule = Programme['gender']['cells'];
+
+function variant(p: Programme, cells: CellRule, acrossBodies: boolean, requireEndorsement: boolean): Programme {
+  return { ...p, gender: { ...p.gender, cells, acrossBodies }, eligibility: { ...p.eligibility, requireEndorsement } };
 }
 
 /** What each language must say; the numbers come from the programme, so a wrong computation fails. */
 const WORDS = {
   en: {
-    header: /^sector\s+cell\s+seats(\s+min\. each gender)?$/m,
-    minColumn: 'min. each gender',
+    header: /^sector\s+cell\s+seats\s+min\. each gender$/m,
+    rule: { table: 'table', none: 'no rule', share: '50 %' },
     total: 'total',
     whole: '(whole sector)',
-    cellsOn: /^- Each quota cell: the Norwegian table minimum \(.*\): on, see/m,
-    cellsOff: /^- Each quota cell: the Norwegian table minimum \(.*\): off\.$/m,
+    bodies: /^- Each nominating body's own list .*never made up for in another body's list\.$/m,
+    acrossOn: /^- The bodies have agreed to balance gender across their lists/m,
+    acrossOff: /^- The shares of the cohort and of each sector are targets/m,
     required: '- Endorsement by the nearest superior: required; a "no" or a blank makes the candidate ineligible.',
     notRequired: '- Endorsement by the nearest superior: not required; a "no" gives a warning, a blank is accepted.',
     cohort: (min: number, seats: number) => `each gender at least 40 % of the seats (${min} of ${seats})`,
@@ -32,12 +35,13 @@ const WORDS = {
     teams: 'Project teams: 2 municipal and 2 specialist participants each (4 per team).',
   },
   nb: {
-    header: /^sektor\s+celle\s+plasser(\s+min\. per kjønn)?$/m,
-    minColumn: 'min. per kjønn',
+    header: /^sektor\s+celle\s+plasser\s+min\. per kjønn$/m,
+    rule: { table: 'tabell', none: 'ingen regel', share: '50 %' },
     total: 'sum',
     whole: '(hele sektoren)',
-    cellsOn: /^- Hver kvotecelle: minstetall etter tabellregelen \(.*\): på, se/m,
-    cellsOff: /^- Hver kvotecelle: minstetall etter tabellregelen \(.*\): av\.$/m,
+    bodies: /^- Hver nominerende instans sin egen liste .*tas aldri igjen på en annen instans sin liste\.$/m,
+    acrossOn: /^- Instansene er enige om å balansere kjønn på tvers av listene/m,
+    acrossOff: /^- Andelene for kullet og for hver sektor er mål/m,
     required: '- Forankring hos nærmeste leder: påkrevd; «Nei» eller tom celle gjør søkeren ikke kvalifisert.',
     notRequired: '- Forankring hos nærmeste leder: ikke påkrevd; «Nei» gir en advarsel, tom celle godtas.',
     cohort: (min: number, seats: number) => `hvert kjønn minst 40 % av plassene (${min} av ${seats})`,
@@ -55,13 +59,16 @@ const PROGRAMMES = [
 
 const CASES = PROGRAMMES.flatMap((p) =>
   (['en', 'nb'] as const).flatMap((lang) =>
-    [true, false].flatMap((cellMinimums) => [true, false].map((requireEndorsement) => ({ ...p, lang, cellMinimums, requireEndorsement }))),
+    (['table', 'none', 'share'] as const).flatMap((rule) =>
+      [true, false].flatMap((acrossBodies) => [true, false].map((requireEndorsement) => ({ ...p, lang, rule, acrossBodies, requireEndorsement }))),
+    ),
   ),
 );
 
 describe('describeProgramme', () => {
-  it.each(CASES)('$label, $lang, cellMinimums $cellMinimums, requireEndorsement $requireEndorsement', (c) => {
-    const p = variant(c.programme, c.cellMinimums, c.requireEndorsement);
+  it.each(CASES)('$label, $lang, cells $rule, acrossBodies $acrossBodies, requireEndorsement $requireEndorsement', (c) => {
+    const cells: CellRule = c.rule === 'share' ? { share: 0.5 } : c.rule;
+    const p = variant(c.programme, cells, c.acrossBodies, c.requireEndorsement);
     const w = WORDS[c.lang];
     const text = describeProgramme(p, c.lang);
     const lines = text.split('\n');
@@ -70,17 +77,17 @@ describe('describeProgramme', () => {
     expect(text.endsWith('\n')).toBe(true);
     expect(text).not.toContain('SHA-256');
 
-    // Seat table: one row per quota cell with its seats (and its table minimum when the rule is on), and a total.
+    // Seat table: one row per quota cell with its seats and its body's own gender minimum (with the rule), and a total.
     expect(text).toMatch(w.header);
-    expect(text.includes(w.minColumn)).toBe(c.cellMinimums);
     for (const cell of quotaCells(p)) {
       const label = cell.rhf ?? w.whole;
-      const min = c.cellMinimums ? `\\s+${genderTableMinimum(cell.seats)}` : '';
-      expect(text).toMatch(new RegExp(`^${cell.sector}\\s+${label.replace(/[()]/g, '\\$&')}\\s+${cell.seats}${min}$`, 'm'));
+      const min = c.rule === 'none' ? '–' : String(cellGenderMinimum(cells, cell.seats));
+      expect(text).toMatch(new RegExp(`^${cell.sector}\\s+${label.replace(/[()]/g, '\\$&')}\\s+${cell.seats}\\s+${min} \\(${w.rule[c.rule]}\\)$`, 'm'));
     }
     expect(text).toMatch(new RegExp(`^${w.total}\\s+${p.seats}$`, 'm'));
-    expect(text).toMatch(c.cellMinimums ? w.cellsOn : w.cellsOff);
-    expect(text).not.toMatch(c.cellMinimums ? w.cellsOff : w.cellsOn);
+    expect(text).toMatch(w.bodies);
+    expect(text).toMatch(c.acrossBodies ? w.acrossOn : w.acrossOff);
+    expect(text).not.toMatch(c.acrossBodies ? w.acrossOff : w.acrossOn);
 
     expect(lines).toContain(c.requireEndorsement ? w.required : w.notRequired);
     expect(lines).not.toContain(c.requireEndorsement ? w.notRequired : w.required);
@@ -94,18 +101,18 @@ describe('describeProgramme', () => {
     expect(text).toContain(`"${p.seed}"`);
   });
 
-  it('prints the seat table of the built-in programme exactly, with table minimums when on', () => {
-    const lines = describeProgramme(variant(BUILTIN, true, false), 'en').split('\n');
+  it("prints the seat table of the built-in programme exactly, with each body's table minimum", () => {
+    const lines = describeProgramme(BUILTIN, 'en').split('\n');
     const start = lines.indexOf('Seats: 40');
     expect(lines.slice(start, start + 9)).toEqual([
       'Seats: 40',
       'sector      cell              seats  min. each gender',
       '----------  ----------------  -----  ----------------',
-      'kommune     (whole sector)       20                 8',
-      'spesialist  Helse Sør-Øst         8                 3',
-      'spesialist  Helse Vest            4                 2',
-      'spesialist  Helse Midt-Norge      4                 2',
-      'spesialist  Helse Nord            4                 2',
+      'kommune     (whole sector)       20  8 (table)',
+      'spesialist  Helse Sør-Øst         8  3 (table)',
+      'spesialist  Helse Vest            4  2 (table)',
+      'spesialist  Helse Midt-Norge      4  2 (table)',
+      'spesialist  Helse Nord            4  2 (table)',
       'total                            40',
     ]);
   });

@@ -144,7 +144,14 @@ describe('the process is left alone', () => {
       expect(existsSync(out)).toBe(false);
     } else {
       expect(r.code, r.stderr).toBe(0);
-      expect(readFileSync(join(out, 'allocation.csv'))).toEqual(readFileSync(join(ROOT, 'fixtures', 'golden', 'sample-nb', 'allocation.csv')));
+      // Every stage proven optimal: the committed allocation. A stage the limit cut short is labelled so instead
+      // (its status and gap in summary.json), and then its answer may differ: that depends on the machine's load.
+      const stages = (JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { stages: Array<{ status: string; gap: number | null }> }).stages;
+      if (stages.every((x) => x.status === 'optimal')) {
+        expect(readFileSync(join(out, 'allocation.csv'))).toEqual(readFileSync(join(ROOT, 'fixtures', 'golden', 'sample-nb', 'allocation.csv')));
+      } else {
+        expect(stages.filter((x) => x.status !== 'optimal').every((x) => x.status === 'timed_out' || x.status === 'feasible')).toBe(true);
+      }
     }
   });
 });

@@ -205,8 +205,8 @@ describe('cohort allocate --locks (the committee decisions file)', () => {
     expect((await check(locked.dir)).code).toBe(0);
     const broken = await check(unlocked.dir);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(/lock_apart: TLP-0002 and TLP-0024 are to be kept apart but share group/);
-    expect(broken.stdout).toMatch(/lock_together: TLP-0010 and TLP-0080 are to be kept together in a team/);
+    expect(broken.stdout).toMatch(/lock_apart: TLP-0002 and TLP-0081 are to be kept apart but share group/);
+    expect(broken.stdout).toMatch(/lock_together: TLP-0010 and TLP-0024 are to be kept together in a team/);
   });
 
   it('reports every bad row of a locks file by line and column, exit 3', async () => {

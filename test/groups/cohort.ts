@@ -166,7 +166,7 @@ export function programme(scale = 1, overrides: Partial<Programme> = {}): Progra
     },
     eligibility: { minAge: 25, minEducation: 'bachelor', minExperienceYears: 4, minExperienceYearsWithMaster: 3, requireEndorsement: false },
     nominationCapPerTrust: 3,
-    gender: { minShareCohort: 0.4, minShareSector: 0.4, cellMinimums: false },
+    gender: { cells: 'table', minShareCohort: 0.4, minShareSector: 0.4, acrossBodies: false },
     workshopGroups: { minSize: 6, maxSize: 8, count: null },
     projectTeams: { kommune: 2, spesialist: 2 },
     seed: 'topplederprogram',

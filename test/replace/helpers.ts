@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ROOT, SAMPLE_EN, cohort, tempDir, type Run } from '../e2e/helpers.js';
+import { genderTableMinimum } from '../../src/domain/rules.js';
 
 export { cohort, tempDir, type Run };
 
@@ -75,6 +76,16 @@ export function clashes(rows: readonly Row[], leaving: Row, newcomer: Row): bool
 }
 
 /** Selected men (or women) of a sector. */
+/** Selected of a gender in one quota cell. */
+export function cellCount(rows: readonly Row[], cell: string, gender: string): number {
+  return rows.filter((r) => r.status === 'selected' && r.cell === cell && r.gender === gender).length;
+}
+
+/** The cell's own gender minimum by the built-in programme's rule (the representation table of its seats). */
+export function cellMinimum(rows: readonly Row[], cell: string): number {
+  return genderTableMinimum(rows.filter((r) => r.status === 'selected' && r.cell === cell).length);
+}
+
 export function countOf(rows: readonly Row[], sector: string, gender: string): number {
   return rows.filter((r) => r.status === 'selected' && r.sector === sector && r.gender === gender).length;
 }
@@ -96,13 +107,15 @@ export function plainWithdrawal(rows: readonly Row[]): { leaving: Row; newcomer:
  * cell's next reserve is a woman and a man is among the reserves. Returns him, the reserve passed over and the man
  * who should come in.
  */
-export function genderSwap(rows: readonly Row[]): { leaving: Row; passedOver: Row; newcomer: Row } {
-  if (countOf(rows, 'spesialist', 'male') !== 8) throw new Error(`the sample's specialist men are not at the minimum of 8 (${countOf(rows, 'spesialist', 'male')})`);
+export function genderSwap(rows: readonly Row[]): { leaving: Row; passedOver: Row; newcomer: Row; minimum: number; label: string } {
   for (const leaving of rows.filter((r) => r.status === 'selected' && r.sector === 'spesialist' && r.gender === 'male').sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    // The body's own rule (the table minimum of its seats) binds: its men are at the minimum.
+    const minimum = cellMinimum(rows, leaving.cell);
+    if (cellCount(rows, leaving.cell, 'male') !== minimum) continue;
     const reserves = reservesOf(rows, leaving.cell);
     const first = reserves[0];
     const man = reserves.find((r) => r.gender === 'male');
-    if (first !== undefined && first.gender === 'female' && man !== undefined) return { leaving, passedOver: first, newcomer: man };
+    if (first !== undefined && first.gender === 'female' && man !== undefined) return { leaving, passedOver: first, newcomer: man, minimum, label: leaving.cell.replace(/^spesialist\//, '') };
   }
   throw new Error('the sample offers no gender swap');
 }

@@ -72,12 +72,12 @@ describe.each([
 });
 
 describe.each([
-  { cellMinimums: false, vestWomen: 0 },
-  { cellMinimums: true, vestWomen: genderTableMinimum(4) },
-])('declared gender table for each quota cell: cellMinimums $cellMinimums', ({ cellMinimums, vestWomen }) => {
+  { table: false, vestWomen: 0 },
+  { table: true, vestWomen: genderTableMinimum(4) },
+])('declared gender table for each quota cell: table $table', ({ table, vestWomen }) => {
   // Helse Vest (4 seats) ranks five men first; every other cell alternates women and men from rank 1, so the
   // cohort and sector shares hold whoever Helse Vest sends.
-  const p = selectionProgramme({ gender: { cellMinimums } });
+  const p = selectionProgramme({ gender: { cells: table ? 'table' : 'none' } });
   const screened = [
     ...ranked(p, 'kommune', 'K', 'FM'.repeat(20)),
     ...ranked(p, 'Helse Sør-Øst', 'SO', 'FM'.repeat(8)),
@@ -96,7 +96,7 @@ describe.each([
     const fill = new Map(cells.map((cell) => [cell.key, seatsToFill(cell.seats, screened.filter((s) => s.cell === cell.key).length)]));
     const declared = genderRules(p, cells, fill).map((x) => [x.id, x.required]);
     expect(r.rules.filter((x) => x.kind === 'gender').map((x) => [x.id, x.required])).toEqual(declared);
-    expect(declared.some(([id]) => id === `gender.cell.${vest}.female`)).toBe(cellMinimums);
+    expect(declared.some(([id]) => id === `gender.cell.${vest}.female`)).toBe(table);
   });
 
   it('the checker accepts it under its own declaration and not under the other one', async () => {
@@ -104,8 +104,8 @@ describe.each([
     const proposal = { selected: r.candidates.filter((x) => x.status === 'selected').map((x) => x.id), reserveRanks: new Map(r.candidates.flatMap((x) => (x.reserveRank === null ? [] : [[x.id, x.reserveRank] as const]))) };
     const errors = (q: Programme) => checkSelection(screened, q, proposal).filter((v) => v.severity === 'error').map((v) => v.code);
     expect(errors(p)).toEqual([]);
-    const other = { ...p, gender: { ...p.gender, cellMinimums: !cellMinimums } };
+    const other: Programme = { ...p, gender: { ...p.gender, cells: table ? 'none' : 'table' } };
     // Without the table the two women are passed-over men's justified envy; with it, the four men fall short of it.
-    expect(errors(other)).toEqual(cellMinimums ? ['justified_envy'] : ['gender_rules_below_achievable']);
+    expect(errors(other)).toEqual(table ? ['justified_envy'] : ['gender_rules_below_achievable']);
   });
 });

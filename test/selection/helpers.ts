@@ -4,12 +4,22 @@ import { z } from 'zod';
 import { cellFor, parseProgramme, type Programme } from '../../src/domain/programme.js';
 import type { Gender, Reason, Rhf, ScreenedCandidate, Sector } from '../../src/domain/types.js';
 
+/**
+ * The built-in programme with the cohort's and sectors' shares as rules and no per-body rule (`acrossBodies`,
+ * `cells: "none"`): the model's mechanics under nested rules, which most tests here exercise. The built-in default
+ * (each body's own rule, shares as targets) is `builtinProgramme()`.
+ */
 export function programme(overrides: { gender?: Partial<Programme['gender']> } = {}): Programme {
+  const p = builtinProgramme();
+  return { ...p, gender: { ...p.gender, cells: 'none', acrossBodies: true, ...overrides.gender } };
+}
+
+/** The built-in programme as shipped. */
+export function builtinProgramme(): Programme {
   const raw = JSON.parse(readFileSync(new URL('../../data/programme.json', import.meta.url), 'utf8')) as Record<string, unknown>;
   const parsed = parseProgramme(raw, z);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const p = parsed.programme;
-  return { ...p, gender: { ...p.gender, ...overrides.gender } };
+  return parsed.programme;
 }
 
 export interface Spec {

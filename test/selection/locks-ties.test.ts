@@ -59,7 +59,7 @@ describe('locks', () => {
 
   it('includes that break a gender rule leave it unmet and say so', async () => {
     // All four Helse Nord seats to men, with table minimums per cell.
-    const pc = programme({ gender: { cellMinimums: true } });
+    const pc = programme({ gender: { cells: 'table' } });
     const r = await selectChecked(balanced(pc), pc, { solve, seed: 's', include: ['N-02', 'N-04', 'N-06', 'N-08'] });
     const rule = r.rules.find((x) => x.id === 'gender.cell.spesialist/Helse Nord.female');
     expect(rule).toMatchObject({ met: false, actual: 0, required: 2 });

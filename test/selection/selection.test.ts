@@ -83,7 +83,7 @@ describe('shortfall', () => {
   });
 
   it('a gender rule the candidates cannot meet is explained, and the rest of the selection is still best', async () => {
-    const p = programme({ gender: { cellMinimums: true } });
+    const p = programme({ gender: { cells: 'table' } });
     const cands = [
       ...balanced(p).filter((c) => c.candidate.rhf !== 'Helse Vest'),
       ...ranked(p, 'Helse Vest', 'V', 'MMMMMM'),

@@ -24,6 +24,44 @@ export interface GenderShort {
   eligible: number | null;
 }
 
+/** A candidate as the departure and proposal lines name them: id and the body's priority (null: unranked). */
+export interface Ranked {
+  id: string;
+  priority: number | null;
+}
+
+/** A departure from a body's ranking (summary.json `departures`). */
+export interface DepartureLine {
+  body: string;
+  passedOver: Ranked;
+  takenInstead: Ranked;
+  cause: 'gender_body' | 'gender_agreement' | 'include' | 'exclude' | 'nomination_cap';
+  sameRank: boolean;
+}
+
+/** Seats a body's tie decided by the lottery (summary.json `lottery`). */
+export interface LotteryLine {
+  body: string;
+  /** Who should be asked to rank them: `KS`, an RHF. */
+  ranker: string;
+  priority: number | null;
+  seats: number;
+  /** How many were tied. */
+  among: number;
+  /** The tied candidates the draw admitted. */
+  selected: readonly string[];
+}
+
+/** A target of the cohort's or a sector's gender share that the selection does not reach. */
+export interface TargetShort {
+  scope: 'cohort' | 'sector';
+  /** The sector (`kommune`, `spesialist`); empty for the cohort. */
+  where: string;
+  gender: 'female' | 'male';
+  required: number;
+  actual: number;
+}
+
 export interface AllocateWords {
   /** `Programme 2026–2027 (start 17.08.2026)`. */
   heading: (programme: string, startDate: string) => string;
@@ -42,6 +80,20 @@ export interface AllocateWords {
   groups: (g: { count: number; sizes: ReadonlyArray<readonly [size: number, groups: number]>; bothSectors: number; genderMet: number; orgClashes: number }) => string;
   /** Project teams: how many of which make-up (most common first), region-matched, members from distinct groups, both genders. */
   teams: (t: { count: number; shapes: ReadonlyArray<readonly [kommune: number, spesialist: number, teams: number]>; regionMatched: number; groupsDistinct: number; bothGenders: number }) => string;
+  /** The body's ranking followed everywhere: one line. */
+  noDepartures: string;
+  /** The heading above the departure lines. */
+  departuresHead: (count: number) => string;
+  /** One departure: who was passed over, who was taken instead, and the rule that required it. */
+  departure: (d: DepartureLine) => string;
+  /** Seats decided by the lottery in one body's tie, with the advice to ask the body to rank them. */
+  lottery: (l: LotteryLine) => string;
+  /** A share of the cohort or a sector the bodies' own lists do not reach (a target, or a rule by agreement). */
+  targetShort: (t: TargetShort, agreed: boolean) => string;
+  /** The proposal's heading: applied (the bodies agreed) or only proposed, and whether it reaches the targets. */
+  proposal: (p: { applied: boolean; changes: number; shortfallAfter: number }) => string;
+  /** One change of the proposal: in `body`, `inId` takes the seat of `outId`. */
+  proposalChange: (c: { body: string; out: Ranked & { gender: 'female' | 'male' | 'unknown' }; in: Ranked & { gender: 'female' | 'male' | 'unknown' } }) => string;
   /** Every stage proven best, or which are not and how far they could be from the best. */
   proof: (stages: readonly StageOutcome[]) => string;
   /** A group or team rule the locks or the candidates made the tool relax (code from the checker). */

@@ -1,6 +1,6 @@
 /** English, on request (`--lang en`) or where the environment says so. */
 import { formatPercent, listText, plural } from '../text.js';
-import type { Catalogue, StageOutcome } from './catalogue.js';
+import type { Catalogue, DepartureLine, StageOutcome } from './catalogue.js';
 
 const n = (count: number, one: string, other: string): string => plural(count, one, other, 'en');
 const list = (items: readonly string[]): string => listText(items, 'en');
@@ -22,6 +22,20 @@ const RELAXED: Record<string, string> = {
 };
 
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+const ranked = (r: { id: string; priority: number | null }): string => `${r.id} (${r.priority === null ? 'unranked' : `priority ${r.priority}`})`;
+const GENDER_ONE: Record<string, string> = { female: 'woman', male: 'man', unknown: 'gender unknown' };
+const rankedGender = (r: { id: string; priority: number | null; gender: string }): string =>
+  `${r.id} (${GENDER_ONE[r.gender] ?? r.gender}, ${r.priority === null ? 'unranked' : `priority ${r.priority}`})`;
+const rankCost = (out: number | null, into: number | null): string =>
+  out !== null && into !== null && into > out ? `, ${n(into - out, 'place', 'places')} further down the ranking` : '';
+const CAUSE_EN: Record<DepartureLine['cause'], (d: DepartureLine) => string> = {
+  gender_body: () => 'the gender balance of the body\'s own list',
+  gender_agreement: () => 'the gender balance of the cohort or the sector, which the bodies have agreed to balance across their lists',
+  include: (d) => `the committee decided to include ${d.takenInstead.id}`,
+  exclude: (d) => `the committee decided to exclude ${d.passedOver.id}`,
+  nomination_cap: (d) => `${d.passedOver.id} is over their hospital trust's nomination cap`,
+};
 
 export const EN = {
   lang: 'en',
@@ -82,6 +96,23 @@ export const EN = {
       });
       return `${proven.length > 0 ? `Proven best: ${list(proven.map((x) => STAGE[x.stage]))}. ` : ''}${lines.join(' ')}`;
     },
+    noDepartures: 'No departure from the bodies\' rankings: each body has its best-ranked eligible candidates.',
+    departuresHead: (count) => `Departures from the bodies' rankings (${count}):`,
+    departure: (d) =>
+      `- ${d.body}: ${ranked(d.passedOver)} passed over, ${ranked(d.takenInstead)} admitted instead` +
+      `${d.sameRank ? ' (same priority; the lottery had placed the first ahead)' : ''}: ${CAUSE_EN[d.cause](d)}.`,
+    lottery: (l) =>
+      `Lottery: ${l.body}: ${n(l.seats, 'seat', 'seats')} decided by the lottery among ${n(l.among, 'candidate', 'candidates')} ` +
+      `${l.priority === null ? 'without a priority' : `at priority ${l.priority}`} (admitted: ${list(l.selected)}); ask ${l.ranker} to rank them.`,
+    targetShort: (t, agreed) =>
+      `${agreed ? 'Gender balance across the bodies (agreed)' : 'Gender balance across the bodies (a target, not a rule)'}: ` +
+      `${t.scope === 'cohort' ? 'the cohort' : (SECTOR[t.where] ?? t.where)} has ${n(t.actual, GENDER[t.gender][0], GENDER[t.gender][1])}; the target is at least ${t.required}.`,
+    proposal: (p) =>
+      p.changes === 0
+        ? 'No change within the bodies\' own candidates comes closer to the target.'
+        : `${p.applied ? 'Applied because the bodies have agreed to balance across their lists (gender.acrossBodies)' : 'Proposal, applied only if the bodies agree to balance across their lists (gender.acrossBodies)'}: ` +
+          `${n(p.changes, 'change', 'changes')}${p.shortfallAfter === 0 ? ' reach the target' : `; still ${p.shortfallAfter} short of the target`}:`,
+    proposalChange: (c) => `- ${c.body}: ${rankedGender(c.in)} instead of ${rankedGender(c.out)}${rankCost(c.out.priority, c.in.priority)}.`,
     relaxed: (stage, code, ids) =>
       `${stage === 'groups' ? 'Workshop groups' : 'Project teams'}: ${RELAXED[code] ?? `a rule was relaxed (${code})`}` + `${ids.length > 0 ? ` (${list(ids)})` : ''}.`,
     allMet: 'Every programme rule is met.',

@@ -1,6 +1,6 @@
 /** Bokmål, the coordinators' language and the default where the environment says Norwegian. */
 import { formatDate, formatPercent, listText, plural } from '../text.js';
-import type { Catalogue, StageOutcome } from './catalogue.js';
+import type { Catalogue, DepartureLine, StageOutcome } from './catalogue.js';
 
 const n = (count: number, one: string, other: string): string => plural(count, one, other, 'nb');
 const list = (items: readonly string[]): string => listText(items, 'nb');
@@ -31,6 +31,20 @@ const DECISION: Record<string, (d: Decision) => string> = {
   together: (d) => `${d.id} og ${d.other ?? '?'} sammen`,
   apart: (d) => `${d.id} og ${d.other ?? '?'} hver for seg`,
   group: (d) => `${d.id} i gruppe ${d.group ?? '?'}`,
+};
+
+const ranked = (r: { id: string; priority: number | null }): string => `${r.id} (${r.priority === null ? 'uten prioritet' : `prioritet ${r.priority}`})`;
+const GENDER_ONE: Record<string, string> = { female: 'kvinne', male: 'mann', unknown: 'kjønn ukjent' };
+const rankedGender = (r: { id: string; priority: number | null; gender: string }): string =>
+  `${r.id} (${GENDER_ONE[r.gender] ?? r.gender}, ${r.priority === null ? 'uten prioritet' : `prioritet ${r.priority}`})`;
+const rankCost = (out: number | null, into: number | null): string =>
+  out !== null && into !== null && into > out ? `, ${n(into - out, 'plass', 'plasser')} lenger ned i rangeringen` : '';
+const CAUSE_NB: Record<DepartureLine['cause'], (d: DepartureLine) => string> = {
+  gender_body: () => 'kjønnsbalansen i instansens egen liste',
+  gender_agreement: () => 'kjønnsbalansen i kullet eller sektoren, som instansene er enige om å balansere på tvers',
+  include: (d) => `komiteen har bestemt at ${d.takenInstead.id} skal tas med`,
+  exclude: (d) => `komiteen har bestemt at ${d.passedOver.id} skal holdes utenfor`,
+  nomination_cap: (d) => `${d.passedOver.id} står over nominasjonstaket for sitt helseforetak`,
 };
 
 export const NB = {
@@ -93,6 +107,23 @@ export const NB = {
       });
       return `${proven.length > 0 ? `Bevist best: ${stages(proven)}. ` : ''}${lines.join(' ')}`;
     },
+    noDepartures: 'Ingen avvik fra instansenes rangering: hver instans har fått sine høyest rangerte kvalifiserte kandidater.',
+    departuresHead: (count) => `Avvik fra instansenes rangering (${count}):`,
+    departure: (d) =>
+      `- ${d.body}: ${ranked(d.passedOver)} er forbigått, ${ranked(d.takenInstead)} er tatt opp i stedet` +
+      `${d.sameRank ? ' (lik prioritet, loddtrekningen hadde satt den første foran)' : ''}: ${CAUSE_NB[d.cause](d)}.`,
+    lottery: (l) =>
+      `Loddtrekning: ${l.body}: ${n(l.seats, 'plass', 'plasser')} avgjort ved loddtrekning blant ${n(l.among, 'kandidat', 'kandidater')} ` +
+      `${l.priority === null ? 'uten prioritet' : `med prioritet ${l.priority}`} (tatt opp: ${list(l.selected)}); be ${l.ranker} om å rangere dem.`,
+    targetShort: (t, agreed) =>
+      `${agreed ? 'Kjønnsbalanse på tvers av instansene (avtalt)' : 'Kjønnsbalanse på tvers av instansene (mål, ikke regel)'}: ` +
+      `${t.scope === 'cohort' ? 'kullet' : (SECTOR[t.where] ?? t.where)} har ${n(t.actual, GENDER[t.gender][0], GENDER[t.gender][1])}, målet er minst ${t.required}.`,
+    proposal: (p) =>
+      p.changes === 0
+        ? 'Ingen bytte innenfor instansenes egne kandidater kommer nærmere målet.'
+        : `${p.applied ? 'Brukt fordi instansene er enige om å balansere på tvers (gender.acrossBodies)' : 'Forslag, brukes bare hvis instansene blir enige om å balansere på tvers (gender.acrossBodies)'}: ` +
+          `${n(p.changes, 'bytte', 'bytter')}${p.shortfallAfter === 0 ? ' når målet' : `, målet mangler fortsatt ${p.shortfallAfter}`}:`,
+    proposalChange: (c) => `- ${c.body}: ${rankedGender(c.in)} i stedet for ${rankedGender(c.out)}${rankCost(c.out.priority, c.in.priority)}.`,
     relaxed: (stage, code, ids) =>
       `${stage === 'groups' ? 'Verkstedgruppene' : 'Prosjektgruppene'}: ${RELAXED[code] ?? `en regel ble lempet (${code})`}` + `${ids.length > 0 ? ` (${list(ids)})` : ''}.`,
     allMet: 'Alle programreglene er oppfylt.',

@@ -22,9 +22,17 @@
  *              0 ≤ x_t ≤ min(|t|, r_c) integer,  0 ≤ s_r ≤ need_r
  *
  * - need_r = required_r − (included candidates of the rule's gender in its scope); rows with need ≤ 0
- *   are met by the locks and left out. Gender rules: each gender at least `minShareCohort` of the
- *   cohort (of Σ f_c seats), `minShareSector` of each sector, and with `cellMinimums` the Norwegian
- *   table minimum of each RHF cell. Unknown gender counts for neither side.
+ *   are met by the locks and left out. Gender rules (`genderRules`): each nominating body's own rule on its
+ *   cell (by default the Norwegian table minimum of its filled seats); the cohort's and sectors' shares only
+ *   when the bodies have agreed to balance across their lists (`acrossBodies`). Unknown gender counts for
+ *   neither side.
+ *
+ * ## The bodies' own lists first
+ * The stage solves the model with each body's own rule only. When that selection falls short of the cohort's or
+ * a sector's share (`genderTargets`), it solves once more with the shares as rules: the difference is the
+ * proposal (who would take whose seat), applied only with the agreement. Without it no body's better-ranked
+ * candidate gives way for another body's list. From the applied answer it derives every departure from a body's
+ * ranking (with its cause) and the seats a tie decided by the lottery.
  * - d_t: the type's rank class, the index of its priority among the distinct priorities kept in its
  *   cell (0 = best). ℓ_t: the type's place (1..T) when all types are ordered by their first member's
  *   draw — distinct for every type, increasing along the call-in order inside a tie.
@@ -60,7 +68,8 @@ import type { LinearModel, ObjectiveLevel, Solve, SolveAttempt, SolveStatus, Sol
 import { compareCodeUnits } from '../../domain/compare.js';
 import { lotteryDraw } from '../../domain/lottery.js';
 import { quotaCells, type Programme, type QuotaCell } from '../../domain/programme.js';
-import { compareCallIn, genderRules, seatsToFill, type GenderRule } from '../../domain/rules.js';
+import { overCapOnly } from '../../domain/nomination.js';
+import { compareCallIn, genderRuleParams, genderRules, genderTargets, seatsToFill, type GenderRule } from '../../domain/rules.js';
 import { plural } from '../../domain/text.js';
 import type { Gender, Reason, RowRef, ScreenedCandidate, ScreeningReasonCode, Sector, Warning } from '../../domain/types.js';
 
@@ -173,6 +182,63 @@ export interface SelectionStage {
   canonical: boolean;
 }
 
+/**
+ * A departure from a nominating body's ranking: `passedOver` comes before `takenInstead` in the body's call-in
+ * order (rank, then the lottery), yet only `takenInstead` has a seat. `cause`: `gender_body` the body's own
+ * gender rule; `gender_agreement` the cohort's or a sector's share, which the bodies agreed to balance across
+ * their lists (`gender.acrossBodies`); `include` / `exclude` a committee lock; `nomination_cap` the passed-over
+ * candidate is over their trust's nomination cap.
+ */
+export interface Departure {
+  cell: string;
+  label: string;
+  passedOver: { id: string; priority: number | null };
+  takenInstead: { id: string; priority: number | null };
+  cause: 'gender_body' | 'gender_agreement' | 'include' | 'exclude' | 'nomination_cap';
+  /** Both have the same priority: the lottery had placed `passedOver` first. */
+  sameRank: boolean;
+}
+
+/** Seats of one cell decided by the seeded lottery: a priority class (or the unranked) split between selected and not. */
+export interface LotterySeats {
+  cell: string;
+  label: string;
+  /** The tied priority, or null for candidates the body did not rank. */
+  priority: number | null;
+  /** Seats the draw decided (the class's selected). */
+  seats: number;
+  /** Every available candidate of the class, in the draw's order. */
+  among: string[];
+  /** Of those, the selected. */
+  selected: string[];
+}
+
+/** One change the proposal makes in a body's list: `out` leaves the selection, `in` takes the seat. */
+export interface BalanceChange {
+  cell: string;
+  label: string;
+  out: { id: string; priority: number | null; gender: Gender };
+  in: { id: string; priority: number | null; gender: Gender };
+}
+
+/**
+ * The cohort's and sectors' gender shares: targets (or, with `acrossBodies`, rules), measured on the selection.
+ * When the bodies' own lists fall short of a target, `proposal` is the smallest change that reaches the targets
+ * (or comes closest): the selection with the least total gender shortfall, then the best ranks. It is applied only
+ * when the bodies have agreed (`applied`).
+ */
+export interface GenderBalance {
+  acrossBodies: boolean;
+  targets: Array<{ id: string; scope: 'cohort' | 'sector'; scopeKey: string; gender: 'female' | 'male'; required: number; actual: number; met: boolean }>;
+  proposal: {
+    applied: boolean;
+    changes: BalanceChange[];
+    /** The targets' total shortfall with the bodies' own lists and after the changes. */
+    shortfallBefore: number;
+    shortfallAfter: number;
+  } | null;
+}
+
 export interface SelectionResult {
   seed: string;
   /** One entry per input candidate, in input order. */
@@ -188,6 +254,12 @@ export interface SelectionResult {
   stage: SelectionStage;
   /** Run-level findings: locks that could not be obeyed, candidates without a quota cell. */
   warnings: Warning[];
+  /** Every departure from a body's ranking, cell by cell in programme order, in call-in order. */
+  departures: Departure[];
+  /** Seats decided by the lottery, cell by cell. */
+  lottery: LotterySeats[];
+  /** The cohort's and sectors' gender shares and the proposal that would reach them. */
+  balance: GenderBalance;
 }
 
 type G = 'female' | 'male';
@@ -278,37 +350,26 @@ export async function select(screened: readonly ScreenedCandidate[], programme: 
     free.set(cell.key, f - avail.filter((e) => e.included).length);
   }
 
-  const rules = genderRules(programme, cells, fill);
-  const built = buildModel(cells, availableIn, free, rules);
-  // Equal-cost selections can exist (see "Ties and determinism"): ask for the canonical one.
-  const result = await options.solve(built.model, { canonical: { levels: built.levels, prefer: 'max' } });
-  if (result.values === null) {
-    // Every attempt ran out of time before any solution: the user's time limit, not a bug (the caller names it).
-    if (result.attempts.some((a) => a.status === 'timed_out')) throw new TimeLimitError('selection', 'no solver found a selection within the time limit');
-    throw new InternalError(
-      'E_SELECTION_UNSOLVED',
-      `the selection model has no solution (${result.status}${result.attempts.map((a) => `; ${a.solver}: ${a.status}${a.note === undefined ? '' : ` (${a.note})`}`).join('')})`,
-      result,
-    );
-  }
-  const values = result.values;
-
-  // Decode: includes, then the first x_t members of each type.
-  for (const e of entries) if (e.included) e.selected = true;
-  built.types.forEach((t, j) => {
-    const x = values[j] ?? 0;
-    t.members.slice(0, x).forEach((e) => {
-      e.selected = true;
-    });
-  });
+  // The bodies' own lists first: each cell's own gender rule, no body's ranking given way for another's list.
+  const across = genderRuleParams(programme).acrossBodies;
+  const targets = genderTargets(programme, cells, fill);
+  const own = await solveSelection(cells, availableIn, free, genderRules(programme, cells, fill, false), options.solve, 'selection');
+  const shortfallOf = (sel: ReadonlySet<Entry>) => targets.reduce((sum, t) => sum + Math.max(0, t.required - countIn(sel, t)), 0);
+  const ownShortfall = shortfallOf(own.selected);
+  // Short of the cohort's or a sector's share: the balanced selection, applied only when the bodies agreed.
+  const balanced = ownShortfall > 0 ? await solveSelection(cells, availableIn, free, genderRules(programme, cells, fill, true), options.solve, 'selection:balanced') : null;
+  const applied = across && balanced !== null ? balanced : own;
+  const rules = across ? genderRules(programme, cells, fill, true) : applied.rules;
+  const { built, result } = applied;
+  for (const e of applied.selected) e.selected = true;
   let S = 0;
   let D = 0;
   let L = 0;
   built.types.forEach((t, j) => {
-    D += t.d * (values[j] ?? 0);
-    L += t.lottery * (values[j] ?? 0);
+    D += t.d * (applied.values[j] ?? 0);
+    L += t.lottery * (applied.values[j] ?? 0);
   });
-  for (let k = built.types.length; k < values.length; k++) S += values[k] ?? 0;
+  for (let k = built.types.length; k < applied.values.length; k++) S += applied.values[k] ?? 0;
 
   // Reserves: available, unselected, in call-in order per cell.
   for (const cell of cells) {
@@ -391,7 +452,164 @@ export async function select(screened: readonly ScreenedCandidate[], programme: 
       canonical: result.canonical !== false,
     },
     warnings,
+    departures: departures(cells, entries, own.selected, across ? balanced?.selected ?? null : null),
+    lottery: lotterySeats(cells, availableIn),
+    balance: {
+      acrossBodies: across,
+      targets: targets.map((t) => {
+        const a = countIn(applied.selected, t);
+        return { id: t.id, scope: t.scope === 'cohort' ? 'cohort' : 'sector', scopeKey: t.scopeKey, gender: t.gender, required: t.required, actual: a, met: a >= t.required };
+      }),
+      proposal:
+        balanced === null
+          ? null
+          : { applied: across, changes: changes(cells, availableIn, own.selected, balanced.selected), shortfallBefore: ownShortfall, shortfallAfter: shortfallOf(balanced.selected) },
+    },
   };
+  return out;
+}
+
+/** Selected of a rule's gender within its cells. */
+function countIn(sel: ReadonlySet<Entry>, r: GenderRule): number {
+  let n = 0;
+  for (const e of sel) if (e.gender === r.gender && e.cell !== null && r.cellKeys.has(e.cell.key)) n++;
+  return n;
+}
+
+interface Solved {
+  rules: GenderRule[];
+  built: ReturnType<typeof buildModel>;
+  result: Awaited<ReturnType<Solve>>;
+  values: number[];
+  /** Includes and the first x_t members of each type. */
+  selected: Set<Entry>;
+}
+
+/** Build and solve the selection model for `rules`; throws as `select` documents when no solver answered. */
+async function solveSelection(
+  cells: readonly QuotaCell[],
+  availableIn: ReadonlyMap<string, Entry[]>,
+  free: ReadonlyMap<string, number>,
+  rules: GenderRule[],
+  solve: Solve,
+  label: string,
+): Promise<Solved> {
+  const built = buildModel(cells, availableIn, free, rules, label);
+  // Equal-cost selections can exist (see "Ties and determinism"): ask for the canonical one.
+  const result = await solve(built.model, { canonical: { levels: built.levels, prefer: 'max' } });
+  if (result.values === null) {
+    // Every attempt ran out of time before any solution: the user's time limit, not a bug (the caller names it).
+    if (result.attempts.some((a) => a.status === 'timed_out')) throw new TimeLimitError('selection', 'no solver found a selection within the time limit');
+    throw new InternalError(
+      'E_SELECTION_UNSOLVED',
+      `the selection model has no solution (${result.status}${result.attempts.map((a) => `; ${a.solver}: ${a.status}${a.note === undefined ? '' : ` (${a.note})`}`).join('')})`,
+      result,
+    );
+  }
+  const values = result.values;
+  const selected = new Set<Entry>();
+  for (const cell of cells) for (const e of availableIn.get(cell.key) ?? []) if (e.included) selected.add(e);
+  built.types.forEach((t, j) => {
+    for (const e of t.members.slice(0, values[j] ?? 0)) selected.add(e);
+  });
+  return { rules, built, result, values, selected };
+}
+
+/** Pairs of (left the selection, took the seat) per cell, each side in call-in order. */
+function pairUp<T>(outs: readonly T[], ins: readonly T[]): Array<[T, T]> {
+  const n = Math.min(outs.length, ins.length);
+  const pairs: Array<[T, T]> = [];
+  for (let i = 0; i < n; i++) pairs.push([outs[i] as T, ins[i] as T]);
+  return pairs;
+}
+
+const brief = (e: Entry) => ({ id: e.id, priority: e.priority });
+
+/**
+ * Departures from each body's ranking (see `Departure`). Per cell, the ranking's choice is the first k of the
+ * cell's candidates in call-in order — eligible (excluded ones too) or only over the nomination cap — where k is the
+ * cell's selected count; the passed over are the ranking's choice not selected, the taken instead the selected not
+ * in it, paired in call-in order. A pair's cause: the passed-over one's exclusion or nomination cap, else an include
+ * lock on the taken one, else gender: the body's own rule for as many pairs as the bodies' own selection (`own`)
+ * has, the agreement for the rest (`balanced`, when it is the applied selection).
+ */
+function departures(cells: readonly QuotaCell[], entries: readonly Entry[], own: ReadonlySet<Entry>, balanced: ReadonlySet<Entry> | null): Departure[] {
+  const out: Departure[] = [];
+  const overCap = (e: Entry) => !e.eligible && e.sc.cell !== null && overCapOnly(e.sc.reasons.map((r) => r.code));
+  const genderPairs = (cell: QuotaCell, sel: ReadonlySet<Entry>) => {
+    const pool = entries.filter((e) => e.cell === cell && e.eligible && !e.excluded && !e.included).sort(compareCallIn);
+    const k = pool.filter((e) => sel.has(e)).length;
+    return pool.slice(0, k).filter((e) => !sel.has(e)).length;
+  };
+  for (const cell of cells) {
+    const pool = entries.filter((e) => (e.cell === cell && e.eligible) || (e.sc.cell === cell.key && overCap(e))).sort(compareCallIn);
+    const selected = pool.filter((e) => e.selected);
+    const ranking = new Set(pool.slice(0, selected.length));
+    const passed = pool.filter((e) => ranking.has(e) && !e.selected);
+    const taken = selected.filter((e) => !ranking.has(e));
+    // Locks and the cap first, in call-in order; the gender pairs are what is left.
+    const lockOrCap = passed.filter((e) => e.excluded || overCap(e));
+    const includes = taken.filter((e) => e.included);
+    const rest = passed.filter((e) => !lockOrCap.includes(e));
+    const restTaken = taken.filter((e) => !e.included);
+    let bodyGender = balanced === null ? Number.POSITIVE_INFINITY : genderPairs(cell, own);
+    const pairs: Array<[Entry, Entry, Departure['cause']]> = [];
+    const takenQueue = [...includes, ...restTaken];
+    for (const p of lockOrCap) {
+      const q = takenQueue.shift();
+      if (q !== undefined) pairs.push([p, q, p.excluded ? 'exclude' : 'nomination_cap']);
+    }
+    for (const [p, q] of pairUp(rest, takenQueue)) {
+      const cause: Departure['cause'] = q.included ? 'include' : bodyGender-- > 0 ? 'gender_body' : 'gender_agreement';
+      pairs.push([p, q, cause]);
+    }
+    pairs.sort((a, b) => compareCallIn(a[0], b[0]));
+    for (const [p, q, cause] of pairs) {
+      out.push({ cell: cell.key, label: cell.label, passedOver: brief(p), takenInstead: brief(q), cause, sameRank: p.priority === q.priority });
+    }
+  }
+  return out;
+}
+
+/**
+ * Seats decided by the lottery: per cell, each priority class (the unranked as one) whose available candidates are
+ * split between selected and not — unless the split is by gender alone (every selected of one gender, every other
+ * of the other), which the gender rule decided, not the draw.
+ */
+function lotterySeats(cells: readonly QuotaCell[], availableIn: ReadonlyMap<string, Entry[]>): LotterySeats[] {
+  const out: LotterySeats[] = [];
+  for (const cell of cells) {
+    const classes = new Map<number | null, Entry[]>();
+    for (const e of availableIn.get(cell.key) ?? []) {
+      if (e.included) continue;
+      const list = classes.get(e.priority) ?? [];
+      list.push(e);
+      classes.set(e.priority, list);
+    }
+    for (const [priority, members] of classes) {
+      const sel = members.filter((e) => e.selected);
+      const not = members.filter((e) => !e.selected);
+      if (sel.length === 0 || not.length === 0) continue;
+      const g = sel[0]?.gender;
+      const byGenderAlone = g !== 'unknown' && sel.every((e) => e.gender === g) && not.every((e) => e.gender !== g && e.gender !== 'unknown');
+      if (byGenderAlone) continue;
+      out.push({ cell: cell.key, label: cell.label, priority, seats: sel.length, among: members.map((e) => e.id), selected: sel.map((e) => e.id) });
+    }
+  }
+  return out;
+}
+
+/** The proposal's changes: per cell, who leaves the bodies' own selection and who takes the seat, paired in call-in order. */
+function changes(cells: readonly QuotaCell[], availableIn: ReadonlyMap<string, Entry[]>, own: ReadonlySet<Entry>, balanced: ReadonlySet<Entry>): BalanceChange[] {
+  const out: BalanceChange[] = [];
+  for (const cell of cells) {
+    const pool = availableIn.get(cell.key) ?? [];
+    const outs = pool.filter((e) => own.has(e) && !balanced.has(e));
+    const ins = pool.filter((e) => balanced.has(e) && !own.has(e));
+    for (const [o, i] of pairUp(outs, ins)) {
+      out.push({ cell: cell.key, label: cell.label, out: { ...brief(o), gender: o.gender }, in: { ...brief(i), gender: i.gender } });
+    }
+  }
   return out;
 }
 
@@ -459,6 +677,7 @@ function buildModel(
   availableIn: ReadonlyMap<string, Entry[]>,
   free: ReadonlyMap<string, number>,
   rules: readonly GenderRule[],
+  label: string,
 ): { model: LinearModel; types: ModelType[]; levels: ObjectiveLevel[]; W: number; R: number } {
   const types: ModelType[] = [];
   for (const cell of cells) {
@@ -538,7 +757,7 @@ function buildModel(
   if (!(maxObjective < 2 ** 50)) {
     throw new InternalError('E_SELECTION_SCALE', `the selection objective's weights are too large to be exact (${maxObjective})`);
   }
-  return { model: { label: 'selection', variables, constraints }, types, levels, W, R };
+  return { model: { label, variables, constraints }, types, levels, W, R };
 }
 
 function countGenders(es: readonly Entry[]): GenderCount {
