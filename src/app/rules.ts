@@ -50,8 +50,8 @@ interface Words {
   endorsement: (required: boolean) => string;
   cap: (cap: number | null) => string;
   gender: string;
-  cohortShare: (share: number, min: number, seats: number) => string;
-  sectorShare: (share: number, parts: ReadonlyArray<{ sector: Sector; min: number; seats: number }>) => string;
+  cohortShare: (share: number, min: number, seats: number, rule: boolean) => string;
+  sectorShare: (share: number, parts: ReadonlyArray<{ sector: Sector; min: number; seats: number }>, rule: boolean) => string;
   bodies: string;
   across: (on: boolean) => string;
   groups: (min: number, max: number, count: number | null, fewest: number, seats: number) => string;
@@ -112,12 +112,12 @@ const EN: Words = {
       : `Nomination cap: at most ${plural(cap, 'candidate', 'candidates')} per hospital trust, by the trust's own priority; the rest are over the cap (status over_cap), apart from failing the admission requirements.`,
   gender: 'Gender balance (where the eligible candidates allow it)',
   bodies: `Each nominating body's own list (the municipal list, each RHF's list): each gender at least "min. each gender" in the seat table. Table rule: ${TABLE_RULE_EN}. A body whose eligible candidates cannot meet it is reported for that body; it is never made up for in another body's list.`,
-  cohortShare: (share, min, seats) =>
-    share === 0 ? 'Whole cohort: no minimum share.' : `Whole cohort: each gender at least ${formatPercent(share, 'en')} of the seats (${min} of ${seats}).`,
-  sectorShare: (share, parts) =>
+  cohortShare: (share, min, seats, rule) =>
+    share === 0 ? 'Whole cohort: no minimum share.' : `Whole cohort (${rule ? 'a rule' : 'a target'}): each gender at least ${formatPercent(share, 'en')} of the seats (${min} of ${seats}).`,
+  sectorShare: (share, parts, rule) =>
     share === 0
       ? 'Each sector: no minimum share.'
-      : `Each sector: each gender at least ${formatPercent(share, 'en')} of the sector's seats (${parts.map((p) => `${p.sector} ${p.min} of ${p.seats}`).join(', ')}).`,
+      : `Each sector (${rule ? 'a rule' : 'a target'}): each gender at least ${formatPercent(share, 'en')} of the sector's seats (${parts.map((p) => `${p.sector} ${p.min} of ${p.seats}`).join(', ')}).`,
   across: (on) =>
     on
       ? 'The bodies have agreed to balance gender across their lists (gender.acrossBodies): the shares of the cohort and of each sector are rules, and a body\'s better-ranked candidate may be passed over for them; every such departure is listed.'
@@ -161,12 +161,12 @@ const NB: Words = {
       : `Nominasjonstak: høyst ${plural(cap, 'søker', 'søkere', 'nb')} per helseforetak, etter foretakets egen prioritering; de øvrige står over nominasjonstaket (egen status, ikke det samme som å ikke oppfylle opptakskravene).`,
   gender: 'Kjønnsbalanse (så langt de kvalifiserte søkerne gjør det mulig)',
   bodies: `Hver nominerende instans sin egen liste (kommunenes liste, hvert RHFs liste): hvert kjønn minst «min. per kjønn» i plasstabellen. Tabellregelen: ${TABLE_RULE_NB}. En instans som ikke har nok kvalifiserte søkere av et kjønn, rapporteres for seg; det tas aldri igjen på en annen instans sin liste.`,
-  cohortShare: (share, min, seats) =>
-    share === 0 ? 'Hele kullet: ingen minsteandel.' : `Hele kullet: hvert kjønn minst ${formatPercent(share, 'nb')} av plassene (${min} av ${seats}).`,
-  sectorShare: (share, parts) =>
+  cohortShare: (share, min, seats, rule) =>
+    share === 0 ? 'Hele kullet: ingen minsteandel.' : `Hele kullet (${rule ? 'regel' : 'mål'}): hvert kjønn minst ${formatPercent(share, 'nb')} av plassene (${min} av ${seats}).`,
+  sectorShare: (share, parts, rule) =>
     share === 0
       ? 'Hver sektor: ingen minsteandel.'
-      : `Hver sektor: hvert kjønn minst ${formatPercent(share, 'nb')} av sektorens plasser (${parts.map((p) => `${p.sector} ${p.min} av ${p.seats}`).join(', ')}).`,
+      : `Hver sektor (${rule ? 'regel' : 'mål'}): hvert kjønn minst ${formatPercent(share, 'nb')} av sektorens plasser (${parts.map((p) => `${p.sector} ${p.min} av ${p.seats}`).join(', ')}).`,
   across: (on) =>
     on
       ? 'Instansene er enige om å balansere kjønn på tvers av listene (gender.acrossBodies): andelene for kullet og for hver sektor er regler, og en instans sin høyere rangerte søker kan bli forbigått for dem; hvert slikt avvik vises.'
@@ -208,8 +208,8 @@ export function describeProgramme(p: Programme, lang: 'en' | 'nb', origin?: Prog
     '',
     w.gender,
     bullet(w.bodies),
-    bullet(w.cohortShare(g.minShareCohort, shareMinimum(p.seats, g.minShareCohort), p.seats)),
-    bullet(w.sectorShare(g.minShareSector, SECTORS.map((s) => ({ sector: s, seats: p.quotas[s].seats, min: shareMinimum(p.quotas[s].seats, g.minShareSector) })))),
+    bullet(w.cohortShare(g.minShareCohort, shareMinimum(p.seats, g.minShareCohort), p.seats, g.acrossBodies)),
+    bullet(w.sectorShare(g.minShareSector, SECTORS.map((s) => ({ sector: s, seats: p.quotas[s].seats, min: shareMinimum(p.quotas[s].seats, g.minShareSector) })), g.acrossBodies)),
     bullet(w.across(g.acrossBodies)),
     '',
     w.groups(wg.minSize, wg.maxSize, wg.count, groupCount(p.seats, { ...wg, count: null }), p.seats),
