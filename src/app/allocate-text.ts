@@ -18,6 +18,9 @@ export interface AllocateTextOptions {
 }
 
 type Rule = AllocateSummary['rules'][number];
+
+/** Departure lines the terminal shows before it points to the report and summary.json for the rest. */
+const MAX_DEPARTURE_LINES = 12;
 type Cell = AllocateSummary['cells'][number];
 
 /** The eligible candidates of the rule's gender in its scope, from the cells' counts. */
@@ -136,7 +139,10 @@ function committeeRuleLines(s: AllocateSummary, lang: Lang): string {
   if (s.departures.length === 0) out.push(`${w.noDepartures}\n`);
   else {
     out.push(`\n${w.departuresHead(s.departures.length)}\n`);
-    for (const d of s.departures) out.push(`${w.departure({ body: body(d.cell, d.label), passedOver: d.passedOver, takenInstead: d.takenInstead, cause: d.cause, sameRank: d.sameRank })}\n`);
+    // A long list (a large cohort, a skewed year) is cut short on the terminal; summary.json and the report hold all.
+    const shown = s.departures.length > MAX_DEPARTURE_LINES ? s.departures.slice(0, MAX_DEPARTURE_LINES - 1) : s.departures;
+    for (const d of shown) out.push(`${w.departure({ body: body(d.cell, d.label), passedOver: d.passedOver, takenInstead: d.takenInstead, cause: d.cause, sameRank: d.sameRank })}\n`);
+    if (shown.length < s.departures.length) out.push(`${w.moreDepartures(s.departures.length - shown.length)}\n`);
   }
   for (const l of s.lottery) {
     const cell = cellOf.get(l.cell);

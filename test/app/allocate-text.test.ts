@@ -85,4 +85,58 @@ describe('the allocate summary on the terminal', () => {
         : `In Helse Nord's list: the rule requires at least 2 men, 1 admitted; only ${nord.gender.eligible.male} eligible men.`,
     );
   });
+
+  it.each(['nb', 'en'] as const)('%s: every departure from a ranking on its own line, with its cause; the lottery seats with the advice', (lang) => {
+    const text = allocateText(summary, { lang, verbose: false, solvers: [] });
+    expect(summary.departures.length).toBeGreaterThan(0);
+    for (const d of summary.departures) {
+      expect(text).toContain(lang === 'nb' ? `${d.passedOver.id} (prioritet ${d.passedOver.priority}) er forbigått, ${d.takenInstead.id}` : `${d.passedOver.id} (priority ${d.passedOver.priority}) passed over, ${d.takenInstead.id}`);
+    }
+    expect(text).toContain(lang === 'nb' ? `Avvik fra instansenes rangering (${summary.departures.length}):` : `Departures from the bodies' rankings (${summary.departures.length}):`);
+    expect(text).toContain(lang === 'nb' ? 'kjønnsbalansen i instansens egen liste.' : "the gender balance of the body's own list.");
+    const l = summary.lottery[0]!;
+    expect(text).toContain(
+      lang === 'nb'
+        ? `Loddtrekning: Kommunene (KS): ${l.seats} plasser avgjort ved loddtrekning blant ${l.among.length} kandidater uten prioritet`
+        : `Lottery: Municipalities (KS): ${l.seats} seats decided by the lottery among ${l.among.length} candidates without a priority`,
+    );
+    expect(text).toContain(lang === 'nb' ? 'be KS om å rangere dem.' : 'ask KS to rank them.');
+  });
+
+  it.each(['nb', 'en'] as const)('%s: none said in one line; a long list is cut short with a pointer to the rest', (lang) => {
+    const none = allocateText({ ...summary, departures: [], lottery: [] }, { lang, verbose: false, solvers: [] });
+    expect(none).toContain(lang === 'nb' ? 'Ingen avvik fra instansenes rangering' : 'No departure from the bodies\' rankings');
+    const d = summary.departures[0]!;
+    const many = allocateText({ ...summary, departures: Array.from({ length: 30 }, () => d) }, { lang, verbose: false, solvers: [] });
+    expect(many.split('\n').filter((x) => x.includes(d.takenInstead.id) && x.startsWith('- '))).toHaveLength(11);
+    expect(many).toContain(lang === 'nb' ? '- … og 19 til; alle står i rapporten og i summary.json (departures).' : '- … and 19 more; all of them are in the report and in summary.json (departures).');
+  });
+
+  it.each(['nb', 'en'] as const)('%s: a share the bodies\' lists do not reach, and the proposal that would', (lang) => {
+    const changed: AllocateSummary = {
+      ...summary,
+      genderBalance: {
+        acrossBodies: false,
+        targets: [{ id: 'gender.cohort.female', scope: 'cohort', scopeKey: 'cohort', gender: 'female', required: 16, actual: 14, met: false }],
+        proposal: {
+          applied: false,
+          shortfallBefore: 2,
+          shortfallAfter: 0,
+          changes: [{ cell: 'spesialist/Helse Vest', label: 'Helse Vest', out: { id: 'A-1', priority: 3, gender: 'male' }, in: { id: 'B-2', priority: 5, gender: 'female' } }],
+        },
+      },
+    };
+    const text = allocateText(changed, { lang, verbose: false, solvers: [] });
+    expect(text).toContain(
+      lang === 'nb'
+        ? 'Kjønnsbalanse på tvers av instansene (mål, ikke regel): kullet har 14 kvinner, målet er minst 16.'
+        : 'Gender balance across the bodies (a target, not a rule): the cohort has 14 women; the target is at least 16.',
+    );
+    expect(text).toContain(lang === 'nb' ? 'Forslag, brukes bare hvis instansene blir enige' : 'Proposal, applied only if the bodies agree');
+    expect(text).toContain(
+      lang === 'nb'
+        ? '- Helse Vest: B-2 (kvinne, prioritet 5) i stedet for A-1 (mann, prioritet 3), 2 plasser lenger ned i rangeringen.'
+        : '- Helse Vest: B-2 (woman, priority 5) instead of A-1 (man, priority 3), 2 places further down the ranking.',
+    );
+  });
 });

@@ -84,6 +84,8 @@ export interface AllocateWords {
   noDepartures: string;
   /** The heading above the departure lines. */
   departuresHead: (count: number) => string;
+  /** After the first lines: how many more departures there are, and where all of them are. */
+  moreDepartures: (count: number) => string;
   /** One departure: who was passed over, who was taken instead, and the rule that required it. */
   departure: (d: DepartureLine) => string;
   /** Seats decided by the lottery in one body's tie, with the advice to ask the body to rank them. */

@@ -98,6 +98,7 @@ export const EN = {
     },
     noDepartures: 'No departure from the bodies\' rankings: each body has its best-ranked eligible candidates.',
     departuresHead: (count) => `Departures from the bodies' rankings (${count}):`,
+    moreDepartures: (count) => `- … and ${count} more; all of them are in the report and in summary.json (departures).`,
     departure: (d) =>
       `- ${d.body}: ${ranked(d.passedOver)} passed over, ${ranked(d.takenInstead)} admitted instead` +
       `${d.sameRank ? ' (same priority; the lottery had placed the first ahead)' : ''}: ${CAUSE_EN[d.cause](d)}.`,

@@ -109,6 +109,7 @@ export const NB = {
     },
     noDepartures: 'Ingen avvik fra instansenes rangering: hver instans har fått sine høyest rangerte kvalifiserte kandidater.',
     departuresHead: (count) => `Avvik fra instansenes rangering (${count}):`,
+    moreDepartures: (count) => `- … og ${count} til; alle står i rapporten og i summary.json (departures).`,
     departure: (d) =>
       `- ${d.body}: ${ranked(d.passedOver)} er forbigått, ${ranked(d.takenInstead)} er tatt opp i stedet` +
       `${d.sameRank ? ' (lik prioritet, loddtrekningen hadde satt den første foran)' : ''}: ${CAUSE_NB[d.cause](d)}.`,
