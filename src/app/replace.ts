@@ -25,7 +25,8 @@ import { toPerson } from '../stages/common.js';
 import { groupQualityRows, teamQualityRows } from '../stages/quality.js';
 import { partitionsOf } from '../domain/partition.js';
 import { quotaCells } from '../domain/programme.js';
-import { plural } from '../domain/text.js';
+import { plural, type Lang } from '../domain/text.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
 import type { Candidate } from '../domain/types.js';
 import { closeSolvers, createSolve } from '../solver/index.js';
 import type { AllocationFile, AllocationRow } from '../read/allocation.js';
@@ -330,45 +331,48 @@ function cellLabel(loaded: Loaded, key: string | null): string {
   return quotaCells(loaded.inputs.programme).find((c) => c.key === key)?.label ?? key ?? '–';
 }
 
-/** Who left, who is new, who moved where and why, in plain words (ids only). */
-function readable(loaded: Loaded, summary: ReplaceSummary, out: string): string {
+/**
+ * Who left, who is new, who moved where and why, in plain words (ids only), in the catalogue's language. The
+ * pipeline's English detail (summary.json's `why`) is what the English words show; the bokmål words say the same
+ * from the codes.
+ */
+function readable(loaded: Loaded, summary: ReplaceSummary, out: string, lang: Lang): string {
+  const w = CATALOGUE[lang].replace;
+  const a = CATALOGUE[lang].allocate;
+  const body = (key: string | null) => a.body(cellLabel(loaded, key));
+  const genderOf = new Map(loaded.inputs.read.candidates.map((c) => [c.id, c.gender]));
   const ch = summary.changes;
   const parts: string[] = [];
-  parts.push(
-    `${summary.programme.name}: ${plural(ch.withdrawn.length, 'withdrawal', 'withdrawals')}, ${plural(ch.newcomers.length, 'newcomer', 'newcomers')}, ` +
-      `${plural(ch.moves.length, 'participant', 'participants')} moved (starting from ${summary.allocation.file}).\n`,
-  );
-  parts.push('\nWithdrawn:\n');
-  for (const w of ch.withdrawn) {
-    const where = w.was === 'selected' ? `was in workshop group ${w.workshopGroup ?? '?'}, project team ${w.projectTeam ?? '?'}` : `was reserve number ${w.reserveRank ?? '?'}`;
-    const seat = w.was === 'reserve' ? 'the reserves behind move up' : w.replacedBy === null ? 'the seat stays empty' : `seat taken by ${w.replacedBy}`;
-    parts.push(`  ${w.id} (${cellLabel(loaded, w.cell)}): ${where}; ${seat}\n`);
+  parts.push(`${w.heading({ programme: summary.programme.name, withdrawals: ch.withdrawn.length, newcomers: ch.newcomers.length, moved: ch.moves.length, from: summary.allocation.file })}\n`);
+  parts.push(`\n${w.withdrawnHead}\n`);
+  for (const x of ch.withdrawn) {
+    parts.push(`  ${w.withdrawn({ id: x.id, body: body(x.cell), was: x.was, group: x.workshopGroup, team: x.projectTeam, reserveRank: x.reserveRank, replacedBy: x.replacedBy })}\n`);
   }
-  parts.push(ch.newcomers.length === 0 ? '\nNew: nobody.\n' : '\nNew:\n');
+  parts.push(`\n${w.newHead(ch.newcomers.length)}\n`);
   for (const c of ch.newcomers) {
-    const place = `workshop group ${c.workshopGroup}, project team ${c.projectTeam}`;
-    parts.push(`  ${c.id} (${cellLabel(loaded, c.cell)}) ${c.replaces === null ? 'fills a vacant seat' : `replaces ${c.replaces}`}: ${place}${c.exactPlace ? ' (the same place)' : ''}\n`);
-    parts.push(`    why: ${c.why}\n`);
-    if (c.placeNote !== null) parts.push(`    place: ${c.placeNote}\n`);
+    parts.push(`  ${w.newcomer({ id: c.id, body: body(c.cell), replaces: c.replaces, group: c.workshopGroup, team: c.projectTeam, exact: c.exactPlace })}\n`);
+    parts.push(`    ${lang === 'nb' ? 'hvorfor' : 'why'}: ${w.why({ how: c.how, body: body(c.cell), reserveRank: c.reserveRank, gender: genderOf.get(c.id) ?? 'unknown', detail: c.why })}\n`);
+    if (c.placeNote !== null) parts.push(`    ${lang === 'nb' ? 'plass' : 'place'}: ${w.placeNote(c.placeNote)}\n`);
   }
   const reformed = summary.placement.method === 'reformed';
-  parts.push(ch.moves.length === 0 ? '\nMoved: nobody.\n' : `\nMoved:${reformed ? ` (${ch.moves[0]?.why ?? ''})` : ''}\n`);
+  parts.push(`\n${w.movedHead(ch.moves.length, reformed ? (ch.moves[0]?.why ?? '') : null)}\n`);
   // Re-formed groups share one reason: said once above, not per person.
-  for (const m of ch.moves) parts.push(`  ${m.id}: ${moveText(m)}\n${reformed ? '' : `    why: ${m.why}\n`}`);
-  if (ch.emptySeats.length > 0) parts.push('\nEmpty seats:\n');
-  for (const e of ch.emptySeats) parts.push(`  ${e.explanation}\n`);
+  for (const m of ch.moves) parts.push(`  ${m.id}: ${w.moved(m)}\n${reformed ? '' : `    ${lang === 'nb' ? 'hvorfor' : 'why'}: ${w.movedWhy(m.why)}\n`}`);
+  if (ch.emptySeats.length > 0) parts.push(`\n${w.emptyHead}\n`);
+  for (const e of ch.emptySeats) parts.push(`  ${w.empty({ body: body(e.cell), withdrawn: e.withdrawn, detail: e.explanation })}\n`);
   const notMet = summary.rules.filter((r) => !r.met);
   if (notMet.length > 0) parts.push('\n');
-  for (const r of notMet) parts.push(`rule not met: ${r.explanation ?? r.text}\n`);
+  for (const r of notMet) {
+    const where = r.scope === 'cell' ? cellLabel(loaded, r.scopeKey) : r.scopeKey;
+    parts.push(`${w.ruleNotMet({ kind: r.kind, where, gender: r.gender, required: r.required, actual: r.actual, detail: r.explanation ?? r.text })}\n`);
+  }
   const shown = summary.findings.filter((f) => f.severity !== 'warning' && !notMet.some((r) => r.id === f.rule));
-  if (shown.length > 0) parts.push('\ncohort check on the new allocation:\n');
-  for (const f of shown) parts.push(`  ${f.severity.padEnd(7)} ${f.code}: ${f.message}\n`);
-  const committee = committeeLines(summary.nominationCap, summary.decisions, 'en');
+  if (shown.length > 0) parts.push(`\n${w.checkHead}\n`);
+  const sev = CATALOGUE[lang].check.severity;
+  for (const f of shown) parts.push(`  ${sev(f.severity).padEnd(12)} ${f.code}: ${f.message}\n`);
+  const committee = committeeLines(summary.nominationCap, summary.decisions, lang);
   if (committee !== '') parts.push(`\n${committee}`);
-  parts.push(
-    `\n${summary.allRulesMet ? 'Every programme rule is met.' : 'A programme rule is not met (exit code 1).'}\n` +
-      `Wrote ${out}/allocation.csv, ${out}/groups.csv and ${out}/summary.json.\n`,
-  );
+  parts.push(`\n${summary.allRulesMet ? a.allMet : a.notAllMet}\n${a.wrote([`${out}/allocation.csv`, `${out}/groups.csv`, `${out}/summary.json`])}\n`);
   return parts.join('');
 }
 
@@ -436,13 +440,14 @@ export async function runReplace(options: ReplaceOptions): Promise<CommandOutcom
     report,
     { force: opts.force, cwd: opts.cwd, inputs: inputPaths(opts) },
   );
+  const lang = opts.lang ?? 'nb';
   const beforeErrors = before.filter((v) => v.severity === 'error');
   const includedGone = loaded.locks.include.filter((id) => rows.some((r) => r.id === id && r.status === 'withdrawn'));
   const stderr = warningLines([
     ...summary.warnings,
     ...beforeErrors.map((v) => ({ message: `the starting allocation already breaks a rule (${v.code}): ${v.message}` })),
     ...includedGone.map((id) => ({ message: `${id} is withdrawn but still included in ${opts.locks ?? 'the locks file'}: remove that include, or cohort check --locks reports it` })),
-  ]);
-  const wroteReport = report === undefined ? '' : `Wrote the report ${report.path}.\n`;
-  return { stdout: opts.json ? json : readable(loaded, summary, opts.out) + wroteReport, stderr, exitCode: ok ? EXIT.ok : EXIT.ruleNotMet };
+  ], CATALOGUE[lang].warning);
+  const wroteReport = report === undefined ? '' : `${CATALOGUE[lang].allocate.wroteReport(report.path)}\n`;
+  return { stdout: opts.json ? json : readable(loaded, summary, opts.out, lang) + wroteReport, stderr, exitCode: ok ? EXIT.ok : EXIT.ruleNotMet };
 }

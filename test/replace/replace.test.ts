@@ -301,6 +301,21 @@ describe('the committee\'s locks', () => {
   });
 });
 
+describe('in bokmål', () => {
+  it('--lang nb: the change set in the committee\'s words, no English on stdout', async () => {
+    const { leaving, newcomer } = genderSwap(before);
+    const plain = plainWithdrawal(before).leaving;
+    const { r } = await run(['--withdraw', `${leaving.id},${plain.id}`, '--lang', 'nb']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('2 har trukket seg, 2 nye deltakere');
+    expect(r.stdout).toContain(`${newcomer.id} (`);
+    expect(r.stdout).toMatch(/hvorfor: beste mann blant reservene i Helse \S+ \(reserve nummer \d+\), tatt inn foran bedre plasserte reserver for å holde instansens kjønnsbalanse/);
+    expect(r.stdout).toMatch(/hvorfor: neste på reservelisten i /);
+    expect(r.stdout).toContain('Alle programreglene er oppfylt.');
+    expect(r.stdout).not.toMatch(/\b(withdrawals?|newcomers?|replaces|workshop|project|why|reserve number|Wrote|rule|seat)\b/i);
+  });
+});
+
 describe('output contract', () => {
   it('the same input twice gives byte-identical files; --json prints summary.json and nothing else', async () => {
     const { leaving } = genderSwap(before);

@@ -130,6 +130,35 @@ export interface CheckWords {
   tally: (t: { errors: number; unmet: number; warnings: number }) => string;
 }
 
+/** `cohort replace`'s change set on the terminal (the English detail stays in summary.json). */
+export interface ReplaceWords {
+  heading: (c: { programme: string; withdrawals: number; newcomers: number; moved: number; from: string }) => string;
+  withdrawnHead: string;
+  /** `TLP-0081 (Helse Sør-Øst): was in workshop group 2, project team 7; seat taken by TLP-0118`. */
+  withdrawn: (w: { id: string; body: string; was: 'selected' | 'reserve'; group: number | null; team: number | null; reserveRank: number | null; replacedBy: string | null }) => string;
+  newHead: (count: number) => string;
+  /** `TLP-0118 (Helse Sør-Øst) replaces TLP-0081: workshop group 2, project team 7 (the same place)`. */
+  newcomer: (n: { id: string; body: string; replaces: string | null; group: number; team: number; exact: boolean }) => string;
+  /**
+   * Why this reserve: the next in line, the body's gender rule (with the gender called in), a committee decision.
+   * `detail` is the pipeline's English sentence (summary.json), which the English catalogue shows as it is.
+   */
+  why: (w: { how: 'next_reserve' | 'gender_rule' | 'committee_add'; body: string; reserveRank: number | null; gender: 'female' | 'male' | 'unknown'; detail: string }) => string;
+  /** Not the exact place of the one replaced: the rules of groups and teams (`detail`: the pipeline's English). */
+  placeNote: (detail: string) => string;
+  /** `reason`: why everyone moved when the groups were formed afresh (the pipeline's English), else null. */
+  movedHead: (count: number, reason: string | null) => string;
+  /** `moved from workshop group 2 to 3; project team 7 to 5`. */
+  moved: (m: { fromGroup: number; toGroup: number; fromTeam: number; toTeam: number }) => string;
+  /** Why one person moved (`detail`: the pipeline's English): to keep the group and team rules. */
+  movedWhy: (detail: string) => string;
+  emptyHead: string;
+  empty: (e: { body: string; withdrawn: string | null; detail: string }) => string;
+  /** A rule not met after the change (`detail`: the pipeline's English explanation, when it has one). */
+  ruleNotMet: (r: { kind: 'quota' | 'gender'; where: string; gender: 'female' | 'male' | null; required: number; actual: number; detail: string | null }) => string;
+  checkHead: string;
+}
+
 export interface Catalogue {
   lang: Lang;
   /** The label before a warning line on stderr. */
@@ -137,4 +166,5 @@ export interface Catalogue {
   allocate: AllocateWords;
   committee: CommitteeWords;
   check: CheckWords;
+  replace: ReplaceWords;
 }

@@ -143,4 +143,28 @@ export const EN = {
     severity: (s) => s,
     tally: (t) => `${n(t.errors, 'error', 'errors')}, ${n(t.unmet, 'rule', 'rules')} not met, ${n(t.warnings, 'warning', 'warnings')}.`,
   },
+  replace: {
+    heading: (c) =>
+      `${c.programme}: ${n(c.withdrawals, 'withdrawal', 'withdrawals')}, ${n(c.newcomers, 'newcomer', 'newcomers')}, ` +
+      `${n(c.moved, 'participant', 'participants')} moved (starting from ${c.from}).`,
+    withdrawnHead: 'Withdrawn:',
+    withdrawn: (w) =>
+      `${w.id} (${w.body}): ${w.was === 'selected' ? `was in workshop group ${w.group ?? '?'}, project team ${w.team ?? '?'}` : `was reserve number ${w.reserveRank ?? '?'}`}; ` +
+      `${w.was === 'reserve' ? 'the reserves behind move up' : w.replacedBy === null ? 'the seat stays empty' : `seat taken by ${w.replacedBy}`}`,
+    newHead: (count) => (count === 0 ? 'New: nobody.' : 'New:'),
+    newcomer: (c) =>
+      `${c.id} (${c.body}) ${c.replaces === null ? 'fills a vacant seat' : `replaces ${c.replaces}`}: workshop group ${c.group}, project team ${c.team}${c.exact ? ' (the same place)' : ''}`,
+    why: (w) => w.detail,
+    placeNote: (detail) => detail,
+    movedHead: (count, reason) => (count === 0 ? 'Moved: nobody.' : `Moved:${reason === null ? '' : ` (${reason})`}`),
+    moved: (m) =>
+      [m.fromGroup !== m.toGroup ? `workshop group ${m.fromGroup} → ${m.toGroup}` : '', m.fromTeam !== m.toTeam ? `project team ${m.fromTeam} → ${m.toTeam}` : '']
+        .filter((x) => x !== '')
+        .join(', '),
+    movedWhy: (detail) => detail,
+    emptyHead: 'Empty seats:',
+    empty: (e) => e.detail,
+    ruleNotMet: (r) => `rule not met: ${r.detail ?? `at least ${r.required} ${r.gender === 'male' ? 'men' : 'women'} in ${r.where}: ${r.actual}`}`,
+    checkHead: 'cohort check on the new allocation:',
+  },
 } satisfies Catalogue;

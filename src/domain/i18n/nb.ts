@@ -152,4 +152,37 @@ export const NB = {
     severity: (s) => ({ error: 'feil', unmet: 'ikke oppfylt', warning: 'advarsel' })[s],
     tally: (t) => `${n(t.errors, 'feil', 'feil')}, ${n(t.unmet, 'regel', 'regler')} ikke oppfylt, ${n(t.warnings, 'advarsel', 'advarsler')}.`,
   },
+  replace: {
+    heading: (c) =>
+      `${c.programme}: ${c.withdrawals} har trukket seg, ${n(c.newcomers, 'ny deltaker', 'nye deltakere')}, ` +
+      `${n(c.moved, 'deltaker', 'deltakere')} flyttet (med utgangspunkt i ${c.from}).`,
+    withdrawnHead: 'Trukket seg:',
+    withdrawn: (w) =>
+      `${w.id} (${w.body}): ${w.was === 'selected' ? `var i verkstedgruppe ${w.group ?? '?'}, prosjektgruppe ${w.team ?? '?'}` : `var reserve nummer ${w.reserveRank ?? '?'}`}; ` +
+      `${w.was === 'reserve' ? 'reservene bak rykker opp' : w.replacedBy === null ? 'plassen står tom' : `plassen går til ${w.replacedBy}`}`,
+    newHead: (count) => (count === 0 ? 'Nye: ingen.' : 'Nye:'),
+    newcomer: (c) =>
+      `${c.id} (${c.body}) ${c.replaces === null ? 'fyller en ledig plass' : `tar plassen til ${c.replaces}`}: verkstedgruppe ${c.group}, prosjektgruppe ${c.team}${c.exact ? ' (samme plass)' : ''}`,
+    why: (w) =>
+      w.how === 'committee_add'
+        ? `komiteens beslutning (--add): reserve nummer ${w.reserveRank ?? '?'} i ${w.body}`
+        : w.how === 'gender_rule'
+          ? `beste ${GENDER_ONE[w.gender] ?? 'kandidat'} blant reservene i ${w.body} (reserve nummer ${w.reserveRank ?? '?'}), tatt inn foran bedre plasserte reserver for å holde instansens kjønnsbalanse`
+          : `neste på reservelisten i ${w.body}: reserve nummer ${w.reserveRank ?? '?'}`,
+    placeNote: () => 'ikke nøyaktig samme plass: reglene for verkstedgrupper og prosjektgrupper krevde en annen (se summary.json)',
+    movedHead: (count, reason) =>
+      count === 0 ? 'Flyttet: ingen.' : `Flyttet${reason === null ? '' : ' (antallet deltakere krevde at verkstedgruppene og prosjektgruppene ble satt sammen på nytt)'}:`,
+    moved: (m) =>
+      [m.fromGroup !== m.toGroup ? `fra verkstedgruppe ${m.fromGroup} til ${m.toGroup}` : '', m.fromTeam !== m.toTeam ? `fra prosjektgruppe ${m.fromTeam} til ${m.toTeam}` : '']
+        .filter((x) => x !== '')
+        .join('; '),
+    movedWhy: () => 'for å holde reglene for verkstedgrupper og prosjektgrupper (se summary.json)',
+    emptyHead: 'Tomme plasser:',
+    empty: (e) => `${e.body}: ${e.withdrawn === null ? 'en ledig plass' : `plassen til ${e.withdrawn}`} står tom; instansen har ingen reserver igjen å kalle inn`,
+    ruleNotMet: (r) =>
+      r.kind === 'quota'
+        ? `Regel ikke oppfylt: ${r.where}: ${r.actual} av ${n(r.required, 'plass', 'plasser')} fylt etter endringen.`
+        : `Regel ikke oppfylt: minst ${r.required} ${r.gender === 'male' ? 'menn' : 'kvinner'} i ${r.where}; ${r.actual} etter endringen.`,
+    checkHead: 'Kontroll av den nye fordelingen:',
+  },
 } satisfies Catalogue;
