@@ -13,7 +13,7 @@
  * - sample-nb-csv/: the Norwegian sample re-saved from LibreOffice as CSV in the dialects its save dialog offers.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 
@@ -40,6 +40,16 @@ function convert(inputs, format, outDir, { infilter, lang }) {
   }
 }
 
+// `--bad-input` remakes only the bad-input workbooks (hidden sheets, password) and leaves the others as they are.
+const ONLY_BAD_INPUT = process.argv.includes('--bad-input');
+// The encrypted workbook needs a package the project does not depend on (below): kept when it cannot be remade.
+let previousPassword = null;
+try {
+  previousPassword = readFileSync(join(OUT, 'password.xlsx'));
+} catch {
+  // Not made yet.
+}
+if (!ONLY_BAD_INPUT) {
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
@@ -62,6 +72,8 @@ for (const [name, filter] of [
   mkdirSync(join(OUT, 'sample-nb-csv', name), { recursive: true });
   for (const f of FILES) renameSync(join(tmp, `${f}.csv`), join(OUT, 'sample-nb-csv', name, `${f}.csv`));
   rmSync(tmp, { recursive: true, force: true });
+}
+
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -129,11 +141,54 @@ const fods = `<?xml version="1.0" encoding="UTF-8"?>
 <office:body><office:spreadsheet>${sheets.map(([n, r]) => sheet(n, r)).join('')}</office:spreadsheet></office:body>
 </office:document>
 `;
-const tmp = mkdtempSync(join(tmpdir(), 'lo-traps-'));
-writeFileSync(join(tmp, 'traps.fods'), fods);
-convert([join(tmp, 'traps.fods')], 'xlsx', OUT, { lang: 'nb_NO.UTF-8' });
-convert([join(tmp, 'traps.fods')], 'ods', OUT, { lang: 'nb_NO.UTF-8' });
-copyFileSync(join(tmp, 'traps.fods'), join(OUT, 'traps.fods'));
-rmSync(tmp, { recursive: true, force: true });
+if (!ONLY_BAD_INPUT) {
+  const tmp = mkdtempSync(join(tmpdir(), 'lo-traps-'));
+  writeFileSync(join(tmp, 'traps.fods'), fods);
+  convert([join(tmp, 'traps.fods')], 'xlsx', OUT, { lang: 'nb_NO.UTF-8' });
+  convert([join(tmp, 'traps.fods')], 'ods', OUT, { lang: 'nb_NO.UTF-8' });
+  copyFileSync(join(tmp, 'traps.fods'), join(OUT, 'traps.fods'));
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Bad input: a hidden first sheet, and a password.
+// hidden-first.fods: a hidden first sheet (old lookup lists) before the visible candidates, which are read.
+// hidden-candidates.fods: the candidates on a hidden sheet, only a note visible: refused, naming the hidden sheet.
+const HIDDEN_STYLE = '<style:style style:name="tahidden" style:family="table"><style:table-properties table:display="false"/></style:style>';
+const hiddenFods = (tables) => fods.replace('</office:automatic-styles>', `${HIDDEN_STYLE}</office:automatic-styles>`).replace(/<office:spreadsheet>.*<\/office:spreadsheet>/s, `<office:spreadsheet>${tables}</office:spreadsheet>`);
+const hide = (xml) => xml.replace('<table:table ', '<table:table table:style-name="tahidden" ');
+const candidates = [HEADER, person('H1'), person('H2', { name: 'Ola Nordmann', gender: 'Mann', org: 'Helse Stavanger HF', prio: { number: 2 } })];
+const tmpHidden = mkdtempSync(join(tmpdir(), 'lo-hidden-'));
+writeFileSync(join(tmpHidden, 'hidden-first.fods'), hiddenFods(hide(sheet('Oppslag', [['Sektor'], ['Kommune'], ['Spesialist']])) + sheet('Kandidater', candidates)));
+writeFileSync(join(tmpHidden, 'hidden-candidates.fods'), hiddenFods(hide(sheet('Kandidater', candidates)) + sheet('Veiledning', [['Fyll inn kandidatene i arket Kandidater.']])));
+const hiddenFiles = [join(tmpHidden, 'hidden-first.fods'), join(tmpHidden, 'hidden-candidates.fods')];
+convert(hiddenFiles, 'ods', OUT, { lang: 'nb_NO.UTF-8' });
+// LibreOffice 7.4 run headless saves every sheet of an .xlsx as visible (an .ods keeps the hidden one): the .xlsx
+// is LibreOffice's, its first sheet then marked hidden as Excel marks it (state="hidden"), by the reader's library.
+convert(hiddenFiles, 'xlsx', OUT, { lang: 'nb_NO.UTF-8' });
+{
+  const { createRequire } = await import('node:module');
+  const XLSX = createRequire(import.meta.url)('@e965/xlsx');
+  for (const name of ['hidden-first.xlsx', 'hidden-candidates.xlsx']) {
+    const wb = XLSX.read(readFileSync(join(OUT, name)), { cellStyles: true, cellNF: true, cellDates: false });
+    wb.Workbook ??= {};
+    wb.Workbook.Sheets = wb.SheetNames.map((n, i) => ({ name: n, Hidden: i === 0 ? 1 : 0 }));
+    writeFileSync(join(OUT, name), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }));
+  }
+}
+rmSync(tmpHidden, { recursive: true, force: true });
+
+// password.xlsx: sample-nb/helse-vest.xlsx encrypted with the password "hemmelig" (ECMA-376 agile encryption, as
+// Excel's File → Info → Protect Workbook → Encrypt with Password writes it) by the npm package officecrypto-tool,
+// which is no dependency of the project: run with it on NODE_PATH to remake this file, else the previous one is kept.
+try {
+  const { createRequire } = await import('node:module');
+  const officeCrypto = createRequire(import.meta.url)('officecrypto-tool');
+  const plain = readFileSync(join(OUT, 'sample-nb', 'helse-vest.xlsx'));
+  writeFileSync(join(OUT, 'password.xlsx'), await officeCrypto.encrypt(plain, { password: 'hemmelig' }));
+} catch (err) {
+  if (previousPassword !== null) writeFileSync(join(OUT, 'password.xlsx'), previousPassword);
+  console.warn(`password.xlsx not remade (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+}
 
 for (const d of readdirSync(OUT)) console.log(basename(d));

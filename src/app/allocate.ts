@@ -50,7 +50,7 @@ export function allocationCsv(a: Allocation): string {
 
 /** allocation.csv's header and rows, cells as text (not yet neutralised: the CSV writer does that). */
 export function allocationTable(a: Allocation): { header: string[]; body: string[][] } {
-  const pt = passThrough(a.inputs.read.candidates);
+  const pt = passThrough(a.inputs.read.candidates, a.inputs.read.files, a.inputs.outputDecimal);
   const byId = new Map(a.inputs.read.candidates.map((c) => [c.id, c]));
   const warningsById = new Map(a.inputs.screening.screened.map((s) => [s.candidate.id, s.warnings]));
   const cellOrder = new Map(a.selection.cells.map((c, i) => [c.key, i]));

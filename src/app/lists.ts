@@ -17,6 +17,7 @@ import { buildLists, emailColumn, type ListEntry, type Lists } from '../lists/li
 import { LISTS_MESSAGES, type ListsLang, type ListsMessages } from '../lists/messages.js';
 import { readAllocationWithRun, type Warning } from './diff.js';
 import { warningLines, type CommandOutcome } from './outcome.js';
+import { outputDialect } from './outputs.js';
 
 export interface ListsOptions {
   /** Absolute working directory: relative paths are taken from it. */
@@ -25,7 +26,7 @@ export interface ListsOptions {
   allocation: string;
   out: string;
   encoding?: EncodingChoice | undefined;
-  /** Delimiter of the lists; default the allocation's own. */
+  /** Delimiter of the lists; default `;` in bokmål (`lang`), else the allocation's own (`,` for a workbook). */
   delimiter?: string | undefined;
   /** The run's seed; default the one in the summary.json beside the allocation. */
   seed?: string | undefined;
@@ -143,7 +144,9 @@ export function runLists(opts: ListsOptions): CommandOutcome {
     for (const l of lists.bodies) lines.push(m.bodyLine(l.body, l.body, l.admitted.length, l.reserves.length));
     lines.push(m.admissionLine('BI', lists.admission.length));
   } else {
-    const files = listFiles(lists, m, run, opts.delimiter ?? (read.allocation.delimiter === '' ? ';' : read.allocation.delimiter));
+    // Lists in bokmål are for a Norwegian spreadsheet (`;`); English ones keep the allocation's delimiter.
+    const dialect = outputDialect(opts.delimiter, lang === 'nb', read.allocation.delimiter === '' ? undefined : read.allocation.delimiter);
+    const files = listFiles(lists, m, run, dialect.delimiter);
     writeOutputs(opts.out, files, { force: opts.force, cwd: opts.cwd, inputs: [opts.allocation] });
     lines.push(m.wrote(files.length, opts.out));
     lists.bodies.forEach((l, i) => lines.push(m.bodyLine(files[i]?.name ?? '', l.body, l.admitted.length, l.reserves.length)));

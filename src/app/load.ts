@@ -15,6 +15,9 @@ import { readInputFile } from '../io/input-file.js';
 import { INPUT_LIMITS } from '../read/csv.js';
 import { workbookKind } from '../read/sheet.js';
 import { sheetLib } from '../io/workbook-lib.js';
+import { headerLanguage } from '../read/columns.js';
+import type { Lang } from '../domain/text.js';
+import { outputDialect } from './outputs.js';
 
 /** Larger files are refused before reading them into memory (the reader's own limit). */
 const MAX_INPUT_BYTES = INPUT_LIMITS.maxFileBytes;
@@ -30,6 +33,11 @@ export interface InputOptions {
   encoding: EncodingChoice;
   /** The sheet to read in workbook inputs (`--sheet`); default each workbook's first visible sheet. */
   sheet?: string | undefined;
+  /**
+   * The language of the run (`--lang`, else the environment's). Bokmål makes the CSV outputs Norwegian (`;`, decimal
+   * comma; see `outputDialect`); so do candidate files with Norwegian headers. Undefined: the headers decide alone.
+   */
+  lang?: Lang | undefined;
 }
 
 export interface FileHash {
@@ -46,8 +54,13 @@ export interface LoadedInputs {
   read: ReadResult;
   screening: ScreeningResult;
   inputHashes: FileHash[];
-  /** The delimiter for output files: `--delimiter`, else the first input file's. */
+  /**
+   * The delimiter of the CSV outputs: `--delimiter`; else `;` for Norwegian output (bokmål, or a candidate file
+   * with Norwegian headers); else the first CSV input's (`,` when all are workbooks).
+   */
   outputDelimiter: string;
+  /** The decimal separator of numbers in the CSV outputs (`outputDialect`). */
+  outputDecimal: ',' | '.';
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -92,6 +105,8 @@ export function loadInputs(opts: InputOptions): LoadedInputs {
   const allIssues = [...issues, ...read.issues];
   if (allIssues.length > 0) throw new InputError(allIssues);
   const screening = screen(read.candidates, loaded.programme);
+  const norwegian = opts.lang === 'nb' || read.files.some((f) => headerLanguage(f.headers) === 'nb');
+  const dialect = outputDialect(opts.delimiter, norwegian, read.files.find((f) => f.delimiter !== '')?.delimiter);
   return {
     programme: loaded.programme,
     programmeSource: loaded.source,
@@ -100,7 +115,8 @@ export function loadInputs(opts: InputOptions): LoadedInputs {
     read,
     screening,
     inputHashes: files.map((f) => ({ file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length })),
-    outputDelimiter: opts.delimiter ?? read.files.find((f) => f.delimiter !== '')?.delimiter ?? ';',
+    outputDelimiter: dialect.delimiter,
+    outputDecimal: dialect.decimal,
   };
 }
 

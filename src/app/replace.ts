@@ -164,7 +164,7 @@ function reasonsText(loaded: Loaded, r: ResultRow): string {
 
 function allocationCsv(loaded: Loaded, rows: readonly ResultRow[]): string {
   const candidates = loaded.inputs.read.candidates;
-  const pt = passThrough(candidates);
+  const pt = passThrough(candidates, loaded.inputs.read.files, loaded.inputs.outputDecimal);
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const warningsById = new Map(loaded.inputs.screening.screened.map((s) => [s.candidate.id, s.warnings]));
   const num = (n: number | null) => (n === null ? '' : String(n));

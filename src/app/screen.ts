@@ -27,7 +27,7 @@ export function joinReasons(rs: ReadonlyArray<{ text: string }>): string {
 
 /** screening.csv: every input row once, sorted by id (so input row order never matters). */
 export function screeningCsv(inputs: LoadedInputs): string {
-  const pt = passThrough(inputs.read.candidates);
+  const pt = passThrough(inputs.read.candidates, inputs.read.files, inputs.outputDecimal);
   const rows = [...inputs.screening.screened]
     .sort((a, b) => compareCodeUnits(a.candidate.id, b.candidate.id))
     .map((s) => [s.candidate.id, s.status, s.cell ?? '', joinReasons(s.reasons), joinReasons(s.warnings), ...pt.row(s.candidate), s.candidate.ref.file, String(s.candidate.ref.line)]);

@@ -154,7 +154,7 @@ function buildProgram(io: CliIO, lang: Lang, setOutcome: (o: CommandOutcome) => 
   )
     .addHelpText('after', helpAfter(h, h.screen.examples))
     .action(async (files, opts) => {
-      setOutcome(await (await app.screen()).runScreen({ files, ...screenOpts(opts, io.cwd), out: opts.out }));
+      setOutcome(await (await app.screen()).runScreen({ files, ...screenOpts(opts, io.cwd), out: opts.out, lang: langOf(opts) }));
     });
 
   withInputOptions(

@@ -13,6 +13,8 @@ export interface ColumnSpec {
   required: boolean;
   /** Accepted headers besides the canonical name. The first is the Norwegian label `cohort template --lang nb` writes. */
   aliases: readonly string[];
+  /** How many of `aliases`, from the first, are Norwegian; the rest, and the canonical name, are English. */
+  nb: number;
 }
 
 /**
@@ -21,18 +23,18 @@ export interface ColumnSpec {
  * municipality), position, priority (unranked), endorsed (not recorded).
  */
 export const COLUMN_SPECS: readonly ColumnSpec[] = [
-  { column: 'id', required: true, aliases: ['Søknadsnummer', 'ID', 'Søknads-ID', 'Søknadsid', 'Application ID', 'Application number'] },
-  { column: 'name', required: false, aliases: ['Navn', 'Fullt navn', 'Name', 'Full name'] },
-  { column: 'birth_date', required: true, aliases: ['Fødselsdato', 'Født', 'Date of birth', 'Birth date', 'Birthdate', 'DOB'] },
-  { column: 'gender', required: false, aliases: ['Kjønn', 'Gender', 'Sex'] },
-  { column: 'sector', required: true, aliases: ['Sektor', 'Sector'] },
-  { column: 'rhf', required: false, aliases: ['RHF', 'Regionalt helseforetak', 'Helseregion', 'Regional health authority'] },
-  { column: 'organisation', required: true, aliases: ['Virksomhet', 'Arbeidsgiver', 'Organisasjon', 'Employer', 'Organization'] },
-  { column: 'position', required: false, aliases: ['Stilling', 'Stillingstittel', 'Position', 'Job title', 'Title'] },
-  { column: 'education', required: true, aliases: ['Høyeste fullførte utdanning', 'Utdanning', 'Høyeste utdanning', 'Education', 'Highest education', 'Highest completed education'] },
-  { column: 'experience_years', required: true, aliases: ['Arbeidserfaring (år)', 'Arbeidserfaring', 'Års arbeidserfaring', 'Experience', 'Work experience', 'Years of experience'] },
-  { column: 'priority', required: false, aliases: ['Prioritet', 'Prioritering', 'Rangering', 'Rank', 'Ranking', 'Priority'] },
-  { column: 'endorsed', required: false, aliases: ['Forankret', 'Forankringsbrev', 'Forankring', 'Endorsed', 'Endorsement'] },
+  { column: 'id', required: true, nb: 4, aliases: ['Søknadsnummer', 'ID', 'Søknads-ID', 'Søknadsid', 'Application ID', 'Application number'] },
+  { column: 'name', required: false, nb: 2, aliases: ['Navn', 'Fullt navn', 'Name', 'Full name'] },
+  { column: 'birth_date', required: true, nb: 2, aliases: ['Fødselsdato', 'Født', 'Date of birth', 'Birth date', 'Birthdate', 'DOB'] },
+  { column: 'gender', required: false, nb: 1, aliases: ['Kjønn', 'Gender', 'Sex'] },
+  { column: 'sector', required: true, nb: 1, aliases: ['Sektor', 'Sector'] },
+  { column: 'rhf', required: false, nb: 3, aliases: ['RHF', 'Regionalt helseforetak', 'Helseregion', 'Regional health authority'] },
+  { column: 'organisation', required: true, nb: 3, aliases: ['Virksomhet', 'Arbeidsgiver', 'Organisasjon', 'Employer', 'Organization'] },
+  { column: 'position', required: false, nb: 2, aliases: ['Stilling', 'Stillingstittel', 'Position', 'Job title', 'Title'] },
+  { column: 'education', required: true, nb: 3, aliases: ['Høyeste fullførte utdanning', 'Utdanning', 'Høyeste utdanning', 'Education', 'Highest education', 'Highest completed education'] },
+  { column: 'experience_years', required: true, nb: 3, aliases: ['Arbeidserfaring (år)', 'Arbeidserfaring', 'Års arbeidserfaring', 'Experience', 'Work experience', 'Years of experience'] },
+  { column: 'priority', required: false, nb: 3, aliases: ['Prioritet', 'Prioritering', 'Rangering', 'Rank', 'Ranking', 'Priority'] },
+  { column: 'endorsed', required: false, nb: 3, aliases: ['Forankret', 'Forankringsbrev', 'Forankring', 'Endorsed', 'Endorsement'] },
 ];
 
 export const REQUIRED_COLUMNS: readonly CanonicalColumn[] = COLUMN_SPECS.filter((s) => s.required).map((s) => s.column);
@@ -56,6 +58,26 @@ const BY_KEY: ReadonlyMap<string, CanonicalColumn> = (() => {
 /** The canonical column a header names, or null for a column the tool does not know (kept and passed through). */
 export function canonicalColumn(header: string): CanonicalColumn | null {
   return BY_KEY.get(headerKey(header)) ?? null;
+}
+
+/** Norwegian headers, compared by `headerKey`; one that reads as the canonical name (`ID`, `RHF`) is in NEUTRAL_KEYS instead. */
+const NORWEGIAN_KEYS: ReadonlySet<string> = new Set(COLUMN_SPECS.flatMap((s) => s.aliases.slice(0, s.nb).map(headerKey).filter((k) => k !== headerKey(s.column))));
+const NEUTRAL_KEYS: ReadonlySet<string> = new Set(COLUMN_SPECS.filter((s) => s.aliases.slice(0, s.nb).some((a) => headerKey(a) === headerKey(s.column))).map((s) => headerKey(s.column)));
+
+/**
+ * The language a header row is written in: `nb` when more of its known columns have a Norwegian header
+ * (`Søknadsnummer`, `Fødselsdato`) than an English one (`id`, `birth_date`, `Date of birth`); `en` when fewer;
+ * null on a tie (no known column, or as many of each). Unknown columns do not count, nor do `id` and `rhf`,
+ * which read the same in both languages.
+ */
+export function headerLanguage(headers: readonly string[]): 'nb' | 'en' | null {
+  let balance = 0;
+  for (const h of headers) {
+    const key = headerKey(h);
+    if (!BY_KEY.has(key) || NEUTRAL_KEYS.has(key)) continue;
+    balance += NORWEGIAN_KEYS.has(key) ? 1 : -1;
+  }
+  return balance > 0 ? 'nb' : balance < 0 ? 'en' : null;
 }
 
 /** Headers of e-mail columns (not a canonical column: passed through as typed), folded without spaces or punctuation. */

@@ -95,7 +95,8 @@ export function readSheet(lib: SheetLib, bytes: Uint8Array, file: string, option
   }
   if (kind !== 'zip') return fileIssue('unsupported_workbook', 'expected an .xlsx or .ods workbook, the file is neither');
 
-  const zip = checkZip(bytes, WORKBOOK_LIMITS);
+  // An .ods file's content.xml is kept: it says which sheets are hidden, which the library does not read.
+  const zip = checkZip(bytes, WORKBOOK_LIMITS, 'content.xml');
   if (!zip.ok) {
     const mib = (n: number) => `${n / 1024 / 1024} MiB`;
     switch (zip.reason) {
@@ -128,7 +129,8 @@ export function readSheet(lib: SheetLib, bytes: Uint8Array, file: string, option
     return fileIssue('corrupt_workbook', `expected a readable ${table.format} workbook, the spreadsheet reader stopped (${why}): open it in the spreadsheet program and save it again`);
   }
 
-  const name = chooseSheet(wb, options, lib);
+  const hidden = table.format === 'ods' ? hiddenOdsTables(zip.kept) : new Set(wb.SheetNames.filter((_, i) => (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0));
+  const name = chooseSheet(wb, options, lib, hidden);
   if (name === null) {
     const names = wb.SheetNames.map((n) => `"${n}"`).join(', ');
     return options.sheet === undefined
@@ -136,23 +138,59 @@ export function readSheet(lib: SheetLib, bytes: Uint8Array, file: string, option
       : fileIssue('unknown_sheet', `expected a sheet named "${options.sheet}" (--sheet), the workbook has ${names}`);
   }
   table.sheet = name;
+  // The candidates on a hidden sheet, a note on the visible one: say so, not "missing column" on the note.
+  if (options.sheet === undefined && options.isHeader !== undefined && !hasHeader(lib, wb.Sheets[name], options.isHeader)) {
+    const isHeader = options.isHeader;
+    const other = wb.SheetNames.find((n) => hidden.has(n) && hasHeader(lib, wb.Sheets[n], isHeader));
+    if (other !== undefined) {
+      return fileIssue(
+        'hidden_sheet',
+        `expected the header on the first visible sheet "${name}", it is on the hidden sheet "${other}": show that sheet (right-click a sheet tab → Show/Unhide) and save, or name it with --sheet "${other}"`,
+      );
+    }
+  }
   const ws = wb.Sheets[name] as WorkSheet;
   readRows(lib, ws, wb.Workbook?.WBProps?.date1904 === true, file, table, options);
   return table;
 }
 
-function chooseSheet(wb: WorkBook, options: SheetReadOptions, lib: SheetLib): string | null {
+/** Whether one of a sheet's first rows is a header `isHeader` accepts. */
+function hasHeader(lib: SheetLib, ws: WorkSheet | undefined, isHeader: (cells: readonly string[]) => boolean): boolean {
+  return denseRows(ws)
+    .slice(0, HEADER_SEARCH_ROWS)
+    .some((r) => isHeader((r ?? []).map((c) => (c === undefined ? '' : textOf(lib, c, false).text.trim()))));
+}
+
+/**
+ * The hidden sheets of an .ods file, from its content.xml: tables whose style says `table:display="false"`
+ * (the library reads no sheet visibility from .ods). Empty when there is no content.xml to read.
+ */
+export function hiddenOdsTables(content: Uint8Array | undefined): Set<string> {
+  const hidden = new Set<string>();
+  if (content === undefined) return hidden;
+  const xml = new TextDecoder().decode(content);
+  const styles = new Set<string>();
+  for (const m of xml.matchAll(/<style:style\b[^>]*?style:name="([^"]*)"[^>]*>\s*<style:table-properties\b[^>]*?table:display="false"/g)) styles.add(m[1] as string);
+  if (styles.size === 0) return hidden;
+  const unescape = (t: string) => t.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '');
+  for (const m of xml.matchAll(/<table:table\s[^>]*>/g)) {
+    const tag = m[0];
+    const style = /table:style-name="([^"]*)"/.exec(tag)?.[1];
+    const name = /table:name="([^"]*)"/.exec(tag)?.[1];
+    if (style !== undefined && name !== undefined && styles.has(style)) hidden.add(unescape(name));
+  }
+  return hidden;
+}
+
+function chooseSheet(wb: WorkBook, options: SheetReadOptions, lib: SheetLib, hidden: ReadonlySet<string>): string | null {
   if (options.sheet !== undefined) {
     const want = options.sheet.trim().toLowerCase();
     return wb.SheetNames.find((n) => n === options.sheet) ?? wb.SheetNames.find((n) => n.trim().toLowerCase() === want) ?? null;
   }
-  const visible = wb.SheetNames.filter((_, i) => (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) === 0);
+  const visible = wb.SheetNames.filter((n) => !hidden.has(n));
   if (options.preferHeaderSheet === true && options.isHeader !== undefined) {
     const isHeader = options.isHeader;
-    const found = visible.find((n) => {
-      const rows = denseRows(wb.Sheets[n]);
-      return rows.slice(0, HEADER_SEARCH_ROWS).some((r) => isHeader((r ?? []).map((c) => (c === undefined ? '' : textOf(lib, c, false).text.trim()))));
-    });
+    const found = visible.find((n) => hasHeader(lib, wb.Sheets[n], isHeader));
     if (found !== undefined) return found;
   }
   return visible[0] ?? wb.SheetNames[0] ?? null;

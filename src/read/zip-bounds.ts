@@ -16,15 +16,18 @@ export interface ZipLimits {
 }
 
 export type ZipCheck =
-  | { ok: true; entries: string[]; inflatedBytes: number }
+  | { ok: true; entries: string[]; inflatedBytes: number; /** The inflated bytes of the entry named by `keep`, when there is one. */ kept?: Uint8Array | undefined }
   | { ok: false; reason: 'not_zip' | 'zip64' | 'too_many_entries' | 'entry_too_large' | 'total_too_large' | 'corrupt' | 'encrypted'; entry?: string };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-/** The inflated size of every entry, checked against `limits`; stops at the first entry over a limit. */
-export function checkZip(bytes: Uint8Array, limits: ZipLimits): ZipCheck {
+/**
+ * The inflated size of every entry, checked against `limits`; stops at the first entry over a limit. The entry
+ * named `keep` (within the limits) is returned inflated, so that a reader need not inflate it again.
+ */
+export function checkZip(bytes: Uint8Array, limits: ZipLimits, keep?: string): ZipCheck {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -44,6 +47,7 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits): ZipCheck {
   if (count > limits.maxEntries) return { ok: false, reason: 'too_many_entries' };
 
   const names: string[] = [];
+  let kept: Uint8Array | undefined;
   let total = 0;
   let at = dirOffset;
   for (let i = 0; i < count; i++) {
@@ -64,11 +68,15 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits): ZipCheck {
     const data = bytes.subarray(start, start + compressed);
     const room = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
     let size: number;
-    if (method === 0) size = compressed;
-    else if (method === 8) {
+    if (method === 0) {
+      size = compressed;
+      if (name === keep) kept = data;
+    } else if (method === 8) {
       try {
         // One byte past the room tells "too large" from "exactly at the limit".
-        size = inflateRawSync(data, { maxOutputLength: room + 1 }).length;
+        const inflated = inflateRawSync(data, { maxOutputLength: room + 1 });
+        size = inflated.length;
+        if (name === keep) kept = inflated;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') size = room + 1;
         else return { ok: false, reason: 'corrupt', entry: name };
@@ -79,5 +87,5 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits): ZipCheck {
     if (total > limits.maxTotalBytes) return { ok: false, reason: 'total_too_large', entry: name };
     names.push(name);
   }
-  return { ok: true, entries: names, inflatedBytes: total };
+  return { ok: true, entries: names, inflatedBytes: total, kept };
 }

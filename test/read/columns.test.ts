@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalColumn, COLUMN_SPECS, headerKey, matchHeaders, NB_LABELS, REQUIRED_COLUMNS, templateHeaders } from '../../src/read/columns.js';
+import { canonicalColumn, COLUMN_SPECS, headerKey, headerLanguage, matchHeaders, NB_LABELS, REQUIRED_COLUMNS, templateHeaders } from '../../src/read/columns.js';
 import { CANONICAL_COLUMNS } from '../../src/domain/types.js';
 
 const everyAlias = COLUMN_SPECS.flatMap((s) => [s.column, ...s.aliases].map((a) => [a, s.column] as const));
@@ -116,5 +116,29 @@ describe('matchHeaders', () => {
       },
       expect.objectContaining({ code: 'missing_column', column: 'sector' }),
     ]);
+  });
+});
+
+describe('the language a header row is written in (it decides, with --lang, the dialect of the outputs)', () => {
+  it.each([
+    ['the Norwegian template', templateHeaders('nb'), 'nb'],
+    ['the English template (canonical names)', templateHeaders('en'), 'en'],
+    ['Norwegian with unknown columns', ['Søknadsnummer', 'Fødselsdato', 'Sektor', 'Telefon', 'Kommentar'], 'nb'],
+    ['English aliases', ['Application ID', 'Date of birth', 'Sector', 'Employer'], 'en'],
+    ['id and rhf read the same in both and count as neither', ['ID', 'RHF', 'Fødselsdato'], 'nb'],
+    ['only id and rhf', ['id', 'RHF'], null],
+    ['as many of each', ['Søknadsnummer', 'birth_date'], null],
+    ['no known column', ['Kandidater Helse Vest 2026'], null],
+    ['empty', [], null],
+  ] as const)('%s → %s', (_what, headers, lang) => {
+    expect(headerLanguage(headers)).toBe(lang);
+  });
+
+  it('each Norwegian alias counts as Norwegian, each English one as English', () => {
+    for (const s of COLUMN_SPECS) {
+      const [nb, en] = [s.aliases.slice(0, s.nb), s.aliases.slice(s.nb)];
+      for (const a of nb) if (headerKey(a) !== headerKey(s.column)) expect([a, headerLanguage([a])]).toEqual([a, 'nb']);
+      for (const a of [s.column, ...en]) if (!nb.some((n) => headerKey(n) === headerKey(a))) expect([a, headerLanguage([a])]).toEqual([a, 'en']);
+    }
   });
 });

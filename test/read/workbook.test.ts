@@ -3,7 +3,8 @@
  * scripts/make-workbook-fixtures.mjs) read to the same candidates as the CSV they came from, and every trap
  * a spreadsheet sets is a located issue naming the sheet and the cell.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,8 @@ import { formatIssue } from '../../src/domain/errors.js';
 import type { Candidate } from '../../src/domain/types.js';
 import { sheetLib } from '../../src/io/workbook-lib.js';
 import { readCandidates, type ReadResult } from '../../src/read/candidates.js';
-import { columnLetters, readSheet, workbookKind } from '../../src/read/sheet.js';
+import { columnLetters, hiddenOdsTables, readSheet, workbookKind } from '../../src/read/sheet.js';
+import { cohort } from '../e2e/helpers.js';
 import { checkZip } from '../../src/read/zip-bounds.js';
 import { ref } from './helpers.js';
 
@@ -173,5 +175,53 @@ describe('hostile workbooks: a clear error, within bounded time and memory', () 
 
   it('column letters', () => {
     expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetters)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
+  });
+});
+
+describe('bad-input workbooks (fixtures/workbooks, made by scripts/make-workbook-fixtures.mjs): a clear error, nothing written', () => {
+  const f = (name: string) => `fixtures/workbooks/${name}`;
+  it.each([
+    ['password.xlsx', [`${f('password.xlsx')}: expected a workbook without a password, got one protected by a password: remove it (File → Info → Protect Workbook) or save a copy without it`], []],
+    ['hidden-first.xlsx', [], [['H1', 2], ['H2', 3]]],
+    ['hidden-first.ods', [], [['H1', 2], ['H2', 3]]],
+    ...['xlsx', 'ods'].map((ext) => [
+      `hidden-candidates.${ext}`,
+      [`${f(`hidden-candidates.${ext}`)}: expected the header on the first visible sheet "Veiledning", it is on the hidden sheet "Kandidater": show that sheet (right-click a sheet tab → Show/Unhide) and save, or name it with --sheet "Kandidater"`],
+      [],
+    ]),
+  ] as Array<[string, string[], Array<[string, number]>]>)('%s', (name, issues, rows) => {
+    const r = readPaths([join(WB, name)]);
+    expect(r.issues.map(formatIssue)).toEqual(issues);
+    expect(r.candidates.map((c) => [c.id, c.ref.line])).toEqual(rows);
+    // The first sheet is hidden: the visible one is read (hidden-first), or named in the error (hidden-candidates).
+    if (rows.length > 0) expect(r.files[0]?.sheet).toBe('Kandidater');
+  });
+
+  it.each(['xlsx', 'ods'])('hidden-candidates.%s with --sheet Kandidater reads the hidden sheet as asked', (ext) => {
+    const r = readPaths([join(WB, `hidden-candidates.${ext}`)], { sheet: 'Kandidater' });
+    expect(r.issues).toEqual([]);
+    expect(r.candidates.map((c) => c.id)).toEqual(['H1', 'H2']);
+  });
+
+  it.each([
+    ['screen', ['-o']],
+    ['allocate', ['-o']],
+  ])('%s stops with exit 3 and writes nothing', async (command, out) => {
+    for (const name of ['password.xlsx', 'hidden-candidates.xlsx', 'hidden-candidates.ods']) {
+      const dir = join(mkdtempSync(join(tmpdir(), 'cohort-badwb-')), 'out');
+      const r = await cohort([command, join(WB, name), ...out, dir]);
+      expect([name, r.code]).toEqual([name, 3]);
+      expect(r.stderr).toContain('nothing was written');
+      expect(existsSync(dir)).toBe(false);
+    }
+  });
+
+  it('hidden .ods sheets are read from content.xml, names unescaped', () => {
+    const xml = (tables: string) =>
+      new TextEncoder().encode(
+        `<office:automatic-styles><style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/></style:style><style:style style:name="ta2" style:family="table" style:master-page-name="Default"><style:table-properties table:display="false" style:writing-mode="lr-tb"/></style:style></office:automatic-styles>${tables}`,
+      );
+    expect([...hiddenOdsTables(xml('<table:table table:name="A &amp; B" table:style-name="ta2"><table:table table:name="C" table:style-name="ta1"><table:table table:style-name="ta2" table:name="D">'))]).toEqual(['A & B', 'D']);
+    expect([...hiddenOdsTables(undefined)]).toEqual([]);
   });
 });
