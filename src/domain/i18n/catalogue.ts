@@ -114,7 +114,8 @@ export interface AllocateWords {
 
 /** The nomination cap and the committee's decisions, as `allocate`, `check` and `replace` print them. */
 export interface CommitteeWords {
-  overCap: (trust: string, nominated: number, cap: number | null, ids: readonly string[]) => string;
+  /** `ids`: the first of those over the cap (the terminal shows a few), `count`: how many are. */
+  overCap: (trust: string, nominated: number, cap: number | null, ids: readonly string[], count: number) => string;
   /** `Komiteens beslutninger: 3, alle fulgt (2 begrunnelser i summary.json).` */
   decisions: (count: number, notObeyed: number, withReason: number) => string;
   /** A decision the allocation does not obey; `why` is the pipeline's English detail, shown in English only. */

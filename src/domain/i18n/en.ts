@@ -126,7 +126,8 @@ export const EN = {
     stageName: (stage) => stage,
   },
   committee: {
-    overCap: (trust, nominated, cap, ids) => `over the nomination cap: ${trust} nominated ${nominated}, cap ${cap ?? '–'}; ${ids.length} over it: ${ids.join(', ')}`,
+    overCap: (trust, nominated, cap, ids, count) =>
+      `over the nomination cap: ${trust} nominated ${nominated}, cap ${cap ?? '–'}; ${count} over it: ${ids.join(', ')}${count > ids.length ? ` and ${count - ids.length} more (all in summary.json)` : ''}`,
     decisions: (count, notObeyed, withReason) =>
       `Committee decisions: ${count}, ${notObeyed === 0 ? 'all obeyed' : `${notObeyed} not obeyed`}` +
       `${withReason > 0 ? ` (${n(withReason, 'reason', 'reasons')} recorded in summary.json)` : ''}.`,

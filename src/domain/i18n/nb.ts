@@ -137,8 +137,9 @@ export const NB = {
     stageName: (stage) => STAGE[stage],
   },
   committee: {
-    overCap: (trust, nominated, cap, ids) =>
-      `Over nominasjonstaket: ${trust} nominerte ${nominated}, taket er ${cap ?? '–'}; ${n(ids.length, 'kandidat', 'kandidater')} over taket (${list(ids)}).`,
+    overCap: (trust, nominated, cap, ids, count) =>
+      `Over nominasjonstaket: ${trust} nominerte ${nominated}, taket er ${cap ?? '–'}; ${n(count, 'kandidat', 'kandidater')} over taket ` +
+      `(${count > ids.length ? `${ids.join(', ')} og ${count - ids.length} til, alle i summary.json` : list(ids)}).`,
     decisions: (count, notObeyed, withReason) =>
       `Komiteens beslutninger: ${count}, ${notObeyed === 0 ? 'alle fulgt' : `${notObeyed} ikke fulgt`}` +
       `${withReason > 0 ? ` (${n(withReason, 'begrunnelse', 'begrunnelser')} i summary.json)` : ''}.`,
