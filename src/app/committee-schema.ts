@@ -89,6 +89,7 @@ export const GenderBalanceSchema = z.strictObject({
       changes: z.array(z.strictObject({ cell: z.string(), label: z.string(), out: change, in: change })),
       shortfallBefore: count.describe('the targets\' total shortfall with each body\'s own list'),
       shortfallAfter: count.describe('after the changes (0: every target reached)'),
+      proven: z.boolean().describe('the balanced selection was proven optimal; false: the time limit cut it short, and the proposal may not be the smallest change'),
     })
     .nullable()
     .describe('null when each body\'s own list already reaches every target'),

@@ -122,6 +122,7 @@ describe('the allocate summary on the terminal', () => {
           applied: false,
           shortfallBefore: 2,
           shortfallAfter: 0,
+          proven: true,
           changes: [{ cell: 'spesialist/Helse Vest', label: 'Helse Vest', out: { id: 'A-1', priority: 3, gender: 'male' }, in: { id: 'B-2', priority: 5, gender: 'female' } }],
         },
       },

@@ -236,6 +236,8 @@ export interface GenderBalance {
     /** The targets' total shortfall with the bodies' own lists and after the changes. */
     shortfallBefore: number;
     shortfallAfter: number;
+    /** The balanced model was solved to proven optimality (else the proposal may not be the smallest change). */
+    proven: boolean;
   } | null;
 }
 
@@ -463,7 +465,13 @@ export async function select(screened: readonly ScreenedCandidate[], programme: 
       proposal:
         balanced === null
           ? null
-          : { applied: across, changes: changes(cells, availableIn, own.selected, balanced.selected), shortfallBefore: ownShortfall, shortfallAfter: shortfallOf(balanced.selected) },
+          : {
+              applied: across,
+              changes: changes(cells, availableIn, own.selected, balanced.selected),
+              shortfallBefore: ownShortfall,
+              shortfallAfter: shortfallOf(balanced.selected),
+              proven: balanced.result.status === 'optimal' && balanced.result.canonical !== false,
+            },
     },
   };
   return out;
