@@ -2,9 +2,17 @@
  * The report's own words in Norwegian (bokmål, the default) and English. Data (names, organisations, the
  * English explanations recorded by the pipeline) is not translated here.
  */
-import { formatDate, formatPercent, plural } from '../domain/text.js';
+import { formatDate, formatNumber, formatPercent, listText, plural } from '../domain/text.js';
 import type { Gender, Sector } from '../domain/types.js';
-import type { ReportLang } from './view.js';
+import type { EligibilityFacts, ReportLang } from './view.js';
+
+/** The eligibility minimums a reason's detail may quote; absent ones are left out of the words. */
+export interface Minimums {
+  minAge: number;
+  minEducation?: string | undefined;
+  minExperienceYears?: number | undefined;
+  minExperienceYearsWithMaster?: number | undefined;
+}
 
 export interface ReportWords {
   htmlLang: string;
@@ -18,6 +26,35 @@ export interface ReportWords {
   statIneligible: string;
   statExcluded: string;
   privacy: string;
+  // overview (page 1 of the print)
+  overview: string;
+  body: string;
+  women: string;
+  men: string;
+  unknownGender: string;
+  proofTitle: string;
+  /** Said when the view knows no solver stages (a report drawn from an existing allocation). */
+  proofUnknown: string;
+  shortfalls: string;
+  noShortfall: string;
+  departures: string;
+  noDepartures: string;
+  departure: (d: { cell: string; selected: string; priority: string; passedOver: readonly string[]; reason: string }) => string;
+  lottery: string;
+  noLottery: string;
+  lotteryLine: (l: { cell: string; priority: string; won: readonly string[]; tied: number }) => string;
+  decisionsTitle: string;
+  decisionsLine: (count: number, notObeyed: number) => string;
+  noDecisions: string;
+  overCapTitle: string;
+  noOverCap: string;
+  overCapLine: (trust: string, nominated: number, over: number, cap: number | null) => string;
+  /** Whether the pipeline's English detail (explanations, reasons, notes) is shown: only on the English page. */
+  pipelineDetail: boolean;
+  /** A run note in words, from its code and ids (the Norwegian page; the English one shows the message). */
+  note: (code: string, ids: readonly string[]) => string;
+  /** An ineligible candidate's detail from what was measured; null when the heading says it all. */
+  reasonDetail: (code: string, facts: EligibilityFacts, min: Minimums) => string | null;
   // quota table
   quotas: string;
   quotasIntro: string;
@@ -110,6 +147,36 @@ export interface ReportWords {
   unknownRhf: string;
 }
 
+const EDUCATION_NB: Record<string, string> = { none: 'ingen', fagskole: 'fagskole', bachelor: 'bachelorgrad', master: 'mastergrad', phd: 'doktorgrad' };
+
+/** Run notes in bokmål by code (read warnings, screening, `cohort report`'s findings, `cohort replace`'s changes). */
+const NOTES_NB: Record<string, string> = {
+  nomination_cap: 'Et helseforetak nominerte flere enn taket; se «Over nominasjonstaket»',
+  header_not_first: 'Overskriftsraden var ikke første rad i en søkerfil',
+  ids_as_numbers: 'Id-er så ut som tall i en søkerfil; sjekk at ledende nuller ikke er borte',
+  id_normalised: 'Id-er ble skrevet om til standard form',
+  unrecognised_gender: 'Ukjent kjønn i søkerfilen',
+  unknown_organisation: 'Virksomheten ble ikke funnet i referanselistene',
+  withdrawn: 'Trakk seg (og eventuelt den som tok plassen)',
+  newcomer: 'Kalt inn fra reservelisten',
+  moved: 'Flyttet til en annen gruppe',
+  empty_seat: 'En plass står tom',
+  group_size: 'Gruppestørrelsen kunne ikke holdes',
+  group_sector_mix: 'Blandingen av sektorer kunne ikke holdes i alle grupper',
+  group_gender: 'Begge kjønn kunne ikke være godt representert i alle grupper',
+  team_composition: 'Ikke alle prosjektgrupper har 2 fra kommunene og 2 fra spesialisthelsetjenesten',
+  team_org_clash: 'Kolleger fra samme arbeidsgiver deler prosjektgruppe',
+};
+
+/** ` (minst 4 år, 3 med mastergrad)`; nothing when the minimums are not known. */
+function experienceMin(m: Minimums, lang: 'nb' | 'en'): string {
+  if (m.minExperienceYears === undefined) return '';
+  const master = m.minExperienceYearsWithMaster;
+  const plain = formatNumber(m.minExperienceYears, lang);
+  if (master === undefined || master === m.minExperienceYears) return lang === 'nb' ? ` (krav: ${plain})` : ` (minimum ${plain})`;
+  return lang === 'nb' ? ` (krav: ${plain}, ${formatNumber(master, lang)} med mastergrad)` : ` (minimum ${plain}, ${formatNumber(master, lang)} with a master's)`;
+}
+
 const REASONS_NB: Record<string, (minAge: number) => string> = {
   too_young: (a) => `Under ${a} år`,
   missing_birth_date: () => 'Mangler fødselsdato',
@@ -140,6 +207,48 @@ const REASONS_EN: Record<string, (minAge: number) => string> = {
 
 const NB: ReportWords = {
   htmlLang: 'nb',
+  overview: 'Oversikt',
+  body: 'Nominert av',
+  women: 'Kvinner',
+  men: 'Menn',
+  unknownGender: 'Ukjent kjønn',
+  proofTitle: 'Optimering',
+  proofUnknown: 'Ikke vurdert: rapporten er laget fra en eksisterende fordeling, uten optimering.',
+  shortfalls: 'Udekkede plasser',
+  noShortfall: 'Alle plasser er fylt.',
+  departures: 'Avvik fra rangeringen',
+  noDepartures: 'Ingen: alle plasser er gitt i nominasjonsrekkefølgen.',
+  departure: (d) =>
+    `${d.cell}: ${d.selected} (prioritet ${d.priority}) er tatt opp foran ${d.passedOver.length === 0 ? 'en høyere rangert kandidat' : listText(d.passedOver, 'nb')}` +
+    ` – ${({ gender_rule: 'for å oppfylle en kjønnsregel', lock: 'etter komiteens vedtak' } as Record<string, string>)[d.reason] ?? `årsak: ${d.reason}`}.`,
+  lottery: 'Avgjort ved loddtrekning',
+  noLottery: 'Ingen plasser er avgjort ved loddtrekning.',
+  lotteryLine: (l) => `${l.cell}: ${l.tied} med ${l.priority === '' ? 'uten prioritet' : `prioritet ${l.priority}`}; loddtrekningen ga plass til ${listText(l.won, 'nb')}.`,
+  decisionsTitle: 'Komiteens vedtak',
+  decisionsLine: (c, no) => `${plural(c, 'vedtak', 'vedtak', 'nb')}, ${no === 0 ? 'alle fulgt' : `${no} ikke fulgt`}.`,
+  noDecisions: 'Komiteen har ikke gitt vedtak for denne fordelingen.',
+  overCapTitle: 'Over nominasjonstaket',
+  noOverCap: 'Ingen helseforetak nominerte flere enn taket.',
+  overCapLine: (t, n, o, cap) => `${t}: ${n} nominert, taket er ${cap ?? '–'}; ${o} over taket.`,
+  pipelineDetail: false,
+  note: (code, ids) => {
+    const who = ids.length > 0 ? ` (${listText(ids, 'nb')})` : '';
+    const text = NOTES_NB[code];
+    return text !== undefined ? `${text}${who}.` : `Merknad med kode ${code}${who}; se summary.json eller cohort check.`;
+  },
+  reasonDetail: (code, f, m) => {
+    switch (code) {
+      case 'too_young':
+        return f.age === null ? null : f.age < 0 ? `født etter oppstart (minst ${m.minAge} år)` : `${f.age} år ved oppstart (minst ${m.minAge})`;
+      case 'no_bachelor':
+        return f.education === null ? null : `høyeste utdanning ${EDUCATION_NB[f.education] ?? f.education}${m.minEducation === undefined ? '' : ` (krav: ${EDUCATION_NB[m.minEducation] ?? m.minEducation})`}`;
+      case 'too_little_experience':
+        return f.experienceYears === null ? null : `${formatNumber(f.experienceYears, 'nb')} år${experienceMin(m, 'nb')}`;
+      default:
+        return null;
+    }
+  },
+
   titleSuffix: 'opptak',
   startDate: (d) => `Oppstart ${formatDate(d, 'nb')}`,
   allMet: 'Alle regler er oppfylt',
@@ -175,10 +284,10 @@ const NB: ReportWords = {
   cohortScope: 'i hele kullet',
   inSector: (s) => (s === 'kommune' ? 'i kommunehelsetjenesten' : 'i spesialisthelsetjenesten'),
   inCell: (l) => `i ${l}`,
-  groupRules: 'Verkstedgrupper og prosjektteam',
-  noRelaxations: 'Alle regler for gruppene og teamene holdt; ingen måtte lempes.',
-  relaxed: (s) => (s === 'groups' ? 'Lempet (verkstedgrupper)' : 'Lempet (prosjektteam)'),
-  explanationNote: 'Forklaringer fra beregningen står på engelsk.',
+  groupRules: 'Verkstedgrupper og prosjektgrupper',
+  noRelaxations: 'Alle regler for verkstedgruppene og prosjektgruppene holdt; ingen måtte lempes.',
+  relaxed: (s) => (s === 'groups' ? 'Lempet (verkstedgrupper)' : 'Lempet (prosjektgrupper)'),
+  explanationNote: '',
   groups: 'Verkstedgrupper',
   groupsIntro: 'Basisgrupper for hele året, blandet på tvers av kommune og spesialisthelsetjeneste.',
   group: (n) => `Gruppe ${n}`,
@@ -191,9 +300,9 @@ const NB: ReportWords = {
   rhf: 'RHF',
   organisation: 'Virksomhet',
   gender: 'Kjønn',
-  teams: 'Prosjektteam',
-  teamsIntro: (m, t) => `To fra kommunen og to fra spesialisthelsetjenesten i hvert team. ${m} av ${t} team er fra samme region.`,
-  team: (n) => `Team ${n}`,
+  teams: 'Prosjektgrupper',
+  teamsIntro: (m, t) => `To fra kommunene og to fra spesialisthelsetjenesten i hver prosjektgruppe. ${m} av ${t} er fra samme region.`,
+  team: (n) => `Prosjektgruppe ${n}`,
   regionMatch: (r) => `Samme region: ${r}`,
   noRegionMatch: 'Blandet region',
   differentGroups: 'Fra ulike verkstedgrupper',
@@ -210,21 +319,21 @@ const NB: ReportWords = {
   ineligible: 'Ikke kvalifiserte søkere',
   ineligibleIntro: 'Gruppert etter årsak. En søker med flere årsaker står under hver av dem.',
   noIneligible: 'Alle søkerne er kvalifisert.',
-  detail: 'Detalj (engelsk)',
+  detail: 'Detalj',
   reason: (code, minAge) => REASONS_NB[code]?.(minAge) ?? code,
   excluded: 'Utelatt av komiteen',
   excludedIntro: 'Kvalifiserte søkere som komiteen har tatt ut (--exclude).',
   warnings: 'Merknader fra kjøringen',
   record: 'For protokollen',
-  seed: 'Seed for loddtrekning',
+  seed: 'Loddtrekningsnøkkel',
   config: 'Programkonfigurasjon',
   builtIn: 'innebygd',
   inputFiles: 'Søkerfiler',
   file: 'Fil',
   rows: 'Rader',
   solver: 'Optimering',
-  stage: (s) => ({ selection: 'utvelgelse', groups: 'verkstedgrupper', teams: 'prosjektteam' })[s] ?? s,
-  stageStatus: (s) => ({ optimal: 'optimal', feasible: 'gyldig, ikke bevist optimal', infeasible: 'uten løsning', error: 'feil' })[s] ?? s,
+  stage: (s) => ({ selection: 'utvelgelse', groups: 'verkstedgrupper', teams: 'prosjektgrupper' })[s] ?? s,
+  stageStatus: (s) => ({ optimal: 'optimal', feasible: 'gyldig, ikke bevist optimal', infeasible: 'uten løsning', timed_out: 'tidsgrensen nådd', unbounded: 'ubegrenset', error: 'feil' })[s] ?? s,
   gap: (g) => (g === null ? 'avvik ukjent' : g === 0 ? 'bevist optimal' : `avvik ${formatPercent(g, 'nb', { fixed: 2 })}`),
   tool: (n, v) => `Laget med ${n} ${v}`,
   sector: (s, long) => (s === 'kommune' ? (long ? 'Kommunehelsetjenesten' : 'Kommune') : long ? 'Spesialisthelsetjenesten' : 'Spesialist'),
@@ -238,6 +347,33 @@ const NB: ReportWords = {
 
 const EN: ReportWords = {
   htmlLang: 'en',
+  overview: 'Overview',
+  body: 'Nominated by',
+  women: 'Women',
+  men: 'Men',
+  unknownGender: 'Gender unknown',
+  proofTitle: 'Optimisation',
+  proofUnknown: 'Not judged: the report is drawn from an existing allocation, with no optimisation.',
+  shortfalls: 'Unfilled seats',
+  noShortfall: 'Every seat is filled.',
+  departures: 'Departures from the rankings',
+  noDepartures: 'None: every seat follows the nominating order.',
+  departure: (d) =>
+    `${d.cell}: ${d.selected} (priority ${d.priority}) admitted before ${d.passedOver.length === 0 ? 'a better-ranked candidate' : listText(d.passedOver, 'en')}` +
+    ` – ${({ gender_rule: 'to meet a gender rule', lock: "by the committee's decision" } as Record<string, string>)[d.reason] ?? `reason: ${d.reason}`}.`,
+  lottery: 'Decided by lottery',
+  noLottery: 'No seat was decided by lottery.',
+  lotteryLine: (l) => `${l.cell}: ${l.tied} ${l.priority === '' ? 'unranked' : `ranked ${l.priority}`}; the draw gave a seat to ${listText(l.won, 'en')}.`,
+  decisionsTitle: "The committee's decisions",
+  decisionsLine: (c, no) => `${plural(c, 'decision', 'decisions')}, ${no === 0 ? 'all obeyed' : `${no} not obeyed`}.`,
+  noDecisions: 'The committee gave no decisions for this allocation.',
+  overCapTitle: 'Over the nomination cap',
+  noOverCap: 'No hospital trust nominated more than the cap.',
+  overCapLine: (t, n, o, cap) => `${t}: ${n} nominated, the cap is ${cap ?? '–'}; ${o} over it.`,
+  pipelineDetail: true,
+  note: (code, ids) => `${code}${ids.length > 0 ? ` (${listText(ids, 'en')})` : ''}`,
+  reasonDetail: () => null,
+
   titleSuffix: 'admissions',
   startDate: (d) => `Starts ${d}`,
   allMet: 'Every rule is met',
@@ -291,7 +427,7 @@ const EN: ReportWords = {
   gender: 'Gender',
   teams: 'Project teams',
   teamsIntro: (m, t) => `Two municipal and two specialist members in every team. ${m} of ${t} teams are from one region.`,
-  team: (n) => `Team ${n}`,
+  team: (n) => `Prosjektgruppe ${n}`,
   regionMatch: (r) => `One region: ${r}`,
   noRegionMatch: 'Mixed regions',
   differentGroups: 'From different workshop groups',

@@ -20,7 +20,7 @@ const S3 = p('S-3', 'Nils Dahl', 'unknown', 'spesialist', 'Helse Vest', 'Helse F
 
 export function sampleView(): ReportView {
   return {
-    programme: { name: 'Topplederprogram 2026–2027', startDate: '2026-08-17', source: 'built-in', sha256: 'ab'.repeat(32), minAge: 25 },
+    programme: { name: 'Topplederprogram 2026–2027', startDate: '2026-08-17', source: 'built-in', sha256: 'ab'.repeat(32), minAge: 25, eligibility: { minEducation: 'bachelor', minExperienceYears: 4, minExperienceYearsWithMaster: 3 } },
     tool: { name: 'cohort', version: '0.1.0' },
     seed: 'frø',
     inputs: [
@@ -93,6 +93,7 @@ export function sampleView(): ReportView {
       {
         ...p('S-9', 'Unge Ung', 'male', 'spesialist', 'Helse Vest', 'Helse Bergen HF', 9),
         cellKey: 'spesialist/Helse Vest',
+        facts: { age: 24, education: 'fagskole', experienceYears: 5 },
         reasons: [
           { code: 'too_young', text: 'too_young: 24 years on 2026-08-17, minimum 25' },
           { code: 'no_bachelor', text: 'no_bachelor: highest education fagskole, minimum bachelor' },
@@ -101,7 +102,7 @@ export function sampleView(): ReportView {
       { ...p('K-9', 'Ukjent Celle', 'female', 'kommune', null, 'Ingensteds kommune'), cellKey: null, reasons: [{ code: 'some_new_code', text: 'some_new_code: a reason the report has no words for' }] },
     ],
     excluded: [{ ...p('K-8', 'Utelatt Person', 'male', 'kommune', 'Helse Nord', 'Alta kommune'), cellKey: 'kommune', reasons: [{ code: 'excluded', text: 'excluded: by the committee (exclude lock)' }] }],
-    warnings: ['Helse Bergen HF nominated 4 candidates, more than the cap of 3'],
+    warnings: [{ code: 'nomination_cap', message: 'Helse Bergen HF nominated 4 candidates, more than the cap of 3' }],
     stages: [
       { stage: 'selection', status: 'optimal', gap: 0 },
       { stage: 'groups', status: 'feasible', gap: 0.0125 },
