@@ -111,7 +111,7 @@ ${caps.trusts.map(
 <table class="listed stack">
 <thead><tr><th>${w.name}</th><th>${w.organisation}</th><th>${w.priority}</th></tr></thead>
 <tbody>
-${t.people.map((p) => html`<tr data-id="${p.id}"><td>${who(p)}</td><td data-label="${w.organisation}">${p.organisation}</td><td data-label="${w.priority}">${p.priority ?? w.unranked}</td></tr>`)}
+${t.people.map((p) => html`<tr data-id="${p.id}"><td>${who(p)}</td><td class="org" data-label="${w.organisation}">${p.organisation}</td><td data-label="${w.priority}">${p.priority ?? w.unranked}</td></tr>`)}
 </tbody>
 </table>
 </section>`,

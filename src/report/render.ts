@@ -341,7 +341,7 @@ function memberTable(ctx: Ctx, members: ReadonlyArray<PersonView & { group?: num
 <tbody>
 ${members.map(
   (p) => html`<tr data-id="${p.id}"${clashIds.has(p.id) && raw(' class="clash"')}>
-  <td>${who(p)}</td><td data-label="${w.sectorCol}">${sectorCell(w, p.sector)}</td><td data-label="${w.rhf}">${p.rhf ?? w.unknownRhf}</td><td data-label="${w.organisation}">${p.organisation}</td>${showGroup && html`<td class="num" data-label="${w.groupCol}">${p.group ?? '–'}</td>`}<td data-label="${w.gender}">${genderPill(w, p.gender)}</td>
+  <td>${who(p)}</td><td data-label="${w.sectorCol}">${sectorCell(w, p.sector)}</td><td data-label="${w.rhf}">${p.rhf ?? w.unknownRhf}</td><td class="org" data-label="${w.organisation}">${p.organisation}</td>${showGroup && html`<td class="num" data-label="${w.groupCol}">${p.group ?? '–'}</td>`}<td data-label="${w.gender}">${genderPill(w, p.gender)}</td>
 </tr>`,
 )}
 </tbody>
@@ -436,7 +436,7 @@ ${
 <thead><tr><th class="num">${w.rank}</th><th>${w.name}</th><th>${w.gender}</th><th>${w.priority}</th><th>${w.organisation}</th></tr></thead>
 <tbody>
 ${list.reserves.map(
-  (r) => html`<tr data-id="${r.id}"><td class="num" data-label="${w.rank}">${r.rank}</td><td>${who(r)}</td><td data-label="${w.gender}">${genderPill(w, r.gender)}</td><td data-label="${w.priority}">${r.priority ?? w.unranked}</td><td data-label="${w.organisation}">${r.organisation}</td></tr>`,
+  (r) => html`<tr data-id="${r.id}"><td class="num" data-label="${w.rank}">${r.rank}</td><td>${who(r)}</td><td data-label="${w.gender}">${genderPill(w, r.gender)}</td><td data-label="${w.priority}">${r.priority ?? w.unranked}</td><td class="org" data-label="${w.organisation}">${r.organisation}</td></tr>`,
 )}
 </tbody>
 </table>`
@@ -469,7 +469,7 @@ function listedTable(ctx: Ctx, people: readonly ListedCandidateView[], code: str
 <thead><tr><th>${w.name}</th><th>${w.cell}</th><th>${w.organisation}</th>${withDetail && html`<th>${w.detail}</th>`}</tr></thead>
 <tbody>
 ${people.map(
-  (p, i) => html`<tr data-id="${p.id}"><td>${who(p)}</td><td data-label="${w.cell}">${cellName(ctx, p.cellKey)}</td><td data-label="${w.organisation}">${p.organisation}</td>${
+  (p, i) => html`<tr data-id="${p.id}"><td>${who(p)}</td><td data-label="${w.cell}">${cellName(ctx, p.cellKey)}</td><td class="org" data-label="${w.organisation}">${p.organisation}</td>${
     withDetail && html`<td class="small" data-label="${w.detail}">${details?.[i] ?? ''}</td>`
   }</tr>`,
 )}
@@ -535,7 +535,7 @@ function footer(ctx: Ctx): SafeHtml {
 <table>
 <thead><tr><th>${w.inputFiles}</th><th class="num">${w.rows}</th><th>SHA-256</th></tr></thead>
 <tbody>
-${view.inputs.map((f) => html`<tr><td>${f.file}</td><td class="num">${f.rows}</td><td class="mono">${f.sha256}</td></tr>`)}
+${view.inputs.map((f) => html`<tr><td class="file">${f.file}</td><td class="num">${f.rows}</td><td class="mono">${f.sha256}</td></tr>`)}
 </tbody>
 </table>
 <p class="privacy">${w.privacy}</p>

@@ -2,12 +2,13 @@
  * The report's stylesheet, inlined into the page. System fonts only (nothing is fetched); colours carry
  * meaning only together with text, so a black-and-white print loses nothing.
  *
- * Every width from a phone (375 px) to A4 landscape: no fixed widths, long words and e-mail addresses wrap
- * (`overflow-wrap: anywhere`), grids take `min(100%, …)` columns, and on a narrow screen the tables marked
+ * Every width from a phone (375 px) to A4 landscape: no fixed widths, organisations, job titles, e-mail
+ * addresses and hashes wrap anywhere when they must (`overflow-wrap: anywhere`, which also lets a table column
+ * shrink), other words stay whole, grids take `min(100%, …)` columns, and on a narrow screen the tables marked
  * `stack` turn into one block per row with each value labelled (`data-label`), so no table is wider than the page.
  *
  * A4 print: the overview fills page 1 on its own; after it everything runs on without forced page breaks, in
- * two columns where cards and lists are narrow; cards, rows and the overview's boxes are never split across
+ * one column where each person fits on a line (two columns measured taller: every row wrapped to 3–5 lines); cards, rows and the overview's boxes are never split across
  * pages, headings stay with what follows them, and a long table repeats its header row on each page.
  */
 export const REPORT_CSS = `
@@ -22,7 +23,7 @@ html { background: var(--wash); -webkit-text-size-adjust: 100%; text-size-adjust
 body {
   margin: 0 auto; max-width: 1180px; padding: 28px clamp(12px, 3.5vw, 32px) 40px; background: var(--paper); color: var(--ink);
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", "DejaVu Sans", Arial, sans-serif;
-  overflow-wrap: anywhere;
+  overflow-wrap: break-word;
 }
 h1 { font-size: 24px; line-height: 1.2; margin: 2px 0 4px; }
 h2 { font-size: 19px; margin: 30px 0 6px; padding-bottom: 4px; border-bottom: 2px solid var(--ink); break-after: avoid; }
@@ -33,6 +34,8 @@ p { margin: 4px 0 10px; }
 .muted { color: var(--muted); }
 .small { font-size: 12px; }
 .mono { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; font-size: 11.5px; }
+/* Long names of organisations, job titles, e-mail addresses and hashes may break anywhere; other words stay whole. */
+td.org, td.file, .decisions td, .pos, .mail, .mono, .fact li, .fact p, .why, .note { overflow-wrap: anywhere; }
 .nowrap { white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
@@ -154,7 +157,7 @@ footer table { font-size: 12px; margin: 4px 0 8px; }
   .stats li { padding: 4px 10px; }
   #overview { break-after: page; }
   .facts { grid-template-columns: 1fr 1fr; gap: 8px; }
-  .cards, .lists { grid-template-columns: 1fr 1fr; gap: 8px 12px; }
+  .cards, .lists { grid-template-columns: 1fr; gap: 6px; }
   .card { padding: 6px 8px; border-radius: 6px; }
   .chips, .checks { margin: 3px 0; }
   footer { margin-top: 16px; }

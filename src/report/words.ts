@@ -223,7 +223,7 @@ const NB: ReportWords = {
     ` – ${({ gender_rule: 'for å oppfylle en kjønnsregel', lock: 'etter komiteens vedtak' } as Record<string, string>)[d.reason] ?? `årsak: ${d.reason}`}.`,
   lottery: 'Avgjort ved loddtrekning',
   noLottery: 'Ingen plasser er avgjort ved loddtrekning.',
-  lotteryLine: (l) => `${l.cell}: ${l.tied} med ${l.priority === '' ? 'uten prioritet' : `prioritet ${l.priority}`}; loddtrekningen ga plass til ${listText(l.won, 'nb')}.`,
+  lotteryLine: (l) => `${l.cell}: ${l.tied} ${l.priority === '' ? 'uten prioritet' : `med prioritet ${l.priority}`}; loddtrekningen ga plass til ${listText(l.won, 'nb')}.`,
   decisionsTitle: 'Komiteens vedtak',
   decisionsLine: (c, no) => `${plural(c, 'vedtak', 'vedtak', 'nb')}, ${no === 0 ? 'alle fulgt' : `${no} ikke fulgt`}.`,
   noDecisions: 'Komiteen har ikke gitt vedtak for denne fordelingen.',
