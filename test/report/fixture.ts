@@ -129,3 +129,21 @@ export function sectionOf(page: string, id: string): string {
   }
   throw new Error(`section ${id} is not closed`);
 }
+
+/** The sample view with every optional part: departures, lottery seats, decisions (one not obeyed), the nomination cap, notes. */
+export function fullView(): ReportView {
+  const view = sampleView();
+  const [k1, k2] = [view.groups[0]!.members[0]!, view.groups[0]!.members[1]!];
+  const reserve = view.reserves[1]!.reserves[0]!;
+  return {
+    ...view,
+    departures: [{ cellKey: 'spesialist/Helse Vest', selected: view.groups[1]!.members[2]!, passedOver: [reserve], reason: 'gender_rule' }],
+    lottery: [{ cellKey: 'kommune', priority: null, won: [k1], lost: [k2] }],
+    decisions: [
+      { rule: 'include', person: k1, other: null, group: null, reason: 'Styrevedtak 12/26', source: 'locks.csv:2', obeyed: true, why: null },
+      { rule: 'apart', person: k1, other: k2, group: null, reason: null, source: 'locks.csv:3', obeyed: false, why: 'K-1 and K-2 share workshop group 1: the group rules left no other way' },
+    ],
+    nominationCap: { cap: 3, trusts: [{ trust: 'Helse Bergen HF', nominated: 4, people: [{ ...reserve, cellKey: 'spesialist/Helse Vest', reasons: [] }] }] },
+    warnings: [...view.warnings, { code: 'some_new_note', message: 'a note the report has no words for', ids: ['K-1'] }, { code: 'withdrawn', message: 'K-2 withdrew; S-4 takes the seat.', ids: ['K-2', 'S-4'] }],
+  };
+}
