@@ -329,7 +329,7 @@ ${view.rules.map(
 ${
   view.relaxations.length === 0
     ? html`<p class="status ok">✓ ${w.noRelaxations}</p>`
-    : view.relaxations.map((r) => html`<p class="why"><b>${w.relaxed(r.stage)}:</b> ${pipelineText(ctx, r.reason) ?? CATALOGUE[ctx.lang].allocate.relaxed(r.stage, r.code, r.ids)}</p>`)
+    : view.relaxations.map((r) => html`<p class="why"><b>${w.relaxed(r.stage)}:</b> ${pipelineText(ctx, r.reason) ?? w.note(r.code, r.ids)}</p>`)
 }
 </section>`;
 }
@@ -517,7 +517,7 @@ function warningsSection(ctx: Ctx): SafeHtml | null {
   if (view.warnings.length === 0) return null;
   return html`<section id="warnings">
 <h2>${w.warnings}</h2>
-${view.warnings.map((m) => html`<p class="note">${pipelineText(ctx, m.message) ?? w.note(m.code, m.ids ?? [])}</p>`)}
+${view.warnings.map((m) => html`<p class="note">${pipelineText(ctx, m.message) ?? w.note(m.code, m.ids ?? [], m.severity)}</p>`)}
 </section>`;
 }
 

@@ -191,6 +191,8 @@ export interface NoteView {
   message: string;
   /** Candidate ids the note is about, when known. */
   ids?: string[] | undefined;
+  /** A checker's finding (`cohort report`): how bad it is. Absent: a run warning. */
+  severity?: 'error' | 'unmet' | 'warning' | undefined;
 }
 
 /** One seat given out of a nominating body's order. */

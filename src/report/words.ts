@@ -4,6 +4,7 @@
  */
 import { formatDate, formatNumber, formatPercent, listText, plural } from '../domain/text.js';
 import type { Gender, Sector } from '../domain/types.js';
+import { NB as CATALOGUE_NB } from '../domain/i18n/nb.js';
 import type { EligibilityFacts, ReportLang } from './view.js';
 
 /** The eligibility minimums a reason's detail may quote; absent ones are left out of the words. */
@@ -51,8 +52,8 @@ export interface ReportWords {
   overCapLine: (trust: string, nominated: number, over: number, cap: number | null) => string;
   /** Whether the pipeline's English detail (explanations, reasons, notes) is shown: only on the English page. */
   pipelineDetail: boolean;
-  /** A run note in words, from its code and ids (the Norwegian page; the English one shows the message). */
-  note: (code: string, ids: readonly string[]) => string;
+  /** A run note or finding in words, from its code and ids (the Norwegian page; the English one shows the message). */
+  note: (code: string, ids: readonly string[], severity?: 'error' | 'unmet' | 'warning') => string;
   /** An ineligible candidate's detail from what was measured; null when the heading says it all. */
   reasonDetail: (code: string, facts: EligibilityFacts, min: Minimums) => string | null;
   // quota table
@@ -149,23 +150,65 @@ export interface ReportWords {
 
 const EDUCATION_NB: Record<string, string> = { none: 'ingen', fagskole: 'fagskole', bachelor: 'bachelorgrad', master: 'mastergrad', phd: 'doktorgrad' };
 
-/** Run notes in bokmål by code (read warnings, screening, `cohort report`'s findings, `cohort replace`'s changes). */
+/**
+ * Run notes and checker findings in bokmål by code (read warnings, screening, `cohort report`'s findings,
+ * `cohort replace`'s changes).
+ */
 const NOTES_NB: Record<string, string> = {
-  nomination_cap: 'Et helseforetak nominerte flere enn taket; se «Over nominasjonstaket»',
-  header_not_first: 'Overskriftsraden var ikke første rad i en søkerfil',
-  ids_as_numbers: 'Id-er så ut som tall i en søkerfil; sjekk at ledende nuller ikke er borte',
-  id_normalised: 'Id-er ble skrevet om til standard form',
-  unrecognised_gender: 'Ukjent kjønn i søkerfilen',
-  unknown_organisation: 'Virksomheten ble ikke funnet i referanselistene',
-  withdrawn: 'Trakk seg (og eventuelt den som tok plassen)',
-  newcomer: 'Kalt inn fra reservelisten',
-  moved: 'Flyttet til en annen gruppe',
-  empty_seat: 'En plass står tom',
-  group_size: 'Gruppestørrelsen kunne ikke holdes',
-  group_sector_mix: 'Blandingen av sektorer kunne ikke holdes i alle grupper',
-  group_gender: 'Begge kjønn kunne ikke være godt representert i alle grupper',
-  team_composition: 'Ikke alle prosjektgrupper har 2 fra kommunene og 2 fra spesialisthelsetjenesten',
-  team_org_clash: 'Kolleger fra samme arbeidsgiver deler prosjektgruppe',
+  nomination_cap: 'et helseforetak nominerte flere enn taket; se «Over nominasjonstaket»',
+  header_not_first: 'overskriftsraden var ikke første rad i en søkerfil',
+  ids_as_numbers: 'id-er så ut som tall i en søkerfil; sjekk at ledende nuller ikke er borte',
+  id_normalised: 'id-er ble skrevet om til standard form',
+  unrecognised_gender: 'ukjent kjønn i søkerfilen',
+  unknown_organisation: 'virksomheten ble ikke funnet i referanselistene',
+  withdrawn: 'trakk seg (og eventuelt den som tok plassen)',
+  newcomer: 'kalt inn fra reservelisten',
+  moved: 'flyttet til en annen gruppe',
+  empty_seat: 'en plass står tom',
+  seats_unfilled: 'ikke alle plasser er fylt',
+  shortfall: 'færre er tatt opp enn det er plasser',
+  over_quota: 'flere er tatt opp enn det er plasser',
+  gender_rule_not_met: 'en kjønnsregel er ikke oppfylt',
+  gender_rules_below_achievable: 'kjønnsfordelingen er dårligere enn de kvalifiserte kandidatene ville gitt',
+  justified_envy: 'en bedre rangert kandidat i samme kvotecelle er forbigått',
+  reserve_order: 'reservelisten følger ikke rangeringen',
+  reserve_rank_missing: 'en reserve mangler plass på reservelisten',
+  reserve_rank_sequence: 'plassene på reservelisten er ikke 1, 2, 3 …',
+  reserve_rank_not_reserve: 'en som ikke er reserve, har plass på reservelisten',
+  selected_ineligible: 'en som ikke er kvalifisert, er tatt opp',
+  excluded_selected: 'en som komiteen holdt utenfor, er tatt opp',
+  include_not_selected: 'en som komiteen ville ta med, er ikke tatt opp',
+  include_over_quota: 'komiteens vedtak om å ta med går ut over kvoten',
+  include_ineligible: 'komiteens vedtak om å ta med gjelder en som ikke er kvalifisert',
+  duplicate_selected: 'samme person er tatt opp to ganger',
+  duplicate_candidate_id: 'samme id står to ganger i søkerfilene',
+  unknown_id: 'en id finnes ikke i søkerfilene',
+  marked_reserve: 'merket som reserve, men kontrollen finner vedkommende kvalifisert til plass',
+  marked_over_cap: 'merket som over nominasjonstaket, men kontrollen finner vedkommende innenfor',
+  marked_ineligible: 'merket som ikke kvalifisert, men kontrollen finner vedkommende kvalifisert',
+  over_cap: 'over nominasjonstaket',
+  no_quota_cell: 'passer ingen kvotecelle',
+  lock_apart: 'et vedtak om å holde to deltakere fra hverandre er ikke fulgt',
+  lock_together: 'et vedtak om å sette to deltakere sammen er ikke fulgt',
+  lock_group: 'et vedtak om verkstedgruppe er ikke fulgt',
+  lock_conflict: 'motstridende vedtak fra komiteen',
+  lock_unknown_id: 'et vedtak gjelder en id som ikke finnes i søkerfilene',
+  lock_unknown_participant: 'et vedtak gjelder noen som ikke er tatt opp',
+  lock_group_out_of_range: 'et vedtak gjelder et gruppenummer som ikke finnes',
+  group_gender: 'begge kjønn er ikke godt representert i alle verkstedgrupper',
+  team_composition: 'ikke alle prosjektgrupper har 2 fra kommunene og 2 fra spesialisthelsetjenesten',
+};
+
+/** Findings about either kind of group, by the code's ending: `group_size`, `team_size`. */
+const PART_NOTES_NB: Record<string, (kind: string) => string> = {
+  '*_size': (k) => `en ${k} har feil størrelse`,
+  '*_sector_mix': () => 'blandingen av sektorer er ikke holdt i alle verkstedgrupper',
+  '*_count': (k) => `feil antall ${k}r`,
+  '*_numbering': (k) => `${k}ne er ikke nummerert 1, 2, 3 …`,
+  '*_missing': (k) => `en deltaker er ikke i noen ${k}`,
+  '*_duplicate': (k) => `en deltaker står i flere ${k}r`,
+  '*_unknown_member': (k) => `et medlem av en ${k} er ikke tatt opp`,
+  '*_org_clash': (k) => `kolleger fra samme virksomhet deler ${k}`,
 };
 
 /** ` (minst 4 år, 3 med mastergrad)`; nothing when the minimums are not known. */
@@ -231,10 +274,13 @@ const NB: ReportWords = {
   noOverCap: 'Ingen helseforetak nominerte flere enn taket.',
   overCapLine: (t, n, o, cap) => `${t}: ${n} nominert, taket er ${cap ?? '–'}; ${o} over taket.`,
   pipelineDetail: false,
-  note: (code, ids) => {
+  note: (code, ids, severity) => {
     const who = ids.length > 0 ? ` (${listText(ids, 'nb')})` : '';
-    const text = NOTES_NB[code];
-    return text !== undefined ? `${text}${who}.` : `Merknad med kode ${code}${who}; se summary.json eller cohort check.`;
+    const kind = /^(group|team)_(.*)$/.exec(code);
+    const text = NOTES_NB[code] ?? (kind === null ? undefined : PART_NOTES_NB[`*_${kind[2] ?? ''}`]?.(kind[1] === 'group' ? 'verkstedgruppe' : 'prosjektgruppe'));
+    const head = severity === undefined ? '' : `${CATALOGUE_NB.check.severity(severity)}: `;
+    const said = text ?? `merknad med kode ${code}`;
+    return `${head === '' ? said.charAt(0).toUpperCase() + said.slice(1) : head.charAt(0).toUpperCase() + head.slice(1) + said}${who}.`;
   },
   reasonDetail: (code, f, m) => {
     switch (code) {

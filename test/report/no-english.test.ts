@@ -3,7 +3,7 @@
  * optional part: unmet rules, a relaxation, notes, departures, lottery seats, decisions) has none of the
  * English words the English report uses. Data (names, organisations, file names) is not words of the report.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/report/render.js';
@@ -15,6 +15,8 @@ const ALL = [...ENGLISH_WORDS_USED, ...ENGLISH_WORDS_OTHER];
 
 describe("the Norwegian report has no English words (the sample year's files)", () => {
   const page: Record<'nb' | 'en', string> = { nb: '', en: '' };
+  /** `cohort report` of a hand-edited allocation that breaks rules: the checker's findings become notes. */
+  const edited: Record<'nb' | 'en', string> = { nb: '', en: '' };
 
   beforeAll(async () => {
     const dir = tempDir('cohort-words-');
@@ -22,6 +24,26 @@ describe("the Norwegian report has no English words (the sample year's files)", 
       const run = await cohort(['allocate', ...SAMPLE_NB, '--out', join(dir, lang), '--report', join(dir, lang, 'report.html'), '--lang', lang]);
       if (run.code !== 0) throw new Error(`allocate exited ${run.code}: ${run.stderr}`);
       page[lang] = readFileSync(join(dir, lang, 'report.html'), 'utf8');
+    }
+    // Two participants made reserves (without a reserve place) and two more moved into workshop group 1.
+    const text = readFileSync(join(dir, 'nb', 'allocation.csv'), 'utf8');
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const [header = '', ...rows] = text.split(eol);
+    const col = (name: string) => header.replace(/^\uFEFF/, '').split(';').indexOf(name);
+    let changed = 0;
+    const out = rows.map((row) => {
+      const cells = row.split(';');
+      if (cells[col('status')] !== 'selected' || changed >= 4) return row;
+      if (changed < 2) cells[col('status')] = 'reserve';
+      else cells[col('workshop_group')] = '1';
+      changed += 1;
+      return cells.join(';');
+    });
+    writeFileSync(join(dir, 'edited.csv'), [header, ...out].join(eol));
+    for (const lang of ['nb', 'en'] as const) {
+      const run = await cohort(['report', '--candidates', ...SAMPLE_NB, '--allocation', join(dir, 'edited.csv'), '--output', join(dir, `edited-${lang}.html`), '--lang', lang]);
+      if (run.code !== 1) throw new Error(`report exited ${run.code}, expected 1 (a rule not met): ${run.stderr}`);
+      edited[lang] = readFileSync(join(dir, `edited-${lang}.html`), 'utf8');
     }
   });
 
@@ -31,6 +53,12 @@ describe("the Norwegian report has no English words (the sample year's files)", 
 
   it('the Norwegian report uses none of them', () => {
     expect(wordsFound(readableText(page.nb), ALL)).toEqual([]);
+  });
+
+  it("nor does cohort report's, of an allocation edited by hand so that rules break (the checker's findings in bokmål)", () => {
+    expect(readableText(edited.en)).toContain('group member TLP-');
+    expect(wordsFound(readableText(edited.nb), ALL)).toEqual([]);
+    expect(readableText(edited.nb)).toContain('Feil: et medlem av en verkstedgruppe er ikke tatt opp');
   });
 });
 
