@@ -34,6 +34,7 @@ export function renderReport(view: ReportView, lang: ReportLang = 'nb'): string 
   const w = WORDS[lang];
   const ctx: Ctx = { lang, w, view, cellByKey: new Map(view.cells.map((c) => [c.key, c])) };
   const title = `${view.programme.name} – ${w.titleSuffix}`;
+  const facts = overviewFacts(ctx);
   const page = html`<!DOCTYPE html>
 <html lang="${w.htmlLang}">
 <head>
@@ -48,8 +49,9 @@ export function renderReport(view: ReportView, lang: ReportLang = 'nb'): string 
 </head>
 <body>
 <main>
-${overviewSection(ctx)}
+${overviewSection(ctx, facts)}
 ${rulesSection(ctx)}
+${longFactsSection(facts)}
 ${groupsSection(ctx)}
 ${teamsSection(ctx)}
 ${reservesSection(ctx)}
@@ -164,11 +166,36 @@ function stageOutcomes(view: ReportView): StageOutcome[] {
 }
 
 /** One box of the overview's facts: a heading and its lines (or the "none" line). */
-function fact(id: string, title: string, lines: readonly (SafeHtml | string)[], none: string, bad = false): SafeHtml {
-  return html`<section id="${id}" class="fact${bad ? ' bad' : ''}">
-<h3>${title}</h3>
-${lines.length === 0 ? html`<p class="muted">${none}</p>` : lines.length === 1 ? html`<p>${lines[0]}</p>` : html`<ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>`}
+/** Lines a box of the overview shows at most, so that the overview stays one A4 page; the rest follow in full below. */
+const FACT_LINES = 5;
+
+interface Fact {
+  id: string;
+  title: string;
+  lines: ReadonlyArray<SafeHtml | string>;
+  none: string;
+  bad?: boolean;
+}
+
+function fact(ctx: Ctx, f: Fact): SafeHtml {
+  const { lines } = f;
+  const shown = lines.length > FACT_LINES ? [...lines.slice(0, FACT_LINES - 1), ctx.w.moreBelow(lines.length - (FACT_LINES - 1), f.title)] : lines;
+  return html`<section id="${f.id}" class="fact${f.bad === true ? ' bad' : ''}">
+<h3>${f.title}</h3>
+${shown.length === 0 ? html`<p class="muted">${f.none}</p>` : shown.length === 1 ? html`<p>${shown[0]}</p>` : html`<ul>${shown.map((l) => html`<li>${l}</li>`)}</ul>`}
 </section>`;
+}
+
+/** The overview's boxes too long for it, in full (after the rules). */
+function longFactsSection(facts: readonly Fact[]): SafeHtml[] {
+  return facts
+    .filter((f) => f.lines.length > FACT_LINES)
+    .map(
+      (f) => html`<section id="${f.id}-all" class="long-fact">
+<h2>${f.title}</h2>
+<ul>${f.lines.map((l) => html`<li>${l}</li>`)}</ul>
+</section>`,
+    );
 }
 
 function personText(p: PersonView): string {
@@ -181,9 +208,9 @@ function personText(p: PersonView): string {
  * nomination cap, and whether the result is proven the best possible). Departures and lottery seats are shown
  * when the view carries them (absent: not known, left out).
  */
-function overviewSection(ctx: Ctx): SafeHtml {
+/** The overview's boxes after the quota table, in order; departures and lottery only when the view has them. */
+function overviewFacts(ctx: Ctx): Fact[] {
   const { w, view, lang } = ctx;
-  const c = view.counts;
   const cat = CATALOGUE[lang].allocate;
   const stages = stageOutcomes(view);
   const proven = stages.length > 0 && stages.every((s) => s.status === 'optimal');
@@ -191,6 +218,51 @@ function overviewSection(ctx: Ctx): SafeHtml {
   const decisions = view.decisions ?? [];
   const notObeyed = decisions.filter((d) => !d.obeyed).length;
   const trusts = view.nominationCap?.trusts ?? [];
+  const facts: Fact[] = [
+    { id: 'proof', title: w.proofTitle, lines: [stages.length === 0 ? w.proofUnknown : cat.proof(stages)], none: '', bad: stages.length > 0 && !proven },
+    {
+      id: 'shortfalls',
+      title: w.shortfalls,
+      lines: unfilled.map((x) => pipelineText(ctx, x.explanation) ?? cat.unfilled(cellName(ctx, x.key), x.shortfall, x.seats, x.eligible - x.excluded)),
+      none: w.noShortfall,
+      bad: unfilled.length > 0,
+    },
+  ];
+  if (view.departures !== undefined) {
+    facts.push({
+      id: 'departures',
+      title: w.departures,
+      lines: view.departures.map((d) =>
+        w.departure({ cell: cellName(ctx, d.cellKey), selected: d.selected.name, id: d.selected.id, priority: String(d.selected.priority ?? w.unranked), passedOver: d.passedOver.map(personText), reason: d.reason }),
+      ),
+      none: w.noDepartures,
+    });
+  }
+  if (view.lottery !== undefined) {
+    facts.push({
+      id: 'lottery',
+      title: w.lottery,
+      lines: view.lottery.map((l) => w.lotteryLine({ cell: cellName(ctx, l.cellKey), priority: l.priority === null ? '' : String(l.priority), won: l.won.map(personText), tied: l.won.length + l.lost.length })),
+      none: w.noLottery,
+    });
+  }
+  facts.push(
+    { id: 'decisions-summary', title: w.decisionsTitle, lines: decisions.length === 0 ? [] : [w.decisionsLine(decisions.length, notObeyed)], none: w.noDecisions, bad: notObeyed > 0 },
+    { id: 'over-cap-summary', title: w.overCapTitle, lines: trusts.map((t) => w.overCapLine(t.trust, t.nominated, t.people.length, view.nominationCap?.cap ?? null)), none: w.noOverCap },
+  );
+  return facts;
+}
+
+/**
+ * Page 1 of the print: the verdict and counts, seats and gender per nominating body, and in short every matter
+ * the committee signs off (unfilled seats, departures from the rankings, lottery seats, its own decisions, the
+ * nomination cap, and whether the result is proven the best possible). Departures and lottery seats are shown
+ * when the view carries them (absent: not known, left out). A box longer than FACT_LINES is cut short here and
+ * listed in full after the rules.
+ */
+function overviewSection(ctx: Ctx, facts: readonly Fact[]): SafeHtml {
+  const { w, view, lang } = ctx;
+  const c = view.counts;
   return html`<section id="overview" class="overview">
 <header class="top">
   <div>
@@ -210,41 +282,7 @@ function overviewSection(ctx: Ctx): SafeHtml {
 </ul>
 ${quotaSection(ctx)}
 <div class="facts">
-${fact('proof', w.proofTitle, [stages.length === 0 ? w.proofUnknown : cat.proof(stages)], '', stages.length > 0 && !proven)}
-${fact(
-  'shortfalls',
-  w.shortfalls,
-  unfilled.map((x) => pipelineText(ctx, x.explanation) ?? cat.unfilled(cellName(ctx, x.key), x.shortfall, x.seats, x.eligible - x.excluded)),
-  w.noShortfall,
-  unfilled.length > 0,
-)}
-${
-  view.departures !== undefined &&
-  fact(
-    'departures',
-    w.departures,
-    view.departures.map((d) =>
-      w.departure({ cell: cellName(ctx, d.cellKey), selected: personText(d.selected), priority: String(d.selected.priority ?? w.unranked), passedOver: d.passedOver.map(personText), reason: d.reason }),
-    ),
-    w.noDepartures,
-  )
-}
-${
-  view.lottery !== undefined &&
-  fact(
-    'lottery',
-    w.lottery,
-    view.lottery.map((l) => w.lotteryLine({ cell: cellName(ctx, l.cellKey), priority: l.priority === null ? '' : String(l.priority), won: l.won.map(personText), tied: l.won.length + l.lost.length })),
-    w.noLottery,
-  )
-}
-${fact('decisions-summary', w.decisionsTitle, decisions.length === 0 ? [] : [w.decisionsLine(decisions.length, notObeyed)], w.noDecisions, notObeyed > 0)}
-${fact(
-  'over-cap-summary',
-  w.overCapTitle,
-  trusts.map((t) => w.overCapLine(t.trust, t.nominated, t.people.length, view.nominationCap?.cap ?? null)),
-  w.noOverCap,
-)}
+${facts.map((f) => fact(ctx, f))}
 </div>
 </section>`;
 }

@@ -49,7 +49,7 @@ td.num { white-space: nowrap; }
 .stats li { background: var(--wash); border-radius: 8px; padding: 6px 12px; color: var(--muted); }
 .stats b { display: block; font-size: 20px; color: var(--ink); font-variant-numeric: tabular-nums; }
 
-.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr)); gap: 10px; margin-top: 14px; }
+.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr)); align-items: start; gap: 10px; margin-top: 14px; }
 .fact { border: 1px solid var(--line); border-left: 4px solid var(--ok); border-radius: 6px; padding: 8px 12px; break-inside: avoid; }
 .fact.bad { border-left-color: var(--bad); }
 .fact h3 { font-size: 13.5px; margin-bottom: 4px; }

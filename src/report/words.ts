@@ -40,7 +40,8 @@ export interface ReportWords {
   noShortfall: string;
   departures: string;
   noDepartures: string;
-  departure: (d: { cell: string; selected: string; priority: string; passedOver: readonly string[]; reason: string }) => string;
+  /** `selected` is the person's name, `id` their id; `passedOver` as `Name (id)`. */
+  departure: (d: { cell: string; selected: string; id: string; priority: string; passedOver: readonly string[]; reason: string }) => string;
   lottery: string;
   noLottery: string;
   lotteryLine: (l: { cell: string; priority: string; won: readonly string[]; tied: number }) => string;
@@ -50,6 +51,8 @@ export interface ReportWords {
   overCapTitle: string;
   noOverCap: string;
   overCapLine: (trust: string, nominated: number, over: number, cap: number | null) => string;
+  /** The last line of an overview box cut short: how many more, and the heading they are under further down. */
+  moreBelow: (n: number, title: string) => string;
   /** Whether the pipeline's English detail (explanations, reasons, notes) is shown: only on the English page. */
   pipelineDetail: boolean;
   /** A run note or finding in words, from its code and ids (the Norwegian page; the English one shows the message). */
@@ -262,7 +265,7 @@ const NB: ReportWords = {
   departures: 'Avvik fra rangeringen',
   noDepartures: 'Ingen: alle plasser er gitt i nominasjonsrekkefølgen.',
   departure: (d) =>
-    `${d.cell}: ${d.selected} (prioritet ${d.priority}) er tatt opp foran ${d.passedOver.length === 0 ? 'en høyere rangert kandidat' : listText(d.passedOver, 'nb')}` +
+    `${d.cell}: ${d.selected} (${d.id}, prioritet ${d.priority}) er tatt opp foran ${d.passedOver.length === 0 ? 'en høyere rangert kandidat' : listText(d.passedOver, 'nb')}` +
     ` – ${({ gender_rule: 'for å oppfylle en kjønnsregel', lock: 'etter komiteens vedtak' } as Record<string, string>)[d.reason] ?? `årsak: ${d.reason}`}.`,
   lottery: 'Avgjort ved loddtrekning',
   noLottery: 'Ingen plasser er avgjort ved loddtrekning.',
@@ -273,6 +276,7 @@ const NB: ReportWords = {
   overCapTitle: 'Over nominasjonstaket',
   noOverCap: 'Ingen helseforetak nominerte flere enn taket.',
   overCapLine: (t, n, o, cap) => `${t}: ${n} nominert, taket er ${cap ?? '–'}; ${o} over taket.`,
+  moreBelow: (n, title) => `… og ${n} til; alle står under «${title}» lenger ned.`,
   pipelineDetail: false,
   note: (code, ids, severity) => {
     const who = ids.length > 0 ? ` (${listText(ids, 'nb')})` : '';
@@ -405,7 +409,7 @@ const EN: ReportWords = {
   departures: 'Departures from the rankings',
   noDepartures: 'None: every seat follows the nominating order.',
   departure: (d) =>
-    `${d.cell}: ${d.selected} (priority ${d.priority}) admitted before ${d.passedOver.length === 0 ? 'a better-ranked candidate' : listText(d.passedOver, 'en')}` +
+    `${d.cell}: ${d.selected} (${d.id}, priority ${d.priority}) admitted before ${d.passedOver.length === 0 ? 'a better-ranked candidate' : listText(d.passedOver, 'en')}` +
     ` – ${({ gender_rule: 'to meet a gender rule', lock: "by the committee's decision" } as Record<string, string>)[d.reason] ?? `reason: ${d.reason}`}.`,
   lottery: 'Decided by lottery',
   noLottery: 'No seat was decided by lottery.',
@@ -416,6 +420,7 @@ const EN: ReportWords = {
   overCapTitle: 'Over the nomination cap',
   noOverCap: 'No hospital trust nominated more than the cap.',
   overCapLine: (t, n, o, cap) => `${t}: ${n} nominated, the cap is ${cap ?? '–'}; ${o} over it.`,
+  moreBelow: (n, title) => `… and ${n} more; all are listed under “${title}” further down.`,
   pipelineDetail: true,
   note: (code, ids) => `${code}${ids.length > 0 ? ` (${listText(ids, 'en')})` : ''}`,
   reasonDetail: () => null,

@@ -6,13 +6,15 @@
  * One browser start for the file; each language's page is opened once and reused (each test sets the media and
  * viewport it needs).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReport } from '../../src/report/render.js';
 import { ROOT, SAMPLE_NB, cohort, tempDir } from '../e2e/helpers.js';
+import { busyView } from './fixture.js';
 
 const CHROMIUM = process.env.COHORT_CHROMIUM ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -197,6 +199,17 @@ describe.skipIf(!HAVE_CHROMIUM)("the sample year's report in headless Debian chr
     expect(pages).toBeLessThanOrEqual(MAX_PAGES);
   });
 
+  /** The PDF of `page` printed with everything but the overview hidden. */
+  async function overviewAlone(page: Page): Promise<Buffer> {
+    await page.emulateMedia({ media: 'print' });
+    const hide = await page.addStyleTag({ content: 'main > :not(#overview), footer { display: none !important; }' });
+    try {
+      return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    } finally {
+      await hide.evaluate((e) => (e as unknown as { remove: () => void }).remove());
+    }
+  }
+
   it('page 1 is the overview: first on the page, a page break after it, and on its own it prints on one A4 page', async () => {
     const page = (opened.nb as Opened).page;
     await page.emulateMedia({ media: 'print' });
@@ -210,11 +223,21 @@ describe.skipIf(!HAVE_CHROMIUM)("the sample year's report in headless Debian chr
     expect(await overview.evaluate((e) => (globalThis as unknown as { getComputedStyle: (e: unknown) => { breakAfter: string } }).getComputedStyle(e).breakAfter)).toBe('page');
     expect(await overview.textContent()).toContain('Beviselig beste fordeling');
     // Everything but the overview hidden: one page, so the full print's page 1 holds all of it.
-    const hide = await page.addStyleTag({ content: 'main > :not(#overview), footer { display: none !important; }' });
+    expect(pdfPages(await overviewAlone(page))).toBe(1);
+  });
+
+  it('the overview of a view with every box as long as it gets still prints on one page, and fits a phone', async () => {
+    const file = join(dir, 'busy.html');
+    writeFileSync(file, renderReport(busyView()));
+    const busy = await open(file);
     try {
-      expect(pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }))).toBe(1);
+      expect(await busy.page.locator('#overview li').count()).toBeGreaterThan(20);
+      expect(pdfPages(await overviewAlone(busy.page))).toBe(1);
+      await busy.page.emulateMedia({ media: 'screen' });
+      await busy.page.setViewportSize({ width: 375, height: 800 });
+      expect(await overflowingTables(busy.page)).toEqual([]);
     } finally {
-      await hide.evaluate((e) => (e as unknown as { remove: () => void }).remove());
+      await busy.page.context().close();
     }
   });
 

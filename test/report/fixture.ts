@@ -147,3 +147,17 @@ export function fullView(): ReportView {
     warnings: [...view.warnings, { code: 'some_new_note', message: 'a note the report has no words for', ids: ['K-1'] }, { code: 'withdrawn', message: 'K-2 withdrew; S-4 takes the seat.', ids: ['K-2', 'S-4'] }],
   };
 }
+
+/** The full view with every overview box as long as it gets: many departures, lottery seats, trusts over the cap. */
+export function busyView(): ReportView {
+  const view = fullView();
+  const someone = view.groups[0]!.members[0]!;
+  const many = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+  return {
+    ...view,
+    cells: view.cells.map((c) => ({ ...c, shortfall: 1, explanation: `${c.label}: 1 seat unfilled` })),
+    departures: many(12, (i) => ({ cellKey: 'kommune', selected: { ...someone, id: `D-${i}`, priority: 10 + i }, passedOver: [{ ...someone, id: `P-${i}`, name: `Forbigått Person ${i}` }], reason: 'gender_rule' })),
+    lottery: many(9, (i) => ({ cellKey: 'kommune', priority: i + 1, won: [{ ...someone, id: `L-${i}` }], lost: [{ ...someone, id: `T-${i}` }] })),
+    nominationCap: { cap: 3, trusts: many(11, (i) => ({ trust: `Helseforetak nummer ${i} HF`, nominated: 5, people: [] })) },
+  };
+}

@@ -1,7 +1,7 @@
 /** Page 1 of the report: the overview, driven by the view; departures and lottery seats only when the view has them. */
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/report/render.js';
-import { fullView, sampleView, sectionOf } from './fixture.js';
+import { busyView, fullView, sampleView, sectionOf } from './fixture.js';
 
 describe('the overview', () => {
   it('comes first in the page and holds the quota table and the committee matters', () => {
@@ -39,7 +39,7 @@ describe('the overview', () => {
     expect(sectionOf(none, 'departures')).toContain('Ingen: alle plasser er gitt i nominasjonsrekkefølgen.');
     expect(sectionOf(none, 'lottery')).toContain('Ingen plasser er avgjort ved loddtrekning.');
     const page = renderReport(fullView());
-    expect(sectionOf(page, 'departures')).toContain('Helse Vest: Nils Dahl (S-3) (prioritet 3) er tatt opp foran Reidun Reserve (S-4) – for å oppfylle en kjønnsregel.');
+    expect(sectionOf(page, 'departures')).toContain('Helse Vest: Nils Dahl (S-3, prioritet 3) er tatt opp foran Reidun Reserve (S-4) – for å oppfylle en kjønnsregel.');
     expect(sectionOf(page, 'lottery')).toContain('Kommunehelsetjenesten: 2 uten prioritet; loddtrekningen ga plass til Kari Nordmann (K-1).');
   });
 
@@ -58,5 +58,19 @@ describe('the overview', () => {
     expect(inel).toContain('høyeste utdanning fagskole (krav: bachelorgrad)');
     const unknown = inel.slice(inel.indexOf('data-reason="some_new_code"'));
     expect(unknown).not.toContain('<th>Detalj</th>');
+  });
+
+  it('a long box is cut short in the overview (so it stays one page) and listed in full after the rules', () => {
+    const page = renderReport(busyView());
+    const departures = sectionOf(page, 'departures');
+    expect(departures.match(/<li>/g)).toHaveLength(5);
+    expect(departures).toContain('… og 8 til; alle står under «Avvik fra rangeringen» lenger ned.');
+    const all = sectionOf(page, 'departures-all');
+    expect(all.match(/<li>/g)).toHaveLength(12);
+    expect(page.indexOf('<section id="departures-all"')).toBeGreaterThan(page.indexOf('<section id="rules"'));
+    expect(sectionOf(page, 'lottery-all').match(/<li>/g)).toHaveLength(9);
+    expect(sectionOf(page, 'over-cap-summary-all').match(/<li>/g)).toHaveLength(11);
+    expect(page).not.toContain('<section id="shortfalls-all"'); // two cells: short enough
+    expect(renderReport(fullView())).not.toContain('-all"');
   });
 });
