@@ -164,9 +164,6 @@ const NOTES_NB: Record<string, string> = {
   id_normalised: 'id-er ble skrevet om til standard form',
   unrecognised_gender: 'ukjent kjønn i søkerfilen',
   unknown_organisation: 'virksomheten ble ikke funnet i referanselistene',
-  withdrawn: 'trakk seg (og eventuelt den som tok plassen)',
-  newcomer: 'kalt inn fra reservelisten',
-  moved: 'flyttet til en annen gruppe',
   empty_seat: 'en plass står tom',
   seats_unfilled: 'ikke alle plasser er fylt',
   shortfall: 'færre er tatt opp enn det er plasser',
@@ -200,6 +197,13 @@ const NOTES_NB: Record<string, string> = {
   lock_group_out_of_range: 'et vedtak gjelder et gruppenummer som ikke finnes',
   group_gender: 'begge kjønn er ikke godt representert i alle verkstedgrupper',
   team_composition: 'ikke alle prosjektgrupper har 2 fra kommunene og 2 fra spesialisthelsetjenesten',
+};
+
+/** `cohort replace`'s changes, which name their people in the sentence. */
+const CHANGE_NOTES_NB: Record<string, (ids: readonly string[]) => string> = {
+  withdrawn: (ids) => `${ids[0] ?? '?'} trakk seg${ids[1] === undefined ? '' : `; ${ids[1]} tar plassen`}.`,
+  newcomer: (ids) => `${ids[0] ?? '?'} er kalt inn fra reservelisten.`,
+  moved: (ids) => `${ids[0] ?? '?'} er flyttet til en annen verkstedgruppe eller prosjektgruppe.`,
 };
 
 /** Findings about either kind of group, by the code's ending: `group_size`, `team_size`. */
@@ -279,6 +283,8 @@ const NB: ReportWords = {
   moreBelow: (n, title) => `… og ${n} til; alle står under «${title}» lenger ned.`,
   pipelineDetail: false,
   note: (code, ids, severity) => {
+    const change = CHANGE_NOTES_NB[code];
+    if (change !== undefined) return change(ids);
     const who = ids.length > 0 ? ` (${listText(ids, 'nb')})` : '';
     const kind = /^(group|team)_(.*)$/.exec(code);
     const text = NOTES_NB[code] ?? (kind === null ? undefined : PART_NOTES_NB[`*_${kind[2] ?? ''}`]?.(kind[1] === 'group' ? 'verkstedgruppe' : 'prosjektgruppe'));
