@@ -342,7 +342,17 @@ function ruleText(ctx: Ctx, r: RuleView): string {
   const { w } = ctx;
   if (r.kind === 'quota') return w.quotaRule(cellName(ctx, r.scopeKey), r.required);
   const g = r.gender ?? 'female';
-  const where = r.scope === 'cohort' ? w.cohortScope : r.scope === 'sector' ? w.inSector(r.scopeKey === 'kommune' ? 'kommune' : 'spesialist') : w.inCell(cellName(ctx, r.scopeKey));
+  const cell = r.scope === 'cell' ? ctx.cellByKey.get(r.scopeKey) : undefined;
+  // A cell that is a whole sector (the municipalities' one cell) reads as the sector: "i kommunehelsetjenesten".
+  const wholeSector = cell !== undefined && cell.rhf === null ? cell.sector : null;
+  const where =
+    r.scope === 'cohort'
+      ? w.cohortScope
+      : r.scope === 'sector'
+        ? w.inSector(r.scopeKey === 'kommune' ? 'kommune' : 'spesialist')
+        : wholeSector !== null
+          ? w.inSector(wholeSector)
+          : w.inCell(cellName(ctx, r.scopeKey));
   return w.genderRule(r.required, g, where);
 }
 

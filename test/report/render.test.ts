@@ -148,6 +148,17 @@ describe('renderReport', () => {
     expect(en).toContain('24 years on 2026-08-17, minimum 25');
   });
 
+  it("a body's own gender rule reads with the body's name; the municipalities' one cell as the sector", () => {
+    const view = sampleView();
+    view.rules.push(
+      { id: 'gender.cell.kommune.female', kind: 'gender', scope: 'cell', scopeKey: 'kommune', gender: 'female', required: 1, actual: 2, met: true, explanation: null },
+      { id: 'gender.cell.hv.male', kind: 'gender', scope: 'cell', scopeKey: 'spesialist/Helse Vest', gender: 'male', required: 1, actual: 1, met: true, explanation: null },
+    );
+    const rules = sectionOf(renderReport(view), 'rules');
+    expect(rules).toContain('Minst 1 kvinne i kommunehelsetjenesten');
+    expect(rules).toContain('Minst 1 mann i Helse Vest');
+  });
+
   it('leaves out the seed and the optimisation record when the view does not know them', () => {
     const page = renderReport({ ...sampleView(), seed: null, stages: [] }, 'en');
     expect(page).not.toContain('Lottery seed');
