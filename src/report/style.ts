@@ -138,7 +138,10 @@ footer table { font-size: 12px; margin: 4px 0 8px; }
   footer dd { margin-bottom: 6px; }
 }
 
-@page { size: A4; margin: 12mm 11mm 13mm; }
+@page {
+  size: A4; margin: 12mm 11mm 13mm;
+  @bottom-right { content: counter(page) " / " counter(pages); font: 7.5pt system-ui, "DejaVu Sans", sans-serif; color: #5b6675; }
+}
 @media print {
   html { background: none; }
   body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
