@@ -309,7 +309,8 @@ function quotaSection(ctx: Ctx): SafeHtml {
     const cells = view.cells.filter((c) => c.sector === sector);
     if (cells.length === 0) continue;
     if (cells.length === 1 && cells[0]?.rhf === null) {
-      body.push(row(cells[0], w.sector(sector, true)));
+      // The nominating body by the committee's name for it: "Kommunene (KS)".
+      body.push(row(cells[0], CATALOGUE[ctx.lang].allocate.body(cells[0].label)));
       continue;
     }
     body.push(html`<tr class="sector-row"><th colspan="${8 + (anyExcluded ? 1 : 0) + (anyUnknown ? 1 : 0)}">${w.sector(sector, true)}</th></tr>`);

@@ -69,6 +69,7 @@ tr { break-inside: avoid; }
 tbody tr.sector-row th { background: var(--wash); font-size: 12.5px; padding-top: 7px; }
 tfoot td, tfoot th { font-weight: 700; border-top: 1.5px solid var(--ink); border-bottom: none; }
 td.short { color: var(--bad); font-weight: 700; }
+table.quota th, table.quota td { padding-left: 6px; padding-right: 6px; }
 
 .bar { display: flex; height: 12px; min-width: 40px; border-radius: 3px; overflow: hidden; background: var(--wash); flex: 1 1 auto; }
 .bar span { display: block; height: 100%; }
@@ -121,7 +122,7 @@ footer table { font-size: 12px; margin: 4px 0 8px; }
 .privacy { color: var(--muted); font-style: italic; }
 
 /* A narrow screen: a table marked "stack" shows each row as a block of labelled values. */
-@media screen and (max-width: 640px) {
+@media screen and (max-width: 760px) {
   body { font-size: 13.5px; }
   h1 { font-size: 21px; }
   table.stack, table.stack tbody, table.stack tfoot, table.stack tr { display: block; width: 100%; }
