@@ -233,7 +233,13 @@ function overviewFacts(ctx: Ctx): Fact[] {
       id: 'departures',
       title: w.departures,
       lines: view.departures.map((d) =>
-        w.departure({ cell: cellName(ctx, d.cellKey), selected: d.selected.name, id: d.selected.id, priority: String(d.selected.priority ?? w.unranked), passedOver: d.passedOver.map(personText), reason: d.reason }),
+        w.departure({
+          cell: cellName(ctx, d.cellKey),
+          taken: d.takenInstead,
+          passedOver: d.passedOver,
+          cause: d.cause,
+          sameRank: d.sameRank,
+        }),
       ),
       none: w.noDepartures,
     });

@@ -195,28 +195,36 @@ export interface NoteView {
   severity?: 'error' | 'unmet' | 'warning' | undefined;
 }
 
-/** One seat given out of a nominating body's order. */
+/**
+ * One departure from a nominating body's ranking: `passedOver` comes before `takenInstead` in the body's call-in
+ * order (rank, then the lottery), yet only `takenInstead` has a seat. One to one with the selection's `Departure`
+ * (src/stages/select/select.ts), with people for ids.
+ */
 export interface DepartureView {
   cellKey: string;
-  /** Who got the seat. */
-  selected: PersonView;
-  /** The better-ranked candidates of the cell who were not selected (empty when not known). */
-  passedOver: PersonView[];
+  passedOver: PersonView;
+  takenInstead: PersonView;
   /**
-   * Why, as a code: `gender_rule` (to meet a gender rule), `lock` (a committee decision) or another code
-   * (shown as the code).
+   * Why: `gender_body` (the body's own gender rule), `gender_agreement` (the cohort's or a sector's share the
+   * bodies agreed to balance), `include` / `exclude` (a committee decision), `nomination_cap` (the passed-over
+   * candidate is over the cap); another code is shown as the code.
    */
-  reason: string;
+  cause: string;
+  /** Both have the same priority: the lottery had placed `passedOver` first. */
+  sameRank: boolean;
 }
 
-/** Seats of one cell decided by the lottery among candidates of equal rank (or all unranked). */
+/**
+ * Seats of one cell decided by the lottery among candidates of equal rank (or all unranked). From the
+ * selection's `LotterySeats`: `won` its `selected`, `lost` the rest of its `among`.
+ */
 export interface LotteryView {
   cellKey: string;
   /** The shared rank; null when the tie is among unranked candidates. */
   priority: number | null;
   /** Tied candidates the draw gave a seat. */
   won: PersonView[];
-  /** Tied candidates the draw left out (in call-in order). */
+  /** Tied candidates the draw left out (in the draw's order). */
   lost: PersonView[];
 }
 

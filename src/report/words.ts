@@ -15,6 +15,13 @@ export interface Minimums {
   minExperienceYearsWithMaster?: number | undefined;
 }
 
+/** A person as the overview names them: `Kari Nordmann (K-1, prioritet 3)`. */
+export interface RankedPerson {
+  name: string;
+  id: string;
+  priority: number | null;
+}
+
 export interface ReportWords {
   htmlLang: string;
   titleSuffix: string;
@@ -40,8 +47,8 @@ export interface ReportWords {
   noShortfall: string;
   departures: string;
   noDepartures: string;
-  /** `selected` is the person's name, `id` their id; `passedOver` as `Name (id)`. */
-  departure: (d: { cell: string; selected: string; id: string; priority: string; passedOver: readonly string[]; reason: string }) => string;
+  /** A person's priority is a number, or null when unranked. */
+  departure: (d: { cell: string; taken: RankedPerson; passedOver: RankedPerson; cause: string; sameRank: boolean }) => string;
   lottery: string;
   noLottery: string;
   lotteryLine: (l: { cell: string; priority: string; won: readonly string[]; tied: number }) => string;
@@ -199,6 +206,26 @@ const NOTES_NB: Record<string, string> = {
   team_composition: 'ikke alle prosjektgrupper har 2 fra kommunene og 2 fra spesialisthelsetjenesten',
 };
 
+const rankedNb = (p: RankedPerson): string => `${p.name} (${p.id}, ${p.priority === null ? 'uprioritert' : `prioritet ${p.priority}`})`;
+const rankedEn = (p: RankedPerson): string => `${p.name} (${p.id}, ${p.priority === null ? 'unranked' : `priority ${p.priority}`})`;
+
+/** Why a body's ranking was departed from, by the selection's cause code. */
+const CAUSES_NB: Record<string, string> = {
+  gender_body: 'etter nominasjonsinstansens egen kjønnsregel',
+  gender_agreement: 'for kjønnsbalansen i kullet, som instansene har avtalt å dele',
+  include: 'etter komiteens vedtak om å ta med',
+  exclude: 'komiteen holdt den høyere rangerte utenfor',
+  nomination_cap: 'den høyere rangerte er over nominasjonstaket',
+};
+
+const CAUSES_EN: Record<string, string> = {
+  gender_body: "the body's own gender rule",
+  gender_agreement: "the cohort's gender balance, which the bodies agreed to share",
+  include: "the committee's decision to include",
+  exclude: 'the committee excluded the better-ranked candidate',
+  nomination_cap: 'the better-ranked candidate is over the nomination cap',
+};
+
 /** `cohort replace`'s changes, which name their people in the sentence. */
 const CHANGE_NOTES_NB: Record<string, (ids: readonly string[]) => string> = {
   withdrawn: (ids) => `${ids[0] ?? '?'} trakk seg${ids[1] === undefined ? '' : `; ${ids[1]} tar plassen`}.`,
@@ -269,8 +296,8 @@ const NB: ReportWords = {
   departures: 'Avvik fra rangeringen',
   noDepartures: 'Ingen: alle plasser er gitt i nominasjonsrekkefølgen.',
   departure: (d) =>
-    `${d.cell}: ${d.selected} (${d.id}, prioritet ${d.priority}) er tatt opp foran ${d.passedOver.length === 0 ? 'en høyere rangert kandidat' : listText(d.passedOver, 'nb')}` +
-    ` – ${({ gender_rule: 'for å oppfylle en kjønnsregel', lock: 'etter komiteens vedtak' } as Record<string, string>)[d.reason] ?? `årsak: ${d.reason}`}.`,
+    `${d.cell}: ${rankedNb(d.taken)} fikk plass foran ${rankedNb(d.passedOver)}` +
+    `${d.sameRank ? ', som loddtrekningen hadde satt først' : ''} – ${CAUSES_NB[d.cause] ?? `årsak: ${d.cause}`}.`,
   lottery: 'Avgjort ved loddtrekning',
   noLottery: 'Ingen plasser er avgjort ved loddtrekning.',
   lotteryLine: (l) => `${l.cell}: ${l.tied} ${l.priority === '' ? 'uten prioritet' : `med prioritet ${l.priority}`}; loddtrekningen ga plass til ${listText(l.won, 'nb')}.`,
@@ -415,8 +442,8 @@ const EN: ReportWords = {
   departures: 'Departures from the rankings',
   noDepartures: 'None: every seat follows the nominating order.',
   departure: (d) =>
-    `${d.cell}: ${d.selected} (${d.id}, priority ${d.priority}) admitted before ${d.passedOver.length === 0 ? 'a better-ranked candidate' : listText(d.passedOver, 'en')}` +
-    ` – ${({ gender_rule: 'to meet a gender rule', lock: "by the committee's decision" } as Record<string, string>)[d.reason] ?? `reason: ${d.reason}`}.`,
+    `${d.cell}: ${rankedEn(d.taken)} took the seat before ${rankedEn(d.passedOver)}` +
+    `${d.sameRank ? ', whom the lottery had placed first' : ''} – ${CAUSES_EN[d.cause] ?? `cause: ${d.cause}`}.`,
   lottery: 'Decided by lottery',
   noLottery: 'No seat was decided by lottery.',
   lotteryLine: (l) => `${l.cell}: ${l.tied} ${l.priority === '' ? 'unranked' : `ranked ${l.priority}`}; the draw gave a seat to ${listText(l.won, 'en')}.`,

@@ -137,7 +137,7 @@ export function fullView(): ReportView {
   const reserve = view.reserves[1]!.reserves[0]!;
   return {
     ...view,
-    departures: [{ cellKey: 'spesialist/Helse Vest', selected: view.groups[1]!.members[2]!, passedOver: [reserve], reason: 'gender_rule' }],
+    departures: [{ cellKey: 'spesialist/Helse Vest', passedOver: reserve, takenInstead: view.groups[1]!.members[2]!, cause: 'gender_body', sameRank: false }],
     lottery: [{ cellKey: 'kommune', priority: null, won: [k1], lost: [k2] }],
     decisions: [
       { rule: 'include', person: k1, other: null, group: null, reason: 'Styrevedtak 12/26', source: 'locks.csv:2', obeyed: true, why: null },
@@ -156,7 +156,13 @@ export function busyView(): ReportView {
   return {
     ...view,
     cells: view.cells.map((c) => ({ ...c, shortfall: 1, explanation: `${c.label}: 1 seat unfilled` })),
-    departures: many(12, (i) => ({ cellKey: 'kommune', selected: { ...someone, id: `D-${i}`, priority: 10 + i }, passedOver: [{ ...someone, id: `P-${i}`, name: `Forbigått Person ${i}` }], reason: 'gender_rule' })),
+    departures: many(12, (i) => ({
+      cellKey: 'kommune',
+      passedOver: { ...someone, id: `P-${i}`, name: `Forbigått Person ${i}`, priority: i + 1 },
+      takenInstead: { ...someone, id: `D-${i}`, priority: 10 + i },
+      cause: i % 2 === 0 ? 'gender_body' : 'gender_agreement',
+      sameRank: false,
+    })),
     lottery: many(9, (i) => ({ cellKey: 'kommune', priority: i + 1, won: [{ ...someone, id: `L-${i}` }], lost: [{ ...someone, id: `T-${i}` }] })),
     nominationCap: { cap: 3, trusts: many(11, (i) => ({ trust: `Helseforetak nummer ${i} HF`, nominated: 5, people: [] })) },
   };

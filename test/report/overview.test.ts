@@ -39,7 +39,9 @@ describe('the overview', () => {
     expect(sectionOf(none, 'departures')).toContain('Ingen: alle plasser er gitt i nominasjonsrekkefølgen.');
     expect(sectionOf(none, 'lottery')).toContain('Ingen plasser er avgjort ved loddtrekning.');
     const page = renderReport(fullView());
-    expect(sectionOf(page, 'departures')).toContain('Helse Vest: Nils Dahl (S-3, prioritet 3) er tatt opp foran Reidun Reserve (S-4) – for å oppfylle en kjønnsregel.');
+    expect(sectionOf(page, 'departures')).toContain(
+      'Helse Vest: Nils Dahl (S-3, prioritet 3) fikk plass foran Reidun Reserve (S-4, prioritet 4) – etter nominasjonsinstansens egen kjønnsregel.',
+    );
     expect(sectionOf(page, 'lottery')).toContain('Kommunehelsetjenesten: 2 uten prioritet; loddtrekningen ga plass til Kari Nordmann (K-1).');
   });
 
