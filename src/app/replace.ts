@@ -37,7 +37,7 @@ import { toCsv } from '../io/csv-write.js';
 import { decode } from '../read/decode.js';
 import type { CommitteeLocks } from '../read/locks.js';
 import { renderReport } from '../report/render.js';
-import type { ReportView } from '../report/view.js';
+import type { NoteView, ReportView } from '../report/view.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import { explainTimeLimit, formGroupsAndTeams, loadLocks, unknownLockIds } from './pipeline.js';
 import { checkAllocation, readInputsWithAllocation } from './check.js';
@@ -378,11 +378,11 @@ function readable(loaded: Loaded, summary: ReplaceSummary, out: string, lang: La
 
 /** The committee report of the new allocation; the change set goes into the report's notes. */
 function reportView(loaded: Loaded, summary: ReplaceSummary, rows: readonly ResultRow[], result: ReplaceResult): ReportView {
-  const changes = [
-    ...summary.changes.withdrawn.map((w) => `${w.id} withdrew${w.replacedBy === null ? '' : `; ${w.replacedBy} takes the seat`}.`),
-    ...summary.changes.newcomers.map((n) => `${n.id}: ${n.why}.`),
-    ...summary.changes.moves.map((m) => `${m.id}: ${moveText(m)} (${m.why}).`),
-    ...summary.changes.emptySeats.map((e) => e.explanation),
+  const changes: NoteView[] = [
+    ...summary.changes.withdrawn.map((w) => ({ code: 'withdrawn', message: `${w.id} withdrew${w.replacedBy === null ? '' : `; ${w.replacedBy} takes the seat`}.`, ids: w.replacedBy === null ? [w.id] : [w.id, w.replacedBy] })),
+    ...summary.changes.newcomers.map((n) => ({ code: 'newcomer', message: `${n.id}: ${n.why}.`, ids: [n.id] })),
+    ...summary.changes.moves.map((m) => ({ code: 'moved', message: `${m.id}: ${moveText(m)} (${m.why}).`, ids: [m.id] })),
+    ...summary.changes.emptySeats.map((e) => ({ code: 'empty_seat', message: e.explanation })),
   ];
   return reportViewFromRows({
     inputs: loaded.inputs,
@@ -395,7 +395,7 @@ function reportView(loaded: Loaded, summary: ReplaceSummary, rows: readonly Resu
       .map((f) => ({ stage: f.code.startsWith('team') ? ('teams' as const) : ('groups' as const), code: f.code, reason: f.message, ids: f.ids })),
     seed: summary.seed,
     allRulesMet: summary.allRulesMet,
-    warnings: [...summary.warnings.map((w) => w.message), ...changes],
+    warnings: [...summary.warnings.map((w) => ({ code: w.code, message: w.message })), ...changes],
     decisions: summary.decisions,
   });
 }

@@ -12,7 +12,9 @@ import { groupQualityRows, teamQualityRows, type GroupQuality, type TeamQuality 
 import { pluralForm } from '../domain/text.js';
 import type { Candidate } from '../domain/types.js';
 import { refuseInputTargets, writeOutputs, type OutputFile, type WriteOptions } from '../io/csv-write.js';
-import type { DecisionView, ListedCandidateView, NominationCapView, PersonView, RelaxationView, ReportView, RuleView } from '../report/view.js';
+import type { DecisionView, EligibilityFacts, ListedCandidateView, NominationCapView, NoteView, PersonView, RelaxationView, ReportView, RuleView } from '../report/view.js';
+import { ageOn } from '../domain/dates.js';
+import type { Programme } from '../domain/programme.js';
 import { emailOf } from '../read/columns.js';
 import { overCapOnly } from '../domain/nomination.js';
 import { allocationDecisions, type DecisionRecord } from './decisions.js';
@@ -26,6 +28,25 @@ const LOCK_REASONS = new Set(['lock_not_obeyed', 'excluded', 'included']);
 
 function person(c: Candidate): PersonView {
   return { id: c.id, name: c.name, gender: c.gender, sector: c.sector, rhf: c.rhf, organisation: c.organisation, priority: c.priority, position: c.position, email: emailOf(c.raw) };
+}
+
+/** What the eligibility rules measured of a candidate, for the ineligible list's detail. */
+function facts(c: Candidate, p: Programme): EligibilityFacts {
+  return { age: c.birthDate === null ? null : ageOn(c.birthDate, p.startDate), education: c.education, experienceYears: c.experienceYears };
+}
+
+/** The report's programme record. */
+function programmeView(inputs: LoadedInputs): ReportView['programme'] {
+  const p = inputs.programme;
+  const e = p.eligibility;
+  return {
+    name: p.name,
+    startDate: p.startDate,
+    source: inputs.programmeSource,
+    sha256: inputs.programmeSha256,
+    minAge: e.minAge,
+    eligibility: { minEducation: e.minEducation, minExperienceYears: e.minExperienceYears, minExperienceYearsWithMaster: e.minExperienceYearsWithMaster },
+  };
 }
 
 /** The report's workshop groups: members from the candidates, the gender minimum and clashes from the quality table. */
@@ -64,18 +85,17 @@ export function reportViewFromAllocation(a: Allocation): ReportView {
   const listed = (status: 'ineligible' | 'excluded'): ListedCandidateView[] =>
     selection.candidates
       .filter((s) => s.status === status && !overCap.has(s.id))
-      .map((s) => ({ ...person(candidate(s.id)), cellKey: s.cell, reasons: s.reasons.filter((r) => !LOCK_REASONS.has(r.code)).map((r) => ({ code: r.code, text: r.text })) }));
+      .map((s) => ({
+        ...person(candidate(s.id)),
+        cellKey: s.cell,
+        reasons: s.reasons.filter((r) => !LOCK_REASONS.has(r.code)).map((r) => ({ code: r.code, text: r.text })),
+        ...(status === 'ineligible' ? { facts: facts(candidate(s.id), inputs.programme) } : {}),
+      }));
   const count = (status: string) => selection.candidates.filter((s) => s.status === status && !overCap.has(s.id)).length;
   const relaxations = [...groups.relaxations.map((r) => ({ stage: 'groups' as const, ...r })), ...teams.relaxations.map((r) => ({ stage: 'teams' as const, ...r }))];
   const sel = selection.stage;
   return {
-    programme: {
-      name: inputs.programme.name,
-      startDate: inputs.programme.startDate,
-      source: inputs.programmeSource,
-      sha256: inputs.programmeSha256,
-      minAge: inputs.programme.eligibility.minAge,
-    },
+    programme: programmeView(inputs),
     tool: { name: 'cohort', version: TOOL_VERSION },
     seed: a.seed,
     inputs: inputRecords(inputs).map(({ file, sha256, rows }) => ({ file, sha256, rows })),
@@ -120,7 +140,7 @@ export function reportViewFromAllocation(a: Allocation): ReportView {
     })),
     ineligible: listed('ineligible'),
     excluded: listed('excluded'),
-    warnings: [...inputs.read.warnings, ...inputs.screening.warnings, ...selection.warnings].map((w) => w.message),
+    warnings: [...inputs.read.warnings, ...inputs.screening.warnings, ...selection.warnings].map((w) => ({ code: w.code, message: w.message })),
     // No solver names: which solver answered depends on the machine's speed, the result does not (see solverLog).
     stages: [
       { stage: 'selection', status: sel.status, gap: sel.gap },
@@ -181,7 +201,7 @@ export interface ExistingAllocation {
   relaxations: RelaxationView[];
   seed: string | null;
   allRulesMet: boolean;
-  warnings: string[];
+  warnings: NoteView[];
   /** The committee's decisions with their verdicts on this allocation; default none. */
   decisions?: readonly DecisionRecord[] | undefined;
 }
@@ -213,6 +233,7 @@ export function reportViewFromRows(a: ExistingAllocation): ReportView {
           status === 'excluded'
             ? [{ code: 'excluded', text: 'excluded: by the committee' }]
             : (screened.get(r.id)?.reasons ?? []).filter((x) => !LOCK_REASONS.has(x.code)).map((x) => ({ code: x.code, text: x.text })),
+        ...(status === 'ineligible' ? { facts: facts(candidate(r.id), inputs.programme) } : {}),
       }));
   const count = (status: AllocationRowView['status']) => rows.filter((r) => r.status === status && !overCap.has(r.id)).length;
   const participant = (id: string) => toPerson(candidate(id));
@@ -221,7 +242,7 @@ export function reportViewFromRows(a: ExistingAllocation): ReportView {
   const groupOf = (id: string) => a.groupOf.get(id);
   const cells = quotaCells(inputs.programme);
   return {
-    programme: { name: inputs.programme.name, startDate: inputs.programme.startDate, source: inputs.programmeSource, sha256: inputs.programmeSha256, minAge: inputs.programme.eligibility.minAge },
+    programme: programmeView(inputs),
     tool: { name: 'cohort', version: TOOL_VERSION },
     seed: a.seed,
     inputs: inputRecords(inputs).map(({ file, sha256, rows }) => ({ file, sha256, rows })),
@@ -262,7 +283,7 @@ export function reportViewFromRows(a: ExistingAllocation): ReportView {
     })),
     ineligible: listed('ineligible'),
     excluded: listed('excluded'),
-    warnings: [...a.warnings],
+    warnings: a.warnings.map((w) => ({ ...w, ...(w.ids === undefined ? {} : { ids: [...w.ids] }) })),
     stages: [],
     nominationCap: nominationCapView(inputs, overCap, candidate),
     decisions: decisionViews(a.decisions ?? [], byId),

@@ -114,7 +114,7 @@ export function runReport(opts: ReportOptions): CommandOutcome {
     relaxations: placementFindings(findings),
     seed: null,
     allRulesMet,
-    warnings: [...warnings.map((w) => w.message), ...findings.map((f) => `${f.severity} ${f.code}: ${f.message}`)],
+    warnings: [...warnings.map((w) => ({ code: w.code, message: w.message })), ...findings.map((f) => ({ code: f.code, message: `${f.severity} ${f.code}: ${f.message}`, ids: [...f.ids], severity: f.severity }))],
     decisions: rowDecisions(locks.decisions, allocation.rows, findings),
   });
   const name = basename(opts.output);

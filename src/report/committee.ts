@@ -92,11 +92,6 @@ function who(p: PersonView): SafeHtml {
   return html`<span class="who">${p.name}</span><span class="id">${p.id}</span>`;
 }
 
-/** English text inside a Norwegian page is marked as such. */
-function english(lang: ReportLang, text: string): SafeHtml {
-  return lang === 'en' ? html`${text}` : html`<span lang="en">${text}</span>`;
-}
-
 /** The header's count of candidates over the cap; nothing when there are none. */
 export function overCapStat(view: ReportView, lang: ReportLang): SafeHtml | null {
   const n = (view.nominationCap?.trusts ?? []).reduce((a, t) => a + t.people.length, 0);
@@ -113,10 +108,10 @@ export function overCapSection(view: ReportView, lang: ReportLang): SafeHtml | n
 ${caps.trusts.map(
   (t) => html`<section data-trust="${t.trust}">
 <h4>${w.overCapTrust(t.trust, t.nominated, t.people.length)}</h4>
-<table class="listed">
+<table class="listed stack">
 <thead><tr><th>${w.name}</th><th>${w.organisation}</th><th>${w.priority}</th></tr></thead>
 <tbody>
-${t.people.map((p) => html`<tr data-id="${p.id}"><td>${who(p)}</td><td>${p.organisation}</td><td class="nowrap">${p.priority ?? w.unranked}</td></tr>`)}
+${t.people.map((p) => html`<tr data-id="${p.id}"><td>${who(p)}</td><td class="org" data-label="${w.organisation}">${p.organisation}</td><td data-label="${w.priority}">${p.priority ?? w.unranked}</td></tr>`)}
 </tbody>
 </table>
 </section>`,
@@ -131,16 +126,16 @@ export function decisionsSection(view: ReportView, lang: ReportLang): SafeHtml |
   return html`<section id="decisions">
 <h2>${w.decisions}</h2>
 <p class="intro">${w.decisionsIntro}</p>
-<table class="decisions">
+<table class="decisions stack">
 <thead><tr><th>${w.who}</th><th>${w.rule}</th><th>${w.reason}</th><th>${w.source}</th><th>${w.status}</th></tr></thead>
 <tbody>
 ${decisions.map(
   (d) => html`<tr data-rule="${d.rule}" data-id="${d.person.id}">
   <td>${who(d.person)}</td>
-  <td>${w.ruleText(d)}${d.other !== null && html` ${who(d.other)}`}</td>
-  <td>${d.reason ?? '–'}</td>
-  <td class="small">${d.source}</td>
-  <td><span class="status ${d.obeyed ? 'ok' : 'bad'}">${d.obeyed ? `✓ ${w.obeyed}` : `✗ ${w.notObeyed}`}</span>${d.why !== null && html`<div class="why">${english(lang, d.why)}</div>`}</td>
+  <td data-label="${w.rule}"><span>${w.ruleText(d)}${d.other !== null && html` ${who(d.other)}`}</span></td>
+  <td data-label="${w.reason}">${d.reason ?? '–'}</td>
+  <td class="small" data-label="${w.source}">${d.source}</td>
+  <td data-label="${w.status}"><span><span class="status ${d.obeyed ? 'ok' : 'bad'}">${d.obeyed ? `✓ ${w.obeyed}` : `✗ ${w.notObeyed}`}</span>${lang === 'en' && d.why !== null && html`<div class="why">${d.why}</div>`}</span></td>
 </tr>`,
 )}
 </tbody>

@@ -11,6 +11,8 @@ import { sectorMixHolds } from '../domain/rules.js';
 import { SECTORS, type Gender, type Sector } from '../domain/types.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { REPORT_CSS } from './style.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
+import type { StageOutcome } from '../domain/i18n/catalogue.js';
 import type { CellView, GenderSplit, GroupView, ListedCandidateView, PersonView, ReportLang, ReportView, RuleView, TeamView } from './view.js';
 import { REASON_ORDER, WORDS, type ReportWords } from './words.js';
 import { decisionsSection, overCapSection, overCapStat } from './committee.js';
@@ -21,6 +23,7 @@ export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-sr
 const GENDERS: readonly Gender[] = ['female', 'male', 'unknown'];
 
 interface Ctx {
+  lang: ReportLang;
   w: ReportWords;
   view: ReportView;
   cellByKey: Map<string, CellView>;
@@ -29,8 +32,9 @@ interface Ctx {
 /** Render the report. `lang` defaults to Norwegian (bokmål). */
 export function renderReport(view: ReportView, lang: ReportLang = 'nb'): string {
   const w = WORDS[lang];
-  const ctx: Ctx = { w, view, cellByKey: new Map(view.cells.map((c) => [c.key, c])) };
+  const ctx: Ctx = { lang, w, view, cellByKey: new Map(view.cells.map((c) => [c.key, c])) };
   const title = `${view.programme.name} – ${w.titleSuffix}`;
+  const facts = overviewFacts(ctx);
   const page = html`<!DOCTYPE html>
 <html lang="${w.htmlLang}">
 <head>
@@ -44,10 +48,10 @@ export function renderReport(view: ReportView, lang: ReportLang = 'nb'): string 
 <style>${raw(REPORT_CSS)}</style>
 </head>
 <body>
-${header(ctx)}
 <main>
-${quotaSection(ctx)}
+${overviewSection(ctx, facts)}
 ${rulesSection(ctx)}
+${longFactsSection(facts)}
 ${groupsSection(ctx)}
 ${teamsSection(ctx)}
 ${reservesSection(ctx)}
@@ -109,7 +113,7 @@ function genderPill(w: ReportWords, g: Gender): SafeHtml {
 }
 
 function sectorCell(w: ReportWords, s: Sector): SafeHtml {
-  return html`<span class="sec ${s === 'kommune' ? 'kommune' : 'spesialist'}"></span>${w.sector(s)}`;
+  return html`<span class="nowrap"><span class="sec ${s === 'kommune' ? 'kommune' : 'spesialist'}"></span>${w.sector(s)}</span>`;
 }
 
 /** Name, then id, job title and e-mail (when the files have them) in small type. */
@@ -134,9 +138,9 @@ function detail(text: string, code: string): string {
   return text.startsWith(`${code}: `) ? text.slice(code.length + 2) : text;
 }
 
-/** English text inside a Norwegian page is marked as such (screen readers, hyphenation). */
-function english(ctx: Ctx, text: string): SafeHtml {
-  return ctx.w.htmlLang === 'en' ? html`${text}` : html`<span lang="en">${text}</span>`;
+/** The pipeline's English detail, on the English page only (the Norwegian page says it in its own words). */
+function pipelineText(ctx: Ctx, text: string | null): string | null {
+  return ctx.w.pipelineDetail ? text : null;
 }
 
 function byNameThenId(a: PersonView, b: PersonView): number {
@@ -150,12 +154,125 @@ function bySectorThenName(a: PersonView, b: PersonView): number {
 // ---------------------------------------------------------------------------------------------------------
 // Sections
 
-function header(ctx: Ctx): SafeHtml {
-  const { w, view } = ctx;
+/** The solver stages the catalogue can judge; a view without them (a re-read allocation) has none. */
+function stageOutcomes(view: ReportView): StageOutcome[] {
+  const STAGES: ReadonlyArray<StageOutcome['stage']> = ['selection', 'groups', 'teams'];
+  const STATUSES: ReadonlyArray<StageOutcome['status']> = ['optimal', 'feasible', 'infeasible', 'timed_out', 'unbounded', 'error'];
+  return view.stages.flatMap((s) => {
+    const stage = STAGES.find((x) => x === s.stage);
+    const status = STATUSES.find((x) => x === s.status);
+    return stage === undefined || status === undefined ? [] : [{ stage, status, gap: s.gap }];
+  });
+}
+
+/** One box of the overview's facts: a heading and its lines (or the "none" line). */
+/** Lines a box of the overview shows at most, so that the overview stays one A4 page; the rest follow in full below. */
+const FACT_LINES = 5;
+
+interface Fact {
+  id: string;
+  title: string;
+  lines: ReadonlyArray<SafeHtml | string>;
+  none: string;
+  bad?: boolean;
+}
+
+function fact(ctx: Ctx, f: Fact): SafeHtml {
+  const { lines } = f;
+  const shown = lines.length > FACT_LINES ? [...lines.slice(0, FACT_LINES - 1), ctx.w.moreBelow(lines.length - (FACT_LINES - 1), f.title)] : lines;
+  return html`<section id="${f.id}" class="fact${f.bad === true ? ' bad' : ''}">
+<h3>${f.title}</h3>
+${shown.length === 0 ? html`<p class="muted">${f.none}</p>` : shown.length === 1 ? html`<p>${shown[0]}</p>` : html`<ul>${shown.map((l) => html`<li>${l}</li>`)}</ul>`}
+</section>`;
+}
+
+/** The overview's boxes too long for it, in full (after the rules). */
+function longFactsSection(facts: readonly Fact[]): SafeHtml[] {
+  return facts
+    .filter((f) => f.lines.length > FACT_LINES)
+    .map(
+      (f) => html`<section id="${f.id}-all" class="long-fact">
+<h2>${f.title}</h2>
+<ul>${f.lines.map((l) => html`<li>${l}</li>`)}</ul>
+</section>`,
+    );
+}
+
+function personText(p: PersonView): string {
+  return `${p.name} (${p.id})`;
+}
+
+/**
+ * Page 1 of the print: the verdict and counts, seats and gender per nominating body, and in short every matter
+ * the committee signs off (unfilled seats, departures from the rankings, lottery seats, its own decisions, the
+ * nomination cap, and whether the result is proven the best possible). Departures and lottery seats are shown
+ * when the view carries them (absent: not known, left out).
+ */
+/** The overview's boxes after the quota table, in order; departures and lottery only when the view has them. */
+function overviewFacts(ctx: Ctx): Fact[] {
+  const { w, view, lang } = ctx;
+  const cat = CATALOGUE[lang].allocate;
+  const stages = stageOutcomes(view);
+  const proven = stages.length > 0 && stages.every((s) => s.status === 'optimal');
+  const unfilled = view.cells.filter((x) => x.shortfall > 0);
+  const decisions = view.decisions ?? [];
+  const notObeyed = decisions.filter((d) => !d.obeyed).length;
+  const trusts = view.nominationCap?.trusts ?? [];
+  const facts: Fact[] = [
+    { id: 'proof', title: w.proofTitle, lines: [stages.length === 0 ? w.proofUnknown : cat.proof(stages)], none: '', bad: stages.length > 0 && !proven },
+    {
+      id: 'shortfalls',
+      title: w.shortfalls,
+      lines: unfilled.map((x) => pipelineText(ctx, x.explanation) ?? cat.unfilled(cellName(ctx, x.key), x.shortfall, x.seats, x.eligible - x.excluded)),
+      none: w.noShortfall,
+      bad: unfilled.length > 0,
+    },
+  ];
+  if (view.departures !== undefined) {
+    facts.push({
+      id: 'departures',
+      title: w.departures,
+      lines: view.departures.map((d) =>
+        w.departure({
+          cell: cellName(ctx, d.cellKey),
+          taken: d.takenInstead,
+          passedOver: d.passedOver,
+          cause: d.cause,
+          sameRank: d.sameRank,
+        }),
+      ),
+      none: w.noDepartures,
+    });
+  }
+  if (view.lottery !== undefined) {
+    facts.push({
+      id: 'lottery',
+      title: w.lottery,
+      lines: view.lottery.map((l) => w.lotteryLine({ cell: cellName(ctx, l.cellKey), priority: l.priority === null ? '' : String(l.priority), won: l.won.map(personText), tied: l.won.length + l.lost.length })),
+      none: w.noLottery,
+    });
+  }
+  facts.push(
+    { id: 'decisions-summary', title: w.decisionsTitle, lines: decisions.length === 0 ? [] : [w.decisionsLine(decisions.length, notObeyed)], none: w.noDecisions, bad: notObeyed > 0 },
+    { id: 'over-cap-summary', title: w.overCapTitle, lines: trusts.map((t) => w.overCapLine(t.trust, t.nominated, t.people.length, view.nominationCap?.cap ?? null)), none: w.noOverCap },
+  );
+  return facts;
+}
+
+/**
+ * Page 1 of the print: the verdict and counts, seats and gender per nominating body, and in short every matter
+ * the committee signs off (unfilled seats, departures from the rankings, lottery seats, its own decisions, the
+ * nomination cap, and whether the result is proven the best possible). Departures and lottery seats are shown
+ * when the view carries them (absent: not known, left out). A box longer than FACT_LINES is cut short here and
+ * listed in full after the rules.
+ */
+function overviewSection(ctx: Ctx, facts: readonly Fact[]): SafeHtml {
+  const { w, view, lang } = ctx;
   const c = view.counts;
-  return html`<header class="top">
+  return html`<section id="overview" class="overview">
+<header class="top">
   <div>
-    <p class="eyebrow">${w.titleSuffix}</p>
+    <p class="eyebrow">${w.titleSuffix} · ${w.overview}</p>
     <h1>${view.programme.name}</h1>
     <p class="muted">${w.startDate(view.programme.startDate)}</p>
   </div>
@@ -166,49 +283,65 @@ function header(ctx: Ctx): SafeHtml {
   <li><b>${c.candidates}</b>${w.statCandidates}</li>
   <li><b>${c.reserve}</b>${w.statReserves}</li>
   <li><b>${c.ineligible}</b>${w.statIneligible}</li>
-  ${overCapStat(view, w.htmlLang === 'en' ? 'en' : 'nb')}
+  ${overCapStat(view, lang)}
   ${c.excluded > 0 && html`<li><b>${c.excluded}</b>${w.statExcluded}</li>`}
-</ul>`;
+</ul>
+${quotaSection(ctx)}
+<div class="facts">
+${facts.map((f) => fact(ctx, f))}
+</div>
+</section>`;
 }
 
 function quotaSection(ctx: Ctx): SafeHtml {
   const { w, view } = ctx;
   const anyExcluded = view.cells.some((c) => c.excluded > 0);
-  const row = (c: CellView, label: string) => html`<tr>
-  <td>${label}</td>
-  <td class="num">${c.seats}</td>
-  <td class="num">${c.eligible}</td>
-  ${anyExcluded && html`<td class="num">${c.excluded}</td>`}
-  <td class="num">${c.selected}</td>
-  <td class="num">${c.reserves}</td>
-  <td class="num${c.shortfall > 0 ? ' short' : ''}">${c.shortfall}</td>
-  <td class="gcell">${genderBar(w, c.genderSelected, c.shortfall)}</td>
+  const anyUnknown = view.cells.some((c) => c.genderSelected.unknown > 0);
+  const numbers = (c: Pick<CellView, 'seats' | 'eligible' | 'excluded' | 'selected' | 'reserves' | 'shortfall' | 'genderSelected'>) => html`
+  <td class="num" data-label="${w.seats}">${c.seats}</td>
+  <td class="num" data-label="${w.eligible}">${c.eligible}</td>
+  ${anyExcluded && html`<td class="num" data-label="${w.excludedCol}">${c.excluded}</td>`}
+  <td class="num" data-label="${w.selected}">${c.selected}</td>
+  <td class="num" data-label="${w.reserves}">${c.reserves}</td>
+  <td class="num${c.shortfall > 0 ? ' short' : ''}" data-label="${w.shortfall}">${c.shortfall}</td>
+  <td class="num" data-label="${w.women}">${c.genderSelected.female}</td>
+  <td class="num" data-label="${w.men}">${c.genderSelected.male}</td>
+  ${anyUnknown && html`<td class="num" data-label="${w.unknownGender}">${c.genderSelected.unknown}</td>`}`;
+  const row = (c: CellView, label: string) => html`<tr data-cell="${c.key}">
+  <th scope="row">${label}</th>${numbers(c)}
 </tr>`;
   const body: SafeHtml[] = [];
   for (const sector of SECTORS) {
     const cells = view.cells.filter((c) => c.sector === sector);
     if (cells.length === 0) continue;
     if (cells.length === 1 && cells[0]?.rhf === null) {
-      body.push(row(cells[0], w.sector(sector, true)));
+      // The nominating body by the committee's name for it: "Kommunene (KS)".
+      body.push(row(cells[0], CATALOGUE[ctx.lang].allocate.body(cells[0].label)));
       continue;
     }
-    body.push(html`<tr class="sector-row"><th colspan="${anyExcluded ? 8 : 7}">${w.sector(sector, true)}</th></tr>`);
+    body.push(html`<tr class="sector-row"><th colspan="${8 + (anyExcluded ? 1 : 0) + (anyUnknown ? 1 : 0)}">${w.sector(sector, true)}</th></tr>`);
     for (const c of cells) body.push(row(c, c.rhf ?? w.wholeSector));
   }
   const sum = (f: (c: CellView) => number) => view.cells.reduce((a, c) => a + f(c), 0);
-  const total: GenderSplit = { female: sum((c) => c.genderSelected.female), male: sum((c) => c.genderSelected.male), unknown: sum((c) => c.genderSelected.unknown) };
-  const explained = view.cells.filter((c) => c.explanation !== null);
+  const total = {
+    seats: sum((c) => c.seats),
+    eligible: sum((c) => c.eligible),
+    excluded: sum((c) => c.excluded),
+    selected: sum((c) => c.selected),
+    reserves: sum((c) => c.reserves),
+    shortfall: sum((c) => c.shortfall),
+    genderSelected: { female: sum((c) => c.genderSelected.female), male: sum((c) => c.genderSelected.male), unknown: sum((c) => c.genderSelected.unknown) },
+  };
   return html`<section id="quotas">
 <h2>${w.quotas}</h2>
-<p class="intro">${w.quotasIntro}</p>
-<table class="quota">
-<thead><tr><th>${w.cell}</th><th class="num">${w.seats}</th><th class="num">${w.eligible}</th>${anyExcluded && html`<th class="num">${w.excludedCol}</th>`}<th class="num">${w.selected}</th><th class="num">${w.reserves}</th><th class="num">${w.shortfall}</th><th class="gcell">${w.genderSelected}</th></tr></thead>
+<table class="quota stack">
+<thead><tr><th>${w.body}</th><th class="num">${w.seats}</th><th class="num">${w.eligible}</th>${anyExcluded && html`<th class="num">${w.excludedCol}</th>`}<th class="num">${w.selected}</th><th class="num">${w.reserves}</th><th class="num">${w.shortfall}</th><th class="num">${w.women}</th><th class="num">${w.men}</th>${anyUnknown && html`<th class="num">${w.unknownGender}</th>`}</tr></thead>
 <tbody>
 ${body}
 </tbody>
-<tfoot><tr><th>${w.total}</th><td class="num">${sum((c) => c.seats)}</td><td class="num">${sum((c) => c.eligible)}</td>${anyExcluded && html`<td class="num">${sum((c) => c.excluded)}</td>`}<td class="num">${sum((c) => c.selected)}</td><td class="num">${sum((c) => c.reserves)}</td><td class="num${sum((c) => c.shortfall) > 0 ? ' short' : ''}">${sum((c) => c.shortfall)}</td><td class="gcell">${genderBar(w, total, sum((c) => c.shortfall))}</td></tr></tfoot>
+<tfoot><tr><th scope="row">${w.total}</th>${numbers(total)}</tr></tfoot>
 </table>
-${explained.map((c) => html`<p class="why">${english(ctx, c.explanation ?? '')}</p>`)}
+<div class="barline total-gender"><span class="k">${w.genderSelected}</span>${genderBar(w, total.genderSelected, total.shortfall)}</div>
 </section>`;
 }
 
@@ -216,25 +349,33 @@ function ruleText(ctx: Ctx, r: RuleView): string {
   const { w } = ctx;
   if (r.kind === 'quota') return w.quotaRule(cellName(ctx, r.scopeKey), r.required);
   const g = r.gender ?? 'female';
-  const where = r.scope === 'cohort' ? w.cohortScope : r.scope === 'sector' ? w.inSector(r.scopeKey === 'kommune' ? 'kommune' : 'spesialist') : w.inCell(cellName(ctx, r.scopeKey));
+  const cell = r.scope === 'cell' ? ctx.cellByKey.get(r.scopeKey) : undefined;
+  // A cell that is a whole sector (the municipalities' one cell) reads as the sector: "i kommunehelsetjenesten".
+  const wholeSector = cell !== undefined && cell.rhf === null ? cell.sector : null;
+  const where =
+    r.scope === 'cohort'
+      ? w.cohortScope
+      : r.scope === 'sector'
+        ? w.inSector(r.scopeKey === 'kommune' ? 'kommune' : 'spesialist')
+        : wholeSector !== null
+          ? w.inSector(wholeSector)
+          : w.inCell(cellName(ctx, r.scopeKey));
   return w.genderRule(r.required, g, where);
 }
 
 function rulesSection(ctx: Ctx): SafeHtml {
   const { w, view } = ctx;
-  const anyEnglish = view.rules.some((r) => !r.met && r.explanation !== null) || view.relaxations.length > 0;
   return html`<section id="rules">
 <h2>${w.rules}</h2>
-${anyEnglish && w.explanationNote !== '' && html`<p class="intro">${w.explanationNote}</p>`}
-<table class="rules">
+<table class="rules stack">
 <thead><tr><th>${w.rule}</th><th class="num">${w.required}</th><th class="num">${w.actual}</th><th>${w.status}</th></tr></thead>
 <tbody>
 ${view.rules.map(
   (r) => html`<tr data-rule="${r.id}">
-  <td>${ruleText(ctx, r)}${!r.met && r.explanation !== null && html`<div class="why">${english(ctx, r.explanation)}</div>`}</td>
-  <td class="num">${r.required}</td>
-  <td class="num">${r.actual}</td>
-  <td><span class="status ${r.met ? 'ok' : 'bad'}">${r.met ? `✓ ${w.met}` : `✗ ${w.notMet}`}</span></td>
+  <td>${ruleText(ctx, r)}${!r.met && pipelineText(ctx, r.explanation) !== null && html`<div class="why">${r.explanation}</div>`}</td>
+  <td class="num" data-label="${w.required}">${r.required}</td>
+  <td class="num" data-label="${w.actual}">${r.actual}</td>
+  <td data-label="${w.status}"><span class="status ${r.met ? 'ok' : 'bad'}">${r.met ? `✓ ${w.met}` : `✗ ${w.notMet}`}</span></td>
 </tr>`,
 )}
 </tbody>
@@ -243,19 +384,19 @@ ${view.rules.map(
 ${
   view.relaxations.length === 0
     ? html`<p class="status ok">✓ ${w.noRelaxations}</p>`
-    : view.relaxations.map((r) => html`<p class="why"><b>${w.relaxed(r.stage)}:</b> ${english(ctx, r.reason)}</p>`)
+    : view.relaxations.map((r) => html`<p class="why"><b>${w.relaxed(r.stage)}:</b> ${pipelineText(ctx, r.reason) ?? w.note(r.code, r.ids)}</p>`)
 }
 </section>`;
 }
 
 function memberTable(ctx: Ctx, members: ReadonlyArray<PersonView & { group?: number | null }>, clashIds: ReadonlySet<string>, showGroup: boolean): SafeHtml {
   const { w } = ctx;
-  return html`<table>
+  return html`<table class="stack">
 <thead><tr><th>${w.name}</th><th>${w.sectorCol}</th><th>${w.rhf}</th><th>${w.organisation}</th>${showGroup && html`<th class="num">${w.groupCol}</th>`}<th>${w.gender}</th></tr></thead>
 <tbody>
 ${members.map(
   (p) => html`<tr data-id="${p.id}"${clashIds.has(p.id) && raw(' class="clash"')}>
-  <td>${who(p)}</td><td class="nowrap">${sectorCell(w, p.sector)}</td><td class="rhf">${p.rhf ?? w.unknownRhf}</td><td>${p.organisation}</td>${showGroup && html`<td class="num">${p.group ?? '–'}</td>`}<td>${genderPill(w, p.gender)}</td>
+  <td>${who(p)}</td><td data-label="${w.sectorCol}">${sectorCell(w, p.sector)}</td><td data-label="${w.rhf}">${p.rhf ?? w.unknownRhf}</td><td class="org" data-label="${w.organisation}">${p.organisation}</td>${showGroup && html`<td class="num" data-label="${w.groupCol}">${p.group ?? '–'}</td>`}<td data-label="${w.gender}">${genderPill(w, p.gender)}</td>
 </tr>`,
 )}
 </tbody>
@@ -293,7 +434,7 @@ ${memberTable(ctx, [...g.members].sort(bySectorThenName), clashIds, false)}
 
 function groupsSection(ctx: Ctx): SafeHtml {
   const { w, view } = ctx;
-  return html`<section id="groups" class="page">
+  return html`<section id="groups">
 <h2>${w.groups}</h2>
 <p class="intro">${w.groupsIntro}</p>
 <div class="cards">
@@ -325,7 +466,7 @@ ${memberTable(ctx, [...t.members].sort(bySectorThenName), clashIds, true)}
 function teamsSection(ctx: Ctx): SafeHtml {
   const { w, view } = ctx;
   const matched = view.teams.filter((t) => t.regionMatch !== null).length;
-  return html`<section id="teams" class="page">
+  return html`<section id="teams">
 <h2>${w.teams}</h2>
 <p class="intro">${w.teamsIntro(matched, view.teams.length)}</p>
 <div class="cards teams">
@@ -336,7 +477,7 @@ ${view.teams.map((t) => teamCard(ctx, t))}
 
 function reservesSection(ctx: Ctx): SafeHtml {
   const { w, view } = ctx;
-  return html`<section id="reserves" class="page">
+  return html`<section id="reserves">
 <h2>${w.reserveLists}</h2>
 <p class="intro">${w.reserveIntro}</p>
 <div class="lists">
@@ -346,12 +487,11 @@ ${view.reserves.map(
 ${
   list.reserves.length === 0
     ? html`<p class="muted">${w.noReserves}</p>`
-    : html`<table>
-<colgroup><col style="width: 3.2em"><col style="width: 36%"><col style="width: 4.2em"><col style="width: 6.5em"><col></colgroup>
+    : html`<table class="stack">
 <thead><tr><th class="num">${w.rank}</th><th>${w.name}</th><th>${w.gender}</th><th>${w.priority}</th><th>${w.organisation}</th></tr></thead>
 <tbody>
 ${list.reserves.map(
-  (r) => html`<tr data-id="${r.id}"><td class="num">${r.rank}</td><td>${who(r)}</td><td>${genderPill(w, r.gender)}</td><td class="nowrap">${r.priority ?? w.unranked}</td><td>${r.organisation}</td></tr>`,
+  (r) => html`<tr data-id="${r.id}"><td class="num" data-label="${w.rank}">${r.rank}</td><td>${who(r)}</td><td data-label="${w.gender}">${genderPill(w, r.gender)}</td><td data-label="${w.priority}">${r.priority ?? w.unranked}</td><td class="org" data-label="${w.organisation}">${r.organisation}</td></tr>`,
 )}
 </tbody>
 </table>`
@@ -362,18 +502,30 @@ ${list.reserves.map(
 </section>`;
 }
 
+/** A reason's detail for one person: the pipeline's English on the English page, measured facts in bokmål. */
+function reasonDetail(ctx: Ctx, p: ListedCandidateView, code: string): string {
+  const { w, view } = ctx;
+  if (w.pipelineDetail) {
+    return p.reasons
+      .filter((r) => r.code === code)
+      .map((r) => detail(r.text, code))
+      .join('; ');
+  }
+  const min = { minAge: view.programme.minAge, ...view.programme.eligibility };
+  return p.facts === undefined ? '' : (w.reasonDetail(code, p.facts, min) ?? '');
+}
+
 function listedTable(ctx: Ctx, people: readonly ListedCandidateView[], code: string | null): SafeHtml {
   const { w } = ctx;
-  return html`<table class="listed">
-<colgroup><col style="width: 24%"><col style="width: 20%"><col style="width: 26%">${code !== null && html`<col style="width: 30%">`}</colgroup>
-<thead><tr><th>${w.name}</th><th>${w.cell}</th><th>${w.organisation}</th>${code !== null && html`<th>${w.detail}</th>`}</tr></thead>
+  // No detail column when no one in the list has a detail (the heading already says the reason).
+  const details = code === null ? null : people.map((p) => reasonDetail(ctx, p, code));
+  const withDetail = details !== null && details.some((d) => d !== '');
+  return html`<table class="listed stack">
+<thead><tr><th>${w.name}</th><th>${w.cell}</th><th>${w.organisation}</th>${withDetail && html`<th>${w.detail}</th>`}</tr></thead>
 <tbody>
 ${people.map(
-  (p) => html`<tr data-id="${p.id}"><td>${who(p)}</td><td>${cellName(ctx, p.cellKey)}</td><td>${p.organisation}</td>${
-    code !== null &&
-    html`<td class="small">${p.reasons
-      .filter((r) => r.code === code)
-      .map((r) => english(ctx, detail(r.text, code)))}</td>`
+  (p, i) => html`<tr data-id="${p.id}"><td>${who(p)}</td><td data-label="${w.cell}">${cellName(ctx, p.cellKey)}</td><td class="org" data-label="${w.organisation}">${p.organisation}</td>${
+    withDetail && html`<td class="small" data-label="${w.detail}">${details?.[i] ?? ''}</td>`
   }</tr>`,
 )}
 </tbody>
@@ -420,7 +572,7 @@ function warningsSection(ctx: Ctx): SafeHtml | null {
   if (view.warnings.length === 0) return null;
   return html`<section id="warnings">
 <h2>${w.warnings}</h2>
-${view.warnings.map((m) => html`<p class="note">${english(ctx, m)}</p>`)}
+${view.warnings.map((m) => html`<p class="note">${pipelineText(ctx, m.message) ?? w.note(m.code, m.ids ?? [], m.severity)}</p>`)}
 </section>`;
 }
 
@@ -438,7 +590,7 @@ function footer(ctx: Ctx): SafeHtml {
 <table>
 <thead><tr><th>${w.inputFiles}</th><th class="num">${w.rows}</th><th>SHA-256</th></tr></thead>
 <tbody>
-${view.inputs.map((f) => html`<tr><td>${f.file}</td><td class="num">${f.rows}</td><td class="mono">${f.sha256}</td></tr>`)}
+${view.inputs.map((f) => html`<tr><td class="file">${f.file}</td><td class="num">${f.rows}</td><td class="mono">${f.sha256}</td></tr>`)}
 </tbody>
 </table>
 <p class="privacy">${w.privacy}</p>

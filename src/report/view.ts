@@ -4,7 +4,7 @@
  * candidate files can build the same view. All texts in here are data (escaped by the renderer); the
  * renderer's own words come from `words.ts`.
  */
-import type { Gender, Sector } from '../domain/types.js';
+import type { Education, Gender, Sector } from '../domain/types.js';
 
 export type ReportLang = 'nb' | 'en';
 
@@ -113,6 +113,18 @@ export interface ListedCandidateView extends PersonView {
   cellKey: string | null;
   /** Codes with plain-English detail, e.g. `{ code: 'too_young', text: 'too_young: 24 years on …' }`. */
   reasons: Array<{ code: string; text: string }>;
+  /**
+   * What the eligibility rules measured, for the detail in the reader's language (the English `text` is
+   * the pipeline's). Personal data: it stays in the report file. Absent: the detail is the code's words only.
+   */
+  facts?: EligibilityFacts | undefined;
+}
+
+export interface EligibilityFacts {
+  /** Whole years on the programme's start date; null when the birth date is missing or not a date. */
+  age: number | null;
+  education: Education | null;
+  experienceYears: number | null;
 }
 
 export interface StageView {
@@ -131,6 +143,8 @@ export interface ReportView {
     source: string;
     sha256: string;
     minAge: number;
+    /** The other eligibility minimums, for the ineligible candidates' detail; absent when not known. */
+    eligibility?: { minEducation: Education; minExperienceYears: number; minExperienceYearsWithMaster: number } | undefined;
   };
   tool: { name: string; version: string };
   /** Lottery seed of the run; null when not known (e.g. a view drawn from a re-read allocation file). */
@@ -149,8 +163,8 @@ export interface ReportView {
   reserves: ReserveListView[];
   ineligible: ListedCandidateView[];
   excluded: ListedCandidateView[];
-  /** Run-level warnings in plain English (ids only, no personal data). */
-  warnings: string[];
+  /** Run-level warnings: a stable code and the pipeline's plain English (ids only, no personal data). */
+  warnings: NoteView[];
   /** How each solver stage ended; empty when not known (a re-read allocation). */
   stages: StageView[];
   /**
@@ -160,6 +174,58 @@ export interface ReportView {
   nominationCap?: NominationCapView | undefined;
   /** The committee's decisions with whether each is obeyed. Absent or empty: no locks were given. */
   decisions?: DecisionView[] | undefined;
+  /**
+   * Seats given out of the nominating bodies' order (someone selected before a better-ranked candidate of the
+   * same cell). Absent: the view does not know (the overview says nothing); empty: none.
+   */
+  departures?: DepartureView[] | undefined;
+  /** Seats decided by the lottery among equally ranked candidates. Absent: not known; empty: none. */
+  lottery?: LotteryView[] | undefined;
+}
+
+/** A run-level warning or a checker's finding. */
+export interface NoteView {
+  /** Stable code, e.g. `nomination_cap`, `unknown_organisation`, `group_size`. */
+  code: string;
+  /** Plain English from the pipeline (shown in the English report only). */
+  message: string;
+  /** Candidate ids the note is about, when known. */
+  ids?: string[] | undefined;
+  /** A checker's finding (`cohort report`): how bad it is. Absent: a run warning. */
+  severity?: 'error' | 'unmet' | 'warning' | undefined;
+}
+
+/**
+ * One departure from a nominating body's ranking: `passedOver` comes before `takenInstead` in the body's call-in
+ * order (rank, then the lottery), yet only `takenInstead` has a seat. One to one with the selection's `Departure`
+ * (src/stages/select/select.ts), with people for ids.
+ */
+export interface DepartureView {
+  cellKey: string;
+  passedOver: PersonView;
+  takenInstead: PersonView;
+  /**
+   * Why: `gender_body` (the body's own gender rule), `gender_agreement` (the cohort's or a sector's share the
+   * bodies agreed to balance), `include` / `exclude` (a committee decision), `nomination_cap` (the passed-over
+   * candidate is over the cap); another code is shown as the code.
+   */
+  cause: string;
+  /** Both have the same priority: the lottery had placed `passedOver` first. */
+  sameRank: boolean;
+}
+
+/**
+ * Seats of one cell decided by the lottery among candidates of equal rank (or all unranked). From the
+ * selection's `LotterySeats`: `won` its `selected`, `lost` the rest of its `among`.
+ */
+export interface LotteryView {
+  cellKey: string;
+  /** The shared rank; null when the tie is among unranked candidates. */
+  priority: number | null;
+  /** Tied candidates the draw gave a seat. */
+  won: PersonView[];
+  /** Tied candidates the draw left out (in the draw's order). */
+  lost: PersonView[];
 }
 
 export interface NominationCapView {

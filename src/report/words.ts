@@ -2,9 +2,25 @@
  * The report's own words in Norwegian (bokmål, the default) and English. Data (names, organisations, the
  * English explanations recorded by the pipeline) is not translated here.
  */
-import { formatDate, formatPercent, plural } from '../domain/text.js';
+import { formatDate, formatNumber, formatPercent, listText, plural } from '../domain/text.js';
 import type { Gender, Sector } from '../domain/types.js';
-import type { ReportLang } from './view.js';
+import { NB as CATALOGUE_NB } from '../domain/i18n/nb.js';
+import type { EligibilityFacts, ReportLang } from './view.js';
+
+/** The eligibility minimums a reason's detail may quote; absent ones are left out of the words. */
+export interface Minimums {
+  minAge: number;
+  minEducation?: string | undefined;
+  minExperienceYears?: number | undefined;
+  minExperienceYearsWithMaster?: number | undefined;
+}
+
+/** A person as the overview names them: `Kari Nordmann (K-1, prioritet 3)`. */
+export interface RankedPerson {
+  name: string;
+  id: string;
+  priority: number | null;
+}
 
 export interface ReportWords {
   htmlLang: string;
@@ -18,6 +34,38 @@ export interface ReportWords {
   statIneligible: string;
   statExcluded: string;
   privacy: string;
+  // overview (page 1 of the print)
+  overview: string;
+  body: string;
+  women: string;
+  men: string;
+  unknownGender: string;
+  proofTitle: string;
+  /** Said when the view knows no solver stages (a report drawn from an existing allocation). */
+  proofUnknown: string;
+  shortfalls: string;
+  noShortfall: string;
+  departures: string;
+  noDepartures: string;
+  /** A person's priority is a number, or null when unranked. */
+  departure: (d: { cell: string; taken: RankedPerson; passedOver: RankedPerson; cause: string; sameRank: boolean }) => string;
+  lottery: string;
+  noLottery: string;
+  lotteryLine: (l: { cell: string; priority: string; won: readonly string[]; tied: number }) => string;
+  decisionsTitle: string;
+  decisionsLine: (count: number, notObeyed: number) => string;
+  noDecisions: string;
+  overCapTitle: string;
+  noOverCap: string;
+  overCapLine: (trust: string, nominated: number, over: number, cap: number | null) => string;
+  /** The last line of an overview box cut short: how many more, and the heading they are under further down. */
+  moreBelow: (n: number, title: string) => string;
+  /** Whether the pipeline's English detail (explanations, reasons, notes) is shown: only on the English page. */
+  pipelineDetail: boolean;
+  /** A run note or finding in words, from its code and ids (the Norwegian page; the English one shows the message). */
+  note: (code: string, ids: readonly string[], severity?: 'error' | 'unmet' | 'warning') => string;
+  /** An ineligible candidate's detail from what was measured; null when the heading says it all. */
+  reasonDetail: (code: string, facts: EligibilityFacts, min: Minimums) => string | null;
   // quota table
   quotas: string;
   quotasIntro: string;
@@ -110,6 +158,102 @@ export interface ReportWords {
   unknownRhf: string;
 }
 
+const EDUCATION_NB: Record<string, string> = { none: 'ingen', fagskole: 'fagskole', bachelor: 'bachelorgrad', master: 'mastergrad', phd: 'doktorgrad' };
+
+/**
+ * Run notes and checker findings in bokmål by code (read warnings, screening, `cohort report`'s findings,
+ * `cohort replace`'s changes).
+ */
+const NOTES_NB: Record<string, string> = {
+  nomination_cap: 'et helseforetak nominerte flere enn taket; se «Over nominasjonstaket»',
+  header_not_first: 'overskriftsraden var ikke første rad i en søkerfil',
+  ids_as_numbers: 'id-er så ut som tall i en søkerfil; sjekk at ledende nuller ikke er borte',
+  id_normalised: 'id-er ble skrevet om til standard form',
+  unrecognised_gender: 'ukjent kjønn i søkerfilen',
+  unknown_organisation: 'virksomheten ble ikke funnet i referanselistene',
+  empty_seat: 'en plass står tom',
+  seats_unfilled: 'ikke alle plasser er fylt',
+  shortfall: 'færre er tatt opp enn det er plasser',
+  over_quota: 'flere er tatt opp enn det er plasser',
+  gender_rule_not_met: 'en kjønnsregel er ikke oppfylt',
+  gender_rules_below_achievable: 'kjønnsfordelingen er dårligere enn de kvalifiserte kandidatene ville gitt',
+  justified_envy: 'en bedre rangert kandidat i samme kvotecelle er forbigått',
+  reserve_order: 'reservelisten følger ikke rangeringen',
+  reserve_rank_missing: 'en reserve mangler plass på reservelisten',
+  reserve_rank_sequence: 'plassene på reservelisten er ikke 1, 2, 3 …',
+  reserve_rank_not_reserve: 'en som ikke er reserve, har plass på reservelisten',
+  selected_ineligible: 'en som ikke er kvalifisert, er tatt opp',
+  excluded_selected: 'en som komiteen holdt utenfor, er tatt opp',
+  include_not_selected: 'en som komiteen ville ta med, er ikke tatt opp',
+  include_over_quota: 'komiteens vedtak om å ta med går ut over kvoten',
+  include_ineligible: 'komiteens vedtak om å ta med gjelder en som ikke er kvalifisert',
+  duplicate_selected: 'samme person er tatt opp to ganger',
+  duplicate_candidate_id: 'samme id står to ganger i søkerfilene',
+  unknown_id: 'en id finnes ikke i søkerfilene',
+  marked_reserve: 'merket som reserve, men kontrollen finner vedkommende kvalifisert til plass',
+  marked_over_cap: 'merket som over nominasjonstaket, men kontrollen finner vedkommende innenfor',
+  marked_ineligible: 'merket som ikke kvalifisert, men kontrollen finner vedkommende kvalifisert',
+  over_cap: 'over nominasjonstaket',
+  no_quota_cell: 'passer ingen kvotecelle',
+  lock_apart: 'et vedtak om å holde to deltakere fra hverandre er ikke fulgt',
+  lock_together: 'et vedtak om å sette to deltakere sammen er ikke fulgt',
+  lock_group: 'et vedtak om verkstedgruppe er ikke fulgt',
+  lock_conflict: 'motstridende vedtak fra komiteen',
+  lock_unknown_id: 'et vedtak gjelder en id som ikke finnes i søkerfilene',
+  lock_unknown_participant: 'et vedtak gjelder noen som ikke er tatt opp',
+  lock_group_out_of_range: 'et vedtak gjelder et gruppenummer som ikke finnes',
+  group_gender: 'begge kjønn er ikke godt representert i alle verkstedgrupper',
+  team_composition: 'ikke alle prosjektgrupper har 2 fra kommunene og 2 fra spesialisthelsetjenesten',
+};
+
+const rankedNb = (p: RankedPerson): string => `${p.name} (${p.id}, ${p.priority === null ? 'uprioritert' : `prioritet ${p.priority}`})`;
+const rankedEn = (p: RankedPerson): string => `${p.name} (${p.id}, ${p.priority === null ? 'unranked' : `priority ${p.priority}`})`;
+
+/** Why a body's ranking was departed from, by the selection's cause code. */
+const CAUSES_NB: Record<string, string> = {
+  gender_body: 'etter nominasjonsinstansens egen kjønnsregel',
+  gender_agreement: 'for kjønnsbalansen i kullet, som instansene har avtalt å dele',
+  include: 'etter komiteens vedtak om å ta med',
+  exclude: 'komiteen holdt den høyere rangerte utenfor',
+  nomination_cap: 'den høyere rangerte er over nominasjonstaket',
+};
+
+const CAUSES_EN: Record<string, string> = {
+  gender_body: "the body's own gender rule",
+  gender_agreement: "the cohort's gender balance, which the bodies agreed to share",
+  include: "the committee's decision to include",
+  exclude: 'the committee excluded the better-ranked candidate',
+  nomination_cap: 'the better-ranked candidate is over the nomination cap',
+};
+
+/** `cohort replace`'s changes, which name their people in the sentence. */
+const CHANGE_NOTES_NB: Record<string, (ids: readonly string[]) => string> = {
+  withdrawn: (ids) => `${ids[0] ?? '?'} trakk seg${ids[1] === undefined ? '' : `; ${ids[1]} tar plassen`}.`,
+  newcomer: (ids) => `${ids[0] ?? '?'} er kalt inn fra reservelisten.`,
+  moved: (ids) => `${ids[0] ?? '?'} er flyttet til en annen verkstedgruppe eller prosjektgruppe.`,
+};
+
+/** Findings about either kind of group, by the code's ending: `group_size`, `team_size`. */
+const PART_NOTES_NB: Record<string, (kind: string) => string> = {
+  '*_size': (k) => `en ${k} har feil størrelse`,
+  '*_sector_mix': () => 'blandingen av sektorer er ikke holdt i alle verkstedgrupper',
+  '*_count': (k) => `feil antall ${k}r`,
+  '*_numbering': (k) => `${k}ne er ikke nummerert 1, 2, 3 …`,
+  '*_missing': (k) => `en deltaker er ikke i noen ${k}`,
+  '*_duplicate': (k) => `en deltaker står i flere ${k}r`,
+  '*_unknown_member': (k) => `et medlem av en ${k} er ikke tatt opp`,
+  '*_org_clash': (k) => `kolleger fra samme virksomhet deler ${k}`,
+};
+
+/** ` (minst 4 år, 3 med mastergrad)`; nothing when the minimums are not known. */
+function experienceMin(m: Minimums, lang: 'nb' | 'en'): string {
+  if (m.minExperienceYears === undefined) return '';
+  const master = m.minExperienceYearsWithMaster;
+  const plain = formatNumber(m.minExperienceYears, lang);
+  if (master === undefined || master === m.minExperienceYears) return lang === 'nb' ? ` (krav: ${plain})` : ` (minimum ${plain})`;
+  return lang === 'nb' ? ` (krav: ${plain}, ${formatNumber(master, lang)} med mastergrad)` : ` (minimum ${plain}, ${formatNumber(master, lang)} with a master's)`;
+}
+
 const REASONS_NB: Record<string, (minAge: number) => string> = {
   too_young: (a) => `Under ${a} år`,
   missing_birth_date: () => 'Mangler fødselsdato',
@@ -140,6 +284,54 @@ const REASONS_EN: Record<string, (minAge: number) => string> = {
 
 const NB: ReportWords = {
   htmlLang: 'nb',
+  overview: 'Oversikt',
+  body: 'Nominert av',
+  women: 'Kvinner',
+  men: 'Menn',
+  unknownGender: 'Ukjent kjønn',
+  proofTitle: 'Optimering',
+  proofUnknown: 'Ikke vurdert: rapporten er laget fra en eksisterende fordeling, uten optimering.',
+  shortfalls: 'Udekkede plasser',
+  noShortfall: 'Alle plasser er fylt.',
+  departures: 'Avvik fra rangeringen',
+  noDepartures: 'Ingen: alle plasser er gitt i nominasjonsrekkefølgen.',
+  departure: (d) =>
+    `${d.cell}: ${rankedNb(d.taken)} fikk plass foran ${rankedNb(d.passedOver)}` +
+    `${d.sameRank ? ', som loddtrekningen hadde satt først' : ''} – ${CAUSES_NB[d.cause] ?? `årsak: ${d.cause}`}.`,
+  lottery: 'Avgjort ved loddtrekning',
+  noLottery: 'Ingen plasser er avgjort ved loddtrekning.',
+  lotteryLine: (l) => `${l.cell}: ${l.tied} ${l.priority === '' ? 'uten prioritet' : `med prioritet ${l.priority}`}; loddtrekningen ga plass til ${listText(l.won, 'nb')}.`,
+  decisionsTitle: 'Komiteens vedtak',
+  decisionsLine: (c, no) => `${plural(c, 'vedtak', 'vedtak', 'nb')}, ${no === 0 ? 'alle fulgt' : `${no} ikke fulgt`}.`,
+  noDecisions: 'Komiteen har ikke gitt vedtak for denne fordelingen.',
+  overCapTitle: 'Over nominasjonstaket',
+  noOverCap: 'Ingen helseforetak nominerte flere enn taket.',
+  overCapLine: (t, n, o, cap) => `${t}: ${n} nominert, taket er ${cap ?? '–'}; ${o} over taket.`,
+  moreBelow: (n, title) => `… og ${n} til; alle står under «${title}» lenger ned.`,
+  pipelineDetail: false,
+  note: (code, ids, severity) => {
+    const change = CHANGE_NOTES_NB[code];
+    if (change !== undefined) return change(ids);
+    const who = ids.length > 0 ? ` (${listText(ids, 'nb')})` : '';
+    const kind = /^(group|team)_(.*)$/.exec(code);
+    const text = NOTES_NB[code] ?? (kind === null ? undefined : PART_NOTES_NB[`*_${kind[2] ?? ''}`]?.(kind[1] === 'group' ? 'verkstedgruppe' : 'prosjektgruppe'));
+    const head = severity === undefined ? '' : `${CATALOGUE_NB.check.severity(severity)}: `;
+    const said = text ?? `merknad med kode ${code}`;
+    return `${head === '' ? said.charAt(0).toUpperCase() + said.slice(1) : head.charAt(0).toUpperCase() + head.slice(1) + said}${who}.`;
+  },
+  reasonDetail: (code, f, m) => {
+    switch (code) {
+      case 'too_young':
+        return f.age === null ? null : f.age < 0 ? `født etter oppstart (minst ${m.minAge} år)` : `${f.age} år ved oppstart (minst ${m.minAge})`;
+      case 'no_bachelor':
+        return f.education === null ? null : `høyeste utdanning ${EDUCATION_NB[f.education] ?? f.education}${m.minEducation === undefined ? '' : ` (krav: ${EDUCATION_NB[m.minEducation] ?? m.minEducation})`}`;
+      case 'too_little_experience':
+        return f.experienceYears === null ? null : `${formatNumber(f.experienceYears, 'nb')} år${experienceMin(m, 'nb')}`;
+      default:
+        return null;
+    }
+  },
+
   titleSuffix: 'opptak',
   startDate: (d) => `Oppstart ${formatDate(d, 'nb')}`,
   allMet: 'Alle regler er oppfylt',
@@ -175,10 +367,10 @@ const NB: ReportWords = {
   cohortScope: 'i hele kullet',
   inSector: (s) => (s === 'kommune' ? 'i kommunehelsetjenesten' : 'i spesialisthelsetjenesten'),
   inCell: (l) => `i ${l}`,
-  groupRules: 'Verkstedgrupper og prosjektteam',
-  noRelaxations: 'Alle regler for gruppene og teamene holdt; ingen måtte lempes.',
-  relaxed: (s) => (s === 'groups' ? 'Lempet (verkstedgrupper)' : 'Lempet (prosjektteam)'),
-  explanationNote: 'Forklaringer fra beregningen står på engelsk.',
+  groupRules: 'Verkstedgrupper og prosjektgrupper',
+  noRelaxations: 'Alle regler for verkstedgruppene og prosjektgruppene holdt; ingen måtte lempes.',
+  relaxed: (s) => (s === 'groups' ? 'Lempet (verkstedgrupper)' : 'Lempet (prosjektgrupper)'),
+  explanationNote: '',
   groups: 'Verkstedgrupper',
   groupsIntro: 'Basisgrupper for hele året, blandet på tvers av kommune og spesialisthelsetjeneste.',
   group: (n) => `Gruppe ${n}`,
@@ -191,9 +383,9 @@ const NB: ReportWords = {
   rhf: 'RHF',
   organisation: 'Virksomhet',
   gender: 'Kjønn',
-  teams: 'Prosjektteam',
-  teamsIntro: (m, t) => `To fra kommunen og to fra spesialisthelsetjenesten i hvert team. ${m} av ${t} team er fra samme region.`,
-  team: (n) => `Team ${n}`,
+  teams: 'Prosjektgrupper',
+  teamsIntro: (m, t) => `To fra kommunene og to fra spesialisthelsetjenesten i hver prosjektgruppe. ${m} av ${t} er fra samme region.`,
+  team: (n) => `Prosjektgruppe ${n}`,
   regionMatch: (r) => `Samme region: ${r}`,
   noRegionMatch: 'Blandet region',
   differentGroups: 'Fra ulike verkstedgrupper',
@@ -210,21 +402,21 @@ const NB: ReportWords = {
   ineligible: 'Ikke kvalifiserte søkere',
   ineligibleIntro: 'Gruppert etter årsak. En søker med flere årsaker står under hver av dem.',
   noIneligible: 'Alle søkerne er kvalifisert.',
-  detail: 'Detalj (engelsk)',
+  detail: 'Detalj',
   reason: (code, minAge) => REASONS_NB[code]?.(minAge) ?? code,
   excluded: 'Utelatt av komiteen',
   excludedIntro: 'Kvalifiserte søkere som komiteen har tatt ut (--exclude).',
   warnings: 'Merknader fra kjøringen',
   record: 'For protokollen',
-  seed: 'Seed for loddtrekning',
+  seed: 'Loddtrekningsnøkkel',
   config: 'Programkonfigurasjon',
   builtIn: 'innebygd',
   inputFiles: 'Søkerfiler',
   file: 'Fil',
   rows: 'Rader',
   solver: 'Optimering',
-  stage: (s) => ({ selection: 'utvelgelse', groups: 'verkstedgrupper', teams: 'prosjektteam' })[s] ?? s,
-  stageStatus: (s) => ({ optimal: 'optimal', feasible: 'gyldig, ikke bevist optimal', infeasible: 'uten løsning', error: 'feil' })[s] ?? s,
+  stage: (s) => ({ selection: 'utvelgelse', groups: 'verkstedgrupper', teams: 'prosjektgrupper' })[s] ?? s,
+  stageStatus: (s) => ({ optimal: 'optimal', feasible: 'gyldig, ikke bevist optimal', infeasible: 'uten løsning', timed_out: 'tidsgrensen nådd', unbounded: 'ubegrenset', error: 'feil' })[s] ?? s,
   gap: (g) => (g === null ? 'avvik ukjent' : g === 0 ? 'bevist optimal' : `avvik ${formatPercent(g, 'nb', { fixed: 2 })}`),
   tool: (n, v) => `Laget med ${n} ${v}`,
   sector: (s, long) => (s === 'kommune' ? (long ? 'Kommunehelsetjenesten' : 'Kommune') : long ? 'Spesialisthelsetjenesten' : 'Spesialist'),
@@ -238,6 +430,34 @@ const NB: ReportWords = {
 
 const EN: ReportWords = {
   htmlLang: 'en',
+  overview: 'Overview',
+  body: 'Nominated by',
+  women: 'Women',
+  men: 'Men',
+  unknownGender: 'Gender unknown',
+  proofTitle: 'Optimisation',
+  proofUnknown: 'Not judged: the report is drawn from an existing allocation, with no optimisation.',
+  shortfalls: 'Unfilled seats',
+  noShortfall: 'Every seat is filled.',
+  departures: 'Departures from the rankings',
+  noDepartures: 'None: every seat follows the nominating order.',
+  departure: (d) =>
+    `${d.cell}: ${rankedEn(d.taken)} took the seat before ${rankedEn(d.passedOver)}` +
+    `${d.sameRank ? ', whom the lottery had placed first' : ''} – ${CAUSES_EN[d.cause] ?? `cause: ${d.cause}`}.`,
+  lottery: 'Decided by lottery',
+  noLottery: 'No seat was decided by lottery.',
+  lotteryLine: (l) => `${l.cell}: ${l.tied} ${l.priority === '' ? 'unranked' : `ranked ${l.priority}`}; the draw gave a seat to ${listText(l.won, 'en')}.`,
+  decisionsTitle: "The committee's decisions",
+  decisionsLine: (c, no) => `${plural(c, 'decision', 'decisions')}, ${no === 0 ? 'all obeyed' : `${no} not obeyed`}.`,
+  noDecisions: 'The committee gave no decisions for this allocation.',
+  overCapTitle: 'Over the nomination cap',
+  noOverCap: 'No hospital trust nominated more than the cap.',
+  overCapLine: (t, n, o, cap) => `${t}: ${n} nominated, the cap is ${cap ?? '–'}; ${o} over it.`,
+  moreBelow: (n, title) => `… and ${n} more; all are listed under “${title}” further down.`,
+  pipelineDetail: true,
+  note: (code, ids) => `${code}${ids.length > 0 ? ` (${listText(ids, 'en')})` : ''}`,
+  reasonDetail: () => null,
+
   titleSuffix: 'admissions',
   startDate: (d) => `Starts ${d}`,
   allMet: 'Every rule is met',
@@ -291,7 +511,7 @@ const EN: ReportWords = {
   gender: 'Gender',
   teams: 'Project teams',
   teamsIntro: (m, t) => `Two municipal and two specialist members in every team. ${m} of ${t} teams are from one region.`,
-  team: (n) => `Team ${n}`,
+  team: (n) => `Prosjektgruppe ${n}`,
   regionMatch: (r) => `One region: ${r}`,
   noRegionMatch: 'Mixed regions',
   differentGroups: 'From different workshop groups',

@@ -337,6 +337,11 @@ describe('output contract', () => {
     expect(r.stdout).toContain(`Wrote the report ${join(dir, 'report.html')}.`);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toContain(`${leaving.id} withdrew; ${newcomer.id} takes the seat.`);
+    const nbDir = join(tempDir('cohort-replace-report-'), 'out');
+    expect((await replace(allocation, nbDir, ['--withdraw', leaving.id, '--report', join(nbDir, 'report.html'), '--lang', 'nb'])).code).toBe(0);
+    const nb = readFileSync(join(nbDir, 'report.html'), 'utf8');
+    expect(nb).toContain(`${leaving.id} trakk seg; ${newcomer.id} tar plassen.`);
+    expect(nb).not.toContain('withdrew');
   });
 
   it('names people by id only: no name or birth date on stdout or stderr', async () => {

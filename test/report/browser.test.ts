@@ -2,14 +2,19 @@
  * The sample year's report in a real browser: Debian's chromium, headless, driven by playwright-core (which
  * brings no browser of its own). CI installs chromium (`.ci/run`); without it this file fails under CI and is
  * skipped elsewhere. Leaves `out/report-screenshot.png` (and `out/report.pdf`, the A4 print) for a reviewer.
+ *
+ * One browser start for the file; each language's page is opened once and reused (each test sets the media and
+ * viewport it needs).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReport } from '../../src/report/render.js';
 import { ROOT, SAMPLE_NB, cohort, tempDir } from '../e2e/helpers.js';
+import { busyView } from './fixture.js';
 
 const CHROMIUM = process.env.COHORT_CHROMIUM ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -20,7 +25,6 @@ const OUT = join(ROOT, 'out');
  * reliance on a large /dev/shm (containers often give 64 MB). */
 const CHROMIUM_ARGS = ['--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps'];
 
-/** A4 printable area at 96 px/in with the report's @page margins (12 mm left/right, 14 + 16 mm top/bottom). */
 /** For the hooks and each browser step: generous, since a busy machine slows chromium's start tenfold. */
 const HOOK_TIMEOUT_MS = 180_000;
 const STEP_TIMEOUT_MS = 60_000;
@@ -42,7 +46,50 @@ async function launchChromium(): Promise<Browser> {
   }
 }
 
-const A4_CONTENT = { width: Math.floor(((210 - 24) / 25.4) * 96), height: Math.floor(((297 - 30) / 25.4) * 96) };
+/** Millimetres to CSS pixels (96 px/in). */
+const mm = (x: number) => Math.floor((x / 25.4) * 96);
+/** A4's printable area with the report's @page margins (11 mm left/right, 12 + 13 mm top/bottom), portrait and landscape. */
+const A4_CONTENT = { width: mm(210 - 22), height: mm(297 - 25) };
+const A4_LANDSCAPE_CONTENT = { width: mm(297 - 22), height: mm(210 - 25) };
+/** The sample year's nb report prints on 9 A4 pages (17 before the print stylesheet was reworked); room for fonts and later sections. */
+const MAX_PAGES = 12;
+
+/** Pages of a PDF from chromium (its page objects are not compressed), checked against the page tree's count. */
+function pdfPages(pdf: Buffer): number {
+  const text = pdf.toString('latin1');
+  const pages = (text.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length;
+  const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) => Number(m[1] ?? m[2]));
+  if (counts.length > 0 && Math.max(...counts) !== pages) throw new Error(`PDF: ${pages} page objects, page tree says ${Math.max(...counts)}`);
+  return pages;
+}
+
+/** Tables (and the page itself) wider than their container, measured in the page (the tsconfig has no DOM lib). */
+async function overflowingTables(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Box = { right: number; width: number };
+    type El = { scrollWidth: number; clientWidth: number; parentElement: El | null; getBoundingClientRect: () => Box; closest: (s: string) => { id: string } | null; className: string };
+    const doc = (globalThis as unknown as { document: { documentElement: El; querySelectorAll: (s: string) => El[] } }).document;
+    const out: string[] = [];
+    for (const t of doc.querySelectorAll('table')) {
+      const parent = t.parentElement;
+      if (parent === null) continue;
+      const where = `${t.closest('section[id]')?.id ?? 'footer'} table.${t.className || '(plain)'}`;
+      if (t.scrollWidth > t.clientWidth + 1) out.push(`${where}: content ${t.scrollWidth} px in ${t.clientWidth} px`);
+      if (t.getBoundingClientRect().right > parent.getBoundingClientRect().right + 1) out.push(`${where}: ${Math.round(t.getBoundingClientRect().width)} px wide in a ${parent.clientWidth} px container`);
+      if (parent.scrollWidth > parent.clientWidth + 1) out.push(`${where}: its container scrolls (${parent.scrollWidth} > ${parent.clientWidth} px)`);
+    }
+    const root = doc.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) out.push(`the page scrolls sideways (${root.scrollWidth} > ${root.clientWidth} px)`);
+    return out;
+  });
+}
+
+if (!HAVE_CHROMIUM && !IN_CI) {
+  describe('the report in headless chromium', () => {
+    // Skipped, with the reason as its name in the test output.
+    it.skip(`skipped: ${CHROMIUM} is missing (apt-get install -y --no-install-recommends chromium, or set COHORT_CHROMIUM)`, () => {});
+  });
+}
 
 if (!HAVE_CHROMIUM && IN_CI) {
   describe('the report in headless chromium', () => {
@@ -153,6 +200,84 @@ describe.skipIf(!HAVE_CHROMIUM)("the sample year's report in headless Debian chr
       expect(c.breakInside).toBe('avoid');
       expect(c.height).toBeLessThan(A4_CONTENT.height); // so "avoid" can always be honoured
     }
-    await page.pdf({ path: join(OUT, 'report.pdf'), preferCSSPageSize: true, printBackground: true });
+    // Long tables repeat their header row on each printed page; no row is split across pages.
+    const tables = await page.locator('table').evaluateAll((els) => {
+      const style = (globalThis as unknown as { getComputedStyle: (e: unknown) => { display: string; breakInside: string } }).getComputedStyle;
+      type El = { querySelector: (s: string) => unknown };
+      return els.map((t) => ({ thead: style((t as unknown as El).querySelector('thead')).display, row: style((t as unknown as El).querySelector('tbody tr')).breakInside }));
+    });
+    expect(tables.length).toBeGreaterThan(10);
+    for (const t of tables) expect(t).toEqual({ thead: 'table-header-group', row: 'avoid' });
+    const pdf = await page.pdf({ path: join(OUT, 'report.pdf'), preferCSSPageSize: true, printBackground: true });
+    const pages = pdfPages(pdf);
+    expect(pages).toBeGreaterThan(1);
+    expect(pages).toBeLessThanOrEqual(MAX_PAGES);
+  });
+
+  /** The PDF of `page` printed with everything but the overview hidden. */
+  async function overviewAlone(page: Page): Promise<Buffer> {
+    await page.emulateMedia({ media: 'print' });
+    const hide = await page.addStyleTag({ content: 'main > :not(#overview), footer { display: none !important; }' });
+    try {
+      return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    } finally {
+      await hide.evaluate((e) => (e as unknown as { remove: () => void }).remove());
+    }
+  }
+
+  it('page 1 is the overview: first on the page, a page break after it, and on its own it prints on one A4 page', async () => {
+    const page = (opened.nb as Opened).page;
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize(A4_CONTENT);
+    const first = await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { querySelector: (s: string) => { id: string } | null } }).document;
+      return doc.querySelector('main > :first-child')?.id ?? null;
+    });
+    expect(first).toBe('overview');
+    const overview = page.locator('#overview');
+    expect(await overview.evaluate((e) => (globalThis as unknown as { getComputedStyle: (e: unknown) => { breakAfter: string } }).getComputedStyle(e).breakAfter)).toBe('page');
+    expect(await overview.textContent()).toContain('Beviselig beste fordeling');
+    // Everything but the overview hidden: one page, so the full print's page 1 holds all of it.
+    expect(pdfPages(await overviewAlone(page))).toBe(1);
+  });
+
+  it('a view with every box of the overview as long as it gets: the overview still prints on one page, and no table overflows at 375, 700, 800 px or A4', async () => {
+    const file = join(dir, 'busy.html');
+    writeFileSync(file, renderReport(busyView()));
+    const busy = await open(file);
+    try {
+      expect(await busy.page.locator('#overview li').count()).toBeGreaterThan(20);
+      expect(pdfPages(await overviewAlone(busy.page))).toBe(1);
+      // Its quota table has every column (excluded, unknown gender): the widest the report makes.
+      for (const width of [375, 700, 800]) {
+        await busy.page.emulateMedia({ media: 'screen' });
+        await busy.page.setViewportSize({ width, height: 800 });
+        expect(await overflowingTables(busy.page), `${width} px`).toEqual([]);
+      }
+      await busy.page.emulateMedia({ media: 'print' });
+      await busy.page.setViewportSize(A4_CONTENT);
+      expect(await overflowingTables(busy.page), 'A4').toEqual([]);
+    } finally {
+      await busy.page.context().close();
+    }
+  });
+
+  it.each(['nb', 'en'] as const)('%s: no table is wider than its container on a phone, at 800 px, or printed on A4 (portrait and landscape)', async (lang) => {
+    const page = (opened[lang] as Opened).page;
+    const found: Record<string, string[]> = {};
+    for (const [name, media, size] of [
+      ['375 px', 'screen', { width: 375, height: 800 }],
+      ['800 px', 'screen', { width: 800, height: 900 }],
+      ['A4', 'print', A4_CONTENT],
+      ['A4 landscape', 'print', A4_LANDSCAPE_CONTENT],
+    ] as const) {
+      await page.emulateMedia({ media });
+      await page.setViewportSize(size);
+      found[name] = await overflowingTables(page);
+    }
+    expect(found).toEqual({ '375 px': [], '800 px': [], A4: [], 'A4 landscape': [] });
+    expect(await page.locator('table').count()).toBeGreaterThan(10); // the measure saw the tables
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

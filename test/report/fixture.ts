@@ -20,7 +20,7 @@ const S3 = p('S-3', 'Nils Dahl', 'unknown', 'spesialist', 'Helse Vest', 'Helse F
 
 export function sampleView(): ReportView {
   return {
-    programme: { name: 'Topplederprogram 2026–2027', startDate: '2026-08-17', source: 'built-in', sha256: 'ab'.repeat(32), minAge: 25 },
+    programme: { name: 'Topplederprogram 2026–2027', startDate: '2026-08-17', source: 'built-in', sha256: 'ab'.repeat(32), minAge: 25, eligibility: { minEducation: 'bachelor', minExperienceYears: 4, minExperienceYearsWithMaster: 3 } },
     tool: { name: 'cohort', version: '0.1.0' },
     seed: 'frø',
     inputs: [
@@ -93,6 +93,7 @@ export function sampleView(): ReportView {
       {
         ...p('S-9', 'Unge Ung', 'male', 'spesialist', 'Helse Vest', 'Helse Bergen HF', 9),
         cellKey: 'spesialist/Helse Vest',
+        facts: { age: 24, education: 'fagskole', experienceYears: 5 },
         reasons: [
           { code: 'too_young', text: 'too_young: 24 years on 2026-08-17, minimum 25' },
           { code: 'no_bachelor', text: 'no_bachelor: highest education fagskole, minimum bachelor' },
@@ -101,7 +102,7 @@ export function sampleView(): ReportView {
       { ...p('K-9', 'Ukjent Celle', 'female', 'kommune', null, 'Ingensteds kommune'), cellKey: null, reasons: [{ code: 'some_new_code', text: 'some_new_code: a reason the report has no words for' }] },
     ],
     excluded: [{ ...p('K-8', 'Utelatt Person', 'male', 'kommune', 'Helse Nord', 'Alta kommune'), cellKey: 'kommune', reasons: [{ code: 'excluded', text: 'excluded: by the committee (exclude lock)' }] }],
-    warnings: ['Helse Bergen HF nominated 4 candidates, more than the cap of 3'],
+    warnings: [{ code: 'nomination_cap', message: 'Helse Bergen HF nominated 4 candidates, more than the cap of 3' }],
     stages: [
       { stage: 'selection', status: 'optimal', gap: 0 },
       { stage: 'groups', status: 'feasible', gap: 0.0125 },
@@ -127,4 +128,42 @@ export function sectionOf(page: string, id: string): string {
     if (depth === 0) return page.slice(start, m.index + m[0].length);
   }
   throw new Error(`section ${id} is not closed`);
+}
+
+/** The sample view with every optional part: departures, lottery seats, decisions (one not obeyed), the nomination cap, notes. */
+export function fullView(): ReportView {
+  const view = sampleView();
+  const [k1, k2] = [view.groups[0]!.members[0]!, view.groups[0]!.members[1]!];
+  const reserve = view.reserves[1]!.reserves[0]!;
+  return {
+    ...view,
+    departures: [{ cellKey: 'spesialist/Helse Vest', passedOver: reserve, takenInstead: view.groups[1]!.members[2]!, cause: 'gender_body', sameRank: false }],
+    lottery: [{ cellKey: 'kommune', priority: null, won: [k1], lost: [k2] }],
+    decisions: [
+      { rule: 'include', person: k1, other: null, group: null, reason: 'Styrevedtak 12/26', source: 'locks.csv:2', obeyed: true, why: null },
+      { rule: 'apart', person: k1, other: k2, group: null, reason: null, source: 'locks.csv:3', obeyed: false, why: 'K-1 and K-2 share workshop group 1: the group rules left no other way' },
+    ],
+    nominationCap: { cap: 3, trusts: [{ trust: 'Helse Bergen HF', nominated: 4, people: [{ ...reserve, cellKey: 'spesialist/Helse Vest', reasons: [] }] }] },
+    warnings: [...view.warnings, { code: 'some_new_note', message: 'a note the report has no words for', ids: ['K-1'] }, { code: 'withdrawn', message: 'K-2 withdrew; S-4 takes the seat.', ids: ['K-2', 'S-4'] }],
+  };
+}
+
+/** The full view with every overview box as long as it gets: many departures, lottery seats, trusts over the cap. */
+export function busyView(): ReportView {
+  const view = fullView();
+  const someone = view.groups[0]!.members[0]!;
+  const many = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+  return {
+    ...view,
+    cells: view.cells.map((c) => ({ ...c, shortfall: 1, explanation: `${c.label}: 1 seat unfilled` })),
+    departures: many(12, (i) => ({
+      cellKey: 'kommune',
+      passedOver: { ...someone, id: `P-${i}`, name: `Forbigått Person ${i}`, priority: i + 1 },
+      takenInstead: { ...someone, id: `D-${i}`, priority: 10 + i },
+      cause: i % 2 === 0 ? 'gender_body' : 'gender_agreement',
+      sameRank: false,
+    })),
+    lottery: many(9, (i) => ({ cellKey: 'kommune', priority: i + 1, won: [{ ...someone, id: `L-${i}` }], lost: [{ ...someone, id: `T-${i}` }] })),
+    nominationCap: { cap: 3, trusts: many(11, (i) => ({ trust: `Helseforetak nummer ${i} HF`, nominated: 5, people: [] })) },
+  };
 }
