@@ -149,6 +149,19 @@ export function reportViewFromAllocation(a: Allocation): ReportView {
     ],
     nominationCap: nominationCapView(inputs, overCap, candidate),
     decisions: decisionViews(allocationDecisions(a), byId),
+    departures: selection.departures.map((d) => ({
+      cellKey: d.cell,
+      passedOver: person(candidate(d.passedOver.id)),
+      takenInstead: person(candidate(d.takenInstead.id)),
+      cause: d.cause,
+      sameRank: d.sameRank,
+    })),
+    lottery: selection.lottery.map((l) => ({
+      cellKey: l.cell,
+      priority: l.priority,
+      won: l.selected.map((id) => person(candidate(id))),
+      lost: l.among.filter((id) => !l.selected.includes(id)).map((id) => person(candidate(id))),
+    })),
   };
 }
 
