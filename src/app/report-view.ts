@@ -156,6 +156,18 @@ export function reportViewFromAllocation(a: Allocation): ReportView {
       cause: d.cause,
       sameRank: d.sameRank,
     })),
+    genderBalance: {
+      acrossBodies: selection.balance.acrossBodies,
+      targets: selection.balance.targets.map(({ scope, scopeKey, gender, required, actual, met }) => ({ scope, scopeKey, gender, required, actual, met })),
+      proposal:
+        selection.balance.proposal === null
+          ? null
+          : {
+              applied: selection.balance.proposal.applied,
+              shortfallAfter: selection.balance.proposal.shortfallAfter,
+              changes: selection.balance.proposal.changes.map((c) => ({ cellKey: c.cell, out: c.out, in: c.in })),
+            },
+    },
     lottery: selection.lottery.map((l) => ({
       cellKey: l.cell,
       priority: l.priority,

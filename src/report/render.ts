@@ -252,6 +252,17 @@ function overviewFacts(ctx: Ctx): Fact[] {
       none: w.noLottery,
     });
   }
+  const b = view.genderBalance;
+  if (b !== undefined) {
+    const short = b.targets.filter((t) => !t.met);
+    const p = b.proposal;
+    const lines = [
+      ...short.map((t) => cat.targetShort({ scope: t.scope, where: t.scopeKey, gender: t.gender, required: t.required, actual: t.actual }, b.acrossBodies)),
+      ...(p === null || (p.applied && p.changes.length === 0) ? [] : [cat.proposal({ applied: p.applied, changes: p.changes.length, shortfallAfter: p.shortfallAfter })]),
+      ...(p === null ? [] : p.changes.map((c) => cat.proposalChange({ body: cellName(ctx, c.cellKey), out: c.out, in: c.in }).replace(/^- /, ''))),
+    ];
+    facts.push({ id: 'gender-balance', title: w.balance, lines, none: w.balanceMet, bad: short.length > 0 });
+  }
   facts.push(
     { id: 'decisions-summary', title: w.decisionsTitle, lines: decisions.length === 0 ? [] : [w.decisionsLine(decisions.length, notObeyed)], none: w.noDecisions, bad: notObeyed > 0 },
     { id: 'over-cap-summary', title: w.overCapTitle, lines: trusts.map((t) => w.overCapLine(t.trust, t.nominated, t.people.length, view.nominationCap?.cap ?? null)), none: w.noOverCap },

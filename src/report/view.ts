@@ -179,6 +179,11 @@ export interface ReportView {
    * same cell). Absent: the view does not know (the overview says nothing); empty: none.
    */
   departures?: DepartureView[] | undefined;
+  /**
+   * The cohort's and sectors' gender shares (targets, or rules by the bodies' agreement) and the proposal that
+   * would reach them (summary.json `genderBalance`). Absent: not known.
+   */
+  genderBalance?: GenderBalanceView | undefined;
   /** Seats decided by the lottery among equally ranked candidates. Absent: not known; empty: none. */
   lottery?: LotteryView[] | undefined;
 }
@@ -249,4 +254,15 @@ export interface DecisionView {
   obeyed: boolean;
   /** Plain English, when not obeyed. */
   why: string | null;
+}
+
+/** The cohort's and sectors' gender shares and the proposal (ids only; see `GenderBalance` in stages/select). */
+export interface GenderBalanceView {
+  acrossBodies: boolean;
+  targets: Array<{ scope: 'cohort' | 'sector'; scopeKey: string; gender: 'female' | 'male'; required: number; actual: number; met: boolean }>;
+  proposal: {
+    applied: boolean;
+    shortfallAfter: number;
+    changes: Array<{ cellKey: string; out: { id: string; priority: number | null; gender: Gender }; in: { id: string; priority: number | null; gender: Gender } }>;
+  } | null;
 }

@@ -51,6 +51,9 @@ export interface ReportWords {
   departure: (d: { cell: string; taken: RankedPerson; passedOver: RankedPerson; cause: string; sameRank: boolean }) => string;
   lottery: string;
   noLottery: string;
+  /** The cohort's and sectors' gender shares: the box's title and its line when every share is reached. */
+  balance: string;
+  balanceMet: string;
   lotteryLine: (l: { cell: string; priority: string; won: readonly string[]; tied: number }) => string;
   decisionsTitle: string;
   decisionsLine: (count: number, notObeyed: number) => string;
@@ -300,6 +303,8 @@ const NB: ReportWords = {
     `${d.sameRank ? ', som loddtrekningen hadde satt først' : ''} – ${CAUSES_NB[d.cause] ?? `årsak: ${d.cause}`}.`,
   lottery: 'Avgjort ved loddtrekning',
   noLottery: 'Ingen plasser er avgjort ved loddtrekning.',
+  balance: 'Kjønnsbalanse i kullet og sektorene',
+  balanceMet: 'Hvert kjønn har minst sin andel av kullet og av hver sektor.',
   lotteryLine: (l) => `${l.cell}: ${l.tied} ${l.priority === '' ? 'uten prioritet' : `med prioritet ${l.priority}`}; loddtrekningen ga plass til ${listText(l.won, 'nb')}.`,
   decisionsTitle: 'Komiteens vedtak',
   decisionsLine: (c, no) => `${plural(c, 'vedtak', 'vedtak', 'nb')}, ${no === 0 ? 'alle fulgt' : `${no} ikke fulgt`}.`,
@@ -446,6 +451,8 @@ const EN: ReportWords = {
     `${d.sameRank ? ', whom the lottery had placed first' : ''} – ${CAUSES_EN[d.cause] ?? `cause: ${d.cause}`}.`,
   lottery: 'Decided by lottery',
   noLottery: 'No seat was decided by lottery.',
+  balance: 'Gender balance of the cohort and the sectors',
+  balanceMet: 'Each gender has at least its share of the cohort and of each sector.',
   lotteryLine: (l) => `${l.cell}: ${l.tied} ${l.priority === '' ? 'unranked' : `ranked ${l.priority}`}; the draw gave a seat to ${listText(l.won, 'en')}.`,
   decisionsTitle: "The committee's decisions",
   decisionsLine: (c, no) => `${plural(c, 'decision', 'decisions')}, ${no === 0 ? 'all obeyed' : `${no} not obeyed`}.`,

@@ -75,4 +75,19 @@ describe('the overview', () => {
     expect(page).not.toContain('<section id="shortfalls-all"'); // two cells: short enough
     expect(renderReport(fullView())).not.toContain('-all"');
   });
+
+  it('the cohort\'s and sectors\' gender shares: the unmet target and the proposal, or one line when all are met', () => {
+    const target = { scope: 'cohort' as const, scopeKey: 'cohort', gender: 'female' as const, required: 16, actual: 14, met: false };
+    const change = { cellKey: 'spesialist/Helse Vest', out: { id: 'V-1', priority: 3, gender: 'male' as const }, in: { id: 'V-2', priority: 5, gender: 'female' as const } };
+    const view = { ...sampleView(), genderBalance: { acrossBodies: false, targets: [target], proposal: { applied: false, shortfallAfter: 0, changes: [change] } } };
+    const nb = sectionOf(renderReport(view), 'gender-balance');
+    expect(nb).toContain('Kjønnsbalanse på tvers av instansene (mål, ikke regel): kullet har 14 kvinner, målet er minst 16.');
+    expect(nb).toContain('Forslag, brukes bare hvis instansene blir enige om å balansere på tvers');
+    expect(nb).toContain('Helse Vest: V-2 (kvinne, prioritet 5) i stedet for V-1 (mann, prioritet 3), 2 plasser lenger ned i rangeringen.');
+    const en = sectionOf(renderReport(view, 'en'), 'gender-balance');
+    expect(en).toContain('the cohort has 14 women; the target is at least 16.');
+    const met = { ...sampleView(), genderBalance: { acrossBodies: false, targets: [{ ...target, actual: 20, met: true }], proposal: null } };
+    expect(sectionOf(renderReport(met), 'gender-balance')).toContain('Hvert kjønn har minst sin andel av kullet og av hver sektor.');
+    expect(renderReport(sampleView())).not.toContain('<section id="gender-balance"');
+  });
 });
