@@ -208,6 +208,30 @@ describe('the lottery in the open', () => {
   });
 });
 
+describe('the lottery, when the draw happens to follow gender', () => {
+  it('a tie split women / men by the draw alone, with no gender rule binding, is still the lottery\'s', async () => {
+    const p = builtinProgramme();
+    // Kommune: 18 ranked (9 women, 9 men: the body's minimum of 8 is met either way), then 2 women and 2 men unranked.
+    const kommune = [
+      ...Array.from({ length: 18 }, (_, i) => cand(p, { id: `K-${String(i).padStart(2, '0')}`, cell: 'kommune', gender: i % 2 === 0 ? 'female' : 'male', priority: i + 1 })),
+      ...['female', 'female', 'male', 'male'].map((g, i) => cand(p, { id: `U-${i}`, cell: 'kommune', gender: g as 'female' | 'male', priority: null })),
+    ];
+    const others = (['Helse Sør-Øst', 'Helse Vest', 'Helse Midt-Norge', 'Helse Nord'] as const).flatMap((rhf, b) =>
+      Array.from({ length: 8 }, (_, i) => cand(p, { id: `S${b}-${i}`, cell: rhf, gender: i % 2 === 0 ? 'female' : 'male', priority: i + 1 })),
+    );
+    // A seed whose draw admits the two unranked women (one in six seeds or so).
+    let found = false;
+    for (let k = 0; k < 60 && !found; k++) {
+      const r = await selectChecked([...kommune, ...others], p, { seed: `seed-${k}`, solve });
+      const won = r.candidates.filter((x) => x.id.startsWith('U-') && x.status === 'selected');
+      if (won.length !== 2 || !won.every((x) => x.gender === 'female')) continue;
+      found = true;
+      expect(r.lottery).toEqual([{ cell: 'kommune', label: 'kommune', priority: null, seats: 2, among: expect.arrayContaining(['U-0', 'U-1', 'U-2', 'U-3']) as unknown as string[], selected: ['U-0', 'U-1'] }]);
+    }
+    expect(found).toBe(true);
+  });
+});
+
 describe('the programme file chooses each body\'s rule', () => {
   const raw = () => JSON.parse(JSON.stringify(builtinProgramme())) as Record<string, unknown> & { quotas: { spesialist: { cells: Array<Record<string, unknown>> } }; gender: Record<string, unknown> };
 

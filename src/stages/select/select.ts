@@ -455,7 +455,7 @@ export async function select(screened: readonly ScreenedCandidate[], programme: 
     },
     warnings,
     departures: departures(cells, entries, own.selected, across ? balanced?.selected ?? null : null),
-    lottery: lotterySeats(cells, availableIn),
+    lottery: lotterySeats(cells, availableIn, (cell, g) => rules.some((r) => r.gender === g && r.cellKeys.has(cell) && (actual.get(r.id) ?? 0) <= r.required)),
     balance: {
       acrossBodies: across,
       targets: targets.map((t) => {
@@ -582,9 +582,9 @@ function departures(cells: readonly QuotaCell[], entries: readonly Entry[], own:
 /**
  * Seats decided by the lottery: per cell, each priority class (the unranked as one) whose available candidates are
  * split between selected and not — unless the split is by gender alone (every selected of one gender, every other
- * of the other), which the gender rule decided, not the draw.
+ * of the other) and a gender rule binds that gender in the cell (`binding`): then the rule decided, not the draw.
  */
-function lotterySeats(cells: readonly QuotaCell[], availableIn: ReadonlyMap<string, Entry[]>): LotterySeats[] {
+function lotterySeats(cells: readonly QuotaCell[], availableIn: ReadonlyMap<string, Entry[]>, binding: (cellKey: string, gender: G) => boolean): LotterySeats[] {
   const out: LotterySeats[] = [];
   for (const cell of cells) {
     const classes = new Map<number | null, Entry[]>();
@@ -599,7 +599,7 @@ function lotterySeats(cells: readonly QuotaCell[], availableIn: ReadonlyMap<stri
       const not = members.filter((e) => !e.selected);
       if (sel.length === 0 || not.length === 0) continue;
       const g = sel[0]?.gender;
-      const byGenderAlone = g !== 'unknown' && sel.every((e) => e.gender === g) && not.every((e) => e.gender !== g && e.gender !== 'unknown');
+      const byGenderAlone = g !== undefined && g !== 'unknown' && sel.every((e) => e.gender === g) && not.every((e) => e.gender !== g && e.gender !== 'unknown') && binding(cell.key, g);
       if (byGenderAlone) continue;
       out.push({ cell: cell.key, label: cell.label, priority, seats: sel.length, among: members.map((e) => e.id), selected: sel.map((e) => e.id) });
     }
