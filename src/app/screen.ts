@@ -2,7 +2,9 @@
  * `cohort screen`: read → validate → screen → write screening.csv, print a per-cell summary.
  */
 import { EXIT } from '../domain/errors.js';
-import { quotaCells } from '../domain/programme.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
+import { quotaCells, type Programme } from '../domain/programme.js';
+import type { Lang } from '../domain/text.js';
 import type { ScreenedCandidate } from '../domain/types.js';
 import { toCsv, writeOutputs } from '../io/csv-write.js';
 import { inputPaths, loadInputs, type InputOptions, type LoadedInputs } from './load.js';
@@ -59,14 +61,26 @@ export function screeningByCell(inputs: LoadedInputs): CellScreening[] {
     .filter((c) => c.cell !== NO_CELL || c.candidates > 0);
 }
 
-export function screeningTable(cells: readonly CellScreening[]): string {
+/** The per-body table on the terminal, in the catalogue's words (the cell keys stay in summary.json). */
+export function screeningTable(cells: readonly CellScreening[], programme: Programme, lang: Lang): string {
+  const cat = CATALOGUE[lang];
+  const w = cat.screen;
+  const labels = new Map(quotaCells(programme).map((c) => [c.key, c.label]));
   const total = cells.reduce(
     (a, c) => ({ candidates: a.candidates + c.candidates, eligible: a.eligible + c.eligible, ineligible: a.ineligible + c.ineligible }),
     { candidates: 0, eligible: 0, ineligible: 0 },
   );
-  const rows = cells.map((c) => [c.cell, c.candidates, c.eligible, c.ineligible, Object.entries(c.byReason).map(([k, v]) => `${k} ${v}`).join(', ')]);
-  rows.push(['total', total.candidates, total.eligible, total.ineligible, '']);
-  return renderTable(['cell', 'candidates', 'eligible', 'ineligible', 'ineligible by reason'], rows);
+  const reason = (code: string) => cat.reasons[code]?.(programme.eligibility.minAge) ?? code;
+  const rows = cells.map((c) => [
+    c.cell === NO_CELL ? w.noCell : cat.allocate.body(labels.get(c.cell) ?? c.cell),
+    c.candidates,
+    c.eligible,
+    c.ineligible,
+    Object.entries(c.byReason).map(([k, v]) => `${reason(k)} ${v}`).join(', '),
+  ]);
+  rows.push([w.total, total.candidates, total.eligible, total.ineligible, '']);
+  const h = w.header;
+  return renderTable([h.body, h.candidates, h.eligible, h.ineligible, h.byReason], rows);
 }
 
 export async function runScreen(opts: ScreenOptions): Promise<CommandOutcome> {
@@ -83,10 +97,11 @@ export async function runScreen(opts: ScreenOptions): Promise<CommandOutcome> {
     warnings,
   };
   writeOutputs(opts.out, [{ name: 'screening.csv', content: screeningCsv(inputs) }], { force: opts.force, cwd: opts.cwd, inputs: inputPaths(opts) });
-  const warnText = warningLines(warnings);
+  const lang = opts.lang ?? 'nb';
+  const warnText = warningLines(warnings, CATALOGUE[lang].warning);
   if (opts.json) return { stdout: JSON.stringify(summary, null, 2) + '\n', stderr: warnText, exitCode: EXIT.ok };
   return {
-    stdout: `${screeningTable(cells)}\nWrote ${opts.out}/screening.csv (${inputs.read.candidates.length} rows).\n`,
+    stdout: `${screeningTable(cells, inputs.programme, lang)}\n${CATALOGUE[lang].screen.wrote(`${opts.out}/screening.csv`, inputs.read.candidates.length)}\n`,
     stderr: warnText,
     exitCode: EXIT.ok,
   };

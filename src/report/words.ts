@@ -4,7 +4,7 @@
  */
 import { formatDate, formatNumber, formatPercent, listText, plural } from '../domain/text.js';
 import type { Gender, Sector } from '../domain/types.js';
-import { NB as CATALOGUE_NB } from '../domain/i18n/nb.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
 import type { EligibilityFacts, ReportLang } from './view.js';
 
 /** The eligibility minimums a reason's detail may quote; absent ones are left out of the words. */
@@ -257,34 +257,6 @@ function experienceMin(m: Minimums, lang: 'nb' | 'en'): string {
   return lang === 'nb' ? ` (krav: ${plain}, ${formatNumber(master, lang)} med mastergrad)` : ` (minimum ${plain}, ${formatNumber(master, lang)} with a master's)`;
 }
 
-const REASONS_NB: Record<string, (minAge: number) => string> = {
-  too_young: (a) => `Under ${a} år`,
-  missing_birth_date: () => 'Mangler fødselsdato',
-  no_bachelor: () => 'Utdanning under kravet',
-  missing_education: () => 'Mangler utdanning',
-  too_little_experience: () => 'For kort arbeidserfaring',
-  missing_experience: () => 'Mangler arbeidserfaring',
-  nomination_cap: () => 'Over helseforetakets nominasjonstak',
-  not_endorsed: () => 'Ikke forankret hos nærmeste leder',
-  unknown_rhf: () => 'Ukjent RHF',
-  no_quota_cell: () => 'Passer ingen kvotecelle',
-  excluded: () => 'Utelatt av komiteen',
-};
-
-const REASONS_EN: Record<string, (minAge: number) => string> = {
-  too_young: (a) => `Under ${a} years`,
-  missing_birth_date: () => 'No birth date',
-  no_bachelor: () => 'Education below the minimum',
-  missing_education: () => 'No education given',
-  too_little_experience: () => 'Too little work experience',
-  missing_experience: () => 'No work experience given',
-  nomination_cap: () => "Over the hospital trust's nomination cap",
-  not_endorsed: () => 'Not endorsed by the nearest superior',
-  unknown_rhf: () => 'Unknown RHF',
-  no_quota_cell: () => 'Fits no quota cell',
-  excluded: () => 'Excluded by the committee',
-};
-
 const NB: ReportWords = {
   htmlLang: 'nb',
   overview: 'Oversikt',
@@ -320,7 +292,7 @@ const NB: ReportWords = {
     const who = ids.length > 0 ? ` (${listText(ids, 'nb')})` : '';
     const kind = /^(group|team)_(.*)$/.exec(code);
     const text = NOTES_NB[code] ?? (kind === null ? undefined : PART_NOTES_NB[`*_${kind[2] ?? ''}`]?.(kind[1] === 'group' ? 'verkstedgruppe' : 'prosjektgruppe'));
-    const head = severity === undefined ? '' : `${CATALOGUE_NB.check.severity(severity)}: `;
+    const head = severity === undefined ? '' : `${CATALOGUE.nb.check.severity(severity)}: `;
     const said = text ?? `merknad med kode ${code}`;
     return `${head === '' ? said.charAt(0).toUpperCase() + said.slice(1) : head.charAt(0).toUpperCase() + head.slice(1) + said}${who}.`;
   },
@@ -408,7 +380,7 @@ const NB: ReportWords = {
   ineligibleIntro: 'Gruppert etter årsak. En søker med flere årsaker står under hver av dem.',
   noIneligible: 'Alle søkerne er kvalifisert.',
   detail: 'Detalj',
-  reason: (code, minAge) => REASONS_NB[code]?.(minAge) ?? code,
+  reason: (code, minAge) => CATALOGUE.nb.reasons[code]?.(minAge) ?? code,
   excluded: 'Utelatt av komiteen',
   excludedIntro: 'Kvalifiserte søkere som komiteen har tatt ut (--exclude).',
   warnings: 'Merknader fra kjøringen',
@@ -536,7 +508,7 @@ const EN: ReportWords = {
   ineligibleIntro: 'Grouped by reason. A candidate with several reasons is listed under each.',
   noIneligible: 'Every candidate is eligible.',
   detail: 'Detail',
-  reason: (code, minAge) => REASONS_EN[code]?.(minAge) ?? code,
+  reason: (code, minAge) => CATALOGUE.en.reasons[code]?.(minAge) ?? code,
   excluded: 'Excluded by the committee',
   excludedIntro: 'Eligible candidates the committee took out (--exclude).',
   warnings: 'Notes from the run',

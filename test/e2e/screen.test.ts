@@ -111,6 +111,21 @@ describe('cohort screen', () => {
   });
 });
 
+describe('cohort screen in the committee\'s words', () => {
+  it.each([
+    ['nb', ['nominert av', 'kvalifiserte', 'ikke kvalifisert etter årsak'], 'Kommunene (KS)', 'Under 25 år 3', 'sum', 'screening.csv (130 rader).'],
+    ['en', ['nominated by', 'eligible', 'ineligible by reason'], 'Municipalities (KS)', 'Under 25 years 3', 'total', 'screening.csv (130 rows).'],
+  ] as const)('%s: the table by nominating body, the reasons in words, the file written', async (lang, headers, body, reason, total, wrote) => {
+    const run = await cohort(['screen', ...SAMPLE_NB, '--out', join(tempDir(), 'o'), '--lang', lang]);
+    expect(run.code, run.stderr).toBe(0);
+    for (const h of headers) expect(run.stdout).toContain(h);
+    expect(run.stdout).toMatch(new RegExp(`^${body.replace(/[()]/g, '\\$&')}\\s+60\\s+54\\s+6\\s+.*${reason}`, 'm'));
+    expect(run.stdout).toMatch(new RegExp(`^${total}\\s+130\\s+116\\s+14\\s*$`, 'm'));
+    expect(run.stdout).toContain(wrote);
+    if (lang === 'nb') expect(run.stdout).not.toMatch(/\b(candidates|eligible|ineligible|Wrote|rows|too_young|no_bachelor)\b/);
+  });
+});
+
 describe('exit-code contract', () => {
   it('prints the exit-code table in --help', async () => {
     const r = await cohort(['--help']);

@@ -160,6 +160,14 @@ export interface ReplaceWords {
   checkHead: string;
 }
 
+/** `cohort screen`'s table on the terminal. */
+export interface ScreenWords {
+  header: { body: string; candidates: string; eligible: string; ineligible: string; byReason: string };
+  total: string;
+  noCell: string;
+  wrote: (file: string, rows: number) => string;
+}
+
 export interface Catalogue {
   lang: Lang;
   /** The label before a warning line on stderr. */
@@ -168,4 +176,7 @@ export interface Catalogue {
   committee: CommitteeWords;
   check: CheckWords;
   replace: ReplaceWords;
+  screen: ScreenWords;
+  /** Why a candidate is not eligible, by screening reason code (`too_young` is told with the programme's minimum age). */
+  reasons: Readonly<Record<string, (minAge: number) => string>>;
 }

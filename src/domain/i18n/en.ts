@@ -168,4 +168,23 @@ export const EN = {
     ruleNotMet: (r) => `rule not met: ${r.detail ?? `at least ${r.required} ${r.gender === 'male' ? 'men' : 'women'} in ${r.where}: ${r.actual}`}`,
     checkHead: 'cohort check on the new allocation:',
   },
+  screen: {
+    header: { body: 'nominated by', candidates: 'candidates', eligible: 'eligible', ineligible: 'ineligible', byReason: 'ineligible by reason' },
+    total: 'total',
+    noCell: '(no cell)',
+    wrote: (file, rows) => `Wrote ${file} (${n(rows, 'row', 'rows')}).`,
+  },
+  reasons: {
+  too_young: (a) => `Under ${a} years`,
+  missing_birth_date: () => 'No birth date',
+  no_bachelor: () => 'Education below the minimum',
+  missing_education: () => 'No education given',
+  too_little_experience: () => 'Too little work experience',
+  missing_experience: () => 'No work experience given',
+  nomination_cap: () => "Over the hospital trust's nomination cap",
+  not_endorsed: () => 'Not endorsed by the nearest superior',
+  unknown_rhf: () => 'Unknown RHF',
+  no_quota_cell: () => 'Fits no quota cell',
+  excluded: () => 'Excluded by the committee',
+  },
 } satisfies Catalogue;

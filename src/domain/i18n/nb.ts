@@ -186,4 +186,23 @@ export const NB = {
         : `Regel ikke oppfylt: minst ${r.required} ${r.gender === 'male' ? 'menn' : 'kvinner'} i ${r.where}; ${r.actual} etter endringen.`,
     checkHead: 'Kontroll av den nye fordelingen:',
   },
+  screen: {
+    header: { body: 'nominert av', candidates: 'kandidater', eligible: 'kvalifiserte', ineligible: 'ikke kvalifisert', byReason: 'ikke kvalifisert etter årsak' },
+    total: 'sum',
+    noCell: '(ingen kvotecelle)',
+    wrote: (file, rows) => `Skrev ${file} (${n(rows, 'rad', 'rader')}).`,
+  },
+  reasons: {
+  too_young: (a) => `Under ${a} år`,
+  missing_birth_date: () => 'Mangler fødselsdato',
+  no_bachelor: () => 'Utdanning under kravet',
+  missing_education: () => 'Mangler utdanning',
+  too_little_experience: () => 'For kort arbeidserfaring',
+  missing_experience: () => 'Mangler arbeidserfaring',
+  nomination_cap: () => 'Over helseforetakets nominasjonstak',
+  not_endorsed: () => 'Ikke forankret hos nærmeste leder',
+  unknown_rhf: () => 'Ukjent RHF',
+  no_quota_cell: () => 'Passer ingen kvotecelle',
+  excluded: () => 'Utelatt av komiteen',
+  },
 } satisfies Catalogue;
