@@ -16,7 +16,8 @@ import { PREVIOUS_MESSAGES } from './previous-messages.js';
 import type { CandidateSelection } from '../stages/select/select.js';
 import type { GroupsResult } from '../stages/groups/groups.js';
 import { NOT_CANONICAL_NOTE } from '../stages/common.js';
-import type { Candidate, Warning } from '../domain/types.js';
+import type { Candidate } from '../domain/types.js';
+import type { Warning } from '../domain/warnings.js';
 import { basename, dirname } from 'node:path';
 import { toCsv, type OutputFile } from '../io/csv-write.js';
 import { workbookBytes } from '../io/xlsx-write.js';
@@ -24,7 +25,7 @@ import { allocationWorkbook } from './workbook.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import { inputPaths, inputRecords } from './load.js';
 import { allRulesMet, computeAllocation, type AllocateOptions, type Allocation } from './pipeline.js';
-import { warningLines, type CommandOutcome } from './outcome.js';
+import { runWarningLines, warningLines, warningsInLang, type CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
 import { passThrough } from './outputs.js';
 import { joinReasons } from './screen.js';
@@ -126,7 +127,7 @@ export function solverLog(a: Allocation): Array<{ stage: string; solver: string 
  * summary.json; its shape is `AllocateSummarySchema` (src/app/summary-schema.ts, data/summary.schema.json). With
  * `--previous`, `previous` holds the changes from that allocation (the same as `cohort diff PREVIOUS allocation.csv`).
  */
-export function buildSummary(a: Allocation, diff: AllocationDiff | null = null): AllocateSummary {
+export function buildSummary(a: Allocation, diff: AllocationDiff | null = null, lang: Lang = 'nb'): AllocateSummary {
   const { inputs, selection, groups, teams } = a;
   const count = (s: CandidateSelection['status']) => selection.candidates.filter((c) => c.status === s).length;
   const overCap = selection.candidates.filter((c) => outputStatus(c.status, c.reasons) === 'over_cap').length;
@@ -142,7 +143,7 @@ export function buildSummary(a: Allocation, diff: AllocationDiff | null = null):
     modelSizes: r.modelSizes,
   });
   const sel = selection.stage;
-  const warnings: Warning[] = [...inputs.read.warnings, ...inputs.screening.warnings, ...selection.warnings];
+  const warnings: Warning[] = warningsInLang([...inputs.read.warnings, ...inputs.screening.warnings, ...selection.warnings], lang);
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     tool: { name: 'cohort', version: TOOL_VERSION },
@@ -243,7 +244,7 @@ export async function runAllocate(opts: AllocateRunOptions): Promise<CommandOutc
   const lang = opts.lang ?? 'nb';
   const allocation = allocationCsv(a);
   const diff = a.previous === null ? null : diffWithPrevious(a.previous, allocation);
-  const summary = buildSummary(a, diff);
+  const summary = buildSummary(a, diff, lang);
   const json = JSON.stringify(summary, null, 2) + '\n';
   const pm = PREVIOUS_MESSAGES[lang];
   let wroteText: string;
@@ -260,7 +261,7 @@ export async function runAllocate(opts: AllocateRunOptions): Promise<CommandOutc
   // The solver log is progress, not a result: stderr, so that --json keeps stdout to one document.
   const log = solverLog(a).map((l) => `solver: ${l.stage}: ${l.attempts}\n`).join('');
   const previousWarnings = a.previous?.warnings ?? [];
-  const stderr = warningLines([...summary.warnings, ...previousWarnings], CATALOGUE[lang].warning) + (opts.json || opts.verbose === true ? log : '');
+  const stderr = runWarningLines(summary.warnings, lang) + warningLines(previousWarnings, CATALOGUE[lang].warning) + (opts.json || opts.verbose === true ? log : '');
   const exitCode = summary.allRulesMet ? EXIT.ok : EXIT.ruleNotMet;
   let compared = '';
   if (diff !== null && a.previous !== null && summary.previous !== undefined) {

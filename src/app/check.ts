@@ -25,7 +25,7 @@ import { sheetLib } from '../io/workbook-lib.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import { inputRecords, loadInputs, readFiles, sha256, type InputOptions, type LoadedInputs } from './load.js';
 import type { CommitteeLocks } from '../read/locks.js';
-import { warningLines, type CommandOutcome } from './outcome.js';
+import { runWarningLines, warningsInLang, type CommandOutcome } from './outcome.js';
 import type { CheckReport, CheckViolation } from './summary-schema.js';
 import { overCapOnly } from '../domain/nomination.js';
 import { rowDecisions } from './decisions.js';
@@ -221,7 +221,7 @@ export function readInputsWithAllocation(opts: InputOptions & { allocation: stri
   return { inputs, allocation, file, issues };
 }
 
-function buildCheckReport(loaded: CheckInputs, violations: readonly CheckViolation[], strict: boolean, locks: CommitteeLocks): CheckReport {
+function buildCheckReport(loaded: CheckInputs, violations: readonly CheckViolation[], strict: boolean, locks: CommitteeLocks, lang: Lang): CheckReport {
   const { inputs, allocation } = loaded;
   const tally = { errors: 0, unmet: 0, warnings: 0 };
   for (const v of violations) {
@@ -249,7 +249,7 @@ function buildCheckReport(loaded: CheckInputs, violations: readonly CheckViolati
     },
     tally,
     violations: [...violations],
-    warnings: [...inputs.read.warnings, ...inputs.screening.warnings],
+    warnings: warningsInLang([...inputs.read.warnings, ...inputs.screening.warnings], lang),
     decisions: rowDecisions(locks.decisions, allocation.rows, violations),
     nominationCap: nominationCapSummary(inputs.screening.screened, inputs.programme),
   };
@@ -277,9 +277,9 @@ export function runCheck(opts: CheckOptions): CommandOutcome {
   const locks = loadLocks(opts.locks, opts.include, opts.exclude, opts.cwd);
   const loaded = loadCheckInputs(opts, locks);
   const violations = checkAllocation({ inputs: loaded.inputs, allocation: loaded.allocation, strict: opts.strict, include: locks.include, exclude: locks.exclude, groupLocks: locks.groups });
-  const report = buildCheckReport(loaded, violations, opts.strict, locks);
   const lang = opts.lang ?? 'en';
-  const stderr = warningLines(report.warnings, CATALOGUE[lang].warning);
+  const report = buildCheckReport(loaded, violations, opts.strict, locks, lang);
+  const stderr = runWarningLines(report.warnings, lang);
   return {
     stdout: opts.json ? `${JSON.stringify(report, null, 2)}\n` : readableReport(report, lang),
     stderr,

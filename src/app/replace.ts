@@ -42,7 +42,8 @@ import { TOOL_VERSION } from '../domain/version.js';
 import { explainTimeLimit, formGroupsAndTeams, loadLocks, unknownLockIds } from './pipeline.js';
 import { checkAllocation, readInputsWithAllocation } from './check.js';
 import { inputPaths, inputRecords, sha256, type LoadedInputs } from './load.js';
-import { warningLines, type CommandOutcome } from './outcome.js';
+import { runWarningLines, warningsInLang, type CommandOutcome } from './outcome.js';
+import { warning } from '../domain/i18n/index.js';
 import { compareCodeUnits } from '../domain/compare.js';
 import { passThrough } from './outputs.js';
 import { reportViewFromRows, writeOutputsWithReport } from './report-view.js';
@@ -321,7 +322,7 @@ function buildSummary(loaded: Loaded, opts: ReplaceOptions, seed: string, result
     findings: [...found],
     groups: groupQualityRows(partitionsOf(result.placement.groupOf), person),
     teams: teamQualityRows(partitionsOf(result.placement.teamOf), person, (id) => result.placement.groupOf.get(id)),
-    warnings: [...inputs.read.warnings, ...inputs.screening.warnings],
+    warnings: warningsInLang([...inputs.read.warnings, ...inputs.screening.warnings], opts.lang ?? 'nb'),
     decisions: rowDecisions(loaded.locks.decisions, rows, found),
     nominationCap: nominationCapSummary(inputs.screening.screened, inputs.programme),
   };
@@ -443,11 +444,14 @@ export async function runReplace(options: ReplaceOptions): Promise<CommandOutcom
   const lang = opts.lang ?? 'nb';
   const beforeErrors = before.filter((v) => v.severity === 'error');
   const includedGone = loaded.locks.include.filter((id) => rows.some((r) => r.id === id && r.status === 'withdrawn'));
-  const stderr = warningLines([
-    ...summary.warnings,
-    ...beforeErrors.map((v) => ({ message: `the starting allocation already breaks a rule (${v.code}): ${v.message}` })),
-    ...includedGone.map((id) => ({ message: `${id} is withdrawn but still included in ${opts.locks ?? 'the locks file'}: remove that include, or cohort check --locks reports it` })),
-  ], CATALOGUE[lang].warning);
+  const stderr = runWarningLines(
+    [
+      ...summary.warnings,
+      ...beforeErrors.map((v) => warning('starting_allocation_breaks_rule', { rule: v.code, ids: [...v.ids], detail: v.message })),
+      ...includedGone.map((id) => warning('withdrawn_still_included', { id, locks: opts.locks ?? null })),
+    ],
+    lang,
+  );
   const wroteReport = report === undefined ? '' : `${CATALOGUE[lang].allocate.wroteReport(report.path)}\n`;
   return { stdout: opts.json ? json : readable(loaded, summary, opts.out, lang) + wroteReport, stderr, exitCode: ok ? EXIT.ok : EXIT.ruleNotMet };
 }

@@ -16,7 +16,7 @@ import type { RelaxationView, RuleView } from '../report/view.js';
 import { loadLocks, unknownLockIds } from './pipeline.js';
 import { checkAllocation, readInputsWithAllocation } from './check.js';
 import { inputPaths, type LoadedInputs } from './load.js';
-import { warningLines, type CommandOutcome } from './outcome.js';
+import { runWarningLines, type CommandOutcome } from './outcome.js';
 import { reportViewFromRows, type AllocationRowView } from './report-view.js';
 import { rowDecisions } from './decisions.js';
 import type { CheckViolation } from './summary-schema.js';
@@ -130,7 +130,7 @@ export function runReport(opts: ReportOptions): CommandOutcome {
       `Drew the report of ${allocation.file} (${view.counts.selected} selected, ${view.counts.reserve} reserve, ${view.counts.excluded} excluded, ${view.counts.ineligible} ineligible${overCapText(view)}).\n` +
       (allRulesMet ? 'Every programme rule is met.\n' : `A programme rule is not met (exit code 1): ${notMet === 0 ? 'see' : `${notMet} shown in`} the report; cohort check lists every finding.\n`) +
       `Wrote the report ${opts.output}.\n`,
-    stderr: warningLines(warnings),
+    stderr: runWarningLines(warnings, opts.lang ?? 'nb'),
     exitCode: allRulesMet ? EXIT.ok : EXIT.ruleNotMet,
   };
 }

@@ -8,7 +8,7 @@ import type { Lang } from '../domain/text.js';
 import type { ScreenedCandidate } from '../domain/types.js';
 import { toCsv, writeOutputs } from '../io/csv-write.js';
 import { inputPaths, loadInputs, type InputOptions, type LoadedInputs } from './load.js';
-import { warningLines, type CommandOutcome } from './outcome.js';
+import { runWarningLines, warningsInLang, type CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
 import { passThrough } from './outputs.js';
 import type { ScreenSummary } from './summary-schema.js';
@@ -86,7 +86,8 @@ export function screeningTable(cells: readonly CellScreening[], programme: Progr
 export async function runScreen(opts: ScreenOptions): Promise<CommandOutcome> {
   const inputs = loadInputs(opts);
   const cells = screeningByCell(inputs);
-  const warnings = [...inputs.read.warnings, ...inputs.screening.warnings];
+  const lang = opts.lang ?? 'nb';
+  const warnings = warningsInLang([...inputs.read.warnings, ...inputs.screening.warnings], lang);
   const summary: ScreenSummary = {
     schemaVersion: 1,
     command: 'screen',
@@ -97,8 +98,7 @@ export async function runScreen(opts: ScreenOptions): Promise<CommandOutcome> {
     warnings,
   };
   writeOutputs(opts.out, [{ name: 'screening.csv', content: screeningCsv(inputs) }], { force: opts.force, cwd: opts.cwd, inputs: inputPaths(opts) });
-  const lang = opts.lang ?? 'nb';
-  const warnText = warningLines(warnings, CATALOGUE[lang].warning);
+  const warnText = runWarningLines(warnings, lang);
   if (opts.json) return { stdout: JSON.stringify(summary, null, 2) + '\n', stderr: warnText, exitCode: EXIT.ok };
   return {
     stdout: `${screeningTable(cells, inputs.programme, lang)}\n${CATALOGUE[lang].screen.wrote(`${opts.out}/screening.csv`, inputs.read.candidates.length)}\n`,

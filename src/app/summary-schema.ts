@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { programmeSchema } from '../domain/programme.js';
 import { GENDERS, RHFS, SECTORS } from '../domain/types.js';
+import { WARNING_CODES } from '../domain/warnings.js';
 import { ALLOCATION_STATUSES } from '../read/allocation.js';
 import { CHANGE_KINDS } from '../diff/diff.js';
 import { DecisionsSchema, DeparturesSchema, GenderBalanceSchema, LotterySchema, NominationCapSchema } from './committee-schema.js';
@@ -28,6 +29,17 @@ const WarningSchema = z.strictObject({
   /** Stable code, e.g. `nomination_cap`, `unrecognised_gender`. */
   code: z.string(),
   message: z.string(),
+});
+
+const paramValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number()]))]);
+
+/** A run-level warning of reading, screening or selecting (src/domain/warnings.ts): code, text in the run's language, facts. */
+const RunWarningSchema = z.strictObject({
+  code: z.enum(WARNING_CODES).describe('stable code: the CI contract (the text beside it follows --lang)'),
+  message: z.string().describe('the warning in the run\'s language (--lang; bokmål by default on a Norwegian system), from the code and params'),
+  params: z
+    .record(z.string(), paramValue)
+    .describe('the facts behind the warning, by code: ids, counts, file, sheet, line (the row as the spreadsheet numbers it), column (the header as written), the names of trusts, municipalities and quota cells; never personal data'),
 });
 
 const GenderCountSchema = z.strictObject({ female: count, male: count, unknown: count });
@@ -204,7 +216,7 @@ export const AllocateSummarySchema = z
     stages: z.array(StageSchema),
     groups: z.array(GroupQualitySchema),
     teams: z.array(TeamQualitySchema),
-    warnings: z.array(WarningSchema),
+    warnings: z.array(RunWarningSchema),
     decisions: DecisionsSchema,
     nominationCap: NominationCapSchema,
     departures: DeparturesSchema,
@@ -264,7 +276,7 @@ export const CheckReportSchema = z
     counts: StatusCountsSchema.describe('statuses as the allocation has them'),
     tally: z.strictObject({ errors: count, unmet: count, warnings: count }),
     violations: z.array(CheckViolationSchema),
-    warnings: z.array(WarningSchema).describe('findings of reading and screening the candidates'),
+    warnings: z.array(RunWarningSchema).describe('findings of reading and screening the candidates'),
     decisions: DecisionsSchema,
     nominationCap: NominationCapSchema,
   })
@@ -328,7 +340,7 @@ export const ReplaceSummarySchema = z
     findings: z.array(CheckViolationSchema).describe('what `cohort check` reports on the new allocation'),
     groups: z.array(GroupQualitySchema),
     teams: z.array(TeamQualitySchema),
-    warnings: z.array(WarningSchema),
+    warnings: z.array(RunWarningSchema),
     decisions: DecisionsSchema,
     nominationCap: NominationCapSchema,
   })
@@ -347,7 +359,7 @@ export const ScreenSummarySchema = z
     inputs: z.array(z.strictObject({ file: z.string(), sha256 })),
     candidates: count,
     cells: z.array(z.strictObject({ cell: z.string(), candidates: count, eligible: count, ineligible: count, byReason: z.record(z.string(), count) })),
-    warnings: z.array(WarningSchema),
+    warnings: z.array(RunWarningSchema),
   })
   .meta({ title: 'cohort screen summary' });
 export type ScreenSummary = z.infer<typeof ScreenSummarySchema>;

@@ -116,12 +116,6 @@ export interface ScreenedCandidate {
   cell: string | null;
 }
 
-/** A run-level warning (not tied to one candidate), e.g. a trust that nominated more than the cap. */
-export interface Warning {
-  code: string;
-  message: string;
-}
-
 export interface GroupLocks {
   /** Keep a participant in a workshop group (1-based group number). */
   inGroup?: ReadonlyArray<{ id: string; group: number }>;

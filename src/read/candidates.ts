@@ -12,7 +12,9 @@ import { isCandidateHeader, matchHeaders } from './columns.js';
 import { cellAddress, readSheet, workbookKind, type SheetLib } from './sheet.js';
 import { JOINTLY_OWNED, type ReferenceData } from './reference.js';
 import { listText } from '../domain/text.js';
-import { RHFS, type Candidate, type CanonicalColumn, type Rhf, type Warning } from '../domain/types.js';
+import { RHFS, type Candidate, type CanonicalColumn, type Rhf } from '../domain/types.js';
+import type { Warning } from '../domain/warnings.js';
+import { warning } from '../domain/i18n/index.js';
 import { fold, ID_AS_TEXT_HINT, isExponentNumber, parseBoolean, parseDate, parseEducation, parseExperienceYears, parseGender, parsePriority, parseSector, SPREADSHEET_DIGITS, type Parsed } from './values.js';
 
 export interface CandidateFile {
@@ -91,10 +93,7 @@ function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, se
   if (table.headerLine === null) return;
   if (table.skippedRows.length > 0) {
     const rows = table.skippedRows;
-    out.warnings.push({
-      code: 'header_not_first',
-      message: `${where(f.name, table.sheet)}: the header is on row ${table.headerLine}; row${rows.length === 1 ? '' : 's'} ${rows.join(', ')} above it (a title or a note) ${rows.length === 1 ? 'is' : 'are'} not read`,
-    });
+    out.warnings.push(warning('header_not_first', { file: f.name, sheet: table.sheet ?? null, headerRow: table.headerLine, rows: [...rows] }));
   }
 
   const columns = matchHeaders(table.headers, f.name, table.headerLine);
@@ -131,23 +130,13 @@ function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, se
     if (row.kind('id') === 'number') numericIds++;
   }
   if (numericIds > 0) {
-    out.warnings.push({
-      code: 'ids_as_numbers',
-      message: `${where(f.name, table.sheet)}: ${numericIds} id${numericIds === 1 ? ' is a number' : 's are numbers'}, not text, in the sheet: a spreadsheet drops leading zeros (000123 becomes 123); if the ids had any, ${ID_AS_TEXT_HINT}`,
-    });
+    out.warnings.push(warning('ids_as_numbers', { file: f.name, sheet: table.sheet ?? null, count: numericIds }));
   }
   if (normalisedIdLines.length > 0) {
-    out.warnings.push({
-      code: 'id_normalised',
-      message: `${where(f.name, table.sheet)}: ${normalisedIdLines.length} id${normalisedIdLines.length === 1 ? '' : 's'} with invisible characters, unusual spaces or decomposed letters, read without them (line${normalisedIdLines.length === 1 ? '' : 's'} ${listLines(normalisedIdLines)})`,
-    });
+    out.warnings.push(warning('id_normalised', { file: f.name, sheet: table.sheet ?? null, count: normalisedIdLines.length, lines: shownLines(normalisedIdLines) }));
   }
   if (unknownGenderLines.length > 0) {
-    const shown = listLines(unknownGenderLines);
-    out.warnings.push({
-      code: 'unrecognised_gender',
-      message: `${f.name}: ${unknownGenderLines.length} row${unknownGenderLines.length === 1 ? '' : 's'} with a gender other than Kvinne/Mann (K/M, female/male) recorded as unknown (line${unknownGenderLines.length === 1 ? '' : 's'} ${shown})`,
-    });
+    out.warnings.push(warning('unrecognised_gender', { file: f.name, count: unknownGenderLines.length, lines: shownLines(unknownGenderLines) }));
   }
 }
 
@@ -173,12 +162,9 @@ function readTable(f: CandidateFile, options: ReadOptions, summary: FileSummary,
   return readCsv(decoded.text, f.name, { delimiter: options.delimiter, isHeader: isCandidateHeader });
 }
 
-function where(file: string, sheet: string | undefined): string {
-  return sheet === undefined ? file : `${file}, sheet "${sheet}"`;
-}
-
-function listLines(lines: readonly number[]): string {
-  return lines.slice(0, 10).join(', ') + (lines.length > 10 ? ', …' : '');
+/** The lines a warning names: the first ten (the warning counts them all). */
+function shownLines(lines: readonly number[]): number[] {
+  return lines.slice(0, 10);
 }
 
 /** One record with its column map: cell access and located issues. */
@@ -223,9 +209,9 @@ class Row {
     return i === undefined ? 'blank' : (this.record.kinds?.[i] ?? 'text');
   }
 
-  /** Where the row is, for warnings: `file:row` or `file, sheet "S", row N`. */
-  get where(): string {
-    return this.sheet === undefined ? `${this.file}:${this.line}` : `${where(this.file, this.sheet)}, row ${this.line}`;
+  /** Where a cell of the row is, for a warning: the file, the sheet (null for CSV), the row and the header as written. */
+  place(column: CanonicalColumn): { file: string; sheet: string | null; line: number; column: string } {
+    return { file: this.file, sheet: this.sheet ?? null, line: this.line, column: this.header(column) };
   }
 
   issue(code: string, column: CanonicalColumn, message: string): void {
@@ -358,10 +344,7 @@ function specialistOrganisation(row: Row, orgText: string, explicitRhf: Rhf | nu
     row.issue('unknown_organisation', 'organisation', `expected a hospital trust (or an RHF in the RHF column for another employer), got ${show(orgText)}${hint}`);
     return null;
   }
-  warnings.push({
-    code: 'unknown_organisation',
-    message: `${row.where} column "${row.header('organisation')}": ${show(orgText)} is not a hospital trust in the reference data; accepted as typed for ${explicitRhf}${hint}`,
-  });
+  warnings.push(warning('unknown_organisation', { ...row.place('organisation'), value: cut(orgText), rhf: explicitRhf, ...otherHint(ref, orgText, 'spesialist') }));
   return { organisation: orgText, trust: null, municipality: null, rhf: explicitRhf };
 }
 
@@ -375,10 +358,7 @@ function municipalOrganisation(row: Row, orgText: string, explicitRhf: Rhf | nul
   if (m.status === 'found') {
     const k = m.value;
     if (explicitRhf !== null && explicitRhf !== k.rhf) {
-      warnings.push({
-        code: 'rhf_differs_from_county',
-        message: `${row.where} column "${row.header('rhf')}": ${explicitRhf} used as written, though ${k.name} lies in ${k.countyName}, which belongs to ${k.rhf}`,
-      });
+      warnings.push(warning('rhf_differs_from_county', { ...row.place('rhf'), rhf: explicitRhf, municipality: k.name, county: k.countyName, countyRhf: k.rhf }));
     }
     return {
       organisation: k.name,
@@ -392,11 +372,7 @@ function municipalOrganisation(row: Row, orgText: string, explicitRhf: Rhf | nul
     row.issue('ambiguous_municipality', 'organisation', `expected one municipality, got ${show(orgText)}, which may be ${options}; write the number or the name with the county`);
     return null;
   }
-  const hint = didYouMean(ref.suggest('municipality', orgText)) || sectorHint(ref, orgText, 'kommune');
-  warnings.push({
-    code: 'unknown_municipality',
-    message: `${row.where} column "${row.header('organisation')}": ${show(orgText)} is not a municipality in the reference data; accepted as typed${explicitRhf === null ? ', region unknown' : ` for ${explicitRhf}`}${hint}`,
-  });
+  warnings.push(warning('unknown_municipality', { ...row.place('organisation'), value: cut(orgText), rhf: explicitRhf, ...otherHint(ref, orgText, 'kommune') }));
   return { organisation: orgText, trust: null, municipality: null, rhf: explicitRhf };
 }
 
@@ -411,8 +387,18 @@ function sectorHint(ref: ReferenceData, orgText: string, sector: 'kommune' | 'sp
   return '';
 }
 
+/** The same hint as the facts of a warning: a likely name, else whether the employer is known on the other side. */
+function otherHint(ref: ReferenceData, orgText: string, sector: 'kommune' | 'spesialist'): { suggestion: string | null; otherSector: boolean } {
+  const suggestion = ref.suggest(sector === 'kommune' ? 'municipality' : 'trust', orgText);
+  return { suggestion, otherSector: suggestion === null && sectorHint(ref, orgText, sector) !== '' };
+}
+
+/** A cell as a message shows it: cut when long. */
+function cut(text: string): string {
+  return text.length > MAX_SHOWN_CELL ? `${text.slice(0, MAX_SHOWN_CELL)}…` : text;
+}
+
 /** A cell quoted for a message, cut when long; quotes and line breaks escaped so the message stays one line. */
 function show(text: string): string {
-  const cut = text.length > MAX_SHOWN_CELL ? `${text.slice(0, MAX_SHOWN_CELL)}…` : text;
-  return JSON.stringify(cut);
+  return JSON.stringify(cut(text));
 }

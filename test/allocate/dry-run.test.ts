@@ -30,7 +30,8 @@ describe('allocate --dry-run', () => {
   it('prints exactly the summary a real run writes, and writes nothing (no files, no temp files)', async () => {
     const out = join(tempDir(), 'out');
     mkdirSync(out);
-    const r = await runAllocate({ ...base, files: SAMPLE, out, dryRun: true, json: true });
+    // The golden summary is an English run's: the warnings' messages follow --lang (their codes and params do not).
+    const r = await runAllocate({ ...base, files: SAMPLE, out, dryRun: true, json: true, lang: 'en' });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe(readFileSync(join(GOLDEN, 'summary.json'), 'utf8'));
     expect(AllocateSummarySchema.parse(JSON.parse(r.stdout)).previous).toBeUndefined();

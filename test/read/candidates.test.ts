@@ -243,14 +243,14 @@ describe('organisations against the reference data', () => {
     const r = readRows([row({ sector, organisation, rhf })]);
     expect(r.issues).toEqual([]);
     expect(r.candidates[0]).toMatchObject(want);
-    expect(r.warnings).toEqual([{ code, message }]);
+    expect(r.warnings).toMatchObject([{ code, message }]);
   });
 
   it('gathers unrecognised genders into one warning per file', () => {
     const r = readRows([row({ id: '1', gender: 'Annet' }), row({ id: '2', gender: '' }), row({ id: '3', gender: 'Ikke oppgitt' })]);
     expect(r.issues).toEqual([]);
     expect(r.candidates.map((c) => c.gender)).toEqual(['unknown', 'unknown', 'unknown']);
-    expect(r.warnings).toEqual([
+    expect(r.warnings).toMatchObject([
       { code: 'unrecognised_gender', message: 'c.csv: 2 rows with a gender other than Kvinne/Mann (K/M, female/male) recorded as unknown (lines 2, 4)' },
     ]);
   });

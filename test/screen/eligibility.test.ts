@@ -246,7 +246,7 @@ describe('screen: nomination cap', () => {
     const r = screen(cs, BUILTIN);
     const capped = r.screened.filter((s) => s.reasons.some((x) => x.code === 'nomination_cap')).map((s) => s.candidate.id);
     expect(capped).toEqual(['B5', 'B4']); // input order kept
-    expect(r.warnings).toEqual([
+    expect(r.warnings).toMatchObject([
       { code: 'nomination_cap', message: 'Helse Bergen HF nominated 5 candidates, more than the cap of 3; over the cap beyond its top 3 by priority (not failing the admission requirements for that): B4, B5' },
     ]);
     expect(r.screened.find((s) => s.candidate.id === 'B5')?.reasons[0]?.text).toBe(

@@ -4,6 +4,7 @@
  * `Intl` (domain/text.ts). JSON keys and codes stay English: they are the CI contract, not words.
  */
 import type { Lang } from '../text.js';
+import type { WarningTexts } from '../warnings.js';
 
 /** A stage's result as the committee reads it. */
 export interface StageOutcome {
@@ -172,6 +173,8 @@ export interface Catalogue {
   lang: Lang;
   /** The label before a warning line on stderr. */
   warning: string;
+  /** Each run-level warning's text, by code, from its facts (domain/warnings.ts). */
+  warnings: WarningTexts;
   allocate: AllocateWords;
   committee: CommitteeWords;
   check: CheckWords;

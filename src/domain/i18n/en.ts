@@ -1,5 +1,6 @@
 /** English, on request (`--lang en`) or where the environment says so. */
 import { formatPercent, listText, plural } from '../text.js';
+import type { WarningTexts } from '../warnings.js';
 import type { Catalogue, DepartureLine, StageOutcome } from './catalogue.js';
 
 const n = (count: number, one: string, other: string): string => plural(count, one, other, 'en');
@@ -37,9 +38,47 @@ const CAUSE_EN: Record<DepartureLine['cause'], (d: DepartureLine) => string> = {
   nomination_cap: (d) => `${d.passedOver.id} is over their hospital trust's nomination cap`,
 };
 
+/** `file` or `file, sheet "Ark1"`. */
+const inFile = (p: { file: string; sheet: string | null }): string => (p.sheet === null ? p.file : `${p.file}, sheet "${p.sheet}"`);
+/** `file:14` or `file, sheet "Ark1", row 14`, then the column as its header is written. */
+const inCell = (p: { file: string; sheet: string | null; line: number; column: string }): string =>
+  `${p.sheet === null ? `${p.file}:${p.line}` : `${inFile(p)}, row ${p.line}`} column "${p.column}"`;
+/** Line numbers, at most the ten given, `…` when there were more. */
+const lines = (shown: readonly number[], count: number): string => shown.join(', ') + (count > shown.length ? ', …' : '');
+const pl = (count: number, one = '', other = 's'): string => (count === 1 ? one : other);
+const hint = (suggestion: string | null, otherSector: boolean, other: string): string =>
+  suggestion !== null ? `; did you mean "${suggestion}"?` : otherSector ? `; it is ${other}: is the sector right?` : '';
+
+const WARNINGS: WarningTexts = {
+  header_not_first: (p) => `${inFile(p)}: the header is on row ${p.headerRow}; row${pl(p.rows.length)} ${p.rows.join(', ')} above it (a title or a note) ${pl(p.rows.length, 'is', 'are')} not read`,
+  ids_as_numbers: (p) =>
+    `${inFile(p)}: ${p.count} id${pl(p.count, ' is a number', 's are numbers')}, not text, in the sheet: a spreadsheet drops leading zeros (000123 becomes 123); ` +
+    'if the ids had any, format the id column as text (Format Cells → Text) before typing or pasting the ids, and save again',
+  id_normalised: (p) => `${inFile(p)}: ${p.count} id${pl(p.count)} with invisible characters, unusual spaces or decomposed letters, read without them (line${pl(p.count)} ${lines(p.lines, p.count)})`,
+  unrecognised_gender: (p) => `${p.file}: ${p.count} row${pl(p.count)} with a gender other than Kvinne/Mann (K/M, female/male) recorded as unknown (line${pl(p.count)} ${lines(p.lines, p.count)})`,
+  unknown_organisation: (p) =>
+    `${inCell(p)}: ${JSON.stringify(p.value)} is not a hospital trust in the reference data; accepted as typed for ${p.rhf}${hint(p.suggestion, p.otherSector, 'a municipality')}`,
+  unknown_municipality: (p) =>
+    `${inCell(p)}: ${JSON.stringify(p.value)} is not a municipality in the reference data; accepted as typed${p.rhf === null ? ', region unknown' : ` for ${p.rhf}`}` +
+    hint(p.suggestion, p.otherSector, 'a hospital trust'),
+  rhf_differs_from_county: (p) => `${inCell(p)}: ${p.rhf} used as written, though ${p.municipality} lies in ${p.county}, which belongs to ${p.countyRhf}`,
+  nomination_cap: (p) =>
+    `${p.trust} nominated ${p.nominated} candidates, more than the cap of ${p.cap}; ` +
+    `over the cap beyond its top ${p.cap} by priority (not failing the admission requirements for that): ${p.ids.join(', ')}` +
+    (p.tieAtCut ? ' (equal or blank priorities at the cut were ordered by id)' : ''),
+  no_quota_cell: (p) => `${n(p.ids.length, 'eligible candidate fits', 'eligible candidates fit')} no quota cell: ${p.ids.join(', ')}`,
+  lock_conflict: (p) => `${p.id} is both included and excluded: neither lock applies`,
+  lock_unknown_id: (p) => `${p.lock} lock on unknown id ${p.id}`,
+  include_ineligible: (p) => `${p.id} (${p.file} line ${p.line}) is included but not eligible: the lock does not apply`,
+  include_over_quota: (p) => `${p.cell}: ${p.included} candidates included for ${p.seats} seats; the first ${p.seats} in call-in order keep their lock: ${p.ids.join(', ')}`,
+  starting_allocation_breaks_rule: (p) => `the starting allocation already breaks a rule (${p.rule}): ${p.detail}`,
+  withdrawn_still_included: (p) => `${p.id} is withdrawn but still included in ${p.locks ?? 'the locks file'}: remove that include, or cohort check --locks reports it`,
+};
+
 export const EN = {
   lang: 'en',
   warning: 'warning',
+  warnings: WARNINGS,
   allocate: {
     heading: (programme, startDate) => `${programme} (starts ${startDate})`,
     admitted: (c) => {

@@ -1,5 +1,6 @@
 /** Bokmål, the coordinators' language and the default where the environment says Norwegian. */
 import { formatDate, formatPercent, listText, plural } from '../text.js';
+import type { WarningTexts } from '../warnings.js';
 import type { Catalogue, DepartureLine, StageOutcome } from './catalogue.js';
 
 const n = (count: number, one: string, other: string): string => plural(count, one, other, 'nb');
@@ -47,9 +48,53 @@ const CAUSE_NB: Record<DepartureLine['cause'], (d: DepartureLine) => string> = {
   nomination_cap: (d) => `${d.passedOver.id} står over nominasjonstaket for sitt helseforetak`,
 };
 
+/** `fil` or `fil, arket «Ark1»`. */
+const inFile = (p: { file: string; sheet: string | null }): string => (p.sheet === null ? p.file : `${p.file}, arket «${p.sheet}»`);
+/** `fil rad 14, kolonne «Arbeidsgiver»`: the row as the spreadsheet numbers it, the header as written. */
+const inCell = (p: { file: string; sheet: string | null; line: number; column: string }): string => `${inFile(p)} rad ${p.line}, kolonne «${p.column}»`;
+/** A cell's value in Norwegian quotes, on one line. */
+const quoted = (value: string): string => `«${JSON.stringify(value).slice(1, -1)}»`;
+/** Row numbers, at most the ten given, `…` when there were more. */
+const rows = (shown: readonly number[], count: number): string => `${count === 1 ? 'rad' : 'rader'} ${shown.join(', ')}${count > shown.length ? ', …' : ''}`;
+const hint = (suggestion: string | null, otherSector: boolean, other: string): string =>
+  suggestion !== null ? `; mente du «${suggestion}»?` : otherSector ? `; det er ${other}: er sektoren riktig?` : '';
+const ids = (count: number): string => (count === 1 ? '1 ID' : `${count} ID-er`);
+
+const WARNINGS: WarningTexts = {
+  header_not_first: (p) =>
+    `${inFile(p)}: overskriftsraden er rad ${p.headerRow}; ${p.rows.length === 1 ? 'raden' : 'radene'} ${list(p.rows.map(String))} over den (en tittel eller en merknad) blir ikke lest`,
+  ids_as_numbers: (p) =>
+    `${inFile(p)}: ${ids(p.count)} er lagret som tall, ikke som tekst, i arket: et regneark fjerner nuller foran (000123 blir 123); ` +
+    'hvis ID-ene hadde det, formater ID-kolonnen som tekst (Formater celler → Tekst) før ID-ene skrives eller limes inn, og lagre på nytt',
+  id_normalised: (p) => `${inFile(p)}: ${ids(p.count)} med usynlige tegn, uvanlige mellomrom eller dekomponerte bokstaver er lest uten dem (${rows(p.lines, p.count)})`,
+  unrecognised_gender: (p) => `${p.file}: ${n(p.count, 'rad', 'rader')} med et annet kjønn enn Kvinne/Mann (K/M) er registrert med ukjent kjønn (${rows(p.lines, p.count)})`,
+  unknown_organisation: (p) =>
+    `${inCell(p)}: ${quoted(p.value)} er ikke et helseforetak i referansedataene; godtatt som skrevet for ${p.rhf}${hint(p.suggestion, p.otherSector, 'en kommune')}`,
+  unknown_municipality: (p) =>
+    `${inCell(p)}: ${quoted(p.value)} er ikke en kommune i referansedataene; godtatt som skrevet${p.rhf === null ? ', regionen er ukjent' : ` for ${p.rhf}`}` +
+    hint(p.suggestion, p.otherSector, 'et helseforetak'),
+  rhf_differs_from_county: (p) => `${inCell(p)}: ${p.rhf} er brukt som skrevet, selv om ${p.municipality} ligger i ${p.county}, som hører til ${p.countyRhf}`,
+  nomination_cap: (p) =>
+    `${p.trust} nominerte ${n(p.nominated, 'kandidat', 'kandidater')}, flere enn taket på ${p.cap}; ` +
+    `over taket, etter de ${p.cap} høyest prioriterte (de er ikke av den grunn ukvalifisert): ${list(p.ids)}` +
+    (p.tieAtCut ? ' (lik eller tom prioritet ved grensen er ordnet etter ID)' : ''),
+  no_quota_cell: (p) => `${n(p.ids.length, 'kvalifisert kandidat hører', 'kvalifiserte kandidater hører')} ikke til noen instans med plasser i programmet: ${list(p.ids)}`,
+  lock_conflict: (p) => `komiteen har både tatt med og holdt utenfor ${p.id}: ingen av beslutningene gjelder`,
+  lock_unknown_id: (p) => `komiteens beslutning om å ${p.lock === 'include' ? 'ta med' : 'holde utenfor'} ${p.id} gjelder ingen kandidat (ID-en finnes ikke i søkerfilene)`,
+  include_ineligible: (p) => `komiteen har bestemt at ${p.id} (${p.file} rad ${p.line}) skal tas med, men kandidaten er ikke kvalifisert: beslutningen gjelder ikke`,
+  include_over_quota: (p) =>
+    `${p.cell === 'kommune' ? 'Kommunene (KS)' : p.cell}: komiteen vil ta med ${p.included}, men det er ${n(p.seats, 'plass', 'plasser')}; ` +
+    `de ${p.seats} første i innkallingsrekkefølgen beholder beslutningen: ${list(p.ids)}`,
+  starting_allocation_breaks_rule: (p) =>
+    `fordelingen det startes fra, bryter allerede en regel (${p.rule})${p.ids.length > 0 ? `: ${list(p.ids)}` : ''}; cohort check viser hva`,
+  withdrawn_still_included: (p) =>
+    `${p.id} har trukket seg, men står fortsatt som «ta med» i ${p.locks ?? 'beslutningsfilen'}: fjern den linjen, ellers melder cohort check --locks om den`,
+};
+
 export const NB = {
   lang: 'nb',
   warning: 'advarsel',
+  warnings: WARNINGS,
   allocate: {
     heading: (programme, startDate) => `${programme} (oppstart ${formatDate(startDate, 'nb')})`,
     admitted: (c) => {

@@ -29,7 +29,9 @@ import { compareCodeUnits } from '../../domain/compare.js';
 import { ageOn } from '../../domain/dates.js';
 import { cellFor, type Programme } from '../../domain/programme.js';
 import { compareNominations, nominationCap } from '../../domain/rules.js';
-import { educationAtLeast, type Candidate, type Reason, type ScreenedCandidate, type ScreeningReasonCode, type Warning } from '../../domain/types.js';
+import { educationAtLeast, type Candidate, type Reason, type ScreenedCandidate, type ScreeningReasonCode } from '../../domain/types.js';
+import type { Warning } from '../../domain/warnings.js';
+import { warning } from '../../domain/i18n/index.js';
 
 /** Result of `screen`: one entry per input candidate, in input order, plus run-level warnings. */
 export interface ScreeningResult {
@@ -139,13 +141,7 @@ function capNominations(candidates: readonly Candidate[], cap: number | null): {
     const last = list[cap - 1];
     const first = over[0];
     const tieAtCut = last !== undefined && first !== undefined && last.priority === first.priority;
-    warnings.push({
-      code: 'nomination_cap',
-      message:
-        `${trust} nominated ${list.length} candidates, more than the cap of ${cap}; ` +
-        `over the cap beyond its top ${cap} by priority (not failing the admission requirements for that): ${over.map((c) => c.id).join(', ')}` +
-        (tieAtCut ? ` (equal or blank priorities at the cut were ordered by id)` : ''),
-    });
+    warnings.push(warning('nomination_cap', { trust, nominated: list.length, cap, ids: over.map((c) => c.id), tieAtCut }));
   }
   return { byCandidate, warnings };
 }

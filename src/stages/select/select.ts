@@ -71,7 +71,9 @@ import { quotaCells, type Programme, type QuotaCell } from '../../domain/program
 import { overCapOnly } from '../../domain/nomination.js';
 import { compareCallIn, genderRuleParams, genderRules, genderTargets, seatsToFill, type GenderRule } from '../../domain/rules.js';
 import { plural } from '../../domain/text.js';
-import type { Gender, Reason, RowRef, ScreenedCandidate, ScreeningReasonCode, Sector, Warning } from '../../domain/types.js';
+import type { Gender, Reason, RowRef, ScreenedCandidate, ScreeningReasonCode, Sector } from '../../domain/types.js';
+import type { Warning } from '../../domain/warnings.js';
+import { warning } from '../../domain/i18n/index.js';
 
 /** Options of `select`. */
 export interface SelectionOptions {
@@ -335,7 +337,7 @@ export async function select(screened: readonly ScreenedCandidate[], programme: 
   const byId = new Map(entries.map((e) => [e.id, e]));
   const noCell = entries.filter((e) => e.sc.status === 'eligible' && e.cell === null);
   if (noCell.length > 0) {
-    warnings.push({ code: 'no_quota_cell', message: `${plural(noCell.length, 'eligible candidate fits', 'eligible candidates fit')} no quota cell: ${noCell.map((e) => e.id).join(', ')}` });
+    warnings.push(warning('no_quota_cell', { ids: noCell.map((e) => e.id) }));
   }
 
   applyLocks(entries, byId, cells, options, warnings);
@@ -630,7 +632,7 @@ function applyLocks(entries: Entry[], byId: Map<string, Entry>, cells: readonly 
   const notObeyed = (e: Entry, text: string) => e.reasons.push({ code: 'lock_not_obeyed', text: `lock_not_obeyed: ${text}` });
 
   for (const id of inc.filter((x) => excSet.has(x))) {
-    warnings.push({ code: 'lock_conflict', message: `${id} is both included and excluded: neither lock applies` });
+    warnings.push(warning('lock_conflict', { id }));
     const e = byId.get(id);
     if (e !== undefined) notObeyed(e, 'both included and excluded, neither lock applies');
   }
@@ -639,7 +641,7 @@ function applyLocks(entries: Entry[], byId: Map<string, Entry>, cells: readonly 
       if (incSet.has(id) && excSet.has(id)) continue; // reported above
       const e = byId.get(id);
       if (e === undefined) {
-        warnings.push({ code: 'lock_unknown_id', message: `${kind} lock on unknown id ${id}` });
+        warnings.push(warning('lock_unknown_id', { lock: kind, id }));
         continue;
       }
       e.lock = kind;
@@ -649,7 +651,7 @@ function applyLocks(entries: Entry[], byId: Map<string, Entry>, cells: readonly 
           e.reasons.push({ code: 'excluded', text: 'excluded: by the committee (exclude lock)' });
         } else e.reasons.push({ code: 'excluded', text: 'excluded: by the committee (exclude lock; not eligible anyway)' });
       } else if (!e.eligible) {
-        warnings.push({ code: 'include_ineligible', message: `${id} (${e.sc.candidate.ref.file} line ${e.sc.candidate.ref.line}) is included but not eligible: the lock does not apply` });
+        warnings.push(warning('include_ineligible', { id, file: e.sc.candidate.ref.file, line: e.sc.candidate.ref.line }));
         notObeyed(e, 'included but not eligible');
       } else e.included = true;
     }
@@ -657,7 +659,7 @@ function applyLocks(entries: Entry[], byId: Map<string, Entry>, cells: readonly 
   for (const cell of cells) {
     const incl = entries.filter((e) => e.cell === cell && e.included).sort(compareCallIn);
     if (incl.length <= cell.seats) continue;
-    warnings.push({ code: 'include_over_quota', message: `${cell.label}: ${incl.length} candidates included for ${cell.seats} seats; the first ${cell.seats} in call-in order keep their lock: ${incl.map((e) => e.id).join(', ')}` });
+    warnings.push(warning('include_over_quota', { cell: cell.label, included: incl.length, seats: cell.seats, ids: incl.map((e) => e.id) }));
     for (const e of incl.slice(cell.seats)) {
       e.included = false;
       notObeyed(e, `${cell.label} has more includes than its ${cell.seats} seats; this one competes as usual`);
