@@ -83,8 +83,8 @@ const WARNINGS: WarningTexts = {
   lock_unknown_id: (p) => `komiteens beslutning om å ${p.lock === 'include' ? 'ta med' : 'holde utenfor'} ${p.id} gjelder ingen kandidat (ID-en finnes ikke i søkerfilene)`,
   include_ineligible: (p) => `komiteen har bestemt at ${p.id} (${p.file} rad ${p.line}) skal tas med, men kandidaten er ikke kvalifisert: beslutningen gjelder ikke`,
   include_over_quota: (p) =>
-    `${p.cell === 'kommune' ? 'Kommunene (KS)' : p.cell}: komiteen vil ta med ${p.included}, men det er ${n(p.seats, 'plass', 'plasser')}; ` +
-    `de ${p.seats} første i innkallingsrekkefølgen beholder beslutningen: ${list(p.ids)}`,
+    `${p.cell === 'kommune' ? 'Kommunene (KS)' : p.cell}: komiteen vil ta med ${p.included} (${list(p.ids)}), men det er ${n(p.seats, 'plass', 'plasser')}; ` +
+    `de ${p.seats} første i innkallingsrekkefølgen blir tatt med, de andre konkurrerer som vanlig`,
   starting_allocation_breaks_rule: (p) =>
     `fordelingen det startes fra, bryter allerede en regel (${p.rule})${p.ids.length > 0 ? `: ${list(p.ids)}` : ''}; cohort check viser hva`,
   withdrawn_still_included: (p) =>
