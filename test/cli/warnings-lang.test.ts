@@ -1,8 +1,9 @@
 /**
  * Warnings in the run's language (issue 14): `allocate`, `check` and `screen` with `--lang nb`, on the bundled
- * sample and on crafted inputs that raise every warning those commands can print, say each warning in bokmål on
- * stderr (no English word from the list below), the text the catalogue gives for its code and params; with
- * `--lang en` the same warnings read as the English messages always did. And every code has its text in both.
+ * sample and on crafted inputs that raise every warning those commands can print (and `replace` its own), say
+ * each warning in bokmål on stderr (no English word from the list below), the text the catalogue gives for its
+ * code and params; with `--lang en` the same warnings read as the English messages always did. And every code
+ * has its text in both languages.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -113,6 +114,22 @@ describe('warnings on stderr and in the JSON speak the run\'s language', () => {
       expect(w.message).toBe(warningText(w, 'en'));
       expect(r.stderr).toContain(`warning: ${w.message}\n`);
     }
+  }, 60_000);
+
+  it('replace: a withdrawn participant still included in the locks file, in bokmål and in English', async () => {
+    const cwd = tempDir('cohort-warn-replace-');
+    writeFileSync(join(cwd, 'locks.csv'), 'regel;id;annen\ninkluder;TLP-0012;\n');
+    const made = await cohort(['allocate', ...SAMPLE_NB, '--out', 'a', '--locks', 'locks.csv', '--lang', 'en'], cwd);
+    expect(made.code, made.stderr).toBe(0);
+    const replace = (lang: string, out: string) =>
+      cohort(['replace', '--candidates', ...SAMPLE_NB, '--allocation', 'a/allocation.csv', '--withdraw', 'TLP-0012', '--locks', 'locks.csv', '--out', out, '--lang', lang], cwd);
+    const nb = await replace('nb', 'b');
+    expect(nb.code, nb.stderr).toBe(0);
+    expect(nb.stderr).toContain(`advarsel: ${NB.warnings.withdrawn_still_included({ id: 'TLP-0012', locks: 'locks.csv' })}\n`);
+    expect(nb.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('advarsel: '))).toEqual([]);
+    expect(englishIn(nb.stderr)).toEqual([]);
+    const en = await replace('en', 'c');
+    expect(en.stderr).toContain('warning: TLP-0012 is withdrawn but still included in locks.csv: remove that include, or cohort check --locks reports it\n');
   }, 60_000);
 
   it('the sample prints its one warning in bokmål, and in English as it always read', async () => {
