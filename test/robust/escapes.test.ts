@@ -90,8 +90,13 @@ describe('messages built from hostile input are printable', () => {
   it('warnings quoting a hostile header and cell reach stderr escaped', async () => {
     const dir = tempDir();
     const files = copySample(dir, (name, t) => (name === 'kommune' ? t.replace('organisation', `organisation${HEADER_JUNK}`).replace('Skien', `Nowhere${ESC}`) : t));
-    const r = await runScreen({ ...BASE, files, out: join(dir, 'out') });
+    const r = await runScreen({ ...BASE, lang: 'en', files, out: join(dir, 'out') });
     expect(r.stderr).toContain('column "organisation\\u009b\\u001b": "Nowhere\\u001b[2J\\u001b]0;owned\\u0007" is not a municipality');
+    expectPrintable(r.stderr);
+    // The bokmål text quotes the same header and cell, escaped the same way.
+    const nb = await runScreen({ ...BASE, lang: 'nb', files, out: join(dir, 'out-nb') });
+    expect(nb.stderr).toContain('kolonne «organisation\\u009b\\u001b»: «Nowhere\\u001b[2J\\u001b]0;owned\\u0007» er ikke en kommune');
+    expectPrintable(nb.stderr);
     expectPrintable(r.stderr);
     expectPrintable(r.stdout);
   });

@@ -175,7 +175,7 @@ describe('candidate ids: one id per person, however it was typed', () => {
 
   it('a lone id with invisible characters is read without them, with a warning naming its line', async () => {
     const out = join(tempDir(), 'o');
-    const r = await runScreen({ ...BASE, files: copySample(tempDir(), (name, t) => (name === 'kommune' ? t.replace('\nTLP-0001,', '\nTLP-0001\u200b,') : t)), out });
+    const r = await runScreen({ ...BASE, lang: 'en', files: copySample(tempDir(), (name, t) => (name === 'kommune' ? t.replace('\nTLP-0001,', '\nTLP-0001\u200b,') : t)), out });
     expect(r.stderr).toMatch(/warning: .*kommune\.csv: 1 id with invisible characters, unusual spaces or decomposed letters, read without them \(line 2\)/);
     const screening = readFileSync(join(out, 'screening.csv'), 'utf8');
     expect(screening).toMatch(/\r\nTLP-0001,/);
