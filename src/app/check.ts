@@ -255,6 +255,21 @@ function buildCheckReport(loaded: CheckInputs, violations: readonly CheckViolati
   };
 }
 
+/**
+ * What a quota or gender rule id (`quota.<cell>`, `gender.cell.<cell>.<g>`, `gender.sector.<sector>.<g>`,
+ * `gender.cohort.<g>`) is about, in the committee's words: the body, the sector or the cohort, and the gender.
+ */
+function ruleWhere(rule: string | null, lang: Lang): { where: string; gender: 'female' | 'male' | null } | null {
+  if (rule === null) return null;
+  const w = CATALOGUE[lang].allocate;
+  const m = /^(quota|gender\.cell|gender\.sector|gender\.cohort)(?:\.(.+?))?(?:\.(female|male))?$/.exec(rule);
+  if (m === null) return null;
+  const gender = m[3] === 'female' || m[3] === 'male' ? m[3] : null;
+  const key = m[2] ?? '';
+  const where = m[1] === 'gender.cohort' ? w.cohortWord : m[1] === 'gender.sector' ? w.sectorWord(key) : w.body(key.replace(/^spesialist\//, ''));
+  return { where, gender };
+}
+
 /** The report in plain words: one line per finding, then the verdict. */
 function readableReport(report: CheckReport, lang: Lang): string {
   const w = CATALOGUE[lang];
@@ -265,7 +280,7 @@ function readableReport(report: CheckReport, lang: Lang): string {
   );
   if (report.violations.length > 0) parts.push('\n');
   const width = Math.max(...(['error', 'unmet', 'warning'] as const).map((s) => w.check.severity(s).length));
-  for (const v of report.violations) parts.push(`${w.check.severity(v.severity).padEnd(width)} ${v.code}: ${v.message}\n`);
+  for (const v of report.violations) parts.push(`${w.check.severity(v.severity).padEnd(width)} ${v.code}: ${w.check.finding(v.code, v.ids, v.message, ruleWhere(v.rule, lang))}\n`);
   const committee = committeeLines(report.nominationCap, report.decisions, lang);
   if (committee !== '') parts.push(`\n${committee}`);
   parts.push(`\n${w.check.tally(report.tally)}\n`);

@@ -163,52 +163,6 @@ export interface ReportWords {
 
 const EDUCATION_NB: Record<string, string> = { none: 'ingen', fagskole: 'fagskole', bachelor: 'bachelorgrad', master: 'mastergrad', phd: 'doktorgrad' };
 
-/**
- * Run notes and checker findings in bokmål by code (read warnings, screening, `cohort report`'s findings,
- * `cohort replace`'s changes).
- */
-const NOTES_NB: Record<string, string> = {
-  nomination_cap: 'et helseforetak nominerte flere enn taket; se «Over nominasjonstaket»',
-  header_not_first: 'overskriftsraden var ikke første rad i en søkerfil',
-  ids_as_numbers: 'id-er så ut som tall i en søkerfil; sjekk at ledende nuller ikke er borte',
-  id_normalised: 'id-er ble skrevet om til standard form',
-  unrecognised_gender: 'ukjent kjønn i søkerfilen',
-  unknown_organisation: 'virksomheten ble ikke funnet i referanselistene',
-  empty_seat: 'en plass står tom',
-  seats_unfilled: 'ikke alle plasser er fylt',
-  shortfall: 'færre er tatt opp enn det er plasser',
-  over_quota: 'flere er tatt opp enn det er plasser',
-  gender_rule_not_met: 'en kjønnsregel er ikke oppfylt',
-  gender_rules_below_achievable: 'kjønnsfordelingen er dårligere enn de kvalifiserte kandidatene ville gitt',
-  justified_envy: 'en bedre rangert kandidat i samme kvotecelle er forbigått',
-  reserve_order: 'reservelisten følger ikke rangeringen',
-  reserve_rank_missing: 'en reserve mangler plass på reservelisten',
-  reserve_rank_sequence: 'plassene på reservelisten er ikke 1, 2, 3 …',
-  reserve_rank_not_reserve: 'en som ikke er reserve, har plass på reservelisten',
-  selected_ineligible: 'en som ikke er kvalifisert, er tatt opp',
-  excluded_selected: 'en som komiteen holdt utenfor, er tatt opp',
-  include_not_selected: 'en som komiteen ville ta med, er ikke tatt opp',
-  include_over_quota: 'komiteens vedtak om å ta med går ut over kvoten',
-  include_ineligible: 'komiteens vedtak om å ta med gjelder en som ikke er kvalifisert',
-  duplicate_selected: 'samme person er tatt opp to ganger',
-  duplicate_candidate_id: 'samme id står to ganger i søkerfilene',
-  unknown_id: 'en id finnes ikke i søkerfilene',
-  marked_reserve: 'merket som reserve, men kontrollen finner vedkommende kvalifisert til plass',
-  marked_over_cap: 'merket som over nominasjonstaket, men kontrollen finner vedkommende innenfor',
-  marked_ineligible: 'merket som ikke kvalifisert, men kontrollen finner vedkommende kvalifisert',
-  over_cap: 'over nominasjonstaket',
-  no_quota_cell: 'passer ingen kvotecelle',
-  lock_apart: 'et vedtak om å holde to deltakere fra hverandre er ikke fulgt',
-  lock_together: 'et vedtak om å sette to deltakere sammen er ikke fulgt',
-  lock_group: 'et vedtak om verkstedgruppe er ikke fulgt',
-  lock_conflict: 'motstridende vedtak fra komiteen',
-  lock_unknown_id: 'et vedtak gjelder en id som ikke finnes i søkerfilene',
-  lock_unknown_participant: 'et vedtak gjelder noen som ikke er tatt opp',
-  lock_group_out_of_range: 'et vedtak gjelder et gruppenummer som ikke finnes',
-  group_gender: 'begge kjønn er ikke godt representert i alle verkstedgrupper',
-  team_composition: 'ikke alle prosjektgrupper har 2 fra kommunene og 2 fra spesialisthelsetjenesten',
-};
-
 const rankedNb = (p: RankedPerson): string => `${p.name} (${p.id}, ${p.priority === null ? 'uprioritert' : `prioritet ${p.priority}`})`;
 const rankedEn = (p: RankedPerson): string => `${p.name} (${p.id}, ${p.priority === null ? 'unranked' : `priority ${p.priority}`})`;
 
@@ -291,7 +245,7 @@ const NB: ReportWords = {
     if (change !== undefined) return change(ids);
     const who = ids.length > 0 ? ` (${listText(ids, 'nb')})` : '';
     const kind = /^(group|team)_(.*)$/.exec(code);
-    const text = NOTES_NB[code] ?? (kind === null ? undefined : PART_NOTES_NB[`*_${kind[2] ?? ''}`]?.(kind[1] === 'group' ? 'verkstedgruppe' : 'prosjektgruppe'));
+    const text = CATALOGUE.nb.notes[code] ?? (kind === null ? undefined : PART_NOTES_NB[`*_${kind[2] ?? ''}`]?.(kind[1] === 'group' ? 'verkstedgruppe' : 'prosjektgruppe'));
     const head = severity === undefined ? '' : `${CATALOGUE.nb.check.severity(severity)}: `;
     const said = text ?? `merknad med kode ${code}`;
     return `${head === '' ? said.charAt(0).toUpperCase() + said.slice(1) : head.charAt(0).toUpperCase() + head.slice(1) + said}${who}.`;

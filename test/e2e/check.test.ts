@@ -238,6 +238,20 @@ function bytesOf(text: string, encoding: 'utf8-bom' | 'cp1252' = 'utf8-bom'): Ui
   return encoding === 'cp1252' ? encodeCp1252(text) : Buffer.from(`\uFEFF${text}`, 'utf8');
 }
 
+describe('cohort check in bokmål', () => {
+  it('--lang nb: each finding in a few words by its code, with the body, the gender and the ids; no English left', async () => {
+    const r = await check(handEdited('ineligible-swapped-in.csv'), ['--lang', 'nb']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^feil {9}selected_ineligible: en som ikke er kvalifisert, er tatt opp \(TLP-\d{4}\)$/m);
+    expect(r.stdout).toContain('seats_unfilled: ikke alle plasser er fylt: Helse Vest');
+    expect(r.stdout).toContain('ikke oppfylt gender_rule_not_met: en kjønnsregel er ikke oppfylt: Helse Vest, menn');
+    const lines = r.stdout.split('\n').map((l) => l.replace(/\b[a-z]+(_[a-z]+)+\b/g, ''));
+    for (const l of lines) expect(l).not.toMatch(/\b(selected|seats?|eligible|gender|rule|reserve rank|line|priority|candidates?)\b/);
+    const swap = await check(handEdited('committee-swap.csv'), ['--lang', 'nb']);
+    expect(swap.stdout).toMatch(/^advarsel {5}justified_envy: en bedre rangert kandidat i samme kvotecelle er forbigått \(TLP-\d{4} og TLP-\d{4}\)$/m);
+  });
+});
+
 describe('readAllocation', () => {
   it('reads the decisions in either delimiter and encoding, ignoring every other column', () => {
     const comma = 'id,status,Navn,reserve_rank,workshop_group,project_team\r\nA-1,selected,Åse,,1,2\r\nA-2,reserve,Øy,1,,\r\nA-3,ineligible,Ærlig,,,\r\n';

@@ -70,6 +70,9 @@ export interface AllocateWords {
   admitted: (c: { selected: number; candidates: number; reserve: number; excluded: number; notEligible: number; overCap: number }) => string;
   /** Column headings of the per-body table. */
   bodyTable: { body: string; seats: string; eligible: string; admitted: string; reserves: string; missing: string; women: string; men: string };
+  /** The whole cohort, and a sector by its key, as a rule names them (`kullet`, `spesialisthelsetjenesten`). */
+  cohortWord: string;
+  sectorWord: (sector: string) => string;
   /** A quota cell's label as the committee names the body: `kommune` → `Kommunene (KS)`. */
   body: (label: string) => string;
   /** The cohort's gender balance in one line. */
@@ -130,6 +133,11 @@ export interface CheckWords {
   checked: (c: { file: string; selected: number; reserve: number; excluded: number; notEligible: number; overCap: number; candidates: number; files: number; strict: boolean }) => string;
   severity: (s: 'error' | 'unmet' | 'warning') => string;
   tally: (t: { errors: number; unmet: number; warnings: number }) => string;
+  /**
+   * A checker finding's line after its severity and code: the English is the checker's own detail (`detail`);
+   * `rule` names the rule a quota or gender finding is about (its body, sector or the cohort, and the gender).
+   */
+  finding: (code: string, ids: readonly string[], detail: string, rule: { where: string; gender: 'female' | 'male' | null } | null) => string;
 }
 
 /** `cohort replace`'s change set on the terminal (the English detail stays in summary.json). */
@@ -180,6 +188,11 @@ export interface Catalogue {
   check: CheckWords;
   replace: ReplaceWords;
   screen: ScreenWords;
+  /**
+   * Run notes and checker findings by code, in a few words (the report's notes, `cohort check`'s lines in bokmål);
+   * English has the pipeline's own sentences instead, so its table may be empty.
+   */
+  notes: Readonly<Record<string, string>>;
   /** Why a candidate is not eligible, by screening reason code (`too_young` is told with the programme's minimum age). */
   reasons: Readonly<Record<string, (minAge: number) => string>>;
 }

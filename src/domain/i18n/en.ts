@@ -91,6 +91,8 @@ export const EN = {
       return `${c.selected} of ${n(c.candidates, 'candidate', 'candidates')} admitted.${rest.length > 0 ? ` Of the others, ${list(rest)}.` : ''}`;
     },
     bodyTable: { body: 'nominated by', seats: 'seats', eligible: 'eligible', admitted: 'admitted', reserves: 'reserves', missing: 'unfilled', women: 'women', men: 'men' },
+    cohortWord: 'the cohort',
+    sectorWord: (sector) => SECTOR[sector] ?? sector,
     body: (label) => (label === 'kommune' ? 'Municipalities (KS)' : label === 'spesialist' ? 'Specialist health service' : label),
     gender: (g) =>
       `Gender in the cohort: ${n(g.women, 'woman', 'women')} and ${n(g.men, 'man', 'men')}` +
@@ -181,6 +183,7 @@ export const EN = {
       `Checked ${c.file} (${c.selected} selected, ${c.reserve} reserve, ${c.excluded} excluded, ${c.notEligible + c.overCap} ineligible) ` +
       `against ${n(c.candidates, 'candidate', 'candidates')} in ${n(c.files, 'file', 'files')}${c.strict ? ', strict' : ''}.`,
     severity: (s) => s,
+    finding: (_code, _ids, detail) => detail,
     tally: (t) => `${n(t.errors, 'error', 'errors')}, ${n(t.unmet, 'rule', 'rules')} not met, ${n(t.warnings, 'warning', 'warnings')}.`,
   },
   replace: {
@@ -226,4 +229,5 @@ export const EN = {
   no_quota_cell: () => 'Fits no quota cell',
   excluded: () => 'Excluded by the committee',
   },
+  notes: {},
 } satisfies Catalogue;

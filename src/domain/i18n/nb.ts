@@ -91,6 +91,49 @@ const WARNINGS: WarningTexts = {
     `${p.id} har trukket seg, men står fortsatt som «ta med» i ${p.locks ?? 'beslutningsfilen'}: fjern den linjen, ellers melder cohort check --locks om den`,
 };
 
+/** Run notes and checker findings by code (see `Catalogue.notes`). */
+const NOTES: Readonly<Record<string, string>> = {
+  nomination_cap: 'et helseforetak nominerte flere enn taket; se «Over nominasjonstaket»',
+  header_not_first: 'overskriftsraden var ikke første rad i en søkerfil',
+  ids_as_numbers: 'id-er så ut som tall i en søkerfil; sjekk at ledende nuller ikke er borte',
+  id_normalised: 'id-er ble skrevet om til standard form',
+  unrecognised_gender: 'ukjent kjønn i søkerfilen',
+  unknown_organisation: 'virksomheten ble ikke funnet i referanselistene',
+  empty_seat: 'en plass står tom',
+  seats_unfilled: 'ikke alle plasser er fylt',
+  shortfall: 'færre er tatt opp enn det er plasser',
+  over_quota: 'flere er tatt opp enn det er plasser',
+  gender_rule_not_met: 'en kjønnsregel er ikke oppfylt',
+  gender_rules_below_achievable: 'kjønnsfordelingen er dårligere enn de kvalifiserte kandidatene ville gitt',
+  justified_envy: 'en bedre rangert kandidat i samme kvotecelle er forbigått',
+  reserve_order: 'reservelisten følger ikke rangeringen',
+  reserve_rank_missing: 'en reserve mangler plass på reservelisten',
+  reserve_rank_sequence: 'plassene på reservelisten er ikke 1, 2, 3 …',
+  reserve_rank_not_reserve: 'en som ikke er reserve, har plass på reservelisten',
+  selected_ineligible: 'en som ikke er kvalifisert, er tatt opp',
+  excluded_selected: 'en som komiteen holdt utenfor, er tatt opp',
+  include_not_selected: 'en som komiteen ville ta med, er ikke tatt opp',
+  include_over_quota: 'komiteens vedtak om å ta med går ut over kvoten',
+  include_ineligible: 'komiteens vedtak om å ta med gjelder en som ikke er kvalifisert',
+  duplicate_selected: 'samme person er tatt opp to ganger',
+  duplicate_candidate_id: 'samme id står to ganger i søkerfilene',
+  unknown_id: 'en id finnes ikke i søkerfilene',
+  marked_reserve: 'merket som reserve, men kontrollen finner vedkommende kvalifisert til plass',
+  marked_over_cap: 'merket som over nominasjonstaket, men kontrollen finner vedkommende innenfor',
+  marked_ineligible: 'merket som ikke kvalifisert, men kontrollen finner vedkommende kvalifisert',
+  over_cap: 'over nominasjonstaket',
+  no_quota_cell: 'passer ingen kvotecelle',
+  lock_apart: 'et vedtak om å holde to deltakere fra hverandre er ikke fulgt',
+  lock_together: 'et vedtak om å sette to deltakere sammen er ikke fulgt',
+  lock_group: 'et vedtak om verkstedgruppe er ikke fulgt',
+  lock_conflict: 'motstridende vedtak fra komiteen',
+  lock_unknown_id: 'et vedtak gjelder en id som ikke finnes i søkerfilene',
+  lock_unknown_participant: 'et vedtak gjelder noen som ikke er tatt opp',
+  lock_group_out_of_range: 'et vedtak gjelder et gruppenummer som ikke finnes',
+  group_gender: 'begge kjønn er ikke godt representert i alle verkstedgrupper',
+  team_composition: 'ikke alle prosjektgrupper har 2 fra kommunene og 2 fra spesialisthelsetjenesten',
+};
+
 export const NB = {
   lang: 'nb',
   warning: 'advarsel',
@@ -107,6 +150,8 @@ export const NB = {
       return `${c.selected} av ${n(c.candidates, 'kandidat', 'kandidater')} er tatt opp.${rest.length > 0 ? ` Av de andre ${list(rest)}.` : ''}`;
     },
     bodyTable: { body: 'nominert av', seats: 'plasser', eligible: 'kvalifiserte', admitted: 'tatt opp', reserves: 'reserver', missing: 'ikke fylt', women: 'kvinner', men: 'menn' },
+    cohortWord: 'kullet',
+    sectorWord: (sector) => SECTOR[sector] ?? sector,
     body: (label) => (label === 'kommune' ? 'Kommunene (KS)' : label === 'spesialist' ? 'Spesialisthelsetjenesten' : label),
     gender: (g) =>
       `Kjønn i kullet: ${n(g.women, 'kvinne', 'kvinner')} og ${n(g.men, 'mann', 'menn')}` +
@@ -196,6 +241,13 @@ export const NB = {
       `Kontrollerte ${c.file} (${c.selected} tatt opp, ${c.reserve} reserver, ${c.excluded} holdt utenfor, ${c.notEligible} ikke kvalifisert, ${c.overCap} over nominasjonstaket) ` +
       `mot ${n(c.candidates, 'kandidat', 'kandidater')} i ${n(c.files, 'fil', 'filer')}${c.strict ? ', streng kontroll' : ''}.`,
     severity: (s) => ({ error: 'feil', unmet: 'ikke oppfylt', warning: 'advarsel' })[s],
+    finding: (code, ids, detail, rule) => {
+      const text = NOTES[code];
+      // A code without words of its own keeps the checker's detail rather than lose it.
+      if (text === undefined) return detail;
+      const about = rule === null ? '' : `: ${rule.where}${rule.gender === null ? '' : `, ${GENDER[rule.gender][1]}`}`;
+      return `${text}${about}${ids.length > 0 ? ` (${list([...ids])})` : ''}`;
+    },
     tally: (t) => `${n(t.errors, 'feil', 'feil')}, ${n(t.unmet, 'regel', 'regler')} ikke oppfylt, ${n(t.warnings, 'advarsel', 'advarsler')}.`,
   },
   replace: {
@@ -250,4 +302,5 @@ export const NB = {
   no_quota_cell: () => 'Passer ingen kvotecelle',
   excluded: () => 'Utelatt av komiteen',
   },
+  notes: NOTES,
 } satisfies Catalogue;
