@@ -169,6 +169,32 @@ export interface ScreenWords {
   wrote: (file: string, rows: number) => string;
 }
 
+/** Where an input problem is, the parts already escaped. */
+export interface IssuePlace {
+  file: string;
+  /** The row (a table, as the spreadsheet numbers it) or the line (a JSON file); undefined for the whole file. */
+  line: number | undefined;
+  unit: 'row' | 'line';
+  /** A workbook's sheet and cell (`B14`); undefined for a CSV file. */
+  sheet: string | undefined;
+  cell: string | undefined;
+  /** The column's header as written in the file. */
+  column: string | undefined;
+}
+
+/** The frame of the errors in input files: the heading and where each problem is. */
+export interface ErrorWords {
+  /**
+   * `cohort: 3 feil i inndataene (E_INPUT); ingenting er skrevet:`. `message`: the error's English text;
+   * `summary`: a text given instead of the count (already in the chosen language or English).
+   */
+  heading: (h: { code: string; count: number; subject: 'input' | 'config'; message: string; summary: string | undefined }) => string;
+  /** After the first problems printed: `… og 3 til`. */
+  more: (count: number) => string;
+  /** `Fil kandidater.csv, rad 14, kolonne «Fødselsdato»`. */
+  where: (p: IssuePlace) => string;
+}
+
 export interface Catalogue {
   lang: Lang;
   /** The label before a warning line on stderr. */
@@ -182,4 +208,5 @@ export interface Catalogue {
   screen: ScreenWords;
   /** Why a candidate is not eligible, by screening reason code (`too_young` is told with the programme's minimum age). */
   reasons: Readonly<Record<string, (minAge: number) => string>>;
+  errors: ErrorWords;
 }

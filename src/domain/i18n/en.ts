@@ -226,4 +226,14 @@ export const EN = {
   no_quota_cell: () => 'Fits no quota cell',
   excluded: () => 'Excluded by the committee',
   },
+  errors: {
+    heading: (h) => `cohort: ${h.message} (${h.code}); nothing was written:`,
+    more: (count) => `… and ${count} more`,
+    where: (p) =>
+      (p.sheet !== undefined
+        ? `${p.file}, sheet "${p.sheet}"${p.cell !== undefined ? `, cell ${p.cell}` : p.line !== undefined ? `, row ${p.line}` : ''}`
+        : p.line === undefined
+          ? p.file
+          : `${p.file}:${p.line}`) + (p.column === undefined ? '' : ` column "${p.column}"`),
+  },
 } satisfies Catalogue;

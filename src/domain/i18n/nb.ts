@@ -250,4 +250,18 @@ export const NB = {
   no_quota_cell: () => 'Passer ingen kvotecelle',
   excluded: () => 'Utelatt av komiteen',
   },
+  errors: {
+    heading: (h) =>
+      `cohort: ${h.summary ?? `${n(h.count, 'feil', 'feil')} ${h.subject === 'config' ? 'i programfilen' : 'i inndataene'}`} (${h.code}); ingenting er skrevet:`,
+    more: (count) => `… og ${count} til`,
+    where: (p) =>
+      [
+        `Fil ${p.file}`,
+        p.sheet === undefined ? '' : `ark «${p.sheet}»`,
+        p.cell !== undefined ? `celle ${p.cell}` : p.line === undefined ? '' : `${p.unit === 'line' ? 'linje' : 'rad'} ${p.line}`,
+        p.column === undefined ? '' : `kolonne «${p.column}»`,
+      ]
+        .filter((s) => s !== '')
+        .join(', '),
+  },
 } satisfies Catalogue;
