@@ -8,6 +8,7 @@
  */
 import { escapeControls } from './escape.js';
 import { CATALOGUE } from './i18n/index.js';
+import type { IssueParams } from './i18n/catalogue.js';
 import type { Lang } from './text.js';
 
 /** Exit codes of every `cohort` command. */
@@ -45,8 +46,10 @@ export interface InputIssue {
   sheet?: string | undefined;
   /** A workbook's cell address, e.g. `B14`; undefined for a CSV file and for row-level problems. */
   cell?: string | undefined;
-  /** Human text: what was expected and what was found. */
+  /** Human text in English: what was expected and what was found. */
   message: string;
+  /** The problem in structured form, for the other languages' words (see `IssueParams`); undefined: `message` only. */
+  params?: IssueParams | undefined;
 }
 
 /** One issue as an English line: `file:line column "header": message` (see `issueFormatter`). */
@@ -71,9 +74,9 @@ function formatIn(i: InputIssue, lang: Lang): string {
     unit: /\.json$/i.test(i.file) ? 'line' : 'row',
     sheet: i.sheet === undefined ? undefined : escapeControls(i.sheet),
     cell: i.cell,
-    column: i.column === undefined ? undefined : escapeControls(i.column),
+    column: i.column === undefined || !words.frameColumn(i.params) ? undefined : escapeControls(i.column),
   });
-  return `${where}: ${escapeControls(i.message)}`;
+  return `${where}: ${escapeControls((i.params === undefined ? null : words.issue(i.params)) ?? i.message)}`;
 }
 
 /** The line above an input or config error's issues (`cohort: 3 problems in the input (E_INPUT); nothing was written:`), in `lang`. */

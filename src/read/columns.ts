@@ -145,6 +145,7 @@ export function matchHeaders(headers: readonly string[], file: string, headerLin
       line: headerLine,
       column: s.column,
       message: `expected a column "${s.column}" in the header (also accepted: ${s.aliases.map((a) => `"${a}"`).join(', ')})`,
+      params: { kind: 'missing_column', label: NB_LABELS[s.column], aliases: s.aliases },
     });
   }
   return { index, unknown, issues };

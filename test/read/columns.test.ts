@@ -113,6 +113,7 @@ describe('matchHeaders', () => {
         line: 1,
         column: 'birth_date',
         message: 'expected a column "birth_date" in the header (also accepted: "Fødselsdato", "Født", "Date of birth", "Birth date", "Birthdate", "DOB")',
+        params: { kind: 'missing_column', label: 'Fødselsdato', aliases: ['Fødselsdato', 'Født', 'Date of birth', 'Birth date', 'Birthdate', 'DOB'] },
       },
       expect.objectContaining({ code: 'missing_column', column: 'sector' }),
     ]);

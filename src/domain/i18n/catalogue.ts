@@ -169,6 +169,31 @@ export interface ScreenWords {
   wrote: (file: string, rows: number) => string;
 }
 
+/**
+ * An input problem in structured form, for each language to say in its own words (`InputIssue.params`).
+ * `value` is the cell as typed, cut when long; the limits are the rule's own, passed so that each is declared once.
+ */
+export type IssueParams =
+  | { kind: 'date'; value: string; problem: 'form' | 'calendar' }
+  | { kind: 'date'; value: string; problem: 'year'; min: number; max: number }
+  /** `years` and `priority`: `date_cell`, a workbook's date cell; `date_text`, text that reads as a date (`03.mai`). */
+  | { kind: 'years' | 'priority'; value: string; problem: 'form' | 'date_cell' | 'date_text' }
+  | { kind: 'years' | 'priority'; value: string; problem: 'range'; min: number; max: number }
+  | { kind: 'yes_no'; value: string }
+  /** `unfinished`: the cell says the degree is not completed (`Master påbegynt`, `Bachelor?`). */
+  | { kind: 'education'; value: string; unfinished: boolean }
+  /** An unknown sector; `value` `` for a blank cell. */
+  | { kind: 'sector'; value: string }
+  | { kind: 'blank'; what: 'id' | 'organisation' }
+  /** `label`: the column's Norwegian header, `aliases`: every header accepted for it. */
+  | { kind: 'missing_column'; label: string; aliases: readonly string[] }
+  /** `spelledApart`: the two cells differ only in invisible characters, spacing or composed letters. */
+  | { kind: 'duplicate_id'; id: string; file: string; line: number; spelledApart: boolean }
+  /** An employer not in the reference list of hospital trusts; `otherSector`: it is a municipality. */
+  | { kind: 'unknown_trust'; value: string; suggestion: string | null; otherSector: boolean }
+  | { kind: 'unknown_rhf'; value: string; rhfs: readonly string[]; suggestion: string | null }
+  | { kind: 'ambiguous_municipality'; value: string; options: ReadonlyArray<{ name: string; number: string }> };
+
 /** Where an input problem is, the parts already escaped. */
 export interface IssuePlace {
   file: string;
@@ -193,6 +218,13 @@ export interface ErrorWords {
   more: (count: number) => string;
   /** `Fil kandidater.csv, rad 14, kolonne «Fødselsdato»`. */
   where: (p: IssuePlace) => string;
+  /**
+   * The problem in this language from its structured form (values escaped), or null to keep the issue's own
+   * (English) message: English keeps those, which say the same.
+   */
+  issue: (p: IssueParams) => string | null;
+  /** Whether the frame names the column: not where the message does itself (a missing column in bokmål). */
+  frameColumn: (p: IssueParams | undefined) => boolean;
 }
 
 export interface Catalogue {

@@ -235,5 +235,7 @@ export const EN = {
         : p.line === undefined
           ? p.file
           : `${p.file}:${p.line}`) + (p.column === undefined ? '' : ` column "${p.column}"`),
+    issue: () => null,
+    frameColumn: () => true,
   },
 } satisfies Catalogue;
