@@ -350,7 +350,12 @@ function specialistOrganisation(row: Row, orgText: string, explicitRhf: Rhf | nu
       return { ...base, rhf: explicitRhf };
     }
     if (explicitRhf !== null && explicitRhf !== t.rhf) {
-      row.issue('rhf_mismatch', 'rhf', `expected "${t.rhf}" (the RHF that owns ${t.name}) or a blank cell, got ${show(row.text('rhf'))}`);
+      row.issue('rhf_mismatch', 'rhf', `expected "${t.rhf}" (the RHF that owns ${t.name}) or a blank cell, got ${show(row.text('rhf'))}`, {
+        kind: 'rhf_mismatch',
+        value: cut(row.text('rhf')),
+        trust: t.name,
+        rhf: t.rhf,
+      });
       return null;
     }
     return { ...base, rhf: t.rhf };

@@ -168,6 +168,44 @@ const CASES: readonly Case[] = [
       'skriv kommunenummeret eller navnet med fylket, for eksempel 1515 eller Herøy (Møre og Romsdal)',
     en: 'kandidater.csv:2 column "Virksomhet": expected one municipality, got "Herøy", which may be Herøy (Møre og Romsdal) (1515) or Herøy (Nordland) (1818); write the number or the name with the county',
   },
+  {
+    name: 'an RHF that does not own the hospital trust',
+    lines: [row(SPESIALIST, { 5: 'Helse Nord' })],
+    nb:
+      'Fil kandidater.csv, rad 2, kolonne «RHF»: «Helse Nord» stemmer ikke med arbeidsgiveren: Helse Førde HF hører til Helse Vest; skriv Helse Vest eller la cellen stå tom',
+    en: 'kandidater.csv:2 column "RHF": expected "Helse Vest" (the RHF that owns Helse Førde HF) or a blank cell, got "Helse Nord"',
+  },
+  {
+    name: 'a row with fewer cells than the header',
+    lines: [KOMMUNE.split(';').slice(0, 10).join(';')],
+    nb:
+      'Fil kandidater.csv, rad 2: raden har 10 celler, overskriftsraden 12; mangler det et skilletegn? Rett raden så den har like mange celler som overskriftsraden',
+    en: 'kandidater.csv:2: expected 12 cells like the header, got 10 (is a delimiter missing?)',
+  },
+  {
+    name: 'a row with a value beyond the last column',
+    lines: [`${KOMMUNE};;ekstra`],
+    nb:
+      'Fil kandidater.csv, rad 2: raden har en verdi i celle 14, men overskriftsraden har bare 12 kolonner; ' +
+      'står det et skilletegn for mye, for eksempel i en verdi? Rett raden eller sett verdien i anførselstegn',
+    en: 'kandidater.csv:2: expected 12 cells like the header, got a value in cell 14 (is there a stray delimiter?)',
+  },
+  {
+    name: 'two headers for the same column',
+    header: `${HEADER};Født`,
+    lines: [`${KOMMUNE};10.11.1982`],
+    nb:
+      'Fil kandidater.csv, rad 1, kolonne «Født»: kolonnen står to ganger: «Fødselsdato» (kolonne 3) og kolonne 13, som begge betyr «Fødselsdato»; slett den ene',
+    en: 'kandidater.csv:1 column "Født": expected each column once: "Fødselsdato" (column 3) and "Født" (column 13) both mean "birth_date"',
+  },
+  {
+    name: 'the same unknown header twice',
+    header: `${HEADER};Merknad;Merknad`,
+    lines: [`${KOMMUNE};;`],
+    nb:
+      'Fil kandidater.csv, rad 1, kolonne «Merknad»: kolonnen står to ganger: «Merknad» (kolonne 13) og kolonne 14; slett den ene',
+    en: 'kandidater.csv:1 column "Merknad": expected each column once: "Merknad" (column 13) and "Merknad" (column 14)',
+  },
 ];
 
 /** Words of today's English errors that must not appear in a bokmål error. */

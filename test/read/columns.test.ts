@@ -93,6 +93,7 @@ describe('matchHeaders', () => {
         line: 3,
         column: 'Arbeidsgiver',
         message: 'expected each column once: "Virksomhet" (column 7) and "Arbeidsgiver" (column 13) both mean "organisation"',
+        params: { kind: 'duplicate_column', first: 'Virksomhet', firstAt: 7, at: 13, label: 'Virksomhet' },
       },
     ]);
   });

@@ -192,7 +192,14 @@ export type IssueParams =
   /** An employer not in the reference list of hospital trusts; `otherSector`: it is a municipality. */
   | { kind: 'unknown_trust'; value: string; suggestion: string | null; otherSector: boolean }
   | { kind: 'unknown_rhf'; value: string; rhfs: readonly string[]; suggestion: string | null }
-  | { kind: 'ambiguous_municipality'; value: string; options: ReadonlyArray<{ name: string; number: string }> };
+  | { kind: 'ambiguous_municipality'; value: string; options: ReadonlyArray<{ name: string; number: string }> }
+  /** The RHF column names another RHF than the one that owns the hospital trust. */
+  | { kind: 'rhf_mismatch'; value: string; trust: string; rhf: string }
+  /** A row with fewer cells than the header (`few`), or a value beyond its last column (`many`, `at` the 1-based cell). */
+  | { kind: 'cell_count'; problem: 'few'; header: number; found: number }
+  | { kind: 'cell_count'; problem: 'many'; header: number; at: number }
+  /** A column twice: `first` (at 1-based `firstAt`) and the one at `at`; `label`: the Norwegian header both mean, if known. */
+  | { kind: 'duplicate_column'; first: string; firstAt: number; at: number; label: string | null };
 
 /** Where an input problem is, the parts already escaped. */
 export interface IssuePlace {

@@ -129,6 +129,13 @@ const ISSUE: { [K in IssueParams['kind']]: (p: Params<K>) => string } = {
     '; er arbeidsgiveren en annen, skriv det regionale helseforetaket den hører til i kolonnen «RHF», for eksempel Helse Vest',
   unknown_rhf: (p) =>
     `${q(p.value)} er ikke et regionalt helseforetak${p.suggestion === null ? '' : ` (mente du ${q(p.suggestion)}?)`}; skriv ${either(p.rhfs)} (eller Sør-Øst, Vest, Midt, Nord)`,
+  rhf_mismatch: (p) => `${q(p.value)} stemmer ikke med arbeidsgiveren: ${p.trust} hører til ${p.rhf}; skriv ${p.rhf} eller la cellen stå tom`,
+  cell_count: (p) =>
+    p.problem === 'few'
+      ? `raden har ${p.found} celler, overskriftsraden ${p.header}; mangler det et skilletegn? Rett raden så den har like mange celler som overskriftsraden`
+      : `raden har en verdi i celle ${p.at}, men overskriftsraden har bare ${p.header} kolonner; står det et skilletegn for mye, for eksempel i en verdi? Rett raden eller sett verdien i anførselstegn`,
+  duplicate_column: (p) =>
+    `kolonnen står to ganger: ${q(p.first)} (kolonne ${p.firstAt}) og kolonne ${p.at}${p.label === null ? '' : `, som begge betyr ${q(p.label)}`}; slett den ene`,
   ambiguous_municipality: (p) =>
     `${q(p.value)} kan være ${either(p.options.map((o) => `${o.name} med nummer ${o.number}`))}; skriv kommunenummeret eller navnet med fylket` +
     `${p.options[0] === undefined ? '' : `, for eksempel ${p.options[0].number} eller ${p.options[0].name}`}`,
