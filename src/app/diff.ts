@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { CohortError, EXIT, formatIssue, InputError, OutputError, type InputIssue } from '../domain/errors.js';
+import { CohortError, EXIT, issueFormatter, InputError, OutputError, type InputIssue } from '../domain/errors.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import { diffAllocations, type AllocationDiff } from '../diff/diff.js';
 import { DIFF_MESSAGES, type DiffLang, type DiffMessages } from '../diff/messages.js';
@@ -156,7 +156,7 @@ export function runDiff(opts: DiffOptions): CommandOutcome {
   } catch (err) {
     // Bad input is exit 2 here, as diff(1) has it; a bug stays a bug (exit 4, printed by the CLI).
     if (err instanceof InputError) {
-      return { stdout: '', stderr: `cohort diff: ${m.cannotCompare}:\n${err.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`, exitCode: EXIT.usage };
+      return { stdout: '', stderr: `cohort diff: ${m.cannotCompare}:\n${err.issues.map((i) => `  ${issueFormatter(opts.lang ?? 'nb')(i)}`).join('\n')}\n`, exitCode: EXIT.usage };
     }
     if (err instanceof CohortError && err.exitCode !== EXIT.internal) return { stdout: '', stderr: `cohort diff: ${err.message} (${err.code})\n`, exitCode: EXIT.usage };
     throw err;

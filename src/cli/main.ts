@@ -5,7 +5,7 @@
  * `process`.
  */
 import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from '@commander-js/extra-typings';
-import { CohortError, ConfigError, EXIT, InputError, formatIssue } from '../domain/errors.js';
+import { CohortError, ConfigError, EXIT, InputError, formatIssuesHeading, issueFormatter, formatMoreIssues } from '../domain/errors.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import type { EncodingChoice } from '../domain/types.js';
 import { escapeForTerminal } from '../domain/escape.js';
@@ -484,7 +484,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {
-    return reportError(err, io);
+    return reportError(err, io, lang);
   }
   if (outcome === undefined) {
     // No subcommand: show help on stderr, a usage error.
@@ -497,7 +497,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   return outcome.exitCode;
 }
 
-function reportError(err: unknown, io: CliIO): number {
+/** The error's message on stderr and its exit code; an input or config error's problems in `lang`. */
+function reportError(err: unknown, io: CliIO, lang: Lang): number {
   if (err instanceof CommanderError) {
     // commander already printed its message. Help asked for (or the version) is a success; help shown because
     // no command was given is a usage error.
@@ -508,9 +509,9 @@ function reportError(err: unknown, io: CliIO): number {
   if (err instanceof InputError || err instanceof ConfigError) {
     const issues = err.issues;
     const shown = issues.slice(0, MAX_ISSUES_PRINTED);
-    const lines = shown.map((i) => `  ${formatIssue(i)}`);
-    if (issues.length > shown.length) lines.push(`  … and ${issues.length - shown.length} more`);
-    io.stderr.write(`cohort: ${err.message} (${err.code}); nothing was written:\n${lines.join('\n')}\n`);
+    const lines = shown.map((i) => `  ${issueFormatter(lang)(i)}`);
+    if (issues.length > shown.length) lines.push(`  ${formatMoreIssues(issues.length - shown.length, lang)}`);
+    io.stderr.write(`${formatIssuesHeading(err, lang)}\n${lines.join('\n')}\n`);
     return err.exitCode;
   }
   if (err instanceof CohortError && err.exitCode !== EXIT.internal) {

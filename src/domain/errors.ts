@@ -7,6 +7,9 @@
  * the located issues, the constructors for the one-line messages.
  */
 import { escapeControls } from './escape.js';
+import { CATALOGUE } from './i18n/index.js';
+import type { IssueParams } from './i18n/catalogue.js';
+import type { Lang } from './text.js';
 
 /** Exit codes of every `cohort` command. */
 export const EXIT = {
@@ -43,21 +46,53 @@ export interface InputIssue {
   sheet?: string | undefined;
   /** A workbook's cell address, e.g. `B14`; undefined for a CSV file and for row-level problems. */
   cell?: string | undefined;
-  /** Human text: what was expected and what was found. */
+  /** Human text in English: what was expected and what was found. */
   message: string;
+  /** The problem in structured form, for the other languages' words (see `IssueParams`); undefined: `message` only. */
+  params?: IssueParams | undefined;
 }
 
-/** `file:line column "header": message` (or `file, sheet "S", cell B14 …`), one line, every control or invisible character of the input escaped. */
+/** One issue as an English line: `file:line column "header": message` (see `issueFormatter`). */
 export function formatIssue(i: InputIssue): string {
-  const file = escapeControls(i.file);
-  const where =
-    i.sheet !== undefined
-      ? `${file}, sheet "${escapeControls(i.sheet)}"${i.cell !== undefined ? `, cell ${i.cell}` : i.line !== undefined ? `, row ${i.line}` : ''}`
-      : i.line === undefined
-        ? file
-        : `${file}:${i.line}`;
-  const col = i.column === undefined ? '' : ` column "${escapeControls(i.column)}"`;
-  return `${where}${col}: ${escapeControls(i.message)}`;
+  return issueFormatter('en')(i);
+}
+
+/**
+ * One issue as a line in `lang`: where (`file:line column "header"`, or `file, sheet "S", cell B14 …`; in bokmål
+ * `Fil f.csv, rad 14, kolonne «Fødselsdato»`) and what. Every control or invisible character of the input escaped.
+ */
+export function issueFormatter(lang: Lang): (i: InputIssue) => string {
+  return (i) => formatIn(i, lang);
+}
+
+function formatIn(i: InputIssue, lang: Lang): string {
+  const words = CATALOGUE[lang].errors;
+  const where = words.where({
+    file: escapeControls(i.file),
+    line: i.line,
+    // A JSON file (programme, reference data) is read by its lines, a table by its rows.
+    unit: /\.json$/i.test(i.file) ? 'line' : 'row',
+    sheet: i.sheet === undefined ? undefined : escapeControls(i.sheet),
+    cell: i.cell,
+    column: i.column === undefined || !words.frameColumn(i.params) ? undefined : escapeControls(i.column),
+  });
+  return `${where}: ${escapeControls((i.params === undefined ? null : words.issue(i.params)) ?? i.message)}`;
+}
+
+/** The line above an input or config error's issues (`cohort: 3 problems in the input (E_INPUT); nothing was written:`), in `lang`. */
+export function formatIssuesHeading(err: InputError | ConfigError, lang: Lang = 'en'): string {
+  return CATALOGUE[lang].errors.heading({
+    code: err.code,
+    count: err.issues.length,
+    subject: err instanceof ConfigError ? 'config' : 'input',
+    message: err.message,
+    summary: err instanceof InputError ? err.summary : undefined,
+  });
+}
+
+/** After the first issues printed, how many more there are: `… and 3 more`. */
+export function formatMoreIssues(count: number, lang: Lang = 'en'): string {
+  return CATALOGUE[lang].errors.more(count);
 }
 
 /** Base class: every error the CLI knows how to report. */
@@ -70,8 +105,11 @@ export abstract class CohortError extends Error {
 export class InputError extends CohortError {
   readonly code = 'E_INPUT';
   readonly exitCode = EXIT.invalidInput;
+  /** The summary given instead of the count of problems (escaped), as `message` has it; undefined: the count. */
+  readonly summary: string | undefined;
   constructor(readonly issues: readonly InputIssue[], summary?: string) {
     super(escapeControls(summary ?? `${issues.length} problem${issues.length === 1 ? '' : 's'} in the input`));
+    this.summary = summary === undefined ? undefined : escapeControls(summary);
     this.name = 'InputError';
   }
 }

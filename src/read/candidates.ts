@@ -5,6 +5,7 @@
  * Pure: the CLI reads the files.
  */
 import type { InputIssue } from '../domain/errors.js';
+import type { IssueParams } from '../domain/i18n/catalogue.js';
 import { normaliseId, type IdResult } from '../domain/ids.js';
 import { decode, type EncodingChoice } from './decode.js';
 import { INPUT_LIMITS, readCsv, type CsvRecord, type CsvTable } from './csv.js';
@@ -15,7 +16,7 @@ import { listText } from '../domain/text.js';
 import { RHFS, type Candidate, type CanonicalColumn, type Rhf } from '../domain/types.js';
 import type { Warning } from '../domain/warnings.js';
 import { warning } from '../domain/i18n/index.js';
-import { fold, ID_AS_TEXT_HINT, isExponentNumber, parseBoolean, parseDate, parseEducation, parseExperienceYears, parseGender, parsePriority, parseSector, SPREADSHEET_DIGITS, type Parsed } from './values.js';
+import { fold, ID_AS_TEXT_HINT, isExponentNumber, parseBoolean, parseDate, parseEducation, parseExperienceYears, parseGender, parsePriority, parseSector, SPREADSHEET_DIGITS, type Parsed, type Refusal } from './values.js';
 
 export interface CandidateFile {
   /** The file as named on the command line; used in every message. */
@@ -120,7 +121,13 @@ function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, se
     const first = id === '' ? undefined : seenIds.get(id);
     if (first !== undefined) {
       const looks = first.cell === row.text('id') ? '' : ` (written ${show(first.cell)} there and ${show(row.text('id'))} here: they differ only in invisible characters, spacing or composed letters)`;
-      row.issue('duplicate_id', 'id', `expected each id once across all files, "${id}" is also at ${first.file}:${first.line}${looks}`);
+      row.issue('duplicate_id', 'id', `expected each id once across all files, "${id}" is also at ${first.file}:${first.line}${looks}`, {
+        kind: 'duplicate_id',
+        id,
+        file: first.file,
+        line: first.line,
+        spelledApart: looks !== '',
+      });
     } else if (id !== '') seenIds.set(id, { file: f.name, line: record.line, cell: row.text('id') });
     if (idr.ok && idr.changed) normalisedIdLines.push(record.line);
     if (candidate !== null && row.issues.length === 0) out.candidates.push(candidate);
@@ -214,14 +221,14 @@ class Row {
     return { file: this.file, sheet: this.sheet ?? null, line: this.line, column: this.header(column) };
   }
 
-  issue(code: string, column: CanonicalColumn, message: string): void {
+  issue(code: string, column: CanonicalColumn, message: string, params?: IssueParams): void {
     const i = this.index[column];
     const place = this.sheet === undefined ? {} : { sheet: this.sheet, ...(i === undefined ? {} : { cell: cellAddress(i, this.line) }) };
-    this.issues.push({ code, file: this.file, line: this.line, column: this.header(column), ...place, message });
+    this.issues.push({ code, file: this.file, line: this.line, column: this.header(column), ...place, message, ...(params === undefined ? {} : { params }) });
   }
 
-  /** Parse an optional cell: blank → null; a bad value → an issue and null. */
-  optional<T>(column: CanonicalColumn, code: string, parse: (text: string) => Parsed<T>): T | null {
+  /** Parse an optional cell: blank → null; a bad value → an issue (of the cell's `kind`, for its words) and null. */
+  optional<T>(column: CanonicalColumn, code: string, parse: (text: string) => Parsed<T>, kind: CellKind): T | null {
     const text = this.text(column);
     if (text === '') return null;
     const r = parse(text);
@@ -229,13 +236,17 @@ class Row {
     // `03.mai` or `03.05.2026` where a number belongs: a spreadsheet read 3.5 (or 3,5) as a date before it saved.
     const date = (column === 'experience_years' || column === 'priority') && /^\d{1,2}[./-](\d{1,2}|\s?\p{L}{3,9}\.?)([./-]\d{2,4})?$/u.test(text);
     const hint = date ? ': a spreadsheet may have read a number such as 3.5 as a date; format the column as a number and type the value again' : '';
-    this.issue(code, column, `expected ${r.expected}, got ${show(text)}${hint}`);
+    this.issue(code, column, `expected ${r.expected}, got ${show(text)}${hint}`, cellParams(kind, cut(text), date ? { problem: 'date_text' } : r.why));
     return null;
   }
 
   /** A date cell where a number belongs: the spreadsheet read `3.5` as 3 May. Always an issue; null. */
-  dateInNumberColumn(column: CanonicalColumn, expected: string): null {
-    this.issue('date_in_number_column', column, `expected ${expected}, got a date cell (${this.text(column)}): the spreadsheet read the number as a date; format the column as a number and type the value again`);
+  dateInNumberColumn(column: CanonicalColumn, expected: string, kind: 'years' | 'priority'): null {
+    this.issue('date_in_number_column', column, `expected ${expected}, got a date cell (${this.text(column)}): the spreadsheet read the number as a date; format the column as a number and type the value again`, {
+      kind,
+      value: cut(this.text(column)),
+      problem: 'date_cell',
+    });
     return null;
   }
 
@@ -254,7 +265,7 @@ class Row {
 function buildCandidate(row: Row, ref: ReferenceData, warnings: Warning[]): Candidate | null {
   const idr = row.id();
   const id = idr.ok ? idr.id : '';
-  if (!idr.ok) row.issue(idr.problem === 'blank' ? 'missing_value' : 'invalid_id', 'id', `expected an application id, ${idr.expected}`);
+  if (!idr.ok) row.issue(idr.problem === 'blank' ? 'missing_value' : 'invalid_id', 'id', `expected an application id, ${idr.expected}`, idr.problem === 'blank' ? { kind: 'blank', what: 'id' } : undefined);
   else if (isExponentNumber(id)) {
     row.issue('id_as_number', 'id', `expected an application id, got ${show(id)}: a spreadsheet turned a long id into a number and kept only its first digits; ${ID_AS_TEXT_HINT}`);
   } else if (row.kind('id') === 'number' && id.replace(/^0+/, '').length > SPREADSHEET_DIGITS) {
@@ -263,24 +274,33 @@ function buildCandidate(row: Row, ref: ReferenceData, warnings: Warning[]): Cand
 
   const sectorText = row.text('sector');
   const sector = sectorText === '' ? null : parseSector(sectorText);
-  if (sector === null) row.issue('missing_value', 'sector', 'expected kommune or spesialist, got a blank cell');
-  else if (!sector.ok) row.issue('invalid_sector', 'sector', `expected ${sector.expected}, got ${show(sectorText)}`);
+  if (sector === null) row.issue('missing_value', 'sector', 'expected kommune or spesialist, got a blank cell', { kind: 'sector', value: '' });
+  else if (!sector.ok) row.issue('invalid_sector', 'sector', `expected ${sector.expected}, got ${show(sectorText)}`, { kind: 'sector', value: cut(sectorText) });
 
-  const birthDate = row.optional('birth_date', 'invalid_date', parseDate);
-  const education = row.optional('education', 'invalid_education', parseEducation);
-  const experienceYears = row.kind('experience_years') === 'date' ? row.dateInNumberColumn('experience_years', 'a number of years like 4 or 4,5') : row.optional('experience_years', 'invalid_number', parseExperienceYears);
-  const priority = row.kind('priority') === 'date' ? row.dateInNumberColumn('priority', 'a whole number ≥ 1 like 1, 2 or 3') : row.optional('priority', 'invalid_priority', parsePriority);
-  const endorsed = row.optional('endorsed', 'invalid_boolean', parseBoolean);
+  const birthDate = row.optional('birth_date', 'invalid_date', parseDate, 'date');
+  const education = row.optional('education', 'invalid_education', parseEducation, 'education');
+  const experienceYears =
+    row.kind('experience_years') === 'date'
+      ? row.dateInNumberColumn('experience_years', 'a number of years like 4 or 4,5', 'years')
+      : row.optional('experience_years', 'invalid_number', parseExperienceYears, 'years');
+  const priority = row.kind('priority') === 'date' ? row.dateInNumberColumn('priority', 'a whole number ≥ 1 like 1, 2 or 3', 'priority') : row.optional('priority', 'invalid_priority', parsePriority, 'priority');
+  const endorsed = row.optional('endorsed', 'invalid_boolean', parseBoolean, 'yes_no');
   const gender = parseGender(row.text('gender')).value;
 
   const rhfText = row.text('rhf');
   const explicitRhf = rhfText === '' ? null : ref.rhf(rhfText);
   if (rhfText !== '' && explicitRhf === null) {
-    row.issue('unknown_rhf', 'rhf', `expected an RHF (${RHFS.join(', ')}; or Sør-Øst, Vest, Midt, Nord), got ${show(rhfText)}${didYouMean(ref.suggest('rhf', rhfText))}`);
+    const suggestion = ref.suggest('rhf', rhfText);
+    row.issue('unknown_rhf', 'rhf', `expected an RHF (${RHFS.join(', ')}; or Sør-Øst, Vest, Midt, Nord), got ${show(rhfText)}${didYouMean(suggestion)}`, {
+      kind: 'unknown_rhf',
+      value: cut(rhfText),
+      rhfs: RHFS,
+      suggestion,
+    });
   }
 
   const orgText = row.text('organisation');
-  if (orgText === '') row.issue('missing_value', 'organisation', 'expected the employer (a hospital trust or a municipality), got a blank cell');
+  if (orgText === '') row.issue('missing_value', 'organisation', 'expected the employer (a hospital trust or a municipality), got a blank cell', { kind: 'blank', what: 'organisation' });
 
   if (id === '' || sector === null || !sector.ok || orgText === '' || (rhfText !== '' && explicitRhf === null)) return null;
   const org =
@@ -330,7 +350,12 @@ function specialistOrganisation(row: Row, orgText: string, explicitRhf: Rhf | nu
       return { ...base, rhf: explicitRhf };
     }
     if (explicitRhf !== null && explicitRhf !== t.rhf) {
-      row.issue('rhf_mismatch', 'rhf', `expected "${t.rhf}" (the RHF that owns ${t.name}) or a blank cell, got ${show(row.text('rhf'))}`);
+      row.issue('rhf_mismatch', 'rhf', `expected "${t.rhf}" (the RHF that owns ${t.name}) or a blank cell, got ${show(row.text('rhf'))}`, {
+        kind: 'rhf_mismatch',
+        value: cut(row.text('rhf')),
+        trust: t.name,
+        rhf: t.rhf,
+      });
       return null;
     }
     return { ...base, rhf: t.rhf };
@@ -339,9 +364,15 @@ function specialistOrganisation(row: Row, orgText: string, explicitRhf: Rhf | nu
     row.issue('ambiguous_organisation', 'organisation', `expected one hospital trust, got ${show(orgText)}, which names ${listText(m.options.map((t) => t.name))}`);
     return null;
   }
-  const hint = didYouMean(ref.suggest('trust', orgText)) || sectorHint(ref, orgText, 'spesialist');
+  const suggestion = ref.suggest('trust', orgText);
+  const hint = didYouMean(suggestion) || sectorHint(ref, orgText, 'spesialist');
   if (explicitRhf === null) {
-    row.issue('unknown_organisation', 'organisation', `expected a hospital trust (or an RHF in the RHF column for another employer), got ${show(orgText)}${hint}`);
+    row.issue('unknown_organisation', 'organisation', `expected a hospital trust (or an RHF in the RHF column for another employer), got ${show(orgText)}${hint}`, {
+      kind: 'unknown_trust',
+      value: cut(orgText),
+      suggestion,
+      otherSector: suggestion === null && hint !== '',
+    });
     return null;
   }
   warnings.push(warning('unknown_organisation', { ...row.place('organisation'), value: cut(orgText), rhf: explicitRhf, ...otherHint(ref, orgText, 'spesialist') }));
@@ -369,7 +400,11 @@ function municipalOrganisation(row: Row, orgText: string, explicitRhf: Rhf | nul
   }
   if (m.status === 'ambiguous') {
     const options = m.options.map((k) => `${k.name} (${k.number})`).join(' or ');
-    row.issue('ambiguous_municipality', 'organisation', `expected one municipality, got ${show(orgText)}, which may be ${options}; write the number or the name with the county`);
+    row.issue('ambiguous_municipality', 'organisation', `expected one municipality, got ${show(orgText)}, which may be ${options}; write the number or the name with the county`, {
+      kind: 'ambiguous_municipality',
+      value: cut(orgText),
+      options: m.options.map((k) => ({ name: k.name, number: k.number })),
+    });
     return null;
   }
   warnings.push(warning('unknown_municipality', { ...row.place('organisation'), value: cut(orgText), rhf: explicitRhf, ...otherHint(ref, orgText, 'kommune') }));
@@ -401,4 +436,22 @@ function cut(text: string): string {
 /** A cell quoted for a message, cut when long; quotes and line breaks escaped so the message stays one line. */
 function show(text: string): string {
   return JSON.stringify(cut(text));
+}
+
+/** The columns `Row.optional` parses, by the words their problems take. */
+type CellKind = 'date' | 'years' | 'priority' | 'yes_no' | 'education';
+
+/** A refused cell's structured form. */
+function cellParams(kind: CellKind, value: string, why: Refusal | { problem: 'date_text' }): IssueParams {
+  switch (kind) {
+    case 'date':
+      return why.problem === 'range' ? { kind, value, problem: 'year', min: why.min, max: why.max } : { kind, value, problem: why.problem === 'calendar' ? 'calendar' : 'form' };
+    case 'years':
+    case 'priority':
+      return why.problem === 'range' ? { kind, value, problem: 'range', min: why.min, max: why.max } : { kind, value, problem: why.problem === 'date_text' ? 'date_text' : 'form' };
+    case 'education':
+      return { kind, value, unfinished: why.problem === 'unfinished' };
+    case 'yes_no':
+      return { kind, value };
+  }
 }

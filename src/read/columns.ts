@@ -129,7 +129,14 @@ export function matchHeaders(headers: readonly string[], file: string, headerLin
     const first = c === null ? seenUnknown.get(h) : index[c];
     if (first !== undefined) {
       const means = c === null ? '' : ` both mean "${c}"`;
-      issues.push({ code: 'duplicate_column', file, line: headerLine, column: h, message: `expected each column once: "${headers[first]}" (column ${first + 1}) and "${h}" (column ${i + 1})${means}` });
+      issues.push({
+        code: 'duplicate_column',
+        file,
+        line: headerLine,
+        column: h,
+        message: `expected each column once: "${headers[first]}" (column ${first + 1}) and "${h}" (column ${i + 1})${means}`,
+        params: { kind: 'duplicate_column', first: headers[first] ?? '', firstAt: first + 1, at: i + 1, label: c === null ? null : NB_LABELS[c] },
+      });
       return;
     }
     if (c === null) {
@@ -145,6 +152,7 @@ export function matchHeaders(headers: readonly string[], file: string, headerLin
       line: headerLine,
       column: s.column,
       message: `expected a column "${s.column}" in the header (also accepted: ${s.aliases.map((a) => `"${a}"`).join(', ')})`,
+      params: { kind: 'missing_column', label: NB_LABELS[s.column], aliases: s.aliases },
     });
   }
   return { index, unknown, issues };

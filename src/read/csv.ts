@@ -178,13 +178,25 @@ export function readCsv(text: string, file: string, options: CsvReadOptions = {}
   const onData = (cells: string[], line: number): void => {
     const width = table.headers.length;
     if (cells.length < width) {
-      add({ code: 'too_few_cells', file, line, message: `expected ${width} cells like the header, got ${cells.length} (is a delimiter missing?)` });
+      add({
+        code: 'too_few_cells',
+        file,
+        line,
+        message: `expected ${width} cells like the header, got ${cells.length} (is a delimiter missing?)`,
+        params: { kind: 'cell_count', problem: 'few', header: width, found: cells.length },
+      });
       return;
     }
     // Extra cells are harmless when empty (a trailing `;`), a shifted row when not.
     const extra = cells.slice(width).findIndex((c) => c.trim() !== '');
     if (extra >= 0) {
-      add({ code: 'too_many_cells', file, line, message: `expected ${width} cells like the header, got a value in cell ${width + extra + 1} (is there a stray delimiter?)` });
+      add({
+        code: 'too_many_cells',
+        file,
+        line,
+        message: `expected ${width} cells like the header, got a value in cell ${width + extra + 1} (is there a stray delimiter?)`,
+        params: { kind: 'cell_count', problem: 'many', header: width, at: width + extra + 1 },
+      });
       return;
     }
     if (table.records.length >= INPUT_LIMITS.maxRows) {

@@ -6,10 +6,16 @@
 import { dateParts, isCalendarDate, isoDate } from '../domain/dates.js';
 import type { Education, Gender, Sector } from '../domain/types.js';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
+/**
+ * Why a cell was refused, for the messages in other languages: not in the form asked for, a number outside
+ * `min`–`max`, a date that is not in the calendar, a degree not completed.
+ */
+export type Refusal = { problem: 'form' | 'calendar' | 'unfinished' } | { problem: 'range'; min: number; max: number };
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string; why: Refusal };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(expected: string): Parsed<T> => ({ ok: false, expected });
+const fail = <T>(expected: string, why: Refusal = { problem: 'form' }): Parsed<T> => ({ ok: false, expected, why });
 
 /**
  * Folded form of a name for matching: lowercase, diacritics removed (`ø` → `o`, `æ` → `ae`, Sámi `đ` → `d`),
@@ -49,8 +55,8 @@ const MAX_YEAR = 2100;
 export function parseDate(text: string): Parsed<string> {
   const d = dateParts(text);
   if (d === null) return fail(DATE_EXPECTED);
-  if (d.year < MIN_YEAR || d.year > MAX_YEAR) return fail(`${DATE_EXPECTED} with a year between ${MIN_YEAR} and ${MAX_YEAR}`);
-  if (!isCalendarDate(d)) return fail(`a real calendar date like 31.12.1980`);
+  if (d.year < MIN_YEAR || d.year > MAX_YEAR) return fail(`${DATE_EXPECTED} with a year between ${MIN_YEAR} and ${MAX_YEAR}`, { problem: 'range', min: MIN_YEAR, max: MAX_YEAR });
+  if (!isCalendarDate(d)) return fail(`a real calendar date like 31.12.1980`, { problem: 'calendar' });
   return ok(isoDate(d));
 }
 
@@ -70,7 +76,7 @@ const MAX_EXPERIENCE_YEARS = 60;
 export function parseExperienceYears(text: string): Parsed<number> {
   const r = parseDecimal(text);
   if (!r.ok) return fail('a number of years like 4 or 4,5');
-  if (r.value > MAX_EXPERIENCE_YEARS) return fail(`a number of years between 0 and ${MAX_EXPERIENCE_YEARS}`);
+  if (r.value > MAX_EXPERIENCE_YEARS) return fail(`a number of years between 0 and ${MAX_EXPERIENCE_YEARS}`, { problem: 'range', min: 0, max: MAX_EXPERIENCE_YEARS });
   return r;
 }
 
@@ -81,7 +87,7 @@ const MAX_PRIORITY = 9999;
 export function parsePriority(text: string): Parsed<number> {
   if (!/^\d+$/.test(text)) return fail('a whole number ≥ 1 like 1, 2 or 3');
   const n = Number(text);
-  if (n < 1 || n > MAX_PRIORITY) return fail(`a whole number between 1 and ${MAX_PRIORITY}`);
+  if (n < 1 || n > MAX_PRIORITY) return fail(`a whole number between 1 and ${MAX_PRIORITY}`, { problem: 'range', min: 1, max: MAX_PRIORITY });
   return ok(n);
 }
 
@@ -174,7 +180,7 @@ export function parseEducation(text: string): Parsed<Education> {
   // "Master (påbegynt)", "Bachelor pågår", "Master?" are not completed degrees: refuse rather than guess a level
   // the rule would count. Checked before the exact words, which fold "Master?" to "master".
   const unfinished = unfinishedDegree(text);
-  if (unfinished !== null) return fail(`${EDUCATION_EXPECTED}: the highest completed degree (${unfinished})`);
+  if (unfinished !== null) return fail(`${EDUCATION_EXPECTED}: the highest completed degree (${unfinished})`, { problem: 'unfinished' });
   const exact = EDUCATION_WORDS.get(f);
   if (exact !== undefined) return ok(exact);
   if (/^cand mag\b/.test(f)) return ok('bachelor');

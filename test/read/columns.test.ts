@@ -93,6 +93,7 @@ describe('matchHeaders', () => {
         line: 3,
         column: 'Arbeidsgiver',
         message: 'expected each column once: "Virksomhet" (column 7) and "Arbeidsgiver" (column 13) both mean "organisation"',
+        params: { kind: 'duplicate_column', first: 'Virksomhet', firstAt: 7, at: 13, label: 'Virksomhet' },
       },
     ]);
   });
@@ -113,6 +114,7 @@ describe('matchHeaders', () => {
         line: 1,
         column: 'birth_date',
         message: 'expected a column "birth_date" in the header (also accepted: "Fødselsdato", "Født", "Date of birth", "Birth date", "Birthdate", "DOB")',
+        params: { kind: 'missing_column', label: 'Fødselsdato', aliases: ['Fødselsdato', 'Født', 'Date of birth', 'Birth date', 'Birthdate', 'DOB'] },
       },
       expect.objectContaining({ code: 'missing_column', column: 'sector' }),
     ]);

@@ -102,8 +102,20 @@ describe('readCsv', () => {
   it('reports rows with too few or too many cells, with their lines, and keeps going', () => {
     const t = readCsv('a,b,c\n1,2\n1,2,3\n1,2,3,4\n1,2,3,,\n', 'f.csv');
     expect(t.issues).toEqual([
-      { code: 'too_few_cells', file: 'f.csv', line: 2, message: 'expected 3 cells like the header, got 2 (is a delimiter missing?)' },
-      { code: 'too_many_cells', file: 'f.csv', line: 4, message: 'expected 3 cells like the header, got a value in cell 4 (is there a stray delimiter?)' },
+      {
+        code: 'too_few_cells',
+        file: 'f.csv',
+        line: 2,
+        message: 'expected 3 cells like the header, got 2 (is a delimiter missing?)',
+        params: { kind: 'cell_count', problem: 'few', header: 3, found: 2 },
+      },
+      {
+        code: 'too_many_cells',
+        file: 'f.csv',
+        line: 4,
+        message: 'expected 3 cells like the header, got a value in cell 4 (is there a stray delimiter?)',
+        params: { kind: 'cell_count', problem: 'many', header: 3, at: 4 },
+      },
     ]);
     expect(lines(t)).toEqual([3, 5]);
   });

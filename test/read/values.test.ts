@@ -44,21 +44,21 @@ describe('parseDate', () => {
   });
 
   it.each([
-    ['31/12/1980', 'a date like 31.12.1980'],
-    ['31/12', 'a date like 31.12.1980'],
-    ['31.12.80', 'a date like 31.12.1980'],
-    ['12/31/1980', 'a date like 31.12.1980'],
-    ['1980-1-31', 'a date like 31.12.1980'],
-    ['29586', 'a date like 31.12.1980'],
-    ['31.12.1980 00:00', 'a date like 31.12.1980'],
-    ['31.02.1980', 'a real calendar date like 31.12.1980'],
-    ['29.02.1900', 'a real calendar date like 31.12.1980'],
-    ['31.13.1980', 'a real calendar date like 31.12.1980'],
-    ['00.12.1980', 'a real calendar date like 31.12.1980'],
-    ['1980-02-30', 'a real calendar date like 31.12.1980'],
-    ['31.12.0980', 'a date like 31.12.1980 with a year between 1900 and 2100'],
-  ])('refuses %j', (text, expected) => {
-    expect(parseDate(text)).toEqual({ ok: false, expected });
+    ['31/12/1980', 'a date like 31.12.1980', { problem: 'form' }],
+    ['31/12', 'a date like 31.12.1980', { problem: 'form' }],
+    ['31.12.80', 'a date like 31.12.1980', { problem: 'form' }],
+    ['12/31/1980', 'a date like 31.12.1980', { problem: 'form' }],
+    ['1980-1-31', 'a date like 31.12.1980', { problem: 'form' }],
+    ['29586', 'a date like 31.12.1980', { problem: 'form' }],
+    ['31.12.1980 00:00', 'a date like 31.12.1980', { problem: 'form' }],
+    ['31.02.1980', 'a real calendar date like 31.12.1980', { problem: 'calendar' }],
+    ['29.02.1900', 'a real calendar date like 31.12.1980', { problem: 'calendar' }],
+    ['31.13.1980', 'a real calendar date like 31.12.1980', { problem: 'calendar' }],
+    ['00.12.1980', 'a real calendar date like 31.12.1980', { problem: 'calendar' }],
+    ['1980-02-30', 'a real calendar date like 31.12.1980', { problem: 'calendar' }],
+    ['31.12.0980', 'a date like 31.12.1980 with a year between 1900 and 2100', { problem: 'range', min: 1900, max: 2100 }],
+  ] as const)('refuses %j', (text, expected, why) => {
+    expect(parseDate(text)).toEqual({ ok: false, expected, why });
   });
 });
 
@@ -80,8 +80,8 @@ describe('numbers', () => {
 
   it('experience years are capped at 60', () => {
     expect(parseExperienceYears('60')).toEqual({ ok: true, value: 60 });
-    expect(parseExperienceYears('61')).toEqual({ ok: false, expected: 'a number of years between 0 and 60' });
-    expect(parseExperienceYears('x')).toEqual({ ok: false, expected: 'a number of years like 4 or 4,5' });
+    expect(parseExperienceYears('61')).toEqual({ ok: false, expected: 'a number of years between 0 and 60', why: { problem: 'range', min: 0, max: 60 } });
+    expect(parseExperienceYears('x')).toEqual({ ok: false, expected: 'a number of years like 4 or 4,5', why: { problem: 'form' } });
   });
 
   it.each([
@@ -118,7 +118,7 @@ describe('parseBoolean', () => {
   });
 
   it.each(['kanskje', '2', 'ok'])('refuses %j', (text) => {
-    expect(parseBoolean(text)).toEqual({ ok: false, expected: 'Ja or Nei (also yes/no, true/false, 1/0)' });
+    expect(parseBoolean(text)).toEqual({ ok: false, expected: 'Ja or Nei (also yes/no, true/false, 1/0)', why: { problem: 'form' } });
   });
 });
 
@@ -159,7 +159,7 @@ describe('parseSector', () => {
   });
 
   it('refuses other words', () => {
-    expect(parseSector('privat')).toEqual({ ok: false, expected: 'kommune or spesialist' });
+    expect(parseSector('privat')).toEqual({ ok: false, expected: 'kommune or spesialist', why: { problem: 'form' } });
   });
 });
 

@@ -177,6 +177,71 @@ export interface ScreenWords {
   wrote: (file: string, rows: number) => string;
 }
 
+/**
+ * An input problem in structured form, for each language to say in its own words (`InputIssue.params`).
+ * `value` is the cell as typed, cut when long; the limits are the rule's own, passed so that each is declared once.
+ */
+export type IssueParams =
+  | { kind: 'date'; value: string; problem: 'form' | 'calendar' }
+  | { kind: 'date'; value: string; problem: 'year'; min: number; max: number }
+  /** `years` and `priority`: `date_cell`, a workbook's date cell; `date_text`, text that reads as a date (`03.mai`). */
+  | { kind: 'years' | 'priority'; value: string; problem: 'form' | 'date_cell' | 'date_text' }
+  | { kind: 'years' | 'priority'; value: string; problem: 'range'; min: number; max: number }
+  | { kind: 'yes_no'; value: string }
+  /** `unfinished`: the cell says the degree is not completed (`Master påbegynt`, `Bachelor?`). */
+  | { kind: 'education'; value: string; unfinished: boolean }
+  /** An unknown sector; `value` `` for a blank cell. */
+  | { kind: 'sector'; value: string }
+  | { kind: 'blank'; what: 'id' | 'organisation' }
+  /** `label`: the column's Norwegian header, `aliases`: every header accepted for it. */
+  | { kind: 'missing_column'; label: string; aliases: readonly string[] }
+  /** `spelledApart`: the two cells differ only in invisible characters, spacing or composed letters. */
+  | { kind: 'duplicate_id'; id: string; file: string; line: number; spelledApart: boolean }
+  /** An employer not in the reference list of hospital trusts; `otherSector`: it is a municipality. */
+  | { kind: 'unknown_trust'; value: string; suggestion: string | null; otherSector: boolean }
+  | { kind: 'unknown_rhf'; value: string; rhfs: readonly string[]; suggestion: string | null }
+  | { kind: 'ambiguous_municipality'; value: string; options: ReadonlyArray<{ name: string; number: string }> }
+  /** The RHF column names another RHF than the one that owns the hospital trust. */
+  | { kind: 'rhf_mismatch'; value: string; trust: string; rhf: string }
+  /** A row with fewer cells than the header (`few`), or a value beyond its last column (`many`, `at` the 1-based cell). */
+  | { kind: 'cell_count'; problem: 'few'; header: number; found: number }
+  | { kind: 'cell_count'; problem: 'many'; header: number; at: number }
+  /** A column twice: `first` (at 1-based `firstAt`) and the one at `at`; `label`: the Norwegian header both mean, if known. */
+  | { kind: 'duplicate_column'; first: string; firstAt: number; at: number; label: string | null };
+
+/** Where an input problem is, the parts already escaped. */
+export interface IssuePlace {
+  file: string;
+  /** The row (a table, as the spreadsheet numbers it) or the line (a JSON file); undefined for the whole file. */
+  line: number | undefined;
+  unit: 'row' | 'line';
+  /** A workbook's sheet and cell (`B14`); undefined for a CSV file. */
+  sheet: string | undefined;
+  cell: string | undefined;
+  /** The column's header as written in the file. */
+  column: string | undefined;
+}
+
+/** The frame of the errors in input files: the heading and where each problem is. */
+export interface ErrorWords {
+  /**
+   * `cohort: 3 feil i inndataene (E_INPUT); ingenting er skrevet:`. `message`: the error's English text;
+   * `summary`: a text given instead of the count (already in the chosen language or English).
+   */
+  heading: (h: { code: string; count: number; subject: 'input' | 'config'; message: string; summary: string | undefined }) => string;
+  /** After the first problems printed: `… og 3 til`. */
+  more: (count: number) => string;
+  /** `Fil kandidater.csv, rad 14, kolonne «Fødselsdato»`. */
+  where: (p: IssuePlace) => string;
+  /**
+   * The problem in this language from its structured form (values escaped), or null to keep the issue's own
+   * (English) message: English keeps those, which say the same.
+   */
+  issue: (p: IssueParams) => string | null;
+  /** Whether the frame names the column: not where the message does itself (a missing column in bokmål). */
+  frameColumn: (p: IssueParams | undefined) => boolean;
+}
+
 export interface Catalogue {
   lang: Lang;
   /** The label before a warning line on stderr. */
@@ -195,4 +260,5 @@ export interface Catalogue {
   notes: Readonly<Record<string, string>>;
   /** Why a candidate is not eligible, by screening reason code (`too_young` is told with the programme's minimum age). */
   reasons: Readonly<Record<string, (minAge: number) => string>>;
+  errors: ErrorWords;
 }

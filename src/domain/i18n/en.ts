@@ -230,4 +230,16 @@ export const EN = {
   excluded: () => 'Excluded by the committee',
   },
   notes: {},
+  errors: {
+    heading: (h) => `cohort: ${h.message} (${h.code}); nothing was written:`,
+    more: (count) => `… and ${count} more`,
+    where: (p) =>
+      (p.sheet !== undefined
+        ? `${p.file}, sheet "${p.sheet}"${p.cell !== undefined ? `, cell ${p.cell}` : p.line !== undefined ? `, row ${p.line}` : ''}`
+        : p.line === undefined
+          ? p.file
+          : `${p.file}:${p.line}`) + (p.column === undefined ? '' : ` column "${p.column}"`),
+    issue: () => null,
+    frameColumn: () => true,
+  },
 } satisfies Catalogue;

@@ -1,7 +1,7 @@
 /** Bokmål, the coordinators' language and the default where the environment says Norwegian. */
 import { formatDate, formatPercent, listText, plural } from '../text.js';
 import type { WarningTexts } from '../warnings.js';
-import type { Catalogue, DepartureLine, StageOutcome } from './catalogue.js';
+import type { Catalogue, DepartureLine, IssueParams, StageOutcome } from './catalogue.js';
 
 const n = (count: number, one: string, other: string): string => plural(count, one, other, 'nb');
 const list = (items: readonly string[]): string => listText(items, 'nb');
@@ -133,6 +133,70 @@ const NOTES: Readonly<Record<string, string>> = {
   group_gender: 'begge kjønn er ikke godt representert i alle verkstedgrupper',
   team_composition: 'ikke alle prosjektgrupper har 2 fra kommunene og 2 fra spesialisthelsetjenesten',
 };
+
+
+/** `A, B eller C`. */
+const either = (items: readonly string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} eller ${items.at(-1) ?? ''}`);
+/** A cell quoted as bokmål quotes it. */
+const q = (value: string): string => `«${value}»`;
+type Params<K extends IssueParams['kind']> = Extract<IssueParams, { kind: K }>;
+const DATE = 'skriv dd.mm.åååå, for eksempel 03.11.1980';
+const EDUCATIONS = 'Ingen, Fagskole, Bachelor, Master eller Ph.d.';
+/** The number columns' words: what a cell should be, and an example. */
+const NUMBER = {
+  years: { what: 'et antall år', write: 'skriv et tall, for eksempel 4 eller 4,5' },
+  priority: { what: 'en prioritet', write: 'skriv et helt tall fra 1 og oppover, for eksempel 1, 2 eller 3' },
+} as const;
+const ISSUE: { [K in IssueParams['kind']]: (p: Params<K>) => string } = {
+  date: (p) =>
+    p.problem === 'year' ? `${q(p.value)} har et årstall utenfor ${p.min}–${p.max}; ${DATE}` : `${q(p.value)} er ingen gyldig dato; ${DATE}`,
+  years: (p) => numberIssue(p),
+  priority: (p) => numberIssue(p),
+  yes_no: (p) => `${q(p.value)} er verken Ja eller Nei; skriv Ja eller Nei (J/N og 1/0 går også)`,
+  education: (p) =>
+    p.unfinished
+      ? `${q(p.value)} er ingen fullført grad; skriv den høyeste fullførte utdanningen: ${EDUCATIONS}, for eksempel Bachelor`
+      : `${q(p.value)} er ingen kjent utdanning; skriv den høyeste fullførte: ${EDUCATIONS}, for eksempel Master`,
+  sector: (p) => `${p.value === '' ? 'cellen er tom' : `${q(p.value)} er ingen kjent sektor`}; skriv kommune eller spesialist`,
+  blank: (p) =>
+    p.what === 'id'
+      ? 'cellen er tom; skriv søknadsnummeret, for eksempel TLP-0001'
+      : 'cellen er tom; skriv arbeidsgiveren (et helseforetak eller en kommune), for eksempel Helse Bergen HF eller Bergen kommune',
+  missing_column: (p) => `kolonnen ${q(p.label)} mangler i overskriftsraden; skriv den inn (disse navnene godtas også: ${list(p.aliases.filter((a) => a !== p.label).map(q))})`,
+  duplicate_id: (p) =>
+    `søknadsnummeret ${q(p.id)} står også i fil ${p.file}, rad ${p.line}` +
+    `${p.spelledApart ? ' (skrevet litt ulikt, men forskjellen er bare usynlige tegn, mellomrom eller sammensatte bokstaver)' : ''}; hver søknad skal stå bare én gang i alle filene`,
+  unknown_trust: (p) =>
+    `${q(p.value)} er ikke et helseforetak i referansedataene` +
+    `${p.suggestion !== null ? ` (mente du ${q(p.suggestion)}?)` : p.otherSector ? ' (det er en kommune: stemmer sektoren?)' : ''}` +
+    '; er arbeidsgiveren en annen, skriv det regionale helseforetaket den hører til i kolonnen «RHF», for eksempel Helse Vest',
+  unknown_rhf: (p) =>
+    `${q(p.value)} er ikke et regionalt helseforetak${p.suggestion === null ? '' : ` (mente du ${q(p.suggestion)}?)`}; skriv ${either(p.rhfs)} (eller Sør-Øst, Vest, Midt, Nord)`,
+  rhf_mismatch: (p) => `${q(p.value)} stemmer ikke med arbeidsgiveren: ${p.trust} hører til ${p.rhf}; skriv ${p.rhf} eller la cellen stå tom`,
+  cell_count: (p) =>
+    p.problem === 'few'
+      ? `raden har ${p.found} celler, overskriftsraden ${p.header}; mangler det et skilletegn? Rett raden så den har like mange celler som overskriftsraden`
+      : `raden har en verdi i celle ${p.at}, men overskriftsraden har bare ${p.header} kolonner; står det et skilletegn for mye, for eksempel i en verdi? Rett raden eller sett verdien i anførselstegn`,
+  duplicate_column: (p) =>
+    `kolonnen står to ganger: ${q(p.first)} (kolonne ${p.firstAt}) og kolonne ${p.at}${p.label === null ? '' : `, som begge betyr ${q(p.label)}`}; slett den ene`,
+  ambiguous_municipality: (p) =>
+    `${q(p.value)} kan være ${either(p.options.map((o) => `${o.name} med nummer ${o.number}`))}; skriv kommunenummeret eller navnet med fylket` +
+    `${p.options[0] === undefined ? '' : `, for eksempel ${p.options[0].number} eller ${p.options[0].name}`}`,
+};
+
+function numberIssue(p: Params<'years' | 'priority'>): string {
+  const w = NUMBER[p.kind];
+  switch (p.problem) {
+    case 'form':
+      return `${q(p.value)} er ikke ${w.what}; ${w.write}`;
+    case 'range':
+      return `${q(p.value)} er utenfor ${p.min}–${p.max}; ${w.write}`;
+    case 'date_cell':
+      return `cellen er en dato (${p.value}), ikke ${w.what}: regnearket har lest tallet som en dato; formater kolonnen som tall og ${w.write}`;
+    case 'date_text':
+      return `${q(p.value)} ser ut som en dato, ikke ${w.what}: regnearket kan ha lest et tall som 3,5 som en dato; formater kolonnen som tall og ${w.write}`;
+  }
+}
 
 export const NB = {
   lang: 'nb',
@@ -303,4 +367,20 @@ export const NB = {
   excluded: () => 'Utelatt av komiteen',
   },
   notes: NOTES,
+  errors: {
+    heading: (h) =>
+      `cohort: ${h.summary ?? `${n(h.count, 'feil', 'feil')} ${h.subject === 'config' ? 'i programfilen' : 'i inndataene'}`} (${h.code}); ingenting er skrevet:`,
+    more: (count) => `… og ${count} til`,
+    where: (p) =>
+      [
+        `Fil ${p.file}`,
+        p.sheet === undefined ? '' : `ark «${p.sheet}»`,
+        p.cell !== undefined ? `celle ${p.cell}` : p.line === undefined ? '' : `${p.unit === 'line' ? 'linje' : 'rad'} ${p.line}`,
+        p.column === undefined ? '' : `kolonne «${p.column}»`,
+      ]
+        .filter((s) => s !== '')
+        .join(', '),
+    issue: (p) => ISSUE[p.kind](p as never),
+    frameColumn: (p) => p?.kind !== 'missing_column',
+  },
 } satisfies Catalogue;
