@@ -1,5 +1,5 @@
 /**
- * Loading the reference data shipped in the package's `data/` (hospital trusts, counties, municipalities).
+ * Loading the reference data shipped in the package's `data/` (hospital trusts, counties, municipalities, catchment areas).
  * The files are read at run time so that updating them (see data/README.md) needs no rebuild.
  */
 import { readFileSync } from 'node:fs';
@@ -12,16 +12,16 @@ import { decode } from '../read/decode.js';
 /** The package's `data/` directory. Both `src/io` and `dist/io` sit two levels below the package root. */
 export const REFERENCE_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
-const FILES: Readonly<ReferenceTexts> = { helseforetak: 'helseforetak.csv', fylker: 'fylker.csv', kommuner: 'kommuner.csv' };
+const FILES: Readonly<ReferenceTexts> = { helseforetak: 'helseforetak.csv', fylker: 'fylker.csv', kommuner: 'kommuner.csv', opptaksomrader: 'opptaksomrader.csv' };
 
 /**
- * Read and check the three reference files in `dir` (default: the package's `data/`). A file that cannot be
+ * Read and check the four reference files in `dir` (default: the package's `data/`). A file that cannot be
  * read is an `InternalError` (the installation is broken); a file that is malformed is an `InputError`
  * naming its lines (the user may have edited it).
  */
 export function loadReferenceData(dir: string = REFERENCE_DIR): ReferenceData {
-  const texts = { helseforetak: '', fylker: '', kommuner: '' };
-  const labels = { helseforetak: '', fylker: '', kommuner: '' };
+  const texts: ReferenceTexts = { helseforetak: '', fylker: '', kommuner: '', opptaksomrader: '' };
+  const labels: ReferenceTexts = { helseforetak: '', fylker: '', kommuner: '', opptaksomrader: '' };
   for (const kind of Object.keys(FILES) as Array<keyof ReferenceTexts>) {
     const path = join(dir, FILES[kind]);
     labels[kind] = path;

@@ -1,6 +1,6 @@
 /**
  * The reference data: hospital trusts with their RHF, counties with their RHF, municipalities with their
- * county. Built from the three CSV texts in `data/` (loading them lives in src/io/reference-load.ts) and
+ * county and the hospital trust whose catchment area (opptaksområde) each lies in. Built from the four CSV texts in `data/` (loading them lives in src/io/reference-load.ts) and
  * checked on the way in. Lookups forgive the ways people write names: case, spaces, diacritics (`Sor-Ost`),
  * a legal suffix (`Helse Bergen` for `Helse Bergen HF`), `Bergen kommune`, either half of a bilingual name,
  * a municipality number whose leading zero Excel dropped. Pure.
@@ -41,6 +41,11 @@ export interface Municipality {
   countyName: string;
   /** The RHF whose area the county lies in. */
   rhf: Rhf;
+  /**
+   * The hospital trust (canonical `hf_name`) whose catchment area (opptaksområde, somatic care) the municipality
+   * lies in, from `opptaksomrader.csv`.
+   */
+  catchmentTrust: string;
 }
 
 /** A lookup's outcome: one match, several (a name two municipalities share), or none. */
@@ -48,11 +53,12 @@ export type Match<T> = { status: 'found'; value: T } | { status: 'ambiguous'; op
 
 export type ReferenceKind = 'trust' | 'municipality' | 'rhf';
 
-/** The three files' contents. */
+/** The four files' contents. */
 export interface ReferenceTexts {
   helseforetak: string;
   fylker: string;
   kommuner: string;
+  opptaksomrader: string;
 }
 
 /** Ways of writing each RHF besides its full name and the names in helseforetak.csv. */
@@ -246,18 +252,24 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Parsing and checking the three files
+// Parsing and checking the four files
 
-const DEFAULT_LABELS: ReferenceTexts = { helseforetak: 'data/helseforetak.csv', fylker: 'data/fylker.csv', kommuner: 'data/kommuner.csv' };
+const DEFAULT_LABELS: ReferenceTexts = {
+  helseforetak: 'data/helseforetak.csv',
+  fylker: 'data/fylker.csv',
+  kommuner: 'data/kommuner.csv',
+  opptaksomrader: 'data/opptaksomrader.csv',
+};
 
 const HEADERS: Readonly<Record<keyof ReferenceTexts, readonly string[]>> = {
   helseforetak: ['hf_name', 'short_name', 'rhf', 'kategori'],
   fylker: ['fylkesnummer', 'fylkesnavn', 'rhf', 'antall_kommuner'],
   kommuner: ['kommunenummer', 'kommunenavn', 'fylkesnummer', 'fylkesnavn'],
+  opptaksomrader: ['kommunenummer', 'kommunenavn', 'opptaksomrade', 'hf_name', 'rhf'],
 };
 
 /**
- * Build the reference data from the three files' texts. Throws an `InputError` listing every problem
+ * Build the reference data from the four files' texts. Throws an `InputError` listing every problem
  * (located by file and line; `labels` name the files in messages) when any file is malformed.
  */
 export function parseReferenceData(texts: ReferenceTexts, labels: ReferenceTexts = DEFAULT_LABELS): ReferenceData {
@@ -290,7 +302,7 @@ export function parseReferenceData(texts: ReferenceTexts, labels: ReferenceTexts
     expectedCount.set(number, Number(count));
   }
 
-  const municipalities: Municipality[] = [];
+  const municipalities: Array<Omit<Municipality, 'catchmentTrust'>> = [];
   for (const { line, cells } of rows('kommuner')) {
     const [number, name, countyNumber, countyName] = cells as [string, string, string, string];
     const county = counties.find((c) => c.number === countyNumber);
@@ -323,8 +335,30 @@ export function parseReferenceData(texts: ReferenceTexts, labels: ReferenceTexts
     if (name !== '' && owner !== null && cat !== null) trusts.push({ name, shortName, rhf: owner, kategori: cat });
   }
 
+  // Catchment areas: every municipality of kommuner.csv exactly once, with a trust of helseforetak.csv in the
+  // RHF the row names (the same as the municipality's county's RHF: no area crosses an RHF border).
+  const catchment = new Map<string, string>();
+  for (const { line, cells } of rows('opptaksomrader')) {
+    const [number, name, area, hf, rhf] = cells as [string, string, string, string, string];
+    const m = municipalities.find((x) => x.number === number);
+    const t = trusts.find((x) => x.name === hf);
+    if (m === undefined) bad('opptaksomrader', line, 'kommunenummer', `expected a municipality number from kommuner.csv, got "${number}"`);
+    else if (catchment.has(number)) bad('opptaksomrader', line, 'kommunenummer', `expected each municipality once, "${number}" is repeated`);
+    else if (m.name !== name) bad('opptaksomrader', line, 'kommunenavn', `expected "${m.name}" (municipality ${number} in kommuner.csv), got "${name}"`);
+    if (area === '') bad('opptaksomrader', line, 'opptaksomrade', 'expected the catchment area\'s name, got a blank cell');
+    if (t === undefined) bad('opptaksomrader', line, 'hf_name', `expected a hospital trust from helseforetak.csv, got "${hf}"`);
+    else if (t.rhf !== rhf) bad('opptaksomrader', line, 'rhf', `expected "${t.rhf}" (the RHF that owns ${t.name} in helseforetak.csv), got "${rhf}"`);
+    else if (m !== undefined && m.rhf !== rhf) bad('opptaksomrader', line, 'rhf', `expected "${m.rhf}" (the RHF of ${m.countyName}, the county of ${m.name}), got "${rhf}"`);
+    if (m !== undefined && t !== undefined && !catchment.has(number)) catchment.set(number, t.name);
+  }
+  const uncovered = municipalities.filter((m) => !catchment.has(m.number));
+  if (issues.length === 0 && uncovered.length > 0) {
+    const shown = uncovered.slice(0, 10).map((m) => `${m.number} ${m.name}`).join(', ');
+    issues.push({ code: 'reference_value', file: labels.opptaksomrader, column: 'kommunenummer', message: `expected a row for every municipality in kommuner.csv, ${uncovered.length} missing: ${shown}${uncovered.length > 10 ? ', …' : ''}` });
+  }
+
   if (issues.length > 0) throw new InputError(issues, `the reference data is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'})`);
-  return new ReferenceData(trusts, counties, municipalities);
+  return new ReferenceData(trusts, counties, municipalities.map((m) => ({ ...m, catchmentTrust: catchment.get(m.number) as string })));
 }
 
 function isRhf(text: string): text is Rhf {

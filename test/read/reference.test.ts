@@ -10,6 +10,7 @@ const texts = (): ReferenceTexts => ({
   helseforetak: readFileSync(join(REFERENCE_DIR, 'helseforetak.csv'), 'utf8'),
   fylker: readFileSync(join(REFERENCE_DIR, 'fylker.csv'), 'utf8'),
   kommuner: readFileSync(join(REFERENCE_DIR, 'kommuner.csv'), 'utf8'),
+  opptaksomrader: readFileSync(join(REFERENCE_DIR, 'opptaksomrader.csv'), 'utf8'),
 });
 
 describe('the bundled reference data', () => {
@@ -21,7 +22,7 @@ describe('the bundled reference data', () => {
   });
 
   it('is the shared reference copy, byte for byte', () => {
-    for (const f of ['helseforetak.csv', 'fylker.csv', 'kommuner.csv']) {
+    for (const f of ['helseforetak.csv', 'fylker.csv', 'kommuner.csv', 'opptaksomrader.csv']) {
       const shared = join(REFERENCE_DIR, '..', '..', 'shared', 'reference', f);
       let want: Buffer;
       try {
@@ -31,6 +32,30 @@ describe('the bundled reference data', () => {
       }
       expect(readFileSync(join(REFERENCE_DIR, f)).equals(want), f).toBe(true);
     }
+  });
+});
+
+describe('catchment areas (opptaksomrader.csv)', () => {
+  it('give every municipality a hospital trust of its own RHF, known in helseforetak.csv', () => {
+    const r = ref();
+    const trusts = new Map(r.trusts.map((t) => [t.name, t]));
+    for (const m of r.municipalities) {
+      const t = trusts.get(m.catchmentTrust);
+      expect(t, `${m.number} ${m.name}`).toBeDefined();
+      expect(t?.rhf, `${m.number} ${m.name}`).toBe(m.rhf);
+    }
+  });
+
+  it.each([
+    ['5601', 'Finnmarkssykehuset HF'],
+    ['5603', 'Finnmarkssykehuset HF'],
+    ['5501', 'Universitetssykehuset Nord-Norge HF'],
+    ['1806', 'Universitetssykehuset Nord-Norge HF'],
+    ['4601', 'Helse Bergen HF'],
+    ['0301', 'Oslo universitetssykehus HF'],
+  ])('%s lies in the catchment area of %s', (number, trust) => {
+    const m = ref().municipality(number);
+    expect(m.status === 'found' ? m.value.catchmentTrust : null).toBe(trust);
   });
 });
 
@@ -92,7 +117,7 @@ describe('municipality lookup', () => {
     ['1515', '1515', 'Herøy (Møre og Romsdal)', '15', 'Møre og Romsdal', 'Helse Midt-Norge'],
   ])('%j → %s %s, %s %s, %s', (text, number, name, countyNumber, countyName, rhf) => {
     const m = ref().municipality(text);
-    expect(m).toEqual({ status: 'found', value: { number, name, countyNumber, countyName, rhf } });
+    expect(m).toMatchObject({ status: 'found', value: { number, name, countyNumber, countyName, rhf } });
   });
 
   it.each(['Herøy', 'Herøy kommune', 'Våler'])('%j names two municipalities', (text) => {
@@ -206,6 +231,10 @@ describe('parseReferenceData refuses broken files with located problems', () => 
     ['an unknown trust category', (t: ReferenceTexts) => ({ ...t, helseforetak: t.helseforetak.replace('Helse Bergen HF,Haukeland,Helse Vest,sykehus', 'Helse Bergen HF,Haukeland,Helse Vest,hospital') }), 'data/helseforetak.csv', 22],
     ['a wrong header', (t: ReferenceTexts) => ({ ...t, helseforetak: t.helseforetak.replace('hf_name', 'name') }), 'data/helseforetak.csv', 1],
     ['a county count that does not add up', (t: ReferenceTexts) => ({ ...t, fylker: t.fylker.replace('46,Vestland,Helse Vest,43', '46,Vestland,Helse Vest,44') }), 'data/fylker.csv', undefined],
+    ['a municipality without a catchment area', (t: ReferenceTexts) => ({ ...t, opptaksomrader: t.opptaksomrader.replace('5601,Alta,Finnmark,Finnmarkssykehuset HF,Helse Nord\n', '') }), 'data/opptaksomrader.csv', undefined],
+    ['a catchment trust not in helseforetak.csv', (t: ReferenceTexts) => ({ ...t, opptaksomrader: t.opptaksomrader.replace('5601,Alta,Finnmark,Finnmarkssykehuset HF', '5601,Alta,Finnmark,Finnmark sykehus HF') }), 'data/opptaksomrader.csv', 341],
+    ['a catchment row for an unknown municipality', (t: ReferenceTexts) => ({ ...t, opptaksomrader: t.opptaksomrader.replace('5601,Alta,', '5699,Alta,') }), 'data/opptaksomrader.csv', 341],
+    ['a catchment trust of another RHF', (t: ReferenceTexts) => ({ ...t, opptaksomrader: t.opptaksomrader.replace('5601,Alta,Finnmark,Finnmarkssykehuset HF,Helse Nord', '5601,Alta,Finnmark,Finnmarkssykehuset HF,Helse Vest') }), 'data/opptaksomrader.csv', 341],
   ])('%s', (_what, patch, file, line) => {
     const err = broken(patch);
     expect(err.issues.length).toBeGreaterThan(0);
