@@ -27,6 +27,7 @@ const rowArb = fc.record({
 const caseArb = fc.record({
   rows: fc.array(rowArb, { minLength: 0, maxLength: 90, size: 'max' }),
   cellMinimums: fc.boolean(),
+  acrossBodies: fc.boolean(),
   share: fc.constantFrom(0.4, 0.4, 0.3, 0.5),
   include: fc.array(fc.nat({ max: 89 }), { maxLength: 6, size: 'max' }),
   exclude: fc.array(fc.nat({ max: 89 }), { maxLength: 6, size: 'max' }),
@@ -38,7 +39,7 @@ describe('random cohorts', () => {
   it('select meets every rule it can, with no justified envy, and accounts for every row', async () => {
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
-        const p = programme({ gender: { cells: c.cellMinimums ? 'table' : 'none', minShareCohort: c.share, minShareSector: c.share } });
+        const p = programme({ gender: { cells: c.cellMinimums ? 'table' : 'none', acrossBodies: c.acrossBodies, minShareCohort: c.share, minShareSector: c.share } });
         const screened = c.rows.map((r, i) => cand(p, { id: `C${String(i).padStart(3, '0')}`, line: i + 2, ...r }));
         const id = (n: number) => `C${String(n).padStart(3, '0')}`;
         const include = c.include.map(id);
@@ -59,6 +60,17 @@ describe('random cohorts', () => {
         const violations = checkSelection(input, p, { selected: r.candidates.filter((x) => x.status === 'selected').map((x) => x.id), reserveRanks: ranks, include, exclude });
         expect(violations.filter((v) => v.severity === 'error')).toEqual([]);
         expect(r.allRulesMet).toBe(violations.every((v) => v.code !== 'gender_rule_not_met' && v.code !== 'shortfall'));
+
+        // Every departure: the passed-over one is out, the one taken instead is in, both of the same cell; a departure
+        // by agreement only with the agreement; a proposal is applied exactly when the bodies agreed.
+        const status = new Map(r.candidates.map((x) => [x.id, x]));
+        for (const d of r.departures) {
+          expect(status.get(d.passedOver.id)?.status).not.toBe('selected');
+          expect(status.get(d.takenInstead.id)).toMatchObject({ status: 'selected', cell: d.cell });
+          if (d.cause === 'gender_agreement') expect(c.acrossBodies).toBe(true);
+        }
+        if (r.balance.proposal !== null) expect(r.balance.proposal.applied).toBe(c.acrossBodies);
+        for (const l of r.lottery) for (const id of l.selected) expect(status.get(id)?.status).toBe('selected');
 
         // Permuting the rows changes nothing but the order of the output.
         const again = await selectChecked(shuffled(screened, c.shuffle + 1), p, { solve, seed: c.seed, include, exclude });
