@@ -352,7 +352,7 @@ function readable(loaded: Loaded, summary: ReplaceSummary, out: string, lang: La
   parts.push(`\n${w.newHead(ch.newcomers.length)}\n`);
   for (const c of ch.newcomers) {
     parts.push(`  ${w.newcomer({ id: c.id, body: body(c.cell), replaces: c.replaces, group: c.workshopGroup, team: c.projectTeam, exact: c.exactPlace })}\n`);
-    parts.push(`    ${lang === 'nb' ? 'hvorfor' : 'why'}: ${w.why({ how: c.how, body: body(c.cell), reserveRank: c.reserveRank, gender: genderOf.get(c.id) ?? 'unknown', detail: c.why })}\n`);
+    parts.push(`    ${lang === 'nb' ? 'hvorfor' : 'why'}: ${w.why({ how: c.how, body: body(c.cell), reserveRank: c.reserveRank, gender: genderOf.get(c.id) ?? 'unknown', passedOver: c.passedOver, detail: c.why })}\n`);
     if (c.placeNote !== null) parts.push(`    ${lang === 'nb' ? 'plass' : 'place'}: ${w.placeNote(c.placeNote)}\n`);
   }
   const reformed = summary.placement.method === 'reformed';

@@ -320,6 +320,7 @@ export const ReplaceSummarySchema = z
           reserveRank: rankNumber.nullable().describe('their reserve rank before'),
           how: z.enum(['next_reserve', 'gender_rule', 'committee_add']),
           why: z.string(),
+          passedOver: z.array(z.string()).describe('better-placed reserves of the cell they were called in before (a gender rule, a committee add); empty for the next reserve'),
           workshopGroup: placeNumber,
           projectTeam: placeNumber,
           exactPlace: z.boolean().describe('the exact workshop group and project team of the one they replace'),

@@ -58,13 +58,16 @@ export function changeSet(state: ReplaceState, d: SeatDecision, placement: Place
     const rank = rankBefore.get(id) ?? null;
     const c = info(id).c;
     let why: string;
+    let passedOver: string[] = [];
     if (s.how === 'committee_add') {
       const next = (queue.get(cell.key) ?? []).find((x) => !withdrawSet.has(x) && x !== id && !participantSet.has(x) && (rankBefore.get(x) ?? 0) < (rank ?? 0));
+      if (next !== undefined) passedOver = [next];
       why = `committee decision (--add): reserve number ${rank ?? '?'} in ${cell.label} (${rankText(c.priority)})${next === undefined ? '' : `, brought in before ${next} (reserve number ${rankBefore.get(next) ?? '?'}), who stays a reserve`}`;
     } else if (s.how === 'gender_rule') {
       const pick = genderPicks.get(id);
       const passed = (queue.get(cell.key) ?? []).filter((x) => !withdrawSet.has(x) && !participantSet.has(x) && info(x).c.gender !== c.gender && (rankBefore.get(x) ?? 0) < (rank ?? 0));
       const first = passed[0] ?? pick?.passedOver ?? '?';
+      passedOver = passed.length > 0 ? passed : pick?.passedOver === undefined ? [] : [pick.passedOver];
       why =
         `best-placed ${c.gender === 'unknown' ? 'reserve' : ONE[c.gender]} among the reserves of ${cell.label} (reserve number ${rank ?? '?'}, ${rankText(c.priority)}), called in before ` +
         `better-placed ${first} (reserve number ${rankBefore.get(first) ?? '?'})${passed.length > 1 ? ` and ${plural(passed.length - 1, 'other', 'others')}` : ''} to keep: ${(pick?.rules ?? []).map((r) => r.text).join('; ')}`;
@@ -82,7 +85,7 @@ export function changeSet(state: ReplaceState, d: SeatDecision, placement: Place
         placeNote = `not the exact place of ${s.withdrawn} (workshop group ${s.group ?? '?'}, project team ${s.team ?? '?'}): ${why.join('; ')}`;
       }
     }
-    return [{ id, cell: cell.key, replaces: s.withdrawn, reserveRank: rank, how: s.how, why, workshopGroup: group, projectTeam: team, exactPlace, placeNote }];
+    return [{ id, cell: cell.key, replaces: s.withdrawn, reserveRank: rank, how: s.how, why, passedOver, workshopGroup: group, projectTeam: team, exactPlace, placeNote }];
   });
   const moves: Move[] = [];
   for (const id of participants) {

@@ -72,6 +72,8 @@ export interface Newcomer {
   how: NewcomerHow;
   /** Why this person, in plain words (ids and ranks only). */
   why: string;
+  /** Better-placed reserves of the cell they were called in before (a gender rule, a committee add), in call-in order. */
+  passedOver: string[];
   workshopGroup: number;
   projectTeam: number;
   /** Whether they took the exact group and team place of the one they replace. */

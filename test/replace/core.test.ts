@@ -23,7 +23,7 @@ describe('seats', () => {
   it('the next reserve takes the exact place of the one who left; nobody else moves', () => {
     const { result } = replace({}, ['S05']);
     expect(result.newcomers).toEqual([
-      { id: 'S09', cell: 'spesialist/Helse Sør-Øst', replaces: 'S05', reserveRank: 1, how: 'next_reserve', why: 'next reserve in Helse Sør-Øst: reserve number 1 (priority 45)', workshopGroup: 2, projectTeam: 3, exactPlace: true, placeNote: null },
+      { id: 'S09', cell: 'spesialist/Helse Sør-Øst', replaces: 'S05', reserveRank: 1, how: 'next_reserve', why: 'next reserve in Helse Sør-Øst: reserve number 1 (priority 45)', passedOver: [], workshopGroup: 2, projectTeam: 3, exactPlace: true, placeNote: null },
     ]);
     expect(result.moves).toEqual([]);
     expect(result.rows.find((r) => r.id === 'S10')).toMatchObject({ status: 'reserve', reserveRank: 1, previousReserveRank: 2 });

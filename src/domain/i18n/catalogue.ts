@@ -153,7 +153,7 @@ export interface ReplaceWords {
    * Why this reserve: the next in line, the body's gender rule (with the gender called in), a committee decision.
    * `detail` is the pipeline's English sentence (summary.json), which the English catalogue shows as it is.
    */
-  why: (w: { how: 'next_reserve' | 'gender_rule' | 'committee_add'; body: string; reserveRank: number | null; gender: 'female' | 'male' | 'unknown'; detail: string }) => string;
+  why: (w: { how: 'next_reserve' | 'gender_rule' | 'committee_add'; body: string; reserveRank: number | null; gender: 'female' | 'male' | 'unknown'; passedOver: readonly string[]; detail: string }) => string;
   /** Not the exact place of the one replaced: the rules of groups and teams (`detail`: the pipeline's English). */
   placeNote: (detail: string) => string;
   /** `reason`: why everyone moved when the groups were formed afresh (the pipeline's English), else null. */

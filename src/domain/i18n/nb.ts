@@ -198,6 +198,10 @@ function numberIssue(p: Params<'years' | 'priority'>): string {
   }
 }
 
+/** `TLP-0080`, `TLP-0080 og 2 andre`: the better-placed reserves a newcomer was called in before. */
+const passedText = (ids: readonly string[]): string =>
+  ids.length === 0 ? 'bedre plasserte reserver' : `${ids[0] ?? ''}${ids.length > 1 ? ` og ${n(ids.length - 1, 'annen', 'andre')}` : ''}`;
+
 export const NB = {
   lang: 'nb',
   warning: 'advarsel',
@@ -327,9 +331,9 @@ export const NB = {
       `${c.id} (${c.body}) ${c.replaces === null ? 'fyller en ledig plass' : `tar plassen til ${c.replaces}`}: verkstedgruppe ${c.group}, prosjektgruppe ${c.team}${c.exact ? ' (samme plass)' : ''}`,
     why: (w) =>
       w.how === 'committee_add'
-        ? `komiteens beslutning (--add): reserve nummer ${w.reserveRank ?? '?'} i ${w.body}`
+        ? `komiteens beslutning (--add): reserve nummer ${w.reserveRank ?? '?'} i ${w.body}${w.passedOver.length > 0 ? `, tatt inn foran ${passedText(w.passedOver)}` : ''}`
         : w.how === 'gender_rule'
-          ? `beste ${GENDER_ONE[w.gender] ?? 'kandidat'} blant reservene i ${w.body} (reserve nummer ${w.reserveRank ?? '?'}), tatt inn foran bedre plasserte reserver for å holde instansens kjønnsbalanse`
+          ? `beste ${GENDER_ONE[w.gender] ?? 'kandidat'} blant reservene i ${w.body} (reserve nummer ${w.reserveRank ?? '?'}), tatt inn foran ${passedText(w.passedOver)} for å holde instansens kjønnsbalanse`
           : `neste på reservelisten i ${w.body}: reserve nummer ${w.reserveRank ?? '?'}`,
     placeNote: () => 'ikke nøyaktig samme plass: reglene for verkstedgrupper og prosjektgrupper krevde en annen (se summary.json)',
     movedHead: (count, reason) =>
