@@ -4,7 +4,7 @@
  * line each, and whether the result is proven the best possible. Solver names, objective values, bounds and the
  * seed only with `--verbose` (and always in summary.json). Built from the summary alone, in the catalogue's words.
  */
-import { CATALOGUE } from '../domain/i18n/index.js';
+import { CATALOGUE, genderBalanceLines } from '../domain/i18n/index.js';
 import type { GenderShort } from '../domain/i18n/catalogue.js';
 import { formatNumber, formatPercent, type Lang } from '../domain/text.js';
 import type { AllocateSummary } from './summary-schema.js';
@@ -126,16 +126,12 @@ function committeeRuleLines(s: AllocateSummary, lang: Lang): string {
   const cellOf = new Map(s.cells.map((c) => [c.key, c]));
   const body = (key: string, label: string) => w.body(cellOf.get(key)?.label ?? label);
   const b = s.genderBalance;
-  for (const t of b.targets) {
-    if (t.met && !(b.proposal !== null && b.proposal.applied)) continue;
-    if (t.met) continue;
-    out.push(`${w.targetShort({ scope: t.scope, where: t.scopeKey, gender: t.gender, required: t.required, actual: t.actual }, b.acrossBodies)}\n`);
-  }
-  const p = b.proposal;
-  if (p !== null && (!p.applied || p.changes.length > 0)) {
-    out.push(`${w.proposal({ applied: p.applied, changes: p.changes.length, shortfallAfter: p.shortfallAfter })}\n`);
-    for (const c of p.changes) out.push(`${w.proposalChange({ body: body(c.cell, c.label), out: c.out, in: c.in })}\n`);
-  }
+  const balance = genderBalanceLines(
+    { ...b, proposal: b.proposal === null ? null : { ...b.proposal, changes: b.proposal.changes.map((c) => ({ body: body(c.cell, c.label), out: c.out, in: c.in })) } },
+    lang,
+  );
+  for (const l of balance.lines) out.push(`${l}\n`);
+  for (const l of balance.changes) out.push(`- ${l}\n`);
   if (s.departures.length === 0) out.push(`${w.noDepartures}\n`);
   else {
     out.push(`\n${w.departuresHead(s.departures.length)}\n`);

@@ -11,7 +11,7 @@ import { sectorMixHolds } from '../domain/rules.js';
 import { SECTORS, type Gender, type Sector } from '../domain/types.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { REPORT_CSS } from './style.js';
-import { CATALOGUE } from '../domain/i18n/index.js';
+import { CATALOGUE, genderBalanceLines } from '../domain/i18n/index.js';
 import type { StageOutcome } from '../domain/i18n/catalogue.js';
 import type { CellView, GenderSplit, GroupView, ListedCandidateView, PersonView, ReportLang, ReportView, RuleView, TeamView } from './view.js';
 import { REASON_ORDER, WORDS, type ReportWords } from './words.js';
@@ -254,14 +254,11 @@ function overviewFacts(ctx: Ctx): Fact[] {
   }
   const b = view.genderBalance;
   if (b !== undefined) {
-    const short = b.targets.filter((t) => !t.met);
-    const p = b.proposal;
-    const lines = [
-      ...short.map((t) => cat.targetShort({ scope: t.scope, where: t.scopeKey, gender: t.gender, required: t.required, actual: t.actual }, b.acrossBodies)),
-      ...(p === null || (p.applied && p.changes.length === 0) ? [] : [cat.proposal({ applied: p.applied, changes: p.changes.length, shortfallAfter: p.shortfallAfter })]),
-      ...(p === null ? [] : p.changes.map((c) => cat.proposalChange({ body: cellName(ctx, c.cellKey), out: c.out, in: c.in }).replace(/^- /, ''))),
-    ];
-    facts.push({ id: 'gender-balance', title: w.balance, lines, none: w.balanceMet, bad: short.length > 0 });
+    const text = genderBalanceLines(
+      { ...b, proposal: b.proposal === null ? null : { ...b.proposal, changes: b.proposal.changes.map((c) => ({ body: cellName(ctx, c.cellKey), out: c.out, in: c.in })) } },
+      lang,
+    );
+    facts.push({ id: 'gender-balance', title: w.balance, lines: [...text.lines, ...text.changes], none: w.balanceMet, bad: b.targets.some((t) => !t.met) });
   }
   facts.push(
     { id: 'decisions-summary', title: w.decisionsTitle, lines: decisions.length === 0 ? [] : [w.decisionsLine(decisions.length, notObeyed)], none: w.noDecisions, bad: notObeyed > 0 },

@@ -98,7 +98,7 @@ export interface AllocateWords {
   targetShort: (t: TargetShort, agreed: boolean) => string;
   /** The proposal's heading: applied (the bodies agreed) or only proposed, and whether it reaches the targets. */
   proposal: (p: { applied: boolean; changes: number; shortfallAfter: number }) => string;
-  /** One change of the proposal: in `body`, `inId` takes the seat of `outId`. */
+  /** One change of the proposal (no bullet): in `body`, `in` takes the seat of `out`. */
   proposalChange: (c: { body: string; out: Ranked & { gender: 'female' | 'male' | 'unknown' }; in: Ranked & { gender: 'female' | 'male' | 'unknown' } }) => string;
   /** Every stage proven best, or which are not and how far they could be from the best. */
   proof: (stages: readonly StageOutcome[]) => string;

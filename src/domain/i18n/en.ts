@@ -154,7 +154,7 @@ export const EN = {
         ? 'No change within the bodies\' own candidates comes closer to the target.'
         : `${p.applied ? 'Applied because the bodies have agreed to balance across their lists (gender.acrossBodies)' : 'Proposal, applied only if the bodies agree to balance across their lists (gender.acrossBodies)'}: ` +
           `${n(p.changes, 'change', 'changes')}${p.shortfallAfter === 0 ? ' reach the target' : `; still ${p.shortfallAfter} short of the target`}:`,
-    proposalChange: (c) => `- ${c.body}: ${rankedGender(c.in)} instead of ${rankedGender(c.out)}${rankCost(c.out.priority, c.in.priority)}.`,
+    proposalChange: (c) => `${c.body}: ${rankedGender(c.in)} instead of ${rankedGender(c.out)}${rankCost(c.out.priority, c.in.priority)}.`,
     relaxed: (stage, code, ids) =>
       `${stage === 'groups' ? 'Workshop groups' : 'Project teams'}: ${RELAXED[code] ?? `a rule was relaxed (${code})`}` + `${ids.length > 0 ? ` (${list(ids)})` : ''}.`,
     allMet: 'Every programme rule is met.',

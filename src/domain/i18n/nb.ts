@@ -282,7 +282,7 @@ export const NB = {
         ? 'Ingen bytte innenfor instansenes egne kandidater kommer nærmere målet.'
         : `${p.applied ? 'Brukt fordi instansene er enige om å balansere på tvers (gender.acrossBodies)' : 'Forslag, brukes bare hvis instansene blir enige om å balansere på tvers (gender.acrossBodies)'}: ` +
           `${n(p.changes, 'bytte', 'bytter')}${p.shortfallAfter === 0 ? ' når målet' : `, målet mangler fortsatt ${p.shortfallAfter}`}:`,
-    proposalChange: (c) => `- ${c.body}: ${rankedGender(c.in)} i stedet for ${rankedGender(c.out)}${rankCost(c.out.priority, c.in.priority)}.`,
+    proposalChange: (c) => `${c.body}: ${rankedGender(c.in)} i stedet for ${rankedGender(c.out)}${rankCost(c.out.priority, c.in.priority)}.`,
     relaxed: (stage, code, ids) =>
       `${stage === 'groups' ? 'Verkstedgruppene' : 'Prosjektgruppene'}: ${RELAXED[code] ?? `en regel ble lempet (${code})`}` + `${ids.length > 0 ? ` (${list(ids)})` : ''}.`,
     allMet: 'Alle programreglene er oppfylt.',
