@@ -182,7 +182,7 @@ export function buildSummary(a: Allocation, diff: AllocationDiff | null = null, 
     genderBalance: selection.balance,
     ...(a.previous === null || diff === null
       ? {}
-      : { previous: { file: a.previous.read.file, sha256: a.previous.read.sha256, idsNotInInput: a.previous.gone, stability: stabilityOf(a), ...diffChanges(diff) } }),
+      : { previous: { file: a.previous.read.file, sha256: a.previous.read.sha256, idsNotInInput: a.previous.gone, idsNamingAnotherPerson: a.previous.changed, stability: stabilityOf(a), ...diffChanges(diff) } }),
   };
 }
 

@@ -10,6 +10,10 @@ export interface PreviousMessages {
   dryRun: string;
   /** Ids of the previous allocation that are not candidates any more (ids only, at most a few named). */
   idsGone: (file: string, ids: readonly string[]) => string;
+  /** Ids in both whose name and birth date both differ: the id now names someone else (ids only). */
+  idsChanged: (file: string, ids: readonly string[]) => string;
+  /** Most ids in both name someone else: the previous file is not a draft of this run (refused). */
+  otherPeople: (file: string, ids: readonly string[], inBoth: number) => string;
   /** What the stable rerun kept; `proven`: the workshop-group stage proved optimal (with its keep-in-place level). */
   kept: (s: { participantsInBoth: number; sameGroup: number; sameTeam: number }, proven: boolean) => string;
 }
@@ -20,6 +24,12 @@ const NB: PreviousMessages = {
   thisRun: 'denne kjøringen',
   dryRun: 'Prøvekjøring (--dry-run): ingenting ble skrevet.',
   idsGone: (f, ids) => `${ids.length === 1 ? '1 søker' : `${ids.length} søkere`} i ${f} er ikke blant søkerne nå (${named(ids)}): endret søknadsnummer, eller trukket fra søkerfilene?`,
+  idsChanged: (f, ids) =>
+    `${ids.length === 1 ? '1 søknadsnummer' : `${ids.length} søknadsnumre`} i ${f} gjelder nå en annen person (både navn og fødselsdato er endret: ${named(ids)}): ` +
+    'er søknadsnumrene endret? Disse holdes ikke på sin gamle plass.',
+  otherPeople: (f, ids, n) =>
+    `${ids.length} av ${n} søknadsnumre i ${f} som også er søkere nå, gjelder en annen person (både navn og fødselsdato er endret: ${named(ids)}): ` +
+    'filen hører til en annen kjøring eller en annen nummerering av søkerne.',
   kept: (s, proven) =>
     `Stabil omkjøring: av ${s.participantsInBoth} deltakere som er med i begge, beholdt ${s.sameGroup} verkstedgruppen og ${s.sameTeam} prosjektteamet. ` +
     `Verkstedgruppene: ${proven ? 'færrest mulig flyttet blant like gode løsninger (bevist)' : 'ikke bevist færrest mulig flyttet (se tabellen over)'}; ` +
@@ -30,6 +40,12 @@ const EN: PreviousMessages = {
   thisRun: 'this run',
   dryRun: 'Dry run (--dry-run): nothing was written.',
   idsGone: (f, ids) => `${ids.length === 1 ? '1 candidate' : `${ids.length} candidates`} of ${f} ${ids.length === 1 ? 'is' : 'are'} not among the candidates now (${named(ids)}): a changed id, or taken out of the candidate files?`,
+  idsChanged: (f, ids) =>
+    `${ids.length === 1 ? '1 id' : `${ids.length} ids`} of ${f} now ${ids.length === 1 ? 'names' : 'name'} another person (both name and birth date changed: ${named(ids)}): ` +
+    'have the ids changed? They are not kept in their previous places.',
+  otherPeople: (f, ids, n) =>
+    `${ids.length} of the ${n} ids of ${f} that are candidates now name another person (both name and birth date changed: ${named(ids)}): ` +
+    'the file belongs to another run or another numbering of the candidates.',
   kept: (s, proven) =>
     `Stable rerun: of ${s.participantsInBoth} participants in both, ${s.sameGroup} kept their workshop group and ${s.sameTeam} their project team. ` +
     `Workshop groups: ${proven ? 'the fewest possible moved among equally good results (proven)' : 'not proven the fewest moved (see the table above)'}; ` +

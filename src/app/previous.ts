@@ -1,12 +1,14 @@
 /**
  * `allocate --previous FILE`: the allocation a new run is compared with (and, for stable reruns, kept close to).
  * Read and checked before any solver runs: an unreadable file, a bad row, another programme or year, or no
- * candidate in common stops the run (exit 3, nothing written); ids that are no longer candidates are a warning.
+ * candidate in common stops the run (exit 3, nothing written); ids that are no longer candidates are a warning, and so are
+ * ids that now name another person (most of them: the file is refused).
  */
 import { InputError } from '../domain/errors.js';
 import { diffAllocations, type AllocationDiff } from '../diff/diff.js';
 import { DIFF_MESSAGES, type DiffLang } from '../diff/messages.js';
-import { readAllocationDetailed } from '../read/allocation.js';
+import { comparableInput, readAllocationDetailed, type DetailedAllocationRow } from '../read/allocation.js';
+import type { Candidate } from '../domain/types.js';
 import type { PreviousPlacement } from '../stages/stable.js';
 import { comparableRows, identityOf, readAllocationWithRun, sameProgrammeIssues, type AllocationIdentity, type ReadAllocation, type Warning } from './diff.js';
 import type { LoadedInputs } from './load.js';
@@ -18,6 +20,11 @@ export interface Previous {
   read: ReadAllocation;
   /** Ids of the previous allocation that are not among this run's candidates (code-unit order). */
   gone: string[];
+  /**
+   * Ids that are candidates in both, but whose name and birth date both differ: the id now names someone else (a
+   * re-export that renumbered the files). Not kept in place; named in a warning (code-unit order).
+   */
+  changed: string[];
   warnings: Warning[];
 }
 
@@ -36,17 +43,44 @@ export function loadPrevious(path: string, cwd: string, inputs: LoadedInputs, se
   if (programmeIssues.length > 0) throw new InputError(programmeIssues);
   const ids = new Set(inputs.read.candidates.map((c) => c.id));
   const gone = read.allocation.rows.filter((r) => !ids.has(r.id)).map((r) => r.id).sort(compareCodeUnits);
+  const byId = new Map(inputs.read.candidates.map((c) => [c.id, c]));
+  const common = read.allocation.rows.filter((r) => byId.has(r.id));
+  const changed = common.filter((r) => namesAnotherPerson(r, byId.get(r.id))).map((r) => r.id).sort(compareCodeUnits);
+  // Most ids naming someone else: the previous file is another year's or another export's, not a draft of this one.
+  if (changed.length > 0 && changed.length * 2 > common.length) {
+    throw new InputError([{ code: 'previous_other_people', file: path, message: pm.otherPeople(path, changed, common.length) }]);
+  }
   const all = [...warnings];
   if (gone.length > 0) all.push({ code: 'previous_ids_gone', message: pm.idsGone(path, gone) });
-  return { read, gone, warnings: all };
+  if (changed.length > 0) all.push({ code: 'previous_ids_changed', message: pm.idsChanged(path, changed) });
+  return { read, gone, changed, warnings: all };
+}
+
+/** A name as a person reads it: composed, spaces collapsed, case folded. */
+function personName(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim().toLocaleLowerCase('nb');
+}
+
+/**
+ * The previous row's id now names someone else: both its name and its birth date differ from the candidate's
+ * (by meaning). One of them alone is a correction (a corrected birth date, a name with a typo), never a new person.
+ * A previous file without the name or birth date column cannot tell, and is trusted.
+ */
+function namesAnotherPerson(r: DetailedAllocationRow, c: Candidate | undefined): boolean {
+  if (c === undefined) return false;
+  const name = personName(r.details.input.name ?? '');
+  const born = comparableInput('birth_date', r.details.input.birth_date ?? '');
+  if (name === '' || born === '' || c.birthDate === null) return false;
+  return name !== personName(c.name) && born !== c.birthDate;
 }
 
 /** The previous participants' workshop groups and project teams, for the stages' stable rerun. */
 export function placementOf(previous: Previous): PreviousPlacement {
   const groupOf = new Map<string, number>();
   const teamOf = new Map<string, number>();
+  const changed = new Set(previous.changed);
   for (const r of previous.read.allocation.rows) {
-    if (r.status !== 'selected') continue;
+    if (r.status !== 'selected' || changed.has(r.id)) continue;
     if (r.workshopGroup !== null) groupOf.set(r.id, r.workshopGroup);
     if (r.projectTeam !== null) teamOf.set(r.id, r.projectTeam);
   }

@@ -227,6 +227,9 @@ export const AllocateSummarySchema = z
         file: z.string().describe('the --previous file as given'),
         sha256,
         idsNotInInput: z.array(z.string()).describe('ids of the previous allocation that are not among the candidates now'),
+        idsNamingAnotherPerson: z
+          .array(z.string())
+          .describe('ids of the previous allocation that are candidates now, but whose name and birth date both changed: not kept in their previous places'),
         stability: z
           .strictObject({
             participantsInBoth: count.describe('participants of both allocations'),

@@ -78,6 +78,31 @@ describe('allocate --dry-run', () => {
     expect(r.stderr).toContain(`1 candidate of ${prev} is not among the candidates now (TLP-0001X)`);
   });
 
+  it('--previous whose ids now name other people: a warning naming them (not kept in place); most of them: refused', async () => {
+    // Two participants' ids swapped in the previous file (a re-export that renumbered): both name someone else now.
+    const a = 'TLP-0001';
+    const b = 'TLP-0002';
+    const swapped = allocationFolder('swapped', (rows) => rows.map((r) => (r.id === a ? { ...r, id: b } : r.id === b ? { ...r, id: a } : r)));
+    const r = await runAllocate({ ...base, files: SAMPLE, dryRun: true, previous: swapped, lang: 'en', json: true });
+    expect(r.stderr).toContain(`2 ids of ${swapped} now name another person (both name and birth date changed: ${a}, ${b})`);
+    expect(AllocateSummarySchema.parse(JSON.parse(r.stdout)).previous?.idsNamingAnotherPerson).toEqual([a, b]);
+    // A corrected birth date alone (or a corrected name alone) is a correction, not another person.
+    const corrected = allocationFolder('corrected', (rows) => rows.map((r) => (r.id === a ? { ...r, birth_date: '01.01.1950' } : r.id === b ? { ...r, name: 'Et Annet Navn' } : r)));
+    const c = await runAllocate({ ...base, files: SAMPLE, dryRun: true, previous: corrected, lang: 'en', json: true });
+    expect(c.stderr).not.toContain('another person');
+    expect(AllocateSummarySchema.parse(JSON.parse(c.stdout)).previous?.idsNamingAnotherPerson).toEqual([]);
+    // Every id shifted by one row: the file is of other people; refused before anything is computed or written.
+    const shifted = allocationFolder('shifted', (rows) => {
+      const ids = rows.map((r) => r.id);
+      return rows.map((r, i) => ({ ...r, id: ids[(i + 1) % ids.length] ?? r.id ?? '' }));
+    });
+    const out = join(tempDir(), 'out');
+    const err = await runAllocate({ ...base, files: SAMPLE, out, previous: shifted, lang: 'en' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).issues[0]).toMatchObject({ code: 'previous_other_people', file: shifted });
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('the CLI: --out is required unless --dry-run; --dry-run with --report is a usage error', async () => {
     const cli = async (argv: string[]) => {
       let err = '';
