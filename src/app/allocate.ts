@@ -24,7 +24,7 @@ import { workbookBytes } from '../io/xlsx-write.js';
 import { allocationWorkbook } from './workbook.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import { inputPaths, inputRecords } from './load.js';
-import { allRulesMet, computeAllocation, type AllocateOptions, type Allocation } from './pipeline.js';
+import { allRulesMet, computeAllocation, PLAIN_GROUPS_NOTE, type AllocateOptions, type Allocation } from './pipeline.js';
 import { runWarningLines, warningLines, warningsInLang, type CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
 import { passThrough } from './outputs.js';
@@ -265,8 +265,9 @@ export async function runAllocate(opts: AllocateRunOptions): Promise<CommandOutc
   const exitCode = summary.allRulesMet ? EXIT.ok : EXIT.ruleNotMet;
   let compared = '';
   if (diff !== null && a.previous !== null && summary.previous !== undefined) {
-    const proven = summary.stages.find((st) => st.stage === 'groups')?.status === 'optimal';
-    compared = `\n${diffText(diff, DIFF_MESSAGES[lang], a.previous.read.file, pm.thisRun)}${pm.kept(summary.previous.stability, proven)}\n`;
+    const groupsStage = summary.stages.find((st) => st.stage === 'groups');
+    const how = groupsStage?.model.includes(PLAIN_GROUPS_NOTE) === true ? 'plain' : groupsStage?.status === 'optimal' ? 'proven' : 'unproven';
+    compared = `\n${diffText(diff, DIFF_MESSAGES[lang], a.previous.read.file, pm.thisRun)}${pm.kept(summary.previous.stability, how)}\n`;
   }
   return { stdout: opts.json ? json : readableSummary(a, summary, lang, opts.verbose === true) + wroteText + compared, stderr, exitCode };
 }

@@ -181,12 +181,46 @@ export async function formTeams(participants: readonly Candidate[], groups: Grou
  * else `InternalError` — an allocation is never written from a fallback.
  */
 export async function formGroupsAndTeams(participants: readonly Candidate[], programme: Programme, options: FormGroupsOptions): Promise<{ groups: GroupsResult; teams: TeamsResult }> {
+  const kept = await groupsThenTeams(participants, programme, options);
+  if (options.previous === undefined || options.keepInPlace === false) return kept;
+  // The groups kept closest to the previous ones are as good as any, but the project teams formed within them can be
+  // worse than within the groups a run without --previous forms (in one generated cohort, two teams without both genders instead of none).
+  // Those groups, numbered like the previous ones, are taken when their teams are better; the rerun is never worse.
+  const plain = await groupsThenTeams(participants, programme, { ...options, keepInPlace: false });
+  if (compareQuality(plain, kept) >= 0) return kept;
+  plain.groups.report.model += PLAIN_GROUPS_NOTE;
+  return plain;
+}
+
+/** Said in the groups stage's model text when the stable rerun took the groups of a run without --previous. */
+export const PLAIN_GROUPS_NOTE = '; formed as without --previous (the groups kept closest to the previous ones gave worse project teams), numbered like the previous groups';
+
+async function groupsThenTeams(participants: readonly Candidate[], programme: Programme, options: FormGroupsOptions): Promise<{ groups: GroupsResult; teams: TeamsResult }> {
   const groups = await computeGroups(participants, programme, options);
   requireSolution(groups.report);
   const teams = await computeTeams(participants, groups, programme, options);
   requireSolution(teams.report);
   verifyGroupsAndTeams(participants, programme, groups, teams, options.locks);
   return { groups, teams };
+}
+
+/** Terms below every rule and quality term (the keep-in-place level and the lottery): not part of the comparison. */
+const NOT_QUALITY = new Set(['moved_from_previous_group', 'lottery_tiebreak']);
+
+/**
+ * Groups and teams compared as the stages rank them: fewer relaxed rules, then the groups' terms, then the teams'
+ * terms, each stage's terms in its order (highest first). Negative: `a` is better.
+ */
+function compareQuality(a: { groups: GroupsResult; teams: TeamsResult }, b: { groups: GroupsResult; teams: TeamsResult }): number {
+  const relaxed = (x: typeof a): number => x.groups.relaxations.length + x.teams.relaxations.length;
+  const values = (x: typeof a): number[] => [...x.groups.report.terms, ...x.teams.report.terms].filter((t) => !NOT_QUALITY.has(t.name)).map((t) => t.value);
+  const va = [relaxed(a), ...values(a)];
+  const vb = [relaxed(b), ...values(b)];
+  for (let i = 0; i < Math.max(va.length, vb.length); i++) {
+    const d = (va[i] ?? 0) - (vb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 function requireSolution(report: StageReport): void {

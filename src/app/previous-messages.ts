@@ -14,8 +14,12 @@ export interface PreviousMessages {
   idsChanged: (file: string, ids: readonly string[]) => string;
   /** Most ids in both name someone else: the previous file is not a draft of this run (refused). */
   otherPeople: (file: string, ids: readonly string[], inBoth: number) => string;
-  /** What the stable rerun kept; `proven`: the workshop-group stage proved optimal (with its keep-in-place level). */
-  kept: (s: { participantsInBoth: number; sameGroup: number; sameTeam: number }, proven: boolean) => string;
+  /**
+   * What the stable rerun kept. `groups`: `proven` the workshop-group stage proved the fewest moved (with its
+   * keep-in-place level), `unproven` it did not, `plain` the groups are those of a run without --previous (the ones
+   * kept closest gave worse project teams), numbered like the previous ones.
+   */
+  kept: (s: { participantsInBoth: number; sameGroup: number; sameTeam: number }, groups: 'proven' | 'unproven' | 'plain') => string;
 }
 
 const named = (ids: readonly string[]): string => (ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} …`);
@@ -30,9 +34,15 @@ const NB: PreviousMessages = {
   otherPeople: (f, ids, n) =>
     `${ids.length} av ${n} søknadsnumre i ${f} som også er søkere nå, gjelder en annen person (både navn og fødselsdato er endret: ${named(ids)}): ` +
     'filen hører til en annen kjøring eller en annen nummerering av søkerne.',
-  kept: (s, proven) =>
+  kept: (s, groups) =>
     `Stabil omkjøring: av ${s.participantsInBoth} deltakere som er med i begge, beholdt ${s.sameGroup} verkstedgruppen og ${s.sameTeam} prosjektteamet. ` +
-    `Verkstedgruppene: ${proven ? 'færrest mulig flyttet blant like gode løsninger (bevist)' : 'ikke bevist færrest mulig flyttet (se tabellen over)'}; ` +
+    `Verkstedgruppene: ${
+      groups === 'proven'
+        ? 'færrest mulig flyttet blant like gode løsninger (bevist)'
+        : groups === 'unproven'
+          ? 'ikke bevist færrest mulig flyttet (se tabellen over)'
+          : 'som uten --previous, fordi gruppene nærmest de forrige ga dårligere prosjektteam, nummerert som de forrige'
+    }; ` +
     'prosjektteamene: flest mulig beholdt innenfor den beste teamsammensetningen (ikke bevist færrest mulig).',
 };
 
@@ -46,9 +56,15 @@ const EN: PreviousMessages = {
   otherPeople: (f, ids, n) =>
     `${ids.length} of the ${n} ids of ${f} that are candidates now name another person (both name and birth date changed: ${named(ids)}): ` +
     'the file belongs to another run or another numbering of the candidates.',
-  kept: (s, proven) =>
+  kept: (s, groups) =>
     `Stable rerun: of ${s.participantsInBoth} participants in both, ${s.sameGroup} kept their workshop group and ${s.sameTeam} their project team. ` +
-    `Workshop groups: ${proven ? 'the fewest possible moved among equally good results (proven)' : 'not proven the fewest moved (see the table above)'}; ` +
+    `Workshop groups: ${
+      groups === 'proven'
+        ? 'the fewest possible moved among equally good results (proven)'
+        : groups === 'unproven'
+          ? 'not proven the fewest moved (see the table above)'
+          : 'as without --previous, because the groups kept closest to the previous ones gave worse project teams, numbered like the previous ones'
+    }; ` +
     'project teams: as many as possible kept within the best team make-up found (not proven the fewest).',
 };
 

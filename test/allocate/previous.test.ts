@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { runAllocate } from '../../src/app/allocate.js';
 import { AllocateSummarySchema, type AllocateSummary } from '../../src/app/summary-schema.js';
 import { ROOT, allocationFolder, goldenRows, tempDir } from '../diff/helpers.js';
+import { encodeCp1252, generateCandidates, toCsv } from '../../scripts/lib/generate.js';
 
 const SAMPLE = ['kommune', 'helse-sor-ost', 'helse-vest', 'helse-midt-norge', 'helse-nord'].map((f) => `fixtures/sample/nb/${f}.csv`);
 const base = { cwd: process.cwd(), encoding: 'auto' as const, include: [], exclude: [], deadlineMs: 20_000, force: false, dryRun: true, json: true };
 
-async function summaryOf(files: string[], previous?: string): Promise<AllocateSummary> {
-  const r = await runAllocate({ ...base, files, previous });
+async function summaryOf(files: string[], previous?: string, locks?: string): Promise<AllocateSummary> {
+  const r = await runAllocate({ ...base, files, previous, locks });
   return AllocateSummarySchema.parse(JSON.parse(r.stdout));
 }
 
@@ -80,5 +81,31 @@ describe('allocate --previous: stable reruns', () => {
     const term = stable.stages.find((x) => x.stage === 'groups')?.terms.find((t) => t.name === 'moved_from_previous_group');
     expect(term?.value ?? -1).toBeLessThanOrEqual(movedGroups);
     expect(movedGroups).toBe((st?.participantsInBoth ?? 0) - (st?.sameGroup ?? 0));
+  });
+
+  it('never worse than a run without --previous: when the groups kept closest give worse teams, the plain groups are taken, numbered like before', async () => {
+    // A generated cohort (150 candidates, seed 5) and a new lock moving one participant to another group: the groups
+    // closest to the previous ones leave 2 project teams without both genders, the plain run's groups none.
+    const dir = tempDir('cohort-rerun-quality-');
+    const file = join(dir, 'kandidater.csv');
+    writeFileSync(file, encodeCp1252(toCsv(generateCandidates({ seed: 5, count: 150, femaleShare: 0.6 }), 'nb')));
+    const out = join(dir, 'old');
+    const first = await runAllocate({ ...base, files: [file], dryRun: false, out, json: true });
+    const old = AllocateSummarySchema.parse(JSON.parse(first.stdout));
+    const moved = 'TLP-0113';
+    const oldRows = readFileSync(join(out, 'allocation.csv'), 'utf8').split('\r\n');
+    const header = (oldRows[0] ?? '').replace(/^\uFEFF/, '').split(';');
+    const row = (oldRows.find((l) => l.startsWith(`${moved};`)) ?? '').split(';');
+    const group = Number(row[header.indexOf('workshop_group')]);
+    expect(group).toBeGreaterThan(0);
+    const locks = join(dir, 'locks.csv');
+    writeFileSync(locks, `regel;id;annen\r\ngruppe;${moved};${(group % old.groups.length) + 1}\r\n`);
+    const stable = await summaryOf([file], join(out, 'allocation.csv'), locks);
+    const plain = await summaryOf([file], undefined, locks);
+    const values = (s: AllocateSummary): number[] => ['groups', 'teams'].flatMap((st) => quality(s, st).map(([, v]) => v));
+    expect(values(stable)).toEqual(values(plain));
+    expect(stable.stages.find((x) => x.stage === 'groups')?.model).toContain('formed as without --previous');
+    // The plain groups, numbered like the previous ones: the moved participant in the locked group, most others in place.
+    expect(stable.previous?.stability.sameGroup ?? 0).toBeGreaterThan((stable.previous?.stability.participantsInBoth ?? 0) / 2);
   });
 });

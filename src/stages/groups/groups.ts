@@ -68,6 +68,11 @@ export interface FormGroupsOptions {
    * and groups are numbered to keep the most members under their previous number. Default: none.
    */
   previous?: PreviousPlacement | undefined;
+  /**
+   * With `previous`: false leaves the keep-in-place level out of the model (the groups a run without --previous
+   * forms), and only numbers the groups like the previous ones. Default true.
+   */
+  keepInPlace?: boolean | undefined;
 }
 
 /** A workshop group: its number (1..G) and members' ids in code-unit order. */
@@ -118,7 +123,7 @@ export async function computeGroups(participants: readonly Candidate[], programm
   const fixed = new Map(locks.inGroup.map((l) => [l.id, l.group - 1]));
   // Previous group k is column k − 1 (as a lock to group k is): the model's previous level prefers it.
   const previousColumn = new Map<string, number>();
-  for (const p of persons) {
+  for (const p of options.keepInPlace === false ? [] : persons) {
     const k = options.previous?.groupOf.get(p.id);
     if (k !== undefined && k >= 1 && k <= G && !fixed.has(p.id)) previousColumn.set(p.id, k - 1);
   }
