@@ -43,14 +43,15 @@ function delta(a: number, b: number): SafeHtml {
 }
 
 function bodiesSection(m: DiffMessages, view: DiffPageView): SafeHtml {
-  const row = (cell: string, o: BodyCount, n: BodyCount) => html`<tr data-cell="${cell}">
-  <td>${m.body(cell)}</td><td class="num">${delta(o.selected, n.selected)}</td><td class="num">${delta(o.female, n.female)}</td><td class="num">${delta(o.male, n.male)}</td><td class="num">${delta(o.reserves, n.reserves)}</td>
-</tr>`;
   const [body, participants, women, men, reserves] = m.bodiesHeader;
+  // On a phone each body is a block of labelled numbers (`stack`, as the report's quota table).
+  const row = (cell: string, o: BodyCount, n: BodyCount) => html`<tr data-cell="${cell}">
+  <th scope="row">${m.body(cell)}</th><td class="num" data-label="${participants}">${delta(o.selected, n.selected)}</td><td class="num" data-label="${women}">${delta(o.female, n.female)}</td><td class="num" data-label="${men}">${delta(o.male, n.male)}</td><td class="num" data-label="${reserves}">${delta(o.reserves, n.reserves)}</td>
+</tr>`;
   return html`<section id="bodies">
 <h2>${m.bodiesHeading}</h2>
 <p class="intro">${m.bodiesIntro}</p>
-<table class="quota">
+<table class="quota stack">
 <thead><tr><th>${body}</th><th class="num">${participants}</th><th class="num">${women}</th><th class="num">${men}</th><th class="num">${reserves}</th></tr></thead>
 <tbody>
 ${view.diff.bodies.map((b) => row(b.cell, b.old, b.new))}
@@ -67,9 +68,9 @@ function changeRow(m: DiffMessages, view: DiffPageView, c: PersonChange): SafeHt
   const text = why ? c.reasonText : '';
   return html`<tr data-id="${c.id}">
   <td>${name !== '' && html`<span class="who">${name}</span>`}<span class="id">${c.id}</span></td>
-  <td>${m.body(cell)}</td>
-  <td>${c.old === null ? m.newCandidate : placeText(m, c.old, c.new)}</td>
-  <td>${placeText(m, c.new, c.old)}</td>
+  <td data-label="${m.cellCol}"><span>${m.body(cell)}</span></td>
+  <td data-label="${m.beforeCol}"><span>${c.old === null ? m.newCandidate : placeText(m, c.old, c.new)}</span></td>
+  <td data-label="${m.afterCol}"><span>${placeText(m, c.new, c.old)}</span></td>
   <td>${why && [...new Set(c.reasons)].map(m.reason).join(', ')}${text !== '' && html`<div class="reasons"${m.htmlLang === 'en' ? '' : raw(' lang="en"')}>${text}</div>`}${c.columnsChanged.length > 0 && html`<div class="reasons">${m.columns(c.columnsChanged)}</div>`}</td>
 </tr>`;
 }
@@ -80,7 +81,7 @@ function changesSection(m: DiffMessages, view: DiffPageView): SafeHtml {
     if (changes.length === 0) return null;
     return html`<section data-kind="${kind}">
 <h3>${m.heading[kind]} <span class="muted small">(${changes.length})</span></h3>
-<table class="changes listed">
+<table class="changes listed stack">
 <thead><tr><th>${m.name}</th><th>${m.cellCol}</th><th>${m.beforeCol}</th><th>${m.afterCol}</th><th>${m.reasonsCol}</th></tr></thead>
 <tbody>
 ${changes.map((c) => changeRow(m, view, c))}

@@ -15,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/report/render.js';
 import { ROOT, SAMPLE_NB, cohort, tempDir } from '../e2e/helpers.js';
 import { busyView } from './fixture.js';
+import { run } from '../../src/cli/main.js';
+import { allocationFolder, findRow, setRow } from '../diff/helpers.js';
 
 const CHROMIUM = process.env.COHORT_CHROMIUM ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -279,5 +281,53 @@ describe.skipIf(!HAVE_CHROMIUM)("the sample year's report in headless Debian chr
     expect(await page.locator('table').count()).toBeGreaterThan(10); // the measure saw the tables
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it.each(['nb', 'en'] as const)('%s: the diff page (cohort diff --report): every change once, no console errors or requests, no table overflow on a phone, at 800 px or on A4', async (lang) => {
+    // Two allocations as the meeting has them: a participant out and a reserve of the same cell in their place, two
+    // participants of different groups swapped.
+    const out = findRow((r) => r.status === 'selected' && r.cell === 'kommune', 'municipal participant');
+    const reserve = findRow((r) => r.status === 'reserve' && r.cell === 'kommune' && r.reserve_rank === '1', 'first municipal reserve');
+    const a = findRow((r) => r.status === 'selected' && r.workshop_group === '1' && r.id !== out.id, 'participant of group 1');
+    const b = findRow((r) => r.status === 'selected' && r.workshop_group === '2' && r.id !== out.id, 'participant of group 2');
+    const base = join(dir, `diff-${lang}`);
+    const before = allocationFolder('before', undefined, { base });
+    const after = allocationFolder(
+      'after',
+      (rows) => {
+        setRow(rows, out.id ?? '', { status: 'reserve', reserve_rank: '1', workshop_group: '', project_team: '' });
+        setRow(rows, reserve.id ?? '', { status: 'selected', reserve_rank: '', workshop_group: out.workshop_group ?? '', project_team: out.project_team ?? '' });
+        setRow(rows, a.id ?? '', { workshop_group: '2' });
+        return setRow(rows, b.id ?? '', { workshop_group: '1' });
+      },
+      { base },
+    );
+    const file = join(base, 'diff.html');
+    let stdout = '';
+    const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => undefined }, env: {}, cwd: ROOT };
+    expect(await run(['diff', before, after, '--json', '--report', file, '--lang', lang], io)).toBe(1);
+    const changed = (JSON.parse(stdout) as { changes: Array<{ id: string }> }).changes.map((c) => c.id).sort();
+    expect(changed).toEqual(expect.arrayContaining([out.id, reserve.id, a.id, b.id]));
+    const page = await open(file);
+    try {
+      expect(page.consoleErrors).toEqual([]);
+      expect(page.blocked).toEqual([]);
+      expect(await page.page.getAttribute('html', 'lang')).toBe(lang);
+      expect(await page.page.locator('script').count()).toBe(0);
+      const ids = await page.page.locator('#changes [data-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+      expect([...ids].sort()).toEqual(changed);
+      expect(await page.page.locator('#bodies [data-cell]').count()).toBe(5);
+      for (const [name, media, size] of [
+        ['375 px', 'screen', { width: 375, height: 800 }],
+        ['800 px', 'screen', { width: 800, height: 900 }],
+        ['A4', 'print', A4_CONTENT],
+      ] as const) {
+        await page.page.emulateMedia({ media });
+        await page.page.setViewportSize(size);
+        expect(await overflowingTables(page.page), name).toEqual([]);
+      }
+    } finally {
+      await page.page.context().close();
+    }
   });
 });
