@@ -12,7 +12,6 @@ import { DIFF_MESSAGES } from '../diff/messages.js';
 import { diffText } from '../diff/text.js';
 import { diffChanges } from './diff.js';
 import { diffWithPrevious } from './previous.js';
-import { PREVIOUS_MESSAGES } from './previous-messages.js';
 import type { CandidateSelection } from '../stages/select/select.js';
 import type { GroupsResult } from '../stages/groups/groups.js';
 import { NOT_CANONICAL_NOTE } from '../stages/common.js';
@@ -246,7 +245,7 @@ export async function runAllocate(opts: AllocateRunOptions): Promise<CommandOutc
   const diff = a.previous === null ? null : diffWithPrevious(a.previous, allocation);
   const summary = buildSummary(a, diff, lang);
   const json = JSON.stringify(summary, null, 2) + '\n';
-  const pm = PREVIOUS_MESSAGES[lang];
+  const pm = CATALOGUE[lang].previous;
   let wroteText: string;
   if (opts.dryRun === true) {
     wroteText = `${pm.dryRun}\n`;

@@ -14,7 +14,9 @@ import { sheetName, workbookBytes, type XCell, type XColumn, type XSheet } from 
 import type { EncodingChoice } from '../read/decode.js';
 import { parseDate } from '../read/values.js';
 import { buildLists, emailColumn, type ListEntry, type Lists } from '../lists/lists.js';
-import { LISTS_MESSAGES, type ListsLang, type ListsMessages } from '../lists/messages.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
+import type { ListsWords } from '../domain/i18n/catalogue.js';
+import type { Lang } from '../domain/text.js';
 import { readAllocationWithRun, type Warning } from './diff.js';
 import { warningLines, type CommandOutcome } from './outcome.js';
 import { outputDialect } from './outputs.js';
@@ -34,7 +36,7 @@ export interface ListsOptions {
   date?: string | undefined;
   force: boolean;
   /** Language of the headers, the cells' words and the terminal. Default `nb`. */
-  lang?: ListsLang | undefined;
+  lang?: Lang | undefined;
   /**
    * `csv`: one file per body and `bi.csv`; `xlsx`: one workbook `lists.xlsx` with a sheet per body and one for BI.
    * Default: `xlsx` when the allocation is a workbook, else `csv`.
@@ -54,7 +56,7 @@ function localDate(d: Date): string {
 }
 
 /** The files of the lists: one per body (`ks.csv`, `helse-vest.csv`, …) and BI's `bi.csv`. */
-export function listFiles(lists: Lists, m: ListsMessages, run: { date: string; seed: string }, delimiter: string): OutputFile[] {
+export function listFiles(lists: Lists, m: ListsWords, run: { date: string; seed: string }, delimiter: string): OutputFile[] {
   const date = m.date(run.date);
   const used = new Set([ADMISSION_FILE]);
   const files: OutputFile[] = [];
@@ -73,7 +75,7 @@ export function listFiles(lists: Lists, m: ListsMessages, run: { date: string; s
 }
 
 /** The lists as one workbook: a sheet per body (named after it) and BI's admission list, typed cells. */
-export function listWorkbook(lists: Lists, m: ListsMessages, run: { date: string; seed: string }): Uint8Array {
+export function listWorkbook(lists: Lists, m: ListsWords, run: { date: string; seed: string }): Uint8Array {
   const taken = new Set<string>();
   const name = (wanted: string): string => {
     const n = sheetName(wanted, taken);
@@ -114,7 +116,7 @@ export function listWorkbook(lists: Lists, m: ListsMessages, run: { date: string
 
 export function runLists(opts: ListsOptions): CommandOutcome {
   const lang = opts.lang ?? 'nb';
-  const m = LISTS_MESSAGES[lang];
+  const m = CATALOGUE[lang].lists;
   const issues: InputIssue[] = [];
   if (opts.date !== undefined) {
     const d = parseDate(opts.date);

@@ -5,6 +5,7 @@
  * ids that now name another person (most of them: the file is refused).
  */
 import { InputError } from '../domain/errors.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
 import { diffAllocations, type AllocationDiff } from '../diff/diff.js';
 import { DIFF_MESSAGES, type DiffLang } from '../diff/messages.js';
 import { comparableInput, readAllocationDetailed, type DetailedAllocationRow } from '../read/allocation.js';
@@ -13,7 +14,6 @@ import type { PreviousPlacement } from '../stages/stable.js';
 import { comparableRows, identityOf, readAllocationWithRun, sameProgrammeIssues, type AllocationIdentity, type ReadAllocation, type Warning } from './diff.js';
 import type { LoadedInputs } from './load.js';
 import { compareCodeUnits } from '../domain/compare.js';
-import { PREVIOUS_MESSAGES } from './previous-messages.js';
 
 /** The previous allocation as read and checked against this run's inputs. */
 export interface Previous {
@@ -31,7 +31,7 @@ export interface Previous {
 /** Read `--previous` and check it belongs to this run's programme year. Throws InputError. */
 export function loadPrevious(path: string, cwd: string, inputs: LoadedInputs, seed: string, lang: DiffLang): Previous {
   const m = DIFF_MESSAGES[lang];
-  const pm = PREVIOUS_MESSAGES[lang];
+  const pm = CATALOGUE[lang].previous;
   const { read, issues, warnings } = readAllocationWithRun(path, cwd, m);
   if (read === null) throw new InputError(issues);
   const current: AllocationIdentity = {

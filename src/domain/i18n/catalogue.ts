@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../text.js';
 import type { WarningTexts } from '../warnings.js';
+import type { Sector } from '../types.js';
 
 /** A stage's result as the committee reads it. */
 export interface StageOutcome {
@@ -242,6 +243,52 @@ export interface ErrorWords {
   frameColumn: (p: IssueParams | undefined) => boolean;
 }
 
+/** Every word `cohort lists` shows a person (terminal, errors) or writes into a list's headers and cells. */
+export interface ListsWords {
+  /** Columns of a nominating body's list. */
+  bodyHeader: readonly string[];
+  /** Columns of BI's admission list. */
+  admissionHeader: readonly string[];
+  admitted: string;
+  reserve: string;
+  sector: (s: Sector | null) => string;
+  /** An ISO date as the list shows it. */
+  date: (iso: string) => string;
+  unknownSeed: string;
+  // terminal
+  wrote: (n: number, dir: string) => string;
+  wroteWorkbook: (path: string, sheets: number) => string;
+  bodyLine: (file: string, body: string, admitted: number, reserves: number) => string;
+  admissionLine: (file: string, admitted: number) => string;
+  run: (date: string, dateFrom: 'option' | 'file', seed: string) => string;
+  // warnings and errors
+  warning: string;
+  noSummary: (file: string) => string;
+  noEmail: string;
+  cannotList: string;
+  noBody: string;
+  badDate: (text: string) => string;
+}
+
+/** The words `allocate --dry-run` and `allocate --previous` add to allocate's output (the diff itself is worded by src/diff/messages.ts). */
+export interface PreviousWords {
+  /** How the new run is named where a file name would stand. */
+  thisRun: string;
+  dryRun: string;
+  /** Ids of the previous allocation that are not candidates any more (ids only, at most a few named). */
+  idsGone: (file: string, ids: readonly string[]) => string;
+  /** Ids in both whose name and birth date both differ: the id now names someone else (ids only). */
+  idsChanged: (file: string, ids: readonly string[]) => string;
+  /** Most ids in both name someone else: the previous file is not a draft of this run (refused). */
+  otherPeople: (file: string, ids: readonly string[], inBoth: number) => string;
+  /**
+   * What the stable rerun kept. `groups`: `proven` the workshop-group stage proved the fewest moved (with its
+   * keep-in-place level), `unproven` it did not, `plain` the groups are those of a run without --previous (the ones
+   * kept closest gave worse project teams), numbered like the previous ones.
+   */
+  kept: (s: { participantsInBoth: number; sameGroup: number; sameTeam: number }, groups: 'proven' | 'unproven' | 'plain') => string;
+}
+
 export interface Catalogue {
   lang: Lang;
   /** The label before a warning line on stderr. */
@@ -253,6 +300,8 @@ export interface Catalogue {
   check: CheckWords;
   replace: ReplaceWords;
   screen: ScreenWords;
+  lists: ListsWords;
+  previous: PreviousWords;
   /**
    * Run notes and checker findings by code, in a few words (the report's notes, `cohort check`'s lines in bokmål);
    * English has the pipeline's own sentences instead, so its table may be empty.

@@ -75,6 +75,8 @@ const WARNINGS: WarningTexts = {
   withdrawn_still_included: (p) => `${p.id} is withdrawn but still included in ${p.locks ?? 'the locks file'}: remove that include, or cohort check --locks reports it`,
 };
 
+const named = (ids: readonly string[]): string => (ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} …`);
+
 export const EN = {
   lang: 'en',
   warning: 'warning',
@@ -241,5 +243,46 @@ export const EN = {
           : `${p.file}:${p.line}`) + (p.column === undefined ? '' : ` column "${p.column}"`),
     issue: () => null,
     frameColumn: () => true,
+  },
+  lists: {
+    bodyHeader: ['status', 'reserve_rank', 'id', 'name', 'position', 'email', 'organisation', 'gender', 'priority', 'body', 'run_date', 'seed'],
+    admissionHeader: ['id', 'name', 'birth_date', 'email', 'employer', 'sector', 'position', 'nominated_by', 'run_date', 'seed'],
+    admitted: 'admitted',
+    reserve: 'reserve',
+    sector: (s) => (s === 'kommune' ? 'Municipal health services' : s === 'spesialist' ? 'Specialist health services' : ''),
+    date: (iso) => iso,
+    unknownSeed: 'unknown',
+    wrote: (n, dir) => `Wrote ${n} lists into ${dir}:`,
+    wroteWorkbook: (p, n) => `Wrote ${p} with ${n} sheets:`,
+    bodyLine: (f, b, a, r) => `  ${f}: ${b}, ${a} admitted, ${r} ${r === 1 ? 'reserve' : 'reserves'}`,
+    admissionLine: (f, a) => `  ${f}: BI, admission list of ${a} participants`,
+    run: (d, from, seed) => `Run: ${d}${from === 'file' ? " (the allocation file's modification date)" : ''}, seed ${seed}.`,
+    warning: 'warning',
+    noSummary: (f) => `no summary.json of the same run beside ${f}: the seed reads "unknown" (give it with --seed)`,
+    noEmail: 'the allocation has no e-mail column from the candidate files: the lists\' email column is blank',
+    cannotList: 'cannot make the lists',
+    noBody: 'a participant or reserve without a nominating body (no quota cell, sector or RHF): correct the row or run cohort allocate again',
+    badDate: (t) => `--date: expected a date like 2026-04-20, got "${t}"`,
+  },
+  previous: {
+    thisRun: 'this run',
+    dryRun: 'Dry run (--dry-run): nothing was written.',
+    idsGone: (f, ids) => `${ids.length === 1 ? '1 candidate' : `${ids.length} candidates`} of ${f} ${ids.length === 1 ? 'is' : 'are'} not among the candidates now (${named(ids)}): a changed id, or taken out of the candidate files?`,
+    idsChanged: (f, ids) =>
+      `${ids.length === 1 ? '1 id' : `${ids.length} ids`} of ${f} now ${ids.length === 1 ? 'names' : 'name'} another person (both name and birth date changed: ${named(ids)}): ` +
+      'have the ids changed? They are not kept in their previous places.',
+    otherPeople: (f, ids, n) =>
+      `${ids.length} of the ${n} ids of ${f} that are candidates now name another person (both name and birth date changed: ${named(ids)}): ` +
+      'the file belongs to another run or another numbering of the candidates.',
+    kept: (s, groups) =>
+      `Stable rerun: of ${s.participantsInBoth} participants in both, ${s.sameGroup} kept their workshop group and ${s.sameTeam} their project team. ` +
+      `Workshop groups: ${
+        groups === 'proven'
+          ? 'the fewest possible moved among equally good results (proven)'
+          : groups === 'unproven'
+            ? 'not proven the fewest moved (see the table above)'
+            : 'as without --previous, because the groups kept closest to the previous ones gave worse project teams, numbered like the previous ones'
+      }; ` +
+      'project teams: as many as possible kept within the best team make-up found (not proven the fewest).',
   },
 } satisfies Catalogue;

@@ -202,6 +202,12 @@ function numberIssue(p: Params<'years' | 'priority'>): string {
 const passedText = (ids: readonly string[]): string =>
   ids.length === 0 ? 'bedre plasserte reserver' : `${ids[0] ?? ''}${ids.length > 1 ? ` og ${n(ids.length - 1, 'annen', 'andre')}` : ''}`;
 
+const isoToNb = (iso: string): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m === null ? iso : `${m[3]}.${m[2]}.${m[1]}`;
+};
+const named = (ids: readonly string[]): string => (ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} …`);
+
 export const NB = {
   lang: 'nb',
   warning: 'advarsel',
@@ -386,5 +392,46 @@ export const NB = {
         .join(', '),
     issue: (p) => ISSUE[p.kind](p as never),
     frameColumn: (p) => p?.kind !== 'missing_column',
+  },
+  lists: {
+    bodyHeader: ['Status', 'Reservenr.', 'Søknadsnummer', 'Navn', 'Stilling', 'E-post', 'Virksomhet', 'Kjønn', 'Prioritet', 'Instans', 'Kjøringsdato', 'Seed'],
+    admissionHeader: ['Søknadsnummer', 'Navn', 'Fødselsdato', 'E-post', 'Arbeidsgiver', 'Sektor', 'Stilling', 'Nominert av', 'Kjøringsdato', 'Seed'],
+    admitted: 'tatt opp',
+    reserve: 'reserve',
+    sector: (s) => (s === 'kommune' ? 'Kommunehelsetjenesten' : s === 'spesialist' ? 'Spesialisthelsetjenesten' : ''),
+    date: isoToNb,
+    unknownSeed: 'ukjent',
+    wrote: (n, dir) => `Skrev ${n} lister i ${dir}:`,
+    wroteWorkbook: (p, n) => `Skrev ${p} med ${n} ark:`,
+    bodyLine: (f, b, a, r) => `  ${f}: ${b}, ${a} tatt opp, ${r} ${r === 1 ? 'reserve' : 'reserver'}`,
+    admissionLine: (f, a) => `  ${f}: BI, opptaksliste med ${a} deltakere`,
+    run: (d, from, seed) => `Kjøring: ${isoToNb(d)}${from === 'file' ? ' (fordelingsfilens endringsdato)' : ''}, seed ${seed}.`,
+    warning: 'advarsel',
+    noSummary: (f) => `fant ingen summary.json fra samme kjøring ved siden av ${f}: seed står som «ukjent» (oppgi den med --seed)`,
+    noEmail: 'fordelingen har ingen e-postkolonne fra søkerfilene: E-post står tom i listene',
+    cannotList: 'kan ikke lage listene',
+    noBody: 'deltaker eller reserve uten nominerende instans (verken kvotecelle, sektor eller RHF): rett raden eller kjør cohort allocate på nytt',
+    badDate: (t) => `--date: forventet en dato som 2026-04-20, fikk «${t}»`,
+  },
+  previous: {
+    thisRun: 'denne kjøringen',
+    dryRun: 'Prøvekjøring (--dry-run): ingenting ble skrevet.',
+    idsGone: (f, ids) => `${ids.length === 1 ? '1 søker' : `${ids.length} søkere`} i ${f} er ikke blant søkerne nå (${named(ids)}): endret søknadsnummer, eller trukket fra søkerfilene?`,
+    idsChanged: (f, ids) =>
+      `${ids.length === 1 ? '1 søknadsnummer' : `${ids.length} søknadsnumre`} i ${f} gjelder nå en annen person (både navn og fødselsdato er endret: ${named(ids)}): ` +
+      'er søknadsnumrene endret? Disse holdes ikke på sin gamle plass.',
+    otherPeople: (f, ids, n) =>
+      `${ids.length} av ${n} søknadsnumre i ${f} som også er søkere nå, gjelder en annen person (både navn og fødselsdato er endret: ${named(ids)}): ` +
+      'filen hører til en annen kjøring eller en annen nummerering av søkerne.',
+    kept: (s, groups) =>
+      `Stabil omkjøring: av ${s.participantsInBoth} deltakere som er med i begge, beholdt ${s.sameGroup} verkstedgruppen og ${s.sameTeam} prosjektteamet. ` +
+      `Verkstedgruppene: ${
+        groups === 'proven'
+          ? 'færrest mulig flyttet blant like gode løsninger (bevist)'
+          : groups === 'unproven'
+            ? 'ikke bevist færrest mulig flyttet (se tabellen over)'
+            : 'som uten --previous, fordi gruppene nærmest de forrige ga dårligere prosjektteam, nummerert som de forrige'
+      }; ` +
+      'prosjektteamene: flest mulig beholdt innenfor den beste teamsammensetningen (ikke bevist færrest mulig).',
   },
 } satisfies Catalogue;
