@@ -11,7 +11,7 @@ import type { AllocationDiff } from '../diff/diff.js';
 import { DIFF_MESSAGES } from '../diff/messages.js';
 import { diffText } from '../diff/text.js';
 import { diffChanges } from './diff.js';
-import { diffWithPrevious } from './previous.js';
+import { diffWithPrevious, moveReasons, type Placed } from './previous.js';
 import type { CandidateSelection } from '../stages/select/select.js';
 import type { GroupsResult } from '../stages/groups/groups.js';
 import { NOT_CANONICAL_NOTE } from '../stages/common.js';
@@ -187,6 +187,14 @@ export function buildSummary(a: Allocation, diff: AllocationDiff | null = null, 
 
 export type Summary = ReturnType<typeof buildSummary>;
 
+/** This run's groups and teams as `moveReasons` reads them (a newcomer's cell from the diff). */
+function placedOf(a: Allocation, diff: AllocationDiff): Placed {
+  const cellOf = new Map(diff.changes.map((c) => [c.id, c.new?.cell ?? null]));
+  const byId = new Map(a.inputs.read.candidates.map((c) => [c.id, c]));
+  const who = new Map(Object.keys(a.groups.groupOf).map((id) => [id, { sector: byId.get(id)?.sector ?? '', organisationKey: byId.get(id)?.organisationKey ?? '', cell: cellOf.get(id) ?? null }]));
+  return { groupOf: a.groups.groupOf, teamOf: a.teams.teamOf, who, locked: new Set((a.locks.groups.inGroup ?? []).map((l) => l.id)) };
+}
+
 /** Participants of both the previous allocation and this one, and how many kept their group and team number. */
 export function stabilityOf(a: Allocation): { participantsInBoth: number; sameGroup: number; sameTeam: number } {
   const before = new Map((a.previous?.read.allocation.rows ?? []).filter((r) => r.status === 'selected').map((r) => [r.id, r]));
@@ -266,7 +274,9 @@ export async function runAllocate(opts: AllocateRunOptions): Promise<CommandOutc
   if (diff !== null && a.previous !== null && summary.previous !== undefined) {
     const groupsStage = summary.stages.find((st) => st.stage === 'groups');
     const how = groupsStage?.model.includes(PLAIN_GROUPS_NOTE) === true ? 'plain' : groupsStage?.status === 'optimal' ? 'proven' : 'unproven';
-    compared = `\n${diffText(diff, DIFF_MESSAGES[lang], a.previous.read.file, pm.thisRun)}${pm.kept(summary.previous.stability, how)}\n`;
+    const moves = moveReasons(a.previous, placedOf(a, diff));
+    const why = moves.length === 0 ? '' : `${pm.movesHead}\n${moves.map((m) => `- ${pm.move(m)}\n`).join('')}`;
+    compared = `\n${diffText(diff, DIFF_MESSAGES[lang], a.previous.read.file, pm.thisRun)}${pm.kept(summary.previous.stability, how)}\n${why}`;
   }
   return { stdout: opts.json ? json : readableSummary(a, summary, lang, opts.verbose === true) + wroteText + compared, stderr, exitCode };
 }

@@ -92,3 +92,77 @@ export function diffWithPrevious(previous: Previous, allocationCsvText: string):
   const now = readAllocationDetailed(new TextEncoder().encode(allocationCsvText), 'allocation.csv');
   return diffAllocations(comparableRows(previous.read.allocation.rows), comparableRows(now.rows));
 }
+
+/**
+ * What a stable rerun can say about a move, from the two allocations alone: the committee's group lock put them
+ * there; the part they left (the group or team under that number) still holds someone of their (new) workshop group
+ * or of their organisation, whom the rules keep apart from them; who took their place. A newcomer not in the place
+ * of the one who left their cell (`instead`) gets the same facts about that place.
+ */
+export type MoveFact = { fact: 'locked' } | { fact: 'same_group'; with: string } | { fact: 'same_organisation'; with: string } | { fact: 'taken_by'; by: string[] };
+
+export interface MoveReason {
+  id: string;
+  part: 'group' | 'team';
+  /** The number they had (a newcomer: the leaver's), and the number they have now. */
+  from: number;
+  to: number;
+  /** A newcomer who did not take the place of `instead`, who left their cell. */
+  instead: string | null;
+  facts: MoveFact[];
+}
+
+export interface Placed {
+  groupOf: Readonly<Record<string, number>>;
+  teamOf: Readonly<Record<string, number>>;
+  /** Participant id → sector, organisation key, cell key. */
+  who: ReadonlyMap<string, { sector: string; organisationKey: string; cell: string | null }>;
+  /** Participants with a committee group lock. */
+  locked: ReadonlySet<string>;
+}
+
+/** The moves of a stable rerun with the facts behind them (see `MoveFact`): groups, then teams; movers by id, then newcomers. */
+export function moveReasons(previous: Previous, now: Placed): MoveReason[] {
+  const before = new Map(previous.read.allocation.rows.filter((r) => r.status === 'selected' && !previous.changed.includes(r.id)).map((r) => [r.id, r]));
+  const ids = Object.keys(now.groupOf).sort(compareCodeUnits);
+  const membersOf = (of: Readonly<Record<string, number>>, n: number): string[] => ids.filter((x) => of[x] === n);
+  const facts = (id: string, part: 'group' | 'team', from: number): MoveFact[] => {
+    const me = now.who.get(id);
+    const there = membersOf(part === 'group' ? now.groupOf : now.teamOf, from).filter((x) => x !== id);
+    const prevOf = (x: string): number | null | undefined => (part === 'group' ? before.get(x)?.workshopGroup : before.get(x)?.projectTeam);
+    // Who was there before and still is: the ones the rules would keep apart from them are why they are not there.
+    const stayed = there.filter((x) => prevOf(x) === from);
+    const out: MoveFact[] = [];
+    if (part === 'group' && now.locked.has(id)) out.push({ fact: 'locked' });
+    if (part === 'team') for (const x of stayed) if (now.groupOf[x] === now.groupOf[id]) out.push({ fact: 'same_group', with: x });
+    for (const x of stayed) if (me !== undefined && now.who.get(x)?.organisationKey === me.organisationKey) out.push({ fact: 'same_organisation', with: x });
+    const by = there.filter((x) => prevOf(x) !== from && now.who.get(x)?.sector === me?.sector);
+    if (by.length > 0) out.push({ fact: 'taken_by', by });
+    return out;
+  };
+  const out: MoveReason[] = [];
+  for (const part of ['group', 'team'] as const) {
+    const nowOf = part === 'group' ? now.groupOf : now.teamOf;
+    for (const id of ids) {
+      const was = before.get(id);
+      const from = part === 'group' ? was?.workshopGroup : was?.projectTeam;
+      const to = nowOf[id];
+      if (was === undefined || from === null || from === undefined || to === undefined || from === to) continue;
+      out.push({ id, part, from, to, instead: null, facts: facts(id, part, from) });
+    }
+    // Newcomers: the place of a participant who left the same cell, when they are not in it.
+    const leavers = [...before.values()].filter((r) => nowOf[r.id] === undefined);
+    for (const id of ids.filter((x) => !before.has(x))) {
+      const cell = now.who.get(id)?.cell ?? null;
+      const left = leavers.filter((r) => r.details.cell === cell);
+      const places = left.map((r) => (part === 'group' ? r.workshopGroup : r.projectTeam));
+      const to = nowOf[id];
+      if (left.length === 0 || to === undefined || places.includes(to)) continue;
+      const first = left[0] as DetailedAllocationRow;
+      const from = places[0];
+      if (from === null || from === undefined) continue;
+      out.push({ id, part, from, to, instead: first.id, facts: facts(id, part, from) });
+    }
+  }
+  return out;
+}

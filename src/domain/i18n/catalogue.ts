@@ -243,6 +243,16 @@ export interface ErrorWords {
   frameColumn: (p: IssueParams | undefined) => boolean;
 }
 
+/** A move of a stable rerun with its facts (app/previous.ts `MoveReason`), as the catalogue words it. */
+export interface MoveText {
+  id: string;
+  part: 'group' | 'team';
+  from: number;
+  to: number;
+  instead: string | null;
+  facts: ReadonlyArray<{ fact: 'locked' } | { fact: 'same_group'; with: string } | { fact: 'same_organisation'; with: string } | { fact: 'taken_by'; by: readonly string[] }>;
+}
+
 /** Every word `cohort lists` shows a person (terminal, errors) or writes into a list's headers and cells. */
 export interface ListsWords {
   /** Columns of a nominating body's list. */
@@ -287,6 +297,13 @@ export interface PreviousWords {
    * kept closest gave worse project teams), numbered like the previous ones.
    */
   kept: (s: { participantsInBoth: number; sameGroup: number; sameTeam: number }, groups: 'proven' | 'unproven' | 'plain') => string;
+  /** Heading of the facts behind the moves (after `kept`). */
+  movesHead: string;
+  /**
+   * One move and its facts: `TLP-0106: project team 3 → 4: its place went to TLP-0083`; a newcomer not in the place
+   * of `instead`, who left the cell: `TLP-0141 (new): project team 4, not TLP-0093's team 3: …`. Ids only.
+   */
+  move: (m: MoveText) => string;
 }
 
 export interface Catalogue {

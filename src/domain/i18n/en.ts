@@ -284,5 +284,20 @@ export const EN = {
             : 'as without --previous, because the groups kept closest to the previous ones gave worse project teams, numbered like the previous ones'
       }; ` +
       'project teams: as many as possible kept within the best team make-up found (not proven the fewest).',
+    movesHead: 'Why they moved (as the two allocations show it):',
+    move: (m) => {
+      const part = m.part === 'group' ? 'workshop group' : 'project team';
+      const head = m.instead === null ? `${m.id}: ${part} ${m.from} → ${m.to}` : `${m.id} (new): ${part} ${m.to}, not ${m.instead}'s ${part} ${m.from}`;
+      const facts = m.facts.map((f) =>
+        f.fact === 'locked'
+          ? "the committee's group lock"
+          : f.fact === 'same_group'
+            ? `${part} ${m.from} has ${f.with} of the same workshop group`
+            : f.fact === 'same_organisation'
+              ? `${part} ${m.from} has ${f.with} of the same organisation`
+              : `the place in ${part} ${m.from} went to ${listText(f.by, 'en')}`,
+      );
+      return facts.length === 0 ? head : `${head}: ${facts.join('; ')}`;
+    },
   },
 } satisfies Catalogue;

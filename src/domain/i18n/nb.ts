@@ -433,5 +433,20 @@ export const NB = {
             : 'som uten --previous, fordi gruppene nærmest de forrige ga dårligere prosjektteam, nummerert som de forrige'
       }; ` +
       'prosjektteamene: flest mulig beholdt innenfor den beste teamsammensetningen (ikke bevist færrest mulig).',
+    movesHead: 'Hvorfor de ble flyttet (det fordelingene viser):',
+    move: (m) => {
+      const part = m.part === 'group' ? 'verkstedgruppe' : 'prosjektteam';
+      const head = m.instead === null ? `${m.id}: ${part} ${m.from} → ${m.to}` : `${m.id} (ny): ${part} ${m.to}, ikke ${m.instead}s ${part} ${m.from}`;
+      const facts = m.facts.map((f) =>
+        f.fact === 'locked'
+          ? 'komiteens gruppelås'
+          : f.fact === 'same_group'
+            ? `${part} ${m.from} har ${f.with} fra samme verkstedgruppe`
+            : f.fact === 'same_organisation'
+              ? `${part} ${m.from} har ${f.with} fra samme virksomhet`
+              : `plassen i ${part} ${m.from} gikk til ${listText(f.by, 'nb')}`,
+      );
+      return facts.length === 0 ? head : `${head}: ${facts.join('; ')}`;
+    },
   },
 } satisfies Catalogue;
