@@ -2,7 +2,7 @@
  * Fault injection, terminal escapes: ESC, C1 CSI, BEL and bidi overrides typed into headers, cells, option values
  * and file names come back escaped in every message, warning and printed line, never raw. In-process.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/app/check.js';
@@ -10,6 +10,7 @@ import { runScreen } from '../../src/app/screen.js';
 import { run } from '../../src/cli/main.js';
 import { escapeControls, escapeForTerminal } from '../../src/domain/escape.js';
 import { OutputError, formatIssue } from '../../src/domain/errors.js';
+import { escapeHtml } from '../../src/report/html.js';
 import { BASE, ROOT, SAMPLE_EN, copySample, expectPrintable, issuesOf, outputErrorOf, tempDir } from './helpers.js';
 
 const ESC = '\u001b[2J\u001b]0;owned\u0007';
@@ -138,5 +139,37 @@ describe('the CLI prints nothing raw (in-process run)', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain(`o\\u001b[2J`);
     expectPrintable(ok.stdout + ok.stderr);
+  });
+});
+
+describe('the HTML report shows controls by their escape, as the terminal does', () => {
+  it.each([
+    ['ESC and C1 in a name', `Mari${ESC}${CSI}`, 'Mari\\u001b[2J\\u001b]0;owned\\u0007\\u009b31m'],
+    ['a bidi override and a zero-width space', `${RLO}a\u200b<b>`, '\\u202ea\\u200b&lt;b&gt;'],
+    ['line feeds and tabs stay', 'a\n\tb & "c"', 'a\n\tb &amp; &quot;c&quot;'],
+  ])('escapeHtml: %s', (_name, text, want) => {
+    expect(escapeHtml(text)).toBe(want);
+  });
+
+  it('allocate --report with a hostile name, seed and programme name', async () => {
+    const dir = tempDir();
+    const files = copySample(dir, (name, t) => (name === 'kommune' ? t.replace('Mari Jensen', `Mari${HOSTILE}Jensen`) : t));
+    const programme = JSON.parse(readFileSync(join(ROOT, 'data', 'programme.json'), 'utf8')) as Record<string, unknown>;
+    const config = join(dir, 'programme.json');
+    writeFileSync(config, JSON.stringify({ ...programme, name: `P${HOSTILE}` }));
+    const report = join(dir, 'report.html');
+    let stderr = '';
+    const code = await run(['allocate', ...files, '--config', config, '--seed', `s${HOSTILE}`, '--out', join(dir, 'o'), '--report', report], {
+      stdout: { write: () => true },
+      stderr: { write: (t: string) => (stderr += t) },
+      env: {},
+      cwd: ROOT,
+    });
+    expect([code, stderr.split('\n').filter((l) => !l.startsWith('warning:') && l !== '')]).toEqual([0, []]);
+    const page = readFileSync(report, 'utf8');
+    expectPrintable(page);
+    expect(page).toContain('Mari\\u001b[2J');
+    expect(page).toContain('P\\u001b[2J');
+    expect(page).toContain('\\u202e');
   });
 });
