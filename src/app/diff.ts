@@ -5,7 +5,7 @@
  * written); 4 stays an internal error.
  */
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { CohortError, EXIT, issueFormatter, InputError, OutputError, type InputIssue } from '../domain/errors.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import { diffAllocations, type AllocationDiff } from '../diff/diff.js';
@@ -17,7 +17,7 @@ import type { EncodingChoice } from '../read/decode.js';
 import { workbookKind } from '../read/sheet.js';
 import { sheetLib } from '../io/workbook-lib.js';
 import { readInputFile } from '../io/input-file.js';
-import { readRunSummary, type RunRecord } from '../read/run-summary.js';
+import { readRunSummary, runRecordPath, type RunRecord } from '../read/run-summary.js';
 import { renderDiffReport, type DiffPageView } from '../report/diff.js';
 import { readFiles, sha256 } from './load.js';
 import { INPUT_LIMITS } from '../read/csv.js';
@@ -67,7 +67,7 @@ export function readAllocationWithRun(path: string, cwd: string, m: RunMessages,
   const allocation = readAllocationDetailed(f.bytes, path, { encoding, sheetLib: workbookKind(f.bytes) === null ? undefined : sheetLib() });
   if (allocation.issues.length > 0) return { read: null, issues: allocation.issues, warnings: [] };
   const warnings: Warning[] = [];
-  const summaryPath = join(dirname(path), 'summary.json');
+  const summaryPath = runRecordPath(path);
   const summaryAt = resolve(cwd, summaryPath);
   let run: RunRecord | null = null;
   if (existsSync(summaryAt)) {
@@ -187,7 +187,7 @@ function compare(opts: DiffOptions, m: DiffMessages): CommandOutcome {
       diff,
       names: names(a.read, b.read),
     };
-    writeOutputs(dirname(opts.report), [{ name, content: renderDiffReport(view, opts.lang ?? 'nb') }], { force: opts.force, cwd: opts.cwd, inputs: [opts.old, opts.new] });
+    writeOutputs(dirname(opts.report), [{ name, content: renderDiffReport(view, opts.lang ?? 'nb') }], { force: opts.force, cwd: opts.cwd, inputs: [opts.old, opts.new, runRecordPath(opts.old), runRecordPath(opts.new)] });
   }
 
   const doc: DiffDocument = {

@@ -13,6 +13,7 @@ import { loadProgramme } from '../io/config-load.js';
 import { loadReferenceData } from '../io/reference-load.js';
 import { readInputFile } from '../io/input-file.js';
 import { INPUT_LIMITS } from '../read/csv.js';
+import { runRecordPath } from '../read/run-summary.js';
 import { workbookKind } from '../read/sheet.js';
 import { sheetLib } from '../io/workbook-lib.js';
 import { headerLanguage } from '../read/columns.js';
@@ -91,7 +92,9 @@ export function readFiles(files: readonly string[], cwd: string): { files: Array
 
 /** Every input file a command names (candidates, config, locks, allocation, previous run): outputs must never overwrite one. */
 export function inputPaths(opts: InputOptions & { locks?: string | undefined; allocation?: string | undefined; previous?: string | undefined }): string[] {
-  return [...opts.files, opts.config, opts.locks, opts.allocation, opts.previous].filter((p): p is string => p !== undefined);
+  // The previous allocation's summary.json is read beside it (its run record): an input too.
+  const record = opts.previous === undefined ? undefined : runRecordPath(opts.previous);
+  return [...opts.files, opts.config, opts.locks, opts.allocation, opts.previous, record].filter((p): p is string => p !== undefined);
 }
 
 /** Load config, reference data and candidates, and screen them. Throws InputError/ConfigError. */

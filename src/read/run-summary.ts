@@ -4,6 +4,15 @@
  * reads them back, leniently (only the few keys needed, so a summary of another tool version still serves).
  * Pure (no fs).
  */
+import { dirname, join } from 'node:path';
+
+/**
+ * The summary.json a command reads beside an allocation (`diff`, `lists`, `allocate --previous`): an input of
+ * that run, which no output may overwrite.
+ */
+export function runRecordPath(allocation: string): string {
+  return join(dirname(allocation), 'summary.json');
+}
 
 /** The run an allocation came from, as its summary.json records it. */
 export interface RunRecord {

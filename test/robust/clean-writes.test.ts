@@ -7,15 +7,18 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inputPaths } from '../../src/app/load.js';
+import { runDiff } from '../../src/app/diff.js';
 import { runReport } from '../../src/app/report.js';
 import { runReplace } from '../../src/app/replace.js';
 import { writeOutputsWithReport } from '../../src/app/report-view.js';
 import { runScreen } from '../../src/app/screen.js';
-import { removeStaleTempFiles, writeOutputs } from '../../src/io/csv-write.js';
+import { refuseInputTargets, removeStaleTempFiles, writeOutputs } from '../../src/io/csv-write.js';
 import { BASE, ROOT, SAMPLE_EN, outputErrorOf, tempDir } from './helpers.js';
 
 const SAMPLE_NB = ['kommune', 'helse-sor-ost', 'helse-vest', 'helse-midt-norge', 'helse-nord'].map((f) => join(ROOT, 'fixtures', 'sample', 'nb', `${f}.csv`));
 const GOLDEN_ALLOCATION = join(ROOT, 'fixtures', 'golden', 'sample-nb', 'allocation.csv');
+const GOLDEN_SUMMARY = join(ROOT, 'fixtures', 'golden', 'sample-nb', 'summary.json');
 
 /** The id of a process that has exited: what a killed run's temp file names. */
 function deadPid(): number {
@@ -117,5 +120,30 @@ describe('an output that is an input is refused, even with --force', () => {
     // Refused before anything was written, in either place.
     expect(existsSync(join(out, 'allocation.csv'))).toBe(false);
     expect(readFileSync(locks, 'utf8')).toBe('rule,id,other\n');
+  });
+
+  describe('the summary.json read beside an earlier allocation is an input too', () => {
+    /** An earlier run in `dir`: the golden allocation (as `old.csv`) and its summary.json. */
+    const earlier = (dir: string) => {
+      mkdirSync(dir, { recursive: true });
+      copyFileSync(GOLDEN_ALLOCATION, join(dir, 'old.csv'));
+      copyFileSync(GOLDEN_SUMMARY, join(dir, 'summary.json'));
+      return { allocation: join(dir, 'old.csv'), summary: join(dir, 'summary.json') };
+    };
+    it.each(['old', 'new'] as const)('diff --report naming the summary.json beside %s', (side) => {
+      const root = tempDir();
+      const a = earlier(join(root, 'a'));
+      const b = earlier(join(root, 'b'));
+      const report = side === 'old' ? a.summary : b.summary;
+      const r = runDiff({ cwd: root, old: a.allocation, new: b.allocation, json: false, force: true, lang: 'en', report });
+      expect([r.exitCode, r.stderr]).toEqual([2, expect.stringContaining('(E_OUTPUT_IS_INPUT)')]);
+      expect(readFileSync(report).equals(readFileSync(GOLDEN_SUMMARY))).toBe(true);
+    });
+
+    it('allocate --previous: its summary.json is among the paths no output may be', () => {
+      const prev = earlier(tempDir());
+      expect(inputPaths({ ...BASE, files: SAMPLE_NB, previous: prev.allocation })).toEqual([...SAMPLE_NB, prev.allocation, prev.summary]);
+      expect(() => refuseInputTargets([prev.summary], inputPaths({ ...BASE, files: SAMPLE_NB, previous: prev.allocation }))).toThrow(/is the input file/);
+    });
   });
 });
