@@ -19,6 +19,12 @@ export const INPUT_LIMITS = {
   maxRows: 100_000,
   /** Issues per file before reading stops: a file that is wrong everywhere is wrong for one reason. */
   maxIssues: 100,
+  /**
+   * Blank rows (spaces or delimiters only) with another cell count than the first row, per file: csv-parse builds an
+   * error object for each (measured ~25 µs), so 10 MiB of `" \n"` took minutes. Empty lines cost nothing and are
+   * not counted; nor are Excel's trailing `;;;;` rows, which have the header's count.
+   */
+  maxRaggedBlankRows: 10_000,
 } as const;
 
 /** Delimiters that detection chooses between, in tie-break order (Norwegian Excel writes `;`). */
@@ -106,6 +112,48 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
+/**
+ * Delimiters in one row beyond which the file is not parsed at all. csv-parse collects a row's cells before any
+ * limit can see them, and empty cells add nothing to its `max_record_size`: a 10 MiB line of commas was a
+ * 10-million-cell row (7 s, 0.5 GB). Up to this, a row over `maxColumns` is reported and the rest of the file read.
+ */
+const UNPARSED_ROW_DELIMITERS = INPUT_LIMITS.maxColumns * 100;
+
+/**
+ * The first row (counted as `readCsv` counts them) with more than `max` delimiters outside quoted cells, or null.
+ * A quote opens a quoted cell at the start of a cell, as csv-parse reads it (elsewhere it is text: `relax_quotes`).
+ */
+function overwideRow(text: string, delimiter: string, max: number): number | null {
+  let row = 1;
+  let count = 0;
+  let quoted = false;
+  let cellStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (ch === '"' && cellStart) {
+      quoted = true;
+      cellStart = false;
+    } else if (text.startsWith(delimiter, i)) {
+      if (++count > max) return row;
+      i += delimiter.length - 1;
+      cellStart = true;
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row++;
+      count = 0;
+      cellStart = true;
+    } else cellStart = false;
+  }
+  return null;
+}
+
 /** Parse CSV text (BOM already stripped). Every problem is in `issues`; never throws on bad input. */
 export function readCsv(text: string, file: string, options: CsvReadOptions = {}): CsvTable {
   const issues: InputIssue[] = [];
@@ -119,7 +167,15 @@ export function readCsv(text: string, file: string, options: CsvReadOptions = {}
     return table;
   }
 
-  // Rows are counted as a spreadsheet shows them: one per record, blank records included.
+  const wide = overwideRow(text, delimiter, UNPARSED_ROW_DELIMITERS);
+  if (wide !== null) {
+    issues.push({ code: 'too_many_columns', file, line: wide, message: `expected at most ${INPUT_LIMITS.maxColumns} cells in a row, got more than ${UNPARSED_ROW_DELIMITERS}` });
+    return table;
+  }
+
+  // Rows are counted as a spreadsheet shows them: one per record, blank records included. csv-parse skips empty
+  // lines (a record of another length than the first costs it an error object each: a file of 10 MiB of line
+  // feeds took minutes) and counts them; a record's row is the records and empty lines up to it.
   const bytes = Buffer.from(text, 'utf8');
   let row = 0;
   let stopped = false;
@@ -147,9 +203,16 @@ export function readCsv(text: string, file: string, options: CsvReadOptions = {}
     for (const r of rest) onData(r.cells, r.line);
   };
 
-  const onRecord = (cells: string[]): void => {
-    const line = ++row;
-    if (cells.every((c) => c.trim() === '')) return;
+  let raggedBlank = 0;
+  const onRecord = (cells: string[], line: number, ragged: boolean): void => {
+    row = line;
+    if (cells.every((c) => c.trim() === '')) {
+      if (ragged && ++raggedBlank > INPUT_LIMITS.maxRaggedBlankRows) {
+        add({ code: 'too_many_rows', file, line, message: `expected at most ${INPUT_LIMITS.maxRaggedBlankRows} blank rows of another width than the first row (only spaces or delimiters) in a file` });
+        throw new StopReading();
+      }
+      return;
+    }
     if (cells.length > INPUT_LIMITS.maxColumns) {
       add({ code: 'too_many_columns', file, line, message: `expected at most ${INPUT_LIMITS.maxColumns} cells in a row, got ${cells.length}` });
       // Without a usable header nothing after it can be read.
@@ -216,15 +279,18 @@ export function readCsv(text: string, file: string, options: CsvReadOptions = {}
       // A stray quote inside an unquoted cell (`Sykehuset "Nord"`) is text, not a syntax error.
       relax_quotes: true,
       max_record_size: INPUT_LIMITS.maxRecordBytes,
-      on_record: (record: string[]) => {
-        onRecord(record);
+      skip_empty_lines: true,
+      on_record: (record: string[], context: { records: number; empty_lines: number; error?: unknown }) => {
+        onRecord(record, context.records + context.empty_lines, context.error !== undefined);
         return null; // records are kept by onRecord, not by csv-parse
       },
     });
   } catch (err) {
     if (err instanceof StopReading) stopped = true;
     else if (err instanceof CsvError) {
-      issues.push(syntaxIssue(err, file, row + 1));
+      // The row after the last record and the empty lines read before the error.
+      const { records, empty_lines } = err as CsvError & { records?: unknown; empty_lines?: unknown };
+      issues.push(syntaxIssue(err, file, typeof records === 'number' && typeof empty_lines === 'number' ? records + empty_lines + 1 : row + 1));
       stopped = true;
     } else throw err;
   }
@@ -282,6 +348,8 @@ function headerDelimiter(text: string, isHeader: (cells: readonly string[]) => b
   // Enough lines for the search even when some rows are blank; a quoted line break only costs a line.
   const head = text.split(/\r\n|\n|\r/, HEADER_SEARCH_ROWS * 3).join('\n');
   for (const d of [detected, ...DELIMITERS.filter((x) => x !== detected)]) {
+    // Rows too wide to parse (see UNPARSED_ROW_DELIMITERS): no header with this delimiter.
+    if (overwideRow(head, d, UNPARSED_ROW_DELIMITERS) !== null) continue;
     let found = false;
     try {
       parse(head, {
