@@ -2,7 +2,6 @@
  * The HTML report of a run (`cohort allocate --report FILE`): the view built from a computed allocation, and
  * writing the report together with the run's other files.
  */
-import { lstatSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { OutputError } from '../domain/errors.js';
 import { partitionsOf, type Partition } from '../domain/partition.js';
@@ -11,7 +10,7 @@ import { toPerson } from '../stages/common.js';
 import { groupQualityRows, teamQualityRows, type GroupQuality, type TeamQuality } from '../stages/quality.js';
 import { pluralForm } from '../domain/text.js';
 import type { Candidate } from '../domain/types.js';
-import { refuseInputTargets, writeOutputs, type OutputFile, type WriteOptions } from '../io/csv-write.js';
+import { lstatOrNull, refuseInputTargets, writeOutputs, type OutputFile, type WriteOptions } from '../io/csv-write.js';
 import type { DecisionView, EligibilityFacts, ListedCandidateView, NominationCapView, NoteView, PersonView, RelaxationView, ReportView, RuleView } from '../report/view.js';
 import { ageOn } from '../domain/dates.js';
 import type { Programme } from '../domain/programme.js';
@@ -322,8 +321,8 @@ export interface ReportFile {
 }
 
 function exists(path: string): 'file' | 'other' | null {
-  const st = lstatSync(path, { throwIfNoEntry: false });
-  return st === undefined ? null : st.isFile() ? 'file' : 'other';
+  const st = lstatOrNull(path);
+  return st === null ? null : st.isFile() ? 'file' : 'other';
 }
 
 /**

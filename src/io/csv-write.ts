@@ -172,7 +172,7 @@ export function writeOutputs(dir: string, files: readonly OutputFile[], options:
   const existing: string[] = [];
   for (const f of files) {
     const target = join(dir, f.name);
-    const st = lstatOrNull(join(at, f.name));
+    const st = lstatOrNull(join(at, f.name), target);
     if (st === null) continue;
     if (!st.isFile()) throw new OutputError('E_NOT_FILE', `${target} exists and is not a regular file; choose another --out directory`);
     existing.push(target);
@@ -221,8 +221,18 @@ function ensureDir(at: string, dir: string): void {
   if (!statSync(at).isDirectory()) throw new OutputError('E_OUT_DIR', `${dir} is not a directory`);
 }
 
-function lstatOrNull(path: string): Stats | null {
-  return lstatSync(path, { throwIfNoEntry: false }) ?? null;
+/**
+ * What is at an output path (not following a symbolic link), or null when nothing is. A path the file system
+ * refuses to look at (a name over 255 bytes, a loop of links) is an `E_WRITE` naming `shown`, not a crash.
+ */
+export function lstatOrNull(path: string, shown: string = path): Stats | null {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) ?? null;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') return null;
+    throw new OutputError('E_WRITE', `cannot write ${shown} (${code ?? String(e)})`);
+  }
 }
 
 /** Create `path` exclusively with mode 0600, write all bytes, fsync, close; remove it again on failure. */

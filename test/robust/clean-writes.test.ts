@@ -63,6 +63,24 @@ describe('temp files of killed runs', () => {
   });
 });
 
+describe('an output path the file system refuses to look at', () => {
+  const long = 'r'.repeat(300);
+  it.each([
+    ['a file name over 255 bytes in --out', (dir: string) => writeOutputs(dir, [{ name: `${long}.csv`, content: 'a\r\n' }], { force: false })],
+    ['a --report name over 255 bytes', (dir: string) => writeOutputsWithReport(join(dir, 'o'), [{ name: 'a.csv', content: 'a\r\n' }], { path: join(dir, `${long}.html`), content: '<p>' }, { force: false })],
+    ['a --report inside a symbolic-link loop', (dir: string) => {
+      symlinkSync('l2', join(dir, 'l1'));
+      symlinkSync('l1', join(dir, 'l2'));
+      writeOutputsWithReport(join(dir, 'o'), [{ name: 'a.csv', content: 'a\r\n' }], { path: join(dir, 'l1', 'r.html'), content: '<p>' }, { force: false });
+    }],
+  ])('%s is an output error, nothing written', async (_name, write) => {
+    const dir = tempDir();
+    const e = await outputErrorOf(() => write(dir));
+    expect([e.code, e.exitCode]).toEqual([expect.stringMatching(/^E_(WRITE|OUT_DIR)$/), 3]);
+    expect(readdirSync(dir).filter((f) => !f.startsWith('l'))).toEqual([]);
+  });
+});
+
 describe('an output that is an input is refused, even with --force', () => {
   it('screen --out into the folder of a candidate file named screening.csv', async () => {
     const out = tempDir();
