@@ -212,6 +212,8 @@ export function writeOutputs(dir: string, files: readonly OutputFile[], options:
 }
 
 function ensureDir(at: string, dir: string): void {
+  // `--out ""` (an unset variable in a script) would mean the working directory: never meant.
+  if (dir.trim() === '') throw new OutputError('E_OUT_DIR', 'expected an output directory, got an empty name');
   try {
     mkdirSync(at, { recursive: true, mode: 0o700 });
   } catch (e) {

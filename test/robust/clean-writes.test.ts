@@ -73,6 +73,7 @@ describe('an output path the file system refuses to look at', () => {
       symlinkSync('l1', join(dir, 'l2'));
       writeOutputsWithReport(join(dir, 'o'), [{ name: 'a.csv', content: 'a\r\n' }], { path: join(dir, 'l1', 'r.html'), content: '<p>' }, { force: false });
     }],
+    ['an empty --out (an unset variable in a script)', (dir: string) => writeOutputs('', [{ name: 'a.csv', content: 'a\r\n' }], { force: false, cwd: dir })],
   ])('%s is an output error, nothing written', async (_name, write) => {
     const dir = tempDir();
     const e = await outputErrorOf(() => write(dir));
