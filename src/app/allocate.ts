@@ -26,7 +26,7 @@ import { inputPaths, inputRecords } from './load.js';
 import { allRulesMet, computeAllocation, PLAIN_GROUPS_NOTE, type AllocateOptions, type Allocation } from './pipeline.js';
 import { runWarningLines, warningLines, warningsInLang, type CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
-import { passThrough } from './outputs.js';
+import { ALLOCATION_OWN_COLUMNS, groupsTable, localised, outputColumns, passThrough, SOURCE_COLUMNS, type OutputTable } from './outputs.js';
 import { joinReasons } from './screen.js';
 import type { AllocateSummary } from './summary-schema.js';
 import { renderReport } from '../report/render.js';
@@ -44,12 +44,12 @@ const STATUS_ORDER: Record<AllocationStatus, number> = { selected: 0, reserve: 1
 
 /** allocation.csv: every input row exactly once; sorted by cell, status, reserve rank and id (never by input order). */
 export function allocationCsv(a: Allocation): string {
-  const t = allocationTable(a);
+  const t = localised(allocationTable(a), a.inputs.outputLang);
   return toCsv(t.header, t.body, { delimiter: a.inputs.outputDelimiter });
 }
 
-/** allocation.csv's header and rows, cells as text (not yet neutralised: the CSV writer does that). */
-export function allocationTable(a: Allocation): { header: string[]; body: string[][] } {
+/** allocation.csv's columns and rows: the tool's names and values (written in the output's language by `localised`). */
+export function allocationTable(a: Allocation): OutputTable {
   const pt = passThrough(a.inputs.read.candidates, a.inputs.read.files, a.inputs.outputDecimal);
   const byId = new Map(a.inputs.read.candidates.map((c) => [c.id, c]));
   const warningsById = new Map(a.inputs.screening.screened.map((s) => [s.candidate.id, s.warnings]));
@@ -79,8 +79,7 @@ export function allocationTable(a: Allocation): { header: string[]; body: string
       String(c.ref.line),
     ];
   });
-  const header = ['id', 'status', 'cell', 'reserve_rank', 'workshop_group', 'project_team', 'reasons', 'warnings', ...pt.header.map((h) => (h === 'id' ? 'input_id' : h)), 'source_file', 'source_line'];
-  return { header, body };
+  return { columns: outputColumns(ALLOCATION_OWN_COLUMNS, pt, SOURCE_COLUMNS), body };
 }
 
 function numberOrBlank(n: number | undefined): string {
@@ -89,21 +88,8 @@ function numberOrBlank(n: number | undefined): string {
 
 /** groups.csv: one row per member of each workshop group and project team, for printing. */
 export function groupsCsv(a: Allocation): string {
-  const t = groupsTable(a);
+  const t = localised(groupsTable(a.inputs.read.candidates, a.groups.groups, a.teams.teams), a.inputs.outputLang);
   return toCsv(t.header, t.body, { delimiter: a.inputs.outputDelimiter });
-}
-
-/** groups.csv's header and rows. */
-export function groupsTable(a: Allocation): { header: string[]; body: string[][] } {
-  const byId = new Map(a.inputs.read.candidates.map((c) => [c.id, c]));
-  const rows: string[][] = [];
-  const member = (kind: string, n: number, id: string) => {
-    const c = byId.get(id) as Candidate;
-    rows.push([kind, String(n), id, c.name, c.sector, c.rhf ?? '', c.organisation, c.municipality?.countyName ?? '', c.gender]);
-  };
-  for (const g of a.groups.groups) for (const id of g.memberIds) member('workshop_group', g.number, id);
-  for (const t of a.teams.teams) for (const id of t.memberIds) member('project_team', t.number, id);
-  return { header: ['kind', 'number', 'id', 'name', 'sector', 'rhf', 'organisation', 'county', 'gender'], body: rows };
 }
 
 /**
@@ -237,10 +223,14 @@ function runFiles(a: Allocation, summary: Summary, json: string, out: string, op
       ],
     };
   }
-  const alloc = allocationTable(a);
-  const groups = groupsTable(a);
   const bytes = workbookBytes(
-    allocationWorkbook({ header: alloc.header, rows: alloc.body, groupsHeader: groups.header, groupsRows: groups.body, candidates: a.inputs.read.candidates, summary, lang: opts.lang ?? 'nb' }),
+    allocationWorkbook({
+      allocation: allocationTable(a),
+      groups: groupsTable(a.inputs.read.candidates, a.groups.groups, a.teams.teams),
+      candidates: a.inputs.read.candidates,
+      summary,
+      lang: a.inputs.outputLang,
+    }),
   );
   if (workbookOnly) return { dir: dirname(out), files: [{ name: basename(out), content: bytes }] };
   return { dir: out, files: [{ name: 'allocation.xlsx', content: bytes }, { name: 'summary.json', content: json }] };

@@ -16,9 +16,8 @@ import { INPUT_LIMITS } from '../read/csv.js';
 import { runRecordPath } from '../read/run-summary.js';
 import { workbookKind } from '../read/sheet.js';
 import { sheetLib } from '../io/workbook-lib.js';
-import { headerLanguage } from '../read/columns.js';
 import type { Lang } from '../domain/text.js';
-import { outputDialect } from './outputs.js';
+import { outputDialect, outputLang } from './outputs.js';
 
 /** Larger files are refused before reading them into memory (the reader's own limit). */
 const MAX_INPUT_BYTES = INPUT_LIMITS.maxFileBytes;
@@ -34,11 +33,13 @@ export interface InputOptions {
   encoding: EncodingChoice;
   /** The sheet to read in workbook inputs (`--sheet`); default each workbook's first visible sheet. */
   sheet?: string | undefined;
-  /**
-   * The language of the run (`--lang`, else the environment's). Bokmål makes the CSV outputs Norwegian (`;`, decimal
-   * comma; see `outputDialect`); so do candidate files with Norwegian headers. Undefined: the headers decide alone.
-   */
+  /** The language of the run (`--lang`, else the environment's): the files' language when their headers do not say. */
   lang?: Lang | undefined;
+  /**
+   * `--lang` as given: the language of the files written (headers, values, dialect); undefined: the candidate
+   * files' headers decide (see `outputLang`).
+   */
+  langAsked?: Lang | undefined;
 }
 
 export interface FileHash {
@@ -56,12 +57,14 @@ export interface LoadedInputs {
   screening: ScreeningResult;
   inputHashes: FileHash[];
   /**
-   * The delimiter of the CSV outputs: `--delimiter`; else `;` for Norwegian output (bokmål, or a candidate file
-   * with Norwegian headers); else the first CSV input's (`,` when all are workbooks).
+   * The delimiter of the CSV outputs: `--delimiter`; else `;` for Norwegian output (`outputLang`); else the first
+   * CSV input's (`,` when all are workbooks).
    */
   outputDelimiter: string;
   /** The decimal separator of numbers in the CSV outputs (`outputDialect`). */
   outputDecimal: ',' | '.';
+  /** The language of the files written: their headers and values (`outputLang`). */
+  outputLang: Lang;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -108,8 +111,8 @@ export function loadInputs(opts: InputOptions): LoadedInputs {
   const allIssues = [...issues, ...read.issues];
   if (allIssues.length > 0) throw new InputError(allIssues);
   const screening = screen(read.candidates, loaded.programme);
-  const norwegian = opts.lang === 'nb' || read.files.some((f) => headerLanguage(f.headers) === 'nb');
-  const dialect = outputDialect(opts.delimiter, norwegian, read.files.find((f) => f.delimiter !== '')?.delimiter);
+  const lang = outputLang(opts.langAsked, read.files.map((f) => f.headers), opts.lang ?? 'nb');
+  const dialect = outputDialect(opts.delimiter, lang === 'nb', read.files.find((f) => f.delimiter !== '')?.delimiter);
   return {
     programme: loaded.programme,
     programmeSource: loaded.source,
@@ -120,6 +123,7 @@ export function loadInputs(opts: InputOptions): LoadedInputs {
     inputHashes: files.map((f) => ({ file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length })),
     outputDelimiter: dialect.delimiter,
     outputDecimal: dialect.decimal,
+    outputLang: lang,
   };
 }
 

@@ -4,8 +4,24 @@
  * is lost).
  */
 import { compareCodeUnits } from '../domain/compare.js';
-import { canonicalColumn } from '../read/columns.js';
+import { canonicalColumn, headerLanguage } from '../read/columns.js';
 import { CANONICAL_COLUMNS, type Candidate } from '../domain/types.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
+import type { OutputColumn } from '../domain/i18n/catalogue.js';
+import { formatDate, type Lang } from '../domain/text.js';
+import { parseBoolean, parseDate, parseGender } from '../read/values.js';
+
+/**
+ * The language of the files a run writes (their headers and values, and with it their dialect): `--lang` when it
+ * was given; else the candidate files' headers (Norwegian when a file's headers are Norwegian, English when a file's
+ * are English and none Norwegian); else, when no header says (a file with only `ID` and `RHF`, say), the run's
+ * language. The one place that decides it.
+ */
+export function outputLang(asked: Lang | undefined, headers: ReadonlyArray<readonly string[]>, fallback: Lang): Lang {
+  if (asked !== undefined) return asked;
+  const langs = headers.map(headerLanguage);
+  return langs.includes('nb') ? 'nb' : langs.includes('en') ? 'en' : fallback;
+}
 
 /** How a CSV output is written: its delimiter and the decimal separator of its numbers. */
 export interface OutputDialect {
@@ -35,8 +51,10 @@ export function withDecimal(text: string, decimal: ',' | '.'): string {
 }
 
 export interface PassThrough {
-  /** Output header names: canonical names, then unknown columns in their input order. */
+  /** Output header names: canonical names, then unknown columns in their input order (see `outputColumns`). */
   header: string[];
+  /** How many of `header`, from the first, are canonical columns; the rest are unknown columns, kept as typed. */
+  known: number;
   row: (c: Candidate) => string[];
 }
 
@@ -56,6 +74,7 @@ export function passThrough(candidates: readonly Candidate[], files: ReadonlyArr
   const extraList = [...extras, ...[...rest].sort(compareCodeUnits)];
   return {
     header: [...CANONICAL_COLUMNS, ...extraList],
+    known: CANONICAL_COLUMNS.length,
     row: (c) => {
       const canon = new Map<string, string>();
       for (const [h, v] of Object.entries(c.raw)) {
@@ -65,4 +84,90 @@ export function passThrough(candidates: readonly Candidate[], files: ReadonlyArr
       return [...CANONICAL_COLUMNS.map((col) => canon.get(col) ?? ''), ...extraList.map((h) => c.raw[h] ?? '')];
     },
   };
+}
+
+/**
+ * A column of an output table: one of the tool's (its own, `status`, or a candidate file's, `birth_date`, and the
+ * candidate id as typed, `input_id`), written in the output's language; or an input column the tool does not know,
+ * written as typed.
+ */
+export type TableColumn = { tool: OutputColumn | (typeof CANONICAL_COLUMNS)[number] | 'input_id' } | { input: string };
+
+/** An output table before it is written: the tool's column names and values (`status` `selected`), rows of text. */
+export interface OutputTable {
+  columns: TableColumn[];
+  body: string[][];
+}
+
+/** The columns of a table: the outputs' own, then the pass-through's (the candidate id as `input_id`), then `tail`. */
+export function outputColumns(own: readonly OutputColumn[], pt: PassThrough, tail: readonly OutputColumn[]): TableColumn[] {
+  return [
+    ...own.map((c) => ({ tool: c })),
+    ...pt.header.map((h, i): TableColumn => (i < pt.known ? { tool: h === 'id' ? 'input_id' : (h as (typeof CANONICAL_COLUMNS)[number]) } : { input: h })),
+    ...tail.map((c) => ({ tool: c })),
+  ];
+}
+
+/** The header of a table in `lang`: the catalogue's names of the tool's columns, unknown input columns as typed. */
+function tableHeader(columns: readonly TableColumn[], lang: Lang): string[] {
+  const w = CATALOGUE[lang].files;
+  return columns.map((c) => {
+    if ('input' in c) return c.input;
+    const t = c.tool;
+    if (t === 'input_id') return w.columns.input_id;
+    return t in w.columns ? w.columns[t as OutputColumn] : w.candidateColumns[t as (typeof CANONICAL_COLUMNS)[number]];
+  });
+}
+
+/**
+ * A value in `lang`, by its column: statuses, group kinds, genders and yes/no by the catalogue's words; a birth
+ * date as the language writes dates (`31.12.1980`, `1980-12-31`). A value the tool does not recognise, and every
+ * other column's, as it is.
+ */
+function tableValue(column: TableColumn, value: string, lang: Lang): string {
+  if ('input' in column || value === '') return value;
+  const w = CATALOGUE[lang].files;
+  switch (column.tool) {
+    case 'status':
+      return (w.status as Readonly<Record<string, string>>)[value] ?? value;
+    case 'kind':
+      return (w.kind as Readonly<Record<string, string>>)[value] ?? value;
+    case 'gender': {
+      const g = parseGender(value);
+      return g.recognised || value === 'unknown' ? w.gender[g.value] : value;
+    }
+    case 'endorsed': {
+      const b = parseBoolean(value);
+      return b.ok ? (b.value ? w.yes : w.no) : value;
+    }
+    case 'birth_date': {
+      const d = parseDate(value.trim());
+      return d.ok ? formatDate(d.value, lang) : value;
+    }
+    default:
+      return value;
+  }
+}
+
+/** A table's header and rows in `lang`, ready for the CSV writer. */
+export function localised(t: OutputTable, lang: Lang): { header: string[]; body: string[][] } {
+  return { header: tableHeader(t.columns, lang), body: t.body.map((row) => row.map((v, i) => tableValue(t.columns[i] ?? { input: '' }, v, lang))) };
+}
+
+/** The columns allocation.csv (and `cohort replace`'s) has before and after the input's. */
+export const ALLOCATION_OWN_COLUMNS = ['id', 'status', 'cell', 'reserve_rank', 'workshop_group', 'project_team', 'reasons', 'warnings'] as const;
+export const SOURCE_COLUMNS = ['source_file', 'source_line'] as const;
+
+/** groups.csv's columns and rows (also `cohort replace`'s): one row per member of each workshop group and project team. */
+export function groupsTable(candidates: readonly Candidate[], groups: ReadonlyArray<{ number: number; memberIds: readonly string[] }>, teams: ReadonlyArray<{ number: number; memberIds: readonly string[] }>): OutputTable {
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const rows: string[][] = [];
+  const member = (kind: string, n: number, id: string) => {
+    const c = byId.get(id) as Candidate;
+    rows.push([kind, String(n), id, c.name, c.sector, c.rhf ?? '', c.organisation, c.municipality?.countyName ?? '', c.gender]);
+  };
+  for (const g of groups) for (const id of g.memberIds) member('workshop_group', g.number, id);
+  for (const t of teams) for (const id of t.memberIds) member('project_team', t.number, id);
+  const columns = (['kind', 'number', 'id', 'name', 'sector', 'rhf', 'organisation', 'county', 'gender'] as const).map((c) => ({ tool: c }));
+  return { columns, body: rows };
 }

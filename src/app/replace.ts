@@ -29,7 +29,7 @@ import { plural, type Lang } from '../domain/text.js';
 import { CATALOGUE } from '../domain/i18n/index.js';
 import type { Candidate } from '../domain/types.js';
 import { closeSolvers, createSolve } from '../solver/index.js';
-import type { AllocationFile, AllocationRow } from '../read/allocation.js';
+import { allocationColumn, type AllocationFile, type AllocationRow } from '../read/allocation.js';
 import { unneutraliseCell } from '../domain/cells.js';
 import { idKey } from '../domain/ids.js';
 import { readCsv } from '../read/csv.js';
@@ -45,7 +45,7 @@ import { inputPaths, inputRecords, sha256, type LoadedInputs } from './load.js';
 import { runWarningLines, warningsInLang, type CommandOutcome } from './outcome.js';
 import { warning } from '../domain/i18n/index.js';
 import { compareCodeUnits } from '../domain/compare.js';
-import { passThrough } from './outputs.js';
+import { ALLOCATION_OWN_COLUMNS, groupsTable, localised, outputColumns, passThrough, SOURCE_COLUMNS } from './outputs.js';
 import { reportViewFromRows, writeOutputsWithReport } from './report-view.js';
 import { joinReasons, type ScreenOptions } from './screen.js';
 import type { CheckViolation, ReplaceSummary } from './summary-schema.js';
@@ -117,9 +117,8 @@ function reasonsOf(bytes: Uint8Array, file: string): Map<string, string> {
   const decoded = decode(bytes, file, 'auto');
   if (!decoded.ok) return out;
   const table = readCsv(decoded.text, file);
-  const key = (h: string) => unneutraliseCell(h).trim().toLowerCase().replace(/[\s-]+/g, '_');
-  const idAt = table.headers.findIndex((h) => key(h) === 'id');
-  const reasonsAt = table.headers.findIndex((h) => key(h) === 'reasons');
+  const idAt = table.headers.findIndex((h) => allocationColumn(h) === 'id');
+  const reasonsAt = table.headers.findIndex((h) => allocationColumn(h) === 'reasons');
   if (idAt < 0 || reasonsAt < 0) return out;
   for (const r of table.records) out.set(idKey(unneutraliseCell(r.cells[idAt] ?? '')), unneutraliseCell(r.cells[reasonsAt] ?? ''));
   return out;
@@ -173,21 +172,14 @@ function allocationCsv(loaded: Loaded, rows: readonly ResultRow[]): string {
     const c = byId.get(r.id) as Candidate;
     return [r.id, r.status, r.cell ?? '', num(r.reserveRank), num(r.workshopGroup), num(r.projectTeam), reasonsText(loaded, r), joinReasons(warningsById.get(r.id) ?? []), ...pt.row(c), c.ref.file, String(c.ref.line)];
   });
-  const header = ['id', 'status', 'cell', 'reserve_rank', 'workshop_group', 'project_team', 'reasons', 'warnings', ...pt.header.map((h) => (h === 'id' ? 'input_id' : h)), 'source_file', 'source_line'];
-  return toCsv(header, body, { delimiter: loaded.inputs.outputDelimiter });
+  const t = localised({ columns: outputColumns(ALLOCATION_OWN_COLUMNS, pt, SOURCE_COLUMNS), body }, loaded.inputs.outputLang);
+  return toCsv(t.header, t.body, { delimiter: loaded.inputs.outputDelimiter });
 }
 
 /** groups.csv, as `cohort allocate` writes it: one row per member of each workshop group and project team. */
 function groupsCsv(loaded: Loaded, result: ReplaceResult): string {
-  const byId = new Map(loaded.inputs.read.candidates.map((c) => [c.id, c]));
-  const rows: string[][] = [];
-  const member = (kind: string, n: number, id: string) => {
-    const c = byId.get(id) as Candidate;
-    rows.push([kind, String(n), id, c.name, c.sector, c.rhf ?? '', c.organisation, c.municipality?.countyName ?? '', c.gender]);
-  };
-  for (const g of partitionsOf(result.placement.groupOf)) for (const id of g.memberIds) member('workshop_group', g.number, id);
-  for (const t of partitionsOf(result.placement.teamOf)) for (const id of t.memberIds) member('project_team', t.number, id);
-  return toCsv(['kind', 'number', 'id', 'name', 'sector', 'rhf', 'organisation', 'county', 'gender'], rows, { delimiter: loaded.inputs.outputDelimiter });
+  const t = localised(groupsTable(loaded.inputs.read.candidates, partitionsOf(result.placement.groupOf), partitionsOf(result.placement.teamOf)), loaded.inputs.outputLang);
+  return toCsv(t.header, t.body, { delimiter: loaded.inputs.outputDelimiter });
 }
 
 /** The new allocation as `cohort check` reads the written file (lines as they will be written). */

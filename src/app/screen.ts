@@ -10,7 +10,7 @@ import { toCsv, writeOutputs } from '../io/csv-write.js';
 import { inputPaths, loadInputs, type InputOptions, type LoadedInputs } from './load.js';
 import { runWarningLines, warningsInLang, type CommandOutcome } from './outcome.js';
 import { compareCodeUnits } from '../domain/compare.js';
-import { passThrough } from './outputs.js';
+import { localised, outputColumns, passThrough } from './outputs.js';
 import type { ScreenSummary } from './summary-schema.js';
 import { renderTable } from './table.js';
 
@@ -33,7 +33,8 @@ export function screeningCsv(inputs: LoadedInputs): string {
   const rows = [...inputs.screening.screened]
     .sort((a, b) => compareCodeUnits(a.candidate.id, b.candidate.id))
     .map((s) => [s.candidate.id, s.status, s.cell ?? '', joinReasons(s.reasons), joinReasons(s.warnings), ...pt.row(s.candidate), s.candidate.ref.file, String(s.candidate.ref.line)]);
-  return toCsv(['id', 'status', 'cell', 'reasons', 'warnings', ...pt.header.map((h) => (h === 'id' ? 'input_id' : h)), 'source_file', 'source_line'], rows, { delimiter: inputs.outputDelimiter });
+  const t = localised({ columns: outputColumns(['id', 'status', 'cell', 'reasons', 'warnings'], pt, ['source_file', 'source_line']), body: rows }, inputs.outputLang);
+  return toCsv(t.header, t.body, { delimiter: inputs.outputDelimiter });
 }
 
 export interface CellScreening {

@@ -10,11 +10,10 @@
  */
 import type { Candidate } from '../domain/types.js';
 import { RHFS } from '../domain/types.js';
-import { canonicalColumn } from '../read/columns.js';
 import { parseDate, parseDecimal } from '../read/values.js';
 import { sheetName, type XCell, type XColumn, type XSheet } from '../io/xlsx-write.js';
 import type { AllocateSummary } from './summary-schema.js';
-import { overCapOnly } from '../domain/nomination.js';
+import { localised, type OutputTable, type TableColumn } from './outputs.js';
 import { decisionColumns, decisionRows } from './decisions-sheet.js';
 
 /** The name of the sheet that holds every decision; read back first by `check`, `report` and `replace`. */
@@ -52,24 +51,22 @@ const WORDS = {
 } as const;
 
 export interface WorkbookInput {
-  /** allocation.csv's header and rows (cells as text), exactly as the CSV writer has them. */
-  header: readonly string[];
-  rows: ReadonlyArray<readonly string[]>;
-  /** groups.csv's header and rows. */
-  groupsHeader: readonly string[];
-  groupsRows: ReadonlyArray<readonly string[]>;
+  /** allocation.csv's columns and rows, as the CSV writer has them before it writes them in `lang`. */
+  allocation: OutputTable;
+  /** groups.csv's. */
+  groups: OutputTable;
   candidates: readonly Candidate[];
   summary: Pick<AllocateSummary, 'programme' | 'seed' | 'counts' | 'cells' | 'allRulesMet' | 'decisions'>;
   lang: 'nb' | 'en';
 }
 
 /** Columns of allocation.csv that hold numbers; every other column is text unless it is a date. */
-const NUMBER_COLUMNS = new Set(['reserve_rank', 'workshop_group', 'project_team', 'source_line', 'number', 'experience_years', 'priority']);
+const NUMBER_COLUMNS: ReadonlySet<string> = new Set(['reserve_rank', 'workshop_group', 'project_team', 'source_line', 'number', 'experience_years', 'priority']);
 
-function columnKind(header: string): XColumn['kind'] {
-  if (NUMBER_COLUMNS.has(header) || NUMBER_COLUMNS.has(canonicalColumn(header) ?? '')) return 'number';
-  if (header === 'birth_date' || canonicalColumn(header) === 'birth_date') return 'date';
-  return 'text';
+function columnKind(column: TableColumn): XColumn['kind'] {
+  if (!('tool' in column)) return 'text';
+  if (NUMBER_COLUMNS.has(column.tool)) return 'number';
+  return column.tool === 'birth_date' ? 'date' : 'text';
 }
 
 /** A cell of a typed column: a number or a date when the text is one, else the text as it is. */
@@ -95,12 +92,15 @@ export function allocationWorkbook(input: WorkbookInput): XSheet[] {
     taken.add(n.toLowerCase());
     sheets.push({ name: n, columns, rows, table });
   };
-  const kinds = input.header.map(columnKind);
-  const columns = input.header.map((h, i): XColumn => ({ header: h, kind: kinds[i] ?? 'text' }));
-  const typedRows = input.rows.map((r) => r.map((v, i) => typed(v, kinds[i] ?? 'text')));
-  const at = (name: string) => input.header.indexOf(name);
-  const col = { status: at('status'), cell: at('cell'), reasons: at('reasons'), id: at('id') };
-  const pick = (pred: (r: readonly string[]) => boolean) => typedRows.filter((_, i) => pred(input.rows[i] ?? []));
+  // Rows are picked by the tool's values (`selected`) and written in the language's words.
+  const table = input.allocation;
+  const words = localised(table, input.lang);
+  const kinds = table.columns.map(columnKind);
+  const columns = words.header.map((h, i): XColumn => ({ header: h, kind: kinds[i] ?? 'text' }));
+  const typedRows = words.body.map((r) => r.map((v, i) => typed(v, kinds[i] ?? 'text')));
+  const at = (name: string) => table.columns.findIndex((c) => 'tool' in c && c.tool === name);
+  const col = { status: at('status'), id: at('id') };
+  const pick = (pred: (r: readonly string[]) => boolean) => typedRows.filter((_, i) => pred(table.body[i] ?? []));
 
   // Overview: the programme, the counts, and each quota cell.
   const s = input.summary;
@@ -125,17 +125,17 @@ export function allocationWorkbook(input: WorkbookInput): XSheet[] {
   add(ALLOCATION_SHEET[input.lang], columns, typedRows);
   add(w.selected, columns, pick((r) => r[col.status] === 'selected'));
   add(w.reserves, columns, pick((r) => r[col.status] === 'reserve'));
-  // Reasons are `code: text` joined by `; `: over the cap and nothing else.
-  const codes = (r: readonly string[]) => [...(r[col.reasons] ?? '').matchAll(/(?:^|; )([a-z_]+): /g)].map((m) => m[1]);
-  const capOnly = (r: readonly string[]) => r[col.status] === 'over_cap' || (r[col.status] === 'ineligible' && overCapOnly(codes(r).filter((c) => c !== undefined)));
-  add(w.ineligible, columns, pick((r) => r[col.status] === 'ineligible' && !capOnly(r)));
-  add(w.overCap, columns, pick(capOnly));
+  // A fresh allocation has `over_cap` for those over the nomination cap only (outputStatus).
+  add(w.ineligible, columns, pick((r) => r[col.status] === 'ineligible'));
+  add(w.overCap, columns, pick((r) => r[col.status] === 'over_cap'));
   if (s.decisions.length > 0) add(w.decisions, decisionColumns(input.lang), decisionRows(s.decisions, input.lang));
 
-  const gKinds = input.groupsHeader.map((h) => (h === 'number' ? 'number' : 'text') as XColumn['kind']);
-  const gColumns = input.groupsHeader.map((h, i): XColumn => ({ header: h, kind: gKinds[i] ?? 'text' }));
-  const kindAt = input.groupsHeader.indexOf('kind');
-  const gRows = (kind: string) => input.groupsRows.filter((r) => r[kindAt] === kind).map((r) => r.map((v, i) => typed(v, gKinds[i] ?? 'text')));
+  const groups = input.groups;
+  const gWords = localised(groups, input.lang);
+  const gKinds = groups.columns.map(columnKind);
+  const gColumns = gWords.header.map((h, i): XColumn => ({ header: h, kind: gKinds[i] ?? 'text' }));
+  const kindAt = groups.columns.findIndex((c) => 'tool' in c && c.tool === 'kind');
+  const gRows = (kind: string) => gWords.body.filter((_, i) => groups.body[i]?.[kindAt] === kind).map((r) => r.map((v, i) => typed(v, gKinds[i] ?? 'text')));
   add(w.groups, gColumns, gRows('workshop_group'));
   add(w.teams, gColumns, gRows('project_team'));
 

@@ -86,6 +86,7 @@ interface InputFlags {
   sheet?: string | undefined;
   json?: true | undefined;
   force?: true | undefined;
+  lang?: Lang | undefined;
 }
 
 /** The help's words for `lang`, and commander's headings, usage line and option notes in them. */
@@ -120,6 +121,8 @@ function screenOpts(opts: InputFlags, cwd: string) {
     sheet: opts.sheet,
     json: opts.json === true,
     force: opts.force === true,
+    /** The files' language: --lang as given, else their headers' (app/outputs.ts `outputLang`). */
+    langAsked: opts.lang,
   };
 }
 

@@ -18,6 +18,7 @@ import { cellAddress, readSheet, workbookKind, type SheetLib } from './sheet.js'
 import { unneutraliseCell } from '../domain/cells.js';
 import { overCapOnly } from '../domain/nomination.js';
 import { canonicalColumn } from './columns.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
 import { normaliseId } from '../domain/ids.js';
 import { decode, type EncodingChoice } from './decode.js';
 import { fold, ID_AS_TEXT_HINT, isMangledId, parseBoolean, parseDate, parseEducation, parseExperienceYears, parseGender, parsePriority, parseSector, type Parsed } from './values.js';
@@ -31,11 +32,17 @@ import { fold, ID_AS_TEXT_HINT, isMangledId, parseBoolean, parseDate, parseEduca
 export const ALLOCATION_STATUSES = ['selected', 'reserve', 'excluded', 'ineligible', 'over_cap', 'withdrawn'] as const;
 export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
 
-/** Norwegian words a coordinator may type instead (folded to lower case, single spaces). A Map: `constructor` is no status. */
+/**
+ * The status words of either language's files (`tatt opp`, `reserve`, `ikke kvalifisert`, from the catalogue), and
+ * other Norwegian words a coordinator may type instead (folded to lower case, single spaces). A Map: `constructor`
+ * is no status.
+ */
 const STATUS_ALIASES: ReadonlyMap<string, AllocationStatus> = new Map([
+  ...Object.values(CATALOGUE).flatMap((cat) => ALLOCATION_STATUSES.map((s): [string, AllocationStatus] => [foldStatus(cat.files.status[s]), s])),
   ['valgt', 'selected'],
   ['ekskludert', 'excluded'],
   ['utelatt', 'excluded'],
+  ['holdt utenfor', 'excluded'],
   ['ikke kvalifisert', 'ineligible'],
   ['over nominasjonstaket', 'over_cap'],
   ['over nominasjonstak', 'over_cap'],
@@ -102,27 +109,23 @@ const OPTIONAL = ['reserve_rank', 'cell', 'reasons'] as const;
 type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
 
 /**
- * Norwegian headers for the allocation's own columns (as `headerKey` folds them), for a file whose headers a
- * coordinator translated or a Norwegian writer produced. English names are the canonical ones.
+ * The allocation's own columns by header (as `headerKey` folds them): each language's name from the catalogue
+ * (`Verkstedgruppe`, `workshop_group`), and other Norwegian names for a file whose headers a coordinator translated.
  */
 const HEADER_ALIASES: ReadonlyMap<string, Column> = new Map([
-  ['kvotecelle', 'cell'],
+  ...Object.values(CATALOGUE).flatMap((cat) => [...REQUIRED, ...OPTIONAL].map((c): [string, Column] => [headerKey(cat.files.columns[c]), c])),
   ['celle', 'cell'],
   ['kvote', 'cell'],
-  ['reserveplass', 'reserve_rank'],
   ['reservenummer', 'reserve_rank'],
   ['reserve_nr', 'reserve_rank'],
-  ['verkstedgruppe', 'workshop_group'],
   ['basisgruppe', 'workshop_group'],
   ['prosjektteam', 'project_team'],
-  ['prosjektgruppe', 'project_team'],
-  ['begrunnelse', 'reasons'],
   ['begrunnelser', 'reasons'],
   ['årsaker', 'reasons'],
 ]);
 
 /** Columns the allocation writes about the run rather than passing through from the candidate files. */
-const RUN_COLUMNS = new Set(['warnings', 'advarsler', 'merknader', 'source_file', 'kildefil', 'source_line', 'kildelinje']);
+const RUN_COLUMNS = new Set([...Object.values(CATALOGUE).flatMap((cat) => (['warnings', 'source_file', 'source_line'] as const).map((c) => headerKey(cat.files.columns[c]))), 'merknader']);
 
 /** Longer offending cells are cut in messages. */
 const MAX_SHOWN_CELL = 60;
@@ -134,7 +137,7 @@ function headerKey(header: string): string {
 }
 
 /** The allocation column a header names (English or Norwegian), or null for another column. */
-function allocationColumn(header: string): Column | null {
+export function allocationColumn(header: string): Column | null {
   const key = headerKey(header);
   if ((REQUIRED as readonly string[]).includes(key) || (OPTIONAL as readonly string[]).includes(key)) return key as Column;
   return HEADER_ALIASES.get(key) ?? null;
@@ -354,8 +357,12 @@ function readTable(bytes: Uint8Array, file: string, options: AllocationReadOptio
   return out;
 }
 
+function foldStatus(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ');
+}
+
 function parseStatus(text: string): AllocationStatus | null {
-  const folded = text.toLowerCase().replace(/\s+/g, ' ');
+  const folded = foldStatus(text);
   if ((ALLOCATION_STATUSES as readonly string[]).includes(folded)) return folded as AllocationStatus;
   return STATUS_ALIASES.get(folded) ?? null;
 }

@@ -6,6 +6,10 @@
 import type { InputIssue } from '../domain/errors.js';
 import { CANONICAL_COLUMNS, type CanonicalColumn } from '../domain/types.js';
 import { compact } from './values.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
+
+/** The Norwegian headers the outputs and `cohort template` write: the first Norwegian name of each column. */
+const NB = CATALOGUE.nb.files.candidateColumns;
 
 export interface ColumnSpec {
   column: CanonicalColumn;
@@ -23,26 +27,24 @@ export interface ColumnSpec {
  * municipality), position, priority (unranked), endorsed (not recorded).
  */
 export const COLUMN_SPECS: readonly ColumnSpec[] = [
-  { column: 'id', required: true, nb: 4, aliases: ['Søknadsnummer', 'ID', 'Søknads-ID', 'Søknadsid', 'Application ID', 'Application number'] },
-  { column: 'name', required: false, nb: 2, aliases: ['Navn', 'Fullt navn', 'Name', 'Full name'] },
-  { column: 'birth_date', required: true, nb: 2, aliases: ['Fødselsdato', 'Født', 'Date of birth', 'Birth date', 'Birthdate', 'DOB'] },
-  { column: 'gender', required: false, nb: 1, aliases: ['Kjønn', 'Gender', 'Sex'] },
-  { column: 'sector', required: true, nb: 1, aliases: ['Sektor', 'Sector'] },
-  { column: 'rhf', required: false, nb: 3, aliases: ['RHF', 'Regionalt helseforetak', 'Helseregion', 'Regional health authority'] },
-  { column: 'organisation', required: true, nb: 3, aliases: ['Virksomhet', 'Arbeidsgiver', 'Organisasjon', 'Employer', 'Organization'] },
-  { column: 'position', required: false, nb: 2, aliases: ['Stilling', 'Stillingstittel', 'Position', 'Job title', 'Title'] },
-  { column: 'education', required: true, nb: 3, aliases: ['Høyeste fullførte utdanning', 'Utdanning', 'Høyeste utdanning', 'Education', 'Highest education', 'Highest completed education'] },
-  { column: 'experience_years', required: true, nb: 3, aliases: ['Arbeidserfaring (år)', 'Arbeidserfaring', 'Års arbeidserfaring', 'Experience', 'Work experience', 'Years of experience'] },
-  { column: 'priority', required: false, nb: 3, aliases: ['Prioritet', 'Prioritering', 'Rangering', 'Rank', 'Ranking', 'Priority'] },
-  { column: 'endorsed', required: false, nb: 3, aliases: ['Forankret', 'Forankringsbrev', 'Forankring', 'Endorsed', 'Endorsement'] },
+  { column: 'id', required: true, nb: 4, aliases: [NB.id, 'ID', 'Søknads-ID', 'Søknadsid', 'Application ID', 'Application number'] },
+  { column: 'name', required: false, nb: 2, aliases: [NB.name, 'Fullt navn', 'Name', 'Full name'] },
+  { column: 'birth_date', required: true, nb: 2, aliases: [NB.birth_date, 'Født', 'Date of birth', 'Birth date', 'Birthdate', 'DOB'] },
+  { column: 'gender', required: false, nb: 1, aliases: [NB.gender, 'Gender', 'Sex'] },
+  { column: 'sector', required: true, nb: 1, aliases: [NB.sector, 'Sector'] },
+  { column: 'rhf', required: false, nb: 3, aliases: [NB.rhf, 'Regionalt helseforetak', 'Helseregion', 'Regional health authority'] },
+  { column: 'organisation', required: true, nb: 3, aliases: [NB.organisation, 'Arbeidsgiver', 'Organisasjon', 'Employer', 'Organization'] },
+  { column: 'position', required: false, nb: 2, aliases: [NB.position, 'Stillingstittel', 'Position', 'Job title', 'Title'] },
+  { column: 'education', required: true, nb: 3, aliases: [NB.education, 'Utdanning', 'Høyeste utdanning', 'Education', 'Highest education', 'Highest completed education'] },
+  { column: 'experience_years', required: true, nb: 3, aliases: [NB.experience_years, 'Arbeidserfaring', 'Års arbeidserfaring', 'Experience', 'Work experience', 'Years of experience'] },
+  { column: 'priority', required: false, nb: 3, aliases: [NB.priority, 'Prioritering', 'Rangering', 'Rank', 'Ranking', 'Priority'] },
+  { column: 'endorsed', required: false, nb: 3, aliases: [NB.endorsed, 'Forankringsbrev', 'Forankring', 'Endorsed', 'Endorsement'] },
 ];
 
 export const REQUIRED_COLUMNS: readonly CanonicalColumn[] = COLUMN_SPECS.filter((s) => s.required).map((s) => s.column);
 
 /** The Norwegian header for each canonical column (`birth_date` → `Fødselsdato`). */
-export const NB_LABELS: Readonly<Record<CanonicalColumn, string>> = Object.fromEntries(
-  COLUMN_SPECS.map((s) => [s.column, s.aliases[0] ?? s.column]),
-) as Record<CanonicalColumn, string>;
+export const NB_LABELS: Readonly<Record<CanonicalColumn, string>> = NB;
 
 /** The comparison form of a header: folded, without a trailing bracket, spaces or punctuation. */
 export function headerKey(header: string): string {

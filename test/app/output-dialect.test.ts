@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { outputDialect, withDecimal } from '../../src/app/outputs.js';
+import { CATALOGUE } from '../../src/domain/i18n/index.js';
 import { cohort, ROOT, SAMPLE_EN, SAMPLE_NB, tempDir } from '../e2e/helpers.js';
 
 const NAMES = ['kommune', 'helse-sor-ost', 'helse-vest', 'helse-midt-norge', 'helse-nord'];
@@ -77,25 +78,27 @@ describe('screening.csv in the output dialect', () => {
   });
 
   it.each([
-    // what, delimiter, decimal ← inputs, options
-    ['English `,` file, English', ',', '.', () => en.comma, []],
-    ['English `,` file, --lang nb', ';', ',', () => en.comma, ['--lang', 'nb']],
-    ['English `,` file, --lang nb --delimiter ,', ',', '.', () => en.comma, ['--lang', 'nb', '--delimiter', ',']],
-    ['English tab file, English', '\t', '.', () => en.tab, []],
-    ['English tab file, --lang nb', ';', ',', () => en.tab, ['--lang', 'nb']],
-    ['English tab file, --lang nb --delimiter tab', '\t', ',', () => en.tab, ['--lang', 'nb', '--delimiter', 'tab']],
-    ['Norwegian headers saved with `,` (LibreOffice), English: the headers make it Norwegian', ';', ',', () => nbComma, []],
-    ['Norwegian headers saved with `,`, --delimiter , (input and output)', ',', '.', () => nbComma, ['--delimiter', ',']],
-    ['Norwegian `;` file (Windows-1252), English', ';', ',', () => SAMPLE_NB, []],
-    ['English workbook, English', ',', '.', () => enXlsx, []],
-    ['English workbook, --lang nb', ';', ',', () => enXlsx, ['--lang', 'nb']],
-  ] as const)('%s → %j, decimal %j', async (what, delimiter, decimal, files, options) => {
+    // what, delimiter, decimal, the files' language ← inputs, options
+    ['English `,` file, English', ',', '.', 'en', () => en.comma, []],
+    ['English `,` file, --lang nb', ';', ',', 'nb', () => en.comma, ['--lang', 'nb']],
+    ['English `,` file, --lang nb --delimiter ,', ',', '.', 'nb', () => en.comma, ['--lang', 'nb', '--delimiter', ',']],
+    ['English tab file, English', '\t', '.', 'en', () => en.tab, []],
+    ['English tab file, --lang nb', ';', ',', 'nb', () => en.tab, ['--lang', 'nb']],
+    ['English tab file, --lang nb --delimiter tab', '\t', ',', 'nb', () => en.tab, ['--lang', 'nb', '--delimiter', 'tab']],
+    ['Norwegian headers saved with `,` (LibreOffice), English: the headers make it Norwegian', ';', ',', 'nb', () => nbComma, []],
+    ['Norwegian headers saved with `,`, --delimiter , (input and output)', ',', '.', 'nb', () => nbComma, ['--delimiter', ',']],
+    ['Norwegian headers saved with `,`, --lang en: English, the input\'s delimiter', ',', '.', 'en', () => nbComma, ['--lang', 'en']],
+    ['Norwegian `;` file (Windows-1252), English', ';', ',', 'nb', () => SAMPLE_NB, []],
+    ['English workbook, English', ',', '.', 'en', () => enXlsx, []],
+    ['English workbook, --lang nb', ';', ',', 'nb', () => enXlsx, ['--lang', 'nb']],
+  ] as const)('%s → %j, decimal %j, %s', async (what, delimiter, decimal, lang, files, options) => {
     const out = join(dir, what.replace(/\W+/g, '-'));
     const r = await cohort(['screen', ...files(), '-o', out, ...options]);
     expect(r.code, r.stderr).toBe(0);
     const [header, ...rows] = records(join(out, 'screening.csv'), delimiter) as [string[], ...string[][]];
-    expect(header.slice(0, 3)).toEqual(['id', 'status', 'cell']);
-    const experience = rows.map((row) => row[header.indexOf('experience_years')] ?? '').filter((v) => v !== '');
+    // The files' language, the one the dialect follows: --lang, else the candidate files' headers.
+    expect(header.slice(0, 3)).toEqual(lang === 'nb' ? ['ID', 'Status', 'Kvotecelle'] : ['id', 'status', 'cell']);
+    const experience = rows.map((row) => row[header.indexOf(lang === 'nb' ? 'Arbeidserfaring (år)' : 'experience_years')] ?? '').filter((v) => v !== '');
     expect(experience.length).toBe(rows.length);
     // Every decimal is written with the dialect's separator (some are: 3.5, 22,5, 10.5 …), whole numbers as they are.
     expect(experience.filter((v) => !/^\d+$/.test(v)).length).toBeGreaterThan(0);
@@ -128,11 +131,14 @@ describe('allocation.csv and the lists in the output dialect', () => {
     ['en', ',', '3.5'],
   ] as const)('--lang %s: allocation.csv split by %j, the English 3.5 written %j, unknown columns in input order', (lang, delimiter, value) => {
     const [header, ...rows] = records(join(dir, lang, 'allocation.csv'), delimiter) as [string[], ...string[][]];
-    const row = rows.find((r) => r[header.indexOf('source_file')]?.endsWith('comma-helse-vest.csv') && r[header.indexOf('source_line')] === '2');
-    expect(row?.[header.indexOf('experience_years')]).toBe(value);
-    expect(header.slice(-5)).toEqual(['Zeta', 'Alpha', 'Mobil', 'source_file', 'source_line']);
-    // groups.csv in the same dialect.
-    expect((records(join(dir, lang, 'groups.csv'), delimiter)[0] ?? []).slice(0, 3)).toEqual(['kind', 'number', 'id']);
+    // The headers in the language of the files (--lang), unknown columns as typed.
+    const w = CATALOGUE[lang].files;
+    const row = rows.find((r) => r[header.indexOf(w.columns.source_file)]?.endsWith('comma-helse-vest.csv') && r[header.indexOf(w.columns.source_line)] === '2');
+    expect(row?.[header.indexOf(w.candidateColumns.experience_years)]).toBe(value);
+    expect(header.slice(-5)).toEqual(['Zeta', 'Alpha', 'Mobil', w.columns.source_file, w.columns.source_line]);
+    expect(header.slice(-5)).toEqual(lang === 'nb' ? ['Zeta', 'Alpha', 'Mobil', 'Kildefil', 'Kildelinje'] : ['Zeta', 'Alpha', 'Mobil', 'source_file', 'source_line']);
+    // groups.csv in the same dialect and language.
+    expect((records(join(dir, lang, 'groups.csv'), delimiter)[0] ?? []).slice(0, 3)).toEqual(lang === 'nb' ? ['Gruppetype', 'Nummer', 'ID'] : ['kind', 'number', 'id']);
   });
 
   it.each([

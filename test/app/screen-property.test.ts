@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeCp1252, generateCandidates, toCsv } from '../../scripts/lib/generate.js';
 import { loadInputs } from '../../src/app/load.js';
 import { screeningCsv } from '../../src/app/screen.js';
+import { toolNames } from '../e2e/helpers.js';
 
 /** Screen generated rows written as a file in the given dialect; returns screening.csv parsed. */
 function screenRows(rows: ReturnType<typeof generateCandidates>, dialect: 'nb' | 'en'): Array<Record<string, string>> {
@@ -15,7 +16,8 @@ function screenRows(rows: ReturnType<typeof generateCandidates>, dialect: 'nb' |
   const text = toCsv(rows, dialect);
   writeFileSync(file, dialect === 'nb' ? encodeCp1252(text) : text);
   const csv = screeningCsv(loadInputs({ files: [file], cwd: dir, encoding: 'auto' }));
-  return parse(csv, { columns: true, delimiter: dialect === 'nb' ? ';' : ',' }) as Array<Record<string, string>>;
+  // Under the tool's names: the nb file's are Norwegian (`ID`, `Kildelinje`).
+  return toolNames(parse(csv, { columns: true, delimiter: dialect === 'nb' ? ';' : ',' }) as Array<Record<string, string>>);
 }
 
 describe('property: cohort screen accounts for every row once, and row order changes only source_line', () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { toCsv } from '../../src/io/csv-write.js';
+import { toolHeader, toolNames } from '../e2e/helpers.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const GOLDEN = join(ROOT, 'fixtures', 'golden', 'sample-nb');
@@ -17,12 +18,16 @@ export function tempDir(prefix = 'cohort-meeting-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** The golden allocation's header and rows. */
+/**
+ * The golden allocation's header and rows under the tool's names (`status` `selected`: the golden file is bokmål,
+ * `Status` `tatt opp`), so the edited copies `allocationFolder` writes are English allocation files.
+ */
 export function goldenRows(): { header: string[]; rows: Record_[] } {
   const text = readFileSync(join(GOLDEN, 'allocation.csv'), 'utf8').replace(/^\uFEFF/, '');
   const records = parse(text, { delimiter: ';', relax_quotes: false }) as string[][];
-  const [header = [], ...body] = records;
-  return { header, rows: body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))) };
+  const [nbHeader = [], ...body] = records;
+  const header = nbHeader.map(toolHeader);
+  return { header, rows: toolNames(body.map((r) => Object.fromEntries(nbHeader.map((h, i) => [h, r[i] ?? ''])))) };
 }
 
 /**

@@ -3,15 +3,16 @@ import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_EN, SAMPLE_NB, cohort, tempDir, type Run } from './helpers.js';
+import { SAMPLE_EN, SAMPLE_NB, cohort, tempDir, toolNames, type Run } from './helpers.js';
 
 type Row = Record<string, string>;
 
+/** An output CSV's rows under the tool's names, whichever language it is written in (see `toolNames`). */
 function readCsv(path: string): Row[] {
   const text = readFileSync(path, 'utf8');
   expect(text.startsWith('\uFEFF')).toBe(true);
   const delimiter = text.split('\n')[0]!.includes(';') ? ';' : ',';
-  return parse(text.slice(1), { columns: true, delimiter }) as Row[];
+  return toolNames(parse(text.slice(1), { columns: true, delimiter }) as Row[]);
 }
 
 interface Summary {

@@ -166,24 +166,25 @@ describe('cohort check on hand-edited allocations (fixtures/hand-edited/)', () =
   it('a row without a decision and cells that are not numbers: exit 3 with every cell located', async () => {
     const dir = tempDir();
     const lines = readFileSync(GOLDEN_ALLOCATION, 'utf8').split('\r\n');
-    lines[1] = lines[1]!.replace(/^(TLP-\d{4});selected;kommune;;\d+;\d+;/, '$1;maybe;kommune;;x;0;');
-    lines[2] = lines[2]!.replace(/^(TLP-\d{4});selected;/, '$1;;');
+    // The golden allocation is bokmål: `Status` `tatt opp`, `Verkstedgruppe`, `Prosjektgruppe`.
+    lines[1] = lines[1]!.replace(/^(TLP-\d{4});tatt opp;kommune;;\d+;\d+;/, '$1;maybe;kommune;;x;0;');
+    lines[2] = lines[2]!.replace(/^(TLP-\d{4});tatt opp;/, '$1;;');
     const file = join(dir, 'allocation.csv');
     writeFileSync(file, lines.join('\r\n'));
     const r = await check(file);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`${file}:2 column "status": expected one of selected, reserve, excluded, ineligible, over_cap, withdrawn, got "maybe"`);
-    expect(r.stderr).toContain(`${file}:2 column "workshop_group": expected a workshop group number (a whole number from 1) or a blank cell, got "x"`);
-    expect(r.stderr).toContain(`${file}:2 column "project_team": expected a project team number (a whole number from 1) or a blank cell, got "0"`);
-    expect(r.stderr).toContain(`${file}:3 column "status": expected one of selected, reserve, excluded, ineligible, over_cap, withdrawn, got a blank cell`);
+    expect(r.stderr).toContain(`${file}:2 column "Status": expected one of selected, reserve, excluded, ineligible, over_cap, withdrawn, got "maybe"`);
+    expect(r.stderr).toContain(`${file}:2 column "Verkstedgruppe": expected a workshop group number (a whole number from 1) or a blank cell, got "x"`);
+    expect(r.stderr).toContain(`${file}:2 column "Prosjektgruppe": expected a project team number (a whole number from 1) or a blank cell, got "0"`);
+    expect(r.stderr).toContain(`${file}:3 column "Status": expected one of selected, reserve, excluded, ineligible, over_cap, withdrawn, got a blank cell`);
     expect(r.stderr).not.toContain('has none');
   });
 
   it('statuses that contradict the screening: an eligible reserve marked ineligible, an ineligible one marked reserve', async () => {
     const dir = tempDir();
     const text = readFileSync(GOLDEN_ALLOCATION, 'utf8')
-      .replace(/\n(TLP-\d{4});ineligible;kommune;;/, '\n$1;reserve;kommune;;')
-      .replace(/\n(TLP-\d{4});reserve;kommune;34;/, '\n$1;ineligible;kommune;;');
+      .replace(/\n(TLP-\d{4});ikke kvalifisert;kommune;;/, '\n$1;reserve;kommune;;')
+      .replace(/\n(TLP-\d{4});reserve;kommune;34;/, '\n$1;ikke kvalifisert;kommune;;');
     const file = join(dir, 'allocation.csv');
     writeFileSync(file, text);
     const r = await cohort(['check', '--candidates', ...SAMPLE_NB_REL, '--allocation', file, '--json']);

@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run } from '../../src/cli/main.js';
+import { CATALOGUE } from '../../src/domain/i18n/index.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'cohort.js');
@@ -47,4 +48,38 @@ export function cohortBin(args: readonly string[], cwd = ROOT): Run {
 
 export function tempDir(prefix = 'cohort-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+const NB_FILES = CATALOGUE.nb.files;
+/** Norwegian output headers → the tool's names (`Søknadsnummer` in an output is the id as typed, `input_id`). */
+const TOOL_HEADER: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(NB_FILES.candidateColumns).map(([k, v]): [string, string] => [v, k]),
+  ...Object.entries(NB_FILES.columns).map(([k, v]): [string, string] => [v, k]),
+]);
+/** A bokmål output's header under the tool's name (`Status` → `status`); any other header as it is. */
+export function toolHeader(header: string): string {
+  return TOOL_HEADER.get(header) ?? header;
+}
+
+const TOOL_VALUE: Readonly<Record<string, ReadonlyMap<string, string>>> = {
+  status: new Map(Object.entries(NB_FILES.status).map(([k, v]) => [v, k])),
+  kind: new Map(Object.entries(NB_FILES.kind).map(([k, v]) => [v, k])),
+};
+
+/**
+ * Rows of a bokmål CSV output (read with `columns: true`) under the tool's names: the catalogue's Norwegian headers
+ * and its status and group-kind words turned into `status` `selected`, `kind` `workshop_group`. For tests of what
+ * was decided, not of the words: a header or value the catalogue does not have stays as written, so a test that
+ * looks for the tool's name of a column the file misnames still fails. The words themselves are tested in
+ * test/app/file-language.test.ts.
+ */
+export function toolNames<R extends Record<string, string | undefined>>(rows: readonly R[]): R[] {
+  return rows.map((row) => {
+    const out: Record<string, string | undefined> = {};
+    for (const [h, v] of Object.entries(row)) {
+      const key = TOOL_HEADER.get(h) ?? h;
+      out[key] = v === undefined ? v : (TOOL_VALUE[key]?.get(v) ?? v);
+    }
+    return out as R;
+  });
 }

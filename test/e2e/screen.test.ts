@@ -2,7 +2,7 @@ import { readFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ROOT, SAMPLE_EN, SAMPLE_NB, cohort, tempDir } from './helpers.js';
+import { ROOT, SAMPLE_EN, SAMPLE_NB, cohort, tempDir, toolNames } from './helpers.js';
 
 function readScreening(dir: string): Array<Record<string, string>> {
   const text = readFileSync(join(dir, 'screening.csv'), 'utf8');
@@ -18,17 +18,23 @@ function personalData(): string[] {
 }
 
 describe('cohort screen', () => {
-  it('gives identical statuses and reasons on both sample dialects', async () => {
+  it('gives identical statuses and reasons on both sample dialects, in the language asked or the headers\'', async () => {
     const nb = tempDir();
+    const nbEn = tempDir();
     const en = tempDir();
     const a = await cohort(['screen', ...SAMPLE_NB, '--out', nb]);
     const b = await cohort(['screen', ...SAMPLE_EN, '--out', en]);
-    expect(a.code).toBe(0);
-    expect(b.code).toBe(0);
-    const pick = (rows: Array<Record<string, string>>) => rows.map((r) => [r.id, r.status, r.cell, r.reasons, r.warnings]);
+    const c = await cohort(['screen', ...SAMPLE_NB, '--out', nbEn, '--lang', 'en']);
+    expect([a.code, b.code, c.code]).toEqual([0, 0, 0]);
+    const pick = (rows: Array<Record<string, string | undefined>>) => rows.map((r) => [r.id, r.status, r.cell, r.reasons, r.warnings]);
+    // Norwegian headers, no --lang: a bokmål file; the same decisions as the English one.
     const ra = readScreening(nb);
     expect(ra).toHaveLength(130);
-    expect(pick(ra)).toEqual(pick(readScreening(en)));
+    expect(Object.keys(ra[0]!).slice(0, 5)).toEqual(['ID', 'Status', 'Kvotecelle', 'Begrunnelse', 'Advarsler']);
+    const decided = (rows: Array<Record<string, string | undefined>>) => rows.map((r) => [r.id, r.status, r.cell]);
+    expect(decided(toolNames(ra))).toEqual(decided(readScreening(en)));
+    // --lang en: the same file as from the English sample, word for word.
+    expect(pick(readScreening(nbEn))).toEqual(pick(readScreening(en)));
     // The nb run writes `;` (the input's delimiter), the en run `,`.
     expect(readFileSync(join(nb, 'screening.csv'), 'utf8').split('\n')[0]).toContain(';');
   });
@@ -37,7 +43,7 @@ describe('cohort screen', () => {
     const out = tempDir();
     expect((await cohort(['screen', ...SAMPLE_NB, '--out', out])).code).toBe(0);
     const expected = parse(readFileSync(join(ROOT, 'fixtures', 'sample', 'expected.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
-    const got = new Map(readScreening(out).map((r) => [r.id, r]));
+    const got = new Map(toolNames(readScreening(out)).map((r) => [r.id, r]));
     expect(got.size).toBe(expected.length);
     for (const e of expected) {
       const g = got.get(e.id!);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { templateHeaders } from '../../src/read/columns.js';
-import { ROOT, cohort, tempDir } from './helpers.js';
+import { ROOT, cohort, tempDir, toolNames } from './helpers.js';
 
 const BOM = '\uFEFF';
 
@@ -12,7 +12,7 @@ function screeningRows(dir: string): Array<Record<string, string>> {
   const text = readFileSync(join(dir, 'screening.csv'), 'utf8');
   const header = text.split('\n')[0]!;
   const delimiter = [';', '\t'].find((d) => header.includes(d)) ?? ',';
-  return parse(text.slice(1), { columns: true, delimiter }) as Array<Record<string, string>>;
+  return toolNames(parse(text.slice(1), { columns: true, delimiter }) as Array<Record<string, string>>);
 }
 
 function sha256(file: string): string {

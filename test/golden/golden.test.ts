@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ROOT, cohort, tempDir } from '../e2e/helpers.js';
+import { ROOT, cohort, tempDir, toolNames } from '../e2e/helpers.js';
 import { CASES } from './cases.js';
 import { HAND_EDITS } from './hand-edits.js';
 
@@ -41,7 +41,7 @@ describe.each(CASES)('golden case $name', (c) => {
     for (const f of OUTPUTS) expectSameBytes(readFileSync(join(out, f)), join(GOLDEN, c.name, f));
     // Names and birth dates are in allocation.csv, and nowhere on the terminal.
     const csv = readFileSync(join(out, 'allocation.csv'), 'utf8').slice(1);
-    const rows = parse(csv, { columns: true, delimiter: csv.split('\n')[0]?.includes(';') ? ';' : ',' }) as Array<Record<string, string>>;
+    const rows = toolNames(parse(csv, { columns: true, delimiter: csv.split('\n')[0]?.includes(';') ? ';' : ',' }) as Array<Record<string, string>>);
     const personal = rows.flatMap((r) => [r.name ?? '', r.birth_date ?? '']).filter((x) => x !== '');
     expect(personal.length).toBeGreaterThan(rows.length);
     for (const p of personal) {

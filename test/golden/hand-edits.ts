@@ -11,29 +11,41 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { encodeCp1252 } from '../../scripts/lib/generate.js';
+import { CATALOGUE } from '../../src/domain/i18n/index.js';
 
-/** One allocation row, by the allocation's column names; `cells` keeps the order for writing it back. */
+const NB = CATALOGUE.nb.files;
+type Status = keyof typeof NB.status;
+
+/**
+ * One allocation row, by the tool's column names and statuses (`status`, `selected`) whichever language the file is
+ * written in (the sample's is bokmål: `Status`, `tatt opp`); `cells` keeps the order for writing it back.
+ */
 class Table {
   readonly header: string[];
   readonly rows: string[][];
+  /** Whether the file is written in bokmål. */
+  private readonly nb: boolean;
   constructor(text: string) {
     const records = parse(text.replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
     this.header = records[0] ?? [];
     this.rows = records.slice(1);
+    this.nb = this.header.includes(NB.columns.status);
   }
 
   private col(name: string): number {
-    const i = this.header.indexOf(name);
+    const nbName = (NB.columns as Readonly<Record<string, string>>)[name] ?? (NB.candidateColumns as Readonly<Record<string, string>>)[name] ?? name;
+    const i = this.header.indexOf(this.nb ? nbName : name);
     if (i < 0) throw new Error(`hand-edits: no column ${name}`);
     return i;
   }
 
   get(row: string[], name: string): string {
-    return row[this.col(name)] ?? '';
+    const v = row[this.col(name)] ?? '';
+    return name === 'status' && this.nb ? ((Object.keys(NB.status) as Status[]).find((k) => NB.status[k] === v) ?? v) : v;
   }
 
   set(row: string[], name: string, value: string): void {
-    row[this.col(name)] = value;
+    row[this.col(name)] = name === 'status' && this.nb ? NB.status[value as Status] : value;
   }
 
   find(pred: (row: string[]) => boolean, what: string): string[] {

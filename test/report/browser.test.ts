@@ -148,7 +148,8 @@ describe.skipIf(!HAVE_CHROMIUM)("the sample year's report in headless Debian chr
     }
     const text = readFileSync(join(dir, 'nb', 'allocation.csv'), 'utf8').replace(/^\uFEFF/, '');
     const rows = parse(text, { columns: true, delimiter: ';' }) as Array<Record<string, string>>;
-    selected = rows.filter((r) => r.status === 'selected').map((r) => r.id as string).sort();
+    // allocation.csv of --lang nb: Norwegian headers and statuses.
+    selected = rows.filter((r) => r.Status === 'tatt opp').map((r) => r.ID as string).sort();
     browser = await launchChromium();
     for (const lang of ['nb', 'en'] as const) opened[lang] = await open(join(dir, lang, 'report.html'));
   }, HOOK_TIMEOUT_MS);

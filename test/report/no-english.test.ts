@@ -29,13 +29,14 @@ describe("the Norwegian report has no English words (the sample year's files)", 
     const text = readFileSync(join(dir, 'nb', 'allocation.csv'), 'utf8');
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const [header = '', ...rows] = text.split(eol);
+    // The --lang nb file: Norwegian headers and statuses.
     const col = (name: string) => header.replace(/^\uFEFF/, '').split(';').indexOf(name);
     let changed = 0;
     const out = rows.map((row) => {
       const cells = row.split(';');
-      if (cells[col('status')] !== 'selected' || changed >= 4) return row;
-      if (changed < 2) cells[col('status')] = 'reserve';
-      else cells[col('workshop_group')] = '1';
+      if (cells[col('Status')] !== 'tatt opp' || changed >= 4) return row;
+      if (changed < 2) cells[col('Status')] = 'reserve';
+      else cells[col('Verkstedgruppe')] = '1';
       changed += 1;
       return cells.join(';');
     });

@@ -9,8 +9,9 @@ function selectedIn(csv: string): string[] {
   const [header = '', ...lines] = csv.replace(/^\uFEFF/, '').trimEnd().split(/\r?\n/);
   const sep = header.includes(';') ? ';' : ',';
   const cols = header.split(sep);
-  const [id, status] = [cols.indexOf('id'), cols.indexOf('status')];
-  return lines.map((l) => l.split(sep)).filter((c) => c[status] === 'selected').map((c) => c[id] ?? '');
+  // The sample's Norwegian headers make allocation.csv bokmål.
+  const [id, status] = [cols.indexOf('ID'), cols.indexOf('Status')];
+  return lines.map((l) => l.split(sep)).filter((c) => c[status] === 'tatt opp').map((c) => c[id] ?? '');
 }
 
 describe('cohort report', () => {

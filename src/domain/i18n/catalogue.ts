@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../text.js';
 import type { WarningTexts } from '../warnings.js';
-import type { Sector } from '../types.js';
+import type { CanonicalColumn, Sector } from '../types.js';
 
 /** A stage's result as the committee reads it. */
 export interface StageOutcome {
@@ -306,6 +306,32 @@ export interface PreviousWords {
   move: (m: MoveText) => string;
 }
 
+/** The columns the CSV outputs (allocation.csv, screening.csv, groups.csv) and the workbook add to the input's. */
+export const OUTPUT_COLUMNS = ['id', 'input_id', 'status', 'cell', 'reserve_rank', 'workshop_group', 'project_team', 'reasons', 'warnings', 'source_file', 'source_line', 'kind', 'number', 'county'] as const;
+export type OutputColumn = (typeof OUTPUT_COLUMNS)[number];
+
+/** The statuses the outputs write: screening's (`eligible`, `ineligible`) and the allocation's. */
+export const OUTPUT_STATUSES = ['selected', 'reserve', 'excluded', 'ineligible', 'over_cap', 'withdrawn', 'eligible'] as const;
+export type OutputStatus = (typeof OUTPUT_STATUSES)[number];
+
+/**
+ * The words of the files a person opens (the CSV outputs, the workbook): each column's header and each value
+ * with a fixed set of meanings. One declaration per language for the writers and the readers: a file written
+ * in either language reads back (read/columns.ts, read/allocation.ts take their names from here).
+ */
+export interface FileWords {
+  /** A candidate file's columns: `cohort template`'s header, and the input columns the outputs pass through. */
+  candidateColumns: Readonly<Record<CanonicalColumn, string>>;
+  /** The outputs' own columns (`id` is the candidate id as the tool reads it; the id as typed is the candidate column). */
+  columns: Readonly<Record<OutputColumn, string>>;
+  status: Readonly<Record<OutputStatus, string>>;
+  /** groups.csv's `kind`. */
+  kind: Readonly<Record<'workshop_group' | 'project_team', string>>;
+  gender: Readonly<Record<'female' | 'male' | 'unknown', string>>;
+  yes: string;
+  no: string;
+}
+
 export interface Catalogue {
   lang: Lang;
   /** The label before a warning line on stderr. */
@@ -327,4 +353,5 @@ export interface Catalogue {
   /** Why a candidate is not eligible, by screening reason code (`too_young` is told with the programme's minimum age). */
   reasons: Readonly<Record<string, (minAge: number) => string>>;
   errors: ErrorWords;
+  files: FileWords;
 }

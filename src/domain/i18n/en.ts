@@ -1,7 +1,8 @@
 /** English, on request (`--lang en`) or where the environment says so. */
 import { formatPercent, listText, plural } from '../text.js';
 import type { WarningTexts } from '../warnings.js';
-import type { Catalogue, DepartureLine, StageOutcome } from './catalogue.js';
+import { CANONICAL_COLUMNS, type CanonicalColumn } from '../types.js';
+import { OUTPUT_COLUMNS, OUTPUT_STATUSES, type Catalogue, type DepartureLine, type OutputColumn, type OutputStatus, type StageOutcome } from './catalogue.js';
 
 const n = (count: number, one: string, other: string): string => plural(count, one, other, 'en');
 const list = (items: readonly string[]): string => listText(items, 'en');
@@ -299,5 +300,14 @@ export const EN = {
       );
       return facts.length === 0 ? head : `${head}: ${facts.join('; ')}`;
     },
+  },
+  files: {
+    candidateColumns: Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, c])) as Record<CanonicalColumn, string>,
+    columns: Object.fromEntries(OUTPUT_COLUMNS.map((c) => [c, c])) as Record<OutputColumn, string>,
+    status: Object.fromEntries(OUTPUT_STATUSES.map((s) => [s, s])) as Record<OutputStatus, string>,
+    kind: { workshop_group: 'workshop_group', project_team: 'project_team' },
+    gender: { female: 'female', male: 'male', unknown: 'unknown' },
+    yes: 'yes',
+    no: 'no',
   },
 } satisfies Catalogue;

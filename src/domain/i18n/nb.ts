@@ -10,6 +10,9 @@ const STAGE: Record<StageOutcome['stage'], string> = { selection: 'utvalget', gr
 const GENDER = { female: ['kvinne', 'kvinner'], male: ['mann', 'menn'] } as const;
 const SECTOR: Record<string, string> = { kommune: 'kommunesektoren', spesialist: 'spesialisthelsetjenesten' };
 
+/** A candidate file's id column, and the outputs' copy of the id as typed. */
+const INPUT_ID = 'Søknadsnummer';
+
 /** `utvalget`, `verkstedgruppene og prosjektgruppene`. */
 const stages = (s: readonly StageOutcome[]): string => list(s.map((x) => STAGE[x.stage]));
 
@@ -448,5 +451,50 @@ export const NB = {
       );
       return facts.length === 0 ? head : `${head}: ${facts.join('; ')}`;
     },
+  },
+  files: {
+    candidateColumns: {
+      id: INPUT_ID,
+      name: 'Navn',
+      birth_date: 'Fødselsdato',
+      gender: 'Kjønn',
+      sector: 'Sektor',
+      rhf: 'RHF',
+      organisation: 'Virksomhet',
+      position: 'Stilling',
+      education: 'Høyeste fullførte utdanning',
+      experience_years: 'Arbeidserfaring (år)',
+      priority: 'Prioritet',
+      endorsed: 'Forankret',
+    },
+    columns: {
+      id: 'ID',
+      input_id: INPUT_ID,
+      status: 'Status',
+      cell: 'Kvotecelle',
+      reserve_rank: 'Reserveplass',
+      workshop_group: 'Verkstedgruppe',
+      project_team: 'Prosjektgruppe',
+      reasons: 'Begrunnelse',
+      warnings: 'Advarsler',
+      source_file: 'Kildefil',
+      source_line: 'Kildelinje',
+      kind: 'Gruppetype',
+      number: 'Nummer',
+      county: 'Fylke',
+    },
+    status: {
+      selected: 'tatt opp',
+      reserve: 'reserve',
+      excluded: 'ekskludert',
+      ineligible: 'ikke kvalifisert',
+      over_cap: 'over nominasjonstaket',
+      withdrawn: 'trukket',
+      eligible: 'kvalifisert',
+    },
+    kind: { workshop_group: 'verkstedgruppe', project_team: 'prosjektgruppe' },
+    gender: { female: 'Kvinne', male: 'Mann', unknown: 'ukjent' },
+    yes: 'Ja',
+    no: 'Nei',
   },
 } satisfies Catalogue;
