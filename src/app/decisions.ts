@@ -8,6 +8,7 @@
  * `lock_not_obeyed` reasons, the group and team stages' relaxations, or `cohort check`'s findings), and a plain
  * statement of the outcome when nothing was recorded. Pure.
  */
+import type { Reason } from '../domain/types.js';
 import type { LockDecision } from '../read/locks.js';
 import type { Allocation } from './pipeline.js';
 import type { CheckViolation } from './summary-schema.js';
@@ -159,22 +160,23 @@ export function rowDecisions(
 }
 
 /** Committee reasons for allocation.csv's `reasons` cell: one `decision:` entry per decision naming the candidate that carries a reason. */
-export function decisionReasons(records: readonly DecisionRecord[]): Map<string, Array<{ code: string; text: string }>> {
-  const out = new Map<string, Array<{ code: string; text: string }>>();
+export function decisionReasons(records: readonly DecisionRecord[]): Map<string, Reason[]> {
+  const out = new Map<string, Reason[]>();
   for (const r of records) {
     if (r.reason === null) continue;
     const where = r.source.line === null ? r.source.file : `${r.source.file} line ${r.source.line}`;
     // The cell joins reasons with "; " and the readers split there: the committee's own ";" and line breaks become ",", " ".
     const text = r.reason.replace(/\s*;\s*/g, ', ').replace(/\s+/g, ' ');
-    const add = (id: string, what: string) => {
+    const add = (id: string, what: string, other: string | null) => {
       const list = out.get(id) ?? [];
-      list.push({ code: 'decision', text: `decision: ${what} (${where}${r.obeyed ? '' : ', not obeyed'}): ${text}` });
+      const facts = { code: 'decision', rule: r.rule, id: id, other, group: r.group, file: r.source.file, line: r.source.line, obeyed: r.obeyed, text } as const;
+      list.push({ code: 'decision', text: `decision: ${what} (${where}${r.obeyed ? '' : ', not obeyed'}): ${text}`, facts });
       out.set(id, list);
     };
-    if (r.other === null) add(r.id, r.rule === 'group' ? `group ${r.group ?? '?'}` : r.rule);
+    if (r.other === null) add(r.id, r.rule === 'group' ? `group ${r.group ?? '?'}` : r.rule, null);
     else {
-      add(r.id, `${r.rule} ${r.other}`);
-      add(r.other, `${r.rule} ${r.id}`);
+      add(r.id, `${r.rule} ${r.other}`, r.other);
+      add(r.other, `${r.rule} ${r.id}`, r.id);
     }
   }
   return out;

@@ -156,9 +156,12 @@ function orderedRows(loaded: Loaded, result: ReplaceResult): ResultRow[] {
 
 /** A row's reasons: fresh for newcomers and the newly withdrawn; else the allocation's, reserve rank updated, plus notes. */
 function reasonsText(loaded: Loaded, r: ResultRow): string {
-  if (r.freshReasons) return joinReasons(r.notes.map((text) => ({ text })));
+  // The notes of cohort replace are the pipeline's English in either language (not yet from facts).
+  if (r.freshReasons) return joinReasons(r.notes.map((text) => ({ text })), loaded.inputs.outputLang);
   let old = loaded.reasons.get(r.id) ?? '';
-  if (r.previousReserveRank !== null && r.reserveRank !== null) old = old.replace(/\breserve: number \d+/, `reserve: number ${r.reserveRank}`);
+  if (r.previousReserveRank !== null && r.reserveRank !== null) {
+    old = old.replace(/\breserve: number \d+/, `reserve: number ${r.reserveRank}`).replace(/\breserve nummer \d+/, `reserve nummer ${r.reserveRank}`);
+  }
   return [old, ...r.notes].filter((t) => t !== '').join('; ');
 }
 
@@ -170,7 +173,7 @@ function allocationCsv(loaded: Loaded, rows: readonly ResultRow[]): string {
   const num = (n: number | null) => (n === null ? '' : String(n));
   const body = rows.map((r) => {
     const c = byId.get(r.id) as Candidate;
-    return [r.id, r.status, r.cell ?? '', num(r.reserveRank), num(r.workshopGroup), num(r.projectTeam), reasonsText(loaded, r), joinReasons(warningsById.get(r.id) ?? []), ...pt.row(c), c.ref.file, String(c.ref.line)];
+    return [r.id, r.status, r.cell ?? '', num(r.reserveRank), num(r.workshopGroup), num(r.projectTeam), reasonsText(loaded, r), joinReasons(warningsById.get(r.id) ?? [], loaded.inputs.outputLang), ...pt.row(c), c.ref.file, String(c.ref.line)];
   });
   const t = localised({ columns: outputColumns(ALLOCATION_OWN_COLUMNS, pt, SOURCE_COLUMNS), body }, loaded.inputs.outputLang);
   return toCsv(t.header, t.body, { delimiter: loaded.inputs.outputDelimiter });

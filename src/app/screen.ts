@@ -5,7 +5,7 @@ import { EXIT } from '../domain/errors.js';
 import { CATALOGUE } from '../domain/i18n/index.js';
 import { quotaCells, type Programme } from '../domain/programme.js';
 import type { Lang } from '../domain/text.js';
-import type { ScreenedCandidate } from '../domain/types.js';
+import type { ReasonFacts, ScreenedCandidate } from '../domain/types.js';
 import { toCsv, writeOutputs } from '../io/csv-write.js';
 import { inputPaths, loadInputs, type InputOptions, type LoadedInputs } from './load.js';
 import { runWarningLines, warningsInLang, type CommandOutcome } from './outcome.js';
@@ -23,8 +23,10 @@ export interface ScreenOptions extends InputOptions {
 
 export const NO_CELL = '(no cell)';
 
-export function joinReasons(rs: ReadonlyArray<{ text: string }>): string {
-  return rs.map((r) => r.text).join('; ');
+/** A `reasons` or `warnings` cell in `lang`: each reason from its facts (the English text where it has none), joined by `; `. */
+export function joinReasons(rs: ReadonlyArray<{ text: string; facts?: ReasonFacts | undefined }>, lang: Lang): string {
+  const words = CATALOGUE[lang].files;
+  return rs.map((r) => (r.facts === undefined ? r.text : words.reason(r.facts, r.text))).join('; ');
 }
 
 /** screening.csv: every input row once, sorted by id (so input row order never matters). */
@@ -32,7 +34,7 @@ export function screeningCsv(inputs: LoadedInputs): string {
   const pt = passThrough(inputs.read.candidates, inputs.read.files, inputs.outputDecimal);
   const rows = [...inputs.screening.screened]
     .sort((a, b) => compareCodeUnits(a.candidate.id, b.candidate.id))
-    .map((s) => [s.candidate.id, s.status, s.cell ?? '', joinReasons(s.reasons), joinReasons(s.warnings), ...pt.row(s.candidate), s.candidate.ref.file, String(s.candidate.ref.line)]);
+    .map((s) => [s.candidate.id, s.status, s.cell ?? '', joinReasons(s.reasons, inputs.outputLang), joinReasons(s.warnings, inputs.outputLang), ...pt.row(s.candidate), s.candidate.ref.file, String(s.candidate.ref.line)]);
   const t = localised({ columns: outputColumns(['id', 'status', 'cell', 'reasons', 'warnings'], pt, ['source_file', 'source_line']), body: rows }, inputs.outputLang);
   return toCsv(t.header, t.body, { delimiter: inputs.outputDelimiter });
 }

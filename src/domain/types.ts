@@ -97,10 +97,58 @@ export type ScreeningReasonCode =
   | 'not_endorsed'
   | 'unknown_rhf';
 
+/** A gender rule as a reason names it: at least `required` of `gender` in `where` (a body, a sector or the cohort), `actual` admitted. */
+export interface RuleFact {
+  scope: 'cohort' | 'sector' | 'cell';
+  /** The cell's label (`Helse Vest`, `kommune`), the sector key, or `` for the cohort. */
+  where: string;
+  gender: 'female' | 'male';
+  required: number;
+  actual: number;
+}
+
+/** Who was passed over (or admitted instead), and how many more, to meet which gender rules. */
+export interface GenderRuleFacts {
+  first: { id: string; priority: number | null };
+  sameRank: boolean;
+  others: number;
+  rules: readonly RuleFact[];
+}
+
+/** The facts of a reason, for each language to say in its own words (the files' `reasons` and `warnings` cells). */
+export type ReasonFacts =
+  | { code: 'missing_birth_date'; problem: 'blank' | 'not_a_date'; minAge: number; start: string }
+  /** `age` null: born after the start date. */
+  | { code: 'too_young'; age: number | null; minAge: number; start: string }
+  | { code: 'missing_education'; min: string }
+  | { code: 'no_bachelor'; education: string; min: string }
+  | { code: 'missing_experience'; min: number; minMaster: number }
+  | { code: 'too_little_experience'; years: number; min: number; minMaster: number }
+  | { code: 'unknown_rhf'; sector: string; rhf: string | null }
+  /** `endorsed` false: not endorsed; null: nothing recorded. */
+  | { code: 'not_endorsed'; endorsed: false | null; required: boolean }
+  | { code: 'nomination_cap'; trust: string; nominated: number; cap: number }
+  | { code: 'no_quota_cell'; sector: string; rhf: string | null }
+  | { code: 'excluded'; eligible: boolean }
+  | { code: 'included' }
+  /** `over_quota`: more includes than the cell's seats, this one competes as usual. */
+  | { code: 'lock_not_obeyed'; why: 'conflict' | 'not_eligible' | 'over_quota' }
+  | { code: 'selected'; priority: number | null; cell: string }
+  | { code: 'reserve'; rank: number | null; priority: number | null; cell: string }
+  /** A tie the lottery decided: `others` not selected (for one selected) or selected (for a reserve). */
+  | { code: 'lottery'; selected: boolean; priority: number | null; cell: string; others: number; seed: string }
+  /** Admitted before `first` (and `others` more), or passed over for `first` (and `others` more), to meet `rules`. */
+  | ({ code: 'selected_for_gender_rule' } & GenderRuleFacts)
+  | ({ code: 'passed_over_for_gender_rule' } & GenderRuleFacts)
+  /** A committee decision with its reason (`text`: the committee's words, as written). */
+  | { code: 'decision'; rule: string; id: string; other: string | null; group: number | null; file: string; line: number | null; obeyed: boolean; text: string };
+
 export interface Reason {
   code: string;
   /** Readable English text, e.g. `too_young: 24 years on 2026-08-15, minimum 25`. */
   text: string;
+  /** The facts, for the files in another language; absent where the text is all there is. */
+  facts?: ReasonFacts | undefined;
 }
 
 export type ScreeningStatus = 'eligible' | 'ineligible';

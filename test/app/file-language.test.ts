@@ -140,3 +140,76 @@ describe('allocate on the Norwegian sample: bokmål files without --lang, Englis
     expect(c.code, c.stdout + c.stderr).toBe(0);
   });
 });
+
+/** The words of a text, lower case (letters only: `reserve_rank` is `reserve` and `rank`). */
+function words(text: string): Set<string> {
+  return new Set([...text.matchAll(/\p{L}+/gu)].map((m) => m[0].toLowerCase()));
+}
+
+/**
+ * English words the English CSV outputs use (headers, statuses, group kinds, genders, yes/no, the reasons and
+ * warnings): the scan proves each is there, and none may be in the bokmål files. Not `status` (bokmål too, the
+ * header `Status`), `reserve` (bokmål: `reserve nummer 3`), `over` (`over nominasjonstaket`), `men` (bokmål for
+ * "but"), `master` and `bachelor` (the input's education as typed).
+ */
+const ENGLISH_WORDS = [
+  'cell', 'rank', 'workshop', 'group', 'project', 'team', 'reasons', 'warnings', 'input', 'source', 'file', 'line',
+  'name', 'birth', 'date', 'gender', 'sector', 'organisation', 'position', 'education', 'experience', 'years',
+  'priority', 'endorsed', 'selected', 'eligible', 'ineligible', 'cap', 'female', 'male', 'yes', 'no', 'kind',
+  'number', 'county', 'lottery', 'tied', 'unranked', 'candidates', 'drawn', 'order', 'seed', 'minimum', 'highest',
+  'nominated', 'most', 'top', 'chosen', 'before', 'better', 'ranked', 'meet', 'least', 'women', 'not', 'instead',
+  'passed', 'superior', 'warning', 'programme', 'require', 'the', 'with', 'and',
+] as const;
+
+/** Bokmål words of the bokmål files that the English ones must not have (the input's data aside). */
+const NORWEGIAN_WORDS = [
+  'tatt', 'opp', 'kvalifisert', 'verkstedgruppe', 'prosjektgruppe', 'kvotecelle', 'reserveplass', 'begrunnelse',
+  'advarsler', 'kildefil', 'kildelinje', 'gruppetype', 'nummer', 'fylke', 'søknadsnummer', 'navn', 'fødselsdato',
+  'kjønn', 'sektor', 'virksomhet', 'stilling', 'prioritet', 'forankret', 'kvinne', 'mann', 'ja', 'nei',
+  'loddtrekning', 'likt', 'rangert', 'uten', 'kandidater', 'forbigått', 'minst', 'menn', 'kvinner', 'oppfylle',
+  'nominasjonstaket', 'nominerte', 'taket', 'ung', 'oppstart', 'kravet', 'arbeidserfaring', 'forankret', 'frø',
+] as const;
+
+describe('the bokmål files have no English words, the English files no bokmål ones', () => {
+  const text: Record<'nb' | 'en', string[]> = { nb: [], en: [] };
+  beforeAll(async () => {
+    const dir = tempDir('cohort-files-words-');
+    for (const lang of ['nb', 'en'] as const) {
+      const a = await cohort(['allocate', ...SAMPLE_NB, '--out', join(dir, lang), '--lang', lang]);
+      const s = await cohort(['screen', ...SAMPLE_NB, '--out', join(dir, `${lang}-screen`), '--lang', lang]);
+      if (a.code !== 0 || s.code !== 0) throw new Error(`allocate or screen failed: ${a.stderr}${s.stderr}`);
+      text[lang] = [join(dir, lang, 'allocation.csv'), join(dir, lang, 'groups.csv'), join(dir, `${lang}-screen`, 'screening.csv')].map((f) => readFileSync(f, 'utf8').replace(/^\uFEFF/, ''));
+    }
+  }, 120_000);
+
+  /** The words of the files that are the tool's, not the candidates' data: every column but the input's and the file names. */
+  const toolWords = (lang: 'nb' | 'en'): Set<string> => {
+    const w = CATALOGUE[lang].files;
+    const input = new Set<string>([...Object.values(w.candidateColumns), w.columns.source_file]);
+    const out = new Set<string>();
+    for (const csv of text[lang]) {
+      const [header = [], ...rows] = parse(csv, { delimiter: csv.split('\n')[0]?.includes(';') ? ';' : ',' }) as string[][];
+      for (const h of header) for (const x of words(h)) out.add(x);
+      const kept = header.map((h, i) => (input.has(h) && h !== w.candidateColumns.gender && h !== w.candidateColumns.endorsed ? -1 : i)).filter((i) => i >= 0);
+      for (const r of rows) for (const i of kept) for (const x of words(r[i] ?? '')) out.add(x);
+    }
+    return out;
+  };
+
+  it('the English files use every listed English word (so the scan reads what a reader reads)', () => {
+    const found = toolWords('en');
+    expect(ENGLISH_WORDS.filter((x) => !found.has(x))).toEqual([]);
+  });
+
+  it('the bokmål files use none of them, anywhere (headers, values, reasons, warnings, and the input\'s data)', () => {
+    const found = words(text.nb.join('\n'));
+    expect(ENGLISH_WORDS.filter((x) => found.has(x))).toEqual([]);
+    const nb = toolWords('nb');
+    expect(NORWEGIAN_WORDS.filter((x) => !nb.has(x))).toEqual([]);
+  });
+
+  it('the English files use none of the bokmål words outside the input\'s data', () => {
+    const found = toolWords('en');
+    expect(NORWEGIAN_WORDS.filter((x) => found.has(x))).toEqual([]);
+  });
+});

@@ -112,9 +112,10 @@ describe('allocate records every committee decision', () => {
     const reasons = t.headers.indexOf('Begrunnelse');
     expect(reasons).toBeGreaterThan(0);
     const row = (id: string) => t.records.find((r) => r.cells[0] === id)?.cells ?? [];
-    expect(row('TLP-0001')[reasons]).toContain(`decision: group 3 (${locks} line 2): ${FORMULA}`);
+    expect(row('TLP-0001')[reasons]).toContain(`komiteens vedtak: TLP-0001 i gruppe 3 (${locks} linje 2): ${FORMULA}`);
     // The committee's ";" must not split the cell's reasons.
-    expect(row('TLP-0091')[reasons]).toContain(`decision: include (${locks} line 3, not obeyed): For ung i år, men lovende`);
+    expect(row('TLP-0091')[reasons]).toContain(`komiteens vedtak: ta med TLP-0091 (${locks} linje 3, ikke fulgt): For ung i år, men lovende`);
+    expect(row('TLP-0091')[reasons]).toContain('komiteens beslutning er ikke fulgt: skulle tas med, men er ikke kvalifisert');
     for (const r of t.records) for (const c of r.cells) expect(c).not.toMatch(/^[=+\-@]/);
   });
 

@@ -97,13 +97,13 @@ describe('screen: age on the start date', () => {
 
   it('says the age, the start date and the minimum, and no birth date or name', () => {
     const r = one(cand({ birthDate: '2001-08-18' }));
-    expect(r.reasons).toEqual([{ code: 'too_young', text: 'too_young: 24 years on 2026-08-17, minimum 25' }]);
+    expect(r.reasons).toEqual([{ code: 'too_young', text: 'too_young: 24 years on 2026-08-17, minimum 25', facts: { code: 'too_young', age: 24, minAge: 25, start: '2026-08-17' } }]);
     expect(JSON.stringify(r.reasons)).not.toMatch(/2001|08-18|Kari|Nordmann/);
   });
 
   it('a birth date after the start date is too young, without the date', () => {
     const r = one(cand({ birthDate: '2030-01-01' }));
-    expect(r.reasons).toEqual([{ code: 'too_young', text: 'too_young: born after 2026-08-17, minimum 25' }]);
+    expect(r.reasons).toEqual([{ code: 'too_young', text: 'too_young: born after 2026-08-17, minimum 25', facts: { code: 'too_young', age: null, minAge: 25, start: '2026-08-17' } }]);
   });
 
   it.each([[null], ['not-a-date'], ['2001-02-30']])('birth date %s → missing_birth_date', (birthDate) => {
@@ -195,7 +195,9 @@ describe('screen: quota cell and RHF', () => {
   it('an RHF without a cell in this programme is unknown_rhf too', () => {
     const p: Programme = { ...BUILTIN, quotas: { ...BUILTIN.quotas, spesialist: { seats: 20, cells: [{ rhf: 'Helse Sør-Øst', seats: 20 }] } } };
     const r = one(cand({ sector: 'spesialist', rhf: 'Helse Nord' }), p);
-    expect(r.reasons).toEqual([{ code: 'unknown_rhf', text: 'unknown_rhf: the programme has no spesialist quota cell for Helse Nord' }]);
+    expect(r.reasons).toEqual([
+      { code: 'unknown_rhf', text: 'unknown_rhf: the programme has no spesialist quota cell for Helse Nord', facts: { code: 'unknown_rhf', sector: 'spesialist', rhf: 'Helse Nord' } },
+    ]);
     expect(r.cell).toBeNull();
   });
 });

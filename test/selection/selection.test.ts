@@ -34,8 +34,10 @@ describe('exact quotas', () => {
     expect(r.rules.every((x) => x.met && x.explanation === null)).toBe(true);
     expect(r.stage.status).toBe('optimal');
     expect(r.stage.terms?.genderShortfall).toBe(0);
-    expect(byId(r).get('V-05')?.reasons).toEqual([{ code: 'reserve', text: 'reserve: number 1 in Helse Vest (priority 5)' }]);
-    expect(byId(r).get('N-01')?.reasons).toEqual([{ code: 'selected', text: 'selected: priority 1 in Helse Nord' }]);
+    expect(byId(r).get('V-05')?.reasons).toEqual([
+      { code: 'reserve', text: 'reserve: number 1 in Helse Vest (priority 5)', facts: { code: 'reserve', rank: 1, priority: 5, cell: 'Helse Vest' } },
+    ]);
+    expect(byId(r).get('N-01')?.reasons).toEqual([{ code: 'selected', text: 'selected: priority 1 in Helse Nord', facts: { code: 'selected', priority: 1, cell: 'Helse Nord' } }]);
   });
 
   it('lists the rules: one quota rule per cell, then each gender for cohort and sectors', async () => {
@@ -129,11 +131,25 @@ describe('gender swap', () => {
     expect(m.get('N-05')?.reasons).toContainEqual({
       code: 'selected_for_gender_rule',
       text: 'selected_for_gender_rule: chosen before better-ranked N-04 (priority 4) to meet: at least 8 women in spesialist (8 selected)',
+      facts: {
+        code: 'selected_for_gender_rule',
+        first: { id: 'N-04', priority: 4 },
+        sameRank: false,
+        others: 0,
+        rules: [{ scope: 'sector', where: 'spesialist', gender: 'female', required: 8, actual: 8 }],
+      },
     });
     expect(m.get('N-04')).toMatchObject({ status: 'reserve', reserveRank: 1 });
     expect(m.get('N-04')?.reasons).toContainEqual({
       code: 'passed_over_for_gender_rule',
       text: 'passed_over_for_gender_rule: N-05 (priority 5) selected instead to meet: at least 8 women in spesialist (8 selected)',
+      facts: {
+        code: 'passed_over_for_gender_rule',
+        first: { id: 'N-05', priority: 5 },
+        sameRank: false,
+        others: 0,
+        rules: [{ scope: 'sector', where: 'spesialist', gender: 'female', required: 8, actual: 8 }],
+      },
     });
     expect(m.get('V-05')?.reasons.map((x) => x.code)).toEqual(['selected', 'selected_for_gender_rule']);
     expect(m.get('V-05')?.reasons[1]?.text).toMatch(/^selected_for_gender_rule: chosen before better-ranked V-03 \(priority 3\) to meet/);

@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../text.js';
 import type { WarningTexts } from '../warnings.js';
-import type { CanonicalColumn, Sector } from '../types.js';
+import type { CanonicalColumn, ReasonFacts, Sector } from '../types.js';
 
 /** A stage's result as the committee reads it. */
 export interface StageOutcome {
@@ -330,6 +330,11 @@ export interface FileWords {
   gender: Readonly<Record<'female' | 'male' | 'unknown', string>>;
   yes: string;
   no: string;
+  /**
+   * A reason or warning of the `reasons` and `warnings` cells, from its facts; `english` is the pipeline's own
+   * sentence (`selected: priority 3 in Helse Vest`), which the English catalogue writes as it is.
+   */
+  reason: (facts: ReasonFacts, english: string) => string;
 }
 
 export interface Catalogue {

@@ -309,5 +309,6 @@ export const EN = {
     gender: { female: 'female', male: 'male', unknown: 'unknown' },
     yes: 'yes',
     no: 'no',
+    reason: (_facts, english) => english,
   },
 } satisfies Catalogue;

@@ -1,5 +1,6 @@
 /** Bokmål, the coordinators' language and the default where the environment says Norwegian. */
-import { formatDate, formatPercent, listText, plural } from '../text.js';
+import { formatDate, formatNumber, formatPercent, listText, plural } from '../text.js';
+import type { ReasonFacts, RuleFact } from '../types.js';
 import type { WarningTexts } from '../warnings.js';
 import type { Catalogue, DepartureLine, IssueParams, StageOutcome } from './catalogue.js';
 
@@ -9,6 +10,60 @@ const list = (items: readonly string[]): string => listText(items, 'nb');
 const STAGE: Record<StageOutcome['stage'], string> = { selection: 'utvalget', groups: 'verkstedgruppene', teams: 'prosjektgruppene' };
 const GENDER = { female: ['kvinne', 'kvinner'], male: ['mann', 'menn'] } as const;
 const SECTOR: Record<string, string> = { kommune: 'kommunesektoren', spesialist: 'spesialisthelsetjenesten' };
+
+const rank = (priority: number | null): string => (priority === null ? 'uten prioritet' : `prioritet ${priority}`);
+const EDUCATION: Record<string, string> = { none: 'ingen', fagskole: 'fagskole', bachelor: 'bachelorgrad', master: 'mastergrad', phd: 'doktorgrad' };
+const education = (e: string): string => EDUCATION[e] ?? e;
+const years = (y: number): string => formatNumber(y, 'nb');
+const experienceMin = (min: number, minMaster: number): string => (min === minMaster ? `${min} år` : `${min} år (${minMaster} med mastergrad)`);
+const sectorWord = (s: string): string => SECTOR[s] ?? s;
+const ruleFact = (r: RuleFact): string =>
+  `minst ${n(r.required, GENDER[r.gender][0], GENDER[r.gender][1])} i ${r.scope === 'cohort' ? 'kullet' : r.scope === 'sector' ? sectorWord(r.where) : r.where} (${r.actual} tatt opp)`;
+const others = (count: number): string => (count > 0 ? ` og ${n(count, 'annen', 'andre')}` : '');
+
+const LOCK_NOT_OBEYED = {
+  conflict: 'både ta med og holde utenfor, ingen av dem gjelder',
+  not_eligible: 'skulle tas med, men er ikke kvalifisert',
+  over_quota: 'flere skulle tas med enn det er plasser; denne konkurrerer som vanlig',
+} as const;
+
+/** The reasons and warnings of the files' cells, from their facts. */
+const REASON: { [C in ReasonFacts['code']]: (f: Extract<ReasonFacts, { code: C }>) => string } = {
+  missing_birth_date: (f) =>
+    `${f.problem === 'blank' ? 'mangler fødselsdato' : 'fødselsdatoen er ingen gyldig dato'}; den trengs for minstealderen ${f.minAge} år ved oppstart ${formatDate(f.start, 'nb')}`,
+  too_young: (f) => `for ung: ${f.age === null ? `født etter ${formatDate(f.start, 'nb')}` : `${f.age} år ved oppstart ${formatDate(f.start, 'nb')}`}, minstealderen er ${f.minAge}`,
+  missing_education: (f) => `mangler høyeste fullførte utdanning; kravet er minst ${education(f.min)}`,
+  no_bachelor: (f) => `utdanning under kravet: høyeste utdanning ${education(f.education)}, kravet er minst ${education(f.min)}`,
+  missing_experience: (f) => `mangler arbeidserfaring; kravet er ${experienceMin(f.min, f.minMaster)}`,
+  too_little_experience: (f) => `for kort arbeidserfaring: ${years(f.years)} år, kravet er ${experienceMin(f.min, f.minMaster)}`,
+  unknown_rhf: (f) =>
+    f.rhf === null
+      ? `ukjent RHF: ikke oppgitt, og arbeidsgiveren er ikke et kjent helseforetak (${sectorWord(f.sector)})`
+      : `programmet har ingen kvotecelle i ${sectorWord(f.sector)} for ${f.rhf}`,
+  not_endorsed: (f) =>
+    f.endorsed === null
+      ? 'ingen forankring registrert, og programmet krever det'
+      : `ikke forankret hos nærmeste leder${f.required ? ', og programmet krever det' : ' (en advarsel: programmet krever det ikke)'}`,
+  nomination_cap: (f) => `over nominasjonstaket: ${f.trust} nominerte ${f.nominated}, taket er ${f.cap}; denne nominasjonen er ikke blant de ${f.cap} øverste etter prioritet`,
+  no_quota_cell: (f) => `passer ingen kvotecelle i programmet (${sectorWord(f.sector)}${f.rhf === null ? '' : `, ${f.rhf}`})`,
+  excluded: (f) => `holdt utenfor etter komiteens beslutning${f.eligible ? '' : ' (ikke kvalifisert uansett)'}`,
+  included: () => 'tatt med etter komiteens beslutning',
+  lock_not_obeyed: (f) =>
+    `komiteens beslutning er ikke fulgt: ${LOCK_NOT_OBEYED[f.why]}`,
+  selected: (f) => `tatt opp: ${rank(f.priority)} i ${f.cell}`,
+  reserve: (f) => `reserve nummer ${f.rank ?? '?'} i ${f.cell} (${rank(f.priority)})`,
+  lottery: (f) =>
+    `loddtrekning: likt rangert (${rank(f.priority)}) i ${f.cell} med ${f.selected ? `${n(f.others, 'kandidat', 'kandidater')} som ikke ble tatt opp` : `${n(f.others, 'kandidat', 'kandidater')} som ble tatt opp`}; ` +
+    `rekkefølgen er trukket (frø «${f.seed}»)`,
+  selected_for_gender_rule: (f) =>
+    `tatt opp foran ${f.sameRank ? `${f.first.id} (samme rangering, tidligere plass i loddtrekningen)` : `bedre rangerte ${f.first.id} (${rank(f.first.priority)})`}${others(f.others)} ` +
+    `for å oppfylle: ${list(f.rules.map(ruleFact))}`,
+  passed_over_for_gender_rule: (f) =>
+    `forbigått av ${f.first.id} (${rank(f.first.priority)}${f.sameRank ? ', senere plass i loddtrekningen' : ''})${others(f.others)} ` +
+    `for å oppfylle: ${list(f.rules.map(ruleFact))}`,
+  decision: (f) =>
+    `komiteens vedtak: ${(DECISION[f.rule] ?? ((d: Decision) => `${f.rule} ${d.id}`))(f)} (${f.line === null ? f.file : `${f.file} linje ${f.line}`}${f.obeyed ? '' : ', ikke fulgt'}): ${f.text}`,
+};
 
 /** A candidate file's id column, and the outputs' copy of the id as typed. */
 const INPUT_ID = 'Søknadsnummer';
@@ -496,5 +551,6 @@ export const NB = {
     gender: { female: 'Kvinne', male: 'Mann', unknown: 'ukjent' },
     yes: 'Ja',
     no: 'Nei',
+    reason: (f) => REASON[f.code](f as never),
   },
 } satisfies Catalogue;

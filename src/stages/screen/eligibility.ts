@@ -29,7 +29,7 @@ import { compareCodeUnits } from '../../domain/compare.js';
 import { ageOn } from '../../domain/dates.js';
 import { cellFor, type Programme } from '../../domain/programme.js';
 import { compareNominations, nominationCap } from '../../domain/rules.js';
-import { educationAtLeast, type Candidate, type Reason, type ScreenedCandidate, type ScreeningReasonCode } from '../../domain/types.js';
+import { educationAtLeast, type Candidate, type Reason, type ReasonFacts, type ScreenedCandidate, type ScreeningReasonCode } from '../../domain/types.js';
 import type { Warning } from '../../domain/warnings.js';
 import { warning } from '../../domain/i18n/index.js';
 
@@ -63,25 +63,25 @@ export function screen(candidates: readonly Candidate[], programme: Programme): 
   return { screened, warnings: capped.warnings };
 }
 
-function reason(code: ScreeningReasonCode, detail: string): Reason {
-  return { code, text: `${code}: ${detail}` };
+function reason(code: ScreeningReasonCode, detail: string, facts: ReasonFacts): Reason {
+  return { code, text: `${code}: ${detail}`, facts };
 }
 
 function ageReasons(c: Candidate, p: Programme): Reason[] {
   const min = p.eligibility.minAge;
-  if (c.birthDate === null) return [reason('missing_birth_date', `no birth date, needed for the minimum age ${min} on ${p.startDate}`)];
+  if (c.birthDate === null) return [reason('missing_birth_date', `no birth date, needed for the minimum age ${min} on ${p.startDate}`, { code: 'missing_birth_date', problem: 'blank', minAge: min, start: p.startDate })];
   const age = ageOn(c.birthDate, p.startDate);
-  if (age === null) return [reason('missing_birth_date', `the birth date is not a calendar date, needed for the minimum age ${min} on ${p.startDate}`)];
+  if (age === null) return [reason('missing_birth_date', `the birth date is not a calendar date, needed for the minimum age ${min} on ${p.startDate}`, { code: 'missing_birth_date', problem: 'not_a_date', minAge: min, start: p.startDate })];
   if (age >= min) return [];
-  if (age < 0) return [reason('too_young', `born after ${p.startDate}, minimum ${min}`)];
-  return [reason('too_young', `${age} year${age === 1 ? '' : 's'} on ${p.startDate}, minimum ${min}`)];
+  if (age < 0) return [reason('too_young', `born after ${p.startDate}, minimum ${min}`, { code: 'too_young', age: null, minAge: min, start: p.startDate })];
+  return [reason('too_young', `${age} year${age === 1 ? '' : 's'} on ${p.startDate}, minimum ${min}`, { code: 'too_young', age, minAge: min, start: p.startDate })];
 }
 
 function educationReasons(c: Candidate, p: Programme): Reason[] {
   const min = p.eligibility.minEducation;
-  if (c.education === null) return [reason('missing_education', `no highest completed education given, minimum ${min}`)];
+  if (c.education === null) return [reason('missing_education', `no highest completed education given, minimum ${min}`, { code: 'missing_education', min })];
   if (educationAtLeast(c.education, min)) return [];
-  return [reason('no_bachelor', `highest education ${c.education}, minimum ${min}`)];
+  return [reason('no_bachelor', `highest education ${c.education}, minimum ${min}`, { code: 'no_bachelor', education: c.education, min })];
 }
 
 /** `4 (3 with a master's)`, or just `4` when both minimums are equal. */
@@ -94,28 +94,33 @@ function experienceReasons(c: Candidate, p: Programme): Reason[] {
   const { minExperienceYears: plain, minExperienceYearsWithMaster: master } = p.eligibility;
   const years = c.experienceYears;
   if (years === null || !Number.isFinite(years)) {
-    return [reason('missing_experience', `no work experience given, minimum ${experienceMinimumText(p)} years`)];
+    return [reason('missing_experience', `no work experience given, minimum ${experienceMinimumText(p)} years`, { code: 'missing_experience', min: plain, minMaster: master })];
   }
   // Unknown education: fail only when the years fail even the master's minimum (see the module comment).
   const mayHaveMaster = c.education === null || educationAtLeast(c.education, 'master');
   const ok = years >= plain || (mayHaveMaster && years >= master);
   if (ok) return [];
-  return [reason('too_little_experience', `${String(years)} year${years === 1 ? '' : 's'}, minimum ${experienceMinimumText(p)}`)];
+  return [reason('too_little_experience', `${String(years)} year${years === 1 ? '' : 's'}, minimum ${experienceMinimumText(p)}`, { code: 'too_little_experience', years, min: plain, minMaster: master })];
 }
 
 function unknownRhf(c: Candidate): Reason {
   if (c.rhf === null) {
-    return reason('unknown_rhf', `the RHF of this ${c.sector} candidate is not known (no RHF given and the organisation is not a known hospital trust)`);
+    return reason('unknown_rhf', `the RHF of this ${c.sector} candidate is not known (no RHF given and the organisation is not a known hospital trust)`, { code: 'unknown_rhf', sector: c.sector, rhf: null });
   }
-  return reason('unknown_rhf', `the programme has no ${c.sector} quota cell for ${c.rhf}`);
+  return reason('unknown_rhf', `the programme has no ${c.sector} quota cell for ${c.rhf}`, { code: 'unknown_rhf', sector: c.sector, rhf: c.rhf });
 }
 
 function endorsementReason(c: Candidate, p: Programme): Reason | null {
   if (c.endorsed === true) return null;
+  const required = p.eligibility.requireEndorsement;
   if (c.endorsed === false) {
-    return reason('not_endorsed', p.eligibility.requireEndorsement ? 'not endorsed by the nearest superior, which this programme requires' : 'not endorsed by the nearest superior (a warning: this programme does not require it)');
+    return reason('not_endorsed', required ? 'not endorsed by the nearest superior, which this programme requires' : 'not endorsed by the nearest superior (a warning: this programme does not require it)', {
+      code: 'not_endorsed',
+      endorsed: false,
+      required,
+    });
   }
-  return p.eligibility.requireEndorsement ? reason('not_endorsed', 'no endorsement recorded, which this programme requires') : null;
+  return required ? reason('not_endorsed', 'no endorsement recorded, which this programme requires', { code: 'not_endorsed', endorsed: null, required }) : null;
 }
 
 function capNominations(candidates: readonly Candidate[], cap: number | null): { byCandidate: Map<Candidate, Reason>; warnings: Warning[] } {
@@ -136,7 +141,7 @@ function capNominations(candidates: readonly Candidate[], cap: number | null): {
     if (list.length <= cap) continue;
     const over = list.slice(cap);
     for (const c of over) {
-      byCandidate.set(c, reason('nomination_cap', `${trust} nominated ${list.length}, at most ${cap}; this nomination is not in its top ${cap} by priority`));
+      byCandidate.set(c, reason('nomination_cap', `${trust} nominated ${list.length}, at most ${cap}; this nomination is not in its top ${cap} by priority`, { code: 'nomination_cap', trust, nominated: list.length, cap }));
     }
     const last = list[cap - 1];
     const first = over[0];

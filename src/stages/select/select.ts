@@ -71,7 +71,7 @@ import { quotaCells, type Programme, type QuotaCell } from '../../domain/program
 import { overCapOnly } from '../../domain/nomination.js';
 import { compareCallIn, genderRuleParams, genderRules, genderTargets, seatsToFill, type GenderRule } from '../../domain/rules.js';
 import { plural } from '../../domain/text.js';
-import type { Gender, Reason, RowRef, ScreenedCandidate, ScreeningReasonCode, Sector } from '../../domain/types.js';
+import type { Gender, Reason, RowRef, RuleFact, ScreenedCandidate, ScreeningReasonCode, Sector } from '../../domain/types.js';
 import type { Warning } from '../../domain/warnings.js';
 import { warning } from '../../domain/i18n/index.js';
 
@@ -315,7 +315,7 @@ export async function select(screened: readonly ScreenedCandidate[], programme: 
     const cell = sc.cell === null ? null : (cellByKey.get(sc.cell) ?? null);
     const reasons: Reason[] = [...sc.reasons];
     if (sc.status === 'eligible' && cell === null) {
-      reasons.push({ code: 'no_quota_cell', text: `no_quota_cell: ${c.sector}${c.rhf === null ? '' : ` / ${c.rhf}`} fits no quota cell of the programme` });
+      reasons.push({ code: 'no_quota_cell', text: `no_quota_cell: ${c.sector}${c.rhf === null ? '' : ` / ${c.rhf}`} fits no quota cell of the programme`, facts: { code: 'no_quota_cell', sector: c.sector, rhf: c.rhf } });
     }
     return {
       index,
@@ -629,12 +629,12 @@ function applyLocks(entries: Entry[], byId: Map<string, Entry>, cells: readonly 
   const exc = [...new Set(options.exclude ?? [])].sort(compareCodeUnits);
   const excSet = new Set(exc);
   const incSet = new Set(inc);
-  const notObeyed = (e: Entry, text: string) => e.reasons.push({ code: 'lock_not_obeyed', text: `lock_not_obeyed: ${text}` });
+  const notObeyed = (e: Entry, text: string, why: 'conflict' | 'not_eligible' | 'over_quota') => e.reasons.push({ code: 'lock_not_obeyed', text: `lock_not_obeyed: ${text}`, facts: { code: 'lock_not_obeyed', why } });
 
   for (const id of inc.filter((x) => excSet.has(x))) {
     warnings.push(warning('lock_conflict', { id }));
     const e = byId.get(id);
-    if (e !== undefined) notObeyed(e, 'both included and excluded, neither lock applies');
+    if (e !== undefined) notObeyed(e, 'both included and excluded, neither lock applies', 'conflict');
   }
   for (const [list, kind] of [[inc, 'include'], [exc, 'exclude']] as const) {
     for (const id of list) {
@@ -648,11 +648,11 @@ function applyLocks(entries: Entry[], byId: Map<string, Entry>, cells: readonly 
       if (kind === 'exclude') {
         if (e.eligible) {
           e.excluded = true;
-          e.reasons.push({ code: 'excluded', text: 'excluded: by the committee (exclude lock)' });
-        } else e.reasons.push({ code: 'excluded', text: 'excluded: by the committee (exclude lock; not eligible anyway)' });
+          e.reasons.push({ code: 'excluded', text: 'excluded: by the committee (exclude lock)', facts: { code: 'excluded', eligible: true } });
+        } else e.reasons.push({ code: 'excluded', text: 'excluded: by the committee (exclude lock; not eligible anyway)', facts: { code: 'excluded', eligible: false } });
       } else if (!e.eligible) {
         warnings.push(warning('include_ineligible', { id, file: e.sc.candidate.ref.file, line: e.sc.candidate.ref.line }));
-        notObeyed(e, 'included but not eligible');
+        notObeyed(e, 'included but not eligible', 'not_eligible');
       } else e.included = true;
     }
   }
@@ -662,7 +662,7 @@ function applyLocks(entries: Entry[], byId: Map<string, Entry>, cells: readonly 
     warnings.push(warning('include_over_quota', { cell: cell.label, included: incl.length, seats: cell.seats, ids: incl.map((e) => e.id) }));
     for (const e of incl.slice(cell.seats)) {
       e.included = false;
-      notObeyed(e, `${cell.label} has more includes than its ${cell.seats} seats; this one competes as usual`);
+      notObeyed(e, `${cell.label} has more includes than its ${cell.seats} seats; this one competes as usual`, 'over_quota');
     }
   }
 }
@@ -787,6 +787,11 @@ function ruleList(rs: readonly GenderRule[], actual: ReadonlyMap<string, number>
   return rs.map((r) => `${r.text} (${actual.get(r.id) ?? 0} selected)`).join('; ');
 }
 
+/** The same rules as facts: where (a cell by its label), the gender, the minimum and how many were admitted. */
+function ruleFacts(rs: readonly GenderRule[], actual: ReadonlyMap<string, number>): RuleFact[] {
+  return rs.map((r) => ({ scope: r.scope, where: r.scope === 'cohort' ? '' : r.scope === 'sector' ? r.scopeKey : r.where, gender: r.gender, required: r.required, actual: actual.get(r.id) ?? 0 }));
+}
+
 /** Reasons for selected and reserve candidates: rank, lottery ties, gender rules. Linear per cell. */
 function addReasons(
   cells: readonly QuotaCell[],
@@ -865,8 +870,8 @@ function addReasons(
 
     avail.forEach((e, i) => {
       if (e.selected) {
-        if (e.included) e.reasons.push({ code: 'included', text: 'included: by the committee (include lock)' });
-        else e.reasons.push({ code: 'selected', text: `selected: ${rankText(e.priority)} in ${cell.label}` });
+        if (e.included) e.reasons.push({ code: 'included', text: 'included: by the committee (include lock)', facts: { code: 'included' } });
+        else e.reasons.push({ code: 'selected', text: `selected: ${rankText(e.priority)} in ${cell.label}`, facts: { code: 'selected', priority: e.priority, cell: cell.label } });
         const out = earlierOut[i];
         if (!e.included && out !== undefined && out.first !== null) {
           const blocking = blockingRules(e, rules, actual);
@@ -877,15 +882,20 @@ function addReasons(
             e.reasons.push({
               code: 'selected_for_gender_rule',
               text: `selected_for_gender_rule: chosen before ${strict ? `better-ranked ${first.id} (${rankText(first.priority)})` : `${first.id} (same rank, earlier lottery place)`}${others > 0 ? ` and ${plural(others, 'other', 'others')}` : ''} to meet: ${ruleList(blocking, actual)}`,
+              facts: { code: 'selected_for_gender_rule', first: { id: first.id, priority: first.priority }, sameRank: !strict, others, rules: ruleFacts(blocking, actual) },
             });
           }
         }
         const notSelected = tieOut.get(e.priority) ?? 0;
         if (notSelected > 0) {
-          e.reasons.push({ code: 'lottery', text: `lottery: tied at ${rankText(e.priority)} in ${cell.label} with ${plural(notSelected, 'candidate', 'candidates')} not selected; order drawn by lottery (seed "${seed}")` });
+          e.reasons.push({
+            code: 'lottery',
+            text: `lottery: tied at ${rankText(e.priority)} in ${cell.label} with ${plural(notSelected, 'candidate', 'candidates')} not selected; order drawn by lottery (seed "${seed}")`,
+            facts: { code: 'lottery', selected: true, priority: e.priority, cell: cell.label, others: notSelected, seed },
+          });
         }
       } else {
-        e.reasons.push({ code: 'reserve', text: `reserve: number ${e.reserveRank ?? '?'} in ${cell.label} (${rankText(e.priority)})` });
+        e.reasons.push({ code: 'reserve', text: `reserve: number ${e.reserveRank ?? '?'} in ${cell.label} (${rankText(e.priority)})`, facts: { code: 'reserve', rank: e.reserveRank, priority: e.priority, cell: cell.label } });
         const later = laterIn[i];
         const first = later?.first ?? null;
         if (later !== undefined && first !== null) {
@@ -895,12 +905,17 @@ function addReasons(
             e.reasons.push({
               code: 'passed_over_for_gender_rule',
               text: `passed_over_for_gender_rule: ${first.id} (${rankText(first.priority)}${strict ? '' : ', a later lottery place'})${later.count > 1 ? ` and ${plural(later.count - 1, 'other', 'others')}` : ''} selected instead to meet: ${ruleList(blocking, actual)}`,
+              facts: { code: 'passed_over_for_gender_rule', first: { id: first.id, priority: first.priority }, sameRank: !strict, others: later.count - 1, rules: ruleFacts(blocking, actual) },
             });
           }
         }
         const selectedInTie = tieSel.get(e.priority) ?? 0;
         if (selectedInTie > 0) {
-          e.reasons.push({ code: 'lottery', text: `lottery: tied at ${rankText(e.priority)} in ${cell.label} with ${plural(selectedInTie, 'selected candidate', 'selected candidates')}; order drawn by lottery (seed "${seed}")` });
+          e.reasons.push({
+            code: 'lottery',
+            text: `lottery: tied at ${rankText(e.priority)} in ${cell.label} with ${plural(selectedInTie, 'selected candidate', 'selected candidates')}; order drawn by lottery (seed "${seed}")`,
+            facts: { code: 'lottery', selected: false, priority: e.priority, cell: cell.label, others: selectedInTie, seed },
+          });
         }
       }
     });
