@@ -156,13 +156,12 @@ function orderedRows(loaded: Loaded, result: ReplaceResult): ResultRow[] {
 
 /** A row's reasons: fresh for newcomers and the newly withdrawn; else the allocation's, reserve rank updated, plus notes. */
 function reasonsText(loaded: Loaded, r: ResultRow): string {
-  // The notes of cohort replace are the pipeline's English in either language (not yet from facts).
-  if (r.freshReasons) return joinReasons(r.notes.map((text) => ({ text })), loaded.inputs.outputLang);
+  if (r.freshReasons) return joinReasons(r.notes, loaded.inputs.outputLang);
   let old = loaded.reasons.get(r.id) ?? '';
   if (r.previousReserveRank !== null && r.reserveRank !== null) {
     old = old.replace(/\breserve: number \d+/, `reserve: number ${r.reserveRank}`).replace(/\breserve nummer \d+/, `reserve nummer ${r.reserveRank}`);
   }
-  return [old, ...r.notes].filter((t) => t !== '').join('; ');
+  return [old, joinReasons(r.notes, loaded.inputs.outputLang)].filter((t) => t !== '').join('; ');
 }
 
 function allocationCsv(loaded: Loaded, rows: readonly ResultRow[]): string {

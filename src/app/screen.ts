@@ -23,10 +23,15 @@ export interface ScreenOptions extends InputOptions {
 
 export const NO_CELL = '(no cell)';
 
-/** A `reasons` or `warnings` cell in `lang`: each reason from its facts (the English text where it has none), joined by `; `. */
-export function joinReasons(rs: ReadonlyArray<{ text: string; facts?: ReasonFacts | undefined }>, lang: Lang): string {
+/**
+ * A `reasons` or `warnings` cell in `lang`: each reason from its facts (the English text where it has none; in
+ * English only where another reason of the list says it, `facts` null), joined by `; `.
+ */
+export function joinReasons(rs: ReadonlyArray<{ text: string; facts?: ReasonFacts | null | undefined }>, lang: Lang): string {
   const words = CATALOGUE[lang].files;
-  return rs.map((r) => (r.facts === undefined ? r.text : words.reason(r.facts, r.text))).join('; ');
+  return rs
+    .flatMap((r) => (r.facts === undefined ? [r.text] : r.facts === null ? (lang === 'en' ? [r.text] : []) : [words.reason(r.facts, r.text)]))
+    .join('; ');
 }
 
 /** screening.csv: every input row once, sorted by id (so input row order never matters). */

@@ -140,6 +140,27 @@ export type ReasonFacts =
   /** Admitted before `first` (and `others` more), or passed over for `first` (and `others` more), to meet `rules`. */
   | ({ code: 'selected_for_gender_rule' } & GenderRuleFacts)
   | ({ code: 'passed_over_for_gender_rule' } & GenderRuleFacts)
+  /** `cohort replace`: left the cohort (`was` selected: the place left and who took the seat) or the reserve list. */
+  | { code: 'withdrawn'; was: 'selected' | 'reserve'; group: number | null; team: number | null; replacedBy: string | null; reserveRank: number | null; cell: string }
+  /**
+   * `cohort replace`: called in from the reserves (`how`), before `passedOver`, into the seat of `replaces` (null: a
+   * vacant seat), in its exact place or not.
+   */
+  | {
+      code: 'newcomer';
+      how: 'next_reserve' | 'gender_rule' | 'committee_add';
+      cell: string;
+      reserveRank: number | null;
+      priority: number | null;
+      gender: 'female' | 'male' | 'unknown';
+      passedOver: readonly string[];
+      replaces: string | null;
+      exact: boolean;
+    }
+  /** `cohort replace`: moved to keep the group and team rules. */
+  | { code: 'moved'; fromGroup: number; toGroup: number; fromTeam: number; toTeam: number }
+  /** `cohort replace`: these newcomers of the other gender were called in before this reserve, for a gender rule. */
+  | { code: 'called_in_instead'; ids: readonly string[] }
   /** A committee decision with its reason (`text`: the committee's words, as written). */
   | { code: 'decision'; rule: string; id: string; other: string | null; group: number | null; file: string; line: number | null; obeyed: boolean; text: string };
 
@@ -147,8 +168,11 @@ export interface Reason {
   code: string;
   /** Readable English text, e.g. `too_young: 24 years on 2026-08-15, minimum 25`. */
   text: string;
-  /** The facts, for the files in another language; absent where the text is all there is. */
-  facts?: ReasonFacts | undefined;
+  /**
+   * The facts, for the files in another language; absent where the text is all there is; null where another reason
+   * of the same list says it in other languages (the English text is said only in English).
+   */
+  facts?: ReasonFacts | null | undefined;
 }
 
 export type ScreeningStatus = 'eligible' | 'ineligible';

@@ -5,6 +5,7 @@
  */
 import { rankText } from '../stages/select/select.js';
 import { plural } from '../domain/text.js';
+import type { Reason } from '../domain/types.js';
 import type { ReplaceState } from './request.js';
 import type { SeatDecision } from './seats.js';
 import type { CurrentRow, Move, Newcomer, Placement, ReformedPlacement, ResultRow, Seat, WithdrawnChange } from './types.js';
@@ -102,29 +103,44 @@ export function changeSet(state: ReplaceState, d: SeatDecision, placement: Place
 
   const rows: ResultRow[] = input.rows.map((r) => {
     const i = info(r.id);
-    const base = { id: r.id, cell: i.cell?.key ?? null, previousReserveRank: null as number | null, notes: [] as string[], freshReasons: false };
+    const base = { id: r.id, cell: i.cell?.key ?? null, previousReserveRank: null as number | null, notes: [] as Reason[], freshReasons: false };
     if (withdrawSet.has(r.id)) {
       const w = withdrawn.find((x) => x.id === r.id) as WithdrawnChange;
       const note =
         w.was === 'selected'
           ? `withdrawn: left the cohort (was in workshop group ${w.workshopGroup ?? '?'}, project team ${w.projectTeam ?? '?'}); ${w.replacedBy === null ? 'the seat stays empty: no reserve left' : `seat taken by ${w.replacedBy}`}`
           : `withdrawn: left the reserve list (was number ${w.reserveRank ?? '?'} in ${i.cell?.label ?? '?'})`;
-      return { ...base, status: 'withdrawn', reserveRank: null, workshopGroup: null, projectTeam: null, notes: [note], freshReasons: true };
+      const facts = { code: 'withdrawn', was: w.was, group: w.workshopGroup, team: w.projectTeam, replacedBy: w.replacedBy, reserveRank: w.reserveRank, cell: i.cell?.label ?? '?' } as const;
+      return { ...base, status: 'withdrawn', reserveRank: null, workshopGroup: null, projectTeam: null, notes: [{ code: 'withdrawn', text: note, facts }], freshReasons: true };
     }
     if (participantSet.has(r.id)) {
       const group = placement.groupOf.get(r.id) ?? null;
       const team = placement.teamOf.get(r.id) ?? null;
       const nc = newcomers.find((x) => x.id === r.id);
       if (nc !== undefined) {
-        const notes = [
-          nc.how === 'committee_add' ? `included: ${nc.why}` : nc.how === 'gender_rule' ? `selected_for_gender_rule: ${nc.why}` : `selected: ${nc.why}`,
-          nc.replaces === null ? 'replaces: a vacant seat' : `replaces ${nc.replaces} (withdrawn)${nc.exactPlace ? ', in the same workshop group and project team' : ''}`,
+        const c = info(r.id).c;
+        const facts = {
+          code: 'newcomer',
+          how: nc.how,
+          cell: i.cell?.label ?? '?',
+          reserveRank: nc.reserveRank,
+          priority: c.priority,
+          gender: c.gender,
+          passedOver: nc.passedOver,
+          replaces: nc.replaces,
+          exact: nc.exactPlace,
+        } as const;
+        // The facts say all three English notes in one reason; the first carries them, the others are English only.
+        const notes: Reason[] = [
+          { code: 'newcomer', text: nc.how === 'committee_add' ? `included: ${nc.why}` : nc.how === 'gender_rule' ? `selected_for_gender_rule: ${nc.why}` : `selected: ${nc.why}`, facts },
+          { code: 'newcomer', text: nc.replaces === null ? 'replaces: a vacant seat' : `replaces ${nc.replaces} (withdrawn)${nc.exactPlace ? ', in the same workshop group and project team' : ''}`, facts: null },
         ];
-        if (nc.placeNote !== null) notes.push(`placed: ${nc.placeNote}`);
+        if (nc.placeNote !== null) notes.push({ code: 'newcomer', text: `placed: ${nc.placeNote}`, facts: null });
         return { ...base, status: 'selected', reserveRank: null, workshopGroup: group, projectTeam: team, notes, freshReasons: true };
       }
       const mv = moves.find((x) => x.id === r.id);
-      const notes = mv === undefined ? [] : [`moved: ${moveText(mv)} (${mv.why})`];
+      const notes: Reason[] =
+        mv === undefined ? [] : [{ code: 'moved', text: `moved: ${moveText(mv)} (${mv.why})`, facts: { code: 'moved', fromGroup: mv.fromGroup, toGroup: mv.toGroup, fromTeam: mv.fromTeam, toTeam: mv.toTeam } }];
       return { ...base, status: 'selected', reserveRank: null, workshopGroup: group, projectTeam: team, notes };
     }
     if (r.status === 'reserve') {
@@ -132,7 +148,9 @@ export function changeSet(state: ReplaceState, d: SeatDecision, placement: Place
       const before = rankBefore.get(r.id) ?? null;
       // Passed over: a newcomer of another gender, placed after them, was called in for a gender rule.
       const instead = newcomers.filter((x) => x.how === 'gender_rule' && x.cell === i.cell?.key && info(x.id).c.gender !== i.c.gender && (x.reserveRank ?? 0) > (before ?? 0));
-      const notes = instead.length > 0 ? [`passed_over_for_gender_rule: ${instead.map((x) => x.id).join(', ')} called in instead by cohort replace to keep a gender rule`] : [];
+      const ids = instead.map((x) => x.id);
+      const notes: Reason[] =
+        ids.length > 0 ? [{ code: 'called_in_instead', text: `passed_over_for_gender_rule: ${ids.join(', ')} called in instead by cohort replace to keep a gender rule`, facts: { code: 'called_in_instead', ids } }] : [];
       return { ...base, status: 'reserve', reserveRank: rank, workshopGroup: null, projectTeam: null, previousReserveRank: rank !== before ? before : null, notes };
     }
     return { ...base, status: r.status, reserveRank: null, workshopGroup: null, projectTeam: null };

@@ -3,7 +3,7 @@
  * the change set), and the state its steps pass on. Pure types.
  */
 import type { QuotaCell } from '../domain/programme.js';
-import type { Candidate, GroupLocks, ScreenedCandidate } from '../domain/types.js';
+import type { Candidate, GroupLocks, Reason, ScreenedCandidate } from '../domain/types.js';
 import type { Programme } from '../domain/programme.js';
 import type { SelectionRule } from '../stages/select/select.js';
 
@@ -121,8 +121,8 @@ export interface ResultRow {
   projectTeam: number | null;
   /** The reserve rank before, when the row's rank changed. */
   previousReserveRank: number | null;
-  /** Reason texts this change adds to the row (the app appends them to the row's reasons). */
-  notes: string[];
+  /** Reasons this change adds to the row (the app appends them to the row's reasons, in the files' language). */
+  notes: Reason[];
   /** A new reason list replaces the old one (newcomers, the newly withdrawn); false: keep and append `notes`. */
   freshReasons: boolean;
 }

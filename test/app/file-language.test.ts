@@ -136,6 +136,11 @@ describe('allocate on the Norwegian sample: bokmål files without --lang, Englis
     const replaced = table(join(out, 'allocation.csv'));
     expect(replaced.header.slice(0, 3)).toEqual(['ID', 'Status', 'Kvotecelle']);
     expect(replaced.rows.find((row) => row[0] === leaving)?.[1]).toBe('trukket');
+    // The reasons of the change in bokmål too: the withdrawn one's, the newcomer's.
+    expect(replaced.rows.find((row) => row[0] === leaving)?.[6]).toMatch(/^trukket seg fra kullet \(var i verkstedgruppe \d+, prosjektgruppe \d+\); plassen går til TLP-\d{4}$/);
+    expect(replaced.rows.map((row) => row[6]).join('\n')).toMatch(/tatt opp fra reservelisten: reserve nummer 1 i kommune/);
+    const found = words(readFileSync(join(out, 'allocation.csv'), 'utf8') + readFileSync(join(out, 'groups.csv'), 'utf8'));
+    expect(ENGLISH_WORDS.filter((x) => found.has(x))).toEqual([]);
     const c = await cohort(['check', '--candidates', ...SAMPLE_NB, '--allocation', join(out, 'allocation.csv')]);
     expect(c.code, c.stdout + c.stderr).toBe(0);
   });

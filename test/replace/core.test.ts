@@ -36,7 +36,9 @@ describe('seats', () => {
     expect(result.newcomers[0]?.why).toBe(
       'best-placed man among the reserves of Helse Sør-Øst (reserve number 3, priority 47), called in before better-placed S09 (reserve number 1) and 1 other to keep: at least 8 men in spesialist',
     );
-    expect(result.rows.find((r) => r.id === 'S09')?.notes).toEqual(['passed_over_for_gender_rule: S11 called in instead by cohort replace to keep a gender rule']);
+    expect(result.rows.find((r) => r.id === 'S09')?.notes).toEqual([
+      { code: 'called_in_instead', text: 'passed_over_for_gender_rule: S11 called in instead by cohort replace to keep a gender rule', facts: { code: 'called_in_instead', ids: ['S11'] } },
+    ]);
     expect(result.rules.every((r) => r.met)).toBe(true);
   });
 

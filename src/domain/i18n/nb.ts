@@ -61,6 +61,21 @@ const REASON: { [C in ReasonFacts['code']]: (f: Extract<ReasonFacts, { code: C }
   passed_over_for_gender_rule: (f) =>
     `forbigått av ${f.first.id} (${rank(f.first.priority)}${f.sameRank ? ', senere plass i loddtrekningen' : ''})${others(f.others)} ` +
     `for å oppfylle: ${list(f.rules.map(ruleFact))}`,
+  withdrawn: (f) =>
+    f.was === 'selected'
+      ? `trukket seg fra kullet (var i verkstedgruppe ${f.group ?? '?'}, prosjektgruppe ${f.team ?? '?'}); ${f.replacedBy === null ? 'plassen står tom: ingen reserve igjen' : `plassen går til ${f.replacedBy}`}`
+      : `trukket seg fra reservelisten (var reserve nummer ${f.reserveRank ?? '?'} i ${f.cell})`,
+  newcomer: (f) =>
+    `${f.how === 'committee_add' ? 'tatt med etter komiteens beslutning (--add)' : 'tatt opp fra reservelisten'}: ` +
+    (f.how === 'gender_rule'
+      ? `beste ${GENDER_ONE[f.gender] ?? 'kandidat'} blant reservene i ${f.cell} (reserve nummer ${f.reserveRank ?? '?'}, ${rank(f.priority)}), tatt inn foran ${list(f.passedOver)} for å holde instansens kjønnsbalanse`
+      : `reserve nummer ${f.reserveRank ?? '?'} i ${f.cell} (${rank(f.priority)})${f.passedOver.length > 0 ? `, tatt inn foran ${list(f.passedOver)}` : ''}`) +
+    `; ${f.replaces === null ? 'fyller en ledig plass' : `tar plassen til ${f.replaces}`}` +
+    (f.exact ? ', i samme verkstedgruppe og prosjektgruppe' : f.replaces === null ? '' : '; en annen plass enn den som ble ledig: reglene for verkstedgrupper og prosjektgrupper krevde det'),
+  moved: (f) =>
+    `flyttet ${[f.fromGroup !== f.toGroup ? `fra verkstedgruppe ${f.fromGroup} til ${f.toGroup}` : '', f.fromTeam !== f.toTeam ? `fra prosjektgruppe ${f.fromTeam} til ${f.toTeam}` : ''].filter((x) => x !== '').join(' og ')} ` +
+    'for å holde reglene for verkstedgrupper og prosjektgrupper',
+  called_in_instead: (f) => `forbigått av ${list(f.ids)}, som cohort replace kalte inn for å holde en kjønnsregel`,
   decision: (f) =>
     `komiteens vedtak: ${(DECISION[f.rule] ?? ((d: Decision) => `${f.rule} ${d.id}`))(f)} (${f.line === null ? f.file : `${f.file} linje ${f.line}`}${f.obeyed ? '' : ', ikke fulgt'}): ${f.text}`,
 };
