@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { outputLang } from '../../src/app/outputs.js';
@@ -31,6 +32,20 @@ describe('outputLang: the one rule for the files\' language', () => {
     expect(outputLang(asked, headers, fallback)).toBe(lang);
   });
 });
+
+/** Every part of a zip written by workbookBytes (deflated entries, no data descriptors), by name. */
+function parts(bytes: Uint8Array): Map<string, string> {
+  const buf = Buffer.from(bytes);
+  const out = new Map<string, string>();
+  for (let at = 0; at + 30 < buf.length && buf.readUInt32LE(at) === 0x04034b50; ) {
+    const size = buf.readUInt32LE(at + 18);
+    const n = buf.readUInt16LE(at + 26);
+    const start = at + 30 + n + buf.readUInt16LE(at + 28);
+    out.set(buf.subarray(at + 30, at + 30 + n).toString(), inflateRawSync(buf.subarray(start, start + size)).toString('utf8'));
+    at = start + size;
+  }
+  return out;
+}
 
 /** A CSV output's header and rows. */
 function table(path: string): { header: string[]; rows: string[][] } {
@@ -114,6 +129,21 @@ describe('allocate on the Norwegian sample: bokmål files without --lang, Englis
     const ab = await cohort(['diff', join(dir, 'nb', 'allocation.csv'), join(dir, 'en', 'allocation.csv')]);
     const ba = await cohort(['diff', join(dir, 'en', 'allocation.csv'), join(dir, 'nb', 'allocation.csv')]);
     expect([ab.code, ba.code], ab.stdout + ba.stdout).toEqual([0, 0]);
+  });
+
+  it('the workbook likewise: bokmål sheets and headers, read back by check', async () => {
+    const out = join(dir, 'workbook');
+    const a = await cohort(['allocate', ...SAMPLE_NB, '--out', out, '--format', 'xlsx']);
+    expect(a.code, a.stderr).toBe(0);
+    const zip = parts(new Uint8Array(readFileSync(join(out, 'allocation.xlsx'))));
+    expect(zip.get('xl/workbook.xml')).toContain('name="Tildeling"');
+    expect(zip.get('xl/workbook.xml')).toContain('name="Basisgrupper"');
+    const sheets = [...zip.entries()].filter(([k]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).map(([, v]) => v).join('');
+    for (const text of ['Verkstedgruppe', 'Begrunnelse', 'tatt opp', 'Gruppetype', 'verkstedgruppe']) expect(sheets).toContain(`>${text}<`);
+    expect(ENGLISH_WORDS.filter((x) => words(sheets.replace(/<[^>]*>/g, ' ')).has(x))).toEqual([]);
+    const c = await cohort(['check', '--candidates', ...SAMPLE_NB, '--allocation', join(out, 'allocation.xlsx')]);
+    expect(c.code, c.stdout + c.stderr).toBe(0);
+    expect(c.stdout).toContain('allocation.xlsx');
   });
 
   it('allocate --previous keeps everyone in place from a bokmål or an English previous run', async () => {
