@@ -9,7 +9,7 @@ import { CANONICAL_COLUMNS, type Candidate } from '../domain/types.js';
 import { CATALOGUE } from '../domain/i18n/index.js';
 import type { OutputColumn } from '../domain/i18n/catalogue.js';
 import { formatDate, type Lang } from '../domain/text.js';
-import { parseBoolean, parseDate, parseGender } from '../read/values.js';
+import { fold, parseBoolean, parseDate, parseEducation, parseGender, parseSector } from '../read/values.js';
 
 /**
  * The language of the files a run writes (their headers and values, and with it their dialect): `--lang` when it
@@ -120,8 +120,9 @@ function tableHeader(columns: readonly TableColumn[], lang: Lang): string[] {
 }
 
 /**
- * A value in `lang`, by its column: statuses, group kinds, genders and yes/no by the catalogue's words; a birth
- * date as the language writes dates (`31.12.1980`, `1980-12-31`). A value the tool does not recognise, and every
+ * A value in `lang`, by its column: statuses, group kinds, genders and yes/no by the catalogue's words; a sector or
+ * an education in the other language's word by this one's; a birth date as the language writes dates (`31.12.1980`,
+ * `1980-12-31`). A value the tool does not recognise, and every
  * other column's, as it is.
  */
 function tableValue(column: TableColumn, value: string, lang: Lang): string {
@@ -139,6 +140,16 @@ function tableValue(column: TableColumn, value: string, lang: Lang): string {
     case 'endorsed': {
       const b = parseBoolean(value);
       return b.ok ? (b.value ? w.yes : w.no) : value;
+    }
+    case 'sector':
+    case 'education': {
+      // The other language's word for it becomes this language's; anything else (`kommune`, `cand.med.`) as typed.
+      const other = CATALOGUE[lang === 'nb' ? 'en' : 'nb'].files;
+      const parsed = column.tool === 'sector' ? parseSector(value) : parseEducation(value);
+      if (!parsed.ok) return value;
+      const key = parsed.value as keyof typeof other.sector & keyof typeof other.education;
+      const table = (column.tool === 'sector' ? [other.sector, w.sector] : [other.education, w.education]) as [Readonly<Record<string, string>>, Readonly<Record<string, string>>];
+      return fold(value) === fold(table[0][key] ?? '') ? (table[1][key] ?? value) : value;
     }
     case 'birth_date': {
       const d = parseDate(value.trim());

@@ -92,6 +92,10 @@ describe('allocate on the Norwegian sample: bokmål files without --lang, Englis
     expect(new Set(column(en, 'gender'))).toEqual(new Set(['female', 'male']));
     expect(new Set(column(en, 'endorsed'))).toEqual(new Set(['yes', 'no']));
     for (const d of column(en, 'birth_date')) expect(d).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The input's Norwegian words for a sector and an education level in English (`Kommunehelsetjenesten`, `Ph.d.`).
+    expect(new Set(column(nb, 'Sektor'))).toEqual(new Set(['Kommunehelsetjenesten', 'Spesialisthelsetjenesten']));
+    expect(new Set(column(en, 'sector'))).toEqual(new Set(['municipal', 'specialist']));
+    expect(new Set(column(en, 'education'))).toEqual(new Set(['fagskole', 'bachelor', 'master', 'phd']));
     // The same rows in the same order, whichever language.
     expect(column(nb, 'ID')).toEqual(column(en, 'id'));
   });
@@ -241,6 +245,14 @@ describe('the bokmål files have no English words, the English files no bokmål 
     expect(ENGLISH_WORDS.filter((x) => found.has(x))).toEqual([]);
     const nb = toolWords('nb');
     expect(NORWEGIAN_WORDS.filter((x) => !nb.has(x))).toEqual([]);
+  });
+
+  it('from English candidate files with --lang nb too: the English words of the input become bokmål (female, yes, phd)', async () => {
+    const out = join(tempDir('cohort-files-en-nb-'), 'out');
+    const r = await cohort(['allocate', ...SAMPLE_EN, '--out', out, '--lang', 'nb']);
+    expect(r.code, r.stderr).toBe(0);
+    const found = words(readFileSync(join(out, 'allocation.csv'), 'utf8') + readFileSync(join(out, 'groups.csv'), 'utf8'));
+    expect([...ENGLISH_WORDS, 'phd', 'municipal', 'specialist'].filter((x) => found.has(x))).toEqual([]);
   });
 
   it('the English files use none of the bokmål words outside the input\'s data', () => {

@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../text.js';
 import type { WarningTexts } from '../warnings.js';
-import type { CanonicalColumn, ReasonFacts, Sector } from '../types.js';
+import type { CanonicalColumn, Education, ReasonFacts, Sector } from '../types.js';
 
 /** A stage's result as the committee reads it. */
 export interface StageOutcome {
@@ -328,6 +328,12 @@ export interface FileWords {
   /** groups.csv's `kind`. */
   kind: Readonly<Record<'workshop_group' | 'project_team', string>>;
   gender: Readonly<Record<'female' | 'male' | 'unknown', string>>;
+  /**
+   * A sector and an education level as this language names them. An input cell with the other language's word is
+   * written with this one's (`municipal` in a bokmål file is `Kommunehelsetjenesten`); any other cell as typed.
+   */
+  sector: Readonly<Record<Sector, string>>;
+  education: Readonly<Record<Education, string>>;
   yes: string;
   no: string;
   /**

@@ -307,6 +307,8 @@ export const EN = {
     status: Object.fromEntries(OUTPUT_STATUSES.map((s) => [s, s])) as Record<OutputStatus, string>,
     kind: { workshop_group: 'workshop_group', project_team: 'project_team' },
     gender: { female: 'female', male: 'male', unknown: 'unknown' },
+    sector: { kommune: 'municipal', spesialist: 'specialist' },
+    education: { none: 'none', fagskole: 'fagskole', bachelor: 'bachelor', master: 'master', phd: 'phd' },
     yes: 'yes',
     no: 'no',
     reason: (_facts, english) => english,

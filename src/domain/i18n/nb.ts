@@ -564,6 +564,8 @@ export const NB = {
     },
     kind: { workshop_group: 'verkstedgruppe', project_team: 'prosjektgruppe' },
     gender: { female: 'Kvinne', male: 'Mann', unknown: 'ukjent' },
+    sector: { kommune: 'Kommunehelsetjenesten', spesialist: 'Spesialisthelsetjenesten' },
+    education: { none: 'Ingen', fagskole: 'Fagskole', bachelor: 'Bachelor', master: 'Master', phd: 'Ph.d.' },
     yes: 'Ja',
     no: 'Nei',
     reason: (f) => REASON[f.code](f as never),
