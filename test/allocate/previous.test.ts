@@ -96,7 +96,8 @@ describe('allocate --previous: stable reruns', () => {
     const oldRows = readFileSync(join(out, 'allocation.csv'), 'utf8').split('\r\n');
     const header = (oldRows[0] ?? '').replace(/^\uFEFF/, '').split(';');
     const row = (oldRows.find((l) => l.startsWith(`${moved};`)) ?? '').split(';');
-    const group = Number(row[header.indexOf('workshop_group')]);
+    // Norwegian candidate headers: allocation.csv is bokmål (`Verkstedgruppe`).
+    const group = Number(row[header.indexOf('Verkstedgruppe')]);
     expect(group).toBeGreaterThan(0);
     const locks = join(dir, 'locks.csv');
     writeFileSync(locks, `regel;id;annen\r\ngruppe;${moved};${(group % old.groups.length) + 1}\r\n`);
