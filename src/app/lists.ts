@@ -19,7 +19,7 @@ import type { ListsWords } from '../domain/i18n/catalogue.js';
 import type { Lang } from '../domain/text.js';
 import { readAllocationWithRun, type Warning } from './diff.js';
 import { warningLines, type CommandOutcome } from './outcome.js';
-import { outputDialect } from './outputs.js';
+import { outputDialect, outputLang } from './outputs.js';
 
 export interface ListsOptions {
   /** Absolute working directory: relative paths are taken from it. */
@@ -35,8 +35,10 @@ export interface ListsOptions {
   /** The run's date, `YYYY-MM-DD`; default the allocation file's modification date (local time). */
   date?: string | undefined;
   force: boolean;
-  /** Language of the headers, the cells' words and the terminal. Default `nb`. */
+  /** Language of the terminal, and of the files when neither `langAsked` nor the allocation's headers say. Default `nb`. */
   lang?: Lang | undefined;
+  /** The files' language: `--lang` as given, else the allocation's headers' (app/outputs.ts `outputLang`). */
+  langAsked?: Lang | undefined;
   /**
    * `csv`: one file per body and `bi.csv`; `xlsx`: one workbook `lists.xlsx` with a sheet per body and one for BI.
    * Default: `xlsx` when the allocation is a workbook, else `csv`.
@@ -138,17 +140,20 @@ export function runLists(opts: ListsOptions): CommandOutcome {
     date: opts.date?.trim() ?? localDate(statSync(resolve(opts.cwd, opts.allocation)).mtime),
     seed: opts.seed ?? read.run?.seed ?? m.unknownSeed,
   };
+  // The lists are written in the allocation's language (its headers), as allocate writes its files.
+  const fileLang = outputLang(opts.langAsked, [read.allocation.headers], lang);
+  const fm = CATALOGUE[fileLang].lists;
   const format = opts.format ?? (read.allocation.encoding === 'xlsx' || read.allocation.encoding === 'ods' ? 'xlsx' : 'csv');
   const lines: string[] = [];
   if (format === 'xlsx') {
-    writeOutputs(opts.out, [{ name: LISTS_WORKBOOK, content: listWorkbook(lists, m, run) }], { force: opts.force, cwd: opts.cwd, inputs: [opts.allocation] });
+    writeOutputs(opts.out, [{ name: LISTS_WORKBOOK, content: listWorkbook(lists, fm, run) }], { force: opts.force, cwd: opts.cwd, inputs: [opts.allocation] });
     lines.push(m.wroteWorkbook(`${opts.out}/${LISTS_WORKBOOK}`, lists.bodies.length + 1));
     for (const l of lists.bodies) lines.push(m.bodyLine(l.body, l.body, l.admitted.length, l.reserves.length));
     lines.push(m.admissionLine('BI', lists.admission.length));
   } else {
     // Lists in bokmål are for a Norwegian spreadsheet (`;`); English ones keep the allocation's delimiter.
-    const dialect = outputDialect(opts.delimiter, lang === 'nb', read.allocation.delimiter === '' ? undefined : read.allocation.delimiter);
-    const files = listFiles(lists, m, run, dialect.delimiter);
+    const dialect = outputDialect(opts.delimiter, fileLang === 'nb', read.allocation.delimiter === '' ? undefined : read.allocation.delimiter);
+    const files = listFiles(lists, fm, run, dialect.delimiter);
     writeOutputs(opts.out, files, { force: opts.force, cwd: opts.cwd, inputs: [opts.allocation] });
     lines.push(m.wrote(files.length, opts.out));
     lists.bodies.forEach((l, i) => lines.push(m.bodyLine(files[i]?.name ?? '', l.body, l.admitted.length, l.reserves.length)));

@@ -192,6 +192,8 @@ function asAllocationFile(loaded: Loaded, rows: readonly ResultRow[], file: stri
     encoding: 'utf8',
     delimiter: loaded.inputs.outputDelimiter,
     rows: out,
+    // The check reads the decision columns only, never the header row.
+    headers: [],
     rowCount: out.length,
     ids: out.map((r) => r.id),
     complete: true,

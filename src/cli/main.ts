@@ -425,6 +425,7 @@ function addLists(program: Command, { io, h, langOf, setOutcome }: Ctx): void {
           date: opts.date,
           force: opts.force === true,
           lang: langOf(opts),
+          langAsked: opts.lang,
           format: opts.format,
         }),
       );

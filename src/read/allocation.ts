@@ -74,6 +74,8 @@ export interface AllocationFile {
   delimiter: string;
   /** Rows without a problem, in file order. */
   rows: AllocationRow[];
+  /** The header row as written (empty when the file could not be read). */
+  headers: string[];
   /** Data rows in the file (with or without problems). */
   rowCount: number;
   /** The id of every data row that has one, valid or not, in file order. */
@@ -222,7 +224,7 @@ export function readAllocationDetailed(bytes: Uint8Array, file: string, options:
 }
 
 function readTable(bytes: Uint8Array, file: string, options: AllocationReadOptions, detailed: boolean): AllocationFile {
-  const out: AllocationFile = { file, encoding: 'unknown', delimiter: '', rows: [], rowCount: 0, ids: [], complete: false, hasReserveRanks: false, issues: [] };
+  const out: AllocationFile = { file, encoding: 'unknown', delimiter: '', rows: [], headers: [], rowCount: 0, ids: [], complete: false, hasReserveRanks: false, issues: [] };
   if (bytes.length > INPUT_LIMITS.maxFileBytes) {
     out.issues.push({ code: 'file_too_large', file, message: `expected a file of at most ${INPUT_LIMITS.maxFileBytes / 1024 / 1024} MiB, got ${(bytes.length / 1024 / 1024).toFixed(1)} MiB` });
     return out;
@@ -258,6 +260,7 @@ function readTable(bytes: Uint8Array, file: string, options: AllocationReadOptio
   out.issues.push(...table.issues);
   if (table.headerLine === null) return out;
   const headerLine = table.headerLine;
+  out.headers = table.headers.map((h) => unneutraliseCell(h).trim());
 
   const index = new Map<Column, number>();
   /** The input columns passed through: index → the key `details.input` keeps them under. */

@@ -9,7 +9,8 @@ import { allocationFolder, goldenRows, setRow, tempDir, type Record_ } from '../
 const withEmail = (rows: Record_[]) => rows.map((r) => ({ ...r, 'E-post': `${(r.id ?? '').toLowerCase()}@example.no` }));
 const lists = (allocation: string, more: Partial<Parameters<typeof runLists>[0]> = {}) => {
   const out = join(tempDir(), 'lists');
-  const r = runLists({ cwd: process.cwd(), allocation, out, force: false, date: '2026-04-20', ...more });
+  // In bokmål (`--lang nb`) unless a test says otherwise, whatever the language of the allocation's headers.
+  const r = runLists({ cwd: process.cwd(), allocation, out, force: false, date: '2026-04-20', langAsked: 'nb', ...more });
   return { r, out };
 };
 
@@ -54,7 +55,7 @@ describe('cohort lists (in-process)', () => {
       );
       for (const x of rows) {
         expect(x.Kjøringsdato).toBe('20.04.2026');
-        expect(x.Seed).toBe('topplederprogram');
+        expect(x['Loddtrekningsfrø']).toBe('topplederprogram');
         expect(x['E-post']).toBe(`${(x['Søknadsnummer'] ?? '').toLowerCase()}@example.no`);
         const g = golden.find((y) => y.id === x['Søknadsnummer']);
         expect([x.Navn, x.Stilling, x.Virksomhet]).toEqual([g?.name, g?.position, g?.organisation]);
@@ -86,7 +87,7 @@ describe('cohort lists (in-process)', () => {
   });
 
   it('English headers with --lang en, the allocation\'s delimiter', () => {
-    const { out } = lists(allocationFolder('run', undefined, { delimiter: ',' }), { lang: 'en' });
+    const { out } = lists(allocationFolder('run', undefined, { delimiter: ',' }), { lang: 'en', langAsked: 'en' });
     const rows = readList(join(out, 'helse-nord.csv'), ',');
     expect(Object.keys(rows[0] ?? {})).toEqual(['status', 'reserve_rank', 'id', 'name', 'position', 'email', 'organisation', 'gender', 'priority', 'body', 'run_date', 'seed']);
     expect(rows[0]?.run_date).toBe('2026-04-20');
@@ -97,10 +98,10 @@ describe('cohort lists (in-process)', () => {
     const { r, out } = lists(allocation);
     expect(r.stderr).toContain('fant ingen summary.json');
     expect(r.stderr).toContain('ingen e-postkolonne');
-    expect(readList(join(out, 'ks.csv'))[0]?.Seed).toBe('ukjent');
+    expect(readList(join(out, 'ks.csv'))[0]?.['Loddtrekningsfrø']).toBe('ukjent');
     const stated = lists(allocation, { seed: 'møtet-2026' });
     expect(stated.r.stderr).not.toContain('summary.json');
-    expect(readList(join(stated.out, 'ks.csv'))[0]?.Seed).toBe('møtet-2026');
+    expect(readList(join(stated.out, 'ks.csv'))[0]?.['Loddtrekningsfrø']).toBe('møtet-2026');
   });
 
   it('the date defaults to the allocation file\'s modification date', () => {
@@ -129,5 +130,17 @@ describe('cohort lists (in-process)', () => {
     runLists({ cwd: process.cwd(), allocation: ok, out, force: false, date: '2026-04-20' });
     expect(() => runLists({ cwd: process.cwd(), allocation: ok, out, force: false, date: '2026-04-20' })).toThrow(OutputError);
     expect(runLists({ cwd: process.cwd(), allocation: ok, out, force: true, date: '2026-04-20' }).exitCode).toBe(0);
+  });
+
+  it('without --lang, writes the lists in the language of the allocation\'s headers; the terminal keeps its own', () => {
+    const english = lists(allocationFolder('en-run', withEmail, { addColumns: ['E-post'] }), { langAsked: undefined, lang: 'nb' });
+    expect(english.r.exitCode, english.r.stderr).toBe(0);
+    // English lists keep the allocation's delimiter (`;` here).
+    expect(Object.keys(readList(join(english.out, 'ks.csv'))[0] ?? {})).toContain('run_date');
+    expect(english.r.stdout).toContain('tatt opp');
+    const bokmal = lists(join(import.meta.dirname, '..', '..', 'fixtures', 'golden', 'sample-nb', 'allocation.csv'), { langAsked: undefined, lang: 'en' });
+    expect(bokmal.r.exitCode, bokmal.r.stderr).toBe(0);
+    expect(Object.keys(readList(join(bokmal.out, 'ks.csv'))[0] ?? {})).toContain('Kjøringsdato');
+    expect(bokmal.r.stdout).toContain('admitted');
   });
 });

@@ -34,7 +34,7 @@ describe('allocation workbooks', () => {
 
   it('lists from a workbook writes lists.xlsx: a sheet per body and one for BI, every participant once per body and once for BI', () => {
     const out = join(tempDir(), 'lists');
-    const r = runLists({ cwd: process.cwd(), allocation: goldenWorkbook(), out, force: false, date: '2026-04-20' });
+    const r = runLists({ cwd: process.cwd(), allocation: goldenWorkbook(), out, force: false, date: '2026-04-20', langAsked: 'nb' });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toContain('lists.xlsx med 6 ark');
     const wb = xlsx.read(readFileSync(join(out, 'lists.xlsx')), { type: 'buffer' });

@@ -467,8 +467,8 @@ export const NB = {
     frameColumn: (p) => p?.kind !== 'missing_column',
   },
   lists: {
-    bodyHeader: ['Status', 'Reservenr.', 'Søknadsnummer', 'Navn', 'Stilling', 'E-post', 'Virksomhet', 'Kjønn', 'Prioritet', 'Instans', 'Kjøringsdato', 'Seed'],
-    admissionHeader: ['Søknadsnummer', 'Navn', 'Fødselsdato', 'E-post', 'Arbeidsgiver', 'Sektor', 'Stilling', 'Nominert av', 'Kjøringsdato', 'Seed'],
+    bodyHeader: ['Status', 'Reservenr.', 'Søknadsnummer', 'Navn', 'Stilling', 'E-post', 'Virksomhet', 'Kjønn', 'Prioritet', 'Instans', 'Kjøringsdato', 'Loddtrekningsfrø'],
+    admissionHeader: ['Søknadsnummer', 'Navn', 'Fødselsdato', 'E-post', 'Arbeidsgiver', 'Sektor', 'Stilling', 'Nominert av', 'Kjøringsdato', 'Loddtrekningsfrø'],
     admitted: 'tatt opp',
     reserve: 'reserve',
     sector: (s) => (s === 'kommune' ? 'Kommunehelsetjenesten' : s === 'spesialist' ? 'Spesialisthelsetjenesten' : ''),
