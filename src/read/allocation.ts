@@ -19,6 +19,7 @@ import { unneutraliseCell } from '../domain/cells.js';
 import { overCapOnly } from '../domain/nomination.js';
 import { canonicalColumn } from './columns.js';
 import { CATALOGUE } from '../domain/i18n/index.js';
+import type { IssueParams } from '../domain/i18n/catalogue.js';
 import { normaliseId } from '../domain/ids.js';
 import { decode, type EncodingChoice } from './decode.js';
 import { fold, ID_AS_TEXT_HINT, isMangledId, parseBoolean, parseDate, parseEducation, parseExperienceYears, parseGender, parsePriority, parseSector, type Parsed } from './values.js';
@@ -302,18 +303,18 @@ function readTable(bytes: Uint8Array, file: string, options: AllocationReadOptio
       const i = index.get(col);
       return i === undefined ? '' : unneutraliseCell(record.cells[i] ?? '').trim();
     };
-    const issue = (code: string, col: Column, message: string): void => {
+    const issue = (code: string, col: Column, message: string, params?: IssueParams): void => {
       const i = index.get(col);
-      issues.push({ code, file, line: record.line, column: i === undefined ? col : (table.headers[i] ?? col), ...place(record.line, i), message });
+      issues.push({ code, file, line: record.line, column: i === undefined ? col : (table.headers[i] ?? col), ...place(record.line, i), message, params });
     };
-    const number = (col: Column, what: string): number | null => {
+    const number = (col: 'workshop_group' | 'project_team' | 'reserve_rank', what: string): number | null => {
       const text = cell(col);
       if (text === '') return null;
       // Excel may re-save a whole number as `3,0` or `3.0`.
       const m = /^(\d{1,6})(?:[.,]0+)?$/.exec(text);
       const n = m === null ? 0 : Number(m[1]);
       if (n < 1) {
-        issue(`invalid_${col}`, col, `expected ${what} (a whole number from 1) or a blank cell, got ${show(text)}`);
+        issue(`invalid_${col}`, col, `expected ${what} (a whole number from 1) or a blank cell, got ${show(text)}`, { kind: 'allocation_number', value: text, what: col });
         return null;
       }
       return n;
@@ -330,6 +331,7 @@ function readTable(bytes: Uint8Array, file: string, options: AllocationReadOptio
         statusText === '' ? 'missing_value' : 'invalid_status',
         'status',
         `expected one of ${ALLOCATION_STATUSES.join(', ')}, got ${statusText === '' ? 'a blank cell' : show(statusText)}`,
+        { kind: 'allocation_status', value: statusText, allowed: ALLOCATION_STATUSES },
       );
     }
     const workshopGroup = number('workshop_group', 'a workshop group number');
@@ -385,9 +387,17 @@ export function accountForCandidates(allocation: AllocationFile, candidates: rea
   const ids = new Set(candidates.map((c) => c.id));
   const inAllocation = new Set(allocation.ids);
   if (!allocation.complete) return issues;
+  const idHeader = allocation.headers.find((h) => allocationColumn(h) === 'id') ?? 'id';
   for (const r of allocation.rows) {
     if (!ids.has(r.id)) {
-      issues.push({ code: 'unknown_id', file: allocation.file, line: r.line, column: 'id', message: `expected the id of a candidate in the candidate files, got ${show(r.id)}${mangledHint(r.id, candidates)}` });
+      issues.push({
+        code: 'unknown_id',
+        file: allocation.file,
+        line: r.line,
+        column: idHeader,
+        message: `expected the id of a candidate in the candidate files, got ${show(r.id)}${mangledHint(r.id, candidates)}`,
+        params: { kind: 'unknown_candidate', id: r.id },
+      });
     }
   }
   for (const c of candidates) {
@@ -396,6 +406,7 @@ export function accountForCandidates(allocation: AllocationFile, candidates: rea
         code: 'missing_candidate',
         file: allocation.file,
         message: `expected a row for every candidate, ${c.id} (${c.ref.file}:${c.ref.line}) has none; every input row must be accounted for`,
+        params: { kind: 'missing_candidate_row', id: c.id, file: c.ref.file, line: c.ref.line },
       });
     }
   }

@@ -152,7 +152,7 @@ describe('cohort check on hand-edited allocations (fixtures/hand-edited/)', () =
       const r = await check(handEdited('unknown-id.csv'), extra);
       expect(r.code).toBe(3);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/fixtures\/hand-edited\/unknown-id\.csv:\d+ column "id": expected the id of a candidate in the candidate files, got "TLP-9999"/);
+      expect(r.stderr).toMatch(/fixtures\/hand-edited\/unknown-id\.csv:\d+ column "ID": expected the id of a candidate in the candidate files, got "TLP-9999"/);
       expect(r.stderr).toMatch(new RegExp(`fixtures/hand-edited/unknown-id\\.csv: expected a row for every candidate, ${ID} \\(fixtures/sample/nb/helse-nord\\.csv:\\d+\\) has none; every input row must be accounted for`));
     }
   });
@@ -160,7 +160,7 @@ describe('cohort check on hand-edited allocations (fixtures/hand-edited/)', () =
   it('a selected person missing from the candidates (a candidate file left out): exit 3', async () => {
     const r = await cohort(['check', '--candidates', ...SAMPLE_NB_REL.filter((f) => !f.endsWith('helse-nord.csv')), '--allocation', GOLDEN_ALLOCATION]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/allocation\.csv:\d+ column "id": expected the id of a candidate in the candidate files, got "TLP-\d{4}"/);
+    expect(r.stderr).toMatch(/allocation\.csv:\d+ column "ID": expected the id of a candidate in the candidate files, got "TLP-\d{4}"/);
   });
 
   it('a row without a decision and cells that are not numbers: exit 3 with every cell located', async () => {
@@ -311,8 +311,13 @@ describe('accountForCandidates', () => {
   it('every candidate has a row and every row is a candidate', () => {
     const a = readAllocation(bytesOf('id;status;workshop_group;project_team\nA-1;selected;1;1\nB-9;reserve;;\nA-3;reserve;;\n'), 'a.csv');
     expect(accountForCandidates(a, CANDIDATES)).toEqual([
-      { code: 'unknown_id', file: 'a.csv', line: 3, column: 'id', message: 'expected the id of a candidate in the candidate files, got "B-9"' },
-      { code: 'missing_candidate', file: 'a.csv', message: 'expected a row for every candidate, A-2 (c.csv:3) has none; every input row must be accounted for' },
+      { code: 'unknown_id', file: 'a.csv', line: 3, column: 'id', message: 'expected the id of a candidate in the candidate files, got "B-9"', params: { kind: 'unknown_candidate', id: 'B-9' } },
+      {
+        code: 'missing_candidate',
+        file: 'a.csv',
+        message: 'expected a row for every candidate, A-2 (c.csv:3) has none; every input row must be accounted for',
+        params: { kind: 'missing_candidate_row', id: 'A-2', file: 'c.csv', line: 3 },
+      },
     ]);
   });
 });

@@ -4,10 +4,10 @@
  * column's header as written, the value and what to write instead, with an example, and no English word is left;
  * in English the line is today's.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cohort, tempDir } from './helpers.js';
+import { cohort, ROOT, SAMPLE_NB, tempDir } from './helpers.js';
 
 const HEADER = 'Søknadsnummer;Navn;Fødselsdato;Kjønn;Sektor;RHF;Virksomhet;Stilling;Høyeste fullførte utdanning;Arbeidserfaring (år);Prioritet;Forankret';
 const KOMMUNE = 'TLP-0001;Mari Jensen;10.11.1982;Kvinne;Kommunehelsetjenesten;;Bergen kommune;Avdelingsleder;Master;8;;Ja';
@@ -231,5 +231,42 @@ describe('input errors in the chosen language', () => {
     const r = await screen(c, 'en');
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(`cohort: 1 problem in the input (E_INPUT); nothing was written:\n  ${c.en}\n`);
+  });
+});
+
+describe('a broken allocation file in the chosen language', () => {
+  /** The golden bokmål allocation with a status no one knows, a group that is no number, and an id swapped. */
+  async function check(lang: 'nb' | 'en') {
+    const dir = tempDir('cohort-allocwords-');
+    const lines = readFileSync(join(ROOT, 'fixtures', 'golden', 'sample-nb', 'allocation.csv'), 'utf8').split('\r\n');
+    const cells = (i: number) => (lines[i] ?? '').split(';');
+    const a = cells(1);
+    a[1] = 'godkjent';
+    const b = cells(2);
+    const moved = b[0] ?? '';
+    b[0] = 'TLP-9999';
+    const c = cells(3);
+    c[4] = 'x';
+    lines[1] = a.join(';');
+    lines[2] = b.join(';');
+    lines[3] = c.join(';');
+    writeFileSync(join(dir, 'fordeling.csv'), lines.join('\r\n'));
+    return { moved, r: await cohort(['check', '--allocation', 'fordeling.csv', '--candidates', ...SAMPLE_NB, '--lang', lang], dir) };
+  }
+
+  it('bokmål: each problem in bokmål words, at the column as the file heads it', async () => {
+    const { moved, r } = await check('nb');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('Fil fordeling.csv, rad 2, kolonne «Status»: «godkjent» er ingen kjent status; skriv tatt opp, reserve, ekskludert, ikke kvalifisert, over nominasjonstaket eller trukket');
+    expect(r.stderr).toContain('Fil fordeling.csv, rad 4, kolonne «Verkstedgruppe»: «x» er ikke et helt tall fra 1; skriv nummeret på verkstedgruppa (1, 2, …) eller la cellen stå tom');
+    expect(r.stderr).toContain('Fil fordeling.csv, rad 3, kolonne «ID»: søknadsnummeret «TLP-9999» finnes ikke i kandidatfilene');
+    expect(r.stderr).toMatch(new RegExp(`kandidaten ${moved} \\(fil .*, rad \\d+\\) har ingen rad i fordelingen`));
+    for (const word of ENGLISH) expect(r.stderr, word).not.toMatch(new RegExp(`\\b${word}\\b`, 'i'));
+  });
+
+  it('English keeps its words', async () => {
+    const { r } = await check('en');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('fordeling.csv:2 column "Status": expected one of selected, reserve, excluded, ineligible, over_cap, withdrawn, got "godkjent"');
   });
 });

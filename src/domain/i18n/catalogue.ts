@@ -208,7 +208,18 @@ export type IssueParams =
   | { kind: 'cell_count'; problem: 'few'; header: number; found: number }
   | { kind: 'cell_count'; problem: 'many'; header: number; at: number }
   /** A column twice: `first` (at 1-based `firstAt`) and the one at `at`; `label`: the Norwegian header both mean, if known. */
-  | { kind: 'duplicate_column'; first: string; firstAt: number; at: number; label: string | null };
+  | { kind: 'duplicate_column'; first: string; firstAt: number; at: number; label: string | null }
+  /** An allocation file's status cell (`value` `` when blank) not among `allowed` (the tool's status names). */
+  | { kind: 'allocation_status'; value: string; allowed: readonly AllocationStatusName[] }
+  /** An allocation file's group, team or reserve number that is not a whole number from 1. */
+  | { kind: 'allocation_number'; value: string; what: 'workshop_group' | 'project_team' | 'reserve_rank' }
+  /** An allocation row whose id is no candidate of the candidate files. */
+  | { kind: 'unknown_candidate'; id: string }
+  /** A candidate (at `file`, `line`) without a row in the allocation. */
+  | { kind: 'missing_candidate_row'; id: string; file: string; line: number };
+
+/** The statuses an allocation file holds. */
+export type AllocationStatusName = 'selected' | 'reserve' | 'excluded' | 'ineligible' | 'over_cap' | 'withdrawn';
 
 /** Where an input problem is, the parts already escaped. */
 export interface IssuePlace {

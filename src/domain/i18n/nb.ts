@@ -215,6 +215,19 @@ const q = (value: string): string => `«${value}»`;
 type Params<K extends IssueParams['kind']> = Extract<IssueParams, { kind: K }>;
 const DATE = 'skriv dd.mm.åååå, for eksempel 03.11.1980';
 const EDUCATIONS = 'Ingen, Fagskole, Bachelor, Master eller Ph.d.';
+
+/** The statuses as the bokmål files write them (the allocation's `Status` column). */
+const STATUS = {
+  selected: 'tatt opp',
+  reserve: 'reserve',
+  excluded: 'ekskludert',
+  ineligible: 'ikke kvalifisert',
+  over_cap: 'over nominasjonstaket',
+  withdrawn: 'trukket',
+  eligible: 'kvalifisert',
+} as const;
+
+const ALLOCATION_NUMBER = { workshop_group: 'nummeret på verkstedgruppa', project_team: 'nummeret på prosjektgruppa', reserve_rank: 'reserveplassen' } as const;
 /** The number columns' words: what a cell should be, and an example. */
 const NUMBER = {
   years: { what: 'et antall år', write: 'skriv et tall, for eksempel 4 eller 4,5' },
@@ -252,6 +265,11 @@ const ISSUE: { [K in IssueParams['kind']]: (p: Params<K>) => string } = {
       : `raden har en verdi i celle ${p.at}, men overskriftsraden har bare ${p.header} kolonner; står det et skilletegn for mye, for eksempel i en verdi? Rett raden eller sett verdien i anførselstegn`,
   duplicate_column: (p) =>
     `kolonnen står to ganger: ${q(p.first)} (kolonne ${p.firstAt}) og kolonne ${p.at}${p.label === null ? '' : `, som begge betyr ${q(p.label)}`}; slett den ene`,
+  allocation_status: (p) =>
+    `${p.value === '' ? 'cellen er tom' : `${q(p.value)} er ingen kjent status`}; skriv ${either(p.allowed.map((s) => STATUS[s]))} (eller det samme på engelsk)`,
+  allocation_number: (p) => `${q(p.value)} er ikke et helt tall fra 1; skriv ${ALLOCATION_NUMBER[p.what]} (1, 2, …) eller la cellen stå tom`,
+  unknown_candidate: (p) => `søknadsnummeret ${q(p.id)} finnes ikke i kandidatfilene; rett det, eller ta med filen kandidaten står i`,
+  missing_candidate_row: (p) => `kandidaten ${p.id} (fil ${p.file}, rad ${p.line}) har ingen rad i fordelingen; hver kandidat skal stå der én gang`,
   ambiguous_municipality: (p) =>
     `${q(p.value)} kan være ${either(p.options.map((o) => `${o.name} med nummer ${o.number}`))}; skriv kommunenummeret eller navnet med fylket` +
     `${p.options[0] === undefined ? '' : `, for eksempel ${p.options[0].number} eller ${p.options[0].name}`}`,
@@ -553,15 +571,7 @@ export const NB = {
       number: 'Nummer',
       county: 'Fylke',
     },
-    status: {
-      selected: 'tatt opp',
-      reserve: 'reserve',
-      excluded: 'ekskludert',
-      ineligible: 'ikke kvalifisert',
-      over_cap: 'over nominasjonstaket',
-      withdrawn: 'trukket',
-      eligible: 'kvalifisert',
-    },
+    status: STATUS,
     kind: { workshop_group: 'verkstedgruppe', project_team: 'prosjektgruppe' },
     gender: { female: 'Kvinne', male: 'Mann', unknown: 'ukjent' },
     sector: { kommune: 'Kommunehelsetjenesten', spesialist: 'Spesialisthelsetjenesten' },
