@@ -360,11 +360,11 @@ export function writeOutputsWithReport(dir: string, files: readonly OutputFile[]
   }
   const targets = [...files.map((f) => at(dir, f.name)), at(report.path)];
   const notFile = targets.filter((t) => exists(t) === 'other');
-  if (notFile.length > 0) throw new OutputError('E_NOT_FILE', `${notFile.join(', ')} exists and is not a regular file; choose another path`);
+  if (notFile.length > 0) throw new OutputError('E_NOT_FILE', `${notFile.join(', ')} exists and is not a regular file; choose another path`, { kind: 'not_file', path: notFile.join(', ') });
   refuseInputTargets(targets, options.inputs, options.cwd);
   const existing = targets.filter((t) => exists(t) === 'file');
   if (existing.length > 0 && !options.force) {
-    throw new OutputError('E_EXISTS', `${existing.join(', ')} already ${pluralForm(existing.length, 'exists', 'exist')}; nothing was written (use --force to overwrite)`);
+    throw new OutputError('E_EXISTS', `${existing.join(', ')} already ${pluralForm(existing.length, 'exists', 'exist')}; nothing was written (use --force to overwrite)`, { kind: 'exists', paths: existing });
   }
   writeOutputs(dir, files, options);
   writeOutputs(reportDir, [reportFile], options);

@@ -5,10 +5,11 @@
  * `process`.
  */
 import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from '@commander-js/extra-typings';
-import { CohortError, ConfigError, EXIT, InputError, formatIssuesHeading, issueFormatter, formatMoreIssues } from '../domain/errors.js';
+import { CohortError, ConfigError, EXIT, InputError, OutputError, formatIssuesHeading, issueFormatter, formatMoreIssues } from '../domain/errors.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import type { EncodingChoice } from '../domain/types.js';
 import { escapeForTerminal } from '../domain/escape.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
 import type { CommandOutcome } from '../app/outcome.js';
 import { DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS, MIN_DEADLINE_MS, deadlineFromSeconds } from '../app/pipeline.js';
 import type { Lang } from '../domain/text.js';
@@ -516,6 +517,11 @@ function reportError(err: unknown, io: CliIO, lang: Lang): number {
     const lines = shown.map((i) => `  ${issueFormatter(lang)(i)}`);
     if (issues.length > shown.length) lines.push(`  ${formatMoreIssues(issues.length - shown.length, lang)}`);
     io.stderr.write(`${formatIssuesHeading(err, lang)}\n${lines.join('\n')}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof OutputError && err.params !== undefined) {
+    const said = CATALOGUE[lang].errors.output(err.params);
+    io.stderr.write(`cohort: ${said === null ? err.message : escapeForTerminal(said)} (${err.code})\n`);
     return err.exitCode;
   }
   if (err instanceof CohortError && err.exitCode !== EXIT.internal) {

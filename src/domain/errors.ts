@@ -8,7 +8,7 @@
  */
 import { escapeControls } from './escape.js';
 import { CATALOGUE } from './i18n/index.js';
-import type { IssueParams } from './i18n/catalogue.js';
+import type { IssueParams, OutputParams } from './i18n/catalogue.js';
 import type { Lang } from './text.js';
 
 /** Exit codes of every `cohort` command. */
@@ -134,10 +134,13 @@ export class ConfigError extends CohortError {
 export class OutputError extends CohortError {
   readonly code: string;
   readonly exitCode = EXIT.invalidInput;
-  constructor(code: string, message: string) {
+  /** The problem in structured form, for the terminal's language (`ErrorWords.output`); the message is English. */
+  readonly params: OutputParams | undefined;
+  constructor(code: string, message: string, params?: OutputParams) {
     super(escapeControls(message));
     this.code = code;
     this.name = 'OutputError';
+    this.params = params;
   }
 }
 

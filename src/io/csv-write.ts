@@ -134,7 +134,11 @@ export function refuseInputTargets(targets: readonly string[], inputs: readonly 
     const id = identity(target);
     const input = id === null ? undefined : inputOf.get(id);
     if (input !== undefined) {
-      throw new OutputError('E_OUTPUT_IS_INPUT', `${target} is the input file ${input}; nothing was written (choose another output directory or name: an input is never overwritten, not even with --force)`);
+      throw new OutputError(
+        'E_OUTPUT_IS_INPUT',
+        `${target} is the input file ${input}; nothing was written (choose another output directory or name: an input is never overwritten, not even with --force)`,
+        { kind: 'output_is_input', target, input },
+      );
     }
   }
 }
@@ -174,12 +178,12 @@ export function writeOutputs(dir: string, files: readonly OutputFile[], options:
     const target = join(dir, f.name);
     const st = lstatOrNull(join(at, f.name), target);
     if (st === null) continue;
-    if (!st.isFile()) throw new OutputError('E_NOT_FILE', `${target} exists and is not a regular file; choose another --out directory`);
+    if (!st.isFile()) throw new OutputError('E_NOT_FILE', `${target} exists and is not a regular file; choose another --out directory`, { kind: 'not_file', path: target });
     existing.push(target);
   }
   refuseInputTargets(existing, options.inputs, options.cwd);
   if (existing.length > 0 && !options.force) {
-    throw new OutputError('E_EXISTS', `${existing.join(', ')} already ${pluralForm(existing.length, 'exists', 'exist')}; nothing was written (use --force to overwrite)`);
+    throw new OutputError('E_EXISTS', `${existing.join(', ')} already ${pluralForm(existing.length, 'exists', 'exist')}; nothing was written (use --force to overwrite)`, { kind: 'exists', paths: existing });
   }
 
   const temps: Array<{ temp: string; target: string }> = [];
@@ -198,7 +202,7 @@ export function writeOutputs(dir: string, files: readonly OutputFile[], options:
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new OutputError('E_WRITE', `cannot write into ${dir} (${code ?? String(e)})`);
+    throw new OutputError('E_WRITE', `cannot write into ${dir} (${code ?? String(e)})`, { kind: 'write', path: dir, reason: code ?? String(e) });
   } finally {
     for (const t of temps) {
       try {
@@ -213,14 +217,14 @@ export function writeOutputs(dir: string, files: readonly OutputFile[], options:
 
 function ensureDir(at: string, dir: string): void {
   // `--out ""` (an unset variable in a script) would mean the working directory: never meant.
-  if (dir.trim() === '') throw new OutputError('E_OUT_DIR', 'expected an output directory, got an empty name');
+  if (dir.trim() === '') throw new OutputError('E_OUT_DIR', 'expected an output directory, got an empty name', { kind: 'out_dir_empty' });
   try {
     mkdirSync(at, { recursive: true, mode: 0o700 });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new OutputError('E_OUT_DIR', `cannot create the output directory ${dir} (${code ?? 'unknown error'})`);
+    throw new OutputError('E_OUT_DIR', `cannot create the output directory ${dir} (${code ?? 'unknown error'})`, { kind: 'out_dir_create', dir, reason: code ?? 'unknown error' });
   }
-  if (!statSync(at).isDirectory()) throw new OutputError('E_OUT_DIR', `${dir} is not a directory`);
+  if (!statSync(at).isDirectory()) throw new OutputError('E_OUT_DIR', `${dir} is not a directory`, { kind: 'not_dir', dir });
 }
 
 /**
@@ -233,7 +237,7 @@ export function lstatOrNull(path: string, shown: string = path): Stats | null {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR') return null;
-    throw new OutputError('E_WRITE', `cannot write ${shown} (${code ?? String(e)})`);
+    throw new OutputError('E_WRITE', `cannot write ${shown} (${code ?? String(e)})`, { kind: 'write', path: shown, reason: code ?? String(e) });
   }
 }
 

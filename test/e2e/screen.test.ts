@@ -76,6 +76,10 @@ describe('cohort screen', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/already exists.*--force/);
     expect(readFileSync(join(out, 'screening.csv'), 'utf8')).toBe('keep me');
+    // In bokmål too, with the same code.
+    const nb = await cohort(['screen', ...SAMPLE_NB, '--out', out, '--lang', 'nb']);
+    expect(nb.code).toBe(3);
+    expect(nb.stderr).toBe(`cohort: ${join(out, 'screening.csv')} finnes allerede; ingenting er skrevet (bruk --force for å skrive over) (E_EXISTS)\n`);
     expect((await cohort(['screen', ...SAMPLE_NB, '--out', out, '--force'])).code).toBe(0);
     expect(statSync(join(out, 'screening.csv')).mode & 0o777).toBe(0o600);
   });

@@ -218,6 +218,16 @@ export type IssueParams =
   /** A candidate (at `file`, `line`) without a row in the allocation. */
   | { kind: 'missing_candidate_row'; id: string; file: string; line: number };
 
+/** An output problem in structured form, for each language to say in its own words (`OutputError.params`). */
+export type OutputParams =
+  | { kind: 'exists'; paths: readonly string[] }
+  | { kind: 'output_is_input'; target: string; input: string }
+  | { kind: 'not_file'; path: string }
+  | { kind: 'out_dir_empty' }
+  | { kind: 'out_dir_create'; dir: string; reason: string }
+  | { kind: 'not_dir'; dir: string }
+  | { kind: 'write'; path: string; reason: string };
+
 /** The statuses an allocation file holds. */
 export type AllocationStatusName = 'selected' | 'reserve' | 'excluded' | 'ineligible' | 'over_cap' | 'withdrawn';
 
@@ -252,6 +262,8 @@ export interface ErrorWords {
   issue: (p: IssueParams) => string | null;
   /** Whether the frame names the column: not where the message does itself (a missing column in bokmål). */
   frameColumn: (p: IssueParams | undefined) => boolean;
+  /** An output problem in this language, or null to keep the error's own (English) message. */
+  output: (p: OutputParams) => string | null;
 }
 
 /** A move of a stable rerun with its facts (app/previous.ts `MoveReason`), as the catalogue words it. */

@@ -243,6 +243,7 @@ export const EN = {
           ? p.file
           : `${p.file}:${p.line}`) + (p.column === undefined ? '' : ` column "${p.column}"`),
     issue: () => null,
+    output: () => null,
     frameColumn: () => true,
   },
   lists: {

@@ -2,7 +2,7 @@
 import { formatDate, formatNumber, formatPercent, listText, plural } from '../text.js';
 import type { ReasonFacts, RuleFact } from '../types.js';
 import type { WarningTexts } from '../warnings.js';
-import type { Catalogue, DepartureLine, IssueParams, StageOutcome } from './catalogue.js';
+import type { Catalogue, DepartureLine, IssueParams, OutputParams, StageOutcome } from './catalogue.js';
 
 const n = (count: number, one: string, other: string): string => plural(count, one, other, 'nb');
 const list = (items: readonly string[]): string => listText(items, 'nb');
@@ -275,6 +275,16 @@ const ISSUE: { [K in IssueParams['kind']]: (p: Params<K>) => string } = {
     `${p.options[0] === undefined ? '' : `, for eksempel ${p.options[0].number} eller ${p.options[0].name}`}`,
 };
 
+const OUTPUT: { [K in OutputParams['kind']]: (p: Extract<OutputParams, { kind: K }>) => string } = {
+  exists: (p) => `${list(p.paths)} finnes allerede; ingenting er skrevet (bruk --force for å skrive over)`,
+  output_is_input: (p) => `${p.target} er inndatafilen ${p.input}; ingenting er skrevet (velg en annen utdatamappe eller et annet navn: en inndatafil skrives aldri over, heller ikke med --force)`,
+  not_file: (p) => `${p.path} finnes og er ingen vanlig fil; velg en annen sti`,
+  out_dir_empty: () => 'navnet på utdatamappa er tomt; skriv en mappe, for eksempel --out ut',
+  out_dir_create: (p) => `kan ikke opprette utdatamappa ${p.dir} (${p.reason})`,
+  not_dir: (p) => `${p.dir} er ingen mappe; velg en mappe for --out`,
+  write: (p) => `kan ikke skrive ${p.path} (${p.reason})`,
+};
+
 function numberIssue(p: Params<'years' | 'priority'>): string {
   const w = NUMBER[p.kind];
   switch (p.problem) {
@@ -483,6 +493,7 @@ export const NB = {
         .join(', '),
     issue: (p) => ISSUE[p.kind](p as never),
     frameColumn: (p) => p?.kind !== 'missing_column',
+    output: (p) => OUTPUT[p.kind](p as never),
   },
   lists: {
     bodyHeader: ['Status', 'Reservenr.', 'Søknadsnummer', 'Navn', 'Stilling', 'E-post', 'Virksomhet', 'Kjønn', 'Prioritet', 'Instans', 'Kjøringsdato', 'Loddtrekningsfrø'],
