@@ -519,13 +519,10 @@ function reportError(err: unknown, io: CliIO, lang: Lang): number {
     io.stderr.write(`${formatIssuesHeading(err, lang)}\n${lines.join('\n')}\n`);
     return err.exitCode;
   }
-  if (err instanceof OutputError && err.params !== undefined) {
-    const said = CATALOGUE[lang].errors.output(err.params);
-    io.stderr.write(`cohort: ${said === null ? err.message : escapeForTerminal(said)} (${err.code})\n`);
-    return err.exitCode;
-  }
   if (err instanceof CohortError && err.exitCode !== EXIT.internal) {
-    io.stderr.write(`cohort: ${err.message} (${err.code})\n`);
+    // An output problem in the terminal's language where the catalogue words it; else the error's own message.
+    const said = err instanceof OutputError && err.params !== undefined ? CATALOGUE[lang].errors.output(err.params) : null;
+    io.stderr.write(`cohort: ${said === null ? err.message : escapeForTerminal(said)} (${err.code})\n`);
     return err.exitCode;
   }
   const stack = escapeForTerminal(err instanceof Error ? (err.stack ?? err.message) : String(err));
