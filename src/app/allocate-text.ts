@@ -103,7 +103,10 @@ export function allocateText(s: AllocateSummary, opts: AllocateTextOptions): str
       `${w.teams({
         count: s.teams.length,
         shapes: teamShapes(s.teams),
-        regionMatched: s.teams.filter((x) => x.regionMatch !== null).length,
+        catchmentMatched: s.teamMatch.catchmentMatched.count,
+        catchmentBest: s.teamMatch.catchmentMatched.best,
+        regionMatched: s.teamMatch.regionMatched.count,
+        regionBest: s.teamMatch.regionMatched.best,
         groupsDistinct: s.teams.filter((x) => x.groupsDistinct).length,
         bothGenders: s.teams.filter((x) => x.bothGenders).length,
       })}\n`,

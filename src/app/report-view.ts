@@ -64,7 +64,7 @@ function teamViews(teams: readonly Partition[], quality: readonly TeamQuality[],
   return teams.map((t) => {
     const q = rowOf.get(t.number);
     if (q === undefined) throw new Error(`report: no quality row for project team ${t.number}`);
-    return { number: t.number, members: t.memberIds.map((id) => ({ ...person(candidate(id)), group: groupOf(id) ?? null })), regionMatch: q.regionMatch, organisationClashes: q.organisationClashes };
+    return { number: t.number, members: t.memberIds.map((id) => ({ ...person(candidate(id)), group: groupOf(id) ?? null })), catchmentMatch: q.catchmentMatch, regionMatch: q.regionMatch, organisationClashes: q.organisationClashes };
   });
 }
 
@@ -130,6 +130,12 @@ export function reportViewFromAllocation(a: Allocation): ReportView {
     relaxations,
     groups: groupViews(groups.groups, groups.quality, candidate),
     teams: teamViews(teams.teams, teams.quality, candidate, (id) => groups.groupOf[id]),
+    teamMatch: {
+      catchmentMatched: teams.match.catchmentMatched.count,
+      catchmentBest: teams.match.catchmentMatched.best,
+      regionMatched: teams.match.regionMatched.count,
+      regionBest: teams.match.regionMatched.best,
+    },
     reserves: selection.cells.map((cell) => ({
       cellKey: cell.key,
       reserves: selection.candidates
@@ -264,6 +270,7 @@ export function reportViewFromRows(a: ExistingAllocation): ReportView {
   const groups = partitionsOf(a.groupOf);
   const teams = partitionsOf(a.teamOf);
   const groupOf = (id: string) => a.groupOf.get(id);
+  const teamQuality = teamQualityRows(teams, participant, groupOf);
   const cells = quotaCells(inputs.programme);
   return {
     programme: programmeView(inputs),
@@ -297,7 +304,13 @@ export function reportViewFromRows(a: ExistingAllocation): ReportView {
     rules: a.rules.map((r) => ({ ...r })),
     relaxations: a.relaxations.map((r) => ({ ...r, ids: [...r.ids] })),
     groups: groupViews(groups, groupQualityRows(groups, participant), candidate),
-    teams: teamViews(teams, teamQualityRows(teams, participant, groupOf), candidate, groupOf),
+    teams: teamViews(teams, teamQuality, candidate, groupOf),
+    teamMatch: {
+      catchmentMatched: teamQuality.filter((q) => q.catchmentMatch).length,
+      catchmentBest: null,
+      regionMatched: teamQuality.filter((q) => q.regionMatch !== null).length,
+      regionBest: null,
+    },
     reserves: cells.map((cell) => ({
       cellKey: cell.key,
       reserves: rows

@@ -189,6 +189,9 @@ const TeamQualitySchema = z.strictObject({
   ),
   kommune: count,
   spesialist: count,
+  catchmentMatch: z
+    .boolean()
+    .describe("region-matched, and every municipal member's municipality lies in the catchment area (data/opptaksomrader.csv) of one of the specialist members' trusts"),
   regionMatch: region.nullable(),
   groupsDistinct: z.boolean(),
   sameGroupPairs: count,
@@ -197,6 +200,25 @@ const TeamQualitySchema = z.strictObject({
   bothGenders: z.boolean(),
   organisationClashes: z.array(ClashSchema),
 });
+
+const TeamMatchSchema = z
+  .strictObject({
+    catchmentMatched: z
+      .strictObject({
+        count: count.describe("region-matched teams in which every municipal member's municipality lies in the catchment area of one of the specialist members' trusts"),
+        best: count
+          .nullable()
+          .describe('the most such teams any set of teams of these shapes can have (an integer program that leaves workshop groups, gender and locks out); null when no solver answered'),
+      })
+      .describe('catchment-matched teams'),
+    regionMatched: z
+      .strictObject({
+        count: count.describe('teams whose members all belong to one RHF (every catchment-matched team is one)'),
+        best: count.nullable().describe("the most such teams (the team model's optimum, or its solver's bound); null when no solver answered"),
+      })
+      .describe('RHF-matched teams'),
+  })
+  .describe('project teams matched by catchment area and by RHF, against the best the cohort allows');
 
 /** `summary.json` of `cohort allocate` (and its `--json` output). Holds no timings: byte-identical across runs. */
 export const AllocateSummarySchema = z
@@ -216,6 +238,7 @@ export const AllocateSummarySchema = z
     stages: z.array(StageSchema),
     groups: z.array(GroupQualitySchema),
     teams: z.array(TeamQualitySchema),
+    teamMatch: TeamMatchSchema,
     warnings: z.array(RunWarningSchema),
     decisions: DecisionsSchema,
     nominationCap: NominationCapSchema,

@@ -313,6 +313,25 @@ export function regionMatch(members: readonly Omit<TeamMember, 'gender'>[]): Rhf
   return members.every((m) => m.region === first.region) ? first.region : null;
 }
 
+/** A team member as the catchment goal sees them. */
+export interface CatchmentMember extends Omit<TeamMember, 'gender'> {
+  /** `spesialist`: the trust the member works for; `kommune`: the trust whose catchment area the municipality lies in. */
+  trust: string | null;
+}
+
+/**
+ * Catchment match (a quality goal, above region match; a refinement of it): the team is region-matched (one RHF,
+ * both sectors) and every municipal member's municipality lies in the catchment area (opptaksområde,
+ * `data/opptaksomrader.csv`) of one of the team's specialist members' trusts. So every catchment-matched team is
+ * also RHF-matched. A municipal member whose municipality is unknown never matches, and a specialist member whose
+ * trust is unknown covers no municipality.
+ */
+export function catchmentMatch(members: readonly CatchmentMember[]): boolean {
+  if (regionMatch(members) === null) return false;
+  const covered = new Set(members.flatMap((m) => (m.sector === 'spesialist' && m.trust !== null ? [m.trust] : [])));
+  return members.every((m) => m.sector !== 'kommune' || (m.trust !== null && covered.has(m.trust)));
+}
+
 /** Gender mix in a team (a quality goal): at least one woman and one man. */
 export function bothGenders(members: readonly Pick<TeamMember, 'gender'>[]): boolean {
   return members.some((m) => m.gender === 'female') && members.some((m) => m.gender === 'male');

@@ -68,8 +68,11 @@ export interface Candidate {
   organisation: string;
   /** Normalised key for "same employer" comparisons (case/space/diacritic-insensitive canonical name). */
   organisationKey: string;
-  /** Municipal candidates: the municipality number (4 digits) and county, when the organisation matched one. */
-  municipality: { number: string; name: string; countyNumber: string; countyName: string } | null;
+  /**
+   * Municipal candidates: the municipality number (4 digits) and county, when the organisation matched one, and
+   * the hospital trust whose catchment area (opptaksområde) it lies in (`data/opptaksomrader.csv`).
+   */
+  municipality: { number: string; name: string; countyNumber: string; countyName: string; catchmentTrust: string } | null;
   /** Specialist candidates: the matched hospital trust's canonical name, when matched. */
   trust: string | null;
   position: string;

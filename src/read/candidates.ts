@@ -394,7 +394,7 @@ function municipalOrganisation(row: Row, orgText: string, explicitRhf: Rhf | nul
     return {
       organisation: k.name,
       trust: null,
-      municipality: { number: k.number, name: k.name, countyNumber: k.countyNumber, countyName: k.countyName },
+      municipality: { number: k.number, name: k.name, countyNumber: k.countyNumber, countyName: k.countyName, catchmentTrust: k.catchmentTrust },
       rhf: explicitRhf ?? k.rhf,
     };
   }

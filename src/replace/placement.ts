@@ -7,6 +7,7 @@
 import type { Programme } from '../domain/programme.js';
 import {
   bothGenders,
+  catchmentMatch,
   fewestSmallerTeams,
   groupCount,
   groupGenderMinimum,
@@ -206,9 +207,9 @@ export function place(
     movedBefore: Uint8Array.from(persons.map((_, i) => ((home[i] ?? -1) >= 0 && gs.best.assign[i] !== home[i] ? 1 : 0))),
     capacity: pt.kommune + pt.spesialist,
     extraAllowance: fewest ?? 0,
-    qualityLength: 3,
+    qualityLength: 4,
     cost: (members) => {
-      if (members.length === 0) return { hard: 0, extra: 0, quality: [0, 0, 0] };
+      if (members.length === 0) return { hard: 0, extra: 0, quality: [0, 0, 0, 0] };
       const ms = members.map((i) => persons[i] as Person);
       const shape = shapeOf(members);
       // A shape no cohort of these sectors allows (fewest === null) cannot be repaired here: not counted.
@@ -219,7 +220,8 @@ export function place(
       }
       let same = 0;
       for (let a = 0; a < ms.length; a++) for (let b = a + 1; b < ms.length; b++) if (groupOf.get((ms[a] as Person).id) === groupOf.get((ms[b] as Person).id)) same++;
-      return { hard, extra: shape === 'smaller' ? 1 : 0, quality: [regionMatch(ms) === null ? 1 : 0, same, bothGenders(ms) ? 0 : 1] };
+      // The teams stage's order: catchment match, region match, shared workshop groups, gender mix.
+      return { hard, extra: shape === 'smaller' ? 1 : 0, quality: [catchmentMatch(ms) ? 0 : 1, regionMatch(ms) === null ? 1 : 0, same, bothGenders(ms) ? 0 : 1] };
     },
     describe: (members, part) => {
       const label = `project team ${teamLabels[part] ?? '?'}`;

@@ -460,7 +460,7 @@ function teamCard(ctx: Ctx, t: TeamView): SafeHtml {
   return html`<article class="card team" data-team="${t.number}">
 <header><h3>${w.team(t.number)}</h3>${
     t.regionMatch !== null ? html`<span class="badge match">✓ ${w.regionMatch(t.regionMatch)}</span>` : html`<span class="badge mixed">${w.noRegionMatch}</span>`
-  }</header>
+  }${t.catchmentMatch && html`<span class="badge match">✓ ${w.catchmentMatch}</span>`}</header>
 ${t.regionMatch === null && regionChips(ctx, t.members)}
 <ul class="checks">
   ${check(distinct, w.differentGroups, w.sameGroup)}
@@ -473,10 +473,9 @@ ${memberTable(ctx, [...t.members].sort(bySectorThenName), clashIds, true)}
 
 function teamsSection(ctx: Ctx): SafeHtml {
   const { w, view } = ctx;
-  const matched = view.teams.filter((t) => t.regionMatch !== null).length;
   return html`<section id="teams">
 <h2>${w.teams}</h2>
-<p class="intro">${w.teamsIntro(matched, view.teams.length)}</p>
+<p class="intro">${w.teamsIntro(view.teamMatch, view.teams.length)}</p>
 <div class="cards teams">
 ${view.teams.map((t) => teamCard(ctx, t))}
 </div>

@@ -95,6 +95,11 @@ export interface TeamMemberView extends PersonView {
 export interface TeamView {
   number: number;
   members: TeamMemberView[];
+  /**
+   * Every municipal member's municipality lies in the catchment area of at least one of the specialist members'
+   * trusts.
+   */
+  catchmentMatch: boolean;
   /** The RHF every member belongs to, or null when the team is not region-matched. */
   regionMatch: string | null;
   /** Pairs of member ids from the same organisation. */
@@ -159,6 +164,8 @@ export interface ReportView {
   relaxations: RelaxationView[];
   groups: GroupView[];
   teams: TeamView[];
+  /** Catchment- and RHF-matched teams, with the most the cohort allows when the run computed it (else null). */
+  teamMatch: { catchmentMatched: number; catchmentBest: number | null; regionMatched: number; regionBest: number | null };
   /** One list per cell, in programme order. */
   reserves: ReserveListView[];
   ineligible: ListedCandidateView[];

@@ -114,8 +114,10 @@ export interface ReportWords {
   organisation: string;
   gender: string;
   teams: string;
-  teamsIntro: (matched: number, total: number) => string;
+  teamsIntro: (m: { catchmentMatched: number; catchmentBest: number | null; regionMatched: number; regionBest: number | null }, total: number) => string;
   team: (n: number) => string;
+  /** Badge of a catchment-matched team. */
+  catchmentMatch: string;
   regionMatch: (region: string) => string;
   noRegionMatch: string;
   differentGroups: string;
@@ -315,8 +317,13 @@ const NB: ReportWords = {
   organisation: 'Virksomhet',
   gender: 'Kjønn',
   teams: 'Prosjektgrupper',
-  teamsIntro: (m, t) => `To fra kommunene og to fra spesialisthelsetjenesten i hver prosjektgruppe. ${m} av ${t} er fra samme region.`,
+  teamsIntro: (m, t) =>
+    `To fra kommunene og to fra spesialisthelsetjenesten i hver prosjektgruppe. ` +
+    `I ${m.catchmentMatched} av ${t} ligger hver kommune i opptaksområdet til et av helseforetakene i gruppa` +
+    `${m.catchmentBest === null ? '' : ` (høyst ${m.catchmentBest} er mulig)`}; ` +
+    `${m.regionMatched} av ${t} er fra samme region${m.regionBest === null ? '' : ` (høyst ${m.regionBest} er mulig når opptaksområdet går først)`}.`,
   team: (n) => `Prosjektgruppe ${n}`,
+  catchmentMatch: 'Kommunene i helseforetakets opptaksområde',
   regionMatch: (r) => `Samme region: ${r}`,
   noRegionMatch: 'Blandet region',
   differentGroups: 'Fra ulike verkstedgrupper',
@@ -443,8 +450,13 @@ const EN: ReportWords = {
   organisation: 'Organisation',
   gender: 'Gender',
   teams: 'Project teams',
-  teamsIntro: (m, t) => `Two municipal and two specialist members in every team. ${m} of ${t} teams are from one region.`,
+  teamsIntro: (m, t) =>
+    `Two municipal and two specialist members in every team. ` +
+    `In ${m.catchmentMatched} of ${t} teams every municipality lies in the catchment area of a trust in the team` +
+    `${m.catchmentBest === null ? '' : ` (at most ${m.catchmentBest} are possible)`}; ` +
+    `${m.regionMatched} of ${t} teams are from one region${m.regionBest === null ? '' : ` (at most ${m.regionBest} are possible with catchment areas first)`}.`,
   team: (n) => `Prosjektgruppe ${n}`,
+  catchmentMatch: "Municipalities in the trust's catchment area",
   regionMatch: (r) => `One region: ${r}`,
   noRegionMatch: 'Mixed regions',
   differentGroups: 'From different workshop groups',

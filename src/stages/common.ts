@@ -68,6 +68,12 @@ export interface Person {
   org: string;
   /** County number of a municipal participant, when known. */
   county: string | null;
+  /**
+   * The hospital trust that places the participant on the map of catchment areas: for `spesialist`, the trust
+   * they work for; for `kommune`, the trust whose catchment area their municipality lies in. Null when unknown
+   * (an employer not in the reference data): such a participant never makes a team catchment-matched.
+   */
+  trust: string | null;
 }
 
 export function toPerson(c: Candidate): Person {
@@ -78,6 +84,7 @@ export function toPerson(c: Candidate): Person {
     gender: c.gender,
     org: c.organisationKey,
     county: c.municipality?.countyNumber ?? null,
+    trust: c.sector === 'kommune' ? (c.municipality?.catchmentTrust ?? null) : c.trust,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { compareCodeUnits } from '../domain/compare.js';
 import type { Partition } from '../domain/partition.js';
-import { bothGenders, genderTableMinimum, groupGenderMinimum, regionMatch } from '../domain/rules.js';
+import { bothGenders, catchmentMatch, genderTableMinimum, groupGenderMinimum, regionMatch } from '../domain/rules.js';
 import type { Gender, Sector } from '../domain/types.js';
 import { regionCounts, type Person, type Region } from './common.js';
 
@@ -34,6 +34,11 @@ export interface TeamQuality {
   members: Array<{ id: string; sector: Sector; region: Region; county: string | null; gender: Gender; group: number | null }>;
   kommune: number;
   spesialist: number;
+  /**
+   * Every municipal member's municipality lies in the catchment area of at least one of the specialist members'
+   * trusts (`catchmentMatch`).
+   */
+  catchmentMatch: boolean;
   /** The RHF every member belongs to, or null when the team is not region-matched. */
   regionMatch: Region | null;
   /** No two members from the same workshop group. */
@@ -107,6 +112,7 @@ export function teamQualityRows(teams: readonly Partition[], person: (id: string
       members: ms.map((p) => ({ id: p.id, sector: p.sector, region: p.region, county: p.county, gender: p.gender, group: groupOf(p.id) ?? null })),
       kommune: count(ms, (p) => p.sector === 'kommune'),
       spesialist: count(ms, (p) => p.sector === 'spesialist'),
+      catchmentMatch: catchmentMatch(ms),
       regionMatch: regionMatch(ms),
       groupsDistinct: same === 0,
       sameGroupPairs: same,

@@ -37,6 +37,7 @@ describe('the allocate summary on the terminal', () => {
     expect(nb).toContain('40 av 130 kandidater er tatt opp.');
     expect(nb).toContain('Kommunene (KS)');
     expect(nb).toContain('Beviselig beste fordeling');
+    expect(nb).toContain('4 (av høyst 4 mulige) der hver kommune ligger i opptaksområdet til et av helseforetakene i gruppa, 8 (av høyst 8) med kommune og helseforetak i samme region');
     expect(nb).toContain('Alle programreglene er oppfylt.');
     // Programme and organisation names are data, not words of the tool: take them out before the scan.
     const words = nb.replaceAll(summary.programme.name, '').replace(/Sykehuset Telemark HF/g, '');
@@ -57,6 +58,7 @@ describe('the allocate summary on the terminal', () => {
     const en = runs.en!.stdout;
     expect(en).toContain('40 of 130 candidates admitted.');
     expect(en).toContain('Proven best:');
+    expect(en).toContain('4 (of at most 4 possible) where every municipality lies in the catchment area of a trust in the team, 8 (of at most 8) with municipality and trust in the same region');
     expect(en).toContain('Every programme rule is met.');
     expect(en).not.toMatch(SOLVER_DETAIL);
   });

@@ -62,7 +62,8 @@ describe('an optimum whose canonical choice the time limit cut short', () => {
     const cutShort: Solve = async (model, hints) => ({ ...(await real(model, hints)), canonical: false });
     const a = await computeAllocation(options(cutShort));
     const stages = buildSummary(a).stages;
-    expect(stages.map((s) => s.status)).toEqual(['optimal', 'optimal', 'optimal']);
+    // The teams are not proven best on the sample since catchment areas come first (see test/e2e/allocate.test.ts).
+    expect(stages.map((s) => s.status)).toEqual(['optimal', 'optimal', 'feasible']);
     for (const s of stages) expect(s.model.endsWith(NOT_CANONICAL_NOTE), s.stage).toBe(true);
   });
 });

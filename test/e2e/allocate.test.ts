@@ -23,6 +23,7 @@ interface Summary {
   stages: Array<{ stage: string; status: string; gap: number | null }>;
   groups: Array<{ size: number; kommune: number; spesialist: number; organisationClashes: unknown[] }>;
   teams: Array<{ kommune: number; spesialist: number; regionMatch: string | null }>;
+  teamMatch: unknown;
   rules: Array<{ id: string; met: boolean; explanation: string | null }>;
 }
 
@@ -69,6 +70,8 @@ describe('cohort allocate on the sample year', () => {
       ['groups', 'optimal', 0],
       ['teams', 'optimal', 0],
     ]);
+    // Catchment areas first: as many catchment-matched teams as any set of teams has, and as many RHF-matched.
+    expect(s.teamMatch).toEqual({ catchmentMatched: { count: 4, best: 4 }, regionMatched: { count: 8, best: 8 } });
   });
 
   it('accounts for every input row exactly once', () => {

@@ -38,6 +38,8 @@ export interface PersonSpec {
   gender: Gender;
   org: string;
   county?: string;
+  /** A municipal participant's catchment trust (default one no specialist in a test works for). */
+  catchment?: string;
 }
 
 /** A Candidate from the few fields the group stages read. */
@@ -53,7 +55,7 @@ export function candidate(s: PersonSpec): Candidate {
     rhf: s.rhf,
     organisation: s.org,
     organisationKey: s.org.toLowerCase(),
-    municipality: s.sector === 'kommune' ? { number: `${county}01`, name: s.org, countyNumber: county, countyName: `County ${county}` } : null,
+    municipality: s.sector === 'kommune' ? { number: `${county}01`, name: s.org, countyNumber: county, countyName: `County ${county}`, catchmentTrust: s.catchment ?? `Catchment ${county}` } : null,
     trust: s.sector === 'spesialist' ? s.org : null,
     position: 'leader',
     education: 'master',
@@ -185,8 +187,11 @@ export function shuffled<T>(xs: readonly T[], seed: string): T[] {
   return out;
 }
 
-/** The team objective's terms in the stage's priority order: kept-apart pairs, colleagues, unmatched, same-group pairs, missing gender. */
-export type TeamTerms = [apart: number, clashes: number, unmatched: number, sameGroupPairs: number, missingGender: number];
+/**
+ * The team objective's terms in the stage's priority order: kept-apart pairs, colleagues, not catchment-matched,
+ * not region-matched, same-group pairs, missing gender.
+ */
+export type TeamTerms = [apart: number, clashes: number, notCatchment: number, unmatched: number, sameGroupPairs: number, missingGender: number];
 
 /**
  * The lexicographically best team terms over every way of filling teams of the given shapes ([municipal,
@@ -202,20 +207,25 @@ export function bestTeamTerms(cohort: readonly Candidate[], shapes: ReadonlyArra
   let tried = 0;
   let best: TeamTerms | null = null;
   const terms = (): TeamTerms => {
-    const t: TeamTerms = [0, 0, 0, 0, 0];
+    const t: TeamTerms = [0, 0, 0, 0, 0, 0];
     for (const m of teams) {
       for (let i = 0; i < m.length; i++) {
         for (let j = i + 1; j < m.length; j++) {
           const a = m[i] as Candidate;
           const b = m[j] as Candidate;
           if (a.organisationKey === b.organisationKey) t[1]++;
-          if (groupOf[a.id] !== undefined && groupOf[a.id] === groupOf[b.id]) t[3]++;
+          if (groupOf[a.id] !== undefined && groupOf[a.id] === groupOf[b.id]) t[4]++;
         }
       }
       const rhf = m[0]?.rhf ?? null;
       const matched = rhf !== null && m.some((c) => c.sector === 'kommune') && m.some((c) => c.sector === 'spesialist') && m.every((c) => c.rhf === rhf);
-      if (!matched) t[2]++;
-      if (!(m.some((c) => c.gender === 'female') && m.some((c) => c.gender === 'male'))) t[4]++;
+      // Catchment: region-matched, and each municipal member's catchment trust is the trust of a specialist member.
+      const specialistTrusts = m.filter((c) => c.sector === 'spesialist' && c.trust !== null).map((c) => c.trust);
+      const municipal = m.filter((c) => c.sector === 'kommune');
+      const inCatchment = matched && municipal.every((c) => c.municipality !== null && specialistTrusts.includes(c.municipality.catchmentTrust));
+      if (!inCatchment) t[2]++;
+      if (!matched) t[3]++;
+      if (!(m.some((c) => c.gender === 'female') && m.some((c) => c.gender === 'male'))) t[5]++;
     }
     return t;
   };

@@ -115,7 +115,7 @@ describe('formTeams', () => {
     expect(teams.report).toMatchObject({ status: 'optimal', solverStatus: 'optimal', gap: 0 });
     expect(teams.report.bound).toBe(teams.report.objective);
     expect(teams.quality.every((q) => q.groupsDistinct)).toBe(true);
-    expect(teams.report.terms.map((t) => t.name)).toEqual(['kept_apart_pairs', 'organisation_clashes', 'teams_not_region_matched', 'same_group_pairs', 'teams_missing_a_gender']);
+    expect(teams.report.terms.map((t) => t.name)).toEqual(['kept_apart_pairs', 'organisation_clashes', 'teams_not_catchment_matched', 'teams_not_region_matched', 'same_group_pairs', 'teams_missing_a_gender']);
     for (const q of teams.quality) {
       expect(q.groupsDistinct).toBe(new Set(q.members.map((m) => m.group)).size === q.members.length);
       expect(q.members.every((m) => m.group === groups.groupOf[m.id])).toBe(true);
@@ -183,7 +183,7 @@ describe('formTeams', () => {
 });
 
 describe('the bundled sample year', () => {
-  it('region-matches as many teams as the independent matching allows', async () => {
+  it('catchment-matches as many teams as any set of teams can, and RHF-matches as many as those allow', async () => {
     const { computeAllocation } = await import('../../src/app/pipeline.js');
     const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'sample', 'nb');
     const files = ['kommune', 'helse-sor-ost', 'helse-vest', 'helse-midt-norge', 'helse-nord'].map((f) => join(dir, `${f}.csv`));
@@ -191,6 +191,11 @@ describe('the bundled sample year', () => {
     const selected = new Set(a.selection.candidates.filter((c) => c.status === 'selected').map((c) => c.id));
     const cohort = a.inputs.read.candidates.filter((c) => selected.has(c.id));
     const matched = a.teams.quality.filter((q) => q.regionMatch !== null).length;
+    const m = a.teams.match;
+    expect(m.catchmentMatched.count).toBe(m.catchmentMatched.best);
+    expect(m.catchmentMatched.count).toBe(a.teams.quality.filter((q) => q.catchmentMatch).length);
+    // Catchment first costs no RHF match here: as many as the independent matching allows.
+    expect(m.regionMatched).toEqual({ count: matched, best: matched });
     expect(matched).toBe(bestRegionMatchedTeams(cohort));
     expect(a.teams.report.status).toBe('optimal');
   });

@@ -52,7 +52,7 @@ function screened(id: string, gender: Gender, org: string, line: number): Screen
     rhf,
     organisation: org,
     organisationKey: org.toLowerCase(),
-    municipality: sector === 'kommune' ? { number: '0301', name: org, countyNumber: '03', countyName: 'Oslo' } : null,
+    municipality: sector === 'kommune' ? { number: '0301', name: org, countyNumber: '03', countyName: 'Oslo', catchmentTrust: 'Oslo universitetssykehus HF' } : null,
     trust: sector === 'spesialist' ? org : null,
     position: 'leder',
     education: 'master',

@@ -81,10 +81,12 @@ export function sampleView(): ReportView {
           { ...S1, group: 1 },
           { ...S2, group: 2 },
         ],
+        catchmentMatch: true,
         regionMatch: 'Helse Vest',
         organisationClashes: [],
       },
     ],
+    teamMatch: { catchmentMatched: 1, catchmentBest: 1, regionMatched: 1, regionBest: 1 },
     reserves: [
       { cellKey: 'kommune', reserves: [] },
       { cellKey: 'spesialist/Helse Vest', reserves: [{ ...p('S-4', 'Reidun Reserve', 'female', 'spesialist', 'Helse Vest', 'Helse Førde HF', 4), rank: 1 }] },

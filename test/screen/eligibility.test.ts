@@ -33,7 +33,7 @@ function cand(over: Partial<Candidate> = {}): Candidate {
     rhf: 'Helse Vest',
     organisation: 'Bergen kommune',
     organisationKey: 'bergen kommune',
-    municipality: { number: '4601', name: 'Bergen', countyNumber: '46', countyName: 'Vestland' },
+    municipality: { number: '4601', name: 'Bergen', countyNumber: '46', countyName: 'Vestland', catchmentTrust: 'Helse Bergen HF' },
     trust: null,
     position: 'Kommunalsjef',
     education: 'master',

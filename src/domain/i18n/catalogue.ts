@@ -83,8 +83,20 @@ export interface AllocateWords {
   genderShort: (g: GenderShort) => string;
   /** Workshop groups: how many, their sizes, the sector and gender mix, colleagues sharing a group. */
   groups: (g: { count: number; sizes: ReadonlyArray<readonly [size: number, groups: number]>; bothSectors: number; genderMet: number; orgClashes: number }) => string;
-  /** Project teams: how many of which make-up (most common first), region-matched, members from distinct groups, both genders. */
-  teams: (t: { count: number; shapes: ReadonlyArray<readonly [kommune: number, spesialist: number, teams: number]>; regionMatched: number; groupsDistinct: number; bothGenders: number }) => string;
+  /**
+   * Project teams: how many of which make-up (most common first), catchment-matched and region-matched (each with
+   * the most the cohort allows, when known), members from distinct groups, both genders.
+   */
+  teams: (t: {
+    count: number;
+    shapes: ReadonlyArray<readonly [kommune: number, spesialist: number, teams: number]>;
+    catchmentMatched: number;
+    catchmentBest: number | null;
+    regionMatched: number;
+    regionBest: number | null;
+    groupsDistinct: number;
+    bothGenders: number;
+  }) => string;
   /** The body's ranking followed everywhere: one line. */
   noDepartures: string;
   /** The heading above the departure lines. */

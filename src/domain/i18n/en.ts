@@ -122,7 +122,8 @@ export const EN = {
       (t.shapes.length === 1 && t.shapes[0]?.[0] === 2 && t.shapes[0][1] === 2
         ? ' of 2 municipal and 2 specialist participants: '
         : `: ${list(t.shapes.map(([k, s, c], i) => (i === 0 ? `${c} of ${k} municipal + ${s} specialist participants` : `${c} of ${k} + ${s}`)))}; `) +
-      `${t.regionMatched} with municipality and trust in the same region, ` +
+      `${t.catchmentMatched}${t.catchmentBest === null ? '' : ` (of at most ${t.catchmentBest} possible)`} where every municipality lies in the catchment area of a trust in the team, ` +
+      `${t.regionMatched}${t.regionBest === null ? '' : ` (of at most ${t.regionBest})`} with municipality and trust in the same region, ` +
       `${t.groupsDistinct === t.count ? 'all' : t.groupsDistinct} with members from different workshop groups, ` +
       `${t.bothGenders === t.count ? 'all' : t.bothGenders} with both genders.`,
     proof: (s) => {

@@ -353,7 +353,8 @@ export const NB = {
       (t.shapes.length === 1 && t.shapes[0]?.[0] === 2 && t.shapes[0][1] === 2
         ? ' på 2 fra kommunene og 2 fra spesialisthelsetjenesten: '
         : `: ${list(t.shapes.map(([k, s, c], i) => (i === 0 ? `${c} med ${k} fra kommunene og ${s} fra spesialisthelsetjenesten` : `${c} med ${k} + ${s}`)))}; `) +
-      `${t.regionMatched} med kommune og helseforetak i samme region, ` +
+      `${t.catchmentMatched}${t.catchmentBest === null ? '' : ` (av høyst ${t.catchmentBest} mulige)`} der hver kommune ligger i opptaksområdet til et av helseforetakene i gruppa, ` +
+      `${t.regionMatched}${t.regionBest === null ? '' : ` (av høyst ${t.regionBest})`} med kommune og helseforetak i samme region, ` +
       `${t.groupsDistinct === t.count ? 'alle' : t.groupsDistinct} med medlemmer fra ulike verkstedgrupper, ` +
       `${t.bothGenders === t.count ? 'alle' : t.bothGenders} med begge kjønn.`,
     proof: (s) => {

@@ -1,7 +1,7 @@
 /**
  * Stable reruns for project teams (`allocate --previous`): after the teams are as good as the rules and quality
  * terms make them, swap participants of one sector between teams where that brings participants back to their
- * previous team and makes no team's score worse in any respect (locks, clashes, region match, shared workshop groups,
+ * previous team and makes no team's score worse in any respect (locks, clashes, catchment match, region match, shared workshop groups,
  * gender mix). The objective therefore never changes; only a choice among equals does. Pure, deterministic.
  */
 import { numberLikePrevious } from '../stable.js';
@@ -12,6 +12,7 @@ function noWorse(after: TeamScore, before: TeamScore): boolean {
   return (
     after.apart <= before.apart &&
     after.conflicts <= before.conflicts &&
+    after.notCatchment <= before.notCatchment &&
     after.unmatched <= before.unmatched &&
     after.sameGroupPairs <= before.sameGroupPairs &&
     after.missingGender <= before.missingGender
@@ -22,6 +23,7 @@ function sum(a: TeamScore, b: TeamScore): TeamScore {
   return {
     apart: a.apart + b.apart,
     conflicts: a.conflicts + b.conflicts,
+    notCatchment: a.notCatchment + b.notCatchment,
     unmatched: a.unmatched + b.unmatched,
     sameGroupPairs: a.sameGroupPairs + b.sameGroupPairs,
     missingGender: a.missingGender + b.missingGender,

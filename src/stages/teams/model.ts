@@ -11,7 +11,7 @@
  */
 import { compareCodeUnits } from '../../domain/compare.js';
 import { lexWeights, lotteryKey, REGIONS, type Person, type Region } from '../common.js';
-import { bothGenders, regionMatch, teamShapeTiers, type TeamRule, type TeamShape } from '../../domain/rules.js';
+import { bothGenders, catchmentMatch, regionMatch, teamShapeTiers, type TeamRule, type TeamShape } from '../../domain/rules.js';
 import { GENDERS, type Gender, type Sector } from '../../domain/types.js';
 import type { Constraint, LinearModel, ObjectiveLevel, Variable } from '../../solver/types.js';
 
@@ -354,6 +354,8 @@ export interface TeamScore {
   apart: number;
   /** Pairs from one organisation. */
   conflicts: number;
+  /** Not catchment-matched (`catchmentMatch`): above region match. */
+  notCatchment: number;
   unmatched: number;
   sameGroupPairs: number;
   missingGender: number;
@@ -383,13 +385,14 @@ export function scoreTeam(ids: readonly string[], ctx: TeamContext): TeamScore {
       if (ga !== undefined && ga === ctx.groupOf(b.id)) same++;
     }
   }
-  return { apart, conflicts, unmatched: regionMatch(m) === null ? 1 : 0, sameGroupPairs: same, missingGender: bothGenders(m) ? 0 : 1 };
+  return { apart, conflicts, notCatchment: catchmentMatch(m) ? 0 : 1, unmatched: regionMatch(m) === null ? 1 : 0, sameGroupPairs: same, missingGender: bothGenders(m) ? 0 : 1 };
 }
 
 export function addScores(a: TeamScore, b: TeamScore, sign = 1): TeamScore {
   return {
     apart: a.apart + sign * b.apart,
     conflicts: a.conflicts + sign * b.conflicts,
+    notCatchment: a.notCatchment + sign * b.notCatchment,
     unmatched: a.unmatched + sign * b.unmatched,
     sameGroupPairs: a.sameGroupPairs + sign * b.sameGroupPairs,
     missingGender: a.missingGender + sign * b.missingGender,
@@ -399,6 +402,7 @@ export function addScores(a: TeamScore, b: TeamScore, sign = 1): TeamScore {
 function lexLess(a: TeamScore, b: TeamScore): boolean {
   if (a.apart !== b.apart) return a.apart < b.apart;
   if (a.conflicts !== b.conflicts) return a.conflicts < b.conflicts;
+  if (a.notCatchment !== b.notCatchment) return a.notCatchment < b.notCatchment;
   if (a.unmatched !== b.unmatched) return a.unmatched < b.unmatched;
   if (a.sameGroupPairs !== b.sameGroupPairs) return a.sameGroupPairs < b.sameGroupPairs;
   return a.missingGender < b.missingGender;
@@ -407,8 +411,9 @@ function lexLess(a: TeamScore, b: TeamScore): boolean {
 /**
  * Teams from the model's counts: locked-together clusters with their completions first; then, shape by shape,
  * each join (municipal class, specialist class) takes the next part patterns of those classes. Each slot gets
- * the first participant of its type (in lottery order) that adds no conflict and no shared workshop group,
- * else the first that adds no conflict, else the first.
+ * the first participant of its type (in lottery order) that adds no conflict, preferring one who brings the team
+ * closer to a catchment match (a specialist of a trust a municipal member needs, a municipal member of a catchment
+ * area already there), then one who adds no shared workshop group; else the first.
  */
 export function fillTeams(tm: TeamModel, counts: readonly number[], clusters: readonly Cluster[], persons: readonly Person[], ctx: TeamContext, seed: string): Team[] {
   const inCluster = new Set(clusters.flatMap((c) => c.ids));
@@ -457,7 +462,18 @@ export function fillTeams(tm: TeamModel, counts: readonly number[], clusters: re
         const x = ctx.byId.get(id) as Person;
         return members.every((m) => !ctx.conflict(m, x) && (!strict || ctx.groupOf(m.id) === undefined || ctx.groupOf(m.id) !== ctx.groupOf(x.id)));
       };
-      let pick = q.findIndex((id) => ok(id, true));
+      // Catchment: a specialist of a trust that a municipal member already in the team needs; a municipal member
+      // whose catchment area is that of a specialist or of the municipal member already in the team.
+      const needed = new Set(members.flatMap((m) => (m.sector === 'kommune' && m.trust !== null ? [m.trust] : [])));
+      const there = new Set(members.flatMap((m) => (m.sector === 'spesialist' && m.trust !== null ? [m.trust] : [])));
+      const covers = (id: string): boolean => {
+        const x = ctx.byId.get(id) as Person;
+        if (x.trust === null) return false;
+        return x.sector === 'spesialist' ? needed.has(x.trust) && !there.has(x.trust) : there.has(x.trust) || needed.has(x.trust);
+      };
+      let pick = needed.size + there.size > 0 ? q.findIndex((id) => covers(id) && ok(id, true)) : -1;
+      if (pick < 0 && needed.size + there.size > 0) pick = q.findIndex((id) => covers(id) && ok(id, false));
+      if (pick < 0) pick = q.findIndex((id) => ok(id, true));
       if (pick < 0) pick = q.findIndex((id) => ok(id, false));
       if (pick < 0) pick = 0;
       const [id] = q.splice(pick, 1);
@@ -474,10 +490,13 @@ export function fillTeams(tm: TeamModel, counts: readonly number[], clusters: re
  * move taken, until a pass finds none). Members of a kept-together cluster never move; moves keep each team's
  * sector counts.
  *
- * - Phase 1 (repair and group term without loss): swaps of two participants, and 3-cycles among three teams,
- *   that make neither region match nor gender mix worse and lower (clashes, shared workshop groups).
- * - Phase 2 (the full lexicographic order): swaps that lower (clashes, region mismatches, shared workshop groups,
- *   missing gender) — here a gender mix may be given up for fewer shared workshop groups.
+ * - Phase 1 (repair, catchment and group terms without loss): swaps of two participants, exchanges of a
+ *   municipal and a specialist member each between two teams, and 3-cycles among three teams, that make neither
+ *   region match nor gender mix worse and lower (kept-apart pairs, clashes, catchment mismatches, shared workshop
+ *   groups) lexicographically.
+ * - Phase 2 (the full lexicographic order): swaps (single and paired) that lower (kept-apart pairs, clashes,
+ *   catchment mismatches, region mismatches, shared workshop groups, missing gender) — here a gender mix may be
+ *   given up for fewer shared workshop groups.
  *
  * Returns the number of moves made.
  */
@@ -485,11 +504,13 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
   const scores = teams.map((t) => scoreTeam(t.ids, ctx));
   const sectorOf = (id: string): Sector => (ctx.byId.get(id) as Person).sector;
   const movable = (t: Team, i: number): boolean => !t.fixed.has(t.ids[i] as string);
-  const noLoss = (after: TeamScore, before: TeamScore): boolean =>
-    after.unmatched <= before.unmatched &&
-    after.missingGender <= before.missingGender &&
-    (after.apart < before.apart ||
-      (after.apart === before.apart && (after.conflicts < before.conflicts || (after.conflicts === before.conflicts && after.sameGroupPairs < before.sameGroupPairs))));
+  const noLoss = (after: TeamScore, before: TeamScore): boolean => {
+    if (after.unmatched > before.unmatched || after.missingGender > before.missingGender) return false;
+    const x = [after.apart, after.conflicts, after.notCatchment, after.sameGroupPairs];
+    const y = [before.apart, before.conflicts, before.notCatchment, before.sameGroupPairs];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] as number) < (y[i] as number);
+    return false;
+  };
   let moves = 0;
 
   const trySwaps = (accept: (after: TeamScore, before: TeamScore) => boolean): boolean => {
@@ -514,6 +535,46 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
               scores[b] = sb;
               moves++;
               improved = true;
+            }
+          }
+        }
+      }
+    }
+    return improved;
+  };
+
+  /**
+   * Two teams exchange a municipal and a specialist member each at once (a catchment match often needs both: the
+   * municipal member of a trust's catchment area and a specialist of that trust).
+   */
+  const tryPairSwaps = (accept: (after: TeamScore, before: TeamScore) => boolean): boolean => {
+    let improved = false;
+    const of = (t: Team, sector: Sector): number[] => t.ids.flatMap((id, i) => (movable(t, i) && sectorOf(id) === sector ? [i] : []));
+    for (let a = 0; a < teams.length; a++) {
+      for (let b = a + 1; b < teams.length; b++) {
+        const ta = teams[a] as Team;
+        const tb = teams[b] as Team;
+        for (const i1 of of(ta, 'kommune')) {
+          for (const i2 of of(ta, 'spesialist')) {
+            for (const j1 of of(tb, 'kommune')) {
+              for (const j2 of of(tb, 'spesialist')) {
+                const na = [...ta.ids];
+                const nb = [...tb.ids];
+                na[i1] = tb.ids[j1] as string;
+                na[i2] = tb.ids[j2] as string;
+                nb[j1] = ta.ids[i1] as string;
+                nb[j2] = ta.ids[i2] as string;
+                const sa = scoreTeam(na, ctx);
+                const sb = scoreTeam(nb, ctx);
+                if (accept(addScores(sa, sb), addScores(scores[a] as TeamScore, scores[b] as TeamScore))) {
+                  ta.ids = na;
+                  tb.ids = nb;
+                  scores[a] = sa;
+                  scores[b] = sb;
+                  moves++;
+                  improved = true;
+                }
+              }
             }
           }
         }
@@ -570,16 +631,17 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
     return improved;
   };
 
-  const total = (): TeamScore => scores.reduce((acc, s2) => addScores(acc, s2), { apart: 0, conflicts: 0, unmatched: 0, sameGroupPairs: 0, missingGender: 0 });
+  const total = (): TeamScore => scores.reduce((acc, s2) => addScores(acc, s2), { apart: 0, conflicts: 0, notCatchment: 0, unmatched: 0, sameGroupPairs: 0, missingGender: 0 });
   for (let pass = 0; phases.lossless && pass < maxPasses; pass++) {
     if (trySwaps(noLoss)) continue;
+    if (tryPairSwaps(noLoss)) continue;
     const t = total();
     if (t.apart === 0 && t.conflicts === 0 && t.sameGroupPairs === 0) break;
     // 3-cycles are cubic in the number of teams: only where a team still has a shared group or a clash.
     if (teams.length <= 60 && tryCycles()) continue;
     break;
   }
-  for (let pass = 0; phases.trade && pass < maxPasses; pass++) if (!trySwaps(lexImproves)) break;
+  for (let pass = 0; phases.trade && pass < maxPasses; pass++) if (!trySwaps(lexImproves) && !tryPairSwaps(lexImproves)) break;
   return moves;
 }
 
@@ -607,6 +669,13 @@ export function teamSpecs(teams: readonly Team[], ctx: TeamContext): TeamSpec[] 
     };
     return { fixed: [...t.fixed], parts: { kommune: part('kommune'), spesialist: part('spesialist') } };
   });
+}
+
+/** The RHF of a team spec whose parts are both of one RHF (a region-matched team of the model's optimum), else null. */
+function regionOf(spec: TeamSpec): string | null {
+  const kr = spec.parts.kommune.cls.split('|')[0] as string;
+  const sr = spec.parts.spesialist.cls.split('|')[0] as string;
+  return kr === sr && kr !== 'mixed' && kr !== 'unknown' && kr !== 'none' ? kr : null;
 }
 
 export interface AssignmentModel {
@@ -662,10 +731,8 @@ export function buildAssignmentModel(
     if (unit.some((p) => spec.fixed.some((id) => ctx.apart(ctx.byId.get(id) as Person, p)))) return false;
     if (hold === 'sectors') return true;
     // Only a region-matched team (both parts of one RHF) keeps its region; an unmatched one may take anyone.
-    const kr = spec.parts.kommune.cls.split('|')[0] as string;
-    const sr = spec.parts.spesialist.cls.split('|')[0] as string;
-    const matched = kr === sr && kr !== 'mixed' && kr !== 'unknown' && kr !== 'none';
-    return !matched || unit.every((p) => p.region === kr);
+    const region = regionOf(spec);
+    return region === null || unit.every((p) => p.region === region);
   };
   // With `keep`, a smaller lottery span keeps the extra level's weights small.
   const span = keep === undefined ? 1000 : 100;

@@ -7,13 +7,18 @@
  *   the fewest teams one member smaller with both sectors (2 + 1 or 1 + 2), reported; other shapes only when even
  *   that cannot cover the cohort, reported. No two members from one organisation. Locks: kept-apart pairs never
  *   in one team, kept-together pairs in one team.
- * - optimised in this order: region match (every member belongs to one RHF: the municipalities' counties lie in
- *   the area of the specialist members' RHF), members from different workshop groups (pairs sharing a group),
- *   both genders in each team.
+ * - optimised in this order: catchment match (region-matched, and every municipal member's municipality lies in
+ *   the catchment area, `data/opptaksomrader.csv`, of one of the team's specialist members' trusts; `catchmentMatch`
+ *   in domain/rules.ts), region match (every member belongs to one RHF: the municipalities' counties lie in the
+ *   area of the specialist members' RHF), members from different workshop groups (pairs sharing a group), both
+ *   genders in each team.
  *
- * The model is the pattern model of `teams-model.ts`. Its optimum is a lower bound on (region, gender) for every
- * valid set of teams; a result is labelled `optimal` only when its full objective equals that bound (no shared
- * workshop groups, no clash), else the gap is reported.
+ * The model is the pattern model of `model.ts`: its optimum is a lower bound on (region, gender) for every valid
+ * set of teams. Catchment match is not in the patterns (refining them by trust multiplies the model and its
+ * canonical solve); the fill, the swaps and the exact assignment raise it within the optimum's region classes, and
+ * `catchment.ts` bounds it from above with a small integer program. A result is labelled `optimal` only when its
+ * full objective equals the bounds together (the most catchment matches possible, no shared workshop groups, no
+ * clash), else the gap is reported. `TeamsResult.match` reports both match counts against their bounds.
  *
  * Every model is solved to its canonical optimum (`solver/canonical.ts`), so the teams never depend on which
  * solver answered. The models are solved by the `Solve` function the caller hands in. The caller (`app/pipeline.ts`) re-checks the
@@ -61,6 +66,8 @@ import { teamQualityRows, type TeamQuality } from '../quality.js';
 import type { Candidate, Sector } from '../../domain/types.js';
 import { numberLikePrevious, type PreviousPlacement } from '../stable.js';
 import { keepPreviousTeams } from './keep.js';
+import { buildCatchmentBound } from './catchment.js';
+import { buildColumnModel } from './columns.js';
 
 /** Every team model asks for the canonical optimum, so the teams never depend on which solver answered. */
 function canonical(levels: readonly ObjectiveLevel[]): ModelHints {
@@ -87,12 +94,24 @@ export interface ProjectTeam {
   memberIds: string[];
 }
 
+/**
+ * Catchment-matched and RHF-matched teams (`catchmentMatch`, `regionMatch` in domain/rules.ts; every
+ * catchment-matched team is RHF-matched too), each with the most the cohort allows (`best`), null when no solver
+ * gave it.
+ */
+export interface TeamMatch {
+  catchmentMatched: { count: number; best: number | null };
+  regionMatched: { count: number; best: number | null };
+}
+
 export interface TeamsResult {
   seed: string;
   teams: ProjectTeam[];
   /** Participant id → team number, keys in code-unit order. */
   teamOf: Record<string, number>;
   quality: TeamQuality[];
+  /** Catchment- and RHF-matched teams against the most possible. */
+  match: TeamMatch;
   relaxations: Relaxation[];
   report: StageReport;
   /** The team locks as honoured (invalid ones dropped, see `relaxations`). */
@@ -160,6 +179,31 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   }
 
   const T = plan.counts.reduce((a, c) => a + c.teams, 0);
+  // The most catchment-matched teams (a bound; see catchment.ts): 0 when no team can be, the team count when the
+  // bound's model is too large or unsolved.
+  const catchmentModel = buildCatchmentBound(persons, plan);
+  let catchmentBest: number | null = 0;
+  if (catchmentModel !== null) {
+    modelSizes.push({ label: catchmentModel.model.label, variables: catchmentModel.model.variables.length, constraints: catchmentModel.model.constraints.length });
+    const r = await options.solve(catchmentModel.model, canonical(catchmentModel.levels));
+    if (r.values !== null && r.canonical === false) notCanonical = true;
+    attempts.push(...r.attempts);
+    catchmentBest = r.status === 'optimal' && r.objective !== null ? Math.round(-r.objective) : r.bound !== null ? Math.min(catchmentModel.teams, Math.floor(-r.bound + 1e-9)) : null;
+  }
+  /** The pattern optimum's region and gender terms: lower bounds for every valid set of teams. */
+  const patternCounts = solved.status === 'optimal' && solved.values !== null ? modelCounts(tm, solved.values) : null;
+  /** Whether teams with this score meet every level's bound (then they are proven optimal). */
+  const reachesBounds = (x: TeamScore): boolean =>
+    patternCounts !== null &&
+    catchmentBest !== null &&
+    x.apart === 0 &&
+    x.conflicts === 0 &&
+    x.notCatchment === T - catchmentBest &&
+    x.unmatched === patternCounts.unmatched &&
+    x.sameGroupPairs === 0 &&
+    x.missingGender === patternCounts.missingGender;
+  /** The column model's optimum: the best set of teams outright (see `columns.ts`). */
+  let provenByColumns: TeamScore | null = null;
   let teams: Team[];
   let modelNote: string;
   let swaps: number;
@@ -172,10 +216,10 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     swaps = improveTeams(skeleton, ctx, { lossless: true, trade: false });
     const lossless = totalScore(skeleton, ctx);
     swaps += improveTeams(teams, ctx);
-    if (lossless.apart > 0 || lossless.conflicts > 0 || lossless.sameGroupPairs > 0) {
-      // Swaps that keep region and gender could not clear clashes or shared workshop groups: assign exactly
-      // within the optimum's region classes (colleagues, shared groups, gender mix in that order), then let the
-      // swaps improve further; keep the better of the two.
+    if (lossless.apart > 0 || lossless.conflicts > 0 || lossless.sameGroupPairs > 0 || !reachesBounds(totalScore(teams, ctx))) {
+      // Swaps that keep region and gender could not clear clashes or shared workshop groups, or the teams miss a
+      // bound: assign exactly within the optimum's region classes (colleagues, catchment match, shared groups,
+      // gender mix in that order), then let the swaps improve further; keep the better of the two.
       const am = buildAssignmentModel(specs, persons, ctx, locks.apart, options.seed, 'regions');
       modelSizes.push({ label: am.model.label, variables: am.model.variables.length, constraints: am.model.constraints.length });
       const exact = await options.solve(am.model, canonical(am.levels));
@@ -189,6 +233,39 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
           swaps = moreSwaps;
           modelNote += '; exact assignment within the optimal region classes';
         }
+      }
+    }
+    if (clusters.length === 0 && patternCounts !== null && catchmentBest !== null && !reachesBounds(totalScore(teams, ctx))) {
+      // Still short of a bound (most often: the most catchment matches cost a shared workshop group or a gender
+      // mix): the column model finds the best set of teams outright, where the cohort is small enough for it. With
+      // the bounds held by rows first; a small cohort whose bounds cannot be met together is solved without them.
+      for (const boundRows of [true, false]) {
+        const cm = buildColumnModel(persons, plan, T - patternCounts.unmatched, catchmentBest, boundRows, ctx.groupOf, ctx.conflict, options.seed, options.previous?.teamOf);
+        if (cm === null || (!boundRows && !cm.complete)) break;
+        modelSizes.push({ label: cm.model.label, variables: cm.model.variables.length, constraints: cm.model.constraints.length });
+        // javascript-lp-solver does not prove set partitions of this size within its first-try deadline (measured on
+        // the 24-seat cohorts of the determinism test), so the policy skips it.
+        const exact = await options.solve(cm.model, { ...canonical(cm.levels), jslpSuits: false });
+        attempts.push(...exact.attempts);
+        // Only the canonical optimum is used (a solver that ran out of time before it would make the teams depend on
+        // which solver answered); without it the teams stay as they are, unproven.
+        if (exact.status === 'optimal' && exact.values !== null && exact.canonical !== false) {
+          const chosen: Team[] = cm.columns.flatMap((ids, v) => (Math.round(exact.values?.[v] ?? 0) === 1 ? [{ ids: [...ids], fixed: new Set<string>() }] : []));
+          const optimum = totalScore(chosen, ctx);
+          const current = totalScore(teams, ctx);
+          // Teams as good as the optimum stay as they are (now proven); better ones replace them. With --previous the
+          // optimum also keeps the most previous team-mates together among equals, so it is taken when as good.
+          if (options.previous === undefined && !lexBetter(current, optimum) && !lexBetter(optimum, current)) {
+            provenByColumns = optimum;
+            modelNote += '; proven the best set of teams by the column model';
+          }
+          else if (!lexBetter(current, optimum)) {
+            teams = chosen;
+            provenByColumns = optimum;
+            modelNote += cm.complete ? '; the best set of teams outright by the column model (every possible team)' : '; the best set of teams outright by the column model (every possible team of one RHF, and of the RHFs with members to spare)';
+          }
+        }
+        if (exact.status !== 'infeasible') break;
       }
     }
   } else {
@@ -264,32 +341,54 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   const total = {
     apart: scores.reduce((a, s) => a + s.apart, 0),
     conflicts: scores.reduce((a, s) => a + s.conflicts, 0),
+    notCatchment: scores.reduce((a, s) => a + s.notCatchment, 0),
     unmatched: scores.reduce((a, s) => a + s.unmatched, 0),
     same: scores.reduce((a, s) => a + s.sameGroupPairs, 0),
     missing: scores.reduce((a, s) => a + s.missingGender, 0),
   };
   const maxPairs = projectTeams.reduce((a, t) => a + (t.memberIds.length * (t.memberIds.length - 1)) / 2, 0);
-  const [wGender, wPairs, wRegion, wConflict, wApart] = lexWeights([T, maxPairs, T, maxPairs, maxPairs]) as [number, number, number, number, number];
+  const [wGender, wPairs, wRegion, wCatchment, wConflict, wApart] = lexWeights([T, maxPairs, T, T, maxPairs, maxPairs]) as [number, number, number, number, number, number];
   const terms: ObjectiveTerm[] = [
     { name: 'kept_apart_pairs', description: 'pairs to be kept apart that share a team (a lock: 0 unless impossible)', value: total.apart, weight: wApart },
     { name: 'organisation_clashes', description: 'pairs in one team from the same organisation (hard: 0 where the cohort allows)', value: total.conflicts, weight: wConflict },
+    {
+      name: 'teams_not_catchment_matched',
+      description: "teams not region-matched, or with a municipal member whose municipality lies outside every specialist member's trust's catchment area",
+      value: total.notCatchment,
+      weight: wCatchment,
+    },
     { name: 'teams_not_region_matched', description: 'teams whose members do not all belong to one RHF', value: total.unmatched, weight: wRegion },
     { name: 'same_group_pairs', description: 'pairs of team members from the same workshop group', value: total.same, weight: wPairs },
     { name: 'teams_missing_a_gender', description: 'teams without both a woman and a man', value: total.missing, weight: wGender },
   ];
   const objective = terms.reduce((a, t) => a + t.value * t.weight, 0);
 
-  // The pattern model's answer as a bound in these units (its region and gender terms; clashes and pairs ≥ 0).
+  // The bound in these units: the catchment bound above the pattern model's answer (its region and gender terms;
+  // clashes and pairs ≥ 0). Each level's bound holds for every valid set of teams, and a level's weight exceeds
+  // everything below it, so their weighted sum bounds the objective.
   let bound: number | null = null;
+  const match: TeamMatch = { catchmentMatched: { count: T - total.notCatchment, best: catchmentBest }, regionMatched: { count: T - total.unmatched, best: null } };
+  const catchmentFloor = (T - (catchmentBest ?? T)) * wCatchment;
   if (solved.status === 'optimal' && solved.values !== null) {
     const m = modelCounts(tm, solved.values);
-    bound = m.unmatched * wRegion + m.missingGender * wGender;
+    bound = catchmentFloor + m.unmatched * wRegion + m.missingGender * wGender;
+    match.regionMatched.best = T - m.unmatched;
   } else if (solved.bound !== null) {
     // Below the region weight the model's objective holds at most T·(gender weight) + the tie-break total.
     const lowerMax = tm.weights.gender * T + tm.weights.tiebreak * tm.tiebreakMax;
-    bound = Math.max(0, Math.ceil((solved.bound - lowerMax) / tm.weights.region - 1e-9)) * wRegion;
+    const fewest = Math.max(0, Math.ceil((solved.bound - lowerMax) / tm.weights.region - 1e-9));
+    bound = catchmentFloor + fewest * wRegion;
+    match.regionMatched.best = T - fewest;
   }
-  const proven = solved.status === 'optimal' && bound !== null && objective === bound;
+  const finalScore = totalScore(teams, ctx);
+  if (provenByColumns !== null && !lexBetter(provenByColumns, finalScore) && !lexBetter(finalScore, provenByColumns) && solved.status === 'optimal') {
+    // The column model's optimum is the best over every valid set of teams: it is the bound, and its match counts
+    // are the most possible.
+    bound = objective;
+    match.catchmentMatched.best = match.catchmentMatched.count;
+    match.regionMatched.best = match.regionMatched.count;
+  }
+  const proven = solved.status === 'optimal' && catchmentBest !== null && bound !== null && objective === bound;
   const orgPairs = quality.flatMap((q) => q.organisationClashes);
   if (orgPairs.length > 0) {
     relaxations.push({ code: 'team_org_clash', reason: 'colleagues from one organisation share a team: no set of teams of these shapes keeps them apart together with the locks', ids: sortedIds(new Set(orgPairs.flat())) });
@@ -312,7 +411,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     attempts,
     modelSizes,
   };
-  return { seed: options.seed, teams: projectTeams, teamOf, quality, relaxations, report, locks: { inGroup: [], apart: locks.apart, togetherInTeam: together } };
+  return { seed: options.seed, teams: projectTeams, teamOf, quality, match, relaxations, report, locks: { inGroup: [], apart: locks.apart, togetherInTeam: together } };
 }
 
 /** Teams from an assignment model's answer; `fixedIds` (cluster members) stay fixed in their new team. */
@@ -379,13 +478,13 @@ function brokenClusters(teams: readonly Team[], clusters: readonly Cluster[]): n
 }
 
 function totalScore(teams: readonly Team[], ctx: TeamContext): TeamScore {
-  return teams.reduce((acc, t) => addScores(acc, scoreTeam(t.ids, ctx)), { apart: 0, conflicts: 0, unmatched: 0, sameGroupPairs: 0, missingGender: 0 });
+  return teams.reduce((acc, t) => addScores(acc, scoreTeam(t.ids, ctx)), { apart: 0, conflicts: 0, notCatchment: 0, unmatched: 0, sameGroupPairs: 0, missingGender: 0 });
 }
 
-/** Lexicographically lower: kept-apart pairs, clashes, region mismatches, shared workshop groups, missing gender. */
+/** Lexicographically lower: kept-apart pairs, clashes, catchment and region mismatches, shared workshop groups, missing gender. */
 function lexBetter(a: TeamScore, b: TeamScore): boolean {
-  const x = [a.apart, a.conflicts, a.unmatched, a.sameGroupPairs, a.missingGender];
-  const y = [b.apart, b.conflicts, b.unmatched, b.sameGroupPairs, b.missingGender];
+  const x = [a.apart, a.conflicts, a.notCatchment, a.unmatched, a.sameGroupPairs, a.missingGender];
+  const y = [b.apart, b.conflicts, b.notCatchment, b.unmatched, b.sameGroupPairs, b.missingGender];
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] as number) < (y[i] as number);
   return false;
 }

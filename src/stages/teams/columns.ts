@@ -1,0 +1,174 @@
+/**
+ * The exact team model for a cohort of one team shape: one binary per possible team (a COLUMN), every participant
+ * in exactly one chosen team. Each column carries its team's full cost (catchment match, region match, pairs
+ * sharing a workshop group, gender mix, a seeded lottery), so the optimum is the best set of teams outright,
+ * including the terms the pattern model cannot see. Its LP relaxation is tight (a set partition), where an
+ * assignment model with catchment rows is not (measured on the bundled sample: 6 s per solve with HiGHS, no
+ * answer from the JavaScript solvers within their deadline).
+ *
+ * Which teams are columns: every team of one RHF's members, and every team not region-matched drawn from the RHFs
+ * with participants to spare in its sectors, where every RHF already has as many RHF-matched teams as its members
+ * allow (`spare`): then every best set of teams has exactly that many in each RHF, so its teams are all columns.
+ * Teams with colleagues or a kept-apart pair are not columns (those rules come first). Pure; no solver calls.
+ */
+import { bothGenders, catchmentMatch, regionMatch } from '../../domain/rules.js';
+import type { Sector } from '../../domain/types.js';
+import type { Constraint, LinearModel, ObjectiveLevel, Variable } from '../../solver/types.js';
+import { lexWeights, lotteryKey, type Person } from '../common.js';
+import type { ShapePlan } from './model.js';
+
+/** Beyond this many columns the model is not built. */
+const MAX_COLUMNS = 6_000;
+/** Every possible team as a column only up to this many. */
+const MAX_COMPLETE = 1_000;
+
+export interface ColumnModel {
+  model: LinearModel;
+  levels: ObjectiveLevel[];
+  /** Member ids of each column (in person order). */
+  columns: string[][];
+}
+
+/**
+ * Participants of each RHF beyond the RHF-matched teams it can have, per sector, or null when some RHF could have
+ * more RHF-matched teams than `matched` allows in total (then a best set of teams is not pinned down per RHF).
+ */
+function spare(persons: readonly Person[], shape: readonly [number, number], matched: number): Map<string, Record<Sector, number>> | null {
+  const [k, s] = shape;
+  const out = new Map<string, Record<Sector, number>>();
+  let most = 0;
+  const regions = [...new Set(persons.map((p) => p.region))];
+  for (const r of regions) {
+    const inR = persons.filter((p) => p.region === r);
+    const K = inR.filter((p) => p.sector === 'kommune').length;
+    const S = inR.length - K;
+    const n = r === 'unknown' ? 0 : Math.min(Math.floor(K / k), Math.floor(S / s));
+    most += n;
+    out.set(r, { kommune: K - n * k, spesialist: S - n * s });
+  }
+  return most === matched ? out : null;
+}
+
+function* combinations<T>(items: readonly T[], k: number, start = 0, acc: T[] = []): Generator<T[]> {
+  if (k === 0) {
+    yield [...acc];
+    return;
+  }
+  for (let i = start; i <= items.length - k; i++) {
+    acc.push(items[i] as T);
+    yield* combinations(items, k - 1, i + 1, acc);
+    acc.pop();
+  }
+}
+
+/** Number of ways to choose k of n. */
+function choose(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return Math.round(c);
+}
+
+/**
+ * The column model, or null when it would exceed `MAX_COLUMNS`, or when a cohort too large for every possible team
+ * has several team shapes or RHFs whose matched teams are not pinned down (see `spare`). `matched`: the pattern
+ * model's optimum of RHF-matched teams; `catchmentBest`: the catchment bound; `boundRows`: hold the catchment and
+ * region levels at those bounds by rows (a smaller search; infeasible when the bounds cannot be met together);
+ * `groupOf`: workshop groups; `conflict`: colleagues or a kept-apart pair. `complete`: every possible team is a
+ * column (a small cohort), so the optimum is the best set of teams without the argument of `spare`.
+ */
+export function buildColumnModel(
+  persons: readonly Person[],
+  plan: ShapePlan,
+  matched: number,
+  catchmentBest: number,
+  boundRows: boolean,
+  groupOf: (id: string) => number | undefined,
+  conflict: (a: Person, b: Person) => boolean,
+  seed: string,
+  previousTeamOf?: ReadonlyMap<string, number>,
+): (ColumnModel & { complete: boolean }) | null {
+  const K = persons.filter((p) => p.sector === 'kommune').length;
+  const S = persons.length - K;
+  const every = plan.counts.reduce((a, c) => a + choose(K, c.shape[0]) * choose(S, c.shape[1]), 0);
+  const only = plan.counts.length === 1 ? (plan.counts[0] as { shape: readonly [number, number] }).shape : null;
+  const extra = only === null || only[0] === 0 || only[1] === 0 ? null : spare(persons, only, matched);
+  // Every possible team for the smallest cohorts (then no argument about the RHFs is needed).
+  const complete = every <= MAX_COMPLETE;
+  if (!complete && extra === null) return null;
+  const teams: Array<{ members: Person[]; shape: number }> = [];
+  const add = (shape: number, kPool: readonly Person[], sPool: readonly Person[], keep: (team: Person[]) => boolean): boolean => {
+    const [k, s] = (plan.counts[shape] as { shape: readonly [number, number] }).shape;
+    for (const kk of combinations(kPool, k)) {
+      if (kk.some((a, i) => kk.slice(i + 1).some((b) => conflict(a, b)))) continue;
+      for (const ss of combinations(sPool, s)) {
+        const team = [...kk, ...ss];
+        if (team.some((a, i) => team.slice(i + 1).some((b) => conflict(a, b))) || !keep(team)) continue;
+        teams.push({ members: team, shape });
+        if (teams.length > MAX_COLUMNS) return false;
+      }
+    }
+    return true;
+  };
+  const sector = (ps: readonly Person[], x: Sector) => ps.filter((p) => p.sector === x);
+  if (complete || extra === null) {
+    for (let si = 0; si < plan.counts.length; si++) if (!add(si, sector(persons, 'kommune'), sector(persons, 'spesialist'), () => true)) return null;
+  } else {
+    for (const r of [...extra.keys()].sort()) {
+      if (r === 'unknown') continue;
+      const inR = persons.filter((p) => p.region === r);
+      if (!add(0, sector(inR, 'kommune'), sector(inR, 'spesialist'), () => true)) return null;
+    }
+    const pool = persons.filter((p) => (extra.get(p.region) as Record<Sector, number>)[p.sector] > 0);
+    if (!add(0, sector(pool, 'kommune'), sector(pool, 'spesialist'), (team) => regionMatch(team) === null)) return null;
+  }
+
+  const T = plan.counts.reduce((a, c) => a + c.teams, 0);
+  const n = Math.max(...plan.counts.map((c) => c.shape[0] + c.shape[1]));
+  const maxPairs = (n * (n - 1)) / 2;
+  const span = 1000;
+  // With `allocate --previous`, below every quality term: pairs of members who were not team-mates before.
+  const keep = previousTeamOf === undefined ? 0 : maxPairs * T;
+  // With the bound rows the catchment and region levels are fixed by them: they leave the objective, which keeps its
+  // coefficients small (measured: the solver's proof then takes a fraction of the time).
+  const upper = boundRows ? 0 : T;
+  const [wTie, wKeep, wGender, wPairs, wRegion, wCatchment] = lexWeights([span * T, keep, T, maxPairs * T, upper, upper]) as [number, number, number, number, number, number];
+  const levels = [wCatchment, wRegion, wPairs, wGender, wKeep, wTie].map((weight) => ({ terms: [] as Array<[number, number]>, weight, step: 1 }));
+  const index = new Map(persons.map((p, i) => [p.id, i]));
+  const rows: Array<Array<[number, number]>> = persons.map(() => []);
+  const variables: Variable[] = teams.map(({ members: team }, v) => {
+    let same = 0;
+    let apartBefore = 0;
+    for (let i = 0; i < team.length; i++) {
+      for (let j = i + 1; j < team.length; j++) {
+        const a = (team[i] as Person).id;
+        const b = (team[j] as Person).id;
+        const g = groupOf(a);
+        if (g !== undefined && g === groupOf(b)) same++;
+        const t = previousTeamOf?.get(a);
+        if (previousTeamOf !== undefined && (t === undefined || t !== previousTeamOf.get(b))) apartBefore++;
+      }
+    }
+    const ids = team.map((p) => p.id);
+    const tb = 1 + (parseInt(lotteryKey(seed, 'teams-columns', ids.join('+')).slice(0, 8), 16) % span);
+    const values = [catchmentMatch(team) ? 0 : 1, regionMatch(team) === null ? 1 : 0, same, bothGenders(team) ? 0 : 1, apartBefore, tb];
+    values.forEach((x, l) => {
+      if (x !== 0) levels[l]?.terms.push([v, x]);
+    });
+    for (const p of team) rows[index.get(p.id) as number]?.push([v, 1]);
+    const weighted = boundRows ? values.slice(2).reduce((a, x, l) => a + x * (levels[l + 2] as { weight: number }).weight, 0) : values.reduce((a, x, l) => a + x * (levels[l] as { weight: number }).weight, 0);
+    return { name: `t_${v}`, cost: weighted, lb: 0, ub: 1, integer: true };
+  });
+  if (rows.some((r) => r.length === 0)) return null;
+  const constraints: Constraint[] = rows.map((terms, i) => ({ name: `once_${i}`, terms, lo: 1, hi: 1 }));
+  plan.counts.forEach((c, si) => {
+    if (plan.counts.length > 1) constraints.push({ name: `shape_${si}`, terms: teams.flatMap((t, v) => (t.shape === si ? [[v, 1] as [number, number]] : [])), lo: c.teams, hi: c.teams });
+  });
+  if (boundRows) {
+    // The upper levels at their bounds (the catchment bound, the pattern model's region optimum) as rows: the solver
+    // then only has the lower levels to prove. Infeasible when the bounds cannot be met together.
+    constraints.push({ name: 'catchment_bound', terms: levels[0]?.terms ?? [], hi: T - catchmentBest });
+    constraints.push({ name: 'region_optimum', terms: levels[1]?.terms ?? [], hi: T - matched });
+  }
+  return { model: { label: 'teams-columns', variables, constraints }, levels: boundRows ? levels.slice(2) : levels, columns: teams.map((t) => t.members.map((p) => p.id)), complete };
+}
