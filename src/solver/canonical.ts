@@ -33,6 +33,15 @@
  *    the rows and the fixings: the optimum is x*'s block; fix it; the answer is the new incumbent.
  * 5. With every integer variable fixed, the continuous variables at their best for the objective (one LP).
  *
+ * 0. **Relaxation first** (`CanonicalTies.relaxation`, for models whose relaxation is usually integral, such as
+ *    set partitions): solve the linear relaxation. An integral answer x̂ is an optimum (the relaxation's optimum is
+ *    a bound on every integer point). Then one more linear program: the most any point of the relaxation can move
+ *    away from x̂ (Σ|x − x̂| over the variables, each at a bound in x̂) with every level at most its value at x̂.
+ *    Every integer optimum meets those rows and lies at least 1 away from x̂ if it differs from it, so a most below
+ *    1/2 proves x̂ the only optimum: it is x*. An infeasible relaxation proves the model infeasible. Otherwise, or
+ *    when a program ends without a proof, phases 1–5 as usual. Two linear programs instead of a branch-and-bound
+ *    search and its uniqueness check (measured on the bundled sample's column model of project teams, 3,876 × 42:
+ *    0.2 s against 3.2 s with HiGHS).
  * Phases 2, 4 and 5 add the levels' plain sum to their objective (`guide`), which changes no answer, and go to
  * HiGHS first in the default chain. If a phase ends without a proof (time limit, error), the answer of 1 is returned,
  * marked `canonical: false`: still optimal, but which optimum may depend on the solver.
@@ -198,6 +207,48 @@ function lexBefore(a: readonly number[], b: readonly number[], ints: readonly nu
   return false;
 }
 
+/** How far below 1 the relaxation's largest move away from x̂ must stay (an integer optimum other than x̂ moves ≥ 1). */
+const UNIQUE_BELOW = 0.5;
+
+/**
+ * Phase 0 (see the module comment): the canonical optimum (or infeasibility) from two linear programs, or the
+ * attempts spent when they prove nothing.
+ */
+async function relaxationFirst(model: LinearModel, levels: readonly ObjectiveLevel[], raw: RawSolve, hints: Omit<ModelHints, 'canonical'>): Promise<{ result: SolveResult } | { attempts: SolveAttempt[] }> {
+  const relax = (label: string, cost: (i: number) => number, extra: readonly Constraint[]): LinearModel => ({
+    ...model,
+    label: `${model.label}:${label}`,
+    variables: model.variables.map((v, i) => ({ name: v.name, cost: cost(i), ...(v.lb !== undefined ? { lb: v.lb } : {}), ...(v.ub !== undefined ? { ub: v.ub } : {}) })),
+    constraints: [...model.constraints, ...extra],
+  });
+  const lp = await raw(relax('relaxation', (i) => (model.variables[i] as Variable).cost, []), hints);
+  const attempts = [...lp.attempts];
+  // No point of the relaxation, so no integer point either.
+  if (lp.status === 'infeasible') return { result: { ...lp, attempts, canonical: false } };
+  if (lp.status !== 'optimal' || lp.values === null || lp.objective === null) return { attempts };
+  const checked = checkValues(model, lp.values);
+  if (!checked.ok || checked.objective > lp.objective + 1e-6 * Math.max(1, Math.abs(lp.objective))) return { attempts };
+  const x = checked.values;
+  // Σ|x − x̂|: +1 per unit above a lower bound, −1 per unit below an upper bound (a variable strictly inside its
+  // bounds has no linear distance: no proof here).
+  const sign: number[] = [];
+  for (const [i, v] of model.variables.entries()) {
+    const [lo, hi] = effectiveBounds(v);
+    const xi = x[i] as number;
+    if (lo === hi) sign.push(0);
+    else if (xi === lo) sign.push(-1);
+    else if (xi === hi) sign.push(1);
+    else return { attempts };
+  }
+  const rows: Constraint[] = levels.flatMap((level, l) => (level.terms.length === 0 ? [] : [{ name: `canonical:unique${l}`, terms: level.terms, hi: levelValue(level, x) }]));
+  const away = await raw(relax('unique', (i) => sign[i] as number, rows), hints);
+  attempts.push(...away.attempts);
+  if (away.status !== 'optimal' || away.values === null) return { attempts };
+  const moved = away.values.reduce((sum, v, i) => sum + Math.abs(v - (x[i] as number)), 0);
+  if (moved >= UNIQUE_BELOW) return { attempts };
+  return { result: { status: 'optimal', solver: lp.solver, values: x, objective: checked.objective, bound: checked.objective, gap: 0, attempts, canonical: true } };
+}
+
 /**
  * Solve `model` to its canonical optimum (see the module comment), every phase by `raw`. The result is `raw`'s
  * first answer when that is not optimal; else the canonical optimum with `canonical: true`, or the first answer
@@ -205,7 +256,19 @@ function lexBefore(a: readonly number[], b: readonly number[], ints: readonly nu
  */
 export async function canonicalSolve(model: LinearModel, ties: CanonicalTies, raw: RawSolve, hints: Omit<ModelHints, 'canonical'> = {}): Promise<SolveResult> {
   checkLevels(model, ties.levels);
-  const first = await raw(model, hints);
+  const before: SolveAttempt[] = [];
+  if (ties.relaxation !== undefined && (ties.then ?? []).length === 0 && model.variables.every((v) => v.integer === true)) {
+    const fast = await relaxationFirst(model, ties.levels, raw, hints);
+    if ('result' in fast) return fast.result;
+    if (ties.relaxation === 'only') {
+      const attempts = fast.attempts.length > 0 ? fast.attempts : [{ solver: 'highs' as const, status: 'error' as const, ms: 0 }];
+      const last = attempts[attempts.length - 1] as SolveAttempt;
+      return { status: 'error', solver: last.solver, values: null, objective: null, bound: null, gap: null, attempts: [...attempts.slice(0, -1), { ...last, note: 'the relaxation is not integral, or not its only optimum: no integer search asked for' }], canonical: false };
+    }
+    before.push(...fast.attempts);
+  }
+  const answered = await raw(model, hints);
+  const first = { ...answered, attempts: [...before, ...answered.attempts] };
   if (first.status !== 'optimal' || first.values === null) return { ...first, canonical: false };
   const attempts: SolveAttempt[] = [...first.attempts];
   const notCanonical = (): SolveResult => ({ ...first, attempts, canonical: false });

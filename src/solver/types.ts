@@ -121,6 +121,13 @@ export interface CanonicalTies {
   then?: readonly ObjectiveLevel[];
   /** `min` (default): the smallest vector; `max`: the largest. */
   prefer?: 'min' | 'max';
+  /**
+   * The model's linear relaxation is usually integral (a set partition): try two linear programs before the
+   * integer solves (see `solver/canonical.ts`, phase 0; only for models whose variables are all integer). `only`:
+   * no integer solves after them — when they prove nothing the result is an `error` without values, for a model
+   * that only proves or improves what the caller has, and whose integer search can take minutes.
+   */
+  relaxation?: 'first' | 'only';
 }
 
 /** What a model builder may tell the solver about its model. */

@@ -167,3 +167,89 @@ describe('levels left out of the objective, and continuous variables', () => {
     expect(r.attempts.at(-1)).toMatchObject({ status: 'timed_out' });
   });
 });
+
+describe('relaxation first (set partitions)', () => {
+  /**
+   * A random set partition: 4–6 elements, every singleton (so that a partition exists) and 3–6 random subsets as
+   * columns, each in exactly one chosen column; two levels, the number of columns and a low one mostly 0, so that
+   * some seeds have a unique optimum and some several.
+   */
+  function partition(seed: number): { model: LinearModel; levels: ObjectiveLevel[] } {
+    const rnd = prng(seed);
+    const m = randInt(rnd, 4, 6);
+    const columns: number[][] = Array.from({ length: m }, (_, e) => [e]);
+    for (let k = randInt(rnd, 3, 6); k > 0; k--) {
+      const set = Array.from({ length: m }, (_, e) => e).filter(() => rnd() < 0.5);
+      if (set.length > 1) columns.push(set);
+    }
+    const high = columns.map(() => 1);
+    const low = columns.map(() => (rnd() < 0.3 ? 1 : 0));
+    const weight = 1 + columns.length;
+    const variables = columns.map((_, j) => ({ name: `c${j}`, cost: weight * (high[j] as number) + (low[j] as number), ub: 1, integer: true }));
+    const constraints = Array.from({ length: m }, (_, e) => ({ name: `e${e}`, terms: columns.flatMap((c, j) => (c.includes(e) ? [[j, 1] as [number, number]] : [])), lo: 1, hi: 1 }));
+    const level = (coef: number[], w: number): ObjectiveLevel => ({ terms: coef.flatMap((c, i) => (c !== 0 ? [[i, c] as const] : [])), weight: w, step: 1 });
+    return { model: { label: `partition-${seed}`, variables, constraints }, levels: [level(high, weight), level(low, 1)] };
+  }
+
+  it.each(SOLVERS)('%s alone: the enumerated solution on every seed, proven by two linear programs where it is the only optimum', async (solver) => {
+    let byRelaxation = 0;
+    let fellBack = 0;
+    for (const seed of SEEDS) {
+      const { model, levels } = partition(seed);
+      const expected = enumerate(model, levels, 'min');
+      const unique = points(model).filter((x) => levels.every((l) => l.terms.reduce((s, [j, a]) => s + a * (x[j] as number), 0) === l.terms.reduce((s, [j, a]) => s + a * ((expected as number[])[j] as number), 0))).length === 1;
+      let calls = 0;
+      const raw: RawSolve = (mm, hints) => {
+        calls++;
+        return solve(mm, { ...hints, solvers: [solver] });
+      };
+      const r = await canonicalSolve(model, { levels, relaxation: 'first' }, raw);
+      expect(r, `seed ${seed}`).toMatchObject({ status: 'optimal', canonical: true, values: expected });
+      if (calls === 2) {
+        // Two linear programs proved it: only right when it is the only optimum.
+        expect(unique, `seed ${seed}`).toBe(true);
+        byRelaxation++;
+      } else fellBack++;
+    }
+    // The seeds exercise both paths.
+    expect(byRelaxation).toBeGreaterThan(0);
+    expect(fellBack).toBeGreaterThan(0);
+  });
+
+  it('a fractional relaxation (three pairs of three elements) falls back to the integer solves', async () => {
+    // Pairs {0,1}, {1,2}, {0,2} cost 1, singletons cost 1: the relaxation takes each pair at ½ (cost 1.5), the
+    // integer optimum is a pair and a singleton (cost 2), three ways; the smallest vector is pair {0,2} and {1}.
+    const cols = [[0, 1], [1, 2], [0, 2], [0], [1], [2]];
+    const model: LinearModel = {
+      label: 'odd-cycle',
+      variables: cols.map((_, j) => ({ name: `c${j}`, cost: 1, ub: 1, integer: true })),
+      constraints: [0, 1, 2].map((e) => ({ name: `e${e}`, terms: cols.flatMap((c, j) => (c.includes(e) ? [[j, 1] as [number, number]] : [])), lo: 1, hi: 1 })),
+    };
+    const levels: ObjectiveLevel[] = [{ terms: cols.map((_, j) => [j, 1] as const), weight: 1, step: 1 }];
+    for (const solver of SOLVERS) {
+      const r = await solve(model, { solvers: [solver], canonical: { levels, relaxation: 'first' } });
+      expect(r, solver).toMatchObject({ status: 'optimal', canonical: true, objective: 2, values: [0, 0, 1, 0, 1, 0] });
+      // `only`: no integer search after the two linear programs, and no values.
+      const only = await solve(model, { solvers: [solver], canonical: { levels, relaxation: 'only' } });
+      expect(only, solver).toMatchObject({ status: 'error', values: null, canonical: false });
+      expect(only.attempts.at(-1)?.note).toMatch(/not integral/);
+    }
+  });
+
+  it('an infeasible relaxation is an infeasible model, without integer solves', async () => {
+    // Two elements, one column covering both twice over: no partition, not even a fractional one.
+    const model: LinearModel = {
+      label: 'none',
+      variables: [{ name: 'c0', cost: 1, ub: 1, integer: true }],
+      constraints: [{ name: 'e0', terms: [[0, 1]], lo: 1, hi: 1 }, { name: 'e1', terms: [[0, 2]], lo: 1, hi: 1 }],
+    };
+    let calls = 0;
+    const raw: RawSolve = (m, hints) => {
+      calls++;
+      return solve(m, { ...hints, solvers: ['highs'] });
+    };
+    const r = await canonicalSolve(model, { levels: [{ terms: [[0, 1]], weight: 1, step: 1 }], relaxation: 'first' }, raw);
+    expect(r).toMatchObject({ status: 'infeasible', values: null });
+    expect(calls).toBe(1);
+  });
+});
