@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { OWN_LIMIT_SHARE, packModel, type BackendAnswer } from './backend.js';
 import { canonicalSolve, type RawSolve } from './canonical.js';
-import { solverSteps, wasmTier, type SolveStep } from './policy.js';
+import { firstWorkerSolver, solverSteps, wasmTier, type SolveStep } from './policy.js';
 import { checkValues } from './validate.js';
 import type { SolveReply, SolveRequest, WarmRequest } from './worker.js';
 import type { LinearModel, ModelHints, Solve, SolveAttempt, SolveOptions, SolveResult, SolveStatus, SolverName } from './types.js';
@@ -157,19 +157,21 @@ async function attemptHere(solver: SolverName, model: LinearModel, deadlineMs: n
 
 /**
  * Start the pooled worker of each solver and load its backend in the background (HiGHS's
- * WebAssembly), so the first real solve does not pay for it. Optional; never blocks.
+ * WebAssembly, compiled as a model of `wasmTier` 'liftoff' will want it when `liftoffOnly`), so the first real
+ * solve does not pay for it. Optional; never blocks.
  */
-export function warmUp(solvers: readonly SolverName[] = ['jslp', 'highs']): void {
+export function warmUp(solvers: readonly SolverName[] = ['jslp', 'highs'], liftoffOnly = false): void {
   if (!existsSync(WORKER_URL)) return;
   for (const solver of solvers) {
-    if (pool.has(solver)) continue;
+    const key = solver === 'highs' && liftoffOnly ? 'highs:liftoff' : solver;
+    if (pool.has(key)) continue;
     const worker = spawn();
     const slot: Slot = { worker, busy: false };
-    pool.set(solver, slot);
+    pool.set(key, slot);
     worker.once('exit', () => {
-      if (pool.get(solver) === slot) pool.delete(solver);
+      if (pool.get(key) === slot) pool.delete(key);
     });
-    worker.postMessage({ kind: 'warm', solver } satisfies WarmRequest);
+    worker.postMessage({ kind: 'warm', solver, ...(liftoffOnly ? { liftoffOnly } : {}) } satisfies WarmRequest);
   }
 }
 
@@ -235,7 +237,12 @@ export async function solve(model: LinearModel, options: SolveOptions & ModelHin
 
 /** The `Solve` a caller hands to the stages: every model solved with these options (default: the policy's). */
 export function createSolve(options: SolveOptions = {}): Solve {
-  return (model, hints) => solve(model, { ...options, ...hints });
+  const s: Solve = (model, hints) => solve(model, { ...options, ...hints });
+  s.prepare = (size, hints) => {
+    const solver = firstWorkerSolver(size, { ...options, ...hints });
+    if (solver !== null) warmUp([solver], solver === 'highs' && wasmTier(size) === 'liftoff');
+  };
+  return s;
 }
 
 /** Run the steps until one proves optimality or infeasibility; keep the best answer, the best bound and every attempt. */

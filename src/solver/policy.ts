@@ -6,7 +6,7 @@
  * Which step answers changes the time taken, never the result, as long as a step proves optimality: the stages ask
  * for the canonical optimum (`solver/canonical.ts`), which is one solution whichever solver finds it.
  */
-import type { LinearModel, ModelHints, SolveOptions, SolverName } from './types.js';
+import type { LinearModel, ModelHints, ModelSize, SolveOptions, SolverName } from './types.js';
 
 /**
  * Default hard deadline per solver attempt, in milliseconds: `cohort allocate --time-limit` and `cohort replace
@@ -86,8 +86,9 @@ const LIFTOFF_MAX_VARIABLES = 5_000;
 const LIFTOFF_MAX_ROWS = 1_000;
 
 /** How a HiGHS worker has V8 compile its WebAssembly for this model (see `LIFTOFF_MAX_VARIABLES`). */
-export function wasmTier(model: LinearModel): 'liftoff' | 'optimising' {
-  return model.variables.length <= LIFTOFF_MAX_VARIABLES && model.constraints.length <= LIFTOFF_MAX_ROWS ? 'liftoff' : 'optimising';
+export function wasmTier(model: LinearModel | ModelSize): 'liftoff' | 'optimising' {
+  const { variables, constraints } = 'label' in model ? { variables: model.variables.length, constraints: model.constraints.length } : model;
+  return variables <= LIFTOFF_MAX_VARIABLES && constraints <= LIFTOFF_MAX_ROWS ? 'liftoff' : 'optimising';
 }
 
 /**
@@ -130,4 +131,14 @@ export function solverSteps(model: LinearModel, options: SolveOptions & ModelHin
     ];
   }
   return [{ solvers: ['highs', 'yalps'], deadlineMs }];
+}
+
+/**
+ * The solver whose worker the first attempt at a model of this size starts (`Solve.prepare` warms it), or null when
+ * the first attempt runs on the calling thread or in javascript-lp-solver's short first try (nothing worth warming).
+ */
+export function firstWorkerSolver(size: ModelSize, options: SolveOptions & ModelHints = {}): SolverName | null {
+  if (options.solvers !== undefined && options.solvers.length > 0) return options.solvers[0] ?? null;
+  const small = (options.jslpSuits ?? true) && size.variables <= SMALL_MODEL_VARIABLES && size.constraints <= SMALL_MODEL_ROWS;
+  return small ? null : 'highs';
 }

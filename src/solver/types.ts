@@ -149,4 +149,17 @@ export interface ModelHints {
  * in `solver/index.ts` builds one from `SolveOptions`; a test may hand in a fake). Resolves with a status, never
  * rejects for a solver's failure.
  */
-export type Solve = (model: LinearModel, hints?: ModelHints) => Promise<SolveResult>;
+export type Solve = ((model: LinearModel, hints?: ModelHints) => Promise<SolveResult>) & {
+  /**
+   * Start in the background what a later solve of a model of this size will need (a solver worker and its
+   * WebAssembly), so that the solve does not wait for it. Optional (a test's fake has none); never blocks; changes
+   * no answer.
+   */
+  prepare?: (size: ModelSize, hints?: ModelHints) => void;
+};
+
+/** The size of a model a stage expects to solve later (`Solve.prepare`). */
+export interface ModelSize {
+  variables: number;
+  constraints: number;
+}

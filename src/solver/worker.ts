@@ -25,6 +25,8 @@ export interface SolveRequest {
 export interface WarmRequest {
   kind: 'warm';
   solver: SolverName;
+  /** HiGHS: as `SolveRequest.liftoffOnly`. */
+  liftoffOnly?: boolean;
 }
 
 export interface SolveReply {
@@ -56,9 +58,10 @@ async function solveOne(req: SolveRequest): Promise<BackendAnswer> {
   }
 }
 
-async function warm(solver: SolverName): Promise<void> {
+async function warm(solver: SolverName, liftoffOnly: boolean): Promise<void> {
   if (solver === 'highs') {
     const { highsRuntime } = await import('./highs.js');
+    setFlagsFromString(liftoffOnly ? '--liftoff-only' : '--no-liftoff-only');
     await highsRuntime();
   } else if (solver === 'jslp') await import('./jslp.js');
   else await import('./yalps.js');
@@ -68,7 +71,7 @@ const port = parentPort;
 if (port !== null) {
   port.on('message', (msg: SolveRequest | WarmRequest) => {
     if (msg.kind === 'warm') {
-      warm(msg.solver).catch(() => undefined);
+      warm(msg.solver, msg.liftoffOnly === true).catch(() => undefined);
       return;
     }
     solveOne(msg).then(
