@@ -9,6 +9,8 @@ import { formGroupsAndTeams } from '../../src/app/pipeline.js';
 import { catchmentMatch } from '../../src/domain/rules.js';
 import type { Candidate, Gender, Rhf } from '../../src/domain/types.js';
 import { closeSolvers, createSolve } from '../../src/solver/index.js';
+import { personsById } from '../../src/stages/common.js';
+import { regroupTeams, scoreTeam, type Team, type TeamContext } from '../../src/stages/teams/model.js';
 import { ref } from '../read/helpers.js';
 import { bestTeamTerms, candidate, programme } from './cohort.js';
 
@@ -137,5 +139,45 @@ describe('catchment match on small generated cohorts', () => {
       { numRuns: 40, seed: 20261203 },
     );
     expect(enumerated).toBeGreaterThan(10);
+  });
+});
+
+describe('regroupTeams', () => {
+  // Three Helse Nord teams (2 + 2 each): team i holds the specialists of trust i and both municipal members of
+  // trust i + 1's area, so no team is catchment-matched until both municipal members of a team move at once.
+  const trusts = ['HF-A', 'HF-B', 'HF-C'];
+  const cohort: Candidate[] = trusts.flatMap((t, i) => [
+    candidate({ id: `S${i}a`, sector: 'spesialist', rhf: 'Helse Nord', gender: 'female', org: t }),
+    candidate({ id: `S${i}b`, sector: 'spesialist', rhf: 'Helse Nord', gender: 'male', org: `${t}-2` }),
+    candidate({ id: `K${i}a`, sector: 'kommune', rhf: 'Helse Nord', gender: 'male', org: `K-${i}a`, catchment: trusts[(i + 1) % 3] }),
+    candidate({ id: `K${i}b`, sector: 'kommune', rhf: 'Helse Nord', gender: 'female', org: `K-${i}b`, catchment: trusts[(i + 1) % 3] }),
+  ]);
+  // The second specialist of each trust as a colleague in name only (another organisation key, the same trust), so
+  // that the two may share a team.
+  const persons = personsById(cohort).map((p) => (p.sector === 'spesialist' ? { ...p, trust: p.trust?.replace(/-2$/, '') ?? null } : p));
+  const byId = new Map(persons.map((p) => [p.id, p]));
+  const ctx: TeamContext = { byId, groupOf: () => undefined, conflict: (a, b) => a.org === b.org, apart: () => false };
+  const start = (): Team[] => trusts.map((_, i) => ({ ids: [`K${i}a`, `K${i}b`, `S${i}a`, `S${i}b`], fixed: new Set<string>() }));
+  const matched = (teams: readonly Team[]) => teams.filter((t) => scoreTeam(t.ids, ctx).notCatchment === 0).length;
+
+  it('re-forms them into three catchment matches, keeping every member and each team 2 + 2', () => {
+    const teams = start();
+    expect(matched(teams)).toBe(0);
+    expect(regroupTeams(teams, ctx)).toBeGreaterThan(0);
+    expect(matched(teams)).toBe(3);
+    expect(teams.flatMap((t) => t.ids).sort()).toEqual(persons.map((p) => p.id).sort());
+    for (const t of teams) expect(t.ids.filter((id) => id.startsWith('K'))).toHaveLength(2);
+  });
+
+  it('leaves teams with kept-together members alone, and is deterministic', () => {
+    const locked = start();
+    (locked[0] as Team).fixed.add('K0a');
+    regroupTeams(locked, ctx);
+    expect((locked[0] as Team).ids).toEqual(['K0a', 'K0b', 'S0a', 'S0b']);
+    const a = start();
+    const b = start();
+    regroupTeams(a, ctx);
+    regroupTeams(b, ctx);
+    expect(a).toEqual(b);
   });
 });

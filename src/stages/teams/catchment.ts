@@ -13,7 +13,7 @@
  * rules are dropped, so the bound stays valid.
  */
 import { compareCodeUnits } from '../../domain/compare.js';
-import type { Constraint, LinearModel, ObjectiveLevel, Variable } from '../../solver/types.js';
+import type { Constraint, LinearModel, Variable } from '../../solver/types.js';
 import { REGIONS, type Person } from '../common.js';
 import type { ShapePlan } from './model.js';
 
@@ -22,8 +22,6 @@ const MAX_COMBINATIONS = 20_000;
 
 export interface CatchmentBoundModel {
   model: LinearModel;
-  /** The objective as one level (for the canonical optimum: the answer then never depends on the solver). */
-  levels: ObjectiveLevel[];
   /** Teams with both sectors: the bound when the model is not solved. */
   teams: number;
 }
@@ -118,7 +116,6 @@ export function buildCatchmentBound(persons: readonly Person[], plan: ShapePlan)
   if (variables.length === 0) return null;
   return {
     model: { label: 'teams-catchment-bound', variables, constraints: [...rows.values()] satisfies Constraint[] },
-    levels: [{ terms: variables.map((_, v) => [v, -1] as const), weight: 1, step: 1 }],
     teams,
   };
 }

@@ -18,7 +18,7 @@ import { lexWeights, lotteryKey, type Person } from '../common.js';
 import type { ShapePlan } from './model.js';
 
 /** Beyond this many columns the model is not built. */
-const MAX_COLUMNS = 6_000;
+const MAX_COLUMNS = 10_000;
 /** Every possible team as a column only up to this many. */
 const MAX_COMPLETE = 1_000;
 
@@ -31,9 +31,10 @@ export interface ColumnModel {
 
 /**
  * Participants of each RHF beyond the RHF-matched teams it can have, per sector, or null when some RHF could have
- * more RHF-matched teams than `matched` allows in total (then a best set of teams is not pinned down per RHF).
+ * more RHF-matched teams than `matched` allows in total (then a best set of teams is not pinned down per RHF); with
+ * `matched` null, as if they all could.
  */
-function spare(persons: readonly Person[], shape: readonly [number, number], matched: number): Map<string, Record<Sector, number>> | null {
+function spare(persons: readonly Person[], shape: readonly [number, number], matched: number | null): Map<string, Record<Sector, number>> | null {
   const [k, s] = shape;
   const out = new Map<string, Record<Sector, number>>();
   let most = 0;
@@ -46,7 +47,7 @@ function spare(persons: readonly Person[], shape: readonly [number, number], mat
     most += n;
     out.set(r, { kommune: K - n * k, spesialist: S - n * s });
   }
-  return most === matched ? out : null;
+  return matched === null || most === matched ? out : null;
 }
 
 function* combinations<T>(items: readonly T[], k: number, start = 0, acc: T[] = []): Generator<T[]> {
@@ -70,10 +71,30 @@ function choose(n: number, k: number): number {
 }
 
 /**
+ * At most how many columns `buildColumnModel` makes for these participants (before colleagues are left out), or
+ * null when it would build none: for `Solve.prepare`, before the pattern model has said how many teams can be
+ * RHF-matched (taken here as the most the RHFs allow, the case the model needs).
+ */
+export function columnCount(persons: readonly Person[], plan: ShapePlan): number | null {
+  const K = persons.filter((p) => p.sector === 'kommune').length;
+  const S = persons.length - K;
+  const every = plan.counts.reduce((a, c) => a + choose(K, c.shape[0]) * choose(S, c.shape[1]), 0);
+  if (every <= MAX_COMPLETE) return every;
+  const only = plan.counts.length === 1 ? (plan.counts[0] as { shape: readonly [number, number] }).shape : null;
+  if (only === null || only[0] === 0 || only[1] === 0) return null;
+  const extra = spare(persons, only, null);
+  if (extra === null) return null;
+  const count = (ps: readonly Person[]) => choose(ps.filter((p) => p.sector === 'kommune').length, only[0]) * choose(ps.filter((p) => p.sector === 'spesialist').length, only[1]);
+  let n = count(persons.filter((p) => (extra.get(p.region) as Record<Sector, number>)[p.sector] > 0));
+  for (const r of extra.keys()) if (r !== 'unknown') n += count(persons.filter((p) => p.region === r));
+  return n <= MAX_COLUMNS ? n : null;
+}
+
+/**
  * The column model, or null when it would exceed `MAX_COLUMNS`, or when a cohort too large for every possible team
  * has several team shapes or RHFs whose matched teams are not pinned down (see `spare`). `matched`: the pattern
- * model's optimum of RHF-matched teams; `catchmentBest`: the catchment bound; `boundRows`: hold the catchment and
- * region levels at those bounds by rows (a smaller search; infeasible when the bounds cannot be met together);
+ * model's optimum of RHF-matched teams; `catchmentTarget`: hold the catchment level at this many matched teams by a
+ * row (a smaller search; infeasible when no teams of the columns have that many), or null for it in the objective;
  * `groupOf`: workshop groups; `conflict`: colleagues or a kept-apart pair. `complete`: every possible team is a
  * column (a small cohort), so the optimum is the best set of teams without the argument of `spare`.
  */
@@ -81,8 +102,7 @@ export function buildColumnModel(
   persons: readonly Person[],
   plan: ShapePlan,
   matched: number,
-  catchmentBest: number,
-  boundRows: boolean,
+  catchmentTarget: number | null,
   groupOf: (id: string) => number | undefined,
   conflict: (a: Person, b: Person) => boolean,
   seed: string,
@@ -129,10 +149,14 @@ export function buildColumnModel(
   const span = 1000;
   // With `allocate --previous`, below every quality term: pairs of members who were not team-mates before.
   const keep = previousTeamOf === undefined ? 0 : maxPairs * T;
-  // With the bound rows the catchment and region levels are fixed by them: they leave the objective, which keeps its
-  // coefficients small (measured: the solver's proof then takes a fraction of the time).
-  const upper = boundRows ? 0 : T;
-  const [wTie, wKeep, wGender, wPairs, wRegion, wCatchment] = lexWeights([span * T, keep, T, maxPairs * T, upper, upper]) as [number, number, number, number, number, number];
+  // Levels held by rows leave the objective, which keeps its coefficients small (measured: the solver's proof then
+  // takes a fraction of the time). The catchment level at `catchmentTarget`; the region level at `matched` where the
+  // columns rest on `spare` (every best set of teams has that many RHF-matched teams), while with every possible team
+  // a column it stays in the objective (a small cohort's most catchment matches may cost an RHF match).
+  const catchmentRow = catchmentTarget !== null;
+  const regionRow = !complete;
+  const inObjective = [!catchmentRow, !regionRow, true, true, true, true];
+  const [wTie, wKeep, wGender, wPairs, wRegion, wCatchment] = lexWeights([span * T, keep, T, maxPairs * T, regionRow ? 0 : T, catchmentRow ? 0 : T]) as [number, number, number, number, number, number];
   const levels = [wCatchment, wRegion, wPairs, wGender, wKeep, wTie].map((weight) => ({ terms: [] as Array<[number, number]>, weight, step: 1 }));
   const index = new Map(persons.map((p, i) => [p.id, i]));
   const rows: Array<Array<[number, number]>> = persons.map(() => []);
@@ -156,7 +180,7 @@ export function buildColumnModel(
       if (x !== 0) levels[l]?.terms.push([v, x]);
     });
     for (const p of team) rows[index.get(p.id) as number]?.push([v, 1]);
-    const weighted = boundRows ? values.slice(2).reduce((a, x, l) => a + x * (levels[l + 2] as { weight: number }).weight, 0) : values.reduce((a, x, l) => a + x * (levels[l] as { weight: number }).weight, 0);
+    const weighted = values.reduce((a, x, l) => a + (inObjective[l] === true ? x * (levels[l] as { weight: number }).weight : 0), 0);
     return { name: `t_${v}`, cost: weighted, lb: 0, ub: 1, integer: true };
   });
   if (rows.some((r) => r.length === 0)) return null;
@@ -164,11 +188,7 @@ export function buildColumnModel(
   plan.counts.forEach((c, si) => {
     if (plan.counts.length > 1) constraints.push({ name: `shape_${si}`, terms: teams.flatMap((t, v) => (t.shape === si ? [[v, 1] as [number, number]] : [])), lo: c.teams, hi: c.teams });
   });
-  if (boundRows) {
-    // The upper levels at their bounds (the catchment bound, the pattern model's region optimum) as rows: the solver
-    // then only has the lower levels to prove. Infeasible when the bounds cannot be met together.
-    constraints.push({ name: 'catchment_bound', terms: levels[0]?.terms ?? [], hi: T - catchmentBest });
-    constraints.push({ name: 'region_optimum', terms: levels[1]?.terms ?? [], hi: T - matched });
-  }
-  return { model: { label: 'teams-columns', variables, constraints }, levels: boundRows ? levels.slice(2) : levels, columns: teams.map((t) => t.members.map((p) => p.id)), complete };
+  if (catchmentRow) constraints.push({ name: 'catchment_target', terms: levels[0]?.terms ?? [], hi: T - catchmentTarget });
+  if (regionRow) constraints.push({ name: 'region_optimum', terms: levels[1]?.terms ?? [], hi: T - matched });
+  return { model: { label: 'teams-columns', variables, constraints }, levels: levels.filter((_, l) => inObjective[l] === true), columns: teams.map((t) => t.members.map((p) => p.id)), complete };
 }

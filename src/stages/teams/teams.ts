@@ -47,6 +47,7 @@ import {
   buildTeamModel,
   fillTeams,
   improveTeams,
+  regroupTeams,
   modelCounts,
   planShapes,
   scoreTeam,
@@ -67,7 +68,7 @@ import type { Candidate, Sector } from '../../domain/types.js';
 import { numberLikePrevious, type PreviousPlacement } from '../stable.js';
 import { keepPreviousTeams } from './keep.js';
 import { buildCatchmentBound } from './catchment.js';
-import { buildColumnModel } from './columns.js';
+import { buildColumnModel, columnCount } from './columns.js';
 
 /** Every team model asks for the canonical optimum, so the teams never depend on which solver answered. */
 function canonical(levels: readonly ObjectiveLevel[]): ModelHints {
@@ -142,6 +143,9 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   };
 
   const clusters = clustersOf(locks.togetherInTeam, byId);
+  // The column model further down may need a solver worker: have it started while the pattern model is solved here.
+  const columns = clusters.length === 0 ? columnCount(persons, plan) : null;
+  if (columns !== null) options.solve.prepare?.({ variables: columns, constraints: persons.length + 2 }, { jslpSuits: false });
   const attempts: SolveResult['attempts'] = [];
   let notCanonical = false;
   const modelSizes: StageReport['modelSizes'] = [];
@@ -185,8 +189,8 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   let catchmentBest: number | null = 0;
   if (catchmentModel !== null) {
     modelSizes.push({ label: catchmentModel.model.label, variables: catchmentModel.model.variables.length, constraints: catchmentModel.model.constraints.length });
-    const r = await options.solve(catchmentModel.model, canonical(catchmentModel.levels));
-    if (r.values !== null && r.canonical === false) notCanonical = true;
+    // Only the optimum's value is used, which every solver proves alike: no canonical solution needed.
+    const r = await options.solve(catchmentModel.model);
     attempts.push(...r.attempts);
     catchmentBest = r.status === 'optimal' && r.objective !== null ? Math.round(-r.objective) : r.bound !== null ? Math.min(catchmentModel.teams, Math.floor(-r.bound + 1e-9)) : null;
   }
@@ -216,10 +220,61 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     swaps = improveTeams(skeleton, ctx, { lossless: true, trade: false });
     const lossless = totalScore(skeleton, ctx);
     swaps += improveTeams(teams, ctx);
-    if (lossless.apart > 0 || lossless.conflicts > 0 || lossless.sameGroupPairs > 0 || !reachesBounds(totalScore(teams, ctx))) {
-      // Swaps that keep region and gender could not clear clashes or shared workshop groups, or the teams miss a
-      // bound: assign exactly within the optimum's region classes (colleagues, catchment match, shared groups,
-      // gender mix in that order), then let the swaps improve further; keep the better of the two.
+    if (!reachesBounds(totalScore(teams, ctx))) swaps += regroupTeams(teams, ctx) + improveTeams(teams, ctx);
+    // Swaps that keep region and gender could not clear clashes or shared workshop groups, or the teams miss a bound
+    // (most often: the most catchment matches cost a shared workshop group or a gender mix).
+    const needsExact = lossless.apart > 0 || lossless.conflicts > 0 || lossless.sameGroupPairs > 0 || !reachesBounds(totalScore(teams, ctx));
+    if (needsExact && clusters.length === 0 && patternCounts !== null && catchmentBest !== null) {
+      // The column model finds the best set of teams outright, where the cohort is small enough for it: with the
+      // catchment and region levels held by rows at a target, from the catchment bound down to what the teams reach
+      // already (the bound leaves out gender, groups and colleagues, so it may be more than any teams can have); the
+      // first target the columns meet is the most catchment matches possible. A small cohort (every possible team a
+      // column) whose targets all fail is solved without the rows.
+      const reached = T - totalScore(teams, ctx).notCatchment;
+      const targets: Array<number | null> = [];
+      for (let target = catchmentBest; target >= Math.min(reached, catchmentBest); target--) targets.push(target);
+      targets.push(null);
+      for (const target of targets) {
+        const cm = buildColumnModel(persons, plan, T - patternCounts.unmatched, target, ctx.groupOf, ctx.conflict, options.seed, options.previous?.teamOf);
+        if (cm === null || (target === null && !cm.complete)) break;
+        modelSizes.push({ label: cm.model.label, variables: cm.model.variables.length, constraints: cm.model.constraints.length });
+        // javascript-lp-solver does not prove set partitions of this size within its first-try deadline (measured on
+        // the 24-seat cohorts of the determinism test), so the policy skips it. A set partition's relaxation is
+        // usually integral, so two linear programs prove the canonical optimum, and an infeasible one ends it. Where
+        // they prove nothing, only a small cohort's model gets the integer search: a larger one's can take minutes
+        // (measured: a 40-seat cohort whose most catchment matches force a shared workshop group, 4,419 columns, had
+        // no proof of uniqueness from HiGHS in 18 s), so its teams stay as the heuristics left them, unproven.
+        const exact = await options.solve(cm.model, { canonical: { levels: cm.levels, relaxation: cm.complete ? 'first' : 'only' }, jslpSuits: false });
+        attempts.push(...exact.attempts);
+        if (exact.status === 'infeasible') continue;
+        // Feasible here, infeasible at every higher target: no teams have more catchment matches than this target
+        // (with the columns infeasible at every target, it is the columns that fail — colleagues who must share a
+        // team — and the bound stays).
+        if (target !== null) catchmentBest = Math.min(catchmentBest, target);
+        // Only the canonical optimum is used (a solver that ran out of time before it would make the teams depend on
+        // which solver answered); without it the teams stay as they are, unproven.
+        if (exact.status === 'optimal' && exact.values !== null && exact.canonical !== false) {
+          const chosen: Team[] = cm.columns.flatMap((ids, v) => (Math.round(exact.values?.[v] ?? 0) === 1 ? [{ ids: [...ids], fixed: new Set<string>() }] : []));
+          const optimum = totalScore(chosen, ctx);
+          const current = totalScore(teams, ctx);
+          // Teams as good as the optimum stay as they are (now proven); better ones replace them. With --previous the
+          // optimum also keeps the most previous team-mates together among equals, so it is taken when as good.
+          if (options.previous === undefined && !lexBetter(current, optimum) && !lexBetter(optimum, current)) {
+            provenByColumns = optimum;
+            modelNote += '; proven the best set of teams by the column model';
+          } else if (!lexBetter(current, optimum)) {
+            teams = chosen;
+            provenByColumns = optimum;
+            modelNote += cm.complete ? '; the best set of teams outright by the column model (every possible team)' : '; the best set of teams outright by the column model (every possible team of one RHF, and of the RHFs with members to spare)';
+          }
+        }
+        break;
+      }
+    }
+    if (needsExact && provenByColumns === null) {
+      // Without the column model's proof (a cohort too large for it, kept-together clusters, no proof in time):
+      // assign exactly within the optimum's region classes (colleagues, catchment match, shared groups, gender mix in
+      // that order), then let the swaps improve further; keep the better of the two.
       const am = buildAssignmentModel(specs, persons, ctx, locks.apart, options.seed, 'regions');
       modelSizes.push({ label: am.model.label, variables: am.model.variables.length, constraints: am.model.constraints.length });
       const exact = await options.solve(am.model, canonical(am.levels));
@@ -233,39 +288,6 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
           swaps = moreSwaps;
           modelNote += '; exact assignment within the optimal region classes';
         }
-      }
-    }
-    if (clusters.length === 0 && patternCounts !== null && catchmentBest !== null && !reachesBounds(totalScore(teams, ctx))) {
-      // Still short of a bound (most often: the most catchment matches cost a shared workshop group or a gender
-      // mix): the column model finds the best set of teams outright, where the cohort is small enough for it. With
-      // the bounds held by rows first; a small cohort whose bounds cannot be met together is solved without them.
-      for (const boundRows of [true, false]) {
-        const cm = buildColumnModel(persons, plan, T - patternCounts.unmatched, catchmentBest, boundRows, ctx.groupOf, ctx.conflict, options.seed, options.previous?.teamOf);
-        if (cm === null || (!boundRows && !cm.complete)) break;
-        modelSizes.push({ label: cm.model.label, variables: cm.model.variables.length, constraints: cm.model.constraints.length });
-        // javascript-lp-solver does not prove set partitions of this size within its first-try deadline (measured on
-        // the 24-seat cohorts of the determinism test), so the policy skips it.
-        const exact = await options.solve(cm.model, { ...canonical(cm.levels), jslpSuits: false });
-        attempts.push(...exact.attempts);
-        // Only the canonical optimum is used (a solver that ran out of time before it would make the teams depend on
-        // which solver answered); without it the teams stay as they are, unproven.
-        if (exact.status === 'optimal' && exact.values !== null && exact.canonical !== false) {
-          const chosen: Team[] = cm.columns.flatMap((ids, v) => (Math.round(exact.values?.[v] ?? 0) === 1 ? [{ ids: [...ids], fixed: new Set<string>() }] : []));
-          const optimum = totalScore(chosen, ctx);
-          const current = totalScore(teams, ctx);
-          // Teams as good as the optimum stay as they are (now proven); better ones replace them. With --previous the
-          // optimum also keeps the most previous team-mates together among equals, so it is taken when as good.
-          if (options.previous === undefined && !lexBetter(current, optimum) && !lexBetter(optimum, current)) {
-            provenByColumns = optimum;
-            modelNote += '; proven the best set of teams by the column model';
-          }
-          else if (!lexBetter(current, optimum)) {
-            teams = chosen;
-            provenByColumns = optimum;
-            modelNote += cm.complete ? '; the best set of teams outright by the column model (every possible team)' : '; the best set of teams outright by the column model (every possible team of one RHF, and of the RHFs with members to spare)';
-          }
-        }
-        if (exact.status !== 'infeasible') break;
       }
     }
   } else {
