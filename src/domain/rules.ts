@@ -328,8 +328,13 @@ export interface CatchmentMember extends Omit<TeamMember, 'gender'> {
  */
 export function catchmentMatch(members: readonly CatchmentMember[]): boolean {
   if (regionMatch(members) === null) return false;
-  const covered = new Set(members.flatMap((m) => (m.sector === 'spesialist' && m.trust !== null ? [m.trust] : [])));
-  return members.every((m) => m.sector !== 'kommune' || (m.trust !== null && covered.has(m.trust)));
+  // Every municipal member's trust is some specialist member's (loops, not sets: the teams stage asks this of
+  // hundreds of thousands of candidate teams).
+  for (const k of members) {
+    if (k.sector !== 'kommune') continue;
+    if (k.trust === null || !members.some((s) => s.sector === 'spesialist' && s.trust === k.trust)) return false;
+  }
+  return true;
 }
 
 /** Gender mix in a team (a quality goal): at least one woman and one man. */

@@ -372,6 +372,7 @@ export interface TeamContext {
 
 export function scoreTeam(ids: readonly string[], ctx: TeamContext): TeamScore {
   const m = ids.map((id) => ctx.byId.get(id) as Person);
+  const g = ids.map((id) => ctx.groupOf(id));
   let apart = 0;
   let conflicts = 0;
   let same = 0;
@@ -381,8 +382,7 @@ export function scoreTeam(ids: readonly string[], ctx: TeamContext): TeamScore {
       const b = m[j] as Person;
       if (ctx.apart(a, b)) apart++;
       if (a.org === b.org) conflicts++;
-      const ga = ctx.groupOf(a.id);
-      if (ga !== undefined && ga === ctx.groupOf(b.id)) same++;
+      if (g[i] !== undefined && g[i] === g[j]) same++;
     }
   }
   return { apart, conflicts, notCatchment: catchmentMatch(m) ? 0 : 1, unmatched: regionMatch(m) === null ? 1 : 0, sameGroupPairs: same, missingGender: bothGenders(m) ? 0 : 1 };
@@ -486,7 +486,7 @@ export function fillTeams(tm: TeamModel, counts: readonly number[], clusters: re
 }
 
 /** Teams `regroupTeams` may score in one call. */
-const REGROUP_BUDGET = 200_000;
+const REGROUP_BUDGET = 100_000;
 
 /** The ways to split `ids` into groups of these sizes; `labelled` false: groups of one size are interchangeable. */
 function splits(ids: readonly string[], sizes: readonly number[], labelled: boolean): string[][][] {
@@ -516,7 +516,7 @@ function splits(ids: readonly string[], sizes: readonly number[], labelled: bool
 }
 
 /**
- * Re-form two teams, or three region-matched teams of one RHF, in every way that keeps each team's sector counts,
+ * Re-form two teams, or three teams that all hold members of one RHF, in every way that keeps each team's sector counts,
  * and take the best when it is lexicographically better (apart, clashes, catchment, region, shared workshop
  * groups, gender); deterministic (fixed scan order, until a pass finds none or the budget of teams scored is
  * spent). A larger neighbourhood than the
@@ -573,17 +573,21 @@ export function regroupTeams(teams: Team[], ctx: TeamContext, maxPasses = 10): n
         if (free[a] === true && free[b] === true && tryGroup([a, b])) improved = true;
       }
     }
-    const region = (i: number): string | null => regionMatch((teams[i] as Team).ids.map(person));
+    // Triples of teams that all hold members of one RHF (a catchment match lies within one RHF), region-matched
+    // teams first.
+    const regions = teams.map((t) => new Set(t.ids.map((id) => person(id).region)));
+    const shares = (a: number, b: number, c: number): boolean => [...(regions[a] as Set<string>)].some((r) => r !== 'unknown' && (regions[b] as Set<string>).has(r) && (regions[c] as Set<string>).has(r));
+    const triples: Array<[number, number, number]> = [];
     for (let a = 0; a < teams.length; a++) {
       for (let b = a + 1; b < teams.length; b++) {
         for (let c = b + 1; c < teams.length; c++) {
-          if (free[a] !== true || free[b] !== true || free[c] !== true) continue;
-          const r = region(a);
-          if (r === null || region(b) !== r || region(c) !== r) continue;
-          if (tryGroup([a, b, c])) improved = true;
+          if (free[a] === true && free[b] === true && free[c] === true && shares(a, b, c)) triples.push([a, b, c]);
         }
       }
     }
+    const matchedCount = (x: readonly number[]) => x.filter((i) => (regions[i] as Set<string>).size === 1).length;
+    triples.sort((x, y) => matchedCount(y) - matchedCount(x));
+    for (const t of triples) if (tryGroup(t)) improved = true;
     if (!improved) break;
   }
   return moves;

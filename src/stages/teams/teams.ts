@@ -134,7 +134,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   if (plan.worstTier > 0) relaxations.push(compositionRelaxation(K, S, shape, plan));
 
   const apartSet = new Set(locks.apart.map(([a, b]) => `${a}\u0000${b}`));
-  const isApart = (a: Person, b: Person): boolean => apartSet.has(compareCodeUnits(a.id, b.id) < 0 ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`);
+  const isApart = (a: Person, b: Person): boolean => apartSet.size > 0 && apartSet.has(compareCodeUnits(a.id, b.id) < 0 ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`);
   const ctx: TeamContext = {
     byId,
     groupOf: (id) => groupsResult.groupOf[id],
@@ -241,10 +241,13 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
         // javascript-lp-solver does not prove set partitions of this size within its first-try deadline (measured on
         // the 24-seat cohorts of the determinism test), so the policy skips it. A set partition's relaxation is
         // usually integral, so two linear programs prove the canonical optimum, and an infeasible one ends it. Where
-        // they prove nothing, only a small cohort's model gets the integer search: a larger one's can take minutes
-        // (measured: a 40-seat cohort whose most catchment matches force a shared workshop group, 4,419 columns, had
-        // no proof of uniqueness from HiGHS in 18 s), so its teams stay as the heuristics left them, unproven.
-        const exact = await options.solve(cm.model, { canonical: { levels: cm.levels, relaxation: cm.complete ? 'first' : 'only' }, jslpSuits: false });
+        // they prove nothing, the integer search follows for a small cohort's model, and for a larger one only while
+        // the teams miss the catchment target (the committee's rule): with the target reached, what is left is the
+        // terms below it, whose search can take minutes (measured: a 40-seat cohort whose most catchment matches
+        // force a shared workshop group, 4,419 columns, had no proof of uniqueness from HiGHS in 18 s), so those
+        // teams stay as the heuristics left them, unproven.
+        const relaxation = cm.complete || target === null || reached < target ? 'first' : 'only';
+        const exact = await options.solve(cm.model, { canonical: { levels: cm.levels, relaxation }, jslpSuits: false });
         attempts.push(...exact.attempts);
         if (exact.status === 'infeasible') continue;
         // Feasible here, infeasible at every higher target: no teams have more catchment matches than this target
