@@ -10,9 +10,12 @@ import { AllocateSummarySchema } from '../../src/app/summary-schema.js';
 import { InputError } from '../../src/domain/errors.js';
 import { run } from '../../src/cli/main.js';
 import { GOLDEN, ROOT, allocationFolder, tempDir } from '../diff/helpers.js';
+import { answeredOnce } from './answered-once.js';
 
 const SAMPLE = ['kommune', 'helse-sor-ost', 'helse-vest', 'helse-midt-norge', 'helse-nord'].map((f) => `fixtures/sample/nb/${f}.csv`);
-const base = { cwd: process.cwd(), encoding: 'auto' as const, include: [], exclude: [], deadlineMs: 20_000, json: false, force: false };
+// The runs below repeat the sample's models (with and without --json, the plain groups a --previous run compares
+// with): each is solved once (answeredOnce), the allocation the same.
+const base = { cwd: process.cwd(), encoding: 'auto' as const, include: [], exclude: [], deadlineMs: 20_000, json: false, force: false, solve: answeredOnce() };
 
 /** The sample year with a late nomination added to Helse Nord's file (ASCII, so the file's cp1252 stays valid). */
 function sampleWithLateNomination(): string[] {

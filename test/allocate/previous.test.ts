@@ -9,9 +9,11 @@ import { runAllocate } from '../../src/app/allocate.js';
 import { AllocateSummarySchema, type AllocateSummary } from '../../src/app/summary-schema.js';
 import { ROOT, allocationFolder, goldenRows, tempDir } from '../diff/helpers.js';
 import { encodeCp1252, generateCandidates, toCsv } from '../../scripts/lib/generate.js';
+import { answeredOnce } from './answered-once.js';
 
 const SAMPLE = ['kommune', 'helse-sor-ost', 'helse-vest', 'helse-midt-norge', 'helse-nord'].map((f) => `fixtures/sample/nb/${f}.csv`);
-const base = { cwd: process.cwd(), encoding: 'auto' as const, include: [], exclude: [], deadlineMs: 20_000, force: false, dryRun: true, json: true };
+// A stable rerun and the plain run it is compared with share most models: each is solved once (answeredOnce).
+const base = { cwd: process.cwd(), encoding: 'auto' as const, include: [], exclude: [], deadlineMs: 20_000, force: false, dryRun: true, json: true, solve: answeredOnce() };
 
 async function summaryOf(files: string[], previous?: string, locks?: string): Promise<AllocateSummary> {
   const r = await runAllocate({ ...base, files, previous, locks });
