@@ -621,6 +621,19 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
   };
   let moves = 0;
 
+  /** Teams a and b become `na` and `nb` when `accept` takes the change of their summed score. */
+  const tryMove = (a: number, b: number, na: string[], nb: string[], accept: (after: TeamScore, before: TeamScore) => boolean): boolean => {
+    const sa = scoreTeam(na, ctx);
+    const sb = scoreTeam(nb, ctx);
+    if (!accept(addScores(sa, sb), addScores(scores[a] as TeamScore, scores[b] as TeamScore))) return false;
+    (teams[a] as Team).ids = na;
+    (teams[b] as Team).ids = nb;
+    scores[a] = sa;
+    scores[b] = sb;
+    moves++;
+    return true;
+  };
+
   const trySwaps = (accept: (after: TeamScore, before: TeamScore) => boolean): boolean => {
     let improved = false;
     for (let a = 0; a < teams.length; a++) {
@@ -634,16 +647,7 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
             const nb = [...tb.ids];
             na[i] = tb.ids[j] as string;
             nb[j] = ta.ids[i] as string;
-            const sa = scoreTeam(na, ctx);
-            const sb = scoreTeam(nb, ctx);
-            if (accept(addScores(sa, sb), addScores(scores[a] as TeamScore, scores[b] as TeamScore))) {
-              ta.ids = na;
-              tb.ids = nb;
-              scores[a] = sa;
-              scores[b] = sb;
-              moves++;
-              improved = true;
-            }
+            if (tryMove(a, b, na, nb, accept)) improved = true;
           }
         }
       }
@@ -672,16 +676,7 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
                 na[i2] = tb.ids[j2] as string;
                 nb[j1] = ta.ids[i1] as string;
                 nb[j2] = ta.ids[i2] as string;
-                const sa = scoreTeam(na, ctx);
-                const sb = scoreTeam(nb, ctx);
-                if (accept(addScores(sa, sb), addScores(scores[a] as TeamScore, scores[b] as TeamScore))) {
-                  ta.ids = na;
-                  tb.ids = nb;
-                  scores[a] = sa;
-                  scores[b] = sb;
-                  moves++;
-                  improved = true;
-                }
+                if (tryMove(a, b, na, nb, accept)) improved = true;
               }
             }
           }
