@@ -68,7 +68,7 @@ import type { Candidate, Sector } from '../../domain/types.js';
 import { numberLikePrevious, type PreviousPlacement } from '../stable.js';
 import { keepPreviousTeams } from './keep.js';
 import { buildCatchmentBound } from './catchment.js';
-import { buildColumnModel, columnCount } from './columns.js';
+import { buildColumnModel, columnCount, MAX_COLUMNS_SHORT } from './columns.js';
 
 /** Every team model asks for the canonical optimum, so the teams never depend on which solver answered. */
 function canonical(levels: readonly ObjectiveLevel[]): ModelHints {
@@ -235,7 +235,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
       for (let target = catchmentBest; target >= Math.min(reached, catchmentBest); target--) targets.push(target);
       targets.push(null);
       for (const target of targets) {
-        const cm = buildColumnModel(persons, plan, T - patternCounts.unmatched, target, ctx.groupOf, ctx.conflict, options.seed, options.previous?.teamOf);
+        const cm = buildColumnModel(persons, plan, T - patternCounts.unmatched, target, ctx.groupOf, ctx.conflict, options.seed, options.previous?.teamOf, reached < catchmentBest ? MAX_COLUMNS_SHORT : undefined);
         if (cm === null || (target === null && !cm.complete)) break;
         modelSizes.push({ label: cm.model.label, variables: cm.model.variables.length, constraints: cm.model.constraints.length });
         // javascript-lp-solver does not prove set partitions of this size within its first-try deadline (measured on
