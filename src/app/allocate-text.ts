@@ -5,7 +5,7 @@
  * seed only with `--verbose` (and always in summary.json). Built from the summary alone, in the catalogue's words.
  */
 import { CATALOGUE, genderBalanceLines } from '../domain/i18n/index.js';
-import type { GenderShort } from '../domain/i18n/catalogue.js';
+import type { GenderShort, VerboseDetail } from '../domain/i18n/catalogue.js';
 import { formatNumber, formatPercent, type Lang } from '../domain/text.js';
 import type { AllocateSummary } from './summary-schema.js';
 import { renderTable } from './table.js';
@@ -170,7 +170,7 @@ function verboseDetail(s: AllocateSummary, opts: AllocateTextOptions): string {
         [st.stage, st.status, st.solver, st.objective, st.bound, st.gap],
         s.stages.map((x) => [
           w.stageName(x.stage),
-          x.status,
+          w.solveStatus(x.status),
           opts.solvers.find((l) => l.stage === x.stage)?.solver ?? '–',
           figure(x.objective, lang),
           figure(x.bound, lang),
@@ -178,9 +178,28 @@ function verboseDetail(s: AllocateSummary, opts: AllocateTextOptions): string {
         ]),
       ),
   );
-  // The pipeline's own explanations are recorded in English (summary.json); shown as detail on request.
-  for (const r of s.rules) if (!r.met && r.explanation !== null) out.push(`detail: ${r.explanation}\n`);
-  for (const c of s.cells) if (c.explanation !== null && !s.rules.some((r) => r.explanation === c.explanation)) out.push(`detail: ${c.explanation}\n`);
-  for (const r of s.relaxations) out.push(`detail (${r.stage}): ${r.reason}\n`);
+  // The pipeline's own explanations are recorded in English (summary.json); shown as detail on request, in the
+  // run's language from their facts.
+  const cellFacts = (c: Cell): VerboseDetail => ({
+    kind: 'cell',
+    body: w.body(c.label),
+    seats: c.seats,
+    nominated: c.nominated,
+    eligible: c.eligible,
+    excluded: c.excluded,
+    shortfall: c.shortfall,
+    ineligible: c.ineligibleByReason,
+  });
+  const ruleFacts = (r: Rule): VerboseDetail | null => {
+    const short = genderShort(r, s.cells);
+    if (short !== null) return { kind: 'gender', short };
+    const cell = r.kind === 'quota' ? s.cells.find((c) => c.key === r.scopeKey) : undefined;
+    return cell === undefined ? null : cellFacts(cell);
+  };
+  const lines: Array<string | null> = [];
+  for (const r of s.rules) if (!r.met && r.explanation !== null) lines.push(w.detail(ruleFacts(r), r.explanation));
+  for (const c of s.cells) if (c.explanation !== null && !s.rules.some((r) => r.explanation === c.explanation)) lines.push(w.detail(cellFacts(c), c.explanation));
+  for (const r of s.relaxations) lines.push(w.detail({ kind: 'relaxed', stage: r.stage, code: r.code, ids: r.ids }, r.reason));
+  for (const l of lines) if (l !== null) out.push(`${l}\n`);
   return out.join('');
 }

@@ -8,7 +8,6 @@ import type { Lang } from '../domain/text.js';
 import { CATALOGUE } from '../domain/i18n/index.js';
 import { allocateText } from './allocate-text.js';
 import type { AllocationDiff } from '../diff/diff.js';
-import { DIFF_MESSAGES } from '../diff/messages.js';
 import { diffText } from '../diff/text.js';
 import { diffChanges } from './diff.js';
 import { diffWithPrevious, moveReasons, type Placed } from './previous.js';
@@ -98,9 +97,8 @@ export function groupsCsv(a: Allocation): string {
  * is unique (the solver policy gives it the full deadline elsewhere), so the log varies across machines while the
  * result does not.
  */
-export function solverLog(a: Allocation): Array<{ stage: string; solver: string | null; attempts: string }> {
-  const attempts = (list: ReadonlyArray<{ solver: string; status: string; note?: string | undefined }>) =>
-    list.map((t) => `${t.solver} ${t.status}${t.note === undefined ? '' : ` (${t.note})`}`).join(', then ');
+export function solverLog(a: Allocation): Array<{ stage: 'selection' | 'groups' | 'teams'; solver: string | null; attempts: Array<{ solver: string; status: string; note: string | null }> }> {
+  const attempts = (list: ReadonlyArray<{ solver: string; status: string; note?: string | undefined }>) => list.map((t) => ({ solver: t.solver, status: t.status, note: t.note ?? null }));
   return [
     { stage: 'selection', solver: a.selection.stage.solver, attempts: attempts(a.selection.stage.attempts) },
     { stage: 'groups', solver: a.groups.report.solver, attempts: attempts(a.groups.report.attempts) },
@@ -257,7 +255,7 @@ export async function runAllocate(opts: AllocateRunOptions): Promise<CommandOutc
     wroteText = `${w.wrote(run.files.map((f) => `${run.dir}/${f.name}`))}\n` + (report === undefined ? '' : `${w.wroteReport(report.path)}\n`);
   }
   // The solver log is progress, not a result: stderr, so that --json keeps stdout to one document.
-  const log = solverLog(a).map((l) => `solver: ${l.stage}: ${l.attempts}\n`).join('');
+  const log = solverLog(a).map((l) => `${CATALOGUE[lang].allocate.solverLine(l.stage, l.attempts)}\n`).join('');
   const previousWarnings = a.previous?.warnings ?? [];
   const stderr = runWarningLines(summary.warnings, lang) + warningLines(previousWarnings, CATALOGUE[lang].warning) + (opts.json || opts.verbose === true ? log : '');
   const exitCode = summary.allRulesMet ? EXIT.ok : EXIT.ruleNotMet;
@@ -267,7 +265,7 @@ export async function runAllocate(opts: AllocateRunOptions): Promise<CommandOutc
     const how = groupsStage?.model.includes(PLAIN_GROUPS_NOTE) === true ? 'plain' : groupsStage?.status === 'optimal' ? 'proven' : 'unproven';
     const moves = moveReasons(a.previous, placedOf(a, diff));
     const why = moves.length === 0 ? '' : `${pm.movesHead}\n${moves.map((m) => `- ${pm.move(m)}\n`).join('')}`;
-    compared = `\n${diffText(diff, DIFF_MESSAGES[lang], a.previous.read.file, pm.thisRun)}${pm.kept(summary.previous.stability, how)}\n${why}`;
+    compared = `\n${diffText(diff, CATALOGUE[lang].diff, a.previous.read.file, pm.thisRun)}${pm.kept(summary.previous.stability, how)}\n${why}`;
   }
   return { stdout: opts.json ? json : readableSummary(a, summary, lang, opts.verbose === true) + wroteText + compared, stderr, exitCode };
 }

@@ -5,13 +5,15 @@
  * written); 4 stays an internal error.
  */
 import { existsSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { CohortError, EXIT, issueFormatter, InputError, OutputError, type InputIssue } from '../domain/errors.js';
+import { dirname, resolve } from 'node:path';
+import { CohortError, EXIT, errorText, issueFormatter, InputError, type InputIssue } from '../domain/errors.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import { diffAllocations, type AllocationDiff } from '../diff/diff.js';
-import { DIFF_MESSAGES, type DiffLang, type DiffMessages } from '../diff/messages.js';
 import { diffText } from '../diff/text.js';
-import { writeOutputs } from '../io/csv-write.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
+import type { DiffWords } from '../domain/i18n/catalogue.js';
+import type { Lang } from '../domain/text.js';
+import { reportFileName, writeOutputs } from '../io/csv-write.js';
 import { comparableInput, readAllocationDetailed, type DetailedAllocationFile, type DetailedAllocationRow } from '../read/allocation.js';
 import type { EncodingChoice } from '../read/decode.js';
 import { workbookKind } from '../read/sheet.js';
@@ -36,7 +38,7 @@ export interface DiffOptions {
   report?: string | undefined;
   force: boolean;
   /** Language of the text and the page. Default `nb`. */
-  lang?: DiffLang | undefined;
+  lang?: Lang | undefined;
 }
 
 /** One allocation as read for a comparison, with its run (from the summary.json beside it) when there is one. */
@@ -57,7 +59,7 @@ export interface Warning {
  * summary.json that is not one or belongs to another run is a warning, and is not used.
  */
 /** The words reading a run's summary.json may need. */
-export type RunMessages = Pick<DiffMessages, 'summaryIgnored' | 'summaryMismatch' | 'noSummary'>;
+export type RunMessages = Pick<DiffWords, 'summaryIgnored' | 'summaryMismatch' | 'noSummary'>;
 
 export function readAllocationWithRun(path: string, cwd: string, m: RunMessages, encoding: EncodingChoice = 'auto'): { read: ReadAllocation | null; issues: InputIssue[]; warnings: Warning[] } {
   const { files, issues } = readFiles([path], cwd);
@@ -72,7 +74,7 @@ export function readAllocationWithRun(path: string, cwd: string, m: RunMessages,
   let run: RunRecord | null = null;
   if (existsSync(summaryAt)) {
     // Through the one input reader: a summary.json that is a FIFO, a device or huge is not waited for or read.
-    const bytes = readInputFile(summaryPath, { what: 'a summary.json file', maxBytes: INPUT_LIMITS.maxFileBytes }, cwd);
+    const bytes = readInputFile(summaryPath, { what: 'a summary.json file', expected: 'summary', maxBytes: INPUT_LIMITS.maxFileBytes }, cwd);
     const parsed = bytes.ok ? readRunSummary(bytes.bytes) : { ok: false as const, why: bytes.issue.message };
     if (!parsed.ok) warnings.push({ code: 'summary_ignored', message: m.summaryIgnored(summaryPath, parsed.why) });
     else if (parsed.run.candidates !== allocation.rowCount) {
@@ -97,7 +99,7 @@ export function identityOf(r: ReadAllocation): AllocationIdentity {
  * Two allocations of different programmes or years cannot be compared: their summaries name different
  * programmes, or (without summaries to tell) they have no candidate in common. Issues are located at `b`.
  */
-export function sameProgrammeIssues(a: AllocationIdentity, b: AllocationIdentity, m: DiffMessages): InputIssue[] {
+export function sameProgrammeIssues(a: AllocationIdentity, b: AllocationIdentity, m: DiffWords): InputIssue[] {
   if (a.run !== null && b.run !== null) {
     if (a.run.programme !== b.run.programme || a.run.startDate !== b.run.startDate) {
       return [{ code: 'different_programmes', file: b.file, message: m.differentProgrammes(a.file, a.run.programme, a.run.startDate, b.run.programme, b.run.startDate) }];
@@ -150,7 +152,7 @@ function names(a: ReadAllocation, b: ReadAllocation): Record<string, string> {
 }
 
 export function runDiff(opts: DiffOptions): CommandOutcome {
-  const m = DIFF_MESSAGES[opts.lang ?? 'nb'];
+  const m = CATALOGUE[opts.lang ?? 'nb'].diff;
   try {
     return compare(opts, m);
   } catch (err) {
@@ -158,12 +160,12 @@ export function runDiff(opts: DiffOptions): CommandOutcome {
     if (err instanceof InputError) {
       return { stdout: '', stderr: `cohort diff: ${m.cannotCompare}:\n${err.issues.map((i) => `  ${issueFormatter(opts.lang ?? 'nb')(i)}`).join('\n')}\n`, exitCode: EXIT.usage };
     }
-    if (err instanceof CohortError && err.exitCode !== EXIT.internal) return { stdout: '', stderr: `cohort diff: ${err.message} (${err.code})\n`, exitCode: EXIT.usage };
+    if (err instanceof CohortError && err.exitCode !== EXIT.internal) return { stdout: '', stderr: `cohort diff: ${errorText(err, opts.lang ?? 'nb')} (${err.code})\n`, exitCode: EXIT.usage };
     throw err;
   }
 }
 
-function compare(opts: DiffOptions, m: DiffMessages): CommandOutcome {
+function compare(opts: DiffOptions, m: DiffWords): CommandOutcome {
   const a = readAllocationWithRun(opts.old, opts.cwd, m, opts.encoding);
   const b = readAllocationWithRun(opts.new, opts.cwd, m, opts.encoding);
   const issues = [...a.issues, ...b.issues];
@@ -174,10 +176,7 @@ function compare(opts: DiffOptions, m: DiffMessages): CommandOutcome {
   const diff = diffAllocations(comparableRows(a.read.allocation.rows), comparableRows(b.read.allocation.rows));
 
   if (opts.report !== undefined) {
-    const name = basename(opts.report);
-    if (name === '' || name === '.' || name === '..' || /[/\\]$/.test(opts.report)) {
-      throw new OutputError('E_REPORT_PATH', `--report: expected a file name like diff.html, got "${opts.report}"`);
-    }
+    const name = reportFileName(opts.report, '--report', 'diff.html');
     const programme = a.read.run ?? b.read.run;
     const view: DiffPageView = {
       tool: { name: 'cohort', version: TOOL_VERSION },
@@ -187,7 +186,7 @@ function compare(opts: DiffOptions, m: DiffMessages): CommandOutcome {
       diff,
       names: names(a.read, b.read),
     };
-    writeOutputs(dirname(opts.report), [{ name, content: renderDiffReport(view, opts.lang ?? 'nb') }], { force: opts.force, cwd: opts.cwd, inputs: [opts.old, opts.new, runRecordPath(opts.old), runRecordPath(opts.new)] });
+    writeOutputs(dirname(opts.report), [{ name, content: renderDiffReport(view, opts.lang ?? 'nb'), option: '--report' }], { force: opts.force, cwd: opts.cwd, inputs: [opts.old, opts.new, runRecordPath(opts.old), runRecordPath(opts.new)] });
   }
 
   const doc: DiffDocument = {

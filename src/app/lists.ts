@@ -8,7 +8,6 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, type InputIssue } from '../domain/errors.js';
 import { EXIT } from '../domain/errors.js';
-import { DIFF_MESSAGES } from '../diff/messages.js';
 import { toCsv, writeOutputs, type OutputFile } from '../io/csv-write.js';
 import { sheetName, workbookBytes, type XCell, type XColumn, type XSheet } from '../io/xlsx-write.js';
 import type { EncodingChoice } from '../read/decode.js';
@@ -124,7 +123,7 @@ export function runLists(opts: ListsOptions): CommandOutcome {
     const d = parseDate(opts.date);
     if (!d.ok || !/^\d{4}-\d{2}-\d{2}$/.test(opts.date.trim())) issues.push({ code: 'invalid_date', file: '--date', message: m.badDate(opts.date) });
   }
-  const { read, issues: readIssues, warnings: readWarnings } = readAllocationWithRun(opts.allocation, opts.cwd, { ...DIFF_MESSAGES[lang], noSummary: m.noSummary }, opts.encoding);
+  const { read, issues: readIssues, warnings: readWarnings } = readAllocationWithRun(opts.allocation, opts.cwd, { ...CATALOGUE[lang].diff, noSummary: m.noSummary }, opts.encoding);
   issues.push(...readIssues);
   if (read === null || issues.length > 0) throw new InputError(issues);
 

@@ -82,11 +82,11 @@ export function readFiles(files: readonly string[], cwd: string): { files: Array
   const seen = new Set<string>();
   for (const name of files) {
     if (seen.has(name)) {
-      issues.push({ code: 'duplicate_file', file: name, message: 'the same file is named twice on the command line' });
+      issues.push({ code: 'duplicate_file', file: name, message: 'the same file is named twice on the command line', params: { kind: 'file', problem: 'duplicate_file' } });
       continue;
     }
     seen.add(name);
-    const read = readInputFile(name, { what: 'a CSV file or a workbook', maxBytes: MAX_INPUT_BYTES }, cwd);
+    const read = readInputFile(name, { what: 'a CSV file or a workbook', expected: 'table', maxBytes: MAX_INPUT_BYTES }, cwd);
     if (read.ok) out.push({ name, bytes: read.bytes });
     else issues.push(read.issue);
   }

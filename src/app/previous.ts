@@ -6,8 +6,8 @@
  */
 import { InputError } from '../domain/errors.js';
 import { CATALOGUE } from '../domain/i18n/index.js';
+import type { Lang } from '../domain/text.js';
 import { diffAllocations, type AllocationDiff } from '../diff/diff.js';
-import { DIFF_MESSAGES, type DiffLang } from '../diff/messages.js';
 import { comparableInput, readAllocationDetailed, type DetailedAllocationRow } from '../read/allocation.js';
 import type { Candidate } from '../domain/types.js';
 import type { PreviousPlacement } from '../stages/stable.js';
@@ -29,8 +29,8 @@ export interface Previous {
 }
 
 /** Read `--previous` and check it belongs to this run's programme year. Throws InputError. */
-export function loadPrevious(path: string, cwd: string, inputs: LoadedInputs, seed: string, lang: DiffLang): Previous {
-  const m = DIFF_MESSAGES[lang];
+export function loadPrevious(path: string, cwd: string, inputs: LoadedInputs, seed: string, lang: Lang): Previous {
+  const m = CATALOGUE[lang].diff;
   const pm = CATALOGUE[lang].previous;
   const { read, issues, warnings } = readAllocationWithRun(path, cwd, m);
   if (read === null) throw new InputError(issues);

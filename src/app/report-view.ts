@@ -2,15 +2,16 @@
  * The HTML report of a run (`cohort allocate --report FILE`): the view built from a computed allocation, and
  * writing the report together with the run's other files.
  */
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { OutputError } from '../domain/errors.js';
+import type { OutputOption } from '../domain/i18n/catalogue.js';
 import { partitionsOf, type Partition } from '../domain/partition.js';
 import { quotaCells } from '../domain/programme.js';
 import { toPerson } from '../stages/common.js';
 import { groupQualityRows, teamQualityRows, type GroupQuality, type TeamQuality } from '../stages/quality.js';
 import { pluralForm } from '../domain/text.js';
 import type { Candidate } from '../domain/types.js';
-import { lstatOrNull, refuseInputTargets, writeOutputs, type OutputFile, type WriteOptions } from '../io/csv-write.js';
+import { lstatOrNull, refuseInputTargets, reportFileName, writeOutputs, type OutputFile, type WriteOptions } from '../io/csv-write.js';
 import type { DecisionView, EligibilityFacts, ListedCandidateView, NominationCapView, NoteView, PersonView, RelaxationView, ReportView, RuleView } from '../report/view.js';
 import { ageOn } from '../domain/dates.js';
 import type { Programme } from '../domain/programme.js';
@@ -331,7 +332,10 @@ export function reportViewFromRows(a: ExistingAllocation): ReportView {
 export interface ReportFile {
   path: string;
   content: string;
+  /** The option that named `path`: `--report` (allocate, replace, diff) or `--output` (cohort report). Default `--report`. */
+  option?: OutputOption | undefined;
 }
+
 
 function exists(path: string): 'file' | 'other' | null {
   const st = lstatOrNull(path);
@@ -356,24 +360,25 @@ export function writeOutputsWithReport(dir: string, files: readonly OutputFile[]
     writeOutputs(dir, files, options);
     return;
   }
-  const name = basename(report.path);
-  if (name === '' || name === '.' || name === '..' || /[/\\]$/.test(report.path)) {
-    throw new OutputError('E_REPORT_PATH', `--report: expected a file name like report.html, got "${report.path}"`);
-  }
+  const option = report.option ?? '--report';
+  const name = reportFileName(report.path, option, 'report.html');
   const reportDir = dirname(report.path);
-  const reportFile: OutputFile = { name, content: report.content };
+  const reportFile: OutputFile = { name, content: report.content, option };
   // Relative paths are taken from the CLI's working directory (`options.cwd`); without one, from the process's.
   const at = (...path: string[]) => (options.cwd === undefined ? resolve(...path) : resolve(options.cwd, ...path));
   if (at(reportDir) === at(dir)) {
     if (files.some((f) => f.name === name)) {
-      throw new OutputError('E_REPORT_PATH', `--report: ${report.path} would overwrite the run's own ${name}; choose another name`);
+      throw new OutputError('E_REPORT_PATH', `${option}: ${report.path} would overwrite the run's own ${name}; choose another name`, { kind: 'report_is_output', option, path: report.path, name });
     }
     writeOutputs(dir, [...files, reportFile], options);
     return;
   }
   const targets = [...files.map((f) => at(dir, f.name)), at(report.path)];
   const notFile = targets.filter((t) => exists(t) === 'other');
-  if (notFile.length > 0) throw new OutputError('E_NOT_FILE', `${notFile.join(', ')} exists and is not a regular file; choose another path`, { kind: 'not_file', path: notFile.join(', ') });
+  const reportNotFile = notFile.includes(at(report.path));
+  if (notFile.length > 0) {
+    throw new OutputError('E_NOT_FILE', `${notFile.join(', ')} exists and is not a regular file; choose another path`, { kind: 'not_file', path: notFile.join(', '), option: reportNotFile ? option : '--out' });
+  }
   refuseInputTargets(targets, options.inputs, options.cwd);
   const existing = targets.filter((t) => exists(t) === 'file');
   if (existing.length > 0 && !options.force) {

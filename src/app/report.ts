@@ -4,11 +4,11 @@
  * its rules are measured on the file's decisions, its findings become the report's broken rules and notes. No
  * solver runs, so the report has no seed and no solver stages. Writes only the report.
  */
-import { basename, dirname } from 'node:path';
-import { EXIT, InputError, OutputError } from '../domain/errors.js';
+import { dirname } from 'node:path';
+import { EXIT, InputError } from '../domain/errors.js';
 import { quotaCells } from '../domain/programme.js';
 import { genderRules, seatsToFill } from '../domain/rules.js';
-import { writeOutputs } from '../io/csv-write.js';
+import { reportFileName, writeOutputs } from '../io/csv-write.js';
 import type { AllocationRow } from '../read/allocation.js';
 import type { EncodingChoice } from '../read/decode.js';
 import { renderReport } from '../report/render.js';
@@ -117,12 +117,9 @@ export function runReport(opts: ReportOptions): CommandOutcome {
     warnings: [...warnings.map((w) => ({ code: w.code, message: w.message })), ...findings.map((f) => ({ code: f.code, message: `${f.severity} ${f.code}: ${f.message}`, ids: [...f.ids], severity: f.severity }))],
     decisions: rowDecisions(locks.decisions, allocation.rows, findings),
   });
-  const name = basename(opts.output);
-  if (name === '' || name === '.' || name === '..' || /[/\\]$/.test(opts.output)) {
-    throw new OutputError('E_REPORT_PATH', `--output: expected a file name like report.html, got "${opts.output}"`);
-  }
+  const name = reportFileName(opts.output, '--output', 'report.html');
   // The same no-clobber, atomic writer as every other output: refused without --force when the file exists.
-  writeOutputs(dirname(opts.output), [{ name, content: renderReport(view, opts.lang ?? 'nb') }], { force: opts.force, cwd: opts.cwd, inputs: inputPaths(opts) });
+  writeOutputs(dirname(opts.output), [{ name, content: renderReport(view, opts.lang ?? 'nb'), option: '--output' }], { force: opts.force, cwd: opts.cwd, inputs: inputPaths(opts) });
 
   const notMet = view.rules.filter((r) => !r.met).length + view.relaxations.length;
   return {

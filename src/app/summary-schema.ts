@@ -15,7 +15,7 @@ import { programmeSchema } from '../domain/programme.js';
 import { GENDERS, RHFS, SECTORS } from '../domain/types.js';
 import { WARNING_CODES } from '../domain/warnings.js';
 import { ALLOCATION_STATUSES } from '../read/allocation.js';
-import { CHANGE_KINDS } from '../diff/diff.js';
+import { CHANGE_KINDS } from '../domain/i18n/catalogue.js';
 import { DecisionsSchema, DeparturesSchema, GenderBalanceSchema, LotterySchema, NominationCapSchema } from './committee-schema.js';
 
 const count = z.int().nonnegative();

@@ -5,11 +5,10 @@
  * `process`.
  */
 import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from '@commander-js/extra-typings';
-import { CohortError, ConfigError, EXIT, InputError, OutputError, formatIssuesHeading, issueFormatter, formatMoreIssues } from '../domain/errors.js';
+import { CohortError, ConfigError, EXIT, InputError, errorText, formatIssuesHeading, issueFormatter, formatMoreIssues } from '../domain/errors.js';
 import { TOOL_VERSION } from '../domain/version.js';
 import type { EncodingChoice } from '../domain/types.js';
 import { escapeForTerminal } from '../domain/escape.js';
-import { CATALOGUE } from '../domain/i18n/index.js';
 import type { CommandOutcome } from '../app/outcome.js';
 import { DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS, MIN_DEADLINE_MS, deadlineFromSeconds } from '../app/pipeline.js';
 import type { Lang } from '../domain/text.js';
@@ -521,8 +520,7 @@ function reportError(err: unknown, io: CliIO, lang: Lang): number {
   }
   if (err instanceof CohortError && err.exitCode !== EXIT.internal) {
     // An output problem in the terminal's language where the catalogue words it; else the error's own message.
-    const said = err instanceof OutputError && err.params !== undefined ? CATALOGUE[lang].errors.output(err.params) : null;
-    io.stderr.write(`cohort: ${said === null ? err.message : escapeForTerminal(said)} (${err.code})\n`);
+    io.stderr.write(`cohort: ${escapeForTerminal(errorText(err, lang))} (${err.code})\n`);
     return err.exitCode;
   }
   const stack = escapeForTerminal(err instanceof Error ? (err.stack ?? err.message) : String(err));

@@ -9,6 +9,7 @@
 import type { AllocationStatus } from '../read/allocation.js';
 import { RHFS, type Gender } from '../domain/types.js';
 import { compareCodeUnits } from '../domain/compare.js';
+import { CHANGE_KINDS, type ChangeKind } from '../domain/i18n/catalogue.js';
 
 /** One allocation row as the diff needs it (`readAllocationDetailed` gives these). */
 export interface DiffRow {
@@ -37,15 +38,6 @@ export interface Place {
   projectTeam: number | null;
 }
 
-/**
- * `in`: in the cohort now, not before (a new candidate, a reserve called in, …). `out`: in the cohort before,
- * not now. `moved`: in the cohort in both, in another workshop group, project team or quota cell. `status`:
- * outside the cohort in both (or in one only), with another status or cell (e.g. a reserve now ineligible, a
- * late nomination on the reserve list). `reserve_rank`: a reserve of the same cell in both, at another place.
- * `data`: the same decisions, but input columns changed (a corrected birth date that changed nothing else).
- */
-export const CHANGE_KINDS = ['in', 'out', 'moved', 'status', 'reserve_rank', 'data'] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export interface PersonChange {
   id: string;

@@ -2,9 +2,8 @@
  * The diff as terminal text: ids, quota cells, statuses, places and reason codes in words. Never names, birth
  * dates or the reasons' details (ages): those stay in the files. Pure.
  */
-import type { AllocationDiff, ChangeKind, PersonChange, Place } from './diff.js';
-import { CHANGE_KINDS } from './diff.js';
-import type { DiffMessages } from './messages.js';
+import type { AllocationDiff, PersonChange, Place } from './diff.js';
+import { CHANGE_KINDS, type DiffWords } from '../domain/i18n/catalogue.js';
 
 /** A plain-text table; every column left-aligned, two spaces apart. */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -15,7 +14,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 /** A place in words; the quota cell is named when it differs from the other side's. */
-export function placeText(m: DiffMessages, p: Place | null, other: Place | null): string {
+export function placeText(m: DiffWords, p: Place | null, other: Place | null): string {
   if (p === null) return m.status(null, null);
   const body = other !== null && other.cell !== p.cell ? `${m.body(p.cell)}: ` : '';
   if (p.status === 'selected') {
@@ -25,7 +24,7 @@ export function placeText(m: DiffMessages, p: Place | null, other: Place | null)
   return body + m.status(p.status, p.reserveRank);
 }
 
-function why(m: DiffMessages, c: PersonChange): string {
+function why(m: DiffWords, c: PersonChange): string {
   const parts: string[] = [];
   if (c.kind === 'in' || c.kind === 'out' || c.kind === 'status') parts.push([...new Set(c.reasons)].map(m.reason).join(', '));
   if (c.columnsChanged.length > 0) parts.push(m.columns(c.columnsChanged));
@@ -33,12 +32,12 @@ function why(m: DiffMessages, c: PersonChange): string {
 }
 
 /** The readable diff: a tally line, one table per kind of change, then the bodies' seats and gender balance. */
-export function diffText(diff: AllocationDiff, m: DiffMessages, oldFile: string, newFile: string): string {
+export function diffText(diff: AllocationDiff, m: DiffWords, oldFile: string, newFile: string): string {
   const parts: string[] = [`${m.comparing(oldFile, newFile)}: ${diff.equal ? m.equal : `${m.tally(diff.counts)}.`}\n`];
   for (const kind of CHANGE_KINDS) {
     const changes = diff.changes.filter((c) => c.kind === kind);
     if (changes.length === 0) continue;
-    parts.push(`\n${m.heading[kind as ChangeKind]} (${changes.length})\n`);
+    parts.push(`\n${m.heading[kind]} (${changes.length})\n`);
     const rows = changes.map((c) => [c.id, m.body(c.kind === 'out' ? (c.old?.cell ?? null) : (c.new?.cell ?? c.old?.cell ?? null)), c.old === null ? m.newCandidate : placeText(m, c.old, c.new), placeText(m, c.new, c.old), why(m, c)]);
     // A column with nothing in it (no reasons for moves within the cohort) is left out.
     const withWhy = rows.some((r) => r[4] !== '');

@@ -95,6 +95,15 @@ export function formatMoreIssues(count: number, lang: Lang = 'en'): string {
   return CATALOGUE[lang].errors.more(count);
 }
 
+/**
+ * A user error's one-line text in `lang`: an output problem in the catalogue's words where it has them, else the
+ * error's own (English) message. Not escaped: the caller writes it through the terminal's escaping.
+ */
+export function errorText(err: CohortError, lang: Lang): string {
+  const said = err instanceof OutputError && err.params !== undefined ? CATALOGUE[lang].errors.output(err.params) : null;
+  return said ?? err.message;
+}
+
 /** Base class: every error the CLI knows how to report. */
 export abstract class CohortError extends Error {
   abstract readonly code: string;

@@ -123,7 +123,7 @@ function lineFor(lines: ReadonlyMap<string, number>, path: string, message: stri
 }
 
 function readConfigBytes(file: string, cwd: string | undefined): Buffer {
-  const read = readInputFile(file, { what: 'a programme config file', maxBytes: MAX_CONFIG_BYTES, codes: { unreadable: 'unreadable_config', tooLarge: 'config_too_large' } }, cwd);
+  const read = readInputFile(file, { what: 'a programme config file', expected: 'config', maxBytes: MAX_CONFIG_BYTES, codes: { unreadable: 'unreadable_config', tooLarge: 'config_too_large' } }, cwd);
   if (!read.ok) throw new ConfigError([read.issue]);
   return read.bytes;
 }
@@ -132,12 +132,8 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw issueError(file, 'invalid_encoding', 'expected UTF-8 text, got bytes that are not valid UTF-8');
+    throw new ConfigError([{ code: 'invalid_encoding', file, message: 'expected UTF-8 text, got bytes that are not valid UTF-8', params: { kind: 'file', problem: 'not_utf8', byte: null, because: 'config' } }]);
   }
-}
-
-function issueError(file: string, code: string, message: string): ConfigError {
-  return new ConfigError([{ code, file, message }]);
 }
 
 /**

@@ -16,6 +16,7 @@ import type { Stats } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { InternalError, OutputError } from '../domain/errors.js';
+import type { OutputOption } from '../domain/i18n/catalogue.js';
 import { neutraliseCell } from '../domain/cells.js';
 import { pluralForm } from '../domain/text.js';
 
@@ -41,6 +42,8 @@ export interface OutputFile {
   name: string;
   /** Text is written as UTF-8 (with a BOM for `.csv`); bytes are written as they are. */
   content: string | Uint8Array;
+  /** The option that named this file, for messages; default `--out` (the folder it is written into). */
+  option?: OutputOption | undefined;
 }
 
 export interface WriteOptions {
@@ -143,6 +146,18 @@ export function refuseInputTargets(targets: readonly string[], inputs: readonly 
   }
 }
 
+/**
+ * The report's file name in `path`, or an `E_REPORT_PATH` error when `path` names no file (empty, `.`, `..`, a
+ * trailing slash). `example`: a file name to give instead, `report.html`.
+ */
+export function reportFileName(path: string, option: OutputOption, example: string): string {
+  const name = basename(path);
+  if (name === '' || name === '.' || name === '..' || /[/\\]$/.test(path)) {
+    throw new OutputError('E_REPORT_PATH', `${option}: expected a file name like ${example}, got "${path}"`, { kind: 'report_path', option, path, example });
+  }
+  return name;
+}
+
 const UTF8_BOM = '\uFEFF';
 
 /** The bytes of a file: strings as UTF-8, with a BOM for `.csv` (Excel needs it to read UTF-8). */
@@ -178,7 +193,10 @@ export function writeOutputs(dir: string, files: readonly OutputFile[], options:
     const target = join(dir, f.name);
     const st = lstatOrNull(join(at, f.name), target);
     if (st === null) continue;
-    if (!st.isFile()) throw new OutputError('E_NOT_FILE', `${target} exists and is not a regular file; choose another --out directory`, { kind: 'not_file', path: target });
+    if (!st.isFile()) {
+      const option = f.option ?? '--out';
+      throw new OutputError('E_NOT_FILE', `${target} exists and is not a regular file; choose another ${option === '--out' ? '--out directory' : `${option} path`}`, { kind: 'not_file', path: target, option });
+    }
     existing.push(target);
   }
   refuseInputTargets(existing, options.inputs, options.cwd);

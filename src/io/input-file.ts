@@ -8,10 +8,13 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'n
 import type { Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import type { InputIssue } from '../domain/errors.js';
+import type { FileExpected, FileProblem, NotRegular } from '../domain/i18n/catalogue.js';
 
 export interface InputFileKind {
   /** What the file should be, for messages: `a CSV file`, `a programme config file`. */
   what: string;
+  /** The same for the other languages' words. */
+  expected: FileExpected;
   /** Larger files are refused, in bytes. */
   maxBytes: number;
   /** Issue codes. Default: `unreadable_file` (missing, not a regular file, no permission) and `file_too_large`. */
@@ -24,15 +27,24 @@ const MiB = 1024 * 1024;
 const CHUNK = 64 * 1024;
 
 /** What a stat says the path is, when it is not a regular file. */
-function notAFile(st: Stats): string | null {
+function notAFile(st: Stats): NotRegular | null {
   if (st.isFile()) return null;
-  if (st.isDirectory()) return 'a directory';
-  if (st.isFIFO()) return 'a FIFO (named pipe)';
-  if (st.isCharacterDevice()) return 'a character device';
-  if (st.isBlockDevice()) return 'a block device';
-  if (st.isSocket()) return 'a socket';
-  return 'something that is not a regular file';
+  if (st.isDirectory()) return 'directory';
+  if (st.isFIFO()) return 'fifo';
+  if (st.isCharacterDevice()) return 'character_device';
+  if (st.isBlockDevice()) return 'block_device';
+  if (st.isSocket()) return 'socket';
+  return 'other';
 }
+
+const NOT_REGULAR: Record<NotRegular, string> = {
+  directory: 'a directory',
+  fifo: 'a FIFO (named pipe)',
+  character_device: 'a character device',
+  block_device: 'a block device',
+  socket: 'a socket',
+  other: 'something that is not a regular file',
+};
 
 /** `1 MiB (1048576 bytes)`: the limit, exact and readable. */
 function limitText(bytes: number): string {
@@ -49,15 +61,21 @@ function limitText(bytes: number): string {
 export function readInputFile(path: string, kind: InputFileKind, cwd?: string | undefined): InputFileResult {
   const at = cwd === undefined ? path : resolve(cwd, path);
   const codes = kind.codes ?? { unreadable: 'unreadable_file', tooLarge: 'file_too_large' };
-  const refuse = (code: string, message: string): InputFileResult => ({ ok: false, issue: { code, file: path, message } });
-  const notFile = (what: string) => refuse(codes.unreadable, `expected ${kind.what}, got ${what}`);
-  const tooLarge = (size: string) => refuse(codes.tooLarge, `expected ${kind.what} of at most ${limitText(kind.maxBytes)}, got ${size}`);
+  const refuse = (code: string, message: string, params: FileProblem): InputFileResult => ({ ok: false, issue: { code, file: path, message, params: { kind: 'file', ...params } } });
+  const notFile = (got: NotRegular) => refuse(codes.unreadable, `expected ${kind.what}, got ${NOT_REGULAR[got]}`, { problem: 'not_regular', got, expected: kind.expected });
+  const tooLarge = (bytes: number | null) =>
+    refuse(codes.tooLarge, `expected ${kind.what} of at most ${limitText(kind.maxBytes)}, got ${bytes === null ? `more than ${kind.maxBytes} bytes` : `${bytes} bytes`}`, {
+      problem: 'too_large',
+      expected: kind.expected,
+      maxBytes: kind.maxBytes,
+      bytes,
+    });
   let fd: number | undefined;
   try {
     const st = statSync(at);
     const other = notAFile(st);
     if (other !== null) return notFile(other);
-    if (st.size > kind.maxBytes) return tooLarge(`${st.size} bytes`);
+    if (st.size > kind.maxBytes) return tooLarge(st.size);
     fd = openSync(at, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const opened = notAFile(fstatSync(fd));
     if (opened !== null) return notFile(opened);
@@ -68,15 +86,16 @@ export function readInputFile(path: string, kind: InputFileKind, cwd?: string | 
       const n = readSync(fd, chunk, 0, CHUNK, null);
       if (n === 0) break;
       total += n;
-      if (total > kind.maxBytes) return tooLarge(`more than ${kind.maxBytes} bytes`);
+      if (total > kind.maxBytes) return tooLarge(null);
       chunks.push(n === CHUNK ? chunk : chunk.subarray(0, n));
     }
     return { ok: true, bytes: Buffer.concat(chunks, total) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? `expected ${kind.what}, got a directory` : `cannot read it (${code ?? 'unknown error'})`;
-    return refuse(codes.unreadable, why);
+    if (code === 'ENOENT') return refuse(codes.unreadable, 'no such file', { problem: 'missing' });
+    if (code === 'EACCES' || code === 'EPERM') return refuse(codes.unreadable, 'permission denied', { problem: 'permission' });
+    if (code === 'EISDIR') return notFile('directory');
+    return refuse(codes.unreadable, `cannot read it (${code ?? 'unknown error'})`, { problem: 'unreadable', reason: code ?? 'unknown error' });
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

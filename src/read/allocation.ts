@@ -227,13 +227,15 @@ export function readAllocationDetailed(bytes: Uint8Array, file: string, options:
 function readTable(bytes: Uint8Array, file: string, options: AllocationReadOptions, detailed: boolean): AllocationFile {
   const out: AllocationFile = { file, encoding: 'unknown', delimiter: '', rows: [], headers: [], rowCount: 0, ids: [], complete: false, hasReserveRanks: false, issues: [] };
   if (bytes.length > INPUT_LIMITS.maxFileBytes) {
-    out.issues.push({ code: 'file_too_large', file, message: `expected a file of at most ${INPUT_LIMITS.maxFileBytes / 1024 / 1024} MiB, got ${(bytes.length / 1024 / 1024).toFixed(1)} MiB` });
+    out.issues.push({ code: 'file_too_large', file, message: `expected a file of at most ${INPUT_LIMITS.maxFileBytes / 1024 / 1024} MiB, got ${(bytes.length / 1024 / 1024).toFixed(1)} MiB`,
+      params: { kind: 'file', problem: 'too_large', expected: 'table', maxBytes: INPUT_LIMITS.maxFileBytes, bytes: bytes.length },
+    });
     return out;
   }
   let table: CsvTable & { sheet?: string };
   if (workbookKind(bytes) !== null) {
     if (options.sheetLib === undefined) {
-      out.issues.push({ code: 'unsupported_workbook', file, message: 'expected a CSV file here, got a workbook: save it as "CSV UTF-8"' });
+      out.issues.push({ code: 'unsupported_workbook', file, message: 'expected a CSV file here, got a workbook: save it as "CSV UTF-8"', params: { kind: 'file', problem: 'workbook_not_csv' } });
       return out;
     }
     // The first sheet with the decision columns: "Tildeling"/"Allocation" in a workbook cohort wrote, after its overview.
@@ -294,7 +296,9 @@ function readTable(bytes: Uint8Array, file: string, options: AllocationReadOptio
   out.complete = table.issues.length === 0;
   for (const record of table.records) {
     if (rowIssues >= INPUT_LIMITS.maxIssues) {
-      out.issues.push({ code: 'too_many_issues', file, line: record.line, message: `stopped checking rows after ${INPUT_LIMITS.maxIssues} problems in this file` });
+      out.issues.push({ code: 'too_many_issues', file, line: record.line, message: `stopped checking rows after ${INPUT_LIMITS.maxIssues} problems in this file`,
+        params: { kind: 'file', problem: 'too_many_issues', max: INPUT_LIMITS.maxIssues, scope: 'file' },
+      });
       out.complete = false;
       break;
     }

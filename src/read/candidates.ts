@@ -82,7 +82,9 @@ function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, se
   const summary: FileSummary = { name: f.name, encoding: 'unknown', delimiter: '', bom: false, rows: 0, headers: [] };
   out.files.push(summary);
   if (f.bytes.length > INPUT_LIMITS.maxFileBytes) {
-    out.issues.push({ code: 'file_too_large', file: f.name, message: `expected a file of at most ${INPUT_LIMITS.maxFileBytes / 1024 / 1024} MiB, got ${(f.bytes.length / 1024 / 1024).toFixed(1)} MiB` });
+    out.issues.push({ code: 'file_too_large', file: f.name, message: `expected a file of at most ${INPUT_LIMITS.maxFileBytes / 1024 / 1024} MiB, got ${(f.bytes.length / 1024 / 1024).toFixed(1)} MiB`,
+      params: { kind: 'file', problem: 'too_large', expected: 'table', maxBytes: INPUT_LIMITS.maxFileBytes, bytes: f.bytes.length },
+    });
     return;
   }
   const table = readTable(f, options, summary, out);
@@ -109,7 +111,9 @@ function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, se
   for (const record of table.records) {
     // A file wrong on every row is wrong for one reason; a hundred examples of it are plenty.
     if (fileIssues >= INPUT_LIMITS.maxIssues) {
-      out.issues.push({ code: 'too_many_issues', file: f.name, line: record.line, message: `stopped checking rows after ${INPUT_LIMITS.maxIssues} problems in this file` });
+      out.issues.push({ code: 'too_many_issues', file: f.name, line: record.line, message: `stopped checking rows after ${INPUT_LIMITS.maxIssues} problems in this file`,
+        params: { kind: 'file', problem: 'too_many_issues', max: INPUT_LIMITS.maxIssues, scope: 'file' },
+      });
       break;
     }
     const row = new Row(f.name, record, table.headers, columns.index, table.sheet);
@@ -151,7 +155,7 @@ function readFile(f: CandidateFile, options: ReadOptions, ref: ReferenceData, se
 function readTable(f: CandidateFile, options: ReadOptions, summary: FileSummary, out: ReadResult): (CsvTable & { sheet?: string }) | null {
   if (workbookKind(f.bytes) !== null) {
     if (options.sheetLib === undefined) {
-      out.issues.push({ code: 'unsupported_workbook', file: f.name, message: 'expected a CSV file here, got a workbook (.xlsx or .ods): save it as "CSV UTF-8"' });
+      out.issues.push({ code: 'unsupported_workbook', file: f.name, message: 'expected a CSV file here, got a workbook (.xlsx or .ods): save it as "CSV UTF-8"', params: { kind: 'file', problem: 'workbook_not_csv' } });
       return null;
     }
     const table = readSheet(options.sheetLib, f.bytes, f.name, { sheet: options.sheet, isHeader: isCandidateHeader });

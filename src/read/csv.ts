@@ -163,13 +163,19 @@ export function readCsv(text: string, file: string, options: CsvReadOptions = {}
   const delimiter = options.delimiter ?? sep?.[1] ?? (options.isHeader === undefined ? detectDelimiter(text) : headerDelimiter(text, options.isHeader));
   const table: CsvTable = { delimiter, headers: [], headerLine: null, skippedRows: [], records: [], issues };
   if (delimiter === '' || /["\r\n]/.test(delimiter)) {
-    issues.push({ code: 'invalid_delimiter', file, message: `expected a delimiter such as ; , or tab, got ${JSON.stringify(delimiter)}` });
+    issues.push({ code: 'invalid_delimiter', file, message: `expected a delimiter such as ; , or tab, got ${JSON.stringify(delimiter)}`, params: { kind: 'file', problem: 'invalid_delimiter', delimiter } });
     return table;
   }
 
   const wide = overwideRow(text, delimiter, UNPARSED_ROW_DELIMITERS);
   if (wide !== null) {
-    issues.push({ code: 'too_many_columns', file, line: wide, message: `expected at most ${INPUT_LIMITS.maxColumns} cells in a row, got more than ${UNPARSED_ROW_DELIMITERS}` });
+    issues.push({
+      code: 'too_many_columns',
+      file,
+      line: wide,
+      message: `expected at most ${INPUT_LIMITS.maxColumns} cells in a row, got more than ${UNPARSED_ROW_DELIMITERS}`,
+      params: { kind: 'file', problem: 'too_many_columns', max: INPUT_LIMITS.maxColumns, got: null },
+    });
     return table;
   }
 
@@ -185,7 +191,13 @@ export function readCsv(text: string, file: string, options: CsvReadOptions = {}
   const add = (issue: InputIssue): void => {
     issues.push(issue);
     if (issues.length >= INPUT_LIMITS.maxIssues) {
-      issues.push({ code: 'too_many_issues', file, line: issue.line, message: `stopped reading after ${INPUT_LIMITS.maxIssues} problems in this file` });
+      issues.push({
+        code: 'too_many_issues',
+        file,
+        line: issue.line,
+        message: `stopped reading after ${INPUT_LIMITS.maxIssues} problems in this file`,
+        params: { kind: 'file', problem: 'too_many_issues', max: INPUT_LIMITS.maxIssues, scope: 'file' },
+      });
       throw new StopReading();
     }
   };
@@ -208,20 +220,40 @@ export function readCsv(text: string, file: string, options: CsvReadOptions = {}
     row = line;
     if (cells.every((c) => c.trim() === '')) {
       if (ragged && ++raggedBlank > INPUT_LIMITS.maxRaggedBlankRows) {
-        add({ code: 'too_many_rows', file, line, message: `expected at most ${INPUT_LIMITS.maxRaggedBlankRows} blank rows of another width than the first row (only spaces or delimiters) in a file` });
+        add({
+          code: 'too_many_rows',
+          file,
+          line,
+          message: `expected at most ${INPUT_LIMITS.maxRaggedBlankRows} blank rows of another width than the first row (only spaces or delimiters) in a file`,
+          params: { kind: 'file', problem: 'too_many_rows', max: INPUT_LIMITS.maxRaggedBlankRows, blank: true },
+        });
         throw new StopReading();
       }
       return;
     }
     if (cells.length > INPUT_LIMITS.maxColumns) {
-      add({ code: 'too_many_columns', file, line, message: `expected at most ${INPUT_LIMITS.maxColumns} cells in a row, got ${cells.length}` });
+      add({
+        code: 'too_many_columns',
+        file,
+        line,
+        message: `expected at most ${INPUT_LIMITS.maxColumns} cells in a row, got ${cells.length}`,
+        params: { kind: 'file', problem: 'too_many_columns', max: INPUT_LIMITS.maxColumns, got: cells.length },
+      });
       // Without a usable header nothing after it can be read.
       if (table.headerLine === null) throw new StopReading();
       return;
     }
     const long = cells.findIndex((c) => c.length > INPUT_LIMITS.maxCellChars);
     if (long >= 0) {
-      add({ code: 'cell_too_long', file, line, column: table.headers[long] ?? `(cell ${long + 1})`, message: `expected at most ${INPUT_LIMITS.maxCellChars} characters in a cell, got ${(cells[long] as string).length}` });
+      const got = (cells[long] as string).length;
+      add({
+        code: 'cell_too_long',
+        file,
+        line,
+        column: table.headers[long] ?? `(cell ${long + 1})`,
+        message: `expected at most ${INPUT_LIMITS.maxCellChars} characters in a cell, got ${got}`,
+        params: { kind: 'file', problem: 'cell_too_long', max: INPUT_LIMITS.maxCellChars, got },
+      });
       if (table.headerLine === null) throw new StopReading();
       return;
     }
@@ -263,7 +295,7 @@ export function readCsv(text: string, file: string, options: CsvReadOptions = {}
       return;
     }
     if (table.records.length >= INPUT_LIMITS.maxRows) {
-      add({ code: 'too_many_rows', file, line, message: `expected at most ${INPUT_LIMITS.maxRows} data rows in a file` });
+      add({ code: 'too_many_rows', file, line, message: `expected at most ${INPUT_LIMITS.maxRows} data rows in a file`, params: { kind: 'file', problem: 'too_many_rows', max: INPUT_LIMITS.maxRows, blank: false } });
       throw new StopReading();
     }
     table.records.push({ line, cells: cells.length === width ? cells : cells.slice(0, width) });
@@ -304,7 +336,7 @@ export function readCsv(text: string, file: string, options: CsvReadOptions = {}
   }
 
   if (table.headerLine === null && !stopped) {
-    issues.push({ code: 'empty_file', file, message: 'expected a header row, the file has no content' });
+    issues.push({ code: 'empty_file', file, message: 'expected a header row, the file has no content', params: { kind: 'file', problem: 'empty' } });
   }
   checkEmptyHeaders(table, file);
   return table;
@@ -313,11 +345,23 @@ export function readCsv(text: string, file: string, options: CsvReadOptions = {}
 function syntaxIssue(err: CsvError, file: string, line: number): InputIssue {
   switch (err.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return { code: 'unclosed_quote', file, line, message: 'expected a closing quote (") for a quoted cell in the row starting here, reached the end of the file' };
+      return {
+        code: 'unclosed_quote',
+        file,
+        line,
+        message: 'expected a closing quote (") for a quoted cell in the row starting here, reached the end of the file',
+        params: { kind: 'file', problem: 'unclosed_quote' },
+      };
     case 'CSV_MAX_RECORD_SIZE':
-      return { code: 'row_too_large', file, line, message: `expected a row of at most ${INPUT_LIMITS.maxRecordBytes} bytes (is a closing quote (") missing?)` };
+      return {
+        code: 'row_too_large',
+        file,
+        line,
+        message: `expected a row of at most ${INPUT_LIMITS.maxRecordBytes} bytes (is a closing quote (") missing?)`,
+        params: { kind: 'file', problem: 'row_too_large', maxBytes: INPUT_LIMITS.maxRecordBytes },
+      };
     default:
-      return { code: 'csv_syntax', file, line, message: `expected valid CSV (${err.code})` };
+      return { code: 'csv_syntax', file, line, message: `expected valid CSV (${err.code})`, params: { kind: 'file', problem: 'csv_syntax', reason: err.code } };
   }
 }
 
@@ -327,7 +371,14 @@ function checkEmptyHeaders(table: CsvTable, file: string): void {
     if (h !== '') return;
     const used = table.records.find((r) => (r.cells[i] ?? '').trim() !== '');
     if (used !== undefined) {
-      table.issues.push({ code: 'empty_header', file, line: table.headerLine ?? undefined, column: `(column ${i + 1})`, message: `expected a header for column ${i + 1}, which has values (first on row ${used.line})` });
+      table.issues.push({
+        code: 'empty_header',
+        file,
+        line: table.headerLine ?? undefined,
+        column: `(column ${i + 1})`,
+        message: `expected a header for column ${i + 1}, which has values (first on row ${used.line})`,
+        params: { kind: 'file', problem: 'empty_header', column: i + 1, firstRow: used.line },
+      });
     }
   });
 }

@@ -59,13 +59,15 @@ export function decode(bytes: Uint8Array, file: string, choice: EncodingChoice =
     if (bom || choice === 'utf8') {
       const at = firstInvalidUtf8(body);
       const why = bom ? 'the file starts with a UTF-8 byte-order mark' : '--encoding utf8';
+      const byte = (body[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
       return {
         ok: false,
         issue: {
           code: 'invalid_utf8',
           file,
           line: lineOfBytes(body, at),
-          message: `expected UTF-8 (${why}), got the byte 0x${(body[at] ?? 0).toString(16).toUpperCase().padStart(2, '0')}, which is not UTF-8; save the file as "CSV UTF-8" or use --encoding cp1252`,
+          message: `expected UTF-8 (${why}), got the byte 0x${byte}, which is not UTF-8; save the file as "CSV UTF-8" or use --encoding cp1252`,
+          params: { kind: 'file', problem: 'not_utf8', byte, because: bom ? 'bom' : 'option' },
         },
       };
     }
@@ -110,6 +112,7 @@ function binaryIssue(file: string, line: number): InputIssue {
     file,
     line,
     message: 'expected a text file (CSV), got a NUL byte: is this an Excel workbook (.xlsx)? Save it as "CSV UTF-8"',
+    params: { kind: 'file', problem: 'binary' },
   };
 }
 

@@ -11,6 +11,7 @@
 import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import { isoDate } from '../domain/dates.js';
 import type { InputIssue } from '../domain/errors.js';
+import type { FileProblem } from '../domain/i18n/catalogue.js';
 import { HEADER_SEARCH_ROWS, INPUT_LIMITS, type CsvTable, type CellKind } from './csv.js';
 import { checkZip, type ZipLimits } from './zip-bounds.js';
 
@@ -80,8 +81,8 @@ const ERROR_TEXT: Readonly<Record<number, string>> = { 0x00: '#NULL!', 0x07: '#D
 export function readSheet(lib: SheetLib, bytes: Uint8Array, file: string, options: SheetReadOptions = {}): SheetTable {
   const issues: InputIssue[] = [];
   const table: SheetTable = { delimiter: '', headers: [], headerLine: null, skippedRows: [], records: [], issues, sheet: '', format: 'unknown' };
-  const fileIssue = (code: string, message: string): SheetTable => {
-    issues.push({ code, file, message });
+  const fileIssue = (code: string, message: string, params: FileProblem): SheetTable => {
+    issues.push({ code, file, message, params: { kind: 'file', ...params } });
     return table;
   };
 
@@ -90,10 +91,10 @@ export function readSheet(lib: SheetLib, bytes: Uint8Array, file: string, option
     // An encrypted OOXML file is an OLE container holding an `EncryptedPackage` stream (named in UTF-16).
     const encrypted = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from('EncryptedPackage', 'utf16le'));
     return encrypted
-      ? fileIssue('password_protected', 'expected a workbook without a password, got one protected by a password: remove it (File → Info → Protect Workbook) or save a copy without it')
-      : fileIssue('unsupported_workbook', 'expected an .xlsx or .ods workbook, got an older Excel 97–2003 workbook (.xls): save it as .xlsx ("Excel Workbook") or as "CSV UTF-8"');
+      ? fileIssue('password_protected', 'expected a workbook without a password, got one protected by a password: remove it (File → Info → Protect Workbook) or save a copy without it', { problem: 'password' })
+      : fileIssue('unsupported_workbook', 'expected an .xlsx or .ods workbook, got an older Excel 97–2003 workbook (.xls): save it as .xlsx ("Excel Workbook") or as "CSV UTF-8"', { problem: 'xls' });
   }
-  if (kind !== 'zip') return fileIssue('unsupported_workbook', 'expected an .xlsx or .ods workbook, the file is neither');
+  if (kind !== 'zip') return fileIssue('unsupported_workbook', 'expected an .xlsx or .ods workbook, the file is neither', { problem: 'not_workbook' });
 
   // An .ods file's content.xml is kept: it says which sheets are hidden, which the library does not read.
   const zip = checkZip(bytes, WORKBOOK_LIMITS, 'content.xml');
@@ -107,16 +108,17 @@ export function readSheet(lib: SheetLib, bytes: Uint8Array, file: string, option
         return fileIssue(
           'workbook_too_large',
           `expected a workbook of at most ${mib(WORKBOOK_LIMITS.maxTotalBytes)} unpacked (${mib(WORKBOOK_LIMITS.maxEntryBytes)} per part, ${WORKBOOK_LIMITS.maxEntries} parts), got more: a candidate list is far smaller (is it a different file, or damaged?)`,
+          { problem: 'workbook_too_large', maxMiB: WORKBOOK_LIMITS.maxTotalBytes / 1024 / 1024, partMiB: WORKBOOK_LIMITS.maxEntryBytes / 1024 / 1024, parts: WORKBOOK_LIMITS.maxEntries },
         );
       case 'encrypted':
-        return fileIssue('password_protected', 'expected a workbook without a password, got an encrypted one: save a copy without the password');
+        return fileIssue('password_protected', 'expected a workbook without a password, got an encrypted one: save a copy without the password', { problem: 'password' });
       default:
-        return fileIssue('corrupt_workbook', 'expected an .xlsx or .ods workbook, got a damaged zip container: open it in the spreadsheet program and save it again');
+        return fileIssue('corrupt_workbook', 'expected an .xlsx or .ods workbook, got a damaged zip container: open it in the spreadsheet program and save it again', { problem: 'corrupt_workbook', reason: null });
     }
   }
   table.format = zip.entries.includes('content.xml') && zip.entries.includes('mimetype') ? 'ods' : 'xlsx';
   if (table.format === 'xlsx' && !zip.entries.includes('[Content_Types].xml')) {
-    return fileIssue('unsupported_workbook', 'expected an .xlsx or .ods workbook, got a zip file that is neither');
+    return fileIssue('unsupported_workbook', 'expected an .xlsx or .ods workbook, got a zip file that is neither', { problem: 'not_workbook' });
   }
 
   let wb: WorkBook;
@@ -125,8 +127,11 @@ export function readSheet(lib: SheetLib, bytes: Uint8Array, file: string, option
     wb = lib.read(bytes, { sheetRows: INPUT_LIMITS.maxRows + HEADER_SEARCH_ROWS + 2 });
   } catch (err) {
     const why = err instanceof Error ? err.message.split('\n')[0]?.slice(0, 120) : String(err);
-    if (/password|encrypt/i.test(why ?? '')) return fileIssue('password_protected', 'expected a workbook without a password, got one protected by a password: save a copy without it');
-    return fileIssue('corrupt_workbook', `expected a readable ${table.format} workbook, the spreadsheet reader stopped (${why}): open it in the spreadsheet program and save it again`);
+    if (/password|encrypt/i.test(why ?? '')) return fileIssue('password_protected', 'expected a workbook without a password, got one protected by a password: save a copy without it', { problem: 'password' });
+    return fileIssue('corrupt_workbook', `expected a readable ${table.format} workbook, the spreadsheet reader stopped (${why}): open it in the spreadsheet program and save it again`, {
+      problem: 'corrupt_workbook',
+      reason: why ?? null,
+    });
   }
 
   const hidden = table.format === 'ods' ? hiddenOdsTables(zip.kept) : new Set(wb.SheetNames.filter((_, i) => (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0));
@@ -134,8 +139,8 @@ export function readSheet(lib: SheetLib, bytes: Uint8Array, file: string, option
   if (name === null) {
     const names = wb.SheetNames.map((n) => `"${n}"`).join(', ');
     return options.sheet === undefined
-      ? fileIssue('empty_workbook', 'expected a sheet with a header row, the workbook has none')
-      : fileIssue('unknown_sheet', `expected a sheet named "${options.sheet}" (--sheet), the workbook has ${names}`);
+      ? fileIssue('empty_workbook', 'expected a sheet with a header row, the workbook has none', { problem: 'no_sheet' })
+      : fileIssue('unknown_sheet', `expected a sheet named "${options.sheet}" (--sheet), the workbook has ${names}`, { problem: 'unknown_sheet', sheet: options.sheet, sheets: wb.SheetNames });
   }
   table.sheet = name;
   // The candidates on a hidden sheet, a note on the visible one: say so, not "missing column" on the note.
@@ -146,6 +151,7 @@ export function readSheet(lib: SheetLib, bytes: Uint8Array, file: string, option
       return fileIssue(
         'hidden_sheet',
         `expected the header on the first visible sheet "${name}", it is on the hidden sheet "${other}": show that sheet (right-click a sheet tab → Show/Unhide) and save, or name it with --sheet "${other}"`,
+        { problem: 'hidden_sheet', visible: name, hidden: other },
       );
     }
   }
@@ -238,8 +244,8 @@ function numberText(v: number): string {
 function readRows(lib: SheetLib, ws: WorkSheet, date1904: boolean, file: string, table: SheetTable, options: SheetReadOptions): void {
   const issues = table.issues;
   const sheet = table.sheet;
-  const at = (row: number, col: number | undefined, code: string, message: string, column?: string): void => {
-    issues.push({ code, file, sheet, line: row, ...(col === undefined ? {} : { cell: cellAddress(col, row) }), ...(column === undefined ? {} : { column }), message });
+  const at = (row: number, col: number | undefined, code: string, message: string, params: FileProblem, column?: string): void => {
+    issues.push({ code, file, sheet, line: row, ...(col === undefined ? {} : { cell: cellAddress(col, row) }), ...(column === undefined ? {} : { column }), message, params: { kind: 'file', ...params } });
   };
   const rows = denseRows(ws);
   const fullRef = (ws as { '!fullref'?: string })['!fullref'];
@@ -254,7 +260,7 @@ function readRows(lib: SheetLib, ws: WorkSheet, date1904: boolean, file: string,
     const line = r + 1;
     const cells = rows[r] ?? [];
     if (cells.length > INPUT_LIMITS.maxColumns && cells.slice(INPUT_LIMITS.maxColumns).some((c) => c !== undefined && c.v !== undefined && c.v !== '')) {
-      at(line, undefined, 'too_many_columns', `expected at most ${INPUT_LIMITS.maxColumns} cells in a row, got ${cells.length}`);
+      at(line, undefined, 'too_many_columns', `expected at most ${INPUT_LIMITS.maxColumns} cells in a row, got ${cells.length}`, { problem: 'too_many_columns', max: INPUT_LIMITS.maxColumns, got: cells.length });
       problems++;
       continue;
     }
@@ -269,13 +275,13 @@ function readRows(lib: SheetLib, ws: WorkSheet, date1904: boolean, file: string,
       }
       const { text, kind } = textOf(lib, cell, date1904);
       if (typeof cell.f === 'string' && cell.f !== '') {
-        at(line, c, 'formula_cell', `expected a value, got a formula (=${cell.f.slice(0, 40)}): copy the column and paste it back as values only`);
+        at(line, c, 'formula_cell', `expected a value, got a formula (=${cell.f.slice(0, 40)}): copy the column and paste it back as values only`, { problem: 'formula', formula: cell.f.slice(0, 40) });
         problems++;
       } else if (kind === 'error') {
-        at(line, c, 'error_cell', `expected a value, got the spreadsheet error ${text}`);
+        at(line, c, 'error_cell', `expected a value, got the spreadsheet error ${text}`, { problem: 'error_cell', value: text });
         problems++;
       } else if (text.length > INPUT_LIMITS.maxCellChars) {
-        at(line, c, 'cell_too_long', `expected at most ${INPUT_LIMITS.maxCellChars} characters in a cell, got ${text.length}`);
+        at(line, c, 'cell_too_long', `expected at most ${INPUT_LIMITS.maxCellChars} characters in a cell, got ${text.length}`, { problem: 'cell_too_long', max: INPUT_LIMITS.maxCellChars, got: text.length });
         problems++;
       }
       texts.push(kind === 'error' ? '' : text);
@@ -285,11 +291,17 @@ function readRows(lib: SheetLib, ws: WorkSheet, date1904: boolean, file: string,
     raw.push({ line, cells: texts, kinds });
   }
   if (limitReached()) {
-    issues.push({ code: 'too_many_issues', file, sheet, message: `stopped reading after ${INPUT_LIMITS.maxIssues} problems in this sheet` });
+    issues.push({
+      code: 'too_many_issues',
+      file,
+      sheet,
+      message: `stopped reading after ${INPUT_LIMITS.maxIssues} problems in this sheet`,
+      params: { kind: 'file', problem: 'too_many_issues', max: INPUT_LIMITS.maxIssues, scope: 'sheet' },
+    });
     return;
   }
   if (raw.length === 0) {
-    issues.push({ code: 'empty_sheet', file, sheet, message: 'expected a header row, the sheet is empty' });
+    issues.push({ code: 'empty_sheet', file, sheet, message: 'expected a header row, the sheet is empty', params: { kind: 'file', problem: 'empty_sheet' } });
     return;
   }
 
@@ -312,16 +324,16 @@ function readRows(lib: SheetLib, ws: WorkSheet, date1904: boolean, file: string,
     if (m.e.r + 1 < header.line) continue;
     const range = `${cellAddress(m.s.c, m.s.r + 1)}:${cellAddress(m.e.c, m.e.r + 1)}`;
     if (m.s.r + 1 <= header.line && m.e.r + 1 >= header.line) {
-      at(header.line, m.s.c, 'merged_header', `expected one header per column, got merged cells ${range}: unmerge them and give each column its own header`);
+      at(header.line, m.s.c, 'merged_header', `expected one header per column, got merged cells ${range}: unmerge them and give each column its own header`, { problem: 'merged', range, header: true });
     } else {
-      at(m.s.r + 1, m.s.c, 'merged_cells', `expected one value per cell, got merged cells ${range}: unmerge them and fill the value into every row`, table.headers[m.s.c]);
+      at(m.s.r + 1, m.s.c, 'merged_cells', `expected one value per cell, got merged cells ${range}: unmerge them and fill the value into every row`, { problem: 'merged', range, header: false }, table.headers[m.s.c]);
     }
   }
 
   for (const r of raw.slice(headerAt + 1)) {
     const extra = r.cells.slice(width).findIndex((c) => c.trim() !== '');
     if (extra >= 0) {
-      at(r.line, width + extra, 'too_many_cells', `expected ${width} cells like the header (row ${header.line}), got a value under no header`);
+      at(r.line, width + extra, 'too_many_cells', `expected ${width} cells like the header (row ${header.line}), got a value under no header`, { problem: 'no_header_above', headerRow: header.line });
       continue;
     }
     while (r.cells.length < width) {
@@ -331,12 +343,19 @@ function readRows(lib: SheetLib, ws: WorkSheet, date1904: boolean, file: string,
     table.records.push({ line: r.line, cells: r.cells.slice(0, width), kinds: r.kinds.slice(0, width) });
   }
   if (table.records.length > INPUT_LIMITS.maxRows || lastRow > rows.length) {
-    issues.push({ code: 'too_many_rows', file, sheet, line: Math.max(lastRow, rows.length), message: `expected at most ${INPUT_LIMITS.maxRows} data rows in a sheet` });
+    issues.push({
+      code: 'too_many_rows',
+      file,
+      sheet,
+      line: Math.max(lastRow, rows.length),
+      message: `expected at most ${INPUT_LIMITS.maxRows} data rows in a sheet`,
+      params: { kind: 'file', problem: 'too_many_rows', max: INPUT_LIMITS.maxRows, blank: false },
+    });
     table.records.length = Math.min(table.records.length, INPUT_LIMITS.maxRows);
   }
   table.headers.forEach((h, i) => {
     if (h !== '') return;
     const used = table.records.find((r) => (r.cells[i] ?? '').trim() !== '');
-    if (used !== undefined) at(header.line, i, 'empty_header', `expected a header for column ${columnLetters(i)}, which has values (first in ${cellAddress(i, used.line)})`);
+    if (used !== undefined) at(header.line, i, 'empty_header', `expected a header for column ${columnLetters(i)}, which has values (first in ${cellAddress(i, used.line)})`, { problem: 'empty_header', column: columnLetters(i), firstRow: used.line });
   });
 }

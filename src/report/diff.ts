@@ -4,8 +4,9 @@
  * deterministic. Names appear here (a file the coordinator keeps), never on the terminal.
  */
 import type { AllocationDiff, BodyCount, PersonChange } from '../diff/diff.js';
-import { CHANGE_KINDS } from '../diff/diff.js';
-import { DIFF_MESSAGES, type DiffLang, type DiffMessages } from '../diff/messages.js';
+import { CHANGE_KINDS, type DiffWords } from '../domain/i18n/catalogue.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
+import type { Lang } from '../domain/text.js';
 import { placeText } from '../diff/text.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { REPORT_CSP } from './render.js';
@@ -42,7 +43,7 @@ function delta(a: number, b: number): SafeHtml {
   return html`${a} → <span class="${b > a ? 'delta-up' : 'delta-down'}">${b}</span>`;
 }
 
-function bodiesSection(m: DiffMessages, view: DiffPageView): SafeHtml {
+function bodiesSection(m: DiffWords, view: DiffPageView): SafeHtml {
   const [body, participants, women, men, reserves] = m.bodiesHeader;
   // On a phone each body is a block of labelled numbers (`stack`, as the report's quota table).
   const row = (cell: string, o: BodyCount, n: BodyCount) => html`<tr data-cell="${cell}">
@@ -60,7 +61,7 @@ ${view.diff.bodies.map((b) => row(b.cell, b.old, b.new))}
 </section>`;
 }
 
-function changeRow(m: DiffMessages, view: DiffPageView, c: PersonChange): SafeHtml {
+function changeRow(m: DiffWords, view: DiffPageView, c: PersonChange): SafeHtml {
   const cell = c.kind === 'out' ? (c.old?.cell ?? null) : (c.new?.cell ?? c.old?.cell ?? null);
   const name = view.names[c.id] ?? '';
   // Reasons explain a status; a move within the cohort has none of its own (as on the terminal).
@@ -75,7 +76,7 @@ function changeRow(m: DiffMessages, view: DiffPageView, c: PersonChange): SafeHt
 </tr>`;
 }
 
-function changesSection(m: DiffMessages, view: DiffPageView): SafeHtml {
+function changesSection(m: DiffWords, view: DiffPageView): SafeHtml {
   const sections = CHANGE_KINDS.map((kind) => {
     const changes = view.diff.changes.filter((c) => c.kind === kind);
     if (changes.length === 0) return null;
@@ -97,8 +98,8 @@ ${view.diff.equal ? html`<p class="muted">${m.noChanges}</p>` : html`${anyReason
 }
 
 /** Render the page. `lang` defaults to bokmål. */
-export function renderDiffReport(view: DiffPageView, lang: DiffLang = 'nb'): string {
-  const m = DIFF_MESSAGES[lang];
+export function renderDiffReport(view: DiffPageView, lang: Lang = 'nb'): string {
+  const m = CATALOGUE[lang].diff;
   const total = view.diff.changes.length;
   const heading = view.programme?.name ?? m.eyebrow;
   const file = (label: string, f: DiffFileView) =>

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allocateText } from '../../src/app/allocate-text.js';
+import { CATALOGUE } from '../../src/domain/i18n/index.js';
 import type { AllocateSummary } from '../../src/app/summary-schema.js';
 import { SAMPLE_NB, cohort, tempDir } from '../e2e/helpers.js';
 
@@ -141,5 +142,44 @@ describe('the allocate summary on the terminal', () => {
         ? '- Helse Vest: B-2 (kvinne, prioritet 5) i stedet for A-1 (mann, prioritet 3), 2 plasser lenger ned i rangeringen.'
         : '- Helse Vest: B-2 (woman, priority 5) instead of A-1 (man, priority 3), 2 places further down the ranking.',
     );
+  });
+
+  it.each(['nb', 'en'] as const)('%s: --verbose detail of a cell short, a gender rule not met and a relaxed rule in the run\'s language', (lang) => {
+    const nord = summary.cells.find((c) => c.key === 'spesialist/Helse Nord')!;
+    const rule = summary.rules.find((r) => r.id === 'gender.cell.spesialist/Helse Nord.male')!;
+    const changed: AllocateSummary = {
+      ...summary,
+      cells: summary.cells.map((c) => (c === nord ? { ...c, selected: 3, shortfall: 1, ineligibleByReason: { too_young: 2 }, explanation: 'Helse Nord: 4 seats, 3 eligible of 6 nominated (2 under 25 years) — 1 seat unfilled' } : c)),
+      rules: summary.rules.map((r) => (r === rule ? { ...r, actual: 1, met: false, explanation: 'Helse Nord: at least 2 men required, 1 selected' } : r)),
+      relaxations: [{ stage: 'groups', code: 'group_gender', reason: 'the candidates allow no better gender balance in group 3', ids: ['TLP-0001'] }],
+    };
+    const text = allocateText(changed, { lang, verbose: true, solvers: [] });
+    const detail = text.split('\n').filter((l) => /^(detail|detalj)/.test(l));
+    expect(detail).toEqual(
+      lang === 'nb'
+        ? [
+            `detalj: Hos Helse Nord: regelen krever minst 2 menn, 1 er tatt opp; bare ${nord.gender.eligible.male} menn var kvalifisert.`,
+            `detalj: Helse Nord: 4 plasser, ${nord.eligible} kvalifiserte av ${nord.nominated} nominerte (2 under aldersgrensen) – 1 ikke fylt`,
+            'detalj (verkstedgruppene): begge kjønn er ikke godt representert i alle verkstedgrupper (TLP-0001)',
+          ]
+        : [
+            'detail: Helse Nord: at least 2 men required, 1 selected',
+            'detail: Helse Nord: 4 seats, 3 eligible of 6 nominated (2 under 25 years) — 1 seat unfilled',
+            'detail (groups): the candidates allow no better gender balance in group 3',
+          ],
+    );
+    if (lang === 'nb') expect(text).not.toMatch(/\b(feasible|timed_out|detail|seats?|eligible|required|selected)\b/);
+  });
+
+  it.each([
+    ['nb', 'løser: verkstedgruppene: jslp stoppet ved tidsgrensen, deretter highs beviselig best'],
+    ['en', 'solver: groups: jslp timed_out (deadline 1000 ms: worker terminated), then highs optimal'],
+  ] as const)('%s: the solver log line of --verbose', (lang, expected) => {
+    const attempts = [
+      { solver: 'jslp', status: 'timed_out', note: 'deadline 1000 ms: worker terminated' },
+      { solver: 'highs', status: 'optimal', note: null },
+    ];
+    expect(CATALOGUE[lang].allocate.solverLine('groups', attempts)).toBe(expected);
+    expect(CATALOGUE[lang].allocate.solveStatus('feasible')).toBe(lang === 'nb' ? 'gyldig, ikke bevist best' : 'feasible');
   });
 });

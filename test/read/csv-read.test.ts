@@ -123,12 +123,12 @@ describe('readCsv', () => {
   it('reports an empty header over a column with values', () => {
     const t = readCsv('a,,c\n1,,3\n1,x,3\n', 'f.csv');
     expect(t.issues).toEqual([
-      { code: 'empty_header', file: 'f.csv', line: 1, column: '(column 2)', message: 'expected a header for column 2, which has values (first on row 3)' },
+      { code: 'empty_header', file: 'f.csv', line: 1, column: '(column 2)', message: 'expected a header for column 2, which has values (first on row 3)', params: { kind: 'file', problem: 'empty_header', column: 2, firstRow: 3 } },
     ]);
   });
 
   it('reports an empty file', () => {
-    expect(readCsv('', 'f.csv').issues).toEqual([{ code: 'empty_file', file: 'f.csv', message: 'expected a header row, the file has no content' }]);
+    expect(readCsv('', 'f.csv').issues).toEqual([{ code: 'empty_file', file: 'f.csv', message: 'expected a header row, the file has no content', params: { kind: 'file', problem: 'empty' } }]);
     expect(readCsv('\n;;;\n\n', 'f.csv').issues.map((i) => i.code)).toEqual(['empty_file']);
   });
 

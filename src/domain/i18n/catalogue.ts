@@ -127,7 +127,27 @@ export interface AllocateWords {
   groupTable: { group: string; size: string; kommune: string; spesialist: string; women: string; men: string; regions: string; clashes: string };
   stageTable: { stage: string; status: string; solver: string; objective: string; bound: string; gap: string };
   stageName: (stage: StageOutcome['stage']) => string;
+  /** --verbose: a stage's or a solver attempt's status (`optimal`, `timed_out`, …) in words. */
+  solveStatus: (status: string) => string;
+  /**
+   * --verbose: a rule not met, a cell's unfilled seats or a relaxed group or team rule in detail. `english`: the
+   * pipeline's own sentence (summary.json), which the English catalogue shows as it is; the others word the facts
+   * (null: no facts known, the line is left out).
+   */
+  detail: (d: VerboseDetail | null, english: string) => string | null;
+  /**
+   * --verbose (stderr): the solvers a stage tried, in order, with each one's status; `note` is the solver's own
+   * (English) note on why it stopped, which the English catalogue shows.
+   */
+  solverLine: (stage: StageOutcome['stage'], attempts: ReadonlyArray<{ solver: string; status: string; note: string | null }>) => string;
 }
+
+/** The facts behind a --verbose detail line (see `AllocateWords.detail`). */
+export type VerboseDetail =
+  /** A quota cell with unfilled seats; `ineligible`: how many nominated are not eligible, by screening reason code. */
+  | { kind: 'cell'; body: string; seats: number; nominated: number; eligible: number; excluded: number; shortfall: number; ineligible: Readonly<Record<string, number>> }
+  | { kind: 'gender'; short: GenderShort }
+  | { kind: 'relaxed'; stage: 'groups' | 'teams'; code: string; ids: readonly string[] };
 
 /** The nomination cap and the committee's decisions, as `allocate`, `check` and `replace` print them. */
 export interface CommitteeWords {
@@ -228,17 +248,81 @@ export type IssueParams =
   /** An allocation row whose id is no candidate of the candidate files. */
   | { kind: 'unknown_candidate'; id: string }
   /** A candidate (at `file`, `line`) without a row in the allocation. */
-  | { kind: 'missing_candidate_row'; id: string; file: string; line: number };
+  | { kind: 'missing_candidate_row'; id: string; file: string; line: number }
+  /** A problem with the whole file or its shape, not one cell's value (see `FileProblem`). */
+  | ({ kind: 'file' } & FileProblem);
+
+/** What an input file should be, as a file-level problem names it. */
+export type FileExpected = 'table' | 'csv' | 'workbook' | 'config' | 'summary';
+
+/** What a path is when it is not a regular file. */
+export type NotRegular = 'directory' | 'fifo' | 'character_device' | 'block_device' | 'socket' | 'other';
+
+/**
+ * A file that cannot be read as it is, or a shape the reader stops at (IssueParams kind `file`). The limits are the
+ * reader's own, passed so that each is declared once; `reason`s are system or library codes, shown as they are.
+ */
+export type FileProblem =
+  | { problem: 'missing' }
+  | { problem: 'permission' }
+  | { problem: 'unreadable'; reason: string }
+  | { problem: 'not_regular'; got: NotRegular; expected: FileExpected }
+  /** `bytes`: the file's size, or null when it grew past the limit while being read. */
+  | { problem: 'too_large'; expected: FileExpected; maxBytes: number; bytes: number | null }
+  | { problem: 'duplicate_file' }
+  /** A workbook where only a CSV file is read. */
+  | { problem: 'workbook_not_csv' }
+  /** A NUL byte in what should be text. */
+  | { problem: 'binary' }
+  /** Not UTF-8: `because` the file starts with a UTF-8 byte-order mark, `--encoding utf8` said so, or the file must be (a programme config). */
+  | { problem: 'not_utf8'; byte: string | null; because: 'bom' | 'option' | 'config' }
+  | { problem: 'empty' }
+  | { problem: 'invalid_delimiter'; delimiter: string }
+  | { problem: 'unclosed_quote' }
+  | { problem: 'row_too_large'; maxBytes: number }
+  | { problem: 'csv_syntax'; reason: string }
+  /** `blank`: blank rows of another width than the first (only spaces or delimiters). */
+  | { problem: 'too_many_rows'; max: number; blank: boolean }
+  /** `got` null: more than the reader counts before parsing. */
+  | { problem: 'too_many_columns'; max: number; got: number | null }
+  | { problem: 'cell_too_long'; max: number; got: number }
+  /** A column (1-based, or a sheet's letters) with values and no header; `firstRow`: the first row with a value. */
+  | { problem: 'empty_header'; column: number | string; firstRow: number }
+  /** A workbook's cell: a formula (its text, cut), a spreadsheet error (`#REF!`), merged cells (`range`; in the header row or not), a value right of the last header. */
+  | { problem: 'formula'; formula: string }
+  | { problem: 'error_cell'; value: string }
+  | { problem: 'merged'; range: string; header: boolean }
+  | { problem: 'no_header_above'; headerRow: number }
+  | { problem: 'too_many_issues'; max: number; scope: 'file' | 'sheet' }
+  | { problem: 'password' }
+  /** An Excel 97–2003 workbook (.xls). */
+  | { problem: 'xls' }
+  | { problem: 'not_workbook' }
+  /** `reason`: the spreadsheet reader's own words (null: the zip container itself is damaged). */
+  | { problem: 'corrupt_workbook'; reason: string | null }
+  | { problem: 'workbook_too_large'; maxMiB: number; partMiB: number; parts: number }
+  | { problem: 'no_sheet' }
+  | { problem: 'unknown_sheet'; sheet: string; sheets: readonly string[] }
+  | { problem: 'hidden_sheet'; visible: string; hidden: string }
+  | { problem: 'empty_sheet' };
 
 /** An output problem in structured form, for each language to say in its own words (`OutputError.params`). */
 export type OutputParams =
   | { kind: 'exists'; paths: readonly string[] }
   | { kind: 'output_is_input'; target: string; input: string }
-  | { kind: 'not_file'; path: string }
+  /** `option`: the option that named the path (`--out` a folder the file is written into). */
+  | { kind: 'not_file'; path: string; option: OutputOption }
+  /** A report path that names no file (`example`: a file name to give instead). */
+  | { kind: 'report_path'; option: OutputOption; path: string; example: string }
+  /** A report path that is one of the run's own output files. */
+  | { kind: 'report_is_output'; option: OutputOption; path: string; name: string }
   | { kind: 'out_dir_empty' }
   | { kind: 'out_dir_create'; dir: string; reason: string }
   | { kind: 'not_dir'; dir: string }
   | { kind: 'write'; path: string; reason: string };
+
+/** The option that named an output path. */
+export type OutputOption = '--out' | '--report' | '--output';
 
 /** The statuses an allocation file holds. */
 export type AllocationStatusName = 'selected' | 'reserve' | 'excluded' | 'ineligible' | 'over_cap' | 'withdrawn';
@@ -315,7 +399,7 @@ export interface ListsWords {
   badDate: (text: string) => string;
 }
 
-/** The words `allocate --dry-run` and `allocate --previous` add to allocate's output (the diff itself is worded by src/diff/messages.ts). */
+/** The words `allocate --dry-run` and `allocate --previous` add to allocate's output (the diff itself is worded by `DiffWords`). */
 export interface PreviousWords {
   /** How the new run is named where a file name would stand. */
   thisRun: string;
@@ -339,6 +423,78 @@ export interface PreviousWords {
    * of `instead`, who left the cell: `TLP-0141 (new): project team 4, not TLP-0093's team 3: …`. Ids only.
    */
   move: (m: MoveText) => string;
+}
+
+/**
+ * `in`: in the cohort now, not before (a new candidate, a reserve called in, …). `out`: in the cohort before,
+ * not now. `moved`: in the cohort in both, in another workshop group, project team or quota cell. `status`:
+ * outside the cohort in both (or in one only), with another status or cell (e.g. a reserve now ineligible, a
+ * late nomination on the reserve list). `reserve_rank`: a reserve of the same cell in both, at another place.
+ * `data`: the same decisions, but input columns changed (a corrected birth date that changed nothing else).
+ */
+export const CHANGE_KINDS = ['in', 'out', 'moved', 'status', 'reserve_rank', 'data'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** Every word `cohort diff` shows a person (terminal, errors, the HTML page, and the diff `allocate --previous` prints). */
+export interface DiffWords {
+  htmlLang: string;
+  /** First line: which two files are compared. */
+  comparing: (oldFile: string, newFile: string) => string;
+  equal: string;
+  /** `2 in, 1 out, 3 moved, …`: only the kinds with changes. */
+  tally: (counts: Readonly<Record<ChangeKind, number>>) => string;
+  heading: Record<ChangeKind, string>;
+  /** A status in words; `rank` for a reserve. Null status: not among the candidates. */
+  status: (status: AllocationStatusName | null, rank: number | null) => string;
+  /** `group 3, team 7`; blank parts left out. */
+  place: (group: number | null, team: number | null) => string;
+  /** A quota cell as the nominating body: `KS (kommune)`, `Helse Vest`. */
+  body: (cell: string | null) => string;
+  /** A reason code of the pipeline in words (unknown codes as they are). */
+  reason: (code: string) => string;
+  before: string;
+  now: string;
+  why: string;
+  newCandidate: string;
+  columns: (names: readonly string[]) => string;
+  bodiesHeading: string;
+  bodiesHeader: readonly [string, string, string, string, string];
+  /** `20 → 19 (−1)`, or just `20` when unchanged. */
+  moved: (a: number, b: number) => string;
+  // bad input and warnings
+  cannotCompare: string;
+  /** Located at the new file: what it is for, against the old file. */
+  differentProgrammes: (oldFile: string, oldName: string, oldStart: string, newName: string, newStart: string) => string;
+  /** Located at the new file. */
+  noCommonCandidate: (oldFile: string) => string;
+  /** Prefix of a warning line on stderr. */
+  warning: string;
+  summaryIgnored: (summary: string, why: string) => string;
+  summaryMismatch: (summary: string, rows: number, file: string, candidates: number) => string;
+  noSummary: (file: string) => string;
+  wroteReport: (path: string) => string;
+  // HTML page
+  pageTitle: string;
+  eyebrow: string;
+  oldFile: string;
+  newFile: string;
+  verdictEqual: string;
+  verdictChanges: (n: number) => string;
+  stat: Record<ChangeKind, string>;
+  bodiesIntro: string;
+  name: string;
+  id: string;
+  cellCol: string;
+  beforeCol: string;
+  afterCol: string;
+  reasonsCol: string;
+  reasonsNote: string;
+  noChanges: string;
+  record: string;
+  seed: string;
+  unknown: string;
+  tool: (name: string, version: string) => string;
+  privacy: string;
 }
 
 /** The columns the CSV outputs (allocation.csv, screening.csv, groups.csv) and the workbook add to the input's. */
@@ -391,6 +547,7 @@ export interface Catalogue {
   screen: ScreenWords;
   lists: ListsWords;
   previous: PreviousWords;
+  diff: DiffWords;
   /**
    * Run notes and checker findings by code, in a few words (the report's notes, `cohort check`'s lines in bokmål);
    * English has the pipeline's own sentences instead, so its table may be empty.

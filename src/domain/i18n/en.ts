@@ -2,7 +2,7 @@
 import { formatPercent, listText, plural } from '../text.js';
 import type { WarningTexts } from '../warnings.js';
 import { CANONICAL_COLUMNS, type CanonicalColumn } from '../types.js';
-import { OUTPUT_COLUMNS, OUTPUT_STATUSES, type Catalogue, type DepartureLine, type OutputColumn, type OutputStatus, type StageOutcome } from './catalogue.js';
+import { CHANGE_KINDS, OUTPUT_COLUMNS, OUTPUT_STATUSES, type Catalogue, type DepartureLine, type OutputColumn, type OutputStatus, type StageOutcome } from './catalogue.js';
 
 const n = (count: number, one: string, other: string): string => plural(count, one, other, 'en');
 const list = (items: readonly string[]): string => listText(items, 'en');
@@ -77,6 +77,43 @@ const WARNINGS: WarningTexts = {
 };
 
 const named = (ids: readonly string[]): string => (ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} …`);
+
+/** The pipeline's reason codes as `cohort diff` names them. */
+const DIFF_REASONS: Record<string, string> = {
+  selected: 'selected by ranking',
+  included: 'included by the committee',
+  selected_for_gender_rule: 'selected to meet a gender rule',
+  lottery: 'lottery among equal ranks',
+  reserve: 'reserve',
+  passed_over_for_gender_rule: 'passed over to meet a gender rule',
+  excluded: 'excluded by the committee',
+  lock_not_obeyed: "the committee's lock could not be obeyed",
+  withdrawn: 'withdrawn',
+  too_young: 'under the minimum age',
+  missing_birth_date: 'no birth date',
+  no_bachelor: 'education below the minimum',
+  missing_education: 'no education given',
+  too_little_experience: 'too little work experience',
+  missing_experience: 'no work experience given',
+  nomination_cap: "over the hospital trust's nomination cap",
+  not_endorsed: 'not endorsed by the nearest superior',
+  unknown_rhf: 'unknown RHF',
+  no_quota_cell: 'fits no quota cell',
+};
+
+function signed(d: number): string {
+  return d > 0 ? `+${d}` : `−${-d}`;
+}
+
+/** `20 → 19 (−1)`, or `20` when unchanged. */
+const movedCount = (a: number, b: number): string => (a === b ? String(a) : `${a} → ${b} (${signed(b - a)})`);
+
+function bodyName(cell: string | null, municipal: string, unknown: string): string {
+  if (cell === null) return unknown;
+  if (cell === 'kommune') return municipal;
+  return cell.startsWith('spesialist/') ? cell.slice('spesialist/'.length) : cell;
+}
+
 
 export const EN = {
   lang: 'en',
@@ -169,6 +206,9 @@ export const EN = {
     groupTable: { group: 'group', size: 'size', kommune: 'kommune', spesialist: 'spesialist', women: 'women', men: 'men', regions: 'RHFs', clashes: 'org clashes' },
     stageTable: { stage: 'stage', status: 'status', solver: 'solver', objective: 'objective', bound: 'bound', gap: 'gap' },
     stageName: (stage) => stage,
+    solveStatus: (status) => status,
+    detail: (d, english) => (d?.kind === 'relaxed' ? `detail (${d.stage}): ${english}` : `detail: ${english}`),
+    solverLine: (stage, attempts) => `solver: ${stage}: ${attempts.map((t) => `${t.solver} ${t.status}${t.note === null ? '' : ` (${t.note})`}`).join(', then ')}`,
   },
   committee: {
     overCap: (trust, nominated, cap, ids, count) =>
@@ -302,6 +342,68 @@ export const EN = {
       );
       return facts.length === 0 ? head : `${head}: ${facts.join('; ')}`;
     },
+  },
+  diff: {
+    htmlLang: 'en',
+    comparing: (a, b) => `Changes from ${a} to ${b}`,
+    equal: 'No changes: the two allocations are equal.',
+    tally: (c) => {
+      const words: Record<(typeof CHANGE_KINDS)[number], string> = { in: 'in', out: 'out', moved: 'moved', status: 'other status change', reserve_rank: 'new reserve place', data: 'changed input' };
+      return CHANGE_KINDS.filter((k) => c[k] > 0).map((k) => `${c[k]} ${words[k]}`).join(', ');
+    },
+    heading: {
+      in: 'Into the cohort',
+      out: 'Out of the cohort',
+      moved: 'Another workshop group, project team or quota cell',
+      status: 'Other changes outside the cohort',
+      reserve_rank: 'Another place on the reserve list',
+      data: 'Input changed, decisions unchanged',
+    },
+    status: (s, rank) => {
+      if (s === null) return 'not among the candidates';
+      if (s === 'reserve') return rank === null ? 'reserve' : `reserve no. ${rank}`;
+      return { selected: 'participant', excluded: 'excluded by the committee', ineligible: 'ineligible', over_cap: 'over the nomination cap', withdrawn: 'withdrawn' }[s];
+    },
+    place: (g, t) => [g === null ? null : `group ${g}`, t === null ? null : `team ${t}`].filter((x) => x !== null).join(', '),
+    body: (cell) => bodyName(cell, 'KS (municipal)', 'unknown quota cell'),
+    reason: (code) => DIFF_REASONS[code] ?? code,
+    before: 'before',
+    now: 'now',
+    why: 'why',
+    newCandidate: 'new candidate',
+    columns: (names) => `changed: ${names.join(', ')}`,
+    bodiesHeading: 'Seats and gender balance per nominating body',
+    bodiesHeader: ['body', 'participants', 'women', 'men', 'reserves'],
+    moved: movedCount,
+    cannotCompare: 'cannot compare the allocations',
+    differentProgrammes: (fa, na, sa, nb, sb) => `is for "${nb}" (starting ${sb}), but ${fa} is for "${na}" (starting ${sa}): two different programmes or years`,
+    noCommonCandidate: (a) => `has no candidate in common with ${a}: they look like allocations of different programmes or years`,
+    summaryIgnored: (s, why) => `${s} was not used (${why})`,
+    summaryMismatch: (s, rows, file, n) => `${s} was not used: it is about ${n} candidates, ${file} has ${rows} rows`,
+    noSummary: (f) => `no summary.json beside ${f}: the programme and year cannot be checked`,
+    wroteReport: (p) => `Wrote ${p}.`,
+    warning: 'warning',
+    pageTitle: 'changes',
+    eyebrow: 'Changes between two allocations',
+    oldFile: 'Before',
+    newFile: 'Now',
+    verdictEqual: 'No changes',
+    verdictChanges: (n) => (n === 1 ? '1 change' : `${n} changes`),
+    stat: { in: 'in', out: 'out', moved: 'moved', status: 'other status changes', reserve_rank: 'new reserve places', data: 'input changed' },
+    bodiesIntro: 'Participants and reserves per nominating body (KS for the municipalities, each RHF for its hospital trusts), and the gender balance among the participants.',
+    name: 'Name',
+    id: 'ID',
+    cellCol: 'Body',
+    beforeCol: 'Before',
+    afterCol: 'Now',
+    reasonsCol: 'Reasons in the new run',
+    reasonsNote: '',
+    noChanges: 'None.',
+    record: 'For the record',
+    seed: 'Lottery seed',
+    unknown: 'unknown',
+    tool: (n, v) => `Made with ${n} ${v}`,
+    privacy: 'This file holds personal data. It fetches and sends nothing and opens without a network.',
   },
   files: {
     candidateColumns: Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, c])) as Record<CanonicalColumn, string>,

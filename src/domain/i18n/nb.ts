@@ -1,8 +1,8 @@
 /** Bokmål, the coordinators' language and the default where the environment says Norwegian. */
 import { formatDate, formatNumber, formatPercent, listText, plural } from '../text.js';
-import type { ReasonFacts, RuleFact } from '../types.js';
+import type { CanonicalColumn, ReasonFacts, RuleFact } from '../types.js';
 import type { WarningTexts } from '../warnings.js';
-import type { Catalogue, DepartureLine, IssueParams, OutputParams, StageOutcome } from './catalogue.js';
+import { CHANGE_KINDS, type Catalogue, type DepartureLine, type GenderShort, type FileExpected, type IssueParams, type NotRegular, type OutputParams, type StageOutcome } from './catalogue.js';
 
 const n = (count: number, one: string, other: string): string => plural(count, one, other, 'nb');
 const list = (items: readonly string[]): string => listText(items, 'nb');
@@ -270,6 +270,7 @@ const ISSUE: { [K in IssueParams['kind']]: (p: Params<K>) => string } = {
   allocation_number: (p) => `${q(p.value)} er ikke et helt tall fra 1; skriv ${ALLOCATION_NUMBER[p.what]} (1, 2, …) eller la cellen stå tom`,
   unknown_candidate: (p) => `søknadsnummeret ${q(p.id)} finnes ikke i kandidatfilene; rett det, eller ta med filen kandidaten står i`,
   missing_candidate_row: (p) => `kandidaten ${p.id} (fil ${p.file}, rad ${p.line}) har ingen rad i fordelingen; hver kandidat skal stå der én gang`,
+  file: (p) => fileIssue(p),
   ambiguous_municipality: (p) =>
     `${q(p.value)} kan være ${either(p.options.map((o) => `${o.name} med nummer ${o.number}`))}; skriv kommunenummeret eller navnet med fylket` +
     `${p.options[0] === undefined ? '' : `, for eksempel ${p.options[0].number} eller ${p.options[0].name}`}`,
@@ -278,12 +279,111 @@ const ISSUE: { [K in IssueParams['kind']]: (p: Params<K>) => string } = {
 const OUTPUT: { [K in OutputParams['kind']]: (p: Extract<OutputParams, { kind: K }>) => string } = {
   exists: (p) => `${list(p.paths)} finnes allerede; ingenting er skrevet (bruk --force for å skrive over)`,
   output_is_input: (p) => `${p.target} er inndatafilen ${p.input}; ingenting er skrevet (velg en annen utdatamappe eller et annet navn: en inndatafil skrives aldri over, heller ikke med --force)`,
-  not_file: (p) => `${p.path} finnes og er ingen vanlig fil; velg en annen sti`,
+  not_file: (p) => `${p.path} finnes og er ingen vanlig fil; ${p.option === '--out' ? 'velg en annen mappe for --out' : `velg en annen sti for ${p.option}`}`,
+  report_path: (p) => `${p.option}: «${p.path}» er ikke et filnavn; skriv for eksempel ${p.example}`,
+  report_is_output: (p) => `${p.option}: ${p.path} ville skrive over kjøringens egen ${p.name}; velg et annet navn`,
   out_dir_empty: () => 'navnet på utdatamappa er tomt; skriv en mappe, for eksempel --out ut',
   out_dir_create: (p) => `kan ikke opprette utdatamappa ${p.dir} (${p.reason})`,
   not_dir: (p) => `${p.dir} er ingen mappe; velg en mappe for --out`,
   write: (p) => `kan ikke skrive ${p.path} (${p.reason})`,
 };
+
+const EXPECTED: Record<FileExpected, string> = {
+  table: 'en CSV-fil eller et regneark',
+  csv: 'en CSV-fil',
+  workbook: 'et regneark (.xlsx eller .ods)',
+  config: 'en programfil (JSON)',
+  summary: 'en summary.json-fil',
+};
+const NOT_REGULAR: Record<NotRegular, string> = {
+  directory: 'en mappe',
+  fifo: 'en navngitt rørledning (FIFO)',
+  character_device: 'en tegnenhet',
+  block_device: 'en blokkenhet',
+  socket: 'en socket',
+  other: 'noe annet enn en vanlig fil',
+};
+const MiB = 1024 * 1024;
+/** `10 MiB`, `1 000 byte`: a size as a person reads it. */
+const size = (bytes: number): string => (bytes >= MiB ? `${formatNumber(Math.round((bytes / MiB) * 10) / 10, 'nb')} MiB` : `${formatNumber(bytes, 'nb')} byte`);
+/** `10 MiB (10 485 760 byte)`: a limit, readable and exact. */
+const limit = (bytes: number): string => (bytes % MiB === 0 ? `${size(bytes)} (${formatNumber(bytes, 'nb')} byte)` : size(bytes));
+const SAVE_CSV = 'lagre den som «CSV UTF-8»';
+
+function fileIssue(p: Params<'file'>): string {
+  switch (p.problem) {
+    case 'missing':
+      return 'filen finnes ikke; sjekk navnet og mappen';
+    case 'permission':
+      return 'du har ikke tilgang til å lese filen; sjekk tilgangen, eller kopier filen til en mappe du kan lese';
+    case 'unreadable':
+      return `filen kan ikke leses (${p.reason})`;
+    case 'not_regular':
+      return `dette er ${NOT_REGULAR[p.got]}, ikke ${EXPECTED[p.expected]}; oppgi en fil`;
+    case 'too_large':
+      return `filen er ${p.bytes === null ? `større enn ${limit(p.maxBytes)}` : `på ${formatNumber(p.bytes, 'nb')} byte`}, men ${EXPECTED[p.expected]} kan være på høyst ${limit(p.maxBytes)}; er det riktig fil?`;
+    case 'duplicate_file':
+      return 'filen er oppgitt to ganger på kommandolinjen; ta den med bare én gang';
+    case 'workbook_not_csv':
+      return `filen er et regneark (.xlsx eller .ods), men her trengs en CSV-fil; ${SAVE_CSV}`;
+    case 'binary':
+      return `filen er ingen tekstfil (den har en NUL-byte); er det et Excel-regneark (.xlsx)? I så fall ${SAVE_CSV}`;
+    case 'not_utf8':
+      return p.because === 'config'
+        ? 'filen er ikke gyldig UTF-8-tekst; lagre den som UTF-8'
+        : `byten 0x${p.byte ?? '??'} er ikke UTF-8 (${p.because === 'bom' ? 'filen begynner med et UTF-8-merke (BOM)' : 'valgt med --encoding utf8'}); ${SAVE_CSV} eller bruk --encoding cp1252`;
+    case 'empty':
+      return 'filen er tom; den skal begynne med en overskriftsrad';
+    case 'invalid_delimiter':
+      return `${q(p.delimiter)} kan ikke være skilletegn; bruk ; , eller tab`;
+    case 'unclosed_quote':
+      return 'et anførselstegn (") i raden som begynner her, lukkes aldri før filen slutter; sett inn det avsluttende anførselstegnet';
+    case 'row_too_large':
+      return `raden er lengre enn ${size(p.maxBytes)}; mangler det et avsluttende anførselstegn (")?`;
+    case 'csv_syntax':
+      return `filen er ingen gyldig CSV (${p.reason})`;
+    case 'too_many_rows':
+      return p.blank
+        ? `filen har mer enn ${formatNumber(p.max, 'nb')} tomme rader med en annen bredde enn første rad (bare mellomrom eller skilletegn); slett dem`
+        : `det er mer enn ${formatNumber(p.max, 'nb')} datarader; del filen opp`;
+    case 'too_many_columns':
+      return `raden har ${p.got === null ? 'for mange' : formatNumber(p.got, 'nb')} celler; høyst ${formatNumber(p.max, 'nb')} er tillatt`;
+    case 'cell_too_long':
+      return `cellen har ${formatNumber(p.got, 'nb')} tegn; høyst ${formatNumber(p.max, 'nb')} er tillatt`;
+    case 'empty_header':
+      return `kolonne ${p.column} har verdier (første gang i rad ${p.firstRow}), men ingen overskrift; skriv en overskrift`;
+    case 'formula':
+      return `cellen har en formel (=${p.formula}), ikke en verdi; kopier kolonnen og lim den inn igjen som bare verdier`;
+    case 'error_cell':
+      return `cellen har regnearkfeilen ${p.value}, ikke en verdi; rett formelen eller skriv verdien`;
+    case 'merged':
+      return p.header
+        ? `cellene ${p.range} i overskriftsraden er slått sammen; del dem opp og gi hver kolonne sin egen overskrift`
+        : `cellene ${p.range} er slått sammen; del dem opp og skriv verdien i hver rad`;
+    case 'no_header_above':
+      return `cellen har en verdi, men ingen overskrift over seg (overskriftsraden er rad ${p.headerRow}); flytt verdien eller gi kolonnen en overskrift`;
+    case 'too_many_issues':
+      return `lesingen stoppet etter ${p.max} feil i ${p.scope === 'sheet' ? 'dette arket' : 'denne filen'}; rett disse først`;
+    case 'password':
+      return 'regnearket er beskyttet med passord; lagre en kopi uten passord (Fil → Info → Beskytt arbeidsbok)';
+    case 'xls':
+      return `regnearket er i det gamle formatet fra Excel 97–2003 (.xls); lagre det som .xlsx («Excel-arbeidsbok»), eller ${SAVE_CSV}`;
+    case 'not_workbook':
+      return 'filen er verken et .xlsx- eller et .ods-regneark';
+    case 'corrupt_workbook':
+      return `regnearket er skadet${p.reason === null ? '' : ` (${p.reason})`}; åpne det i regnearkprogrammet og lagre det på nytt`;
+    case 'workbook_too_large':
+      return `regnearket er større enn ${p.maxMiB} MiB utpakket (høyst ${p.partMiB} MiB per del og ${p.parts} deler); en søkerliste er langt mindre: er det en annen fil, eller er den skadet?`;
+    case 'no_sheet':
+      return 'regnearket har ikke noe ark med en overskriftsrad';
+    case 'unknown_sheet':
+      return `regnearket har ikke noe ark som heter ${q(p.sheet)} (--sheet); arkene heter ${list(p.sheets.map(q))}`;
+    case 'hidden_sheet':
+      return `overskriftsraden står ikke på det første synlige arket ${q(p.visible)}, men på det skjulte arket ${q(p.hidden)}; vis arket (høyreklikk på en arkfane → Vis) og lagre, eller oppgi det med --sheet "${p.hidden}"`;
+    case 'empty_sheet':
+      return 'arket er tomt; det skal begynne med en overskriftsrad';
+  }
+}
 
 function numberIssue(p: Params<'years' | 'priority'>): string {
   const w = NUMBER[p.kind];
@@ -309,6 +409,77 @@ const isoToNb = (iso: string): string => {
 };
 const named = (ids: readonly string[]): string => (ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} …`);
 
+/** The pipeline's reason codes as `cohort diff` names them. */
+const DIFF_REASONS: Record<string, string> = {
+  selected: 'valgt etter rangering',
+  included: 'tatt inn av komiteen',
+  selected_for_gender_rule: 'valgt for å oppfylle en kjønnsregel',
+  lottery: 'loddtrekning ved lik rangering',
+  reserve: 'reserve',
+  passed_over_for_gender_rule: 'forbigått for å oppfylle en kjønnsregel',
+  excluded: 'utelatt av komiteen',
+  lock_not_obeyed: 'komiteens lås kunne ikke følges',
+  withdrawn: 'trukket',
+  too_young: 'under aldersgrensen',
+  missing_birth_date: 'mangler fødselsdato',
+  no_bachelor: 'utdanning under kravet',
+  missing_education: 'mangler utdanning',
+  too_little_experience: 'for kort arbeidserfaring',
+  missing_experience: 'mangler arbeidserfaring',
+  nomination_cap: 'over helseforetakets nominasjonstak',
+  not_endorsed: 'ikke forankret hos nærmeste leder',
+  unknown_rhf: 'ukjent RHF',
+  no_quota_cell: 'passer ingen kvotecelle',
+};
+
+function signed(d: number): string {
+  return d > 0 ? `+${d}` : `−${-d}`;
+}
+
+/** `20 → 19 (−1)`, or `20` when unchanged. */
+const movedCount = (a: number, b: number): string => (a === b ? String(a) : `${a} → ${b} (${signed(b - a)})`);
+
+function bodyName(cell: string | null, municipal: string, unknown: string): string {
+  if (cell === null) return unknown;
+  if (cell === 'kommune') return municipal;
+  return cell.startsWith('spesialist/') ? cell.slice('spesialist/'.length) : cell;
+}
+
+
+/** A candidate file's columns as a bokmål file heads them (`cohort template --lang nb`). */
+const CANDIDATE_COLUMNS: Readonly<Record<CanonicalColumn, string>> = {
+  id: INPUT_ID,
+  name: 'Navn',
+  birth_date: 'Fødselsdato',
+  gender: 'Kjønn',
+  sector: 'Sektor',
+  rhf: 'RHF',
+  organisation: 'Virksomhet',
+  position: 'Stilling',
+  education: 'Høyeste fullførte utdanning',
+  experience_years: 'Arbeidserfaring (år)',
+  priority: 'Prioritet',
+  endorsed: 'Forankret',
+};
+
+/** A gender rule not met, in numbers (`AllocateWords.genderShort`). */
+function genderShortText(g: GenderShort): string {
+  const where = g.scope === 'cohort' ? 'I kullet' : g.scope === 'sector' ? `I ${SECTOR[g.where] ?? g.where}` : `Hos ${g.where === 'kommune' ? 'kommunene (KS)' : g.where}`;
+  const [one, other] = GENDER[g.gender];
+  const pool = g.eligible === null ? '' : `; ${g.eligible === 0 ? 'ingen' : `bare ${g.eligible}`} ${g.eligible === 1 ? one : other} var kvalifisert`;
+  return `${where}: regelen krever minst ${n(g.required, one, other)}, ${g.actual} er tatt opp${pool}.`;
+}
+
+/** A solver's or a stage's status in words (--verbose). */
+const SOLVE_STATUS: Readonly<Record<string, string>> = {
+  optimal: 'beviselig best',
+  feasible: 'gyldig, ikke bevist best',
+  timed_out: 'stoppet ved tidsgrensen',
+  infeasible: 'ingen løsning',
+  unbounded: 'ubegrenset',
+  error: 'feil',
+};
+
 export const NB = {
   lang: 'nb',
   warning: 'advarsel',
@@ -333,12 +504,7 @@ export const NB = {
       `${g.unknown > 0 ? `, ${g.unknown} med ukjent kjønn` : ''} ` +
       `(kommunene ${g.kommune[0]}/${g.kommune[1]}, spesialisthelsetjenesten ${g.spesialist[0]}/${g.spesialist[1]}).`,
     unfilled: (body, missing, seats, eligible) => `${body}: ${missing} av ${n(seats, 'plass', 'plasser')} ikke fylt (${n(eligible, 'kvalifisert kandidat', 'kvalifiserte kandidater')}).`,
-    genderShort: (g) => {
-      const where = g.scope === 'cohort' ? 'I kullet' : g.scope === 'sector' ? `I ${SECTOR[g.where] ?? g.where}` : `Hos ${g.where === 'kommune' ? 'kommunene (KS)' : g.where}`;
-      const [one, other] = GENDER[g.gender];
-      const pool = g.eligible === null ? '' : `; ${g.eligible === 0 ? 'ingen' : `bare ${g.eligible}`} ${g.eligible === 1 ? one : other} var kvalifisert`;
-      return `${where}: regelen krever minst ${n(g.required, one, other)}, ${g.actual} er tatt opp${pool}.`;
-    },
+    genderShort: (g) => genderShortText(g),
     groups: (g) => {
       const sizes = list(g.sizes.map(([size, count]) => `${count} på ${size}`));
       return (
@@ -401,6 +567,26 @@ export const NB = {
     groupTable: { group: 'gruppe', size: 'antall', kommune: 'kommune', spesialist: 'spesialist', women: 'kvinner', men: 'menn', regions: 'regioner', clashes: 'kolleger' },
     stageTable: { stage: 'trinn', status: 'status', solver: 'løser', objective: 'målverdi', bound: 'grense', gap: 'avstand' },
     stageName: (stage) => STAGE[stage],
+    solveStatus: (status) => SOLVE_STATUS[status] ?? status,
+    detail: (d) => {
+      switch (d?.kind) {
+        case undefined:
+          return null;
+        case 'cell': {
+          const why = Object.entries(d.ineligible).map(([code, count]) => `${count} ${DIFF_REASONS[code] ?? code}`);
+          return (
+            `detalj: ${d.body}: ${n(d.seats, 'plass', 'plasser')}, ${d.eligible} kvalifiserte av ${d.nominated} nominerte` +
+            `${why.length > 0 ? ` (${why.join(', ')})` : ''}${d.excluded > 0 ? `, ${d.excluded} holdt utenfor av komiteen` : ''} – ${d.shortfall} ikke fylt`
+          );
+        }
+        case 'gender':
+          return `detalj: ${genderShortText(d.short)}`;
+        case 'relaxed':
+          return `detalj (${STAGE[d.stage]}): ${NOTES[d.code] ?? d.code}${d.ids.length > 0 ? ` (${list(d.ids)})` : ''}`;
+      }
+    },
+    // The solver's own note (English, technical) stays in the English detail; the status says what happened.
+    solverLine: (stage, attempts) => `løser: ${STAGE[stage]}: ${attempts.map((t) => `${t.solver} ${SOLVE_STATUS[t.status] ?? t.status}`).join(', deretter ')}`,
   },
   committee: {
     overCap: (trust, nominated, cap, ids, count) =>
@@ -552,21 +738,70 @@ export const NB = {
       return facts.length === 0 ? head : `${head}: ${facts.join('; ')}`;
     },
   },
-  files: {
-    candidateColumns: {
-      id: INPUT_ID,
-      name: 'Navn',
-      birth_date: 'Fødselsdato',
-      gender: 'Kjønn',
-      sector: 'Sektor',
-      rhf: 'RHF',
-      organisation: 'Virksomhet',
-      position: 'Stilling',
-      education: 'Høyeste fullførte utdanning',
-      experience_years: 'Arbeidserfaring (år)',
-      priority: 'Prioritet',
-      endorsed: 'Forankret',
+  diff: {
+    htmlLang: 'nb',
+    comparing: (a, b) => `Endringer fra ${a} til ${b}`,
+    equal: 'Ingen endringer: de to fordelingene er like.',
+    tally: (c) => {
+      const words: Record<(typeof CHANGE_KINDS)[number], string> = { in: 'inn', out: 'ut', moved: 'flyttet', status: 'annen statusendring', reserve_rank: 'ny reserveplass', data: 'endrede inndata' };
+      return CHANGE_KINDS.filter((k) => c[k] > 0).map((k) => `${c[k]} ${words[k]}`).join(', ');
     },
+    heading: {
+      in: 'Inn i kullet',
+      out: 'Ut av kullet',
+      moved: 'Ny verkstedgruppe, nytt prosjektteam eller ny kvotecelle',
+      status: 'Andre endringer utenfor kullet',
+      reserve_rank: 'Ny plass på reservelisten',
+      data: 'Endrede inndata, ellers uendret',
+    },
+    status: (s, rank) => {
+      if (s === null) return 'ikke blant søkerne';
+      if (s === 'reserve') return rank === null ? 'reserve' : `reserve nr. ${rank}`;
+      return { selected: 'deltaker', excluded: 'utelatt av komiteen', ineligible: 'ikke kvalifisert', over_cap: 'over nominasjonstaket', withdrawn: 'trukket' }[s];
+    },
+    place: (g, t) => [g === null ? null : `gruppe ${g}`, t === null ? null : `team ${t}`].filter((x) => x !== null).join(', '),
+    body: (cell) => bodyName(cell, 'KS (kommune)', 'ukjent kvotecelle'),
+    reason: (code) => DIFF_REASONS[code] ?? code,
+    before: 'før',
+    now: 'nå',
+    why: 'grunn',
+    newCandidate: 'ny søker',
+    columns: (names) => `endret: ${names.map((n) => CANDIDATE_COLUMNS[n as CanonicalColumn] ?? n).join(', ')}`,
+    bodiesHeading: 'Plasser og kjønnsbalanse per instans',
+    bodiesHeader: ['instans', 'deltakere', 'kvinner', 'menn', 'reserver'],
+    moved: movedCount,
+    cannotCompare: 'kan ikke sammenligne fordelingene',
+    differentProgrammes: (fa, na, sa, nb, sb) => `gjelder «${nb}» (oppstart ${sb}), men ${fa} gjelder «${na}» (oppstart ${sa}): to ulike programmer eller år`,
+    noCommonCandidate: (a) => `har ingen søker felles med ${a}: de ser ut til å gjelde ulike programmer eller år`,
+    summaryIgnored: (s, why) => `${s} ble ikke brukt (${why === 'not valid JSON' ? 'ikke gyldig JSON' : 'ikke summary.json fra cohort allocate eller cohort replace'})`,
+    summaryMismatch: (s, rows, file, n) => `${s} ble ikke brukt: den gjelder ${n} søkere, ${file} har ${rows} rader`,
+    noSummary: (f) => `fant ingen summary.json ved siden av ${f}: programmet og året kan ikke kontrolleres`,
+    wroteReport: (p) => `Skrev ${p}.`,
+    warning: 'advarsel',
+    pageTitle: 'endringer',
+    eyebrow: 'Endringer mellom to fordelinger',
+    oldFile: 'Før',
+    newFile: 'Nå',
+    verdictEqual: 'Ingen endringer',
+    verdictChanges: (n) => (n === 1 ? '1 endring' : `${n} endringer`),
+    stat: { in: 'inn', out: 'ut', moved: 'flyttet', status: 'andre statusendringer', reserve_rank: 'nye reserveplasser', data: 'endrede inndata' },
+    bodiesIntro: 'Deltakere og reserver per nominerende instans (KS for kommunene, hvert RHF for sine helseforetak), og kjønnsbalansen blant deltakerne.',
+    name: 'Navn',
+    id: 'ID',
+    cellCol: 'Instans',
+    beforeCol: 'Før',
+    afterCol: 'Nå',
+    reasonsCol: 'Begrunnelse i ny kjøring',
+    reasonsNote: 'Begrunnelsene fra beregningen står på engelsk.',
+    noChanges: 'Ingen.',
+    record: 'For protokollen',
+    seed: 'Seed for loddtrekning',
+    unknown: 'ukjent',
+    tool: (n, v) => `Laget med ${n} ${v}`,
+    privacy: 'Filen inneholder personopplysninger. Den henter og sender ingenting, og kan åpnes uten nett.',
+  },
+  files: {
+    candidateColumns: CANDIDATE_COLUMNS,
     columns: {
       id: 'ID',
       input_id: INPUT_ID,
