@@ -101,7 +101,9 @@ export function unknownLockIds(candidates: readonly Candidate[], locks: Committe
     const key = JSON.stringify([ref.file, ref.line ?? null, ref.id]);
     if (ids.has(ref.id) || seen.has(key)) continue;
     seen.add(key);
-    issues.push({ code: 'unknown_id', file: ref.file, line: ref.line, column: ref.column, message: `expected the id of a candidate in the input files, got ${JSON.stringify(ref.id)}${mangledHint(ref.id, candidates)}` });
+    issues.push({ code: 'unknown_id', file: ref.file, line: ref.line, column: ref.column, message: `expected the id of a candidate in the input files, got ${JSON.stringify(ref.id)}${mangledHint(ref.id, candidates)}`,
+      params: { kind: 'unknown_candidate', id: ref.id },
+    });
   }
   return issues;
 }

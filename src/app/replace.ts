@@ -25,7 +25,7 @@ import { toPerson } from '../stages/common.js';
 import { groupQualityRows, teamQualityRows } from '../stages/quality.js';
 import { partitionsOf } from '../domain/partition.js';
 import { quotaCells } from '../domain/programme.js';
-import { plural, type Lang } from '../domain/text.js';
+import type { Lang } from '../domain/text.js';
 import { CATALOGUE } from '../domain/i18n/index.js';
 import type { Candidate } from '../domain/types.js';
 import { closeSolvers, createSolve } from '../solver/index.js';
@@ -129,12 +129,12 @@ function replaceInput(loaded: Loaded, opts: ReplaceOptions, seed: string): Repla
   return { programme: loaded.inputs.programme, screened: loaded.inputs.screening.screened, rows, withdraw: opts.withdraw, add: opts.add, seed, locks: loaded.locks.groups };
 }
 
-function compute(input: ReplaceInput, reformed?: ReformedPlacement): ReplaceResult {
+function compute(input: ReplaceInput, lang: Lang, reformed?: ReformedPlacement): ReplaceResult {
   const outcome = computeReplacement(input, reformed);
   if (!outcome.ok) {
     throw new InputError(
-      outcome.problems.map((p) => ({ code: p.code, file: p.option, message: p.message })),
-      `${plural(outcome.problems.length, 'problem', 'problems')} with the requested change`,
+      outcome.problems.map((p) => ({ code: p.code, file: p.option, message: p.message, params: p.params })),
+      CATALOGUE[lang].commands.requestProblems(outcome.problems.length),
     );
   }
   return outcome.result;
@@ -406,7 +406,7 @@ export async function runReplace(options: ReplaceOptions): Promise<CommandOutcom
   const before = findings(loaded, loaded.allocation);
   const file = join(opts.out, 'allocation.csv');
 
-  let result = compute(input);
+  let result = compute(input, opts.lang ?? 'nb');
   let rows = orderedRows(loaded, result);
   let found = findings(loaded, asAllocationFile(loaded, rows, file));
   let bad = unexplained(found, before, result);
@@ -415,7 +415,7 @@ export async function runReplace(options: ReplaceOptions): Promise<CommandOutcom
     const because = result.placement.groupCountChanged
       ? `${result.participants.length} participants need another number of workshop groups`
       : 'no placement within a few swaps keeps every group and team rule';
-    result = compute(input, await reform(loaded, result, seed, opts.deadlineMs, because));
+    result = compute(input, opts.lang ?? 'nb', await reform(loaded, result, seed, opts.deadlineMs, because));
     rows = orderedRows(loaded, result);
     found = findings(loaded, asAllocationFile(loaded, rows, file));
     bad = unexplained(found, before, result);

@@ -6,6 +6,7 @@
  */
 import { dirname } from 'node:path';
 import { EXIT, InputError } from '../domain/errors.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
 import { quotaCells } from '../domain/programme.js';
 import { genderRules, seatsToFill } from '../domain/rules.js';
 import { reportFileName, writeOutputs } from '../io/csv-write.js';
@@ -87,9 +88,8 @@ function placementFindings(findings: readonly CheckViolation[]): RelaxationView[
 }
 
 /** `, 2 over the nomination cap` when anyone is. */
-function overCapText(view: { nominationCap?: { trusts: ReadonlyArray<{ people: readonly unknown[] }> } | undefined }): string {
-  const n = (view.nominationCap?.trusts ?? []).reduce((a, t) => a + t.people.length, 0);
-  return n === 0 ? '' : `, ${n} over the nomination cap`;
+function overCapCount(view: { nominationCap?: { trusts: ReadonlyArray<{ people: readonly unknown[] }> } | undefined }): number {
+  return (view.nominationCap?.trusts ?? []).reduce((a, t) => a + t.people.length, 0);
 }
 
 export function runReport(opts: ReportOptions): CommandOutcome {
@@ -122,11 +122,13 @@ export function runReport(opts: ReportOptions): CommandOutcome {
   writeOutputs(dirname(opts.output), [{ name, content: renderReport(view, opts.lang ?? 'nb'), option: '--output' }], { force: opts.force, cwd: opts.cwd, inputs: inputPaths(opts) });
 
   const notMet = view.rules.filter((r) => !r.met).length + view.relaxations.length;
+  const lang = opts.lang ?? 'nb';
+  const w = CATALOGUE[lang].commands;
   return {
     stdout:
-      `Drew the report of ${allocation.file} (${view.counts.selected} selected, ${view.counts.reserve} reserve, ${view.counts.excluded} excluded, ${view.counts.ineligible} ineligible${overCapText(view)}).\n` +
-      (allRulesMet ? 'Every programme rule is met.\n' : `A programme rule is not met (exit code 1): ${notMet === 0 ? 'see' : `${notMet} shown in`} the report; cohort check lists every finding.\n`) +
-      `Wrote the report ${opts.output}.\n`,
+      `${w.drewReport({ file: allocation.file, ...view.counts, overCap: overCapCount(view) })}\n` +
+      `${allRulesMet ? CATALOGUE[lang].allocate.allMet : w.reportNotMet(notMet)}\n` +
+      `${CATALOGUE[lang].allocate.wroteReport(opts.output)}\n`,
     stderr: runWarningLines(warnings, opts.lang ?? 'nb'),
     exitCode: allRulesMet ? EXIT.ok : EXIT.ruleNotMet,
   };

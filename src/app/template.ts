@@ -10,7 +10,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { EXIT, OutputError } from '../domain/errors.js';
-import { plural } from '../domain/text.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
 import { templateHeaders } from '../read/columns.js';
 import { CANONICAL_COLUMNS, SECTORS, type CanonicalColumn, type Sector } from '../domain/types.js';
 import { toCsv, writeOutputs } from '../io/csv-write.js';
@@ -133,7 +133,7 @@ export function runTemplate(opts: TemplateOptions): CommandOutcome {
   writeOutputs(dirname(opts.out), [{ name, content: UTF8_BOM + csv }], { force: opts.force, cwd: opts.cwd });
   const rows: number = opts.example ? SECTORS.length : 0;
   return {
-    stdout: `Wrote ${opts.out} (${templateHeaders(opts.lang).length} columns, ${plural(rows, 'example row', 'example rows')}).\n`,
+    stdout: `${CATALOGUE[opts.lang].commands.wroteTemplate(opts.out, templateHeaders(opts.lang).length, rows)}\n`,
     stderr: '',
     exitCode: EXIT.ok,
   };

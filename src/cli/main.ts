@@ -12,6 +12,7 @@ import { escapeForTerminal } from '../domain/escape.js';
 import type { CommandOutcome } from '../app/outcome.js';
 import { DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS, MIN_DEADLINE_MS, deadlineFromSeconds } from '../app/pipeline.js';
 import type { Lang } from '../domain/text.js';
+import { CATALOGUE } from '../domain/i18n/index.js';
 import { HELP, translateCommanderError, type HelpText } from './help-text.js';
 import { environmentLang, langArgument, LANGS } from './lang.js';
 
@@ -171,7 +172,7 @@ function buildProgram(io: CliIO, lang: Lang, setOutcome: (o: CommandOutcome) => 
     .option('--seed <text>', h.allocate.seed)
     .option('--include <ids>', h.allocate.include, splitIds, [])
     .option('--exclude <ids>', h.allocate.exclude, splitIds, [])
-    .option('--time-limit <seconds>', h.common.timeLimit(DEADLINE_LIMITS), parseTimeLimit, DEFAULT_DEADLINE_MS / 1000)
+    .option('--time-limit <seconds>', h.common.timeLimit(DEADLINE_LIMITS), parseTimeLimit(lang), DEFAULT_DEADLINE_MS / 1000)
     .option('--locks <file>', h.allocate.locks)
     .option('--report <file>', h.allocate.report)
     .option('--previous <file>', h.allocate.previous)
@@ -202,7 +203,7 @@ function buildProgram(io: CliIO, lang: Lang, setOutcome: (o: CommandOutcome) => 
       );
     });
 
-  const ctx: Ctx = { io, h, langOf, setOutcome };
+  const ctx: Ctx = { io, lang, h, langOf, setOutcome };
   addTemplateAndRules(program, ctx);
   addCheck(program, ctx);
   addReplace(program, ctx);
@@ -215,6 +216,8 @@ function buildProgram(io: CliIO, lang: Lang, setOutcome: (o: CommandOutcome) => 
 /** What each command's wiring needs: the process, the help's words, the language rule and the outcome's sink. */
 interface Ctx {
   io: CliIO;
+  /** The language of help and usage errors (the environment's, or `--lang` when given). */
+  lang: Lang;
   h: HelpText;
   langOf: (opts: { lang?: Lang | undefined }) => Lang;
   setOutcome: (o: CommandOutcome) => void;
@@ -298,7 +301,7 @@ function addCheck(program: Command, { io, h, langOf, setOutcome }: Ctx): void {
 }
 
 /** `cohort replace`: withdrawals and committee adds on an existing allocation, moving as few people as possible. */
-function addReplace(program: Command, { io, h, langOf, setOutcome }: Ctx): void {
+function addReplace(program: Command, { io, lang, h, langOf, setOutcome }: Ctx): void {
   withInputOptions(
     program
       .command('replace')
@@ -311,7 +314,7 @@ function addReplace(program: Command, { io, h, langOf, setOutcome }: Ctx): void 
     h,
   )
     .option('--seed <text>', h.replace.seed)
-    .option('--time-limit <seconds>', h.replace.timeLimit(DEADLINE_LIMITS), parseTimeLimit, DEFAULT_DEADLINE_MS / 1000)
+    .option('--time-limit <seconds>', h.replace.timeLimit(DEADLINE_LIMITS), parseTimeLimit(lang), DEFAULT_DEADLINE_MS / 1000)
     .option('--locks <file>', h.replace.locks)
     .option('--report <file>', h.replace.report)
     .addHelpText('after', helpAfter(h, h.replace.examples, h.replace.after))
@@ -442,12 +445,16 @@ function splitMoreIds(value: string, previous: string[] | undefined): string[] {
 }
 
 /** `--time-limit`: seconds within the range the solver policy accepts (`deadlineFromSeconds`). */
-function parseTimeLimit(value: string): number {
-  const n = Number(value);
-  const d = deadlineFromSeconds(n);
-  // commander prints "error: option '--time-limit <seconds>' argument '0' is invalid. <this message>".
-  if ('problem' in d) throw new InvalidArgumentError(`${d.problem[0]?.toUpperCase() ?? ''}${d.problem.slice(1)}, got "${value}".`);
-  return n;
+function parseTimeLimit(lang: Lang): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    const d = deadlineFromSeconds(n);
+    // commander prints "error: option '--time-limit <seconds>' argument '0' is invalid. <this message>".
+    if ('problem' in d) {
+      throw new InvalidArgumentError(lang === 'en' ? `${d.problem[0]?.toUpperCase() ?? ''}${d.problem.slice(1)}, got "${value}".` : CATALOGUE[lang].commands.timeLimit(MIN_DEADLINE_MS / 1000, MAX_DEADLINE_MS / 1000));
+    }
+    return n;
+  };
 }
 
 /**

@@ -6,10 +6,24 @@
  */
 import type { z } from 'zod';
 import { parseIsoDate } from './dates.js';
+import type { ConfigExpect, ConfigProblemParams } from './i18n/catalogue.js';
 import { EDUCATION_LEVELS, RHFS, SECTORS, type Rhf, type Sector } from './types.js';
 
 /** The zod module's `z`, handed in by the caller (see `programmeSchema`). */
 export type Zod = typeof z;
+
+/** What the schema expects of a value, in English; `ConfigExpect` names each for the other languages. */
+const CONFIG_EXPECT: Readonly<Record<ConfigExpect, string>> = {
+  positive_int: 'expected a positive integer',
+  non_negative: 'expected a number ≥ 0',
+  share: 'expected a share between 0 and 0.5',
+  date: 'expected a date like 2026-08-15',
+  real_date: 'expected a real calendar date like 2026-08-15',
+  gender_rule: 'expected "table", "none", { "share": 0.4 } or { "minimum": 1 }',
+  non_empty_name: 'expected a non-empty name',
+  whole_years: 'expected a whole number of years',
+};
+const EXPECT_CODE = new Map(Object.entries(CONFIG_EXPECT).map(([code, text]) => [text, code as ConfigExpect]));
 
 /**
  * The programme file's schema, built with the zod the caller loaded: `src/io/config-load.ts` loads zod only for a
@@ -17,21 +31,21 @@ export type Zod = typeof z;
  * The single source of the `Programme` type.
  */
 export function programmeSchema(z: Zod) {
-  const positiveInt = z.number({ error: 'expected a positive integer' }).int('expected a positive integer').positive('expected a positive integer');
-  const nonNegative = z.number({ error: 'expected a number ≥ 0' }).nonnegative('expected a number ≥ 0');
-  const share = z.number({ error: 'expected a share between 0 and 0.5' }).min(0, 'expected a share between 0 and 0.5').max(0.5, 'expected a share between 0 and 0.5');
+  const positiveInt = z.number({ error: CONFIG_EXPECT.positive_int }).int(CONFIG_EXPECT.positive_int).positive(CONFIG_EXPECT.positive_int);
+  const nonNegative = z.number({ error: CONFIG_EXPECT.non_negative }).nonnegative(CONFIG_EXPECT.non_negative);
+  const share = z.number({ error: CONFIG_EXPECT.share }).min(0, CONFIG_EXPECT.share).max(0.5, CONFIG_EXPECT.share);
   const isoDate = z
-    .string({ error: 'expected a date like 2026-08-15' })
+    .string({ error: CONFIG_EXPECT.date })
     // abort: a string that is not date-shaped gets one message, not also "not a real calendar date".
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date like 2026-08-15', abort: true })
-    .refine((s) => parseIsoDate(s) !== null, 'expected a real calendar date like 2026-08-15');
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: CONFIG_EXPECT.date, abort: true })
+    .refine((s) => parseIsoDate(s) !== null, CONFIG_EXPECT.real_date);
 
   /**
    * A nominating body's own gender rule (see `cellGenderMinimum` in rules.ts): `"table"` the Norwegian
    * representation table, `{ "share": 0.4 }` each gender at least that share of the body's seats (rounded up),
    * `{ "minimum": 1 }` at least that many of each gender, `"none"` no rule.
    */
-  const genderRuleError = 'expected "table", "none", { "share": 0.4 } or { "minimum": 1 }';
+  const genderRuleError = CONFIG_EXPECT.gender_rule;
   const CellGenderSchema = z.union(
     [
       z.literal('table'),
@@ -64,7 +78,7 @@ export function programmeSchema(z: Zod) {
     /** Optional pointer to the JSON Schema, ignored. */
     $schema: z.string().optional(),
     /** Display name, e.g. "Felles topplederprogram 2026–2027". */
-    name: z.string().min(1, 'expected a non-empty name'),
+    name: z.string().min(1, CONFIG_EXPECT.non_empty_name),
     /** First day of the programme (ISO date). Age is measured on this day. */
     startDate: isoDate,
     /** Total seats; must equal the sum of the sector quotas. */
@@ -72,7 +86,7 @@ export function programmeSchema(z: Zod) {
     quotas: z.strictObject({ kommune: SectorQuotaSchema, spesialist: SectorQuotaSchema }),
     eligibility: z.strictObject({
       /** Minimum age in whole years on `startDate`. Default 25. */
-      minAge: z.number().int('expected a whole number of years').nonnegative('expected a whole number of years'),
+      minAge: z.number().int(CONFIG_EXPECT.whole_years).nonnegative(CONFIG_EXPECT.whole_years),
       /** Minimum highest completed education. Default `bachelor`. */
       minEducation: z.enum(EDUCATION_LEVELS, { error: `expected one of ${EDUCATION_LEVELS.join(', ')}` }),
       /** Minimum full-time-equivalent years of experience. Default 4. */
@@ -126,6 +140,8 @@ export type Programme = z.infer<ReturnType<typeof programmeSchema>>;
 export interface ConfigProblem {
   path: string;
   message: string;
+  /** The facts for the other languages' words; undefined: the English message only. */
+  params?: ConfigProblemParams | undefined;
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -199,7 +215,7 @@ export function parseProgramme(input: unknown, z: Zod): { ok: true; programme: P
     const problems: ConfigProblem[] = [];
     const seen = new Set<string>();
     for (const i of r.error.issues) {
-      const problem = { path: formatPath(i.path), message: zodMessage(i) };
+      const problem = { path: formatPath(i.path), message: zodMessage(i), params: zodParams(i) };
       // Two checks can fail with the same text (-1.5 is neither an integer nor positive): say it once.
       const key = `${problem.path}\u0000${problem.message}`;
       if (seen.has(key)) continue;
@@ -210,6 +226,15 @@ export function parseProgramme(input: unknown, z: Zod): { ok: true; programme: P
   }
   const problems = semanticProblems(r.data);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, programme: r.data };
+}
+
+/** A schema problem's facts: which expectation failed, the unknown keys, the allowed values, or a missing key. */
+function zodParams(i: z.core.$ZodIssue): ConfigProblemParams | undefined {
+  if (i.code === 'unrecognized_keys') return { problem: 'unknown_keys', keys: i.keys };
+  if (i.code === 'invalid_type' && i.input === undefined) return { problem: 'required' };
+  if (i.code === 'invalid_value') return { problem: 'one_of', values: i.values.map(String) };
+  const code = EXPECT_CODE.get(i.message);
+  return code === undefined ? undefined : { problem: code };
 }
 
 function zodMessage(i: z.core.$ZodIssue): string {

@@ -75,7 +75,13 @@ export function parseProgrammeText(text: string, file: string): Programme {
   const scan = readJsonLocated(body);
   if (scan.error !== null) {
     throw new ConfigError([
-      { code: 'invalid_json', file, line: scan.error.line, message: `JSON syntax error at column ${scan.error.column}: ${scan.error.message}` },
+      {
+        code: 'invalid_json',
+        file,
+        line: scan.error.line,
+        message: `JSON syntax error at column ${scan.error.column}: ${scan.error.message}`,
+        params: { kind: 'config', path: '', problem: 'json_syntax', column: scan.error.column },
+      },
     ]);
   }
   const issues: InputIssue[] = scan.duplicates.map((d) => ({
@@ -83,6 +89,7 @@ export function parseProgrammeText(text: string, file: string): Programme {
     file,
     line: d.line,
     message: `${d.path}: duplicate key (JSON would silently keep the last one)`,
+    params: { kind: 'config', path: d.path, problem: 'duplicate_key' },
   }));
   let data: unknown;
   try {
@@ -94,7 +101,13 @@ export function parseProgrammeText(text: string, file: string): Programme {
   const result = parseProgramme(data, loadZod());
   if (!result.ok) {
     for (const p of result.problems) {
-      issues.push({ code: 'invalid_config', file, line: lineFor(scan.lines, p.path, p.message), message: `${p.path}: ${p.message}` });
+      issues.push({
+        code: 'invalid_config',
+        file,
+        line: lineFor(scan.lines, p.path, p.message),
+        message: `${p.path}: ${p.message}`,
+        params: p.params === undefined ? undefined : { kind: 'config', path: p.path, ...p.params },
+      });
     }
   }
   if (issues.length > 0 || !result.ok) throw new ConfigError(issues);

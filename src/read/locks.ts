@@ -18,6 +18,7 @@
 import { InputError, type InputIssue } from '../domain/errors.js';
 import { normaliseId } from '../domain/ids.js';
 import type { GroupLocks } from '../domain/types.js';
+import type { IssueParams } from '../domain/i18n/catalogue.js';
 import { decode } from './decode.js';
 import { readCsv } from './csv.js';
 
@@ -102,7 +103,7 @@ export function parseLocks(bytes: Uint8Array, file: string): CommitteeLocks {
     if (key !== undefined && !col.has(key)) col.set(key, i);
   });
   for (const need of ['rule', 'id'] as const) {
-    if (!col.has(need)) issues.push({ code: 'missing_column', file, line: table.headerLine ?? 1, column: need, message: `expected a column "${need}" (rule, id, other)` });
+    if (!col.has(need)) issues.push({ code: 'missing_column', file, line: table.headerLine ?? 1, column: need, message: `expected a column "${need}" (rule, id, other)`, params: { kind: 'lock', problem: 'missing_column', column: need } });
   }
   const locks = emptyLocks();
   if (issues.length > 0) throw new InputError(issues);
@@ -111,14 +112,14 @@ export function parseLocks(bytes: Uint8Array, file: string): CommitteeLocks {
   for (const { line, cells } of table.records) {
     const ruleText = cell(cells, 'rule');
     const rule = RULES.get(ruleText.toLowerCase());
-    const bad = (column: LockColumn, message: string) => issues.push({ code: 'invalid_lock', file, line, column: header(column), message });
+    const bad = (column: LockColumn, message: string, params?: IssueParams) => issues.push({ code: 'invalid_lock', file, line, column: header(column), message, params });
     if (rule === undefined) {
-      bad('rule', `expected one of include, exclude, group, apart, together, got ${JSON.stringify(ruleText)}`);
+      bad('rule', `expected one of include, exclude, group, apart, together, got ${JSON.stringify(ruleText)}`, { kind: 'lock', problem: 'rule', value: ruleText, allowed: ['include', 'exclude', 'group', 'apart', 'together'] });
       continue;
     }
     const idr = normaliseId(cell(cells, 'id'));
     if (!idr.ok) {
-      bad('id', `expected a candidate id, ${idr.expected}`);
+      bad('id', `expected a candidate id, ${idr.expected}`, idr.problem === 'blank' ? { kind: 'blank', what: 'id' } : undefined);
       continue;
     }
     const id = idr.id;
@@ -136,7 +137,7 @@ export function parseLocks(bytes: Uint8Array, file: string): CommitteeLocks {
       case 'group': {
         const other = cell(cells, 'other');
         const n = Number(other);
-        if (!/^\d+$/.test(other) || n < 1) bad('other', `expected a workshop group number (1, 2, …), got ${JSON.stringify(other)}`);
+        if (!/^\d+$/.test(other) || n < 1) bad('other', `expected a workshop group number (1, 2, …), got ${JSON.stringify(other)}`, { kind: 'lock', problem: 'group', value: other });
         else {
           locks.groups.inGroup = [...(locks.groups.inGroup ?? []), { id, group: n }];
           named('id', id);
@@ -148,8 +149,8 @@ export function parseLocks(bytes: Uint8Array, file: string): CommitteeLocks {
       case 'together': {
         const otherText = cell(cells, 'other');
         const other = normaliseId(otherText);
-        if (!other.ok && other.problem !== 'blank') bad('other', `expected the id of another participant, ${other.expected}`);
-        else if (!other.ok || other.id === id) bad('other', `expected the id of another participant, got ${JSON.stringify(otherText)}`);
+        if (!other.ok && other.problem !== 'blank') bad('other', `expected the id of another participant, ${other.expected}`, { kind: 'lock', problem: 'other', rule });
+        else if (!other.ok || other.id === id) bad('other', `expected the id of another participant, got ${JSON.stringify(otherText)}`, { kind: 'lock', problem: 'other', rule });
         else {
           if (rule === 'apart') locks.groups.apart = [...(locks.groups.apart ?? []), [id, other.id]];
           else locks.groups.togetherInTeam = [...(locks.groups.togetherInTeam ?? []), [id, other.id]];

@@ -40,16 +40,30 @@ export function readRequest(input: ReplaceInput): { ok: true; state: ReplaceStat
   const problems: RequestProblem[] = [];
   for (const id of withdraw) {
     const r = rowById.get(id);
-    if (r === undefined || !infoById.has(id)) problems.push({ code: 'unknown_id', option: '--withdraw', id, message: `expected the id of a candidate in the allocation, got "${id}"` });
+    if (r === undefined || !infoById.has(id)) problems.push({ code: 'unknown_id', option: '--withdraw', id, message: `expected the id of a candidate in the allocation, got "${id}"`, params: { kind: 'request', problem: 'unknown_id', id, status: null } });
     else if (r.status !== 'selected' && r.status !== 'reserve') {
-      problems.push({ code: 'not_withdrawable', option: '--withdraw', id, message: `expected a selected participant or a reserve, ${id} is ${r.status === 'withdrawn' ? 'withdrawn already' : r.status}` });
+      problems.push({
+        code: 'not_withdrawable',
+        option: '--withdraw',
+        id,
+        message: `expected a selected participant or a reserve, ${id} is ${r.status === 'withdrawn' ? 'withdrawn already' : r.status}`,
+        params: { kind: 'request', problem: 'not_withdrawable', id, status: r.status },
+      });
     }
   }
   for (const id of add) {
     const r = rowById.get(id);
-    if (r === undefined || !infoById.has(id)) problems.push({ code: 'unknown_id', option: '--add', id, message: `expected the id of a candidate in the allocation, got "${id}"` });
-    else if (withdraw.includes(id)) problems.push({ code: 'conflicting_request', option: '--add', id, message: `${id} is both withdrawn and added` });
-    else if (r.status !== 'reserve') problems.push({ code: 'not_a_reserve', option: '--add', id, message: `expected a reserve to bring in, ${id} is ${r.status === 'selected' ? 'selected already' : r.status}` });
+    if (r === undefined || !infoById.has(id)) problems.push({ code: 'unknown_id', option: '--add', id, message: `expected the id of a candidate in the allocation, got "${id}"`, params: { kind: 'request', problem: 'unknown_id', id, status: null } });
+    else if (withdraw.includes(id)) problems.push({ code: 'conflicting_request', option: '--add', id, message: `${id} is both withdrawn and added`, params: { kind: 'request', problem: 'conflicting_request', id, status: r.status } });
+    else if (r.status !== 'reserve') {
+      problems.push({
+        code: 'not_a_reserve',
+        option: '--add',
+        id,
+        message: `expected a reserve to bring in, ${id} is ${r.status === 'selected' ? 'selected already' : r.status}`,
+        params: { kind: 'request', problem: 'not_a_reserve', id, status: r.status },
+      });
+    }
   }
   if (problems.length > 0) return { ok: false, problems };
 

@@ -92,6 +92,7 @@ export function decideSeats(state: ReplaceState): { ok: true; decision: SeatDeci
         message:
           `expected a free seat in ${cell.label} for ${id}, got ${free === 0 ? `none: all ${plural(cell.seats, 'seat stays', 'seats stay')} taken after the withdrawals` : `${plural(free, 'free seat', 'free seats')}, taken by ${before.join(', ')}`}; ` +
           `an add takes a seat freed in its own quota cell, so withdraw a participant of ${cell.label} to free one`,
+        params: { kind: 'request', problem: 'no_free_seat', id, cell: cell.label },
       });
       continue;
     }

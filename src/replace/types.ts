@@ -6,6 +6,7 @@ import type { QuotaCell } from '../domain/programme.js';
 import type { Candidate, GroupLocks, Reason, ScreenedCandidate } from '../domain/types.js';
 import type { Programme } from '../domain/programme.js';
 import type { SelectionRule } from '../stages/select/select.js';
+import type { IssueParams } from '../domain/i18n/catalogue.js';
 
 /** A row's status in an allocation, `withdrawn` included. */
 export type RowStatus = 'selected' | 'reserve' | 'excluded' | 'ineligible' | 'over_cap' | 'withdrawn';
@@ -44,6 +45,8 @@ export interface RequestProblem {
   option: '--withdraw' | '--add';
   id: string;
   message: string;
+  /** The facts, for the other languages' words (`IssueParams` kind `request`). */
+  params: IssueParams;
 }
 
 /** How a newcomer got their seat. */

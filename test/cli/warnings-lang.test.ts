@@ -101,8 +101,8 @@ describe('warnings on stderr and in the JSON speak the run\'s language', () => {
       expect(w.message).toBe(warningText(w, 'nb'));
       expect(r.stderr).toContain(`advarsel: ${w.message}\n`);
     }
-    // With --json, allocate also logs which solver answered (`solver: …`, the --verbose detail): not a warning.
-    const lines = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('solver: '));
+    // With --json, allocate also logs which solver answered (`løser: …`, the --verbose detail): not a warning.
+    const lines = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('løser: '));
     expect(lines.filter((l) => !l.startsWith('advarsel: '))).toEqual([]);
     expect(englishIn(lines.join('\n'))).toEqual([]);
   }, 60_000);

@@ -160,7 +160,7 @@ describe('loadProgramme: files that cannot be read as JSON', () => {
   ])('%s: %j → line %i', (_label, text, line, message) => {
     expect(() => JSON.parse(text)).toThrow(); // the reader must agree with JSON.parse
     const issues = issuesOf(writeConfig(text));
-    expect(issues).toEqual([{ code: 'invalid_json', file: expect.any(String), line, message }]);
+    expect(issues).toEqual([{ code: 'invalid_json', file: expect.any(String), line, message, params: { kind: 'config', path: '', problem: 'json_syntax', column: Number(/column (\d+)/.exec(message)?.[1]) } }]);
   });
 
   it.each<[string, () => string, string, string]>([
@@ -170,7 +170,7 @@ describe('loadProgramme: files that cannot be read as JSON', () => {
     ['a huge file', () => writeConfig(' '.repeat(1024 * 1024 + 1)), 'config_too_large', 'expected a programme config file of at most 1 MiB (1048576 bytes), got 1048577 bytes'],
   ])('%s', (_label, make, code, message) => {
     const path = make();
-    expect(issuesOf(path)).toEqual([{ code, file: path, message }]);
+    expect(issuesOf(path)).toMatchObject([{ code, file: path, message, params: { kind: 'file' } }]);
   });
 
   it('deep nesting is an error, not a stack overflow', () => {

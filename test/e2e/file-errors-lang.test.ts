@@ -4,11 +4,12 @@
  * problem kind has its bokmål words from the catalogue (`FileProblem`), checked for English words left; English
  * keeps the reader's own message. A few real files run in-process through `cohort screen` and `cohort check`.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { issueFormatter, type InputIssue } from '../../src/domain/errors.js';
 import type { FileProblem } from '../../src/domain/i18n/catalogue.js';
+import { CATALOGUE } from '../../src/domain/i18n/index.js';
 import { cohort, ROOT, SAMPLE_NB, tempDir } from './helpers.js';
 
 /** One example of every file problem: a problem added to `FileProblem` without an example fails to compile. */
@@ -188,5 +189,86 @@ describe('report paths in the chosen language, naming the option that gave them'
       expect(r.code, r.stderr).toBe(c.code ?? 3);
       expect(r.stderr).toBe(`${want}\n`);
     }
+  });
+});
+
+/** Problems of the other inputs (locks, programme file, options) and the commands' own lines, in bokmål from the catalogue. */
+const OTHER_CASES: ReadonlyArray<{ name: string; setup: (dir: string) => string[]; nb: readonly string[]; code: number }> = [
+  {
+    name: 'a locks file with an unknown rule, a group that is no number and no other id',
+    setup: (dir) => (writeFileSync(join(dir, 'laaser.csv'), 'regel;id;annen\nforby;TLP-0001;\ngruppe;TLP-0003;x\nadskilt;TLP-0004;\n'), ['allocate', ...SAMPLE_NB, '--locks', 'laaser.csv', '--dry-run']),
+    nb: [
+      'Fil laaser.csv, rad 2, kolonne «regel»: «forby» er ingen kjent regel; skriv inkluder, ekskluder, gruppe, adskilt eller sammen (eller det samme på engelsk)',
+      'Fil laaser.csv, rad 3, kolonne «annen»: «x» er ikke et nummer på en verkstedgruppe; skriv et helt tall fra 1',
+      'Fil laaser.csv, rad 4, kolonne «annen»: regelen «adskilt» trenger søknadsnummeret til en annen deltaker i denne kolonnen',
+    ],
+    code: 3,
+  },
+  {
+    name: 'a locks file without its columns',
+    setup: (dir) => (writeFileSync(join(dir, 'laaser.csv'), 'hva;hvem\ninkluder;TLP-0001\n'), ['allocate', ...SAMPLE_NB, '--locks', 'laaser.csv', '--dry-run']),
+    nb: ['Fil laaser.csv, rad 1: kolonnen «regel» mangler i overskriftsraden; vedtaksfilen har kolonnene regel, id og annen'],
+    code: 3,
+  },
+  {
+    name: 'an --include id that is no candidate',
+    setup: () => ['allocate', ...SAMPLE_NB, '--include', 'TLP-7777', '--dry-run'],
+    nb: ['Valget --include: søknadsnummeret «TLP-7777» finnes ikke i kandidatfilene; rett det, eller ta med filen kandidaten står i'],
+    code: 3,
+  },
+  {
+    name: 'a programme file that is no JSON',
+    setup: (dir) => (writeFileSync(join(dir, 'program.json'), '{ "seats": 40, '), ['rules', '--config', 'program.json']),
+    nb: ['Fil program.json, linje 1: filen er ikke gyldig JSON (ved tegn 16 i linjen); sjekk komma, klammeparenteser og anførselstegn rundt navnene'],
+    code: 3,
+  },
+  {
+    name: 'a programme file with a bad value, an unknown key and a key twice',
+    setup: (dir) => {
+      const p = JSON.parse(readFileSync(join(ROOT, 'data', 'programme.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(dir, 'program.json'), JSON.stringify({ ...p, seats: -3, ukjent: 1 }, null, 2).replace('{', '{\n  "startDate": "2026-02-30",'));
+      return ['rules', '--config', 'program.json'];
+    },
+    nb: ['startDate: nøkkelen står to ganger (JSON ville i det stille beholde bare den siste); slett den ene', 'seats: skriv et positivt heltall, for eksempel 4', 'øverste nivå: ukjent nøkkel «ukjent»; slett den eller rett skrivemåten'],
+    code: 3,
+  },
+  {
+    name: 'replace: a withdrawal of an id not in the allocation',
+    setup: () => ['replace', '--candidates', ...SAMPLE_NB, '--allocation', join(ROOT, 'fixtures', 'golden', 'sample-nb', 'allocation.csv'), '--withdraw', 'TLP-7777', '--out', 'ny'],
+    nb: ['cohort: 1 feil i endringen du ba om (E_INPUT); ingenting er skrevet:', 'Valget --withdraw: søknadsnummeret «TLP-7777» finnes ikke i fordelingen; rett det'],
+    code: 3,
+  },
+  {
+    name: 'a time limit out of range',
+    setup: () => ['allocate', ...SAMPLE_NB, '--time-limit', '0', '--dry-run'],
+    nb: ['Skriv et antall sekunder fra 0,001 til 2147483,647.'],
+    code: 2,
+  },
+  {
+    name: 'cohort report: its lines',
+    setup: () => ['report', '--candidates', ...SAMPLE_NB, '--allocation', join(ROOT, 'fixtures', 'golden', 'sample-nb', 'allocation.csv'), '--output', 'rapport.html'],
+    nb: ['Laget rapporten fra ', '(40 tatt opp, ', 'Alle programreglene er oppfylt.', 'Skrev rapporten rapport.html.'],
+    code: 0,
+  },
+];
+
+describe('locks, programme files, options and the commands\' own lines in bokmål', () => {
+  it.each(OTHER_CASES)('$name', async (c) => {
+    const dir = tempDir('cohort-otherwords-');
+    const r = await cohort([...c.setup(dir), '--lang', 'nb'], dir);
+    expect(r.code, r.stderr).toBe(c.code);
+    for (const line of c.nb) expect(r.stdout + r.stderr).toContain(line);
+    const said = (r.stdout + r.stderr).replace(/--[a-z-]+ <[a-z]+>/g, '');
+    expect(englishIn(said), said).toEqual([]);
+  });
+});
+
+describe("the checker's group and team findings have bokmål words (cohort check keeps the English detail for English only)", () => {
+  it.each(['group_size', 'group_count', 'group_numbering', 'group_sector_mix', 'group_org_clash', 'team_org_clash'])('%s', (code) => {
+    const text = CATALOGUE.nb.check.finding(code, ['TLP-0001'], 'group 1 has 12 members, expected 6–8', null);
+    expect(text).not.toContain('group 1');
+    expect(text).toMatch(/ \(TLP-0001\)$/);
+    expect(englishIn(text)).toEqual([]);
+    expect(CATALOGUE.en.check.finding(code, ['TLP-0001'], 'group 1 has 12 members, expected 6–8', null)).toContain('group 1 has 12 members');
   });
 });

@@ -50,7 +50,7 @@ describe('cohort template', () => {
     const file = join(tempDir(), 'sub', 'skjema.csv');
     const r = await cohort(['template', '--lang', 'nb', '--out', file]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`Wrote ${file} (12 columns, 0 example rows).\n`);
+    expect(r.stdout).toBe(`Skrev ${file} (12 kolonner, ingen eksempelrader).\n`);
     expect(readFileSync(file, 'utf8')).toBe(`${BOM}${templateHeaders('nb').join(';')}\r\n`);
     expect(statSync(file).mode & 0o777).toBe(0o600);
 
@@ -63,7 +63,7 @@ describe('cohort template', () => {
 
     const forced = await cohort(['template', '--lang', 'nb', '--example', '--out', file, '--force']);
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toContain('2 example rows');
+    expect(forced.stdout).toContain('2 eksempelrader');
     expect(readFileSync(file, 'utf8').startsWith(`${BOM}Søknadsnummer;`)).toBe(true);
   });
 

@@ -72,6 +72,7 @@ describe('seats', () => {
           option: '--add',
           id: 'V05',
           message: 'expected a free seat in Helse Vest for V05, got none: all 4 seats stay taken after the withdrawals; an add takes a seat freed in its own quota cell, so withdraw a participant of Helse Vest to free one',
+          params: { kind: 'request', problem: 'no_free_seat', id: 'V05', cell: 'Helse Vest' },
         },
       ],
     });

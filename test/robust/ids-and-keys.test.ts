@@ -109,7 +109,9 @@ describe('prototype names are data', () => {
     writeFileSync(locks, 'rule,id,other\n__proto__,TLP-0001,\nconstructor,TLP-0001,\ntoString,TLP-0001,\ninclude,toString,\n');
     const lockIssues = await issuesOf(() => runCheck(checkOptions({ locks })));
     expect(lockIssues).toEqual(
-      ['__proto__', 'constructor', 'toString'].map((rule, i) => ({ code: 'invalid_lock', file: locks, line: i + 2, column: 'rule', message: `expected one of include, exclude, group, apart, together, got "${rule}"` })),
+      ['__proto__', 'constructor', 'toString'].map((rule, i) => ({ code: 'invalid_lock', file: locks, line: i + 2, column: 'rule', message: `expected one of include, exclude, group, apart, together, got "${rule}"`,
+        params: { kind: 'lock', problem: 'rule', value: rule, allowed: ['include', 'exclude', 'group', 'apart', 'together'] },
+      })),
     );
   });
 });

@@ -27,9 +27,9 @@ beforeAll(() => {
 });
 
 const expected = () => [
-  { code: 'unknown_id', file: locks, line: 2, column: 'id', message: 'expected the id of a candidate in the input files, got "NOPE-1"' },
-  { code: 'unknown_id', file: locks, line: 3, column: 'annen', message: 'expected the id of a candidate in the input files, got "NOPE-2"' },
-  { code: 'unknown_id', file: locks, line: 5, column: 'id', message: 'expected the id of a candidate in the input files, got "NOPE-1"' },
+  { code: 'unknown_id', file: locks, line: 2, column: 'id', message: 'expected the id of a candidate in the input files, got "NOPE-1"', params: { kind: 'unknown_candidate', id: 'NOPE-1' } },
+  { code: 'unknown_id', file: locks, line: 3, column: 'annen', message: 'expected the id of a candidate in the input files, got "NOPE-2"', params: { kind: 'unknown_candidate', id: 'NOPE-2' } },
+  { code: 'unknown_id', file: locks, line: 5, column: 'id', message: 'expected the id of a candidate in the input files, got "NOPE-1"', params: { kind: 'unknown_candidate', id: 'NOPE-1' } },
 ];
 
 describe('unknown ids in a locks file: once each, at file:line', () => {
@@ -41,7 +41,7 @@ describe('unknown ids in a locks file: once each, at file:line', () => {
 
   it('allocate with --include: the option\'s own unknown id is the option\'s; the file\'s stay the file\'s', async () => {
     const issues = await issuesOf(() => runAllocate({ ...BASE, files: SAMPLE_EN, out: join(dir, 'never'), include: ['NOPE-3', 'TLP-0001'], exclude: [], deadlineMs: 1000, locks }));
-    expect(issues).toEqual([{ code: 'unknown_id', file: '--include', message: 'expected the id of a candidate in the input files, got "NOPE-3"' }, ...expected()]);
+    expect(issues).toEqual([{ code: 'unknown_id', file: '--include', message: 'expected the id of a candidate in the input files, got "NOPE-3"', params: { kind: 'unknown_candidate', id: 'NOPE-3' } }, ...expected()]);
   });
 
   it('check, report and replace report the same issues', async () => {

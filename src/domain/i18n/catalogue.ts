@@ -161,6 +161,20 @@ export interface CommitteeWords {
   source: (file: string, line: number | null) => string;
 }
 
+/** `cohort report`'s and `cohort template`'s lines on the terminal. */
+export interface CommandWords {
+  /** `cohort report`: the allocation the report was drawn from, with its counts. */
+  drewReport: (c: { file: string; selected: number; reserve: number; excluded: number; ineligible: number; overCap: number }) => string;
+  /** `cohort report`: rules not met (`shown`: how many the report shows; 0: see the report). */
+  reportNotMet: (shown: number) => string;
+  /** `cohort template --out`: the file written, its columns and example rows. */
+  wroteTemplate: (file: string, columns: number, rows: number) => string;
+  /** `cohort replace`: the heading of the changes it cannot make. */
+  requestProblems: (count: number) => string;
+  /** `--time-limit` outside its range: what to write (commander says which option and value). */
+  timeLimit: (min: number, max: number) => string;
+}
+
 /** `cohort check`'s frame around the checker's findings. */
 export interface CheckWords {
   checked: (c: { file: string; selected: number; reserve: number; excluded: number; notEligible: number; overCap: number; candidates: number; files: number; strict: boolean }) => string;
@@ -247,10 +261,34 @@ export type IssueParams =
   | { kind: 'allocation_number'; value: string; what: 'workshop_group' | 'project_team' | 'reserve_rank' }
   /** An allocation row whose id is no candidate of the candidate files. */
   | { kind: 'unknown_candidate'; id: string }
+  /**
+   * A change `cohort replace` was asked for and cannot make: an id not in the allocation, a withdrawal of someone
+   * neither admitted nor a reserve (`status`), an add of someone who is not a reserve, both withdrawn and added, or
+   * an add with no seat freed in its cell (`cell`).
+   */
+  | { kind: 'request'; problem: 'unknown_id' | 'not_withdrawable' | 'not_a_reserve' | 'conflicting_request'; id: string; status: AllocationStatusName | null }
+  | { kind: 'request'; problem: 'no_free_seat'; id: string; cell: string }
+  /** A committee decision (locks file) that cannot be read: its rule word, a group number or the other id. */
+  | { kind: 'lock'; problem: 'rule'; value: string; allowed: readonly string[] }
+  | { kind: 'lock'; problem: 'group'; value: string }
+  | { kind: 'lock'; problem: 'other'; rule: string }
+  | { kind: 'lock'; problem: 'missing_column'; column: string }
+  /** A programme file's problem at `path` (`(root)` for the top level): see `ConfigProblemParams`. */
+  | ({ kind: 'config'; path: string } & ConfigProblemParams)
   /** A candidate (at `file`, `line`) without a row in the allocation. */
   | { kind: 'missing_candidate_row'; id: string; file: string; line: number }
   /** A problem with the whole file or its shape, not one cell's value (see `FileProblem`). */
   | ({ kind: 'file' } & FileProblem);
+
+/** What the programme schema expects of a value (programme.ts `CONFIG_EXPECT` has the English). */
+export type ConfigExpect = 'positive_int' | 'non_negative' | 'share' | 'date' | 'real_date' | 'gender_rule' | 'non_empty_name' | 'whole_years';
+
+/** A programme file's problem in structured form; the checks across values (seats adding up) keep their English. */
+export type ConfigProblemParams =
+  | { problem: ConfigExpect | 'required' | 'duplicate_key' }
+  | { problem: 'json_syntax'; column: number }
+  | { problem: 'unknown_keys'; keys: readonly string[] }
+  | { problem: 'one_of'; values: readonly string[] };
 
 /** What an input file should be, as a file-level problem names it. */
 export type FileExpected = 'table' | 'csv' | 'workbook' | 'config' | 'summary';
@@ -548,6 +586,7 @@ export interface Catalogue {
   lists: ListsWords;
   previous: PreviousWords;
   diff: DiffWords;
+  commands: CommandWords;
   /**
    * Run notes and checker findings by code, in a few words (the report's notes, `cohort check`'s lines in bokmål);
    * English has the pipeline's own sentences instead, so its table may be empty.

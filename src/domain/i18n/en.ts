@@ -343,6 +343,14 @@ export const EN = {
       return facts.length === 0 ? head : `${head}: ${facts.join('; ')}`;
     },
   },
+  commands: {
+    drewReport: (c) =>
+      `Drew the report of ${c.file} (${c.selected} selected, ${c.reserve} reserve, ${c.excluded} excluded, ${c.ineligible} ineligible${c.overCap === 0 ? '' : `, ${c.overCap} over the nomination cap`}).`,
+    reportNotMet: (shown) => `A programme rule is not met (exit code 1): ${shown === 0 ? 'see' : `${shown} shown in`} the report; cohort check lists every finding.`,
+    wroteTemplate: (file, columns, rows) => `Wrote ${file} (${columns} columns, ${n(rows, 'example row', 'example rows')}).`,
+    requestProblems: (count) => `${n(count, 'problem', 'problems')} with the requested change`,
+    timeLimit: (min, max) => `Expected between ${min} and ${max} seconds.`,
+  },
   diff: {
     htmlLang: 'en',
     comparing: (a, b) => `Changes from ${a} to ${b}`,

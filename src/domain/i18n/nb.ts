@@ -2,7 +2,7 @@
 import { formatDate, formatNumber, formatPercent, listText, plural } from '../text.js';
 import type { CanonicalColumn, ReasonFacts, RuleFact } from '../types.js';
 import type { WarningTexts } from '../warnings.js';
-import { CHANGE_KINDS, type Catalogue, type DepartureLine, type GenderShort, type FileExpected, type IssueParams, type NotRegular, type OutputParams, type StageOutcome } from './catalogue.js';
+import { CHANGE_KINDS, type Catalogue, type ConfigExpect, type DepartureLine, type GenderShort, type FileExpected, type IssueParams, type NotRegular, type OutputParams, type StageOutcome } from './catalogue.js';
 
 const n = (count: number, one: string, other: string): string => plural(count, one, other, 'nb');
 const list = (items: readonly string[]): string => listText(items, 'nb');
@@ -205,6 +205,12 @@ const NOTES: Readonly<Record<string, string>> = {
   lock_group_out_of_range: 'et vedtak gjelder et gruppenummer som ikke finnes',
   group_gender: 'begge kjønn er ikke godt representert i alle verkstedgrupper',
   team_composition: 'ikke alle prosjektgrupper har 2 fra kommunene og 2 fra spesialisthelsetjenesten',
+  group_size: 'en verkstedgruppe har en størrelse utenfor det reglene tillater',
+  group_count: 'antallet verkstedgrupper er ikke det reglene krever',
+  group_numbering: 'verkstedgruppene er ikke nummerert 1, 2, 3 …',
+  group_sector_mix: 'en verkstedgruppe har ikke en jevn blanding av kommunene og spesialisthelsetjenesten',
+  group_org_clash: 'kolleger fra samme virksomhet er i samme verkstedgruppe',
+  team_org_clash: 'kolleger fra samme virksomhet er i samme prosjektgruppe',
 };
 
 
@@ -271,10 +277,57 @@ const ISSUE: { [K in IssueParams['kind']]: (p: Params<K>) => string } = {
   unknown_candidate: (p) => `søknadsnummeret ${q(p.id)} finnes ikke i kandidatfilene; rett det, eller ta med filen kandidaten står i`,
   missing_candidate_row: (p) => `kandidaten ${p.id} (fil ${p.file}, rad ${p.line}) har ingen rad i fordelingen; hver kandidat skal stå der én gang`,
   file: (p) => fileIssue(p),
+  config: (p) => {
+    const text =
+      p.problem === 'json_syntax'
+        ? `filen er ikke gyldig JSON (ved tegn ${p.column} i linjen); sjekk komma, klammeparenteser og anførselstegn rundt navnene`
+        : p.problem === 'unknown_keys'
+          ? `${p.keys.length === 1 ? 'ukjent nøkkel' : 'ukjente nøkler'} ${list(p.keys.map(q))}; slett ${p.keys.length === 1 ? 'den' : 'dem'} eller rett skrivemåten`
+          : p.problem === 'one_of'
+            ? `skriv ${either(p.values.map((v) => `«${v}»`))}`
+            : CONFIG_WORDS[p.problem];
+    return p.path === '' ? text : `${p.path === '(root)' ? 'øverste nivå' : p.path}: ${text}`;
+  },
+  request: (p) =>
+    p.problem === 'no_free_seat'
+      ? `${p.id} kan ikke tas inn: ingen plass er ledig i ${p.cell} etter at de andre er trukket; trekk en deltaker fra ${p.cell} for å frigjøre en plass`
+      : p.problem === 'unknown_id'
+        ? `søknadsnummeret ${q(p.id)} finnes ikke i fordelingen; rett det`
+        : p.problem === 'conflicting_request'
+          ? `${p.id} er både trukket og tatt inn; velg det ene`
+          : p.problem === 'not_withdrawable'
+            ? `${p.id} kan ikke trekkes: vedkommende er ${p.status === null ? 'verken tatt opp eller reserve' : STATUS[p.status]}, ikke tatt opp eller reserve`
+            : `${p.id} kan ikke tas inn: vedkommende er ${p.status === null ? 'ikke reserve' : STATUS[p.status]}, ikke reserve`,
+  lock: (p) =>
+    p.problem === 'rule'
+      ? `${q(p.value)} er ingen kjent regel; skriv ${either(p.allowed.map((r) => LOCK_RULE_NB[r] ?? r))} (eller det samme på engelsk)`
+      : p.problem === 'group'
+        ? `${q(p.value)} er ikke et nummer på en verkstedgruppe; skriv et helt tall fra 1`
+        : p.problem === 'other'
+          ? `regelen ${q(LOCK_RULE_NB[p.rule] ?? p.rule)} trenger søknadsnummeret til en annen deltaker i denne kolonnen`
+          : `kolonnen ${q(LOCK_COLUMN_NB[p.column] ?? p.column)} mangler i overskriftsraden; vedtaksfilen har kolonnene regel, id og annen`,
   ambiguous_municipality: (p) =>
     `${q(p.value)} kan være ${either(p.options.map((o) => `${o.name} med nummer ${o.number}`))}; skriv kommunenummeret eller navnet med fylket` +
     `${p.options[0] === undefined ? '' : `, for eksempel ${p.options[0].number} eller ${p.options[0].name}`}`,
 };
+
+/** What the programme schema expects, in bokmål (programme.ts has the English). */
+const CONFIG_WORDS: Readonly<Record<ConfigExpect | 'required' | 'duplicate_key', string>> = {
+  positive_int: 'skriv et positivt heltall, for eksempel 4',
+  non_negative: 'skriv et tall som er 0 eller større',
+  share: 'skriv en andel mellom 0 og 0.5 (desimalpunktum i JSON), for eksempel 0.4',
+  date: 'skriv en dato som 2026-08-15',
+  real_date: 'datoen finnes ikke i kalenderen; skriv en dato som 2026-08-15',
+  gender_rule: 'skriv "table", "none", { "share": 0.4 } eller { "minimum": 1 }',
+  non_empty_name: 'navnet er tomt; skriv programmets navn',
+  whole_years: 'skriv et helt antall år, for eksempel 25',
+  required: 'verdien mangler; skriv den inn',
+  duplicate_key: 'nøkkelen står to ganger (JSON ville i det stille beholde bare den siste); slett den ene',
+};
+
+/** The committee's rules and the locks file's columns as a bokmål locks file names them. */
+const LOCK_RULE_NB: Readonly<Record<string, string>> = { include: 'inkluder', exclude: 'ekskluder', group: 'gruppe', apart: 'adskilt', together: 'sammen' };
+const LOCK_COLUMN_NB: Readonly<Record<string, string>> = { rule: 'regel', id: 'id', other: 'annen', reason: 'begrunnelse' };
 
 const OUTPUT: { [K in OutputParams['kind']]: (p: Extract<OutputParams, { kind: K }>) => string } = {
   exists: (p) => `${list(p.paths)} finnes allerede; ingenting er skrevet (bruk --force for å skrive over)`,
@@ -671,7 +724,7 @@ export const NB = {
     more: (count) => `… og ${count} til`,
     where: (p) =>
       [
-        `Fil ${p.file}`,
+        p.file.startsWith('--') ? `Valget ${p.file}` : `Fil ${p.file}`,
         p.sheet === undefined ? '' : `ark «${p.sheet}»`,
         p.cell !== undefined ? `celle ${p.cell}` : p.line === undefined ? '' : `${p.unit === 'line' ? 'linje' : 'rad'} ${p.line}`,
         p.column === undefined ? '' : `kolonne «${p.column}»`,
@@ -679,7 +732,7 @@ export const NB = {
         .filter((s) => s !== '')
         .join(', '),
     issue: (p) => ISSUE[p.kind](p as never),
-    frameColumn: (p) => p?.kind !== 'missing_column',
+    frameColumn: (p) => p?.kind !== 'missing_column' && !(p?.kind === 'lock' && p.problem === 'missing_column'),
     output: (p) => OUTPUT[p.kind](p as never),
   },
   lists: {
@@ -737,6 +790,15 @@ export const NB = {
       );
       return facts.length === 0 ? head : `${head}: ${facts.join('; ')}`;
     },
+  },
+  commands: {
+    drewReport: (c) =>
+      `Laget rapporten fra ${c.file} (${c.selected} tatt opp, ${c.reserve} på reservelisten, ${c.excluded} holdt utenfor av komiteen, ${c.ineligible} ikke kvalifisert` +
+      `${c.overCap === 0 ? '' : `, av dem ${c.overCap} over nominasjonstaket`}).`,
+    reportNotMet: (shown) => `En programregel er ikke oppfylt (avslutningskode 1): ${shown === 0 ? 'se' : `${shown} står i`} rapporten; cohort check viser alle funn.`,
+    wroteTemplate: (file, columns, rows) => `Skrev ${file} (${n(columns, 'kolonne', 'kolonner')}, ${rows === 0 ? 'ingen eksempelrader' : n(rows, 'eksempelrad', 'eksempelrader')}).`,
+    requestProblems: (count) => `${n(count, 'feil', 'feil')} i endringen du ba om`,
+    timeLimit: (min, max) => `Skriv et antall sekunder fra ${formatNumber(min, 'nb')} til ${formatNumber(max, 'nb')}.`,
   },
   diff: {
     htmlLang: 'nb',
