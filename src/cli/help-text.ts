@@ -28,6 +28,8 @@ export interface HelpText {
     choices: string;
     default: string;
     examples: string;
+    /** An option's or argument's placeholder as the help and usage errors show it (`<file>` → `<fil>`); absent: as declared. */
+    placeholders: Readonly<Record<string, string>>;
   };
   common: {
     files: string;
@@ -127,6 +129,7 @@ export const HELP_EN: HelpText = {
     choices: 'choices',
     default: 'default',
     examples: 'Examples:',
+    placeholders: {},
   },
   common: {
     files: 'candidate CSV files (e.g. one from KS and one per RHF)',
@@ -271,6 +274,26 @@ export const HELP_NB = {
     choices: 'mulige verdier',
     default: 'standard',
     examples: 'Eksempler:',
+    placeholders: {
+      '<file>': '<fil>',
+      '<files...>': '<filer...>',
+      '<char>': '<tegn>',
+      '<dir>': '<mappe>',
+      '<ids>': '<id-er>',
+      '<lang>': '<språk>',
+      '<name>': '<navn>',
+      '<new>': '<ny>',
+      '<old>': '<gammel>',
+      '<number>': '<nummer>',
+      '<seconds>': '<sekunder>',
+      '<text>': '<tekst>',
+      '<format>': '<format>',
+      '[lang]': '[språk]',
+      '[number]': '[nummer]',
+      '[title]': '[tittel]',
+      '[options]': '[valg]',
+      '[command]': '[kommando]',
+    },
   },
   common: {
     files: 'kandidatfilene (CSV eller .xlsx; for eksempel én fra KS og én per RHF)',
@@ -348,7 +371,7 @@ export const HELP_NB = {
     locks: 'komiteens vedtaksfil, som gitt til allocate --locks: gruppe- og prosjektgruppelåser holdes',
     report: 'skriv også en HTML-rapport for den nye tildelingen, for eksempel UT/rapport.html',
     after:
-      'Plassen til en deltaker som trekker seg, går til neste reserve i samme kvote (eller til en reserve av kjønnet som\ntrengs, når den neste ville bryte en kjønnsregel tildelingen oppfylte), i samme verkstedgruppe og prosjektgruppe når\nreglene tillater det; ellers bytter så få deltakere som mulig gruppe, deretter prosjektgruppe. Rader for dem som\ntrekker seg, blir stående i allocation.csv med status «withdrawn». Avslutningskode 1 når en plass står tom eller en\nregel ikke kan holdes.',
+      'Plassen til en deltaker som trekker seg, går til neste reserve i samme kvote (eller til en reserve av kjønnet som\ntrengs, når den neste ville bryte en kjønnsregel tildelingen oppfylte), i samme verkstedgruppe og prosjektgruppe når\nreglene tillater det; ellers bytter så få deltakere som mulig gruppe, deretter prosjektgruppe. Rader for dem som\ntrekker seg, blir stående i allocation.csv med status «trukket» (i en engelsk fil «withdrawn»). Avslutningskode 1 når en plass står tom eller en\nregel ikke kan holdes.',
     examples: '  cohort replace --candidates kandidater/*.csv --allocation tildeling/allocation.csv --withdraw TLP-0042 --out ny-tildeling',
   },
   report: {
@@ -415,5 +438,10 @@ const COMMANDER_ERRORS_NB: ReadonlyArray<readonly [RegExp, string]> = [
 
 export function translateCommanderError(text: string, lang: Lang): string {
   if (lang === 'en') return text;
-  return COMMANDER_ERRORS_NB.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
+  return placeholdersIn(COMMANDER_ERRORS_NB.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text), HELP[lang]);
+}
+
+/** Every `<placeholder>` and `[placeholder]` of `text` as `h` names it. */
+export function placeholdersIn(text: string, h: HelpText): string {
+  return text.replace(/<[a-z.]+>|\[[a-z.]+\]/g, (p) => h.words.placeholders[p] ?? p);
 }

@@ -13,7 +13,7 @@ import type { CommandOutcome } from '../app/outcome.js';
 import { DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS, MIN_DEADLINE_MS, deadlineFromSeconds } from '../app/pipeline.js';
 import type { Lang } from '../domain/text.js';
 import { CATALOGUE } from '../domain/i18n/index.js';
-import { HELP, translateCommanderError, type HelpText } from './help-text.js';
+import { HELP, placeholdersIn, translateCommanderError, type HelpText } from './help-text.js';
 import { environmentLang, langArgument, LANGS } from './lang.js';
 
 // Each command's module is loaded only when that command runs: `cohort --help` and a 40-seat allocate
@@ -101,7 +101,11 @@ function helpConfiguration(h: HelpText) {
   };
   return {
     styleTitle: (title: string) => titles[title] ?? title,
-    styleUsage: (usage: string) => usage.replaceAll('[options]', h.words.options_).replaceAll('[command]', h.words.command_),
+    styleUsage: (usage: string) => placeholdersIn(usage.replaceAll('[options]', h.words.options_).replaceAll('[command]', h.words.command_), h),
+    styleOptionTerm: (term: string) => placeholdersIn(term, h),
+    styleSubcommandTerm: (term: string) => placeholdersIn(term, h),
+    // An argument's term is its bare name (`files`): named as its placeholder is (`<files...>` → `<filer...>`).
+    styleArgumentTerm: (term: string) => (h.words.placeholders[`<${term}...>`] ?? h.words.placeholders[`<${term}>`] ?? term).replace(/^<(.*?)(\.\.\.)?>$/, '$1'),
     styleOptionDescription: (text: string) => text.replace(/\((choices: .*?)?(, )?(default: .*?)?\)$/, (all: string) => all.replace('choices: ', `${h.words.choices}: `).replace('default: ', `${h.words.default}: `)),
   };
 }

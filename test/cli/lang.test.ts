@@ -35,8 +35,10 @@ describe('the language a person reads', () => {
   it('has every help text in both languages, and no Norwegian text equal to the English one but examples', () => {
     const flat = (o: object, prefix = ''): Array<[string, unknown]> =>
       Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? flat(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, v]]));
-    const en = new Map(flat(HELP_EN));
-    const nb = new Map(flat(HELP_NB));
+    // The placeholders are a table of the other language's names: English has none.
+    const words = (h: object) => flat(h).filter(([k]) => !k.startsWith('words.placeholders.'));
+    const en = new Map(words(HELP_EN));
+    const nb = new Map(words(HELP_NB));
     expect([...nb.keys()].sort()).toEqual([...en.keys()].sort());
     const same = [...en].filter(([k, v]) => typeof v === 'string' && nb.get(k) === v && !k.endsWith('examples')).map(([k]) => k);
     expect(same).toEqual([]);
@@ -52,5 +54,19 @@ describe('the language a person reads', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("feil: ukjent valg '--bogus'");
     expect(translateCommanderError("error: unknown option '--x'", 'en')).toBe("error: unknown option '--x'");
+  });
+
+  it.each(['allocate', 'check', 'report', 'replace', 'diff', 'lists', 'rules', 'template', 'screen'])('%s --help names its placeholders and arguments in bokmål', async (command) => {
+    const help = await cohort([command, '--lang', 'nb', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).not.toMatch(/<(file|files|char|dir|ids|lang|name|new|old|number|seconds|text)(\.\.\.)?>|\[(options|command|lang|number|title)\]|^ {2}(files|old|new) /m);
+    const en = await cohort([command, '--lang', 'en', '--help']);
+    expect(en.stdout).toContain('[options]');
+  });
+
+  it('a usage error names the option with its bokmål placeholder and says what to write', async () => {
+    const bad = await cohort(['allocate', 'x.csv', '--lang', 'nb', '--time-limit', '0', '--dry-run']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("feil: valget '--time-limit <sekunder>' har ugyldig verdi '0'. Skriv et antall sekunder fra 0,001 til 2147483,647.\n");
   });
 });
