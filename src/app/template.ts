@@ -127,7 +127,7 @@ export function runTemplate(opts: TemplateOptions): CommandOutcome {
   // let writeOutputs call a `.` name a bug or write a file named after the directory.
   const isDir = isDirectory(resolve(opts.cwd, opts.out));
   if (name === '' || name === '.' || name === '..' || /[\\/]$/.test(opts.out) || isDir) {
-    throw new OutputError('E_OUT_FILE', `expected a file name for --out, got ${isDir ? 'the directory ' : ''}${JSON.stringify(opts.out)}`);
+    throw new OutputError('E_OUT_FILE', `expected a file name for --out, got ${isDir ? 'the directory ' : ''}${JSON.stringify(opts.out)}`, { kind: 'out_file', path: opts.out, folder: isDir });
   }
   // The BOM in the content: Excel needs it whatever the file is called, and writeOutputs adds none twice.
   writeOutputs(dirname(opts.out), [{ name, content: UTF8_BOM + csv }], { force: opts.force, cwd: opts.cwd });

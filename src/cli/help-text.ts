@@ -288,6 +288,7 @@ export const HELP_NB = {
       '<seconds>': '<sekunder>',
       '<text>': '<tekst>',
       '<format>': '<format>',
+      '<yyyy-mm-dd>': '<åååå-mm-dd>',
       '[lang]': '[språk]',
       '[number]': '[nummer]',
       '[title]': '[tittel]',
@@ -352,7 +353,7 @@ export const HELP_NB = {
     allocation: 'allocation.csv som skal kontrolleres (skilletegn og tegnkoding finnes automatisk)',
     strict: 'regn en bedre rangert kandidat som er forbigått, som en feil og ikke bare en advarsel',
     include: 'kandidat-id-er komiteen tok inn (som gitt til allocate), skilt med komma',
-    exclude: 'kandidat-id-er komiteen holdt utenfor (rader med status excluded teller også), skilt med komma',
+    exclude: 'kandidat-id-er komiteen holdt utenfor (rader med status «ekskludert» eller «excluded» teller også), skilt med komma',
     locks: 'komiteens vedtaksfil, som gitt til allocate --locks (gruppelåser kontrolleres også)',
     json: 'skriv bare kontrollrapporten (JSON) til stdout',
     after:
@@ -443,5 +444,5 @@ export function translateCommanderError(text: string, lang: Lang): string {
 
 /** Every `<placeholder>` and `[placeholder]` of `text` as `h` names it. */
 export function placeholdersIn(text: string, h: HelpText): string {
-  return text.replace(/<[a-z.]+>|\[[a-z.]+\]/g, (p) => h.words.placeholders[p] ?? p);
+  return text.replace(/<[a-z.-]+>|\[[a-z.-]+\]/g, (p) => h.words.placeholders[p] ?? p);
 }

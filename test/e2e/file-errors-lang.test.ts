@@ -245,6 +245,18 @@ const OTHER_CASES: ReadonlyArray<{ name: string; setup: (dir: string) => string[
     code: 2,
   },
   {
+    name: 'template --out naming a folder',
+    setup: (dir) => (mkdirSync(join(dir, 'mappe')), ['template', '--out', 'mappe']),
+    nb: ['cohort: --out: «mappe» er en mappe; skriv et filnavn, for eksempel kandidater.csv (E_OUT_FILE)'],
+    code: 3,
+  },
+  {
+    name: 'lists --date that is no ISO date',
+    setup: () => ['lists', '--allocation', join(ROOT, 'fixtures', 'golden', 'sample-nb', 'allocation.csv'), '--out', 'lister', '--date', '20.04.2026'],
+    nb: ['Valget --date: «20.04.2026» er ikke en dato på formen åååå-mm-dd; skriv for eksempel 2026-04-20'],
+    code: 3,
+  },
+  {
     name: 'cohort report: its lines',
     setup: () => ['report', '--candidates', ...SAMPLE_NB, '--allocation', join(ROOT, 'fixtures', 'golden', 'sample-nb', 'allocation.csv'), '--output', 'rapport.html'],
     nb: ['Laget rapporten fra ', '(40 tatt opp, ', 'Alle programreglene er oppfylt.', 'Skrev rapporten rapport.html.'],

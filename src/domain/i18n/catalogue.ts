@@ -350,6 +350,8 @@ export type OutputParams =
   | { kind: 'output_is_input'; target: string; input: string }
   /** `option`: the option that named the path (`--out` a folder the file is written into). */
   | { kind: 'not_file'; path: string; option: OutputOption }
+  /** `template --out` names a folder (`folder`: it exists as one) or no file name at all. */
+  | { kind: 'out_file'; path: string; folder: boolean }
   /** A report path that names no file (`example`: a file name to give instead). */
   | { kind: 'report_path'; option: OutputOption; path: string; example: string }
   /** A report path that is one of the run's own output files. */

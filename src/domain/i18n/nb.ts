@@ -333,6 +333,7 @@ const OUTPUT: { [K in OutputParams['kind']]: (p: Extract<OutputParams, { kind: K
   exists: (p) => `${list(p.paths)} finnes allerede; ingenting er skrevet (bruk --force for å skrive over)`,
   output_is_input: (p) => `${p.target} er inndatafilen ${p.input}; ingenting er skrevet (velg en annen utdatamappe eller et annet navn: en inndatafil skrives aldri over, heller ikke med --force)`,
   not_file: (p) => `${p.path} finnes og er ingen vanlig fil; ${p.option === '--out' ? 'velg en annen mappe for --out' : `velg en annen sti for ${p.option}`}`,
+  out_file: (p) => `--out: ${p.folder ? `«${p.path}» er en mappe` : `«${p.path}» er ikke et filnavn`}; skriv et filnavn, for eksempel kandidater.csv`,
   report_path: (p) => `${p.option}: «${p.path}» er ikke et filnavn; skriv for eksempel ${p.example}`,
   report_is_output: (p) => `${p.option}: ${p.path} ville skrive over kjøringens egen ${p.name}; velg et annet navn`,
   out_dir_empty: () => 'navnet på utdatamappa er tomt; skriv en mappe, for eksempel --out ut',
@@ -753,7 +754,7 @@ export const NB = {
     noEmail: 'fordelingen har ingen e-postkolonne fra søkerfilene: E-post står tom i listene',
     cannotList: 'kan ikke lage listene',
     noBody: 'deltaker eller reserve uten nominerende instans (verken kvotecelle, sektor eller RHF): rett raden eller kjør cohort allocate på nytt',
-    badDate: (t) => `--date: forventet en dato som 2026-04-20, fikk «${t}»`,
+    badDate: (t) => `«${t}» er ikke en dato på formen åååå-mm-dd; skriv for eksempel 2026-04-20`,
   },
   previous: {
     thisRun: 'denne kjøringen',
