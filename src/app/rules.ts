@@ -175,7 +175,7 @@ const NB: Words = {
     `Verkstedgrupper: ${min === max ? String(min) : `${min}–${max}`} deltakere i hver; ` +
     (count === null ? `så få grupper som mulig (${fewest} for et fullt kull på ${seats}).` : `${plural(count, 'gruppe', 'grupper', 'nb')}, fastsatt i konfigurasjonen.`),
   teams: (k, s) => `Prosjektteam: ${k} fra kommunehelsetjenesten og ${s} fra spesialisthelsetjenesten i hvert (${k + s} per team).`,
-  seed: (seed) => `Seed for loddtrekning ved likhet: ${JSON.stringify(seed)} (cohort allocate --seed overstyrer den).`,
+  seed: (seed) => `Loddtrekningsnøkkel ved likt rangerte: ${JSON.stringify(seed)} (cohort allocate --seed overstyrer den).`,
 };
 
 /**

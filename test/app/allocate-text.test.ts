@@ -51,7 +51,7 @@ describe('the allocate summary on the terminal', () => {
     const verbose = runs.nbVerbose!.stdout;
     expect(verbose).toContain(runs.nb!.stdout.split('\n')[1]);
     expect(verbose).toMatch(/trinn\s+status\s+løser\s+målverdi\s+grense\s+avstand/);
-    expect(verbose).toContain('Loddtrekningsnøkkel (seed): «topplederprogram»');
+    expect(verbose).toContain('Loddtrekningsnøkkel: «topplederprogram»');
     for (const s of summary.stages) expect(verbose).toContain(String(s.objective));
   });
 

@@ -26,8 +26,9 @@ describe('cohort report', () => {
     const report = join(tempDir(), 'report.html');
     const run = await cohort(['report', '--candidates', ...SAMPLE_NB, '--allocation', allocation, '--output', report, '--lang', 'nb']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('Every programme rule is met.');
-    expect(run.stdout.endsWith(`Wrote the report ${report}.\n`)).toBe(true);
+    // The terminal speaks the run's language too (it was English under --lang nb).
+    expect(run.stdout).toContain('Alle programreglene er oppfylt.');
+    expect(run.stdout.endsWith(`Skrev rapporten ${report}.\n`)).toBe(true);
     const html = readFileSync(report, 'utf8');
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="nb">')).toBe(true);
     const selected = selectedIn(readFileSync(allocation, 'utf8'));
