@@ -77,7 +77,7 @@ async function allocation(options: Omit<AllocateOptions, keyof typeof BASE> & Pa
  * javascript-lp-solver and YALPS first: on `shortfall` neither proves the team model within the deadline (HiGHS then
  * does, after 20 s), so there only the policy and its starved variant run.
  */
-const GOLDEN_CHAINS: Record<string, readonly Chain[]> = { 'sample-nb': [policy, starved, first('jslp', 2_000), first('yalps', 2_000)], shortfall: [policy, starved] };
+const GOLDEN_CHAINS: Record<string, readonly Chain[]> = { 'sample-nb': [policy, starved, first('jslp', 1_000), first('yalps', 1_000)], shortfall: [policy, starved] };
 
 describe.each(CASES.filter((c) => c.name in GOLDEN_CHAINS))('golden case $name', (c) => {
   const committed = readFileSync(join(ROOT, 'fixtures', 'golden', c.name, 'allocation.csv'), 'utf8').replace(/^\uFEFF/, '');
