@@ -47,7 +47,7 @@ const NB: CommitteeWords = {
     ({
       include: 'Ta med',
       exclude: 'Holde utenfor',
-      group: `I basisgruppe ${d.group ?? '?'}`,
+      group: `I verkstedgruppe ${d.group ?? '?'}`,
       apart: 'Holde adskilt fra',
       together: 'I samme prosjektgruppe som',
     })[d.rule],

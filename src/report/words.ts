@@ -305,7 +305,7 @@ const NB: ReportWords = {
   relaxed: (s) => (s === 'groups' ? 'Lempet (verkstedgrupper)' : 'Lempet (prosjektgrupper)'),
   explanationNote: '',
   groups: 'Verkstedgrupper',
-  groupsIntro: 'Basisgrupper for hele året, blandet på tvers av kommune og spesialisthelsetjeneste.',
+  groupsIntro: 'Verkstedgrupper (programmets basisgrupper) for hele året, blandet på tvers av kommune og spesialisthelsetjeneste.',
   group: (n) => `Gruppe ${n}`,
   participants: (n) => plural(n, 'deltaker', 'deltakere', 'nb'),
   sectorBalance: 'Kommune/spesialist i balanse',

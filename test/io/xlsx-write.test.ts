@@ -97,7 +97,7 @@ describe('allocate --format xlsx, read back by check', () => {
     expect(run.stdout).toContain(`Skrev ${out}/allocation.xlsx og ${out}/summary.json.`);
     const bytes = readFileSync(join(out, 'allocation.xlsx'));
     const names = [...part(bytes, 'xl/workbook.xml').matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
-    expect(names).toEqual(['Oversikt', 'Tildeling', 'Tatt opp', 'Reserver', 'Ikke kvalifisert', 'Over nominasjonstaket', 'Basisgrupper', 'Prosjektgrupper', 'KS (kommune)', 'Helse Sør-Øst', 'Helse Vest', 'Helse Midt-Norge', 'Helse Nord']);
+    expect(names).toEqual(['Oversikt', 'Tildeling', 'Tatt opp', 'Reserver', 'Ikke kvalifisert', 'Over nominasjonstaket', 'Verkstedgrupper', 'Prosjektgrupper', 'KS (kommune)', 'Helse Sør-Øst', 'Helse Vest', 'Helse Midt-Norge', 'Helse Nord']);
     const admitted = readSheet(sheetLib(), bytes, 'a.xlsx', { sheet: 'Tatt opp' });
     expect(admitted.records).toHaveLength(40);
     expect(readSheet(sheetLib(), bytes, 'a.xlsx', { sheet: 'Over nominasjonstaket' }).records.map((r) => r.cells[0])).toEqual(['TLP-0108']);

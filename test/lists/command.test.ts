@@ -55,7 +55,7 @@ describe('cohort lists (in-process)', () => {
       );
       for (const x of rows) {
         expect(x.Kjøringsdato).toBe('20.04.2026');
-        expect(x['Loddtrekningsfrø']).toBe('topplederprogram');
+        expect(x['Loddtrekningsnøkkel']).toBe('topplederprogram');
         expect(x['E-post']).toBe(`${(x['Søknadsnummer'] ?? '').toLowerCase()}@example.no`);
         const g = golden.find((y) => y.id === x['Søknadsnummer']);
         expect([x.Navn, x.Stilling, x.Virksomhet]).toEqual([g?.name, g?.position, g?.organisation]);
@@ -98,10 +98,10 @@ describe('cohort lists (in-process)', () => {
     const { r, out } = lists(allocation);
     expect(r.stderr).toContain('fant ingen summary.json');
     expect(r.stderr).toContain('ingen e-postkolonne');
-    expect(readList(join(out, 'ks.csv'))[0]?.['Loddtrekningsfrø']).toBe('ukjent');
+    expect(readList(join(out, 'ks.csv'))[0]?.['Loddtrekningsnøkkel']).toBe('ukjent');
     const stated = lists(allocation, { seed: 'møtet-2026' });
     expect(stated.r.stderr).not.toContain('summary.json');
-    expect(readList(join(stated.out, 'ks.csv'))[0]?.['Loddtrekningsfrø']).toBe('møtet-2026');
+    expect(readList(join(stated.out, 'ks.csv'))[0]?.['Loddtrekningsnøkkel']).toBe('møtet-2026');
   });
 
   it('the date defaults to the allocation file\'s modification date', () => {

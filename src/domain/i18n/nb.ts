@@ -54,7 +54,7 @@ const REASON: { [C in ReasonFacts['code']]: (f: Extract<ReasonFacts, { code: C }
   reserve: (f) => `reserve nummer ${f.rank ?? '?'} i ${f.cell} (${rank(f.priority)})`,
   lottery: (f) =>
     `loddtrekning: likt rangert (${rank(f.priority)}) i ${f.cell} med ${f.selected ? `${n(f.others, 'kandidat', 'kandidater')} som ikke ble tatt opp` : `${n(f.others, 'kandidat', 'kandidater')} som ble tatt opp`}; ` +
-    `rekkefølgen er trukket (frø «${f.seed}»)`,
+    `rekkefølgen er trukket (loddtrekningsnøkkel «${f.seed}»)`,
   selected_for_gender_rule: (f) =>
     `tatt opp foran ${f.sameRank ? `${f.first.id} (samme rangering, tidligere plass i loddtrekningen)` : `bedre rangerte ${f.first.id} (${rank(f.first.priority)})`}${others(f.others)} ` +
     `for å oppfylle: ${list(f.rules.map(ruleFact))}`,
@@ -737,8 +737,8 @@ export const NB = {
     output: (p) => OUTPUT[p.kind](p as never),
   },
   lists: {
-    bodyHeader: ['Status', 'Reservenr.', 'Søknadsnummer', 'Navn', 'Stilling', 'E-post', 'Virksomhet', 'Kjønn', 'Prioritet', 'Instans', 'Kjøringsdato', 'Loddtrekningsfrø'],
-    admissionHeader: ['Søknadsnummer', 'Navn', 'Fødselsdato', 'E-post', 'Arbeidsgiver', 'Sektor', 'Stilling', 'Nominert av', 'Kjøringsdato', 'Loddtrekningsfrø'],
+    bodyHeader: ['Status', 'Reservenr.', 'Søknadsnummer', 'Navn', 'Stilling', 'E-post', 'Virksomhet', 'Kjønn', 'Prioritet', 'Instans', 'Kjøringsdato', 'Loddtrekningsnøkkel'],
+    admissionHeader: ['Søknadsnummer', 'Navn', 'Fødselsdato', 'E-post', 'Arbeidsgiver', 'Sektor', 'Stilling', 'Nominert av', 'Kjøringsdato', 'Loddtrekningsnøkkel'],
     admitted: 'tatt opp',
     reserve: 'reserve',
     sector: (s) => (s === 'kommune' ? 'Kommunehelsetjenesten' : s === 'spesialist' ? 'Spesialisthelsetjenesten' : ''),
