@@ -158,20 +158,20 @@ function semanticProblems(p: Programme): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const sum = p.quotas.kommune.seats + p.quotas.spesialist.seats;
   if (sum !== p.seats) {
-    problems.push({ path: 'seats', message: `expected the sum of the sector quotas (${sum}), got ${p.seats}` });
+    problems.push({ path: 'seats', message: `expected the sum of the sector quotas (${sum}), got ${p.seats}`, params: { problem: 'sector_sum', sum, seats: p.seats } });
   }
   for (const sector of SECTORS) {
     const q = p.quotas[sector];
     if (q.cells === undefined) continue;
     const cellSum = q.cells.reduce((a, c) => a + c.seats, 0);
     if (cellSum !== q.seats) {
-      problems.push({ path: `quotas.${sector}.cells`, message: `expected the cells' seats to add up to ${q.seats}, got ${cellSum}` });
+      problems.push({ path: `quotas.${sector}.cells`, message: `expected the cells' seats to add up to ${q.seats}, got ${cellSum}`, params: { problem: 'cell_sum', seats: q.seats, sum: cellSum } });
     }
     const seen = new Map<string, number>();
     q.cells.forEach((c, i) => {
       const first = seen.get(c.rhf);
       if (first !== undefined) {
-        problems.push({ path: `quotas.${sector}.cells[${i}].rhf`, message: `expected each RHF once, "${c.rhf}" is also cells[${first}]` });
+        problems.push({ path: `quotas.${sector}.cells[${i}].rhf`, message: `expected each RHF once, "${c.rhf}" is also cells[${first}]`, params: { problem: 'duplicate_rhf', rhf: c.rhf, first } });
       } else seen.set(c.rhf, i);
     });
   }
@@ -181,14 +181,23 @@ function semanticProblems(p: Programme): ConfigProblem[] {
       problems.push({
         path: c.genderPath,
         message: `expected a gender rule that ${c.label}'s ${c.seats} seat${c.seats === 1 ? '' : 's'} can hold; ${JSON.stringify(c.gender)} asks for at least ${minimum} of each gender (${2 * minimum} seats)`,
+        params: { problem: 'gender_rule_too_strict', body: c.label, seats: c.seats, rule: JSON.stringify(c.gender), minimum },
       });
     }
   }
   if (p.workshopGroups.minSize > p.workshopGroups.maxSize) {
-    problems.push({ path: 'workshopGroups.minSize', message: `expected at most maxSize (${p.workshopGroups.maxSize}), got ${p.workshopGroups.minSize}` });
+    problems.push({
+      path: 'workshopGroups.minSize',
+      message: `expected at most maxSize (${p.workshopGroups.maxSize}), got ${p.workshopGroups.minSize}`,
+      params: { problem: 'at_most', other: 'maxSize', max: p.workshopGroups.maxSize, value: p.workshopGroups.minSize },
+    });
   }
   if (p.eligibility.minExperienceYearsWithMaster > p.eligibility.minExperienceYears) {
-    problems.push({ path: 'eligibility.minExperienceYearsWithMaster', message: `expected at most minExperienceYears (${p.eligibility.minExperienceYears}), got ${p.eligibility.minExperienceYearsWithMaster}` });
+    problems.push({
+      path: 'eligibility.minExperienceYearsWithMaster',
+      message: `expected at most minExperienceYears (${p.eligibility.minExperienceYears}), got ${p.eligibility.minExperienceYearsWithMaster}`,
+      params: { problem: 'at_most', other: 'minExperienceYears', max: p.eligibility.minExperienceYears, value: p.eligibility.minExperienceYearsWithMaster },
+    });
   }
   return problems;
 }

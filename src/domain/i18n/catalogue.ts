@@ -283,12 +283,29 @@ export type IssueParams =
 /** What the programme schema expects of a value (programme.ts `CONFIG_EXPECT` has the English). */
 export type ConfigExpect = 'positive_int' | 'non_negative' | 'share' | 'date' | 'real_date' | 'gender_rule' | 'non_empty_name' | 'whole_years';
 
-/** A programme file's problem in structured form; the checks across values (seats adding up) keep their English. */
+/**
+ * A programme file's problem in structured form: a single value's (the schema's), or a check across values
+ * (`ConfigCrossCheck`), each with its figures.
+ */
 export type ConfigProblemParams =
   | { problem: ConfigExpect | 'required' | 'duplicate_key' }
+  | ConfigCrossCheck
   | { problem: 'json_syntax'; column: number }
   | { problem: 'unknown_keys'; keys: readonly string[] }
   | { problem: 'one_of'; values: readonly string[] };
+
+/** A programme file's check across values (programme.ts `semanticProblems` has the English). */
+export type ConfigCrossCheck =
+  /** `seats` is not the sum of the sector quotas. */
+  | { problem: 'sector_sum'; sum: number; seats: number }
+  /** A split sector's cells' seats do not add up to the sector's. */
+  | { problem: 'cell_sum'; seats: number; sum: number }
+  /** An RHF listed twice among a sector's cells; `first`: the index of its first cell. */
+  | { problem: 'duplicate_rhf'; rhf: string; first: number }
+  /** A body's gender rule (`rule`, as JSON) asks for `minimum` of each gender, more than its `seats` hold; `body` the sector or the RHF. */
+  | { problem: 'gender_rule_too_strict'; body: string; seats: number; rule: string; minimum: number }
+  /** A value (the path's key) above another key's (`other`, `max`). */
+  | { problem: 'at_most'; other: string; max: number; value: number };
 
 /** What an input file should be, as a file-level problem names it. */
 export type FileExpected = 'table' | 'csv' | 'workbook' | 'config' | 'summary';

@@ -2,7 +2,7 @@
 import { formatDate, formatNumber, formatPercent, listText, plural } from '../text.js';
 import type { CanonicalColumn, ReasonFacts, RuleFact } from '../types.js';
 import type { WarningTexts } from '../warnings.js';
-import { CHANGE_KINDS, type Catalogue, type ConfigExpect, type DepartureLine, type GenderShort, type FileExpected, type IssueParams, type NotRegular, type OutputParams, type StageOutcome } from './catalogue.js';
+import { CHANGE_KINDS, type Catalogue, type ConfigCrossCheck, type ConfigExpect, type ConfigProblemParams, type DepartureLine, type GenderShort, type FileExpected, type IssueParams, type NotRegular, type OutputParams, type StageOutcome } from './catalogue.js';
 
 const n = (count: number, one: string, other: string): string => plural(count, one, other, 'nb');
 const list = (items: readonly string[]): string => listText(items, 'nb');
@@ -285,7 +285,9 @@ const ISSUE: { [K in IssueParams['kind']]: (p: Params<K>) => string } = {
           ? `${p.keys.length === 1 ? 'ukjent nøkkel' : 'ukjente nøkler'} ${list(p.keys.map(q))}; slett ${p.keys.length === 1 ? 'den' : 'dem'} eller rett skrivemåten`
           : p.problem === 'one_of'
             ? `skriv ${either(p.values.map((v) => `«${v}»`))}`
-            : CONFIG_WORDS[p.problem];
+            : isCrossCheck(p)
+              ? crossCheck(p)
+              : CONFIG_WORDS[p.problem];
     return p.path === '' ? text : `${p.path === '(root)' ? 'øverste nivå' : p.path}: ${text}`;
   },
   request: (p) =>
@@ -324,6 +326,20 @@ const CONFIG_WORDS: Readonly<Record<ConfigExpect | 'required' | 'duplicate_key',
   required: 'verdien mangler; skriv den inn',
   duplicate_key: 'nøkkelen står to ganger (JSON ville i det stille beholde bare den siste); slett den ene',
 };
+
+/** The programme file's checks across values, in bokmål with their figures (programme.ts has the English). */
+const CROSS_CHECK: { [P in ConfigCrossCheck['problem']]: (p: Extract<ConfigCrossCheck, { problem: P }>) => string } = {
+  sector_sum: (p) => `sektorkvotene har til sammen ${n(p.sum, 'plass', 'plasser')}, men her står ${p.seats}; skriv ${p.sum}, eller rett kvotene`,
+  cell_sum: (p) => `cellene har til sammen ${n(p.sum, 'plass', 'plasser')}, men sektoren har ${p.seats}; rett plassene i cellene så summen blir ${p.seats}`,
+  duplicate_rhf: (p) => `${q(p.rhf)} står også i cells[${p.first}]; hvert RHF skal ha bare én celle`,
+  gender_rule_too_strict: (p) =>
+    `kjønnsregelen ${p.rule} krever minst ${p.minimum} av hvert kjønn (${2 * p.minimum} plasser), men ${SECTOR[p.body] ?? p.body} har bare ${n(p.seats, 'plass', 'plasser')}; ` +
+    'velg en regel plassene kan oppfylle, for eksempel "table"',
+  at_most: (p) => `${p.value} er større enn ${p.other} (${p.max}); skriv høyst ${p.max}, eller øk ${p.other}`,
+};
+// The union's problem and figures belong together; TypeScript cannot follow that into the lookup.
+const crossCheck = (p: ConfigCrossCheck): string => (CROSS_CHECK[p.problem] as (x: ConfigCrossCheck) => string)(p);
+const isCrossCheck = (p: ConfigProblemParams): p is ConfigCrossCheck => Object.hasOwn(CROSS_CHECK, p.problem);
 
 /** The committee's rules and the locks file's columns as a bokmål locks file names them. */
 const LOCK_RULE_NB: Readonly<Record<string, string>> = { include: 'inkluder', exclude: 'ekskluder', group: 'gruppe', apart: 'adskilt', together: 'sammen' };
