@@ -3,7 +3,7 @@
  * this interface: a text missing in one language fails the build. Numbers, plurals, lists and dates go through
  * `Intl` (domain/text.ts). JSON keys and codes stay English: they are the CI contract, not words.
  */
-import type { Lang } from '../text.js';
+import { formatPercent, type Lang } from '../text.js';
 import type { WarningTexts } from '../warnings.js';
 import type { CanonicalColumn, Education, ReasonFacts, Sector } from '../types.js';
 
@@ -615,4 +615,58 @@ export interface Catalogue {
   reasons: Readonly<Record<string, (minAge: number) => string>>;
   errors: ErrorWords;
   files: FileWords;
+  rules: RulesWords;
+}
+
+/** A nominating body's gender rule as `cohort rules` names it (programme.ts `CellGenderRule`). */
+export type GenderRuleText = 'table' | 'none' | { share: number } | { minimum: number };
+
+/** The representation table (rules.ts `GENDER_TABLE`): the minimum of each gender up to a body's size, then a share. */
+export interface GenderTableText {
+  rows: ReadonlyArray<{ upTo: number; minimum: number }>;
+  beyondShare: number;
+}
+
+/** Where the programme came from (app/rules.ts `ProgrammeOrigin`). */
+export interface OriginText {
+  /** `built-in`, or the config path as given. */
+  source: string;
+  sha256: string;
+}
+
+/** Every word `cohort rules` prints. Numbers and dates arrive unformatted; each language formats its own. */
+export interface RulesWords {
+  config: (o: OriginText) => string;
+  start: (date: string) => string;
+  seats: (n: number) => string;
+  seatHeader: string[];
+  cellRule: (rule: GenderRuleText, minimum: number) => string;
+  wholeSector: string;
+  total: string;
+  eligibility: string;
+  age: (min: number, start: string, latestBirth: string | null) => string;
+  education: (min: Education) => string;
+  experience: (plain: number, master: number) => string;
+  endorsement: (required: boolean) => string;
+  cap: (cap: number | null) => string;
+  gender: string;
+  cohortShare: (share: number, min: number, seats: number, rule: boolean) => string;
+  sectorShare: (share: number, parts: ReadonlyArray<{ sector: Sector; min: number; seats: number }>, rule: boolean) => string;
+  bodies: (table: GenderTableText) => string;
+  across: (on: boolean) => string;
+  groups: (min: number, max: number, count: number | null, fewest: number, seats: number) => string;
+  teams: (kommune: number, spesialist: number) => string;
+  seed: (seed: string) => string;
+}
+
+/** The representation table in words, from its declaration: `2–3 seats → 1, 4–5 → 2, …, more → 40 % rounded up`. */
+export function genderTableText(table: GenderTableText, words: { seats: string; more: string; roundedUp: string }, lang: Lang): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const row of table.rows) {
+    if (row.minimum > 0) parts.push(`${from === row.upTo ? String(from) : `${from}–${row.upTo}`}${parts.length === 0 ? ` ${words.seats}` : ''} → ${row.minimum}`);
+    from = row.upTo + 1;
+  }
+  parts.push(`${words.more} → ${formatPercent(table.beyondShare, lang)} ${words.roundedUp}`);
+  return parts.join(', ');
 }

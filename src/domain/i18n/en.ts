@@ -1,8 +1,8 @@
 /** English, on request (`--lang en`) or where the environment says so. */
 import { formatPercent, listText, plural } from '../text.js';
 import type { WarningTexts } from '../warnings.js';
-import { CANONICAL_COLUMNS, type CanonicalColumn } from '../types.js';
-import { CHANGE_KINDS, OUTPUT_COLUMNS, OUTPUT_STATUSES, type Catalogue, type DepartureLine, type OutputColumn, type OutputStatus, type StageOutcome } from './catalogue.js';
+import { CANONICAL_COLUMNS, type CanonicalColumn, type Education } from '../types.js';
+import { CHANGE_KINDS, OUTPUT_COLUMNS, OUTPUT_STATUSES, genderTableText, type Catalogue, type DepartureLine, type OutputColumn, type OutputStatus, type StageOutcome } from './catalogue.js';
 
 const n = (count: number, one: string, other: string): string => plural(count, one, other, 'en');
 const list = (items: readonly string[]): string => listText(items, 'en');
@@ -114,6 +114,9 @@ function bodyName(cell: string | null, municipal: string, unknown: string): stri
   return cell.startsWith('spesialist/') ? cell.slice('spesialist/'.length) : cell;
 }
 
+/** `cohort rules`: the education levels and their order. */
+const RULES_EDUCATION: Readonly<Record<Education, string>> = { none: 'none', fagskole: 'a fagskole (tertiary vocational) diploma', bachelor: "a bachelor's degree", master: "a master's degree", phd: 'a PhD' };
+const RULES_EDUCATION_ORDER = 'none < fagskole < bachelor < master < phd';
 
 export const EN = {
   lang: 'en',
@@ -424,5 +427,53 @@ export const EN = {
     yes: 'yes',
     no: 'no',
     reason: (_facts, english) => english,
+  },
+  rules: {
+    config: (o) => `Config: ${o.source} (SHA-256 ${o.sha256})`,
+    start: (date) => `Start date: ${date}`,
+    seats: (n) => `Seats: ${n}`,
+    seatHeader: ['sector', 'cell', 'seats', 'min. each gender'],
+    cellRule: (rule, minimum) =>
+      rule === 'none' ? '– (no rule)' : rule === 'table' ? `${minimum} (table)` : 'share' in rule ? `${minimum} (${formatPercent(rule.share, 'en')})` : `${minimum} (fixed)`,
+    wholeSector: '(whole sector)',
+    total: 'total',
+    eligibility: 'Eligibility',
+    age: (min, start, latest) =>
+      min === 0
+        ? 'Age: no minimum.'
+        : `Age: at least ${min} years on the start date ${start}${latest === null ? '' : ` (born on or before ${latest})`}.`,
+    education: (min) =>
+      min === 'none'
+        ? 'Education: no minimum.'
+        : `Education: highest completed education ${RULES_EDUCATION[min]} or higher (${RULES_EDUCATION_ORDER}).`,
+    experience: (plain, master) =>
+      plain === master
+        ? `Experience: at least ${plural(plain, 'year', 'years')} of full-time-equivalent work experience.`
+        : `Experience: at least ${plural(plain, 'year', 'years')} of full-time-equivalent work experience, or ${plural(master, 'year', 'years')} with a master's degree or higher.`,
+    endorsement: (required) =>
+      required
+        ? 'Endorsement by the nearest superior: required; a "no" or a blank makes the candidate ineligible.'
+        : 'Endorsement by the nearest superior: not required; a "no" gives a warning, a blank is accepted.',
+    cap: (cap) =>
+      cap === null
+        ? 'Nomination cap: none; a hospital trust may nominate any number of candidates.'
+        : `Nomination cap: at most ${plural(cap, 'candidate', 'candidates')} per hospital trust, by the trust's own priority; the rest are over the cap (status over_cap), apart from failing the admission requirements.`,
+    gender: 'Gender balance (where the eligible candidates allow it)',
+    bodies: (table) => `Each nominating body's own list (the municipal list, each RHF's list): each gender at least "min. each gender" in the seat table. Table rule: ${genderTableText(table, { seats: 'seats', more: 'more', roundedUp: 'rounded up' }, 'en')}. A body whose eligible candidates cannot meet it is reported for that body; it is never made up for in another body's list.`,
+    cohortShare: (share, min, seats, rule) =>
+      share === 0 ? 'Whole cohort: no minimum share.' : `Whole cohort (${rule ? 'a rule' : 'a target'}): each gender at least ${formatPercent(share, 'en')} of the seats (${min} of ${seats}).`,
+    sectorShare: (share, parts, rule) =>
+      share === 0
+        ? 'Each sector: no minimum share.'
+        : `Each sector (${rule ? 'a rule' : 'a target'}): each gender at least ${formatPercent(share, 'en')} of the sector's seats (${parts.map((p) => `${p.sector} ${p.min} of ${p.seats}`).join(', ')}).`,
+    across: (on) =>
+      on
+        ? 'The bodies have agreed to balance gender across their lists (gender.acrossBodies): the shares of the cohort and of each sector are rules, and a body\'s better-ranked candidate may be passed over for them; every such departure is listed.'
+        : 'The shares of the cohort and of each sector are targets: shown, with a proposal when they are not reached; a body\'s ranking is never overridden because of another body\'s list unless the bodies agree (gender.acrossBodies).',
+    groups: (min, max, count, fewest, seats) =>
+      `Workshop groups: ${min === max ? String(min) : `${min}–${max}`} participants each; ` +
+      (count === null ? `the fewest groups that fit (${fewest} for a full cohort of ${seats}).` : `${plural(count, 'group', 'groups')}, fixed by the config.`),
+    teams: (k, s) => `Project teams: ${k} municipal and ${s} specialist participants each (${k + s} per team).`,
+    seed: (seed) => `Lottery seed for ties: ${JSON.stringify(seed)} (cohort allocate --seed overrides it).`,
   },
 } satisfies Catalogue;

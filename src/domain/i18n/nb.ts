@@ -1,8 +1,8 @@
 /** Bokmål, the coordinators' language and the default where the environment says Norwegian. */
 import { formatDate, formatNumber, formatPercent, listText, plural } from '../text.js';
-import type { CanonicalColumn, ReasonFacts, RuleFact } from '../types.js';
+import type { CanonicalColumn, Education, ReasonFacts, RuleFact } from '../types.js';
 import type { WarningTexts } from '../warnings.js';
-import { CHANGE_KINDS, type Catalogue, type ConfigCrossCheck, type ConfigExpect, type ConfigProblemParams, type DepartureLine, type GenderShort, type FileExpected, type IssueParams, type NotRegular, type OutputParams, type StageOutcome } from './catalogue.js';
+import { CHANGE_KINDS, genderTableText, type Catalogue, type ConfigCrossCheck, type ConfigExpect, type ConfigProblemParams, type DepartureLine, type GenderShort, type FileExpected, type IssueParams, type NotRegular, type OutputParams, type StageOutcome } from './catalogue.js';
 
 const n = (count: number, one: string, other: string): string => plural(count, one, other, 'nb');
 const list = (items: readonly string[]): string => listText(items, 'nb');
@@ -549,6 +549,9 @@ const SOLVE_STATUS: Readonly<Record<string, string>> = {
   unbounded: 'ubegrenset',
   error: 'feil',
 };
+/** `cohort rules`: the education levels and their order. */
+const RULES_EDUCATION: Readonly<Record<Education, string>> = { none: 'ingen', fagskole: 'fagskole', bachelor: 'bachelor', master: 'master', phd: 'ph.d.' };
+const RULES_EDUCATION_ORDER = 'ingen < fagskole < bachelor < master < ph.d.';
 
 export const NB = {
   lang: 'nb',
@@ -905,5 +908,53 @@ export const NB = {
     yes: 'Ja',
     no: 'Nei',
     reason: (f) => REASON[f.code](f as never),
+  },
+  rules: {
+    config: (o) => `Konfigurasjon: ${o.source === 'built-in' ? 'innebygd' : o.source} (SHA-256 ${o.sha256})`,
+    start: (date) => `Oppstart: ${formatDate(date, 'nb')}`,
+    seats: (n) => `Plasser: ${n}`,
+    seatHeader: ['sektor', 'celle', 'plasser', 'min. per kjønn'],
+    cellRule: (rule, minimum) =>
+      rule === 'none' ? '– (ingen regel)' : rule === 'table' ? `${minimum} (tabell)` : 'share' in rule ? `${minimum} (${formatPercent(rule.share, 'nb')})` : `${minimum} (fast)`,
+    wholeSector: '(hele sektoren)',
+    total: 'sum',
+    eligibility: 'Opptakskrav',
+    age: (min, start, latest) =>
+      min === 0
+        ? 'Alder: ingen nedre grense.'
+        : `Alder: minst ${min} år på oppstartsdagen ${formatDate(start, 'nb')}${latest === null ? '' : ` (født ${formatDate(latest, 'nb')} eller tidligere)`}.`,
+    education: (min) =>
+      min === 'none'
+        ? 'Utdanning: ingen krav.'
+        : `Utdanning: høyeste fullførte utdanning ${RULES_EDUCATION[min]} eller høyere (${RULES_EDUCATION_ORDER}).`,
+    experience: (plain, master) =>
+      plain === master
+        ? `Arbeidserfaring: minst ${formatNumber(plain, 'nb')} år omregnet til heltid.`
+        : `Arbeidserfaring: minst ${formatNumber(plain, 'nb')} år omregnet til heltid, eller ${formatNumber(master, 'nb')} år med mastergrad eller høyere.`,
+    endorsement: (required) =>
+      required
+        ? 'Forankring hos nærmeste leder: påkrevd; «Nei» eller tom celle gjør søkeren ikke kvalifisert.'
+        : 'Forankring hos nærmeste leder: ikke påkrevd; «Nei» gir en advarsel, tom celle godtas.',
+    cap: (cap) =>
+      cap === null
+        ? 'Nominasjonstak: ingen; et helseforetak kan nominere så mange søkere det vil.'
+        : `Nominasjonstak: høyst ${plural(cap, 'søker', 'søkere', 'nb')} per helseforetak, etter foretakets egen prioritering; de øvrige står over nominasjonstaket (egen status, ikke det samme som å ikke oppfylle opptakskravene).`,
+    gender: 'Kjønnsbalanse (så langt de kvalifiserte søkerne gjør det mulig)',
+    bodies: (table) => `Hver nominerende instans sin egen liste (kommunenes liste, hvert RHFs liste): hvert kjønn minst «min. per kjønn» i plasstabellen. Tabellregelen: ${genderTableText(table, { seats: 'plasser', more: 'flere', roundedUp: 'rundet opp' }, 'nb')}. En instans som ikke har nok kvalifiserte søkere av et kjønn, rapporteres for seg; det tas aldri igjen på en annen instans sin liste.`,
+    cohortShare: (share, min, seats, rule) =>
+      share === 0 ? 'Hele kullet: ingen minsteandel.' : `Hele kullet (${rule ? 'regel' : 'mål'}): hvert kjønn minst ${formatPercent(share, 'nb')} av plassene (${min} av ${seats}).`,
+    sectorShare: (share, parts, rule) =>
+      share === 0
+        ? 'Hver sektor: ingen minsteandel.'
+        : `Hver sektor (${rule ? 'regel' : 'mål'}): hvert kjønn minst ${formatPercent(share, 'nb')} av sektorens plasser (${parts.map((p) => `${p.sector} ${p.min} av ${p.seats}`).join(', ')}).`,
+    across: (on) =>
+      on
+        ? 'Instansene er enige om å balansere kjønn på tvers av listene (gender.acrossBodies): andelene for kullet og for hver sektor er regler, og en instans sin høyere rangerte søker kan bli forbigått for dem; hvert slikt avvik vises.'
+        : 'Andelene for kullet og for hver sektor er mål: de vises, med et forslag når de ikke nås; en instans sin rangering overstyres aldri på grunn av en annen instans sin liste uten at instansene er enige (gender.acrossBodies).',
+    groups: (min, max, count, fewest, seats) =>
+      `Verkstedgrupper: ${min === max ? String(min) : `${min}–${max}`} deltakere i hver; ` +
+      (count === null ? `så få grupper som mulig (${fewest} for et fullt kull på ${seats}).` : `${plural(count, 'gruppe', 'grupper', 'nb')}, fastsatt i konfigurasjonen.`),
+    teams: (k, s) => `Prosjektteam: ${k} fra kommunehelsetjenesten og ${s} fra spesialisthelsetjenesten i hvert (${k + s} per team).`,
+    seed: (seed) => `Loddtrekningsnøkkel ved likt rangerte: ${JSON.stringify(seed)} (cohort allocate --seed overstyrer den).`,
   },
 } satisfies Catalogue;
