@@ -17,6 +17,7 @@ import { checkSelection } from '../check/selection.js';
 import { quotaCells } from '../domain/programme.js';
 import type { Lang } from '../domain/text.js';
 import { CATALOGUE } from '../domain/i18n/index.js';
+import type { FindingFacts } from '../domain/i18n/catalogue.js';
 import type { Candidate, ScreenedCandidate } from '../domain/types.js';
 import { accountForCandidates, readAllocation, type AllocationFile, type AllocationRow } from '../read/allocation.js';
 import type { EncodingChoice } from '../read/decode.js';
@@ -81,15 +82,26 @@ export interface CheckInput {
  * eligibility, gender rules, justified envy, reserve ranks), then workshop groups and project teams. Pure.
  */
 export function checkAllocation(input: CheckInput): CheckViolation[] {
+  return findingsOf(input).map((f) => f.violation);
+}
+
+/** A finding and the figures of its English message, for the terminal's other languages (not in the JSON). */
+interface Finding {
+  violation: CheckViolation;
+  facts: FindingFacts | null;
+}
+
+/** `checkAllocation`'s findings, each with its figures. */
+function findingsOf(input: CheckInput): Finding[] {
   const { inputs, allocation } = input;
   const programme = inputs.programme;
   const screenedById = new Map<string, ScreenedCandidate>(inputs.screening.screened.map((s) => [s.candidate.id, s]));
   const cellLabel = new Map(quotaCells(programme).map((c) => [c.key, c.label]));
   const rows = allocation.rows;
   const rowOf = new Map(rows.map((r) => [r.id, r]));
-  const out: CheckViolation[] = [];
-  const add = (v: CheckViolation): void => {
-    out.push({ ...v, message: v.message + located(v.ids, rowOf, allocation.file) });
+  const out: Finding[] = [];
+  const add = (v: CheckViolation, facts?: FindingFacts): void => {
+    out.push({ violation: { ...v, message: v.message + located(v.ids, rowOf, allocation.file) }, facts: facts ?? null });
   };
 
   // Statuses the allocation claims against what screening finds (a selected ineligible person: the checker's).
@@ -127,7 +139,7 @@ export function checkAllocation(input: CheckInput): CheckViolation[] {
       const s = screenedById.get(v.ids[0] ?? '');
       if (s !== undefined) message += ` (${ineligibleCodes(s)})`;
     }
-    add({ code: v.code, severity: selectionSeverity(v.code, v.severity, input.strict), ids: v.ids, rule: v.rule ?? null, message });
+    add({ code: v.code, severity: selectionSeverity(v.code, v.severity, input.strict), ids: v.ids, rule: v.rule ?? null, message }, v.facts);
   }
 
   // Workshop groups and project teams of everyone the allocation selects.
@@ -142,7 +154,7 @@ export function checkAllocation(input: CheckInput): CheckViolation[] {
   });
   for (const v of groupFindings) {
     const severity = v.severity === 'error' ? 'error' : v.code.startsWith('lock_') ? 'warning' : 'unmet';
-    add({ code: v.code, severity, ids: v.ids, rule: null, message: v.message });
+    add({ code: v.code, severity, ids: v.ids, rule: null, message: v.message }, v.facts);
   }
   return out;
 }
@@ -270,8 +282,8 @@ function ruleWhere(rule: string | null, lang: Lang): { where: string; gender: 'f
   return { where, gender };
 }
 
-/** The report in plain words: one line per finding, then the verdict. */
-function readableReport(report: CheckReport, lang: Lang): string {
+/** The report in plain words: one line per finding (`facts`: each violation's figures, in order), then the verdict. */
+function readableReport(report: CheckReport, facts: ReadonlyArray<FindingFacts | null>, lang: Lang): string {
   const w = CATALOGUE[lang];
   const parts: string[] = [];
   const c = report.counts;
@@ -280,7 +292,9 @@ function readableReport(report: CheckReport, lang: Lang): string {
   );
   if (report.violations.length > 0) parts.push('\n');
   const width = Math.max(...(['error', 'unmet', 'warning'] as const).map((s) => w.check.severity(s).length));
-  for (const v of report.violations) parts.push(`${w.check.severity(v.severity).padEnd(width)} ${v.code}: ${w.check.finding(v.code, v.ids, v.message, ruleWhere(v.rule, lang))}\n`);
+  report.violations.forEach((v, i) => {
+    parts.push(`${w.check.severity(v.severity).padEnd(width)} ${v.code}: ${w.check.finding(v.code, v.ids, v.message, ruleWhere(v.rule, lang), facts[i] ?? null)}\n`);
+  });
   const committee = committeeLines(report.nominationCap, report.decisions, lang);
   if (committee !== '') parts.push(`\n${committee}`);
   parts.push(`\n${w.check.tally(report.tally)}\n`);
@@ -291,12 +305,13 @@ function readableReport(report: CheckReport, lang: Lang): string {
 export function runCheck(opts: CheckOptions): CommandOutcome {
   const locks = loadLocks(opts.locks, opts.include, opts.exclude, opts.cwd);
   const loaded = loadCheckInputs(opts, locks);
-  const violations = checkAllocation({ inputs: loaded.inputs, allocation: loaded.allocation, strict: opts.strict, include: locks.include, exclude: locks.exclude, groupLocks: locks.groups });
+  const findings = findingsOf({ inputs: loaded.inputs, allocation: loaded.allocation, strict: opts.strict, include: locks.include, exclude: locks.exclude, groupLocks: locks.groups });
+  const violations = findings.map((f) => f.violation);
   const lang = opts.lang ?? 'en';
   const report = buildCheckReport(loaded, violations, opts.strict, locks, lang);
   const stderr = runWarningLines(report.warnings, lang);
   return {
-    stdout: opts.json ? `${JSON.stringify(report, null, 2)}\n` : readableReport(report, lang),
+    stdout: opts.json ? `${JSON.stringify(report, null, 2)}\n` : readableReport(report, findings.map((f) => f.facts), lang),
     stderr,
     exitCode: report.ok ? EXIT.ok : EXIT.ruleNotMet,
   };

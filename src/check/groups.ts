@@ -17,6 +17,7 @@
  * - team composition: exhaustive search over how many teams of each allowed shape.
  */
 import { compareCodeUnits } from '../domain/compare.js';
+import type { FindingFacts } from '../domain/i18n/catalogue.js';
 import type { GroupLocks, Relaxation } from '../domain/types.js';
 import type { Programme } from '../domain/programme.js';
 import type { Partition } from '../domain/partition.js';
@@ -33,6 +34,8 @@ export interface Violation {
   message: string;
   /** Participant ids concerned, sorted. */
   ids: string[];
+  /** The figures of `message`, for the other languages' words. */
+  facts?: FindingFacts;
 }
 
 export interface GroupsCheckInput {
@@ -60,11 +63,11 @@ export function checkGroupsAndTeams(input: GroupsCheckInput): Violation[] {
   const n = people.size;
   const expected = expectedGroupCount(n, wg);
   if (groupCount !== expected) {
-    out.push({ code: 'group_count', severity: 'error', message: `expected ${expected} workshop groups for ${n} participants, found ${groupCount}`, ids: [] });
+    out.push({ code: 'group_count', severity: 'error', message: `expected ${expected} workshop groups for ${n} participants, found ${groupCount}`, ids: [], facts: { fact: 'group_count', found: groupCount, expected, participants: n } });
   }
   const numbers = input.groups.map((g) => g.number).sort((a, b) => a - b);
   if (numbers.some((x, i) => x !== i + 1)) {
-    out.push({ code: 'group_numbering', severity: 'error', message: `expected groups numbered 1..${groupCount}, found ${numbers.join(', ')}`, ids: [] });
+    out.push({ code: 'group_numbering', severity: 'error', message: `expected groups numbered 1..${groupCount}, found ${numbers.join(', ')}`, ids: [], facts: { fact: 'numbering', numbers } });
   }
   const lockedIn = new Map<number, string[]>();
   for (const l of locks.inGroup) lockedIn.set(l.group, [...(lockedIn.get(l.group) ?? []), l.id]);
@@ -72,7 +75,7 @@ export function checkGroupsAndTeams(input: GroupsCheckInput): Violation[] {
   for (const g of input.groups) {
     const size = g.memberIds.length;
     if (!groupSizeInRange(size, wg)) {
-      out.push({ code: 'group_size', severity: sizesPossible ? 'error' : 'warning', message: `group ${g.number} has ${size} members, expected ${wg.minSize}–${wg.maxSize}`, ids: sortIds(g.memberIds) });
+      out.push({ code: 'group_size', severity: sizesPossible ? 'error' : 'warning', message: `group ${g.number} has ${size} members, expected ${wg.minSize}–${wg.maxSize}`, ids: sortIds(g.memberIds), facts: { fact: 'group_size', group: g.number, size, min: wg.minSize, max: wg.maxSize } });
     }
   }
 
@@ -114,6 +117,7 @@ export function checkGroupsAndTeams(input: GroupsCheckInput): Violation[] {
         severity: possible ? 'error' : 'warning',
         message: `group ${g.number} has ${k} municipal and ${g.memberIds.length - k} specialist members (difference above 1)`,
         ids: sortIds(g.memberIds),
+        facts: { fact: 'sector_mix', group: g.number, kommune: k, spesialist: g.memberIds.length - k },
       });
     }
   }
@@ -471,10 +475,11 @@ function composition(teams: readonly Partition[], people: ReadonlyMap<string, Ca
       severity: fewest === null ? 'warning' : 'error',
       message: `team ${t.number} has ${shape[0]} municipal and ${shape[1]} specialist members, expected ${pk} + ${ps}${fewest !== null && fewest > 0 ? ` (or ${pk + ps - 1} with both sectors)` : ''}`,
       ids: sortIds(t.memberIds),
+      facts: { fact: 'team_shape', team: t.number, kommune: shape[0], spesialist: shape[1], expected: { kommune: pk, spesialist: ps }, orSmaller: fewest !== null && fewest > 0 },
     });
   }
   if (fewest !== null && smaller > fewest) {
-    out.push({ code: 'team_composition', severity: 'error', message: `${smaller} teams are smaller than ${pk} + ${ps}; the cohort needs only ${fewest}`, ids: [] });
+    out.push({ code: 'team_composition', severity: 'error', message: `${smaller} teams are smaller than ${pk} + ${ps}; the cohort needs only ${fewest}`, ids: [], facts: { fact: 'smaller_teams', smaller, fewest, expected: { kommune: pk, spesialist: ps } } });
   }
   return fewest;
 }

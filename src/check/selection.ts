@@ -20,6 +20,7 @@
  *   never a better-ranked candidate after a worse-ranked one.
  */
 import { compareCodeUnits } from '../domain/compare.js';
+import type { FindingFacts } from '../domain/i18n/catalogue.js';
 import { quotaCells, type Programme, type QuotaCell } from '../domain/programme.js';
 import { compareRank, genderRules, seatsToFill, type GenderRule } from '../domain/rules.js';
 import type { Gender, ScreenedCandidate } from '../domain/types.js';
@@ -43,6 +44,8 @@ export interface Violation {
   message: string;
   /** Candidate ids concerned (may be empty). */
   ids: string[];
+  /** The figures of `message`, for the other languages' words. */
+  facts?: FindingFacts;
   /** Rule id for rule findings: `quota.<cell>`, `gender.cohort.female`, `gender.sector.kommune.male`, `gender.cell.<cell>.female`. */
   rule?: string;
   /** Quota cell key, when the finding is about one cell. */
@@ -145,7 +148,7 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
     const k = seatsToFill(cell.seats, avail.length);
     fill.set(cell.key, k);
     if (sel.length > cell.seats) {
-      out.push({ code: 'over_quota', severity: 'error', message: `${cell.label}: ${sel.length} selected for ${cell.seats} seats`, ids: sel.map((c) => c.id), cell: cell.key, rule: `quota.${cell.key}` });
+      out.push({ code: 'over_quota', severity: 'error', message: `${cell.label}: ${sel.length} selected for ${cell.seats} seats`, ids: sel.map((c) => c.id), cell: cell.key, rule: `quota.${cell.key}`, facts: { fact: 'over_quota', selected: sel.length, seats: cell.seats } });
     } else if (sel.length < k) {
       out.push({
         code: 'seats_unfilled',
@@ -154,6 +157,7 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
         ids: [],
         cell: cell.key,
         rule: `quota.${cell.key}`,
+        facts: { fact: 'unfilled', selected: sel.length, seats: cell.seats, available: avail.length },
       });
     }
     if (avail.length < cell.seats) {
@@ -165,6 +169,7 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
         ids: [],
         cell: cell.key,
         rule: `quota.${cell.key}`,
+        facts: { fact: 'shortfall', seats: cell.seats, available: avail.length },
       });
     }
     const incl = inCell.filter((c) => inc.has(c.id));
@@ -180,6 +185,7 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
         message: `${cell.label}: ${incl.length} candidates included for ${cell.seats} seats`,
         ids: incl.map((c) => c.id),
         cell: cell.key,
+        facts: { fact: 'included', included: incl.length, seats: cell.seats },
       });
       for (const c of sel) {
         if (inc.has(c.id)) obeyedIncludes.add(c.id);
@@ -213,6 +219,7 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
       severity: 'error',
       message: `gender rules fall short by ${proposalShortfall} seat${proposalShortfall === 1 ? '' : 's'} in total, the candidates allow ${least}: ${unmet.map((r) => r.text).join('; ')}`,
       ids: [],
+      facts: { fact: 'gender_total', shortfall: proposalShortfall, least },
     });
   }
   for (const r of unmet) {
@@ -222,6 +229,7 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
       message: `${r.text}: ${actual.get(r.id) ?? 0} selected`,
       ids: [],
       rule: r.id,
+      facts: { fact: 'gender', selected: actual.get(r.id) ?? 0, required: r.required },
     });
   }
 
@@ -265,7 +273,7 @@ export function checkSelection(screened: readonly ScreenedCandidate[], programme
     ranked.sort((a, b) => a.r - b.r);
     const okSequence = ranked.every((x, i) => x.r === i + 1);
     if (!okSequence || missing.length > 0) {
-      if (!okSequence) out.push({ code: 'reserve_rank_sequence', severity: 'error', message: `${cell.label}: reserve ranks are not 1..${reserves.length}`, ids: ranked.map((x) => x.c.id), cell: cell.key });
+      if (!okSequence) out.push({ code: 'reserve_rank_sequence', severity: 'error', message: `${cell.label}: reserve ranks are not 1..${reserves.length}`, ids: ranked.map((x) => x.c.id), cell: cell.key, facts: { fact: 'reserve_ranks', body: cell.label, reserves: reserves.length } });
     }
     for (let i = 1; i < ranked.length; i++) {
       const prev = ranked[i - 1];

@@ -182,10 +182,31 @@ export interface CheckWords {
   tally: (t: { errors: number; unmet: number; warnings: number }) => string;
   /**
    * A checker finding's line after its severity and code: the English is the checker's own detail (`detail`);
-   * `rule` names the rule a quota or gender finding is about (its body, sector or the cohort, and the gender).
+   * `rule` names the rule a quota or gender finding is about (its body, sector or the cohort, and the gender);
+   * `facts` the detail's figures, so that a language without the detail gives the same numbers.
    */
-  finding: (code: string, ids: readonly string[], detail: string, rule: { where: string; gender: 'female' | 'male' | null } | null) => string;
+  finding: (code: string, ids: readonly string[], detail: string, rule: { where: string; gender: 'female' | 'male' | null } | null, facts?: FindingFacts | null) => string;
 }
+
+/**
+ * A checker finding's figures, as its English detail has them (src/check), for the other languages' words.
+ * Sectors' counts are `kommune` and `spesialist`; `expected` a team's standard shape.
+ */
+export type FindingFacts =
+  | { fact: 'over_quota'; selected: number; seats: number }
+  | { fact: 'unfilled'; selected: number; seats: number; available: number }
+  | { fact: 'shortfall'; seats: number; available: number }
+  | { fact: 'included'; included: number; seats: number }
+  | { fact: 'gender'; selected: number; required: number }
+  | { fact: 'gender_total'; shortfall: number; least: number }
+  | { fact: 'group_count'; found: number; expected: number; participants: number }
+  | { fact: 'numbering'; numbers: readonly number[] }
+  | { fact: 'group_size'; group: number; size: number; min: number; max: number }
+  | { fact: 'sector_mix'; group: number; kommune: number; spesialist: number }
+  | { fact: 'team_shape'; team: number; kommune: number; spesialist: number; expected: { kommune: number; spesialist: number }; orSmaller: boolean }
+  | { fact: 'smaller_teams'; smaller: number; fewest: number; expected: { kommune: number; spesialist: number } }
+  /** `body`: the quota cell's label (`kommune`, `Helse Vest`). */
+  | { fact: 'reserve_ranks'; body: string; reserves: number };
 
 /** `cohort replace`'s change set on the terminal (the English detail stays in summary.json). */
 export interface ReplaceWords {

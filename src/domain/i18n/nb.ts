@@ -2,7 +2,7 @@
 import { formatDate, formatNumber, formatPercent, listText, plural } from '../text.js';
 import type { CanonicalColumn, Education, ReasonFacts, RuleFact } from '../types.js';
 import type { WarningTexts } from '../warnings.js';
-import { CHANGE_KINDS, genderTableText, type Catalogue, type ConfigCrossCheck, type ConfigExpect, type ConfigProblemParams, type DepartureLine, type GenderShort, type FileExpected, type IssueParams, type NotRegular, type OutputParams, type StageOutcome } from './catalogue.js';
+import { CHANGE_KINDS, genderTableText, type Catalogue, type ConfigCrossCheck, type ConfigExpect, type ConfigProblemParams, type DepartureLine, type FindingFacts, type GenderShort, type FileExpected, type IssueParams, type NotRegular, type OutputParams, type StageOutcome } from './catalogue.js';
 
 const n = (count: number, one: string, other: string): string => plural(count, one, other, 'nb');
 const list = (items: readonly string[]): string => listText(items, 'nb');
@@ -163,6 +163,30 @@ const WARNINGS: WarningTexts = {
   withdrawn_still_included: (p) =>
     `${p.id} har trukket seg, men står fortsatt som «ta med» i ${p.locks ?? 'beslutningsfilen'}: fjern den linjen, ellers melder cohort check --locks om den`,
 };
+
+const seatsNb = (count: number): string => n(count, 'plass', 'plasser');
+const sectorsNb = (kommune: number, spesialist: number): string => `${kommune} fra kommunene og ${spesialist} fra spesialisthelsetjenesten`;
+
+/** A checker finding's figures in bokmål (the English detail has the same numbers). */
+const FINDING_FACTS: { [F in FindingFacts['fact']]: (f: Extract<FindingFacts, { fact: F }>) => string } = {
+  over_quota: (f) => `${f.selected} tatt opp til ${seatsNb(f.seats)}`,
+  unfilled: (f) => `${f.selected} tatt opp til ${seatsNb(f.seats)}, men ${f.available} kvalifiserte kunne vært tatt opp`,
+  shortfall: (f) => `${seatsNb(f.seats)}, bare ${f.available} kvalifiserte; ${seatsNb(f.seats - f.available)} kan ikke fylles`,
+  included: (f) => `komiteen tar med ${f.included} til ${seatsNb(f.seats)}`,
+  gender: (f) => `${f.selected} tatt opp, regelen krever minst ${f.required}`,
+  gender_total: (f) => `kjønnsreglene mangler til sammen ${seatsNb(f.shortfall)}, men de kvalifiserte kandidatene gjør det mulig å komme ned i ${f.least}`,
+  group_count: (f) => `${n(f.found, 'gruppe', 'grupper')} for ${n(f.participants, 'deltaker', 'deltakere')}, reglene krever ${f.expected}`,
+  numbering: (f) => `gruppene har numrene ${f.numbers.join(', ')}, men skal ha 1–${f.numbers.length}`,
+  group_size: (f) => `gruppe ${f.group} har ${n(f.size, 'deltaker', 'deltakere')}, reglene tillater ${f.min === f.max ? f.min : `${f.min}–${f.max}`}`,
+  sector_mix: (f) => `gruppe ${f.group} har ${sectorsNb(f.kommune, f.spesialist)}; forskjellen er mer enn 1`,
+  team_shape: (f) =>
+    `prosjektgruppe ${f.team} har ${sectorsNb(f.kommune, f.spesialist)}, reglene krever ${f.expected.kommune} + ${f.expected.spesialist}` +
+    `${f.orSmaller ? ` (eller ${f.expected.kommune + f.expected.spesialist - 1} med begge sektorer)` : ''}`,
+  smaller_teams: (f) => `${n(f.smaller, 'prosjektgruppe', 'prosjektgrupper')} er mindre enn ${f.expected.kommune} + ${f.expected.spesialist}; kullet trenger bare ${f.fewest}`,
+  reserve_ranks: (f) => `i ${f.body === 'kommune' ? 'kommunenes liste' : f.body} skal plassene være 1–${f.reserves}`,
+};
+// The union's fact and figures belong together; TypeScript cannot follow that into the lookup.
+const findingFacts = (f: FindingFacts): string => (FINDING_FACTS[f.fact] as (x: FindingFacts) => string)(f);
 
 /** Run notes and checker findings by code (see `Catalogue.notes`). */
 const NOTES: Readonly<Record<string, string>> = {
@@ -676,12 +700,13 @@ export const NB = {
       `Kontrollerte ${c.file} (${c.selected} tatt opp, ${c.reserve} reserver, ${c.excluded} holdt utenfor, ${c.notEligible} ikke kvalifisert, ${c.overCap} over nominasjonstaket) ` +
       `mot ${n(c.candidates, 'kandidat', 'kandidater')} i ${n(c.files, 'fil', 'filer')}${c.strict ? ', streng kontroll' : ''}.`,
     severity: (s) => ({ error: 'feil', unmet: 'ikke oppfylt', warning: 'advarsel' })[s],
-    finding: (code, ids, detail, rule) => {
+    finding: (code, ids, detail, rule, facts) => {
       const text = NOTES[code];
       // A code without words of its own keeps the checker's detail rather than lose it.
       if (text === undefined) return detail;
       const about = rule === null ? '' : `: ${rule.where}${rule.gender === null ? '' : `, ${GENDER[rule.gender][1]}`}`;
-      return `${text}${about}${ids.length > 0 ? ` (${list([...ids])})` : ''}`;
+      const figures = facts === undefined || facts === null ? '' : `; ${findingFacts(facts)}`;
+      return `${text}${about}${figures}${ids.length > 0 ? ` (${list([...ids])})` : ''}`;
     },
     tally: (t) => `${n(t.errors, 'feil', 'feil')}, ${n(t.unmet, 'regel', 'regler')} ikke oppfylt, ${n(t.warnings, 'advarsel', 'advarsler')}.`,
   },
