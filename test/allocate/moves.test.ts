@@ -48,7 +48,7 @@ describe('moveReasons', () => {
     ]);
     const words = moveReasons(prev, now).map((m) => CATALOGUE.en.previous.move(m));
     expect(words).toEqual(['M: project team 2 → 1: the place in project team 2 went to N', "N (new): project team 2, not L's project team 1: project team 1 has S of the same organisation; the place in project team 1 went to M"]);
-    expect(CATALOGUE.nb.previous.move(moveReasons(prev, now)[1] as never)).toBe('N (ny): prosjektteam 2, ikke Ls prosjektteam 1: prosjektteam 1 har S fra samme virksomhet; plassen i prosjektteam 1 gikk til M');
+    expect(CATALOGUE.nb.previous.move(moveReasons(prev, now)[1] as never)).toBe('N (ny): prosjektgruppe 2, ikke Ls prosjektgruppe 1: prosjektgruppe 1 har S fra samme virksomhet; plassen i prosjektgruppe 1 gikk til M');
   });
 
   it('a group lock, and a team left because someone who stayed in it is now of the same workshop group', () => {

@@ -48,7 +48,7 @@ const WORDS = {
     sector: (min: number, seats: number) => `kommune ${min} av ${seats}, spesialist ${min} av ${seats}`,
     age: '- Alder: minst 25 år på oppstartsdagen 17.08.2026 (født 17.08.2001 eller tidligere).',
     experience: '- Arbeidserfaring: minst 4 år omregnet til heltid, eller 3 år med mastergrad eller høyere.',
-    teams: 'Prosjektteam: 2 fra kommunehelsetjenesten og 2 fra spesialisthelsetjenesten i hvert (4 per team).',
+    teams: 'Prosjektgrupper: 2 fra kommunehelsetjenesten og 2 fra spesialisthelsetjenesten i hver (4 per gruppe).',
   },
 } as const;
 

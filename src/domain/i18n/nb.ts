@@ -811,18 +811,18 @@ export const NB = {
       `${ids.length} av ${n} søknadsnumre i ${f} som også er søkere nå, gjelder en annen person (både navn og fødselsdato er endret: ${named(ids)}): ` +
       'filen hører til en annen kjøring eller en annen nummerering av søkerne.',
     kept: (s, groups) =>
-      `Stabil omkjøring: av ${s.participantsInBoth} deltakere som er med i begge, beholdt ${s.sameGroup} verkstedgruppen og ${s.sameTeam} prosjektteamet. ` +
+      `Stabil omkjøring: av ${s.participantsInBoth} deltakere som er med i begge, beholdt ${s.sameGroup} verkstedgruppen og ${s.sameTeam} prosjektgruppen. ` +
       `Verkstedgruppene: ${
         groups === 'proven'
           ? 'færrest mulig flyttet blant like gode løsninger (bevist)'
           : groups === 'unproven'
             ? 'ikke bevist færrest mulig flyttet (se tabellen over)'
-            : 'som uten --previous, fordi gruppene nærmest de forrige ga dårligere prosjektteam, nummerert som de forrige'
+            : 'som uten --previous, fordi gruppene nærmest de forrige ga dårligere prosjektgrupper, nummerert som de forrige'
       }; ` +
-      'prosjektteamene: flest mulig beholdt innenfor den beste teamsammensetningen (ikke bevist færrest mulig).',
+      'prosjektgruppene: flest mulig beholdt innenfor den beste sammensetningen av grupper (ikke bevist færrest mulig).',
     movesHead: 'Hvorfor de ble flyttet (det fordelingene viser):',
     move: (m) => {
-      const part = m.part === 'group' ? 'verkstedgruppe' : 'prosjektteam';
+      const part = m.part === 'group' ? 'verkstedgruppe' : 'prosjektgruppe';
       const head = m.instead === null ? `${m.id}: ${part} ${m.from} → ${m.to}` : `${m.id} (ny): ${part} ${m.to}, ikke ${m.instead}s ${part} ${m.from}`;
       const facts = m.facts.map((f) =>
         f.fact === 'locked'
@@ -856,7 +856,7 @@ export const NB = {
     heading: {
       in: 'Inn i kullet',
       out: 'Ut av kullet',
-      moved: 'Ny verkstedgruppe, nytt prosjektteam eller ny kvotecelle',
+      moved: 'Ny verkstedgruppe, ny prosjektgruppe eller ny kvotecelle',
       status: 'Andre endringer utenfor kullet',
       reserve_rank: 'Ny plass på reservelisten',
       data: 'Endrede inndata, ellers uendret',
@@ -866,7 +866,7 @@ export const NB = {
       if (s === 'reserve') return rank === null ? 'reserve' : `reserve nr. ${rank}`;
       return { selected: 'deltaker', excluded: 'utelatt av komiteen', ineligible: 'ikke kvalifisert', over_cap: 'over nominasjonstaket', withdrawn: 'trukket' }[s];
     },
-    place: (g, t) => [g === null ? null : `gruppe ${g}`, t === null ? null : `team ${t}`].filter((x) => x !== null).join(', '),
+    place: (g, t) => [g === null ? null : `verkstedgruppe ${g}`, t === null ? null : `prosjektgruppe ${t}`].filter((x) => x !== null).join(', '),
     body: (cell) => bodyName(cell, 'KS (kommune)', 'ukjent kvotecelle'),
     reason: (code) => DIFF_REASONS[code] ?? code,
     before: 'før',
@@ -979,7 +979,7 @@ export const NB = {
     groups: (min, max, count, fewest, seats) =>
       `Verkstedgrupper: ${min === max ? String(min) : `${min}–${max}`} deltakere i hver; ` +
       (count === null ? `så få grupper som mulig (${fewest} for et fullt kull på ${seats}).` : `${plural(count, 'gruppe', 'grupper', 'nb')}, fastsatt i konfigurasjonen.`),
-    teams: (k, s) => `Prosjektteam: ${k} fra kommunehelsetjenesten og ${s} fra spesialisthelsetjenesten i hvert (${k + s} per team).`,
+    teams: (k, s) => `Prosjektgrupper: ${k} fra kommunehelsetjenesten og ${s} fra spesialisthelsetjenesten i hver (${k + s} per gruppe).`,
     seed: (seed) => `Loddtrekningsnøkkel ved likt rangerte: ${JSON.stringify(seed)} (cohort allocate --seed overstyrer den).`,
   },
 } satisfies Catalogue;
