@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { zipParts } from '../io/zip-parts.js';
 import { outputLang } from '../../src/app/outputs.js';
 import { CATALOGUE } from '../../src/domain/i18n/index.js';
 import { comparableInput, readAllocationDetailed } from '../../src/read/allocation.js';
@@ -33,19 +33,6 @@ describe('outputLang: the one rule for the files\' language', () => {
   });
 });
 
-/** Every part of a zip written by workbookBytes (deflated entries, no data descriptors), by name. */
-function parts(bytes: Uint8Array): Map<string, string> {
-  const buf = Buffer.from(bytes);
-  const out = new Map<string, string>();
-  for (let at = 0; at + 30 < buf.length && buf.readUInt32LE(at) === 0x04034b50; ) {
-    const size = buf.readUInt32LE(at + 18);
-    const n = buf.readUInt16LE(at + 26);
-    const start = at + 30 + n + buf.readUInt16LE(at + 28);
-    out.set(buf.subarray(at + 30, at + 30 + n).toString(), inflateRawSync(buf.subarray(start, start + size)).toString('utf8'));
-    at = start + size;
-  }
-  return out;
-}
 
 /** A CSV output's header and rows. */
 function table(path: string): { header: string[]; rows: string[][] } {
@@ -139,7 +126,7 @@ describe('allocate on the Norwegian sample: bokmål files without --lang, Englis
     const out = join(dir, 'workbook');
     const a = await cohort(['allocate', ...SAMPLE_NB, '--out', out, '--format', 'xlsx']);
     expect(a.code, a.stderr).toBe(0);
-    const zip = parts(new Uint8Array(readFileSync(join(out, 'allocation.xlsx'))));
+    const zip = zipParts(new Uint8Array(readFileSync(join(out, 'allocation.xlsx'))));
     expect(zip.get('xl/workbook.xml')).toContain('name="Tildeling"');
     expect(zip.get('xl/workbook.xml')).toContain('name="Verkstedgrupper"');
     const sheets = [...zip.entries()].filter(([k]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).map(([, v]) => v).join('');

@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { zipParts } from '../io/zip-parts.js';
 import { parseLocks } from '../../src/read/locks.js';
 import { readAllocation } from '../../src/read/allocation.js';
 import { readCsv } from '../../src/read/csv.js';
-import { inflateRawSync } from 'node:zlib';
 import { cohort, SAMPLE_EN, type Run } from '../e2e/helpers.js';
 import type { DecisionRecord } from '../../src/app/decisions.js';
 
@@ -26,19 +26,6 @@ const LOCKS = [
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-/** Every part of a zip written by workbookBytes (deflated entries, no data descriptors), by name. */
-function parts(bytes: Uint8Array): Map<string, string> {
-  const buf = Buffer.from(bytes);
-  const out = new Map<string, string>();
-  for (let at = 0; at + 30 < buf.length && buf.readUInt32LE(at) === 0x04034b50; ) {
-    const size = buf.readUInt32LE(at + 18);
-    const n = buf.readUInt16LE(at + 26);
-    const start = at + 30 + n + buf.readUInt16LE(at + 28);
-    out.set(buf.subarray(at + 30, at + 30 + n).toString(), inflateRawSync(buf.subarray(start, start + size)).toString('utf8'));
-    at = start + size;
-  }
-  return out;
-}
 
 describe('parseLocks: the optional reason column', () => {
   it.each([
@@ -129,7 +116,7 @@ describe('allocate records every committee decision', () => {
 
   it('the workbook has a decisions sheet whose reason is an inline string, never a formula', () => {
     expect(xlsxRun.code, xlsxRun.stderr).toBe(1);
-    const zip = parts(new Uint8Array(readFileSync(join(dir, 'run.xlsx'))));
+    const zip = zipParts(new Uint8Array(readFileSync(join(dir, 'run.xlsx'))));
     expect(zip.get('xl/workbook.xml')).toContain('name="Committee decisions"');
     const sheets = [...zip.entries()].filter(([k]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).map(([, v]) => v);
     const sheet = sheets.find((x) => x.includes('@feil gruppe'));

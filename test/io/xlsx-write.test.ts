@@ -5,8 +5,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { zipParts } from './zip-parts.js';
 import { runAllocate } from '../../src/app/allocate.js';
 import { runCheck } from '../../src/app/check.js';
 import { sheetLib } from '../../src/io/workbook-lib.js';
@@ -29,17 +29,11 @@ const SHEET: XSheet = {
   ],
 };
 
-/** The text of one part of a zip written by workbookBytes (deflated entries, no data descriptors). */
+/** The text of one part of a zip written by workbookBytes. */
 function part(bytes: Uint8Array, name: string): string {
-  const buf = Buffer.from(bytes);
-  for (let at = 0; at + 30 < buf.length && buf.readUInt32LE(at) === 0x04034b50; ) {
-    const size = buf.readUInt32LE(at + 18);
-    const n = buf.readUInt16LE(at + 26);
-    const start = at + 30 + n + buf.readUInt16LE(at + 28);
-    if (buf.subarray(at + 30, at + 30 + n).toString() === name) return inflateRawSync(buf.subarray(start, start + size)).toString('utf8');
-    at = start + size;
-  }
-  throw new Error(`no part ${name}`);
+  const text = zipParts(bytes).get(name);
+  if (text === undefined) throw new Error(`no part ${name}`);
+  return text;
 }
 
 describe('workbookBytes', () => {
