@@ -17,6 +17,11 @@ export interface BackendAnswer {
   bound: number | null;
   /** Why the answer is not optimal, or a quirk that was detected. */
   note?: string;
+  /**
+   * An optimal answer to a model without integer variables may carry its row duals (shadow prices), one per model
+   * row in order. A claim like the rest: only ever used as Lagrangian multipliers, whose bound the user computes.
+   */
+  rowDuals?: number[];
 }
 
 /** Part of the remaining time the backend's own limit may use, so it can stop gracefully before the hard deadline. */

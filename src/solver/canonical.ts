@@ -241,12 +241,118 @@ async function relaxationFirst(model: LinearModel, levels: readonly ObjectiveLev
     else return { attempts };
   }
   const rows: Constraint[] = levels.flatMap((level, l) => (level.terms.length === 0 ? [] : [{ name: `canonical:unique${l}`, terms: level.terms, hi: levelValue(level, x) }]));
-  const away = await raw(relax('unique', (i) => sign[i] as number, rows), hints);
-  attempts.push(...away.attempts);
-  if (away.status !== 'optimal' || away.values === null) return { attempts };
-  const moved = away.values.reduce((sum, v, i) => sum + Math.abs(v - (x[i] as number)), 0);
+  const proven: { result: SolveResult } = { result: { status: 'optimal', solver: lp.solver, values: x, objective: checked.objective, bound: checked.objective, gap: 0, attempts, canonical: true } };
+  // Variables the relaxation's duals fix at x̂ in every optimum leave the second program: on a set partition of
+  // thousands of columns, all but a few dozen.
+  const fixed = lp.rowDuals !== undefined ? fixedByReducedCosts(model, x, lp.rowDuals) : null;
+  const away = fixed === null ? relax('unique', (i) => sign[i] as number, rows) : withFixed(model, `${model.label}:unique`, sign, rows, fixed, x);
+  if (away.variables.length === 0) return proven;
+  const far = await raw(away, hints);
+  attempts.push(...far.attempts);
+  if (far.status !== 'optimal' || far.values === null) return { attempts };
+  const at = fixed === null ? x : x.filter((_, i) => fixed[i] !== true);
+  const moved = far.values.reduce((sum, v, i) => sum + Math.abs(v - (at[i] as number)), 0);
   if (moved >= UNIQUE_BELOW) return { attempts };
-  return { result: { status: 'optimal', solver: lp.solver, values: x, objective: checked.objective, bound: checked.objective, gap: 0, attempts, canonical: true } };
+  return proven;
+}
+
+/**
+ * Reduced-cost fixing. Any row multipliers y give, for every point x' of the model (bounds and rows held),
+ *
+ *     c·x' ≥ L + Σ_j g_j(x'_j),   L = Σ_i y_i·(lo_i if y_i > 0, hi_i if y_i < 0) + Σ_j min(d_j·lb_j, d_j·ub_j),
+ *     d = c − Aᵀy,   g_j(v) = d_j·v − min(d_j·lb_j, d_j·ub_j) ≥ 0,
+ *
+ * so an integer variable for which every other integer value v ≠ x̂_j has L + g_j(v) > c·x̂ (beyond rounding)
+ * takes the value x̂_j in every solution at least as good as x̂. The duals a solver returns with a relaxation's
+ * optimum are only the guess for y (a multiplier of the wrong sign for its row counts as 0): L and d are computed
+ * here, from the model. Per variable, whether it is fixed so; null when y gives no finite bound.
+ */
+function fixedByReducedCosts(model: LinearModel, x: readonly number[], duals: readonly number[]): boolean[] | null {
+  const { variables, constraints } = model;
+  if (duals.length !== constraints.length) return null;
+  // Plain index loops throughout: this runs once per run on thousands of columns, as cold code.
+  const n = variables.length;
+  const d = new Float64Array(n);
+  const lb = new Float64Array(n);
+  const ub = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const v = variables[j] as Variable;
+    d[j] = v.cost;
+    [lb[j], ub[j]] = effectiveBounds(v);
+  }
+  let bound = 0;
+  let scale = 0;
+  for (let i = 0; i < constraints.length; i++) {
+    const row = constraints[i] as Constraint;
+    const y = duals[i] as number;
+    const side = y > 0 ? (row.lo ?? Number.NEGATIVE_INFINITY) : y < 0 ? (row.hi ?? Number.POSITIVE_INFINITY) : 0;
+    if (!Number.isFinite(y) || !Number.isFinite(side) || y === 0) continue;
+    bound += y * side;
+    scale += Math.abs(y * side);
+    const terms = row.terms;
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t] as readonly [number, number];
+      d[term[0]] = (d[term[0]] as number) - y * term[1];
+    }
+  }
+  const low = new Float64Array(n);
+  let cx = 0;
+  for (let j = 0; j < n; j++) {
+    const dj = d[j] as number;
+    const l = dj > 0 ? dj * (lb[j] as number) : dj < 0 ? dj * (ub[j] as number) : 0;
+    if (!Number.isFinite(l)) return null;
+    low[j] = l;
+    bound += l;
+    scale += Math.abs(l);
+    cx += (variables[j] as Variable).cost * (x[j] as number);
+  }
+  const margin = 1e-9 * (1 + scale + Math.abs(cx));
+  const fixed: boolean[] = new Array<boolean>(n);
+  for (let j = 0; j < n; j++) {
+    const xj = x[j] as number;
+    const dj = d[j] as number;
+    // g_j is linear, so its least over the other integer values is at a neighbour of x̂_j.
+    const below = xj - 1 >= (lb[j] as number) ? dj * (xj - 1) - (low[j] as number) : Number.POSITIVE_INFINITY;
+    const above = xj + 1 <= (ub[j] as number) ? dj * (xj + 1) - (low[j] as number) : Number.POSITIVE_INFINITY;
+    fixed[j] = (variables[j] as Variable).integer === true && bound + Math.min(below, above) > cx + margin;
+  }
+  return fixed;
+}
+
+/**
+ * The second program of phase 0 with the variables marked in `fixed` held at their value in `x`: left out, their
+ * terms moved into the row bounds. Costs `cost`, rows: the model's and `extra`; no integer variables.
+ */
+function withFixed(model: LinearModel, label: string, cost: readonly number[], extra: readonly Constraint[], fixed: readonly boolean[], x: readonly number[]): LinearModel {
+  const n = model.variables.length;
+  const index = new Int32Array(n);
+  const variables: Variable[] = [];
+  for (let j = 0; j < n; j++) {
+    if (fixed[j] === true) {
+      index[j] = -1;
+      continue;
+    }
+    index[j] = variables.length;
+    const v = model.variables[j] as Variable;
+    variables.push({ name: v.name, cost: cost[j] as number, ...(v.lb !== undefined ? { lb: v.lb } : {}), ...(v.ub !== undefined ? { ub: v.ub } : {}) });
+  }
+  const constraints: Constraint[] = [];
+  const rows = [...model.constraints, ...extra];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Constraint;
+    let constant = 0;
+    const terms: Array<[number, number]> = [];
+    for (let t = 0; t < row.terms.length; t++) {
+      const term = row.terms[t] as readonly [number, number];
+      const k = index[term[0]] as number;
+      if (k < 0) constant += term[1] * (x[term[0]] as number);
+      else terms.push([k, term[1]]);
+    }
+    // x̂ meets every row, so a row of fixed variables only holds.
+    if (terms.length === 0) continue;
+    constraints.push({ name: row.name, terms, ...(row.lo !== undefined ? { lo: row.lo - constant } : {}), ...(row.hi !== undefined ? { hi: row.hi - constant } : {}) });
+  }
+  return { label, variables, constraints };
 }
 
 /**

@@ -282,7 +282,8 @@ async function solveChain(model: LinearModel, chain: readonly SolverName[], dead
     if (answer.bound !== null && Number.isFinite(answer.bound)) bestBound = bestBound === null ? answer.bound : Math.max(bestBound, answer.bound);
     if (v.final) {
       if (v.attempt.status === 'optimal' && v.checked !== null) {
-        return { status: 'optimal', solver, values: v.checked.values, objective: v.checked.objective, bound: v.checked.objective, gap: 0, attempts };
+        const duals = answer.rowDuals !== undefined && answer.rowDuals.length === model.constraints.length ? { rowDuals: answer.rowDuals } : {};
+        return { status: 'optimal', solver, values: v.checked.values, objective: v.checked.objective, bound: v.checked.objective, gap: 0, attempts, ...duals };
       }
       return { status: v.attempt.status, solver, values: null, objective: null, bound: null, gap: null, attempts };
     }

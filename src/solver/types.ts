@@ -71,6 +71,11 @@ export interface SolveResult {
    * solution found, and which one may depend on the solver).
    */
   canonical?: boolean;
+  /**
+   * An optimal answer to a model without integer variables, from a solver that gives them: the row duals, one per
+   * row in order (unvalidated; see `BackendAnswer.rowDuals`).
+   */
+  rowDuals?: number[];
 }
 
 /** What the caller of a solve chooses; the defaults are the solver policy's (`solver/policy.ts`). */

@@ -205,8 +205,9 @@ describe('relaxation first (set partitions)', () => {
       };
       const r = await canonicalSolve(model, { levels, relaxation: 'first' }, raw);
       expect(r, `seed ${seed}`).toMatchObject({ status: 'optimal', canonical: true, values: expected });
-      if (calls === 2) {
-        // Two linear programs proved it: only right when it is the only optimum.
+      if (calls <= 2) {
+        // Two linear programs proved it (one, when the first one's duals fix every variable): only right when it is
+        // the only optimum.
         expect(unique, `seed ${seed}`).toBe(true);
         byRelaxation++;
       } else fellBack++;
@@ -214,6 +215,60 @@ describe('relaxation first (set partitions)', () => {
     // The seeds exercise both paths.
     expect(byRelaxation).toBeGreaterThan(0);
     expect(fellBack).toBeGreaterThan(0);
+  });
+
+  it('row duals of the relaxation, right or wrong, leave every answer as enumerated; right ones shrink the second program', async () => {
+    // The duals only ever serve as Lagrangian multipliers whose bound is computed from the model (reduced-cost
+    // fixing): a solver's wrong ones may cost the shortcut, never the answer.
+    const distortions: Array<[string, (y: number[], rnd: () => number) => number[]]> = [
+      ['as HiGHS gives them', (y) => y],
+      ['negated', (y) => y.map((v) => -v)],
+      ['scaled by 3', (y) => y.map((v) => 3 * v)],
+      ['random', (y, rnd) => y.map(() => (rnd() - 0.5) * 20)],
+      ['one too few', (y) => y.slice(1)],
+    ];
+    let shrunk = 0;
+    for (const [name, distort] of distortions) {
+      for (const seed of SEEDS) {
+        const { model, levels } = partition(seed);
+        const expected = enumerate(model, levels, 'min');
+        const rnd = prng(seed + 1);
+        const sizes: number[] = [];
+        const raw: RawSolve = async (mm, hints) => {
+          sizes.push(mm.variables.length);
+          const r = await solve(mm, { ...hints, solvers: ['highs'] });
+          return r.rowDuals === undefined ? r : { ...r, rowDuals: distort(r.rowDuals, rnd) };
+        };
+        const r = await canonicalSolve(model, { levels, relaxation: 'first' }, raw);
+        expect(r, `${name}, seed ${seed}`).toMatchObject({ status: 'optimal', canonical: true, values: expected });
+        if (name === 'as HiGHS gives them' && sizes.length <= 2 && (sizes[1] ?? 0) < model.variables.length) shrunk++;
+      }
+    }
+    expect(shrunk).toBeGreaterThan(0);
+  });
+
+  it('an integral relaxation optimum that is not the only one is never taken for it, whatever duals come with it', async () => {
+    // Elements {0, 1}; columns {0}, {1}, {0, 1} at costs 1, 1, 2: {0}+{1} and {0, 1} tie. The first program's
+    // answer is {0}+{1} (a true optimum) with the duals below; the canonical optimum is the smaller vector [0, 0, 1].
+    const model: LinearModel = {
+      label: 'tie',
+      variables: [1, 1, 2].map((cost, j) => ({ name: `c${j}`, cost, ub: 1, integer: true })),
+      constraints: [
+        { name: 'e0', terms: [[0, 1], [2, 1]], lo: 1, hi: 1 },
+        { name: 'e1', terms: [[1, 1], [2, 1]], lo: 1, hi: 1 },
+      ],
+    };
+    const levels: ObjectiveLevel[] = [{ terms: [[0, 1], [1, 1], [2, 2]], weight: 1, step: 1 }];
+    for (const duals of [[1, 1], [0, 0], [5, -5], [100, 100], [-100, 3]]) {
+      let first = true;
+      const raw: RawSolve = async (mm, hints) => {
+        if (!first) return solve(mm, { ...hints, solvers: ['highs'] });
+        first = false;
+        return { status: 'optimal', solver: 'highs', values: [1, 1, 0], objective: 2, bound: 2, gap: 0, attempts: [{ solver: 'highs', status: 'optimal', ms: 0 }], rowDuals: duals };
+      };
+      const r = await canonicalSolve(model, { levels, relaxation: 'first' }, raw);
+      expect(r, `duals ${duals.join(', ')}`).toMatchObject({ status: 'optimal', canonical: true, values: [0, 0, 1] });
+    }
   });
 
   it('a fractional relaxation (three pairs of three elements) falls back to the integer solves', async () => {
