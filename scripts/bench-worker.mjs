@@ -40,6 +40,7 @@ async function runCase(spec) {
     ...(await load('read/candidates.js')),
     ...(await load('stages/screen/eligibility.js')),
     ...(await load('stages/groups/groups.js')),
+    ...(await load('stages/teams/teams.js')),
     ...(await load('app/pipeline.js')),
     ...(await load('app/allocate.js')),
     ...(await load('io/csv-write.js')),
@@ -77,6 +78,8 @@ async function runPipeline(lib, file, { config, out, deadlineMs }) {
     lap('select');
     const selectedIds = new Set(selection.candidates.filter((c) => c.status === 'selected').map((c) => c.id));
     const participants = inputs.read.candidates.filter((c) => selectedIds.has(c.id));
+    // As groupsThenTeams does: the teams stage's solver worker starts while the groups are formed.
+    lib.prepareTeams(participants, inputs.programme, solve);
     const groups = await lib.computeGroups(participants, inputs.programme, { seed, solve });
     lap('groups');
     // formTeams = computeTeams + the independent checker over groups and teams together, exactly the

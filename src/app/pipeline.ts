@@ -11,7 +11,7 @@ import type { Candidate, GroupLocks, ScreenedCandidate } from '../domain/types.j
 import type { Programme } from '../domain/programme.js';
 import type { Solve } from '../solver/types.js';
 import { select, type SelectionOptions, type SelectionResult } from '../stages/select/select.js';
-import { computeTeams, type FormTeamsOptions, type TeamsResult } from '../stages/teams/teams.js';
+import { computeTeams, prepareTeams, type FormTeamsOptions, type TeamsResult } from '../stages/teams/teams.js';
 import { computeGroups, type FormGroupsOptions, type GroupsResult } from '../stages/groups/groups.js';
 import type { StageReport } from '../stages/common.js';
 import { checkSelection } from '../check/selection.js';
@@ -198,6 +198,7 @@ export async function formGroupsAndTeams(participants: readonly Candidate[], pro
 export const PLAIN_GROUPS_NOTE = '; formed as without --previous (the groups kept closest to the previous ones gave worse project teams), numbered like the previous groups';
 
 async function groupsThenTeams(participants: readonly Candidate[], programme: Programme, options: FormGroupsOptions): Promise<{ groups: GroupsResult; teams: TeamsResult }> {
+  prepareTeams(participants, programme, options.solve);
   const groups = await computeGroups(participants, programme, options);
   requireSolution(groups.report);
   const teams = await computeTeams(participants, groups, programme, options);

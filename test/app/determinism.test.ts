@@ -37,10 +37,9 @@ function recorded(chain: Chain): { solve: Solve; canonical: boolean[] } {
     canonical,
     solve: async (model, hints) => {
       const r = await chain.solve(model, hints);
-      // The teams' column model only proves or improves teams: the stage uses its answer only when it is the
-      // canonical optimum, so a solver that runs out of time there changes nothing.
-      // Solves that ask for no canonical optimum use only its value (the catchment bound), alike from every solver.
-      if (r.values !== null && hints?.canonical !== undefined && model.label !== 'teams-columns') canonical.push(r.canonical === true);
+      // Solves that ask for no canonical optimum use only its value (the catchment bound, the pattern model before
+      // the teams' column model), alike from every solver.
+      if (r.values !== null && hints?.canonical !== undefined) canonical.push(r.canonical === true);
       return r;
     },
   };
@@ -68,7 +67,7 @@ const BASE: Omit<AllocateOptions, 'files'> = { cwd: ROOT, encoding: 'auto', out:
 async function allocation(options: Omit<AllocateOptions, keyof typeof BASE> & Partial<AllocateOptions>, chain: Chain): Promise<string> {
   const rec = recorded(chain);
   const a = await computeAllocation({ ...BASE, ...options, solve: rec.solve } as AllocateOptions);
-  expect(rec.canonical.length, chain.name).toBeGreaterThan(2);
+  expect(rec.canonical.length, chain.name).toBeGreaterThan(1);
   expect(rec.canonical.every((c) => c), `${chain.name}: every solve reached the canonical optimum`).toBe(true);
   return allocationCsv(a);
 }

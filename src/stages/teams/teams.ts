@@ -129,6 +129,22 @@ export interface TeamsResult {
   locks: EffectiveLocks;
 }
 
+/**
+ * Have the solver worker the teams stage's column model will want started now (`Solve.prepare`): a caller that knows
+ * the participants before it forms the workshop groups calls this first, so the worker is ready by the time the
+ * teams are formed. Changes no answer.
+ */
+export function prepareTeams(participants: readonly Candidate[], programme: Programme, solve: Solve): void {
+  const persons = personsById(participants);
+  const K = persons.filter((p) => p.sector === 'kommune').length;
+  const columns = columnCount(persons, planShapes(K, persons.length - K, teamRule(programme)));
+  if (columns !== null) prepareColumns(columns, persons.length, solve);
+}
+
+function prepareColumns(columns: number, persons: number, solve: Solve): void {
+  solve.prepare?.({ variables: columns, constraints: persons + 2 }, { jslpSuits: false });
+}
+
 /** Form the project teams for participants already in workshop groups (not yet checked: see the module comment). */
 export async function computeTeams(participants: readonly Candidate[], groupsResult: GroupsResult, programme: Programme, options: FormTeamsOptions): Promise<TeamsResult> {
   const persons = personsById(participants);
@@ -153,9 +169,9 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   };
 
   const clusters = clustersOf(locks.togetherInTeam, byId);
-  // The column model further down may need a solver worker: have it started while the pattern model is solved here.
+  // The column model further down may need a solver worker: have it started (when the caller has not already).
   const columns = clusters.length === 0 ? columnCount(persons, plan) : null;
-  if (columns !== null) options.solve.prepare?.({ variables: columns, constraints: persons.length + 2 }, { jslpSuits: false });
+  if (columns !== null) prepareColumns(columns, persons.length, options.solve);
   const attempts: SolveResult['attempts'] = [];
   let notCanonical = false;
   const modelSizes: StageReport['modelSizes'] = [];
@@ -182,16 +198,6 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     }
     return { tm, solved };
   };
-  let { tm, solved } = await solveModel(clusters, '');
-  // Clusters the model holds (each in a team of its own); when that is infeasible — clusters that must share a
-  // team, or no completion without colleagues — they are placed by the exact assignment further down.
-  let modelClusters: readonly Cluster[] = clusters;
-  let together = locks.togetherInTeam;
-  if (solved.status === 'infeasible' && clusters.length > 0) {
-    modelClusters = [];
-    ({ tm, solved } = await solveModel([], ' (kept-together placed afterwards)'));
-  }
-
   const T = plan.counts.reduce((a, c) => a + c.teams, 0);
   // The most catchment-matched teams (a bound; see catchment.ts): 0 when no team can be, the team count when the
   // bound's model is too large or unsolved.
@@ -206,6 +212,22 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     attempts.push(...r.attempts);
     catchmentBest = r.status === 'optimal' && r.objective !== null ? Math.round(-r.objective) : r.bound !== null ? Math.min(catchmentModel.teams, Math.floor(-r.bound + 1e-9)) : null;
   }
+  // First, where the cohort is small enough for the column model (see `columnsFirst`): its relaxation may prove the
+  // best set of teams outright, before any teams are formed. (Solving the pattern model's canonical optimum, which
+  // the fill needs when it proves nothing, while a worker solves the relaxation made the bundled sample's teams
+  // stage slower, 426–481 ms against 353–395 ms in 5 runs each at load 2 on 2 cores: the two compete with the
+  // worker's compiling.)
+  const early = clusters.length === 0 && columns !== null && catchmentBest !== null ? await columnsFirst(persons, plan, T, catchmentBest, ctx, options, attempts, modelSizes) : null;
+  let { tm, solved } = early?.proof !== undefined ? early.proof.pattern : await solveModel(clusters, '');
+  // Clusters the model holds (each in a team of its own); when that is infeasible — clusters that must share a
+  // team, or no completion without colleagues — they are placed by the exact assignment further down.
+  let modelClusters: readonly Cluster[] = clusters;
+  let together = locks.togetherInTeam;
+  if (solved.status === 'infeasible' && clusters.length > 0) {
+    modelClusters = [];
+    ({ tm, solved } = await solveModel([], ' (kept-together placed afterwards)'));
+  }
+
   /** The pattern optimum's region and gender terms: lower bounds for every valid set of teams. */
   const patternCounts = solved.status === 'optimal' && solved.values !== null ? modelCounts(tm, solved.values) : null;
   /** Whether teams with this score meet every level's bound (then they are proven optimal). */
@@ -223,7 +245,12 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   let teams: Team[];
   let modelNote: string;
   let swaps: number;
-  if (solved.values !== null) {
+  if (early?.proof !== undefined) {
+    teams = early.proof.teams;
+    provenByColumns = totalScore(teams, ctx);
+    modelNote = early.proof.note;
+    swaps = 0;
+  } else if (solved.values !== null) {
     const counts = solved.values.map((v) => Math.round(v));
     teams = fillTeams(tm, counts, modelClusters, persons, ctx, options.seed);
     modelNote = 'split patterns (municipal and specialist parts joined by region and gender class)';
@@ -247,6 +274,10 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
       for (let target = catchmentBest; target >= Math.min(reached, catchmentBest); target--) targets.push(target);
       targets.push(null);
       for (const target of targets) {
+        // What `columnsFirst` solved at this target, with these columns: infeasible again, or no proof again when it
+        // asked as much as would be asked here.
+        if (early !== null && early.target === target && early.outcome === 'infeasible') continue;
+        if (early !== null && early.target === target && early.outcome === 'unproven' && (early.relaxation === 'first' || !(reached < target))) break;
         const cm = buildColumnModel(persons, plan, T - patternCounts.unmatched, target, ctx.groupOf, ctx.conflict, options.seed, options.previous?.teamOf, reached < catchmentBest ? MAX_COLUMNS_SHORT : undefined);
         if (cm === null || (target === null && !cm.complete)) break;
         modelSizes.push({ label: cm.model.label, variables: cm.model.variables.length, constraints: cm.model.constraints.length });
@@ -269,18 +300,15 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
         // Only the canonical optimum is used (a solver that ran out of time before it would make the teams depend on
         // which solver answered); without it the teams stay as they are, unproven.
         if (exact.status === 'optimal' && exact.values !== null && exact.canonical !== false) {
-          const chosen: Team[] = cm.columns.flatMap((ids, v) => (Math.round(exact.values?.[v] ?? 0) === 1 ? [{ ids: [...ids], fixed: new Set<string>() }] : []));
+          const chosen = chosenTeams(cm.columns, exact.values);
           const optimum = totalScore(chosen, ctx);
           const current = totalScore(teams, ctx);
-          // Teams as good as the optimum stay as they are (now proven); better ones replace them. With --previous the
-          // optimum also keeps the most previous team-mates together among equals, so it is taken when as good.
-          if (options.previous === undefined && !lexBetter(current, optimum) && !lexBetter(optimum, current)) {
-            provenByColumns = optimum;
-            modelNote += '; proven the best set of teams by the column model';
-          } else if (!lexBetter(current, optimum)) {
+          // The canonical optimum replaces teams as good as it too: the teams are then the same whether the
+          // relaxation in `columnsFirst` proved it or this search did (whichever solver answered).
+          if (!lexBetter(current, optimum)) {
             teams = chosen;
             provenByColumns = optimum;
-            modelNote += cm.complete ? '; the best set of teams outright by the column model (every possible team)' : '; the best set of teams outright by the column model (every possible team of one RHF, and of the RHFs with members to spare)';
+            modelNote += `; ${columnsNote(cm.complete)}`;
           }
         }
         break;
@@ -439,7 +467,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   }
   const report: StageReport = {
     stage: 'teams',
-    model: `${modelNote}${clusters.length > 0 ? `, ${clusters.length} kept-together group${clusters.length === 1 ? '' : 's'}` : ''}; ${swaps} improving swap${swaps === 1 ? '' : 's'} after the fill${notCanonical ? NOT_CANONICAL_NOTE : ''}`,
+    model: `${modelNote}${clusters.length > 0 ? `, ${clusters.length} kept-together group${clusters.length === 1 ? '' : 's'}` : ''}${early?.proof !== undefined ? '' : `; ${swaps} improving swap${swaps === 1 ? '' : 's'} after the fill`}${notCanonical ? NOT_CANONICAL_NOTE : ''}`,
     status: proven ? 'optimal' : solved.values === null ? 'error' : 'feasible',
     solverStatus: solved.status,
     solver: solved.solver,
@@ -451,6 +479,60 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     modelSizes,
   };
   return { seed: options.seed, teams: projectTeams, teamOf, quality, match, relaxations, report, locks: { inGroup: [], apart: locks.apart, togetherInTeam: together } };
+}
+
+/** What `columnsFirst` found: the proven best teams, or at which catchment target its relaxation proved nothing. */
+interface ColumnsFirst {
+  target: number;
+  /** As the search after the fill asks: the integer search too for a small cohort's model (every possible team). */
+  relaxation: 'first' | 'only';
+  outcome: 'proven' | 'infeasible' | 'unproven';
+  /** With `proven`: the teams, the pattern model's answer (its region and gender terms bound the report) and the note. */
+  proof?: { teams: Team[]; pattern: { tm: TeamModel; solved: SolveResult }; note: string };
+}
+
+/**
+ * The column model at the catchment bound, before any teams are formed (no fill, no search): on a cohort small
+ * enough for the column model (`columnCount`), two linear programs usually prove its optimum the only best set of
+ * teams (`solver/canonical.ts`, phase 0); a small cohort's model (every possible team a column) gets the integer
+ * search too when they do not. The pattern model is solved for its value only (its region optimum picks the
+ * columns). Null when the pattern model has no proven optimum or the columns are too many; otherwise what it found,
+ * so the search that follows a failure does not repeat it.
+ */
+async function columnsFirst(
+  persons: readonly Person[],
+  plan: ShapePlan,
+  T: number,
+  catchmentBest: number,
+  ctx: TeamContext,
+  options: FormTeamsOptions,
+  attempts: SolveResult['attempts'],
+  modelSizes: StageReport['modelSizes'],
+): Promise<ColumnsFirst | null> {
+  const tm = buildTeamModel(persons, plan, [], options.seed);
+  modelSizes.push({ label: `${tm.model.label} (value only)`, variables: tm.model.variables.length, constraints: tm.model.constraints.length });
+  const solved = await options.solve(tm.model);
+  attempts.push(...solved.attempts);
+  if (solved.status !== 'optimal' || solved.values === null) return null;
+  const { unmatched } = modelCounts(tm, solved.values);
+  const cm = buildColumnModel(persons, plan, T - unmatched, catchmentBest, ctx.groupOf, ctx.conflict, options.seed, options.previous?.teamOf);
+  if (cm === null) return null;
+  modelSizes.push({ label: cm.model.label, variables: cm.model.variables.length, constraints: cm.model.constraints.length });
+  const relaxation = cm.complete ? 'first' : 'only';
+  const exact = await options.solve(cm.model, { canonical: { levels: cm.levels, relaxation }, jslpSuits: false });
+  attempts.push(...exact.attempts);
+  if (exact.status === 'infeasible') return { target: catchmentBest, relaxation, outcome: 'infeasible' };
+  if (exact.status !== 'optimal' || exact.values === null || exact.canonical !== true) return { target: catchmentBest, relaxation, outcome: 'unproven' };
+  return { target: catchmentBest, relaxation, outcome: 'proven', proof: { teams: chosenTeams(cm.columns, exact.values), pattern: { tm, solved }, note: columnsNote(cm.complete) } };
+}
+
+/** The teams of the columns chosen in a column model's answer. */
+function chosenTeams(columns: readonly string[][], values: readonly number[]): Team[] {
+  return columns.flatMap((ids, v) => (Math.round(values[v] ?? 0) === 1 ? [{ ids: [...ids], fixed: new Set<string>() }] : []));
+}
+
+function columnsNote(complete: boolean): string {
+  return complete ? 'the best set of teams outright by the column model (every possible team)' : 'the best set of teams outright by the column model (every possible team of one RHF, and of the RHFs with members to spare)';
 }
 
 /** Teams from an assignment model's answer; `fixedIds` (cluster members) stay fixed in their new team. */
