@@ -44,6 +44,7 @@ async function runCase(spec) {
     ...(await load('app/pipeline.js')),
     ...(await load('app/allocate.js')),
     ...(await load('io/csv-write.js')),
+    ...(await load('app/outputs.js')),
     ...(await load('solver/index.js')),
   };
   const opts = { config: spec.config ?? undefined, out: spec.outDir, deadlineMs: spec.deadlineMs };
@@ -88,7 +89,8 @@ async function runPipeline(lib, file, { config, out, deadlineMs }) {
     lap('teams');
     await lib.closeSolvers();
     lap('close');
-    writeAll(lib, { inputs, seed, selection, groups, teams }, out);
+    // No committee decisions and no previous allocation, as computeAllocation has them for a plain run.
+    writeAll(lib, { inputs, seed, selection, groups, teams, previous: null, locks: lib.loadLocks(undefined, [], [], process.cwd()) }, out);
     lap('write');
     ms.total = performance.now() - t0;
     return { file, ms, cohort: participants.length, candidates: inputs.read.candidates.length, types: typesOf(participants), stages: stageRecords(selection, groups, teams) };
@@ -106,6 +108,8 @@ function readInputs(lib, files, config) {
   const read = lib.readCandidates(read0.files, { delimiter: undefined, encoding: 'auto' }, reference);
   const issues = [...read0.issues, ...read.issues];
   if (issues.length > 0) throw new Error(`input issues: ${issues.slice(0, 3).map((i) => i.message).join('; ')}`);
+  const lang = lib.outputLang(undefined, read.files.map((f) => f.headers), 'nb');
+  const dialect = lib.outputDialect(undefined, lang === 'nb', read.files.find((f) => f.delimiter !== '')?.delimiter);
   return {
     programme: loaded.programme,
     programmeSource: loaded.source,
@@ -114,7 +118,9 @@ function readInputs(lib, files, config) {
     read,
     screening: null,
     inputHashes: read0.files.map((f) => ({ file: f.name, sha256: lib.sha256(f.bytes), bytes: f.bytes.length })),
-    outputDelimiter: read.files.find((f) => f.delimiter !== '')?.delimiter ?? ';',
+    outputDelimiter: dialect.delimiter,
+    outputDecimal: dialect.decimal,
+    outputLang: lang,
   };
 }
 
