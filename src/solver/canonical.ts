@@ -214,7 +214,12 @@ const UNIQUE_BELOW = 0.5;
  * Phase 0 (see the module comment): the canonical optimum (or infeasibility) from two linear programs, or the
  * attempts spent when they prove nothing.
  */
-async function relaxationFirst(model: LinearModel, levels: readonly ObjectiveLevel[], raw: RawSolve, hints: Omit<ModelHints, 'canonical'>): Promise<{ result: SolveResult } | { attempts: SolveAttempt[] }> {
+async function relaxationFirst(
+  model: LinearModel,
+  levels: readonly ObjectiveLevel[],
+  raw: RawSolve,
+  hints: Omit<ModelHints, 'canonical'>,
+): Promise<{ result: SolveResult } | { attempts: SolveAttempt[]; bound: number | null }> {
   const relax = (label: string, cost: (i: number) => number, extra: readonly Constraint[]): LinearModel => ({
     ...model,
     label: `${model.label}:${label}`,
@@ -225,9 +230,11 @@ async function relaxationFirst(model: LinearModel, levels: readonly ObjectiveLev
   const attempts = [...lp.attempts];
   // No point of the relaxation, so no integer point either.
   if (lp.status === 'infeasible') return { result: { ...lp, attempts, canonical: false } };
-  if (lp.status !== 'optimal' || lp.values === null || lp.objective === null) return { attempts };
+  if (lp.status !== 'optimal' || lp.values === null || lp.objective === null) return { attempts, bound: null };
+  // Without a proof from here on, the relaxation's optimum is still a lower bound on every integer point.
+  const unproven = { attempts, bound: lp.objective };
   const checked = checkValues(model, lp.values);
-  if (!checked.ok || checked.objective > lp.objective + 1e-6 * Math.max(1, Math.abs(lp.objective))) return { attempts };
+  if (!checked.ok || checked.objective > lp.objective + 1e-6 * Math.max(1, Math.abs(lp.objective))) return unproven;
   const x = checked.values;
   // Σ|x − x̂|: +1 per unit above a lower bound, −1 per unit below an upper bound (a variable strictly inside its
   // bounds has no linear distance: no proof here).
@@ -238,7 +245,7 @@ async function relaxationFirst(model: LinearModel, levels: readonly ObjectiveLev
     if (lo === hi) sign.push(0);
     else if (xi === lo) sign.push(-1);
     else if (xi === hi) sign.push(1);
-    else return { attempts };
+    else return unproven;
   }
   const rows: Constraint[] = levels.flatMap((level, l) => (level.terms.length === 0 ? [] : [{ name: `canonical:unique${l}`, terms: level.terms, hi: levelValue(level, x) }]));
   const proven: { result: SolveResult } = { result: { status: 'optimal', solver: lp.solver, values: x, objective: checked.objective, bound: checked.objective, gap: 0, attempts, canonical: true } };
@@ -249,10 +256,10 @@ async function relaxationFirst(model: LinearModel, levels: readonly ObjectiveLev
   if (away.variables.length === 0) return proven;
   const far = await raw(away, hints);
   attempts.push(...far.attempts);
-  if (far.status !== 'optimal' || far.values === null) return { attempts };
+  if (far.status !== 'optimal' || far.values === null) return unproven;
   const at = fixed === null ? x : x.filter((_, i) => fixed[i] !== true);
   const moved = far.values.reduce((sum, v, i) => sum + Math.abs(v - (at[i] as number)), 0);
-  if (moved >= UNIQUE_BELOW) return { attempts };
+  if (moved >= UNIQUE_BELOW) return unproven;
   return proven;
 }
 
@@ -369,7 +376,8 @@ export async function canonicalSolve(model: LinearModel, ties: CanonicalTies, ra
     if (ties.relaxation === 'only') {
       const attempts = fast.attempts.length > 0 ? fast.attempts : [{ solver: 'highs' as const, status: 'error' as const, ms: 0 }];
       const last = attempts[attempts.length - 1] as SolveAttempt;
-      return { status: 'error', solver: last.solver, values: null, objective: null, bound: null, gap: null, attempts: [...attempts.slice(0, -1), { ...last, note: 'the relaxation is not integral, or not its only optimum: no integer search asked for' }], canonical: false };
+      // No values, but the relaxation's optimum as a bound when there is one.
+      return { status: 'error', solver: last.solver, values: null, objective: null, bound: fast.bound, gap: null, attempts: [...attempts.slice(0, -1), { ...last, note: 'the relaxation is not integral, or not its only optimum: no integer search asked for' }], canonical: false };
     }
     before.push(...fast.attempts);
   }

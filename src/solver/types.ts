@@ -129,8 +129,9 @@ export interface CanonicalTies {
   /**
    * The model's linear relaxation is usually integral (a set partition): try two linear programs before the
    * integer solves (see `solver/canonical.ts`, phase 0; only for models whose variables are all integer). `only`:
-   * no integer solves after them — when they prove nothing the result is an `error` without values, for a model
-   * that only proves or improves what the caller has, and whose integer search can take minutes.
+   * no integer solves after them — when they prove nothing the result is an `error` without values (its `bound` the
+   * relaxation's optimum, when a solver proved one), for a model that only proves or improves what the caller has,
+   * and whose integer search can take minutes.
    */
   relaxation?: 'first' | 'only';
 }

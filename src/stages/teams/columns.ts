@@ -11,6 +11,7 @@
  * allow (`spare`): then every best set of teams has exactly that many in each RHF, so its teams are all columns.
  * Teams with colleagues or a kept-apart pair are not columns (those rules come first). Pure; no solver calls.
  */
+import { compareCodeUnits } from '../../domain/compare.js';
 import { bothGenders, catchmentMatch, regionMatch } from '../../domain/rules.js';
 import type { Sector } from '../../domain/types.js';
 import type { Constraint, LinearModel, ObjectiveLevel, Variable } from '../../solver/types.js';
@@ -198,4 +199,37 @@ export function buildColumnModel(
   if (catchmentRow) constraints.push({ name: 'catchment_target', terms: levels[0]?.terms ?? [], hi: T - catchmentTarget });
   if (regionRow) constraints.push({ name: 'region_optimum', terms: levels[1]?.terms ?? [], hi: T - matched });
   return { model: { label: 'teams-columns', variables, constraints }, levels: levels.filter((_, l) => inObjective[l] === true), columns: teams.map((t) => t.members.map((p) => p.id)), complete };
+}
+
+/**
+ * Whether `teams` are proven a best set of teams by `bound`, a lower bound on the column model's objective (its
+ * relaxation's optimum, where that proved no optimum itself). They must all be columns and meet every row (the
+ * catchment target, the RHF optimum); then their cost in the levels above the lottery, plus the most the lottery can
+ * add, must lie within one step of the lowest of those levels above the bound. Every such level's weight is a
+ * multiple of the lowest one (`lexWeights`) and the lottery's total stays below it, so no set of teams can be better
+ * in any level above the lottery: the teams are as good as any, whichever of the equals the canonical optimum is.
+ */
+export function provenByBound(cm: ColumnModel, bound: number, teams: ReadonlyArray<readonly string[]>): boolean {
+  const { levels, model } = cm;
+  const lottery = levels[levels.length - 1];
+  const lowest = levels[levels.length - 2];
+  if (lottery === undefined || lowest === undefined || !Number.isFinite(bound)) return false;
+  const key = (ids: readonly string[]): string => [...ids].sort(compareCodeUnits).join('\u0000');
+  const index = new Map(cm.columns.map((ids, v) => [key(ids), v]));
+  const x = new Array<number>(model.variables.length).fill(0);
+  for (const team of teams) {
+    const v = index.get(key(team));
+    if (v === undefined || x[v] === 1) return false;
+    x[v] = 1;
+  }
+  const value = (terms: ReadonlyArray<readonly [number, number]>): number => terms.reduce((sum, [v, a]) => sum + a * (x[v] as number), 0);
+  for (const row of model.constraints) {
+    const at = value(row.terms);
+    if ((row.lo !== undefined && at < row.lo) || (row.hi !== undefined && at > row.hi)) return false;
+  }
+  const quality = levels.slice(0, -1).reduce((sum, level) => sum + level.weight * value(level.terms), 0);
+  let most = 0;
+  for (const [, a] of lottery.terms) most = Math.max(most, a);
+  const lotteryMost = lottery.weight * teams.length * most;
+  return quality + lotteryMost - bound < lowest.weight * (1 - 1e-9);
 }

@@ -68,7 +68,7 @@ import type { Candidate, Sector } from '../../domain/types.js';
 import { numberLikePrevious, type PreviousPlacement } from '../stable.js';
 import { keepPreviousTeams } from './keep.js';
 import { buildCatchmentBound } from './catchment.js';
-import { buildColumnModel, columnCount, MAX_COLUMNS_SHORT } from './columns.js';
+import { buildColumnModel, columnCount, MAX_COLUMNS_SHORT, provenByBound, type ColumnModel } from './columns.js';
 
 /** Every team model asks for the canonical optimum, so the teams never depend on which solver answered. */
 /**
@@ -270,6 +270,15 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
       // first target the columns meet is the most catchment matches possible. A small cohort (every possible team a
       // column) whose targets all fail is solved without the rows.
       const reached = T - totalScore(teams, ctx).notCatchment;
+      /**
+       * Where the column model proved no optimum, its relaxation's optimum may still prove the teams as good as any
+       * (`provenByBound`); they stay as they are.
+       */
+      const proveByBound = (cm: ColumnModel, bound: number | null): void => {
+        if (bound === null || !provenByBound(cm, bound, teams.map((t) => t.ids))) return;
+        provenByColumns = totalScore(teams, ctx);
+        modelNote += '; proven as good as any set of teams by the column model\'s relaxation';
+      };
       const targets: Array<number | null> = [];
       for (let target = catchmentBest; target >= Math.min(reached, catchmentBest); target--) targets.push(target);
       targets.push(null);
@@ -277,7 +286,10 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
         // What `columnsFirst` solved at this target, with these columns: infeasible again, or no proof again when it
         // asked as much as would be asked here.
         if (early !== null && early.target === target && early.outcome === 'infeasible') continue;
-        if (early !== null && early.target === target && early.outcome === 'unproven' && (early.relaxation === 'first' || !(reached < target))) break;
+        if (early !== null && early.target === target && early.outcome === 'unproven' && (early.relaxation === 'first' || !(reached < target))) {
+          if (early.unproven !== undefined) proveByBound(early.unproven.cm, early.unproven.bound);
+          break;
+        }
         const cm = buildColumnModel(persons, plan, T - patternCounts.unmatched, target, ctx.groupOf, ctx.conflict, options.seed, options.previous?.teamOf, reached < catchmentBest ? MAX_COLUMNS_SHORT : undefined);
         if (cm === null || (target === null && !cm.complete)) break;
         modelSizes.push({ label: cm.model.label, variables: cm.model.variables.length, constraints: cm.model.constraints.length });
@@ -310,7 +322,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
             provenByColumns = optimum;
             modelNote += `; ${columnsNote(cm.complete)}`;
           }
-        }
+        } else proveByBound(cm, exact.bound);
         break;
       }
     }
@@ -487,6 +499,8 @@ interface ColumnsFirst {
   /** As the search after the fill asks: the integer search too for a small cohort's model (every possible team). */
   relaxation: 'first' | 'only';
   outcome: 'proven' | 'infeasible' | 'unproven';
+  /** With `unproven`: the model, and the bound its relaxation gave (see `provenByBound`). */
+  unproven?: { cm: ColumnModel; bound: number | null };
   /** With `proven`: the teams, the pattern model's answer (its region and gender terms bound the report) and the note. */
   proof?: { teams: Team[]; pattern: { tm: TeamModel; solved: SolveResult }; note: string };
 }
@@ -522,7 +536,7 @@ async function columnsFirst(
   const exact = await options.solve(cm.model, { canonical: { levels: cm.levels, relaxation }, jslpSuits: false });
   attempts.push(...exact.attempts);
   if (exact.status === 'infeasible') return { target: catchmentBest, relaxation, outcome: 'infeasible' };
-  if (exact.status !== 'optimal' || exact.values === null || exact.canonical !== true) return { target: catchmentBest, relaxation, outcome: 'unproven' };
+  if (exact.status !== 'optimal' || exact.values === null || exact.canonical !== true) return { target: catchmentBest, relaxation, outcome: 'unproven', unproven: { cm, bound: exact.bound } };
   return { target: catchmentBest, relaxation, outcome: 'proven', proof: { teams: chosenTeams(cm.columns, exact.values), pattern: { tm, solved }, note: columnsNote(cm.complete) } };
 }
 
