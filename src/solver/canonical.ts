@@ -42,6 +42,9 @@
  *    when a program ends without a proof, phases 1–5 as usual. Two linear programs instead of a branch-and-bound
  *    search and its uniqueness check (measured on the bundled sample's column model of project teams, 3,876 × 42:
  *    0.2 s against 3.2 s with HiGHS).
+ *    With the relaxation's row duals (HiGHS gives them), reduced-cost fixing (`forcedValues`) holds most variables
+ *    at their value before the second program, and, when phases 1–5 follow, before phases 2–5: every optimum costs
+ *    what phase 1's answer costs, and a variable whose other values would cost more is fixed by its bounds there.
  * Phases 2, 4 and 5 add the levels' plain sum to their objective (`guide`), which changes no answer, and go to
  * HiGHS first in the default chain. If a phase ends without a proof (time limit, error), the answer of 1 is returned,
  * marked `canonical: false`: still optimal, but which optimum may depend on the solver.
@@ -219,7 +222,7 @@ async function relaxationFirst(
   levels: readonly ObjectiveLevel[],
   raw: RawSolve,
   hints: Omit<ModelHints, 'canonical'>,
-): Promise<{ result: SolveResult } | { attempts: SolveAttempt[]; bound: number | null }> {
+): Promise<{ result: SolveResult } | { attempts: SolveAttempt[]; bound: number | null; duals?: readonly number[] }> {
   const relax = (label: string, cost: (i: number) => number, extra: readonly Constraint[]): LinearModel => ({
     ...model,
     label: `${model.label}:${label}`,
@@ -231,8 +234,9 @@ async function relaxationFirst(
   // No point of the relaxation, so no integer point either.
   if (lp.status === 'infeasible') return { result: { ...lp, attempts, canonical: false } };
   if (lp.status !== 'optimal' || lp.values === null || lp.objective === null) return { attempts, bound: null };
-  // Without a proof from here on, the relaxation's optimum is still a lower bound on every integer point.
-  const unproven = { attempts, bound: lp.objective };
+  // Without a proof from here on, the relaxation's optimum is still a lower bound on every integer point, and its duals
+  // still fix variables for the integer phases (`forcedValues`).
+  const unproven = { attempts, bound: lp.objective, ...(lp.rowDuals !== undefined ? { duals: lp.rowDuals } : {}) };
   const checked = checkValues(model, lp.values);
   if (!checked.ok || checked.objective > lp.objective + 1e-6 * Math.max(1, Math.abs(lp.objective))) return unproven;
   const x = checked.values;
@@ -251,7 +255,7 @@ async function relaxationFirst(
   const proven: { result: SolveResult } = { result: { status: 'optimal', solver: lp.solver, values: x, objective: checked.objective, bound: checked.objective, gap: 0, attempts, canonical: true } };
   // Variables the relaxation's duals fix at x̂ in every optimum leave the second program: on a set partition of
   // thousands of columns, all but a few dozen.
-  const fixed = lp.rowDuals !== undefined ? fixedByReducedCosts(model, x, lp.rowDuals) : null;
+  const fixed = lp.rowDuals !== undefined ? fixedAt(forcedValues(model, lp.rowDuals, objectiveOf(model, x)), x) : null;
   const away = fixed === null ? relax('unique', (i) => sign[i] as number, rows) : withFixed(model, `${model.label}:unique`, sign, rows, fixed, x);
   if (away.variables.length === 0) return proven;
   const far = await raw(away, hints);
@@ -269,15 +273,16 @@ async function relaxationFirst(
  *     c·x' ≥ L + Σ_j g_j(x'_j),   L = Σ_i y_i·(lo_i if y_i > 0, hi_i if y_i < 0) + Σ_j min(d_j·lb_j, d_j·ub_j),
  *     d = c − Aᵀy,   g_j(v) = d_j·v − min(d_j·lb_j, d_j·ub_j) ≥ 0,
  *
- * so an integer variable for which every other integer value v ≠ x̂_j has L + g_j(v) > c·x̂ (beyond rounding)
- * takes the value x̂_j in every solution at least as good as x̂. The duals a solver returns with a relaxation's
- * optimum are only the guess for y (a multiplier of the wrong sign for its row counts as 0): L and d are computed
- * here, from the model. Per variable, whether it is fixed so; null when y gives no finite bound.
+ * so in every point with c·x' ≤ `target` (without the offset) an integer variable j takes a value v with
+ * L + g_j(v) ≤ target; where only its cheaper bound does (beyond rounding), it is forced to that bound. The duals a
+ * solver returns with a relaxation's optimum are only the guess for y (a multiplier of the wrong sign for its row
+ * counts as 0): L and d are computed here, from the model. Per variable its forced value or null; null when y gives
+ * no finite bound or the bound exceeds the target (rounding: nothing is fixed then).
  */
-function fixedByReducedCosts(model: LinearModel, x: readonly number[], duals: readonly number[]): boolean[] | null {
+function forcedValues(model: LinearModel, duals: readonly number[], target: number): Array<number | null> | null {
   const { variables, constraints } = model;
-  if (duals.length !== constraints.length) return null;
-  // Plain index loops throughout: this runs once per run on thousands of columns, as cold code.
+  if (duals.length !== constraints.length || !Number.isFinite(target)) return null;
+  // Plain index loops throughout: this runs on thousands of columns, as cold code.
   const n = variables.length;
   const d = new Float64Array(n);
   const lb = new Float64Array(n);
@@ -288,7 +293,7 @@ function fixedByReducedCosts(model: LinearModel, x: readonly number[], duals: re
     [lb[j], ub[j]] = effectiveBounds(v);
   }
   let bound = 0;
-  let scale = 0;
+  let scale = Math.abs(target);
   for (let i = 0; i < constraints.length; i++) {
     const row = constraints[i] as Constraint;
     const y = duals[i] as number;
@@ -302,28 +307,52 @@ function fixedByReducedCosts(model: LinearModel, x: readonly number[], duals: re
       d[term[0]] = (d[term[0]] as number) - y * term[1];
     }
   }
-  const low = new Float64Array(n);
-  let cx = 0;
   for (let j = 0; j < n; j++) {
     const dj = d[j] as number;
-    const l = dj > 0 ? dj * (lb[j] as number) : dj < 0 ? dj * (ub[j] as number) : 0;
-    if (!Number.isFinite(l)) return null;
-    low[j] = l;
-    bound += l;
-    scale += Math.abs(l);
-    cx += (variables[j] as Variable).cost * (x[j] as number);
+    const low = dj > 0 ? dj * (lb[j] as number) : dj < 0 ? dj * (ub[j] as number) : 0;
+    if (!Number.isFinite(low)) return null;
+    bound += low;
+    scale += Math.abs(low);
   }
-  const margin = 1e-9 * (1 + scale + Math.abs(cx));
-  const fixed: boolean[] = new Array<boolean>(n);
+  // How much any variable may cost above its cheaper bound in a point within the target.
+  const room = target + 1e-9 * (1 + scale) - bound;
+  if (room < 0) return null;
+  const forced = new Array<number | null>(n);
   for (let j = 0; j < n; j++) {
-    const xj = x[j] as number;
     const dj = d[j] as number;
-    // g_j is linear, so its least over the other integer values is at a neighbour of x̂_j.
-    const below = xj - 1 >= (lb[j] as number) ? dj * (xj - 1) - (low[j] as number) : Number.POSITIVE_INFINITY;
-    const above = xj + 1 <= (ub[j] as number) ? dj * (xj + 1) - (low[j] as number) : Number.POSITIVE_INFINITY;
-    fixed[j] = (variables[j] as Variable).integer === true && bound + Math.min(below, above) > cx + margin;
+    const l = lb[j] as number;
+    const u = ub[j] as number;
+    if (l === u) forced[j] = l;
+    else if ((variables[j] as Variable).integer !== true) forced[j] = null;
+    else if (dj > 0 && dj > room) forced[j] = l;
+    else if (dj < 0 && -dj > room) forced[j] = u;
+    else forced[j] = null;
+  }
+  return forced;
+}
+
+/** Which variables `forced` holds at their value in `x` (x is within the target); null when it holds one elsewhere (rounding). */
+function fixedAt(forced: ReadonlyArray<number | null> | null, x: readonly number[]): boolean[] | null {
+  if (forced === null) return null;
+  const fixed: boolean[] = [];
+  for (let j = 0; j < forced.length; j++) {
+    const f = forced[j];
+    if (f !== null && f !== undefined && f !== x[j]) return null;
+    fixed.push(f !== null && f !== undefined);
   }
   return fixed;
+}
+
+/** The model with the variables `forced` holds fixed at that value (bounds only: the same variables and rows). */
+function withForced(model: LinearModel, forced: ReadonlyArray<number | null>): LinearModel {
+  return { ...model, variables: model.variables.map((v, j) => (forced[j] === null || forced[j] === undefined ? v : { ...v, lb: forced[j] as number, ub: forced[j] as number })) };
+}
+
+/** c·x without the offset. */
+function objectiveOf(model: LinearModel, x: readonly number[]): number {
+  let sum = 0;
+  for (let j = 0; j < model.variables.length; j++) sum += (model.variables[j] as Variable).cost * (x[j] as number);
+  return sum;
 }
 
 /**
@@ -370,6 +399,8 @@ function withFixed(model: LinearModel, label: string, cost: readonly number[], e
 export async function canonicalSolve(model: LinearModel, ties: CanonicalTies, raw: RawSolve, hints: Omit<ModelHints, 'canonical'> = {}): Promise<SolveResult> {
   checkLevels(model, ties.levels);
   const before: SolveAttempt[] = [];
+  /** The relaxation's row duals, when phase 0 ran and proved nothing: they fix variables for the integer phases. */
+  let duals: readonly number[] | undefined;
   if (ties.relaxation !== undefined && (ties.then ?? []).length === 0 && model.variables.every((v) => v.integer === true)) {
     const fast = await relaxationFirst(model, ties.levels, raw, hints);
     if ('result' in fast) return fast.result;
@@ -380,6 +411,7 @@ export async function canonicalSolve(model: LinearModel, ties: CanonicalTies, ra
       return { status: 'error', solver: last.solver, values: null, objective: null, bound: fast.bound, gap: null, attempts: [...attempts.slice(0, -1), { ...last, note: 'the relaxation is not integral, or not its only optimum: no integer search asked for' }], canonical: false };
     }
     before.push(...fast.attempts);
+    duals = fast.duals;
   }
   const answered = await raw(model, hints);
   const first = { ...answered, attempts: [...before, ...answered.attempts] };
@@ -395,7 +427,11 @@ export async function canonicalSolve(model: LinearModel, ties: CanonicalTies, ra
   const phase = { ...hints, jslpSuits: false };
   const n = model.variables.length;
   const sign: 1 | -1 = ties.prefer === 'max' ? -1 : 1;
-  let face = withLevelRows(model, ties.levels, first.values, 'level');
+  // Every optimum costs what the first answer costs: variables the relaxation's duals force within that cost are fixed
+  // for the phases below (bounds only), which changes no optimum and shrinks their searches.
+  const forced = duals !== undefined && first.objective !== null ? forcedValues(model, duals, first.objective - (model.offset ?? 0)) : null;
+  const work = forced !== null && fixedAt(forced, first.values) !== null ? withForced(model, forced) : model;
+  let face = withLevelRows(work, ties.levels, first.values, 'level');
   let incumbent = first.values;
   /** Every level with its optimal value, as fixed so far. */
   const fixed = ties.levels.map((level) => ({ level, value: levelValue(level, incumbent) }));
@@ -426,7 +462,7 @@ export async function canonicalSolve(model: LinearModel, ties: CanonicalTies, ra
   // not. A search guided by the objective: every solver proves it quickly, where proving the level rows plus the
   // cut infeasible takes YALPS seconds and javascript-lp-solver's proof of integer infeasibility is no proof.
   const lastLater = later.length > 0 ? (fixed[fixed.length - 1] as { level: ObjectiveLevel }).level : null;
-  const base = lastLater !== null ? withLevelRows(model, fixed.slice(0, -1).map((f) => f.level), incumbent, 'probe') : model;
+  const base = lastLater !== null ? withLevelRows(work, fixed.slice(0, -1).map((f) => f.level), incumbent, 'probe') : work;
   const probeCost = lastLater !== null ? guide(model, [lastLater]) : model.variables.map((v) => v.cost);
   const probeBounds = variableBounds(base);
   const probe = withoutSolution(base, probeCost, incumbent, ints, probeBounds.lo, probeBounds.hi);
@@ -486,7 +522,7 @@ export async function canonicalSolve(model: LinearModel, ties: CanonicalTies, ra
 
   // 5. The continuous variables at their best for the objective.
   if (ints.length === n) return finish(incumbent);
-  const r = await raw(reshaped(model, 'continuous', (j) => (model.variables[j] as Variable).cost, fixLo, fixHi), phase);
+  const r = await raw(reshaped(work, 'continuous', (j) => (model.variables[j] as Variable).cost, fixLo, fixHi), phase);
   attempts.push(...r.attempts);
   if (r.status !== 'optimal' || r.values === null) return notCanonical();
   return finish(r.values);

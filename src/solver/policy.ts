@@ -115,12 +115,17 @@ function solvesInThread(model: LinearModel): boolean {
  * full deadline;
  * larger models go to HiGHS, then YALPS.
  * `jslpSuits: false` skips javascript-lp-solver (models with absolute-value deviation variables make it cycle:
- * measured 1.7 s timeouts where HiGHS needs 20–100 ms). `solvers` overrides the chain: one step, full deadline.
+ * measured 1.7 s timeouts where HiGHS needs 20–100 ms). `solvers` overrides the chain: one step, full deadline. `budgetMs`
+ * (optional work): one step, HiGHS alone (or the `solvers` given), each attempt within the budget.
  */
 export function solverSteps(model: LinearModel, options: SolveOptions & ModelHints = {}): SolveStep[] {
   // Held within the timer's range here too, for callers that bypass `deadlineFromSeconds`.
-  const deadlineMs = Math.min(MAX_DEADLINE_MS, Math.max(MIN_DEADLINE_MS, Math.round(options.deadlineMs ?? DEFAULT_DEADLINE_MS)));
+  const runDeadlineMs = Math.min(MAX_DEADLINE_MS, Math.max(MIN_DEADLINE_MS, Math.round(options.deadlineMs ?? DEFAULT_DEADLINE_MS)));
+  const budgeted = options.budgetMs !== undefined && Number.isFinite(options.budgetMs);
+  const deadlineMs = budgeted ? Math.min(runDeadlineMs, Math.max(MIN_DEADLINE_MS, Math.round(options.budgetMs as number))) : runDeadlineMs;
   if (options.solvers !== undefined && options.solvers.length > 0) return [{ solvers: options.solvers, deadlineMs }];
+  // Optional work: the solver that proves large models, once, within the budget.
+  if (budgeted) return [{ solvers: ['highs'], deadlineMs }];
   const small = (options.jslpSuits ?? true) && model.variables.length <= SMALL_MODEL_VARIABLES && model.constraints.length <= SMALL_MODEL_ROWS;
   if (small) {
     return [

@@ -148,6 +148,11 @@ export interface ModelHints {
    * first optimum a solver proves.
    */
   canonical?: CanonicalTies;
+  /**
+   * Optional work (a proof the caller can do without): each attempt at most this many milliseconds, never longer
+   * than the run's deadline, and by HiGHS alone unless the caller chose the solvers (`solver/policy.ts`).
+   */
+  budgetMs?: number;
 }
 
 /**

@@ -259,12 +259,14 @@ describe('relaxation first (set partitions)', () => {
       ],
     };
     const levels: ObjectiveLevel[] = [{ terms: [[0, 1], [1, 1], [2, 2]], weight: 1, step: 1 }];
-    for (const duals of [[1, 1], [0, 0], [5, -5], [100, 100], [-100, 3]]) {
-      let first = true;
+    for (const duals of [[1, 1], [0.5, 0.5], [0, 0], [5, -5], [100, 100], [-100, 3]]) {
+      // The relaxation and then the first integer solve both answer {0}+{1}; every later phase is HiGHS's. With the
+      // duals [0.5, 0.5] column {0, 1} costs exactly the answer's cost at their bound: it may not be fixed at 0.
       const raw: RawSolve = async (mm, hints) => {
-        if (!first) return solve(mm, { ...hints, solvers: ['highs'] });
-        first = false;
-        return { status: 'optimal', solver: 'highs', values: [1, 1, 0], objective: 2, bound: 2, gap: 0, attempts: [{ solver: 'highs', status: 'optimal', ms: 0 }], rowDuals: duals };
+        if (mm.label === 'tie:relaxation' || mm.label === 'tie') {
+          return { status: 'optimal', solver: 'highs', values: [1, 1, 0], objective: 2, bound: 2, gap: 0, attempts: [{ solver: 'highs', status: 'optimal', ms: 0 }], ...(mm.label === 'tie:relaxation' ? { rowDuals: duals } : {}) };
+        }
+        return solve(mm, { ...hints, solvers: ['highs'] });
       };
       const r = await canonicalSolve(model, { levels, relaxation: 'first' }, raw);
       expect(r, `duals ${duals.join(', ')}`).toMatchObject({ status: 'optimal', canonical: true, values: [0, 0, 1] });

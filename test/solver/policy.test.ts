@@ -33,6 +33,14 @@ describe('solverSteps', () => {
     ]);
   });
 
+  it.each([
+    { what: 'a budget below the deadline: HiGHS alone, within the budget', options: { budgetMs: 3_000 }, steps: [{ solvers: ['highs'], deadlineMs: 3_000 }] },
+    { what: 'a budget above the deadline: the deadline', options: { budgetMs: 60_000, deadlineMs: 5_000 }, steps: [{ solvers: ['highs'], deadlineMs: 5_000 }] },
+    { what: 'the caller\'s solvers, within the budget', options: { budgetMs: 2_000, solvers: ['yalps'] as const }, steps: [{ solvers: ['yalps'], deadlineMs: 2_000 }] },
+  ])('optional work ($what)', ({ options, steps }) => {
+    for (const model of [knapsack, sized(5_000, 50)]) expect(solverSteps(model, options)).toEqual(steps);
+  });
+
   it('only models within IN_THREAD_VARIABLES × IN_THREAD_ROWS and IN_THREAD_TERMS are solved on the calling thread', () => {
     expect(solverSteps(sized(IN_THREAD_VARIABLES, IN_THREAD_ROWS))[0]).toMatchObject({ solvers: ['yalps'], inThread: true });
     expect(solverSteps(sized(IN_THREAD_VARIABLES + 1, 10))[0]?.inThread).toBeUndefined();

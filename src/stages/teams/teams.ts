@@ -78,6 +78,12 @@ import { buildColumnModel, columnCount, MAX_COLUMNS_SHORT, provenByBound, type C
  */
 const ASSIGNMENT_MAX_TEAMS = 20;
 
+/**
+ * Each solve of the column model's integer search when the teams already reach the catchment target and its
+ * relaxation proved nothing (optional work: the teams stay as the search made them without it), in milliseconds.
+ */
+const PROOF_BUDGET_MS = 10_000;
+
 /** Catchment bounds beyond this many variables skip the small-model first try (see its solve). */
 const BOUND_IN_THREAD_MAX = 100;
 
@@ -274,10 +280,33 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
        * Where the column model proved no optimum, its relaxation's optimum may still prove the teams as good as any
        * (`provenByBound`); they stay as they are.
        */
-      const proveByBound = (cm: ColumnModel, bound: number | null): void => {
-        if (bound === null || !provenByBound(cm, bound, teams.map((t) => t.ids))) return;
+      const proveByBound = (cm: ColumnModel, bound: number | null): boolean => {
+        if (bound === null || !provenByBound(cm, bound, teams.map((t) => t.ids))) return false;
         provenByColumns = totalScore(teams, ctx);
         modelNote += '; proven as good as any set of teams by the column model\'s relaxation';
+        return true;
+      };
+      /** The canonical optimum of the column model, when it is as good as the teams: then it is the teams. */
+      const takeOptimum = (cm: ColumnModel & { complete: boolean }, values: readonly number[]): void => {
+        const chosen = chosenTeams(cm.columns, values);
+        const optimum = totalScore(chosen, ctx);
+        // The canonical optimum replaces teams as good as it too: the teams are then the same whether the relaxation in
+        // `columnsFirst` proved it or this search did (whichever solver answered).
+        if (lexBetter(totalScore(teams, ctx), optimum)) return;
+        teams = chosen;
+        provenByColumns = optimum;
+        modelNote += `; ${columnsNote(cm.complete)}`;
+      };
+      /**
+       * With the catchment target reached and neither the relaxation nor its bound a proof: the integer search, as
+       * optional work within `PROOF_BUDGET_MS` per solve (see there); its bound may still prove the teams.
+       */
+      const budgetedSearch = async (cm: ColumnModel & { complete: boolean }): Promise<void> => {
+        modelSizes.push({ label: `${cm.model.label} (integer search)`, variables: cm.model.variables.length, constraints: cm.model.constraints.length });
+        const r = await options.solve(cm.model, { canonical: { levels: cm.levels, relaxation: 'first' }, jslpSuits: false, budgetMs: PROOF_BUDGET_MS });
+        attempts.push(...r.attempts);
+        if (r.status === 'optimal' && r.values !== null && r.canonical === true) takeOptimum(cm, r.values);
+        else proveByBound(cm, r.bound);
       };
       const targets: Array<number | null> = [];
       for (let target = catchmentBest; target >= Math.min(reached, catchmentBest); target--) targets.push(target);
@@ -287,7 +316,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
         // asked as much as would be asked here.
         if (early !== null && early.target === target && early.outcome === 'infeasible') continue;
         if (early !== null && early.target === target && early.outcome === 'unproven' && (early.relaxation === 'first' || !(reached < target))) {
-          if (early.unproven !== undefined) proveByBound(early.unproven.cm, early.unproven.bound);
+          if (early.unproven !== undefined && !proveByBound(early.unproven.cm, early.unproven.bound) && early.relaxation === 'only') await budgetedSearch(early.unproven.cm);
           break;
         }
         const cm = buildColumnModel(persons, plan, T - patternCounts.unmatched, target, ctx.groupOf, ctx.conflict, options.seed, options.previous?.teamOf, reached < catchmentBest ? MAX_COLUMNS_SHORT : undefined);
@@ -311,18 +340,8 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
         if (target !== null) catchmentBest = Math.min(catchmentBest, target);
         // Only the canonical optimum is used (a solver that ran out of time before it would make the teams depend on
         // which solver answered); without it the teams stay as they are, unproven.
-        if (exact.status === 'optimal' && exact.values !== null && exact.canonical !== false) {
-          const chosen = chosenTeams(cm.columns, exact.values);
-          const optimum = totalScore(chosen, ctx);
-          const current = totalScore(teams, ctx);
-          // The canonical optimum replaces teams as good as it too: the teams are then the same whether the
-          // relaxation in `columnsFirst` proved it or this search did (whichever solver answered).
-          if (!lexBetter(current, optimum)) {
-            teams = chosen;
-            provenByColumns = optimum;
-            modelNote += `; ${columnsNote(cm.complete)}`;
-          }
-        } else proveByBound(cm, exact.bound);
+        if (exact.status === 'optimal' && exact.values !== null && exact.canonical !== false) takeOptimum(cm, exact.values);
+        else if (!proveByBound(cm, exact.bound) && relaxation === 'only') await budgetedSearch(cm);
         break;
       }
     }
@@ -500,7 +519,7 @@ interface ColumnsFirst {
   relaxation: 'first' | 'only';
   outcome: 'proven' | 'infeasible' | 'unproven';
   /** With `unproven`: the model, and the bound its relaxation gave (see `provenByBound`). */
-  unproven?: { cm: ColumnModel; bound: number | null };
+  unproven?: { cm: ColumnModel & { complete: boolean }; bound: number | null };
   /** With `proven`: the teams, the pattern model's answer (its region and gender terms bound the report) and the note. */
   proof?: { teams: Team[]; pattern: { tm: TeamModel; solved: SolveResult }; note: string };
 }
