@@ -23,11 +23,14 @@ function codePointOf(byte: number): number {
 
 /** Decode Windows-1252 bytes (every byte decodes: the encoding has no invalid sequences). */
 export function decodeCp1252(bytes: Uint8Array): string {
-  let out = '';
-  // In slices: String.fromCharCode takes its code units as arguments, and the stack limits how many.
-  const SLICE = 8192;
-  for (let i = 0; i < bytes.length; i += SLICE) out += String.fromCharCode(...Array.from(bytes.subarray(i, i + SLICE), codePointOf));
-  return out;
+  // Latin-1 is every byte as its own code point, decoded natively (a loop over the bytes was about 20 ms of a
+  // 2,000-row file, run once, cold); then only the bytes 0x80–0x9F, which Latin-1 reads as C1 controls, are mapped.
+  return latin1(bytes).replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(codePointOf(c.charCodeAt(0))));
+}
+
+/** Each byte as the code point of the same number (ISO-8859-1), decoded natively. */
+export function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 /**

@@ -124,6 +124,11 @@ const UNPARSED_ROW_DELIMITERS = INPUT_LIMITS.maxColumns * 100;
  * A quote opens a quoted cell at the start of a cell, as csv-parse reads it (elsewhere it is text: `relax_quotes`).
  */
 function overwideRow(text: string, delimiter: string, max: number): number | null {
+  // No row can have more delimiters than the whole text: counted by native search, this settles a real file without
+  // the loop below over every character (about 16 ms of a 2,000-row file, run once, cold).
+  let total = 0;
+  for (let i = text.indexOf(delimiter); i >= 0 && total <= max; i = text.indexOf(delimiter, i + delimiter.length)) total++;
+  if (total <= max) return null;
   let row = 1;
   let count = 0;
   let quoted = false;

@@ -22,6 +22,21 @@ const fail = <T>(expected: string, why: Refusal = { problem: 'form' }): Parsed<T
  * every run of punctuation or space turned into one space, trimmed. `Helse Sør-Øst` and `helse sor–ost` fold alike.
  */
 export function fold(text: string): string {
+  // Cells repeat (genders, degrees, organisations): each distinct text is folded once.
+  let folded = FOLDED.get(text);
+  if (folded === undefined) {
+    if (FOLDED.size >= FOLDED_MAX) FOLDED.clear();
+    folded = foldOnce(text);
+    FOLDED.set(text, folded);
+  }
+  return folded;
+}
+
+/** Folded texts by text; cleared when full, so that memory stays bounded on any input. */
+const FOLDED = new Map<string, string>();
+const FOLDED_MAX = 10_000;
+
+function foldOnce(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
