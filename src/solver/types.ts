@@ -127,8 +127,9 @@ export interface CanonicalTies {
   /** `min` (default): the smallest vector; `max`: the largest. */
   prefer?: 'min' | 'max';
   /**
-   * The model's linear relaxation is usually integral (a set partition): try two linear programs before the
-   * integer solves (see `solver/canonical.ts`, phase 0; only for models whose variables are all integer). `only`:
+   * Try two linear programs before the integer solves (see `solver/canonical.ts`, phase 0): for a model whose linear
+   * relaxation is usually integral (a set partition), or a larger one, whose integer phases the relaxation's duals
+   * shrink. `only`:
    * no integer solves after them — when they prove nothing the result is an `error` without values (its `bound` the
    * relaxation's optimum, when a solver proved one), for a model that only proves or improves what the caller has,
    * and whose integer search can take minutes.
