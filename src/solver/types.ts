@@ -174,4 +174,6 @@ export type Solve = ((model: LinearModel, hints?: ModelHints) => Promise<SolveRe
 export interface ModelSize {
   variables: number;
   constraints: number;
+  /** False when the first solve will be of the model's linear relaxation (no integer variables). Default true. */
+  integer?: boolean;
 }

@@ -1,6 +1,6 @@
 /** The solver policy, declared once in `solver/policy.ts`: which solvers try a model, in which order, with which deadline. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DEADLINE_MS, IN_THREAD_ROWS, IN_THREAD_TERMS, IN_THREAD_VARIABLES, JSLP_FIRST_DEADLINE_MS, MAX_DEADLINE_MS, deadlineFromSeconds, suggestedTimeLimit, SMALL_MODEL_ROWS, SMALL_MODEL_VARIABLES, solverSteps } from '../../src/solver/policy.js';
+import { DEFAULT_DEADLINE_MS, IN_THREAD_ROWS, IN_THREAD_TERMS, IN_THREAD_VARIABLES, JSLP_FIRST_DEADLINE_MS, MAX_DEADLINE_MS, deadlineFromSeconds, suggestedTimeLimit, SMALL_MODEL_ROWS, SMALL_MODEL_VARIABLES, solverSteps, wasmTier } from '../../src/solver/policy.js';
 import type { LinearModel } from '../../src/solver/types.js';
 import { denseLp, knapsack } from './helpers.js';
 
@@ -12,6 +12,26 @@ function sized(variables: number, rows: number): LinearModel {
     constraints: Array.from({ length: rows }, (_, i) => ({ name: `r${i}`, terms: [[0, 1]] as Array<[number, number]>, hi: 1 })),
   };
 }
+
+describe('wasmTier', () => {
+  const integerModel = (variables: number, rows: number): LinearModel => {
+    const m = sized(variables, rows);
+    return { ...m, variables: m.variables.map((v) => ({ ...v, integer: true })) };
+  };
+  it.each([
+    { what: 'an integer model of 5,000 × 1,000', model: integerModel(5_000, 1_000), tier: 'liftoff' },
+    { what: 'an integer model of 5,001 variables', model: integerModel(5_001, 42), tier: 'optimising' },
+    { what: 'a linear program of 40,000 × 42', model: sized(40_000, 42), tier: 'liftoff' },
+    { what: 'a linear program of 40,001 variables', model: sized(40_001, 42), tier: 'optimising' },
+    { what: 'a linear program of 1,001 rows', model: sized(100, 1_001), tier: 'optimising' },
+  ])('$what: $tier', ({ model, tier }) => {
+    expect(wasmTier(model)).toBe(tier);
+  });
+  it('a size to prepare for is an integer model unless it says it is a linear program', () => {
+    expect(wasmTier({ variables: 12_000, constraints: 42 })).toBe('optimising');
+    expect(wasmTier({ variables: 12_000, constraints: 42, integer: false })).toBe('liftoff');
+  });
+});
 
 describe('solverSteps', () => {
   it('small models: YALPS on the calling thread (javascript-lp-solver in a worker beyond IN_THREAD_*) for at most JSLP_FIRST_DEADLINE_MS, then HiGHS and YALPS with the full default deadline', () => {

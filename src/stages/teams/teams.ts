@@ -68,7 +68,7 @@ import type { Candidate, Sector } from '../../domain/types.js';
 import { numberLikePrevious, type PreviousPlacement } from '../stable.js';
 import { keepPreviousTeams } from './keep.js';
 import { buildCatchmentBound } from './catchment.js';
-import { buildColumnModel, columnCount, MAX_COLUMNS_SHORT, provenByBound, type ColumnModel } from './columns.js';
+import { buildColumnModel, columnCount, provenByBound, type ColumnModel } from './columns.js';
 
 /** Every team model asks for the canonical optimum, so the teams never depend on which solver answered. */
 /**
@@ -158,7 +158,8 @@ export function prepareTeams(participants: readonly Candidate[], programme: Prog
 }
 
 function prepareColumns(columns: number, persons: number, solve: Solve): void {
-  solve.prepare?.({ variables: columns, constraints: persons + 2 }, { jslpSuits: false });
+  // Its first solve is the relaxation (`columnsFirst`).
+  solve.prepare?.({ variables: columns, constraints: persons + 2, integer: false }, { jslpSuits: false });
 }
 
 /** Form the project teams for participants already in workshop groups (not yet checked: see the module comment). */
@@ -329,7 +330,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
           if (early.unproven !== undefined && !proveByBound(early.unproven.cm, early.unproven.bound) && early.relaxation === 'only') await budgetedSearch(early.unproven.cm);
           break;
         }
-        const cm = buildColumnModel(persons, plan, T - patternCounts.unmatched, target, ctx.groupOf, ctx.conflict, options.seed, options.previous?.teamOf, reached < catchmentBest ? MAX_COLUMNS_SHORT : undefined);
+        const cm = buildColumnModel(persons, plan, T - patternCounts.unmatched, target, ctx.groupOf, ctx.conflict, options.seed, options.previous?.teamOf);
         if (cm === null || (target === null && !cm.complete)) break;
         modelSizes.push({ label: cm.model.label, variables: cm.model.variables.length, constraints: cm.model.constraints.length });
         // javascript-lp-solver does not prove set partitions of this size within its first-try deadline (measured on
