@@ -13,12 +13,16 @@
  *   area of the specialist members' RHF), members from different workshop groups (pairs sharing a group), both
  *   genders in each team.
  *
- * The model is the pattern model of `model.ts`: its optimum is a lower bound on (region, gender) for every valid
+ * Where the cohort is small enough, the column model of `columns.ts` (one variable per possible team) comes first:
+ * its relaxation at the catchment bound usually proves the best set of teams outright (`columnsFirst`). Otherwise
+ * the model is the pattern model of `model.ts`: its optimum is a lower bound on (region, gender) for every valid
  * set of teams. Catchment match is not in the patterns (refining them by trust multiplies the model and its
  * canonical solve); the fill, the swaps and the exact assignment raise it within the optimum's region classes, and
- * `catchment.ts` bounds it from above with a small integer program. A result is labelled `optimal` only when its
- * full objective equals the bounds together (the most catchment matches possible, no shared workshop groups, no
- * clash), else the gap is reported. `TeamsResult.match` reports both match counts against their bounds.
+ * `catchment.ts` bounds it from above with a small integer program; then the column model, where it can be built,
+ * proves or improves the teams (its optimum, its relaxation's bound, or its integer search within a budget). A
+ * result is labelled `optimal` only when its full objective equals the bounds together (the most catchment matches
+ * possible, no shared workshop groups, no clash) or the column model proves it, else the gap is reported.
+ * `TeamsResult.match` reports both match counts against their bounds.
  *
  * Every model is solved to its canonical optimum (`solver/canonical.ts`), so the teams never depend on which
  * solver answered. The models are solved by the `Solve` function the caller hands in. The caller (`app/pipeline.ts`) re-checks the
