@@ -10,7 +10,7 @@ import { TOOL_VERSION } from '../domain/version.js';
 import type { EncodingChoice } from '../domain/types.js';
 import { escapeForTerminal } from '../domain/escape.js';
 import type { CommandOutcome } from '../app/outcome.js';
-import { DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS, MIN_DEADLINE_MS, deadlineFromSeconds } from '../app/pipeline.js';
+import { DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS, MIN_DEADLINE_MS, deadlineFromSeconds, type AllocateOptions } from '../app/pipeline.js';
 import type { Lang } from '../domain/text.js';
 import { CATALOGUE } from '../domain/i18n/index.js';
 import { HELP, placeholdersIn, translateCommanderError, type HelpText } from './help-text.js';
@@ -51,6 +51,12 @@ export interface CliIO {
    * `LANG` is set (see cli/lang.ts); undefined: English.
    */
   locale?: string | undefined;
+  /**
+   * `allocate`'s solver, handed in (tests that run one input several times share the answers to models already
+   * solved; every stage asks for the canonical optimum, so the allocation is the same). Default: the solver
+   * policy's, with `--time-limit`.
+   */
+  solve?: AllocateOptions['solve'];
 }
 
 /** The exit-code table every command's help ends with (English; `HELP[lang].exitCodes` for another language). */
@@ -200,6 +206,7 @@ function buildProgram(io: CliIO, lang: Lang, setOutcome: (o: CommandOutcome) => 
           include: opts.include,
           exclude: opts.exclude,
           deadlineMs: Math.round(opts.timeLimit * 1000),
+          solve: io.solve,
           locks: opts.locks,
           report: opts.report,
           lang: langOf(opts),

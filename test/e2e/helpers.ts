@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run } from '../../src/cli/main.js';
 import { CATALOGUE } from '../../src/domain/i18n/index.js';
+import { answeredOnce } from '../allocate/answered-once.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'cohort.js');
@@ -21,6 +22,13 @@ export interface Run {
   stderr: string;
 }
 
+/**
+ * `allocate`'s solver for every `cohort` run of a test file: a model solved once is not solved again (see
+ * answered-once.ts; the same allocation, in less time). Runs with `--time-limit` get the policy's solver, so that
+ * the limit is what they test.
+ */
+const SHARED_SOLVE = answeredOnce();
+
 /** The CLI in-process, as a user would run it from `cwd` (default: the repository root) with NO_COLOR set. */
 export async function cohort(args: readonly string[], cwd = ROOT): Promise<Run> {
   const stdout: string[] = [];
@@ -30,6 +38,7 @@ export async function cohort(args: readonly string[], cwd = ROOT): Promise<Run> 
     stderr: { write: (text: string) => stderr.push(text) },
     env: { NO_COLOR: '1' },
     cwd,
+    ...(args.includes('--time-limit') ? {} : { solve: SHARED_SOLVE }),
   });
   return { code, stdout: stdout.join(''), stderr: stderr.join('') };
 }
