@@ -257,7 +257,7 @@ async function relaxationFirst(
   const proven: { result: SolveResult } = { result: { status: 'optimal', solver: lp.solver, values: x, objective: checked.objective, bound: checked.objective, gap: 0, attempts, canonical: true } };
   // Variables the relaxation's duals fix at x̂ in every optimum leave the second program: on a set partition of
   // thousands of columns, all but a few dozen.
-  const fixed = lp.rowDuals !== undefined ? fixedAt(forcedValues(model, lp.rowDuals, objectiveOf(model, x)), x) : null;
+  const fixed = lp.rowDuals !== undefined ? fixedAt(forcedValues(model, lp.rowDuals, checked.objective - (model.offset ?? 0)), x) : null;
   const away = fixed === null ? relax('unique', (i) => sign[i] as number, rows) : withFixed(model, `${model.label}:unique`, sign, rows, fixed, x);
   if (away.variables.length === 0) return proven;
   const far = await raw(away, hints);
@@ -348,13 +348,6 @@ function fixedAt(forced: ReadonlyArray<number | null> | null, x: readonly number
 /** The model with the variables `forced` holds fixed at that value (bounds only: the same variables and rows). */
 function withForced(model: LinearModel, forced: ReadonlyArray<number | null>): LinearModel {
   return { ...model, variables: model.variables.map((v, j) => (forced[j] === null || forced[j] === undefined ? v : { ...v, lb: forced[j] as number, ub: forced[j] as number })) };
-}
-
-/** c·x without the offset. */
-function objectiveOf(model: LinearModel, x: readonly number[]): number {
-  let sum = 0;
-  for (let j = 0; j < model.variables.length; j++) sum += (model.variables[j] as Variable).cost * (x[j] as number);
-  return sum;
 }
 
 /**
