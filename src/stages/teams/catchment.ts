@@ -11,11 +11,17 @@
  * out, so the optimum bounds every valid set of teams from above; the stage's teams reach it in the usual case.
  * Where colleagues cannot all be kept apart (an organisation larger than its sector's team count), the distinct
  * rules are dropped, so the bound stays valid.
+ *
+ * The same model, extended to every team (`buildCatchmentTeams`), builds teams where the column model cannot: the
+ * rest of each shape's teams are RHF-matched ones of any members of one RHF or the rest, and each organisation's
+ * members need as many teams that can each hold one of them. Its canonical optimum gives template counts, and
+ * `catchmentTeams` seats the participants in them by lottery; the stage's swaps do the rest.
  */
 import { compareCodeUnits } from '../../domain/compare.js';
-import type { Constraint, LinearModel, Variable } from '../../solver/types.js';
-import { REGIONS, type Person } from '../common.js';
-import type { ShapePlan } from './model.js';
+import { InternalError } from '../../domain/errors.js';
+import type { Constraint, LinearModel, ObjectiveLevel, Variable } from '../../solver/types.js';
+import { lexWeights, lotteryKey, lotteryOrder, REGIONS, type Person, type Region } from '../common.js';
+import type { ShapePlan, Team, TeamContext } from './model.js';
 
 /** Beyond this many (RHF, shape, cover, need) combinations the bound is not built (the stage then uses the team count). */
 const MAX_COMBINATIONS = 20_000;
@@ -51,12 +57,71 @@ function tally(xs: readonly string[]): Map<string, number> {
   return m;
 }
 
+/** What one variable of the construction model stands for: a team template. */
+export type CatchmentSlot =
+  | { kind: 'catchment'; region: Region; shape: number; cover: readonly string[]; need: readonly string[] }
+  | { kind: 'region'; region: Region; shape: number }
+  | { kind: 'rest'; shape: number };
+
+export interface CatchmentTeamsModel {
+  model: LinearModel;
+  /** Catchment-matched teams, then RHF-matched teams, most first (for the canonical optimum). */
+  levels: ObjectiveLevel[];
+  /** The team template of each variable, in model order. */
+  slots: CatchmentSlot[];
+}
+
 /**
  * The bound's model (maximise catchment-matched teams; cost −1 each), or null when no team can be catchment-matched
  * (no shape with both sectors, or no RHF with both a covered municipal member and a specialist of that trust) or the
  * model would exceed `MAX_COMBINATIONS`.
  */
 export function buildCatchmentBound(persons: readonly Person[], plan: ShapePlan): CatchmentBoundModel | null {
+  const built = buildModel(persons, plan, false);
+  return built === null ? null : { model: built.model, teams: built.teams };
+}
+
+/**
+ * The bound's model extended to every team (`catchmentTeams` fills it): each shape's teams are catchment-matched
+ * templates as in the bound, RHF-matched teams of any members of one RHF, or the rest; each RHF's members per sector
+ * are a row. Its canonical optimum has the most catchment-matched teams the bound allows and, among those, the most
+ * RHF-matched ones. Gender, workshop groups and individual colleagues are left to the fill and the swaps.
+ */
+export function buildCatchmentTeams(persons: readonly Person[], plan: ShapePlan, seed: string): CatchmentTeamsModel | null {
+  const built = buildModel(persons, plan, true);
+  if (built === null) return null;
+  const T = plan.counts.reduce((a, c) => a + c.teams, 0);
+  // A seeded lottery cost per template below both levels, so that the optimum is almost always unique: the canonical
+  // solve then only proves it (measured on a 200-seat cohort: 15 solves and 240 ms without it).
+  const [wTie, wRegion, wCatchment] = lexWeights([TIEBREAK_SPAN * T, T, T]) as [number, number, number];
+  const catchment: Array<[number, number]> = [];
+  const region: Array<[number, number]> = [];
+  const lottery: Array<[number, number]> = [];
+  built.slots.forEach((slot, v) => {
+    const tb = 1 + (parseInt(lotteryKey(seed, 'teams-catchment-templates', slotKey(slot)).slice(0, 8), 16) % TIEBREAK_SPAN);
+    if (slot.kind === 'catchment') catchment.push([v, -1]);
+    if (slot.kind !== 'rest') region.push([v, -1]);
+    lottery.push([v, tb]);
+    (built.model.variables[v] as Variable).cost = (slot.kind === 'catchment' ? -wCatchment : 0) + (slot.kind === 'rest' ? 0 : -wRegion) + tb * wTie;
+  });
+  return {
+    model: { ...built.model, label: 'teams-catchment-construction' },
+    levels: [
+      { terms: catchment, weight: wCatchment, step: 1 },
+      { terms: region, weight: wRegion, step: 1 },
+      { terms: lottery, weight: wTie, step: 1 },
+    ],
+    slots: built.slots,
+  };
+}
+
+const TIEBREAK_SPAN = 1_000;
+
+function slotKey(slot: CatchmentSlot): string {
+  return slot.kind === 'catchment' ? `c|${slot.region}|${slot.shape}|${slot.cover.join(',')}|${slot.need.join(',')}` : slot.kind === 'region' ? `m|${slot.region}|${slot.shape}` : `u|${slot.shape}`;
+}
+
+function buildModel(persons: readonly Person[], plan: ShapePlan, construct: boolean): { model: LinearModel; teams: number; slots: CatchmentSlot[] } | null {
   const mixed = plan.counts.map((c, si) => ({ ...c, si })).filter((c) => c.shape[0] > 0 && c.shape[1] > 0);
   const teams = mixed.reduce((a, c) => a + c.teams, 0);
   if (teams === 0) return null;
@@ -69,7 +134,8 @@ export function buildCatchmentBound(persons: readonly Person[], plan: ShapePlan)
   const distinct = persons.every((p) => (orgSize.get(`${p.sector}|${p.org}`) ?? 0) <= parts[p.sector]);
 
   const variables: Variable[] = [];
-  const rows = new Map<string, { name: string; terms: Array<[number, number]>; hi: number }>();
+  const slots: CatchmentSlot[] = [];
+  const rows = new Map<string, { name: string; terms: Array<[number, number]>; lo?: number; hi?: number }>();
   const row = (name: string, hi: number): { terms: Array<[number, number]> } => {
     let r = rows.get(name);
     if (r === undefined) {
@@ -79,6 +145,8 @@ export function buildCatchmentBound(persons: readonly Person[], plan: ShapePlan)
     return r;
   };
   for (const r of REGIONS) {
+    // A member of no known RHF is in no RHF-matched team, so in no catchment-matched one.
+    if (r === 'unknown') continue;
     const specialists = persons.filter((p) => p.sector === 'spesialist' && p.region === r && p.trust !== null);
     const municipal = persons.filter((p) => p.sector === 'kommune' && p.region === r && p.trust !== null);
     const supplyS = tally(specialists.map((p) => p.trust as string));
@@ -98,7 +166,9 @@ export function buildCatchmentBound(persons: readonly Person[], plan: ShapePlan)
           if ([...needCount].some(([x, n]) => n > (supplyK.get(x) ?? 0))) continue;
           if (variables.length >= MAX_COMBINATIONS) return null;
           const v = variables.push({ name: `c_${variables.length}`, cost: -1, lb: 0, integer: true }) - 1;
+          slots.push({ kind: 'catchment', region: r, shape: si, cover, need });
           row(`shape_${si}`, (plan.counts[si] as { teams: number }).teams).terms.push([v, 1]);
+          if (construct) for (const sector of ['kommune', 'spesialist'] as const) row(`${sector}_${r}`, persons.filter((p) => p.sector === sector && p.region === r).length).terms.push([v, sector === 'kommune' ? a : b]);
           for (const [t, n] of coverCount) row(`spesialist_${r}_${t}`, supplyS.get(t) as number).terms.push([v, n]);
           for (const [x, n] of needCount) {
             row(`kommune_${r}_${x}`, supplyK.get(x) as number).terms.push([v, n]);
@@ -114,8 +184,140 @@ export function buildCatchmentBound(persons: readonly Person[], plan: ShapePlan)
     }
   }
   if (variables.length === 0) return null;
-  return {
-    model: { label: 'teams-catchment-bound', variables, constraints: [...rows.values()] satisfies Constraint[] },
-    teams,
+  if (construct) {
+    // RHF-matched teams of any members of one RHF, then the rest; every shape's teams all counted.
+    for (const r of REGIONS) {
+      if (r === 'unknown') continue;
+      for (const { shape, si } of mixed) {
+        const v = variables.push({ name: `m_${variables.length}`, cost: 0, lb: 0, integer: true }) - 1;
+        slots.push({ kind: 'region', region: r, shape: si });
+        row(`shape_${si}`, (plan.counts[si] as { teams: number }).teams).terms.push([v, 1]);
+        for (const [sector, n] of [['kommune', shape[0]], ['spesialist', shape[1]]] as const) row(`${sector}_${r}`, persons.filter((p) => p.sector === sector && p.region === r).length).terms.push([v, n]);
+      }
+    }
+    plan.counts.forEach((c, si) => {
+      const v = variables.push({ name: `u_${variables.length}`, cost: 0, lb: 0, integer: true }) - 1;
+      slots.push({ kind: 'rest', shape: si });
+      const shapeRow = row(`shape_${si}`, c.teams) as { terms: Array<[number, number]>; lo?: number };
+      shapeRow.terms.push([v, 1]);
+      shapeRow.lo = c.teams;
+    });
+    // Colleagues in distinct teams: an organisation's members need as many teams that can each hold one of them
+    // (measured: without these rows, a generated 200-seat cohort's templates left two specialists of one trust for one
+    // RHF-matched team, and clearing that clash cost a catchment match).
+    if (distinct) {
+      const byOrg = new Map<string, Person[]>();
+      for (const p of persons) byOrg.set(`${p.sector}|${p.org}`, [...(byOrg.get(`${p.sector}|${p.org}`) ?? []), p]);
+      for (const [key, members] of [...byOrg].sort((x, y) => compareCodeUnits(x[0], y[0]))) {
+        if (members.length < 2) continue;
+        const terms: Array<[number, number]> = [];
+        slots.forEach((slot, v) => {
+          const holds = members.some((p) => {
+            const [a, b] = (plan.counts[slot.shape] as { shape: readonly [number, number] }).shape;
+            if ((p.sector === 'kommune' ? a : b) === 0) return false;
+            if (slot.kind === 'rest') return true;
+            if (slot.region !== p.region) return false;
+            if (slot.kind === 'region') return true;
+            return p.trust !== null && (p.sector === 'kommune' ? slot.need : slot.cover).includes(p.trust);
+          });
+          if (holds) terms.push([v, 1]);
+        });
+        rows.set(`apart_${key}`, { name: `colleagues_${rows.size}`, terms, lo: members.length });
+        // The same within the organisation's RHF: its members in other teams than this RHF's templates come from the
+        // RHF's members that those templates leave over.
+        const region = (members[0] as Person).region;
+        const sector = (members[0] as Person).sector;
+        if (members.some((p) => p.region !== region)) continue;
+        const overflow: Array<[number, number]> = [];
+        slots.forEach((slot, v) => {
+          if (slot.kind === 'rest' || slot.region !== region) return;
+          const seats = (plan.counts[slot.shape] as { shape: readonly [number, number] }).shape[sector === 'kommune' ? 0 : 1];
+          const holds = terms.some(([w]) => w === v) ? 1 : 0;
+          if (holds - seats !== 0) overflow.push([v, holds - seats]);
+        });
+        rows.set(`apart_${key}_in_region`, { name: `colleagues_${rows.size}`, terms: overflow, lo: members.length - persons.filter((p) => p.sector === sector && p.region === region).length });
+      }
+    }
+  }
+  return { model: { label: 'teams-catchment-bound', variables, constraints: [...rows.values()] satisfies Constraint[] }, teams, slots };
+}
+
+/**
+ * Teams from the construction model's answer (`buildCatchmentTeams`): each catchment template takes a specialist of
+ * each trust of its cover and a municipal member of each catchment area of its need, from its RHF; each RHF-matched
+ * template any members of its RHF; the rest whoever is left. Each pick is the first in the seeded lottery's order
+ * that adds no colleague or kept-apart pair, then (municipal members) one from the municipality with the most members
+ * left, then one who shares no workshop group with the team and brings a gender it lacks. When every member left for
+ * a seat would clash, one already seated elsewhere who fits this seat takes it, where the one left fits theirs without
+ * a clash: the templates stay as the model counted them. The swaps improve the rest.
+ */
+export function catchmentTeams(ctm: CatchmentTeamsModel, values: readonly number[], persons: readonly Person[], ctx: TeamContext, plan: ShapePlan, seed: string): Team[] {
+  interface Seat {
+    person: Person;
+    fits: (p: Person) => boolean;
+  }
+  const left = new Set(persons.map((p) => p.id));
+  const order = lotteryOrder(seed, 'teams-catchment', persons.map((p) => p.id)).map((id) => ctx.byId.get(id) as Person);
+  const orgLeft = tally(persons.map((p) => p.org));
+  const seated: Seat[][] = [];
+  const clashes = (seats: readonly Seat[], p: Person, except?: Seat): boolean => seats.some((s) => s !== except && ctx.conflict(s.person, p));
+  const pick = (team: Seat[], fits: (p: Person) => boolean): void => {
+    let best: Person | null = null;
+    let bestKey: number[] = [];
+    for (const p of order) {
+      if (!left.has(p.id) || !fits(p)) continue;
+      const g = ctx.groupOf(p.id);
+      const key = [
+        clashes(team, p) ? 1 : 0,
+        p.sector === 'kommune' ? -(orgLeft.get(p.org) ?? 0) : 0,
+        team.some((m) => g !== undefined && ctx.groupOf(m.person.id) === g) ? 1 : 0,
+        team.length > 0 && team.every((m) => m.person.gender === p.gender) ? 1 : 0,
+      ];
+      if (best === null || lexLower(key, bestKey)) {
+        best = p;
+        bestKey = key;
+      }
+    }
+    if (best === null) throw new InternalError('E_TEAMS_CATCHMENT_FILL', 'catchment fill: no member left for a team template');
+    left.delete(best.id);
+    orgLeft.set(best.org, (orgLeft.get(best.org) ?? 1) - 1);
+    if (bestKey[0] === 1) {
+      const candidate = best;
+      const trade = (): Person | null => {
+        for (const other of seated) {
+          for (const seat of other) {
+            const y = seat.person;
+            if (!fits(y) || !seat.fits(candidate) || clashes(team, y) || clashes(other, candidate, seat)) continue;
+            seat.person = candidate;
+            return y;
+          }
+        }
+        return null;
+      };
+      best = trade() ?? best;
+    }
+    team.push({ person: best, fits });
   };
+  ctm.slots.forEach((slot, v) => {
+    const [a, b] = (plan.counts[slot.shape] as { shape: readonly [number, number] }).shape;
+    for (let n = Math.round(values[v] ?? 0); n > 0; n--) {
+      const team: Seat[] = [];
+      if (slot.kind === 'catchment') {
+        for (const t of slot.cover) pick(team, (p) => p.sector === 'spesialist' && p.region === slot.region && p.trust === t);
+        for (const x of slot.need) pick(team, (p) => p.sector === 'kommune' && p.region === slot.region && p.trust === x);
+      } else {
+        const inRegion = (p: Person) => slot.kind === 'rest' || p.region === slot.region;
+        for (let i = 0; i < b; i++) pick(team, (p) => p.sector === 'spesialist' && inRegion(p));
+        for (let i = 0; i < a; i++) pick(team, (p) => p.sector === 'kommune' && inRegion(p));
+      }
+      seated.push(team);
+    }
+  });
+  if (left.size > 0) throw new InternalError('E_TEAMS_CATCHMENT_FILL', `catchment fill: ${left.size} members left without a team`);
+  return seated.map((team) => ({ ids: team.map((s) => s.person.id), fixed: new Set<string>() }));
+}
+
+function lexLower(x: readonly number[], y: readonly number[]): boolean {
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] as number) < (y[i] as number);
+  return false;
 }

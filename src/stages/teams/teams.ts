@@ -14,7 +14,10 @@
  *   genders in each team.
  *
  * Where the cohort is small enough, the column model of `columns.ts` (one variable per possible team) comes first:
- * its relaxation at the catchment bound usually proves the best set of teams outright (`columnsFirst`). Otherwise
+ * its relaxation at the catchment bound usually proves the best set of teams outright (`columnsFirst`). Where it
+ * cannot be built (a large cohort), the catchment construction of `catchment.ts` comes first: teams on the templates
+ * of its integer program's canonical optimum (the most catchment-matched teams, then RHF-matched), improved by swaps;
+ * on generated 200-seat cohorts they usually meet every bound below, so they are proven. Otherwise
  * the model is the pattern model of `model.ts`: its optimum is a lower bound on (region, gender) for every valid
  * set of teams. Catchment match is not in the patterns (refining them by trust multiplies the model and its
  * canonical solve); the fill, the swaps and the exact assignment raise it within the optimum's region classes, and
@@ -71,7 +74,7 @@ import { teamQualityRows, type TeamQuality } from '../quality.js';
 import type { Candidate, Sector } from '../../domain/types.js';
 import { numberLikePrevious, type PreviousPlacement } from '../stable.js';
 import { keepPreviousTeams } from './keep.js';
-import { buildCatchmentBound } from './catchment.js';
+import { buildCatchmentBound, buildCatchmentTeams, catchmentTeams } from './catchment.js';
 import { buildColumnModel, columnCount, provenByBound, type ColumnModel } from './columns.js';
 
 /** Every team model asks for the canonical optimum, so the teams never depend on which solver answered. */
@@ -261,6 +264,15 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     x.unmatched === patternCounts.unmatched &&
     x.sameGroupPairs === 0 &&
     x.missingGender === patternCounts.missingGender;
+  /**
+   * Where no column model can be built (a large cohort): teams on the catchment templates first (`catchment.ts`),
+   * which have the most catchment matches the bound allows in the usual case; when they meet every bound they are
+   * proven, and the split patterns' fill and swaps are not needed.
+   */
+  const constructed =
+    early === null && clusters.length === 0 && catchmentBest !== null && catchmentBest > 0 && patternCounts !== null
+      ? await constructTeams(persons, plan, ctx, options, attempts, modelSizes)
+      : null;
   /** The column model's optimum: the best set of teams outright (see `columns.ts`). */
   let provenByColumns: TeamScore | null = null;
   let teams: Team[];
@@ -271,6 +283,10 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     provenByColumns = totalScore(teams, ctx);
     modelNote = early.proof.note;
     swaps = 0;
+  } else if (constructed !== null && reachesBounds(constructed.score)) {
+    teams = constructed.teams;
+    modelNote = constructed.note;
+    swaps = constructed.swaps;
   } else if (solved.values !== null) {
     const counts = solved.values.map((v) => Math.round(v));
     teams = fillTeams(tm, counts, modelClusters, persons, ctx, options.seed);
@@ -359,6 +375,11 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
         else if (!proveByBound(cm, exact.bound) && relaxation === 'only') await budgetedSearch(cm);
         break;
       }
+    }
+    if (constructed !== null && lexBetter(constructed.score, totalScore(teams, ctx))) {
+      teams = constructed.teams;
+      swaps = constructed.swaps;
+      modelNote = constructed.note;
     }
     const clashes = lossless.apart > 0 || lossless.conflicts > 0;
     if (needsExact && provenByColumns === null && (clashes || T <= ASSIGNMENT_MAX_TEAMS)) {
@@ -525,6 +546,29 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     modelSizes,
   };
   return { seed: options.seed, teams: projectTeams, teamOf, quality, match, relaxations, report, locks: { inGroup: [], apart: locks.apart, togetherInTeam: together } };
+}
+
+/**
+ * Teams on the catchment templates (`buildCatchmentTeams`, `catchmentTeams`), improved by the swaps; null when the
+ * model is not built or its canonical optimum is not proven.
+ */
+async function constructTeams(
+  persons: readonly Person[],
+  plan: ShapePlan,
+  ctx: TeamContext,
+  options: FormTeamsOptions,
+  attempts: SolveResult['attempts'],
+  modelSizes: StageReport['modelSizes'],
+): Promise<{ teams: Team[]; score: TeamScore; swaps: number; note: string } | null> {
+  const ctm = buildCatchmentTeams(persons, plan, options.seed);
+  if (ctm === null) return null;
+  modelSizes.push({ label: ctm.model.label, variables: ctm.model.variables.length, constraints: ctm.model.constraints.length });
+  const r = await options.solve(ctm.model, { ...canonicalFirst(ctm.levels), ...(ctm.model.variables.length > BOUND_IN_THREAD_MAX ? { jslpSuits: false } : {}) });
+  attempts.push(...r.attempts);
+  if (r.status !== 'optimal' || r.values === null || r.canonical !== true) return null;
+  const teams = catchmentTeams(ctm, r.values, persons, ctx, plan, options.seed);
+  const swaps = improveTeams(teams, ctx);
+  return { teams, score: totalScore(teams, ctx), swaps, note: 'catchment templates (an integer program of the most catchment- and RHF-matched teams), filled by lottery; region and gender bounded by split patterns' };
 }
 
 /** What `columnsFirst` found: the proven best teams, or at which catchment target its relaxation proved nothing. */

@@ -1,0 +1,85 @@
+/**
+ * The catchment construction (stages/teams/catchment.ts): an integer program over team templates (catchment-matched
+ * ones by cover and need, RHF-matched ones, the rest) whose canonical optimum the fill turns into teams. Checked
+ * against a plain enumeration of every set of teams on small seeded cohorts: its rows never cut off a set of teams
+ * without colleagues (its optimum has at least their most catchment matches, and then at least their most RHF
+ * matches), it never promises more than the bound, and the fill keeps every participant once, the plan's team
+ * shapes and every template's catchment match.
+ */
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { catchmentMatch, teamRule } from '../../src/domain/rules.js';
+import type { Candidate, Gender, Rhf } from '../../src/domain/types.js';
+import { closeSolvers, createSolve } from '../../src/solver/index.js';
+import { personsById, type Person } from '../../src/stages/common.js';
+import { buildCatchmentBound, buildCatchmentTeams, catchmentTeams } from '../../src/stages/teams/catchment.js';
+import { planShapes, type TeamContext } from '../../src/stages/teams/model.js';
+import { bestTeamTerms, candidate, programme } from './cohort.js';
+
+afterAll(async () => {
+  await closeSolvers();
+});
+const solve = createSolve();
+
+describe('catchment construction on small generated cohorts', () => {
+  const TRUSTS = ['HF-A', 'HF-B', 'HF-C'];
+  const personArb = fc.record({
+    kommune: fc.boolean(),
+    rhf: fc.constantFrom<Rhf>('Helse Nord', 'Helse Vest'),
+    gender: fc.constantFrom<Gender>('female', 'male'),
+    trust: fc.integer({ min: 0, max: TRUSTS.length }),
+    org: fc.integer({ min: 0, max: 3 }),
+  });
+  const cohortArb = fc.array(personArb, { minLength: 8, maxLength: 10 }).map((rows): Candidate[] =>
+    rows.map((r, i) => {
+      const trust = TRUSTS[r.trust] ?? 'HF-none';
+      const id = `R${String(i).padStart(2, '0')}`;
+      return r.kommune
+        ? candidate({ id, sector: 'kommune', rhf: r.rhf, gender: r.gender, org: `K-${r.org}`, catchment: trust })
+        : candidate({ id, sector: 'spesialist', rhf: r.rhf, gender: r.gender, org: trust });
+    }),
+  );
+
+  it('has at least the most catchment and then RHF matches of any teams without colleagues, at most the bound; the fill keeps its templates', async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(cohortArb, async (cohort) => {
+        const persons = personsById(cohort);
+        const K = persons.filter((p) => p.sector === 'kommune').length;
+        const plan = planShapes(K, persons.length - K, teamRule(programme()));
+        const ctm = buildCatchmentTeams(persons, plan, 'prop-construction');
+        if (ctm === null) return;
+        const r = await solve(ctm.model, { canonical: { levels: ctm.levels } });
+        expect(r.status).toBe('optimal');
+        const values = r.values as number[];
+        const level = (l: number) => -(ctm.levels[l] as { terms: ReadonlyArray<readonly [number, number]> }).terms.reduce((s, [v, a]) => s + a * (values[v] as number), 0);
+        const [catchment, region] = [level(0), level(1)];
+        const bound = buildCatchmentBound(persons, plan);
+        const b = bound === null ? null : await solve(bound.model);
+        if (b !== null) expect(catchment).toBeLessThanOrEqual(-(b.objective as number) + 1e-9);
+
+        const shapes = plan.counts.flatMap((c) => Array.from({ length: c.teams }, () => c.shape));
+        const T = shapes.length;
+        const best = bestTeamTerms(cohort, shapes, {});
+        if (best !== null && best[1] === 0) {
+          compared++;
+          expect(catchment).toBeGreaterThanOrEqual(T - best[2]);
+          if (catchment === T - best[2]) expect(region).toBeGreaterThanOrEqual(T - best[3]);
+        }
+
+        const byId = new Map(persons.map((p) => [p.id, p]));
+        const ctx: TeamContext = { byId, groupOf: () => undefined, conflict: (a, b2) => a.org === b2.org, apart: () => false };
+        const teams = catchmentTeams(ctm, values, persons, ctx, plan, 'prop-construction');
+        expect(teams.flatMap((t) => t.ids).sort()).toEqual(persons.map((p) => p.id));
+        const shapeOf = (ids: readonly string[]) => {
+          const k = ids.filter((id) => (byId.get(id) as Person).sector === 'kommune').length;
+          return `${k}+${ids.length - k}`;
+        };
+        expect(teams.map((t) => shapeOf(t.ids)).sort()).toEqual(shapes.map(([k, s]) => `${k}+${s}`).sort());
+        expect(teams.filter((t) => catchmentMatch(t.ids.map((id) => byId.get(id) as Person))).length).toBeGreaterThanOrEqual(catchment);
+      }),
+      { numRuns: 150, seed: 20261203 },
+    );
+    expect(compared).toBeGreaterThan(30);
+  });
+});
