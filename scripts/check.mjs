@@ -7,6 +7,9 @@
 // after the type check has passed over the same sources with the same compiler options (tsconfig.build.json extends
 // tsconfig.json), so src is type-checked once, not twice; the emitted files are byte-identical to a checking build's.
 // `npm run build` and `npm test` on their own still type-check. The tests run when every static step has passed.
+// The type check and eslint keep caches under node_modules/.cache/cohort (`tsc --incremental`, `eslint --cache
+// --cache-strategy content`): a later check re-checks only what changed and what depends on it (the type check
+// follows the imports; the lint rules are per file, none type-aware); a fresh clone, as in CI, starts without them.
 // A step's output is printed when it ends, whole, under its name.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
