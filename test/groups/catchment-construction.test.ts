@@ -4,7 +4,7 @@
  * against a plain enumeration of every set of teams on small seeded cohorts: its rows never cut off a set of teams
  * without colleagues (its optimum has at least their most catchment matches, and then at least their most RHF
  * matches), it never promises more than the bound, and the fill keeps every participant once, the plan's team
- * shapes and every template's catchment match.
+ * shapes and every template's catchment match; teams that `provenByConstruction` proves are the enumeration's best.
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,8 +12,8 @@ import { catchmentMatch, teamRule } from '../../src/domain/rules.js';
 import type { Candidate, Gender, Rhf } from '../../src/domain/types.js';
 import { closeSolvers, createSolve } from '../../src/solver/index.js';
 import { personsById, type Person } from '../../src/stages/common.js';
-import { buildCatchmentBound, buildCatchmentTeams, catchmentTeams } from '../../src/stages/teams/catchment.js';
-import { planShapes, type TeamContext } from '../../src/stages/teams/model.js';
+import { buildCatchmentBound, buildCatchmentTeams, catchmentTeams, provenByConstruction } from '../../src/stages/teams/catchment.js';
+import { addScores, improveTeams, planShapes, scoreTeam, type TeamContext, type TeamScore } from '../../src/stages/teams/model.js';
 import { bestTeamTerms, candidate, programme } from './cohort.js';
 
 afterAll(async () => {
@@ -40,8 +40,9 @@ describe('catchment construction on small generated cohorts', () => {
     }),
   );
 
-  it('has at least the most catchment and then RHF matches of any teams without colleagues, at most the bound; the fill keeps its templates', async () => {
+  it('has at least the most catchment and then RHF matches of any teams without colleagues, at most the bound; the fill keeps its templates; what it proves is the best', async () => {
     let compared = 0;
+    let proven = 0;
     await fc.assert(
       fc.asyncProperty(cohortArb, async (cohort) => {
         const persons = personsById(cohort);
@@ -77,9 +78,35 @@ describe('catchment construction on small generated cohorts', () => {
         };
         expect(teams.map((t) => shapeOf(t.ids)).sort()).toEqual(shapes.map(([k, s]) => `${k}+${s}`).sort());
         expect(teams.filter((t) => catchmentMatch(t.ids.map((id) => byId.get(id) as Person))).length).toBeGreaterThanOrEqual(catchment);
+
+        // Teams the construction's optimum proves (no pattern bound given) are the enumeration's best: the fill's, the
+        // swaps', and worse ones made by exchanging two members of one sector between two teams.
+        const variants = [teams.map((t) => [...t.ids])];
+        improveTeams(teams, ctx);
+        variants.push(teams.map((t) => [...t.ids]));
+        let state = cohort.length * 7919 + T;
+        const next = (n: number) => (state = (state * 1103515245 + 12345) % 2147483648) % n;
+        for (let k = 0; k < 6 && T > 1; k++) {
+          const v = variants[1]?.map((ids) => [...ids]) as string[][];
+          const a = next(T);
+          const b = (a + 1 + next(T - 1)) % T;
+          const i = next((v[a] as string[]).length);
+          const j = (v[b] as string[]).findIndex((id) => (byId.get(id) as Person).sector === (byId.get((v[a] as string[])[i] as string) as Person).sector);
+          if (j < 0) continue;
+          [(v[a] as string[])[i], (v[b] as string[])[j]] = [(v[b] as string[])[j] as string, (v[a] as string[])[i] as string];
+          variants.push(v);
+        }
+        for (const v of variants) {
+          const score = v.reduce<TeamScore>((acc, ids) => addScores(acc, scoreTeam(ids, ctx)), { apart: 0, conflicts: 0, notCatchment: 0, unmatched: 0, sameGroupPairs: 0, missingGender: 0 });
+          if (!provenByConstruction(score, { catchment, region }, T, { unmatched: -1, missingGender: -1 })) continue;
+          proven++;
+          expect(best).not.toBeNull();
+          expect([score.apart, score.conflicts, score.notCatchment, score.unmatched, score.sameGroupPairs, score.missingGender]).toEqual(best);
+        }
       }),
       { numRuns: 150, seed: 20261203 },
     );
     expect(compared).toBeGreaterThan(30);
+    expect(proven).toBeGreaterThan(10);
   });
 });

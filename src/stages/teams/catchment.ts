@@ -21,7 +21,7 @@ import { compareCodeUnits } from '../../domain/compare.js';
 import { InternalError } from '../../domain/errors.js';
 import type { Constraint, LinearModel, ObjectiveLevel, Variable } from '../../solver/types.js';
 import { lexWeights, lotteryKey, lotteryOrder, REGIONS, type Person, type Region } from '../common.js';
-import type { ShapePlan, Team, TeamContext } from './model.js';
+import type { ShapePlan, Team, TeamContext, TeamScore } from './model.js';
 
 /** Beyond this many (RHF, shape, cover, need) combinations the bound is not built (the stage then uses the team count). */
 const MAX_COMBINATIONS = 20_000;
@@ -315,6 +315,19 @@ export function catchmentTeams(ctm: CatchmentTeamsModel, values: readonly number
   });
   if (left.size > 0) throw new InternalError('E_TEAMS_CATCHMENT_FILL', `catchment fill: ${left.size} members left without a team`);
   return seated.map((team) => ({ ids: team.map((s) => s.person.id), fixed: new Set<string>() }));
+}
+
+/**
+ * Whether teams with score `x` are a best set of teams by the catchment construction's optimum (`most`): its model
+ * holds every set of teams without colleagues or kept-apart pairs (each maps to template counts that meet its rows;
+ * tested against an enumeration), so no such set has more catchment matches than its optimum, nor, with as many, more
+ * RHF matches. Teams with no clash that reach both, with no shared workshop group and no team missing a gender (or
+ * the pattern model's fewest, where they also have its most RHF matches), leave nothing lower to gain.
+ */
+export function provenByConstruction(x: TeamScore, most: { catchment: number; region: number }, T: number, pattern: { unmatched: number; missingGender: number }): boolean {
+  if (x.apart !== 0 || x.conflicts !== 0 || x.sameGroupPairs !== 0) return false;
+  if (x.notCatchment !== T - most.catchment || x.unmatched !== T - most.region) return false;
+  return x.missingGender === 0 || (x.unmatched === pattern.unmatched && x.missingGender === pattern.missingGender);
 }
 
 function lexLower(x: readonly number[], y: readonly number[]): boolean {

@@ -74,7 +74,7 @@ import { teamQualityRows, type TeamQuality } from '../quality.js';
 import type { Candidate, Sector } from '../../domain/types.js';
 import { numberLikePrevious, type PreviousPlacement } from '../stable.js';
 import { keepPreviousTeams } from './keep.js';
-import { buildCatchmentBound, buildCatchmentTeams, catchmentTeams } from './catchment.js';
+import { buildCatchmentBound, buildCatchmentTeams, catchmentTeams, provenByConstruction } from './catchment.js';
 import { buildColumnModel, columnCount, provenByBound, type ColumnModel } from './columns.js';
 
 /** Every team model asks for the canonical optimum, so the teams never depend on which solver answered. */
@@ -523,6 +523,13 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     bound = objective;
     match.catchmentMatched.best = match.catchmentMatched.count;
     match.regionMatched.best = match.regionMatched.count;
+  } else if (bound !== objective && constructed !== null && patternCounts !== null && solved.status === 'optimal' && provenByConstruction(finalScore, constructed.most, T, patternCounts)) {
+    // The teams have the construction's most catchment matches and, with those, its most RHF matches, and nothing
+    // below them to gain: no set of teams is better (see `provenByConstruction`).
+    bound = objective;
+    match.catchmentMatched.best = match.catchmentMatched.count;
+    match.regionMatched.best = match.regionMatched.count;
+    modelNote += "; proven as good as any set of teams by the catchment construction's optimum";
   }
   const proven = solved.status === 'optimal' && catchmentBest !== null && bound !== null && objective === bound;
   const orgPairs = quality.flatMap((q) => q.organisationClashes);
@@ -561,16 +568,24 @@ async function constructTeams(
   options: FormTeamsOptions,
   attempts: SolveResult['attempts'],
   modelSizes: StageReport['modelSizes'],
-): Promise<{ teams: Team[]; score: TeamScore; swaps: number; note: string } | null> {
+): Promise<{ teams: Team[]; score: TeamScore; swaps: number; note: string; most: { catchment: number; region: number } } | null> {
   const ctm = buildCatchmentTeams(persons, plan, options.seed);
   if (ctm === null) return null;
   modelSizes.push({ label: ctm.model.label, variables: ctm.model.variables.length, constraints: ctm.model.constraints.length });
   const r = await options.solve(ctm.model, { ...canonicalFirst(ctm.levels), ...(ctm.model.variables.length > BOUND_IN_THREAD_MAX ? { jslpSuits: false } : {}) });
   attempts.push(...r.attempts);
   if (r.status !== 'optimal' || r.values === null || r.canonical !== true) return null;
-  const teams = catchmentTeams(ctm, r.values, persons, ctx, plan, options.seed);
+  const values = r.values;
+  const level = (l: number): number => -(ctm.levels[l] as ObjectiveLevel).terms.reduce((sum, [v, a]) => sum + a * (values[v] as number), 0);
+  const teams = catchmentTeams(ctm, values, persons, ctx, plan, options.seed);
   const swaps = improveTeams(teams, ctx);
-  return { teams, score: totalScore(teams, ctx), swaps, note: 'catchment templates (an integer program of the most catchment- and RHF-matched teams), filled by lottery; region and gender bounded by split patterns' };
+  return {
+    teams,
+    score: totalScore(teams, ctx),
+    swaps,
+    note: 'catchment templates (an integer program of the most catchment- and RHF-matched teams), filled by lottery; region and gender bounded by split patterns',
+    most: { catchment: level(0), region: level(1) },
+  };
 }
 
 /** What `columnsFirst` found: the proven best teams, or at which catchment target its relaxation proved nothing. */
