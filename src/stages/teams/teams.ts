@@ -241,12 +241,18 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   // the fill needs when it proves nothing, while a worker solves the relaxation made the bundled sample's teams
   // stage slower, 426–481 ms against 353–395 ms in 5 runs each at load 2 on 2 cores: the two compete with the
   // worker's compiling.)
-  const early = clusters.length === 0 && columns !== null && catchmentBest !== null ? await columnsFirst(persons, plan, T, catchmentBest, ctx, options, attempts, modelSizes) : null;
+  const firstPattern: { value?: { tm: TeamModel; solved: SolveResult } } = {};
+  const early = clusters.length === 0 && columns !== null && catchmentBest !== null ? await columnsFirst(persons, plan, T, catchmentBest, ctx, options, attempts, modelSizes, firstPattern) : null;
   // Where the catchment construction comes first (see below), the pattern model's value is all it needs: its region
   // and gender optimum bound the teams, and its canonical optimum is solved only for the fill when the constructed
   // teams miss a bound (measured on a 200-seat cohort: 118-120 ms against 240-300 ms).
   const constructFirst = early === null && clusters.length === 0 && catchmentBest !== null && catchmentBest > 0;
-  let { tm, solved } = early?.proof !== undefined ? early.proof.pattern : await solveModel(clusters, '', constructFirst);
+  let { tm, solved } =
+    early?.proof !== undefined
+      ? early.proof.pattern
+      : constructFirst && firstPattern.value?.solved.status === 'optimal'
+        ? firstPattern.value // `columnsFirst` solved it so, and built no column model
+        : await solveModel(clusters, '', constructFirst);
   // Clusters the model holds (each in a team of its own); when that is infeasible — clusters that must share a
   // team, or no completion without colleagues — they are placed by the exact assignment further down.
   let modelClusters: readonly Cluster[] = clusters;
@@ -605,8 +611,8 @@ interface ColumnsFirst {
  * enough for the column model (`columnCount`), two linear programs usually prove its optimum the only best set of
  * teams (`solver/canonical.ts`, phase 0); a small cohort's model (every possible team a column) gets the integer
  * search too when they do not. The pattern model is solved for its value only (its region optimum picks the
- * columns). Null when the pattern model has no proven optimum or the columns are too many; otherwise what it found,
- * so the search that follows a failure does not repeat it.
+ * columns; it is left in `pattern` for the stage). Null when the pattern model has no proven optimum or the columns are
+ * too many; otherwise what it found, so the search that follows a failure does not repeat it.
  */
 async function columnsFirst(
   persons: readonly Person[],
@@ -617,11 +623,13 @@ async function columnsFirst(
   options: FormTeamsOptions,
   attempts: SolveResult['attempts'],
   modelSizes: StageReport['modelSizes'],
+  pattern: { value?: { tm: TeamModel; solved: SolveResult } },
 ): Promise<ColumnsFirst | null> {
   const tm = buildTeamModel(persons, plan, [], options.seed);
   modelSizes.push({ label: `${tm.model.label} (value only)`, variables: tm.model.variables.length, constraints: tm.model.constraints.length });
   const solved = await options.solve(tm.model);
   attempts.push(...solved.attempts);
+  pattern.value = { tm, solved };
   if (solved.status !== 'optimal' || solved.values === null) return null;
   const { unmatched } = modelCounts(tm, solved.values);
   const cm = buildColumnModel(persons, plan, T - unmatched, catchmentBest, ctx.groupOf, ctx.conflict, options.seed, options.previous?.teamOf);
