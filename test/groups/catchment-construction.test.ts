@@ -34,9 +34,10 @@ describe('catchment construction on small generated cohorts', () => {
     rows.map((r, i) => {
       const trust = TRUSTS[r.trust] ?? 'HF-none';
       const id = `R${String(i).padStart(2, '0')}`;
-      return r.kommune
-        ? candidate({ id, sector: 'kommune', rhf: r.rhf, gender: r.gender, org: `K-${r.org}`, catchment: trust })
-        : candidate({ id, sector: 'spesialist', rhf: r.rhf, gender: r.gender, org: trust });
+      if (r.kommune) return candidate({ id, sector: 'kommune', rhf: r.rhf, gender: r.gender, org: `K-${r.org}`, catchment: trust });
+      // A specialist of no known trust (an employer outside the reference data, its RHF given): covers no area.
+      if (r.trust === TRUSTS.length) return { ...candidate({ id, sector: 'spesialist', rhf: r.rhf, gender: r.gender, org: `Klinikk-${r.org}` }), trust: null };
+      return candidate({ id, sector: 'spesialist', rhf: r.rhf, gender: r.gender, org: trust });
     }),
   );
 

@@ -7,7 +7,8 @@
  * (RHF, team shape, cover, need); the rows hold each RHF's specialists per trust and municipal members per
  * catchment trust, and each shape's team count. Specialists of one trust are colleagues, so a cover holds distinct
  * trusts, and a team's municipal members of one catchment area come from distinct municipalities (a counting row
- * per area: outside its largest municipality). Workshop groups, gender, locks and the rest of the team are left
+ * per area: outside its largest municipality); a specialist of no known trust brings NO_TRUST to a cover, which
+ * covers no area and may repeat. Workshop groups, gender, locks and the rest of the team are left
  * out, so the optimum bounds every valid set of teams from above; the stage's teams reach it in the usual case.
  * Where colleagues cannot all be kept apart (an organisation larger than its sector's team count), the distinct
  * rules are dropped, so the bound stays valid.
@@ -32,7 +33,13 @@ export interface CatchmentBoundModel {
   teams: number;
 }
 
-/** Multisets (sets when `distinct`) of size k over `items`, as sorted arrays. */
+/**
+ * A cover's element for a specialist whose trust is not known (an employer outside the reference data): it covers
+ * no catchment area, but the team it is in can still be catchment-matched by its other specialists.
+ */
+const NO_TRUST = '';
+
+/** Multisets (sets when `distinct`, but for NO_TRUST) of size k over `items`, as sorted arrays. */
 function multisets(items: readonly string[], k: number, distinct: boolean): string[][] {
   const out: string[][] = [];
   const cur: string[] = [];
@@ -43,7 +50,7 @@ function multisets(items: readonly string[], k: number, distinct: boolean): stri
     }
     for (let i = start; i < items.length; i++) {
       cur.push(items[i] as string);
-      rec(distinct ? i + 1 : i, left - 1);
+      rec(distinct && items[i] !== NO_TRUST ? i + 1 : i, left - 1);
       cur.pop();
     }
   };
@@ -147,9 +154,9 @@ function buildModel(persons: readonly Person[], plan: ShapePlan, construct: bool
   for (const r of REGIONS) {
     // A member of no known RHF is in no RHF-matched team, so in no catchment-matched one.
     if (r === 'unknown') continue;
-    const specialists = persons.filter((p) => p.sector === 'spesialist' && p.region === r && p.trust !== null);
+    const specialists = persons.filter((p) => p.sector === 'spesialist' && p.region === r);
     const municipal = persons.filter((p) => p.sector === 'kommune' && p.region === r && p.trust !== null);
-    const supplyS = tally(specialists.map((p) => p.trust as string));
+    const supplyS = tally(specialists.map(coverOf));
     const supplyK = tally(municipal.map((p) => p.trust as string));
     const trusts = [...supplyS.keys()].sort(compareCodeUnits);
     const areas = [...supplyK.keys()].filter((a) => supplyS.has(a)).sort(compareCodeUnits);
@@ -218,7 +225,7 @@ function buildModel(persons: readonly Person[], plan: ShapePlan, construct: bool
             if (slot.kind === 'rest') return true;
             if (slot.region !== p.region) return false;
             if (slot.kind === 'region') return true;
-            return p.trust !== null && (p.sector === 'kommune' ? slot.need : slot.cover).includes(p.trust);
+            return p.sector === 'kommune' ? p.trust !== null && slot.need.includes(p.trust) : slot.cover.includes(coverOf(p));
           });
           if (holds) terms.push([v, 1]);
         });
@@ -303,7 +310,7 @@ export function catchmentTeams(ctm: CatchmentTeamsModel, values: readonly number
     for (let n = Math.round(values[v] ?? 0); n > 0; n--) {
       const team: Seat[] = [];
       if (slot.kind === 'catchment') {
-        for (const t of slot.cover) pick(team, (p) => p.sector === 'spesialist' && p.region === slot.region && p.trust === t);
+        for (const t of slot.cover) pick(team, (p) => p.sector === 'spesialist' && p.region === slot.region && coverOf(p) === t);
         for (const x of slot.need) pick(team, (p) => p.sector === 'kommune' && p.region === slot.region && p.trust === x);
       } else {
         const inRegion = (p: Person) => slot.kind === 'rest' || p.region === slot.region;
@@ -328,6 +335,11 @@ export function provenByConstruction(x: TeamScore, most: { catchment: number; re
   if (x.apart !== 0 || x.conflicts !== 0 || x.sameGroupPairs !== 0) return false;
   if (x.notCatchment !== T - most.catchment || x.unmatched !== T - most.region) return false;
   return x.missingGender === 0 || (x.unmatched === pattern.unmatched && x.missingGender === pattern.missingGender);
+}
+
+/** What a specialist brings to a team's cover: their trust, or NO_TRUST. */
+function coverOf(p: Person): string {
+  return p.trust ?? NO_TRUST;
 }
 
 function lexLower(x: readonly number[], y: readonly number[]): boolean {
