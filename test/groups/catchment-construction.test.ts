@@ -9,12 +9,11 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catchmentMatch, teamRule } from '../../src/domain/rules.js';
-import type { Candidate, Gender, Rhf } from '../../src/domain/types.js';
 import { closeSolvers, createSolve } from '../../src/solver/index.js';
 import { personsById, type Person } from '../../src/stages/common.js';
 import { buildCatchmentBound, buildCatchmentTeams, catchmentTeams, provenByConstruction } from '../../src/stages/teams/catchment.js';
 import { addScores, improveTeams, planShapes, scoreTeam, type TeamContext, type TeamScore } from '../../src/stages/teams/model.js';
-import { bestTeamTerms, candidate, programme } from './cohort.js';
+import { bestTeamTerms, catchmentCohortArb, programme } from './cohort.js';
 
 afterAll(async () => {
   await closeSolvers();
@@ -22,24 +21,8 @@ afterAll(async () => {
 const solve = createSolve();
 
 describe('catchment construction on small generated cohorts', () => {
-  const TRUSTS = ['HF-A', 'HF-B', 'HF-C'];
-  const personArb = fc.record({
-    kommune: fc.boolean(),
-    rhf: fc.constantFrom<Rhf>('Helse Nord', 'Helse Vest'),
-    gender: fc.constantFrom<Gender>('female', 'male'),
-    trust: fc.integer({ min: 0, max: TRUSTS.length }),
-    org: fc.integer({ min: 0, max: 3 }),
-  });
-  const cohortArb = fc.array(personArb, { minLength: 8, maxLength: 10 }).map((rows): Candidate[] =>
-    rows.map((r, i) => {
-      const trust = TRUSTS[r.trust] ?? 'HF-none';
-      const id = `R${String(i).padStart(2, '0')}`;
-      if (r.kommune) return candidate({ id, sector: 'kommune', rhf: r.rhf, gender: r.gender, org: `K-${r.org}`, catchment: trust });
-      // A specialist of no known trust (an employer outside the reference data, its RHF given): covers no area.
-      if (r.trust === TRUSTS.length) return { ...candidate({ id, sector: 'spesialist', rhf: r.rhf, gender: r.gender, org: `Klinikk-${r.org}` }), trust: null };
-      return candidate({ id, sector: 'spesialist', rhf: r.rhf, gender: r.gender, org: trust });
-    }),
-  );
+  const cohortArb = catchmentCohortArb({ minLength: 8, maxLength: 10, orgs: 4, unknownTrust: true });
+
 
   it('has at least the most catchment and then RHF matches of any teams without colleagues, at most the bound; the fill keeps its templates; what it proves is the best', async () => {
     let compared = 0;

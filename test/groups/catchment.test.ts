@@ -12,7 +12,7 @@ import { closeSolvers, createSolve } from '../../src/solver/index.js';
 import { personsById } from '../../src/stages/common.js';
 import { regroupTeams, scoreTeam, type Team, type TeamContext } from '../../src/stages/teams/model.js';
 import { ref } from '../read/helpers.js';
-import { bestTeamTerms, candidate, programme } from './cohort.js';
+import { bestTeamTerms, candidate, catchmentCohortArb, programme } from './cohort.js';
 
 afterAll(async () => {
   await closeSolvers();
@@ -92,22 +92,8 @@ describe('teams by catchment area', () => {
 });
 
 describe('catchment match on small generated cohorts', () => {
-  const TRUSTS = ['HF-A', 'HF-B', 'HF-C'];
-  const personArb = fc.record({
-    kommune: fc.boolean(),
-    rhf: fc.constantFrom<Rhf>('Helse Nord', 'Helse Vest'),
-    gender: fc.constantFrom<Gender>('female', 'male'),
-    trust: fc.integer({ min: 0, max: TRUSTS.length }),
-    org: fc.integer({ min: 0, max: 5 }),
-  });
-  const cohortArb = fc.array(personArb, { minLength: 4, maxLength: 10 }).map((rows): Candidate[] =>
-    rows.map((r, i) => {
-      const trust = TRUSTS[r.trust] ?? 'HF-none';
-      return r.kommune
-        ? candidate({ id: `R${String(i).padStart(2, '0')}`, sector: 'kommune', rhf: r.rhf, gender: r.gender, org: `K-${r.org}`, catchment: trust })
-        : candidate({ id: `R${String(i).padStart(2, '0')}`, sector: 'spesialist', rhf: r.rhf, gender: r.gender, org: trust });
-    }),
-  );
+  const cohortArb = catchmentCohortArb({ minLength: 4, maxLength: 10, orgs: 6 });
+
 
   it('reach the bound they report, and the best any set of teams has', async () => {
     let enumerated = 0;

@@ -3,6 +3,7 @@
  * Realistic defaults: Helse Sør-Øst largest, about 60 % women, municipalities and hospital trusts drawn from
  * small pools so that colleagues (same organisation) occur.
  */
+import fc from 'fast-check';
 import type { Programme } from '../../src/domain/programme.js';
 import { RHFS, type Candidate, type Gender, type Rhf, type Sector } from '../../src/domain/types.js';
 
@@ -251,4 +252,29 @@ export function bestTeamTerms(cohort: readonly Candidate[], shapes: ReadonlyArra
     return true;
   };
   return place(0) ? best : null;
+}
+
+/**
+ * Small cohorts for the catchment properties: two RHFs, trusts HF-A to HF-C, and an index past them (a municipality of
+ * an area no specialist covers; a specialist of trust HF-none, or with `unknownTrust` of no known trust at all, as an
+ * employer outside the reference data), organisations from a pool of `orgs`.
+ */
+export function catchmentCohortArb(o: { minLength: number; maxLength: number; orgs: number; unknownTrust?: boolean }): fc.Arbitrary<Candidate[]> {
+  const TRUSTS = ['HF-A', 'HF-B', 'HF-C'];
+  const personArb = fc.record({
+    kommune: fc.boolean(),
+    rhf: fc.constantFrom<Rhf>('Helse Nord', 'Helse Vest'),
+    gender: fc.constantFrom<Gender>('female', 'male'),
+    trust: fc.integer({ min: 0, max: TRUSTS.length }),
+    org: fc.integer({ min: 0, max: o.orgs - 1 }),
+  });
+  return fc.array(personArb, { minLength: o.minLength, maxLength: o.maxLength }).map((rows): Candidate[] =>
+    rows.map((r, i) => {
+      const trust = TRUSTS[r.trust] ?? 'HF-none';
+      const id = `R${String(i).padStart(2, '0')}`;
+      if (r.kommune) return candidate({ id, sector: 'kommune', rhf: r.rhf, gender: r.gender, org: `K-${r.org}`, catchment: trust });
+      if (o.unknownTrust === true && r.trust === TRUSTS.length) return { ...candidate({ id, sector: 'spesialist', rhf: r.rhf, gender: r.gender, org: `Klinikk-${r.org}` }), trust: null };
+      return candidate({ id, sector: 'spesialist', rhf: r.rhf, gender: r.gender, org: trust });
+    }),
+  );
 }
