@@ -145,7 +145,8 @@ export async function computeAllocation(opts: AllocateOptions): Promise<Allocati
   } catch (err) {
     throw explainTimeLimit(err, opts.deadlineMs);
   } finally {
-    await closeSolvers();
+    // The workers are the caller's to close when it handed in the solver (a test file's runs share them).
+    if (opts.solve === undefined) await closeSolvers();
   }
 }
 
