@@ -4,7 +4,8 @@
  * against a plain enumeration of every set of teams on small seeded cohorts: its rows never cut off a set of teams
  * without colleagues (its optimum has at least their most catchment matches, and then at least their most RHF
  * matches), it never promises more than the bound, and the fill keeps every participant once, the plan's team
- * shapes and every template's catchment match; teams that `provenByConstruction` proves are the enumeration's best.
+ * shapes and every template's catchment match, and brings a kept-together pair into one team; teams that
+ * `provenByConstruction` proves are the enumeration's best.
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,19 @@ describe('catchment construction on small generated cohorts', () => {
           return `${k}+${ids.length - k}`;
         };
         expect(teams.map((t) => shapeOf(t.ids)).sort()).toEqual(shapes.map(([k, s]) => `${k}+${s}`).sort());
+
+        // A kept-together pair (a municipal member and a specialist) is brought into one team, every member still in
+        // exactly one team of the plan's shapes, the pair fixed there.
+        const k0 = persons.find((p) => p.sector === 'kommune');
+        const s0 = persons.find((p) => p.sector === 'spesialist');
+        if (k0 !== undefined && s0 !== undefined && shapes.every(([k, s]) => k > 0 && s > 0)) {
+          const pair = catchmentTeams(ctm, values, persons, ctx, plan, 'prop-construction', [{ ids: [k0.id, s0.id], members: [k0, s0] }]);
+          expect(pair.flatMap((t) => t.ids).sort()).toEqual(persons.map((p) => p.id));
+          expect(pair.map((t) => shapeOf(t.ids)).sort()).toEqual(shapes.map(([k, s]) => `${k}+${s}`).sort());
+          const home = pair.find((t) => t.ids.includes(k0.id));
+          expect(home?.ids).toContain(s0.id);
+          expect([...(home?.fixed ?? [])].sort()).toEqual([k0.id, s0.id].sort());
+        }
         expect(teams.filter((t) => catchmentMatch(t.ids.map((id) => byId.get(id) as Person))).length).toBeGreaterThanOrEqual(catchment);
 
         // Teams the construction's optimum proves (no pattern bound given) are the enumeration's best: the fill's, the

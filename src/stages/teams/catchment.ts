@@ -22,7 +22,7 @@ import { compareCodeUnits } from '../../domain/compare.js';
 import { InternalError } from '../../domain/errors.js';
 import type { Constraint, LinearModel, ObjectiveLevel, Variable } from '../../solver/types.js';
 import { lexWeights, lotteryKey, lotteryOrder, REGIONS, type Person, type Region } from '../common.js';
-import type { ShapePlan, Team, TeamContext, TeamScore } from './model.js';
+import type { Cluster, ShapePlan, Team, TeamContext, TeamScore } from './model.js';
 
 /** Beyond this many (RHF, shape, cover, need) combinations the bound is not built (the stage then uses the team count). */
 const MAX_COMBINATIONS = 20_000;
@@ -258,7 +258,7 @@ function buildModel(persons: readonly Person[], plan: ShapePlan, construct: bool
  * a seat would clash, one already seated elsewhere who fits this seat takes it, where the one left fits theirs without
  * a clash: the templates stay as the model counted them. The swaps improve the rest.
  */
-export function catchmentTeams(ctm: CatchmentTeamsModel, values: readonly number[], persons: readonly Person[], ctx: TeamContext, plan: ShapePlan, seed: string): Team[] {
+export function catchmentTeams(ctm: CatchmentTeamsModel, values: readonly number[], persons: readonly Person[], ctx: TeamContext, plan: ShapePlan, seed: string, clusters: readonly Cluster[] = []): Team[] {
   interface Seat {
     person: Person;
     fits: (p: Person) => boolean;
@@ -321,7 +321,27 @@ export function catchmentTeams(ctm: CatchmentTeamsModel, values: readonly number
     }
   });
   if (left.size > 0) throw new InternalError('E_TEAMS_CATCHMENT_FILL', `catchment fill: ${left.size} members left without a team`);
-  return seated.map((team) => ({ ids: team.map((s) => s.person.id), fixed: new Set<string>() }));
+  // Kept-together groups: each member joins the team of the group's first, taking a seat of their sector there, one
+  // whose occupant fits the member's own seat where there is one (the templates stay as counted); a group that cannot
+  // be brought together (no seat of a member's sector left there) stays apart, and the caller does not use these teams.
+  const teamOf = (id: string): Seat[] => seated.find((team) => team.some((s) => s.person.id === id)) as Seat[];
+  for (const c of clusters) {
+    const home = teamOf(c.ids[0] as string);
+    for (const id of c.ids.slice(1)) {
+      const away = teamOf(id);
+      if (away === home) continue;
+      const mine = away.find((s) => s.person.id === id) as Seat;
+      const p = mine.person;
+      const free = home.filter((s) => !c.ids.includes(s.person.id) && s.person.sector === p.sector);
+      // A seat whose template the trade keeps, else any seat of the member's sector (that team may lose its match).
+      const seat = free.find((s) => s.fits(p) && mine.fits(s.person) && !clashes(home, p, s) && !clashes(away, s.person, mine)) ?? free.find((s) => !clashes(home, p, s) && !clashes(away, s.person, mine)) ?? free[0];
+      if (seat === undefined) continue;
+      mine.person = seat.person;
+      seat.person = p;
+    }
+  }
+  const together = new Set(clusters.flatMap((c) => c.ids));
+  return seated.map((team) => ({ ids: team.map((s) => s.person.id), fixed: new Set(team.flatMap((s) => (together.has(s.person.id) ? [s.person.id] : []))) }));
 }
 
 /**

@@ -15,7 +15,7 @@
  *
  * Where the cohort is small enough, the column model of `columns.ts` (one variable per possible team) comes first:
  * its relaxation at the catchment bound usually proves the best set of teams outright (`columnsFirst`). Where it
- * cannot be built (a large cohort), the catchment construction of `catchment.ts` comes first: teams on the templates
+ * cannot be built (a large cohort, kept-together wishes), the catchment construction of `catchment.ts` comes first: teams on the templates
  * of its integer program's canonical optimum (the most catchment-matched teams, then RHF-matched), improved by swaps;
  * on generated 200-seat cohorts they usually meet every bound below, so they are proven. Otherwise
  * the model is the pattern model of `model.ts`: its optimum is a lower bound on (region, gender) for every valid
@@ -246,7 +246,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   // Where the catchment construction comes first (see below), the pattern model's value is all it needs: its region
   // and gender optimum bound the teams, and its canonical optimum is solved only for the fill when the constructed
   // teams miss a bound (measured on a 200-seat cohort: 118-120 ms against 240-300 ms).
-  const constructFirst = early === null && clusters.length === 0 && catchmentBest !== null && catchmentBest > 0;
+  const constructFirst = early === null && catchmentBest !== null && catchmentBest > 0;
   let { tm, solved } =
     early?.proof !== undefined
       ? early.proof.pattern
@@ -257,9 +257,11 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   // team, or no completion without colleagues — they are placed by the exact assignment further down.
   let modelClusters: readonly Cluster[] = clusters;
   let together = locks.togetherInTeam;
+  let valueOnly = early?.proof === undefined && constructFirst;
   if (solved.status === 'infeasible' && clusters.length > 0) {
     modelClusters = [];
     ({ tm, solved } = await solveModel([], ' (kept-together placed afterwards)'));
+    valueOnly = false;
   }
 
   /** The pattern optimum's region and gender terms: lower bounds for every valid set of teams. */
@@ -275,12 +277,13 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     x.sameGroupPairs === 0 &&
     x.missingGender === patternCounts.missingGender;
   /**
-   * Where no column model can be built (a large cohort): teams on the catchment templates first (`catchment.ts`),
-   * which have the most catchment matches the bound allows in the usual case; when they meet every bound they are
-   * proven, and the split patterns' fill and swaps are not needed.
+   * Where no column model can be built (a large cohort, or kept-together wishes, which the column model does not
+   * hold): teams on the catchment templates first (`catchment.ts`), which have the most catchment matches the bound
+   * allows in the usual case, with each kept-together group brought into one team; when they meet every bound they
+   * are proven, and the split patterns' fill and swaps are not needed.
    */
-  const constructed = constructFirst && patternCounts !== null ? await constructTeams(persons, plan, ctx, options, attempts, modelSizes) : null;
-  if (constructFirst && solved.values !== null && (constructed === null || !reachesBounds(constructed.score))) ({ tm, solved } = await solveModel(clusters, ''));
+  const constructed = constructFirst && patternCounts !== null ? await constructTeams(persons, plan, clusters, ctx, options, attempts, modelSizes) : null;
+  if (valueOnly && solved.values !== null && (constructed === null || !reachesBounds(constructed.score))) ({ tm, solved } = await solveModel(clusters, ''));
   /** The column model's optimum: the best set of teams outright (see `columns.ts`). */
   let provenByColumns: TeamScore | null = null;
   let teams: Team[];
@@ -565,11 +568,12 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
 
 /**
  * Teams on the catchment templates (`buildCatchmentTeams`, `catchmentTeams`), improved by the swaps; null when the
- * model is not built or its canonical optimum is not proven.
+ * model is not built, its canonical optimum is not proven, or the seats cannot hold a kept-together group together.
  */
 async function constructTeams(
   persons: readonly Person[],
   plan: ShapePlan,
+  clusters: readonly Cluster[],
   ctx: TeamContext,
   options: FormTeamsOptions,
   attempts: SolveResult['attempts'],
@@ -583,7 +587,10 @@ async function constructTeams(
   if (r.status !== 'optimal' || r.values === null || r.canonical !== true) return null;
   const values = r.values;
   const level = (l: number): number => -(ctm.levels[l] as ObjectiveLevel).terms.reduce((sum, [v, a]) => sum + a * (values[v] as number), 0);
-  const teams = catchmentTeams(ctm, values, persons, ctx, plan, options.seed);
+  const teams = catchmentTeams(ctm, values, persons, ctx, plan, options.seed, clusters);
+  // Kept-together members the seats could not bring together: these teams are not used (the committee's wish comes
+  // first; the split patterns hold it).
+  if (brokenClusters(teams, clusters) > 0) return null;
   const swaps = improveTeams(teams, ctx);
   return {
     teams,
