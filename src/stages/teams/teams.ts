@@ -91,6 +91,9 @@ const ASSIGNMENT_MAX_TEAMS = 20;
  */
 const PROOF_BUDGET_MS = 10_000;
 
+/** For `provenByConstruction` without the pattern model's bound: it then needs a gender mix in every team. */
+const NO_PATTERN = { unmatched: -1, missingGender: -1 };
+
 /** Catchment bounds beyond this many variables skip the small-model first try (see its solve). */
 const BOUND_IN_THREAD_MAX = 100;
 
@@ -243,21 +246,33 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   // worker's compiling.)
   const firstPattern: { value?: { tm: TeamModel; solved: SolveResult } } = {};
   const early = clusters.length === 0 && columns !== null && catchmentBest !== null ? await columnsFirst(persons, plan, T, catchmentBest, ctx, options, attempts, modelSizes, firstPattern) : null;
-  // Where the catchment construction comes first (see below), the pattern model's value is all it needs: its region
-  // and gender optimum bound the teams, and its canonical optimum is solved only for the fill when the constructed
-  // teams miss a bound (measured on a 200-seat cohort: 118-120 ms against 240-300 ms).
+  /**
+   * Where no column model can be built (a large cohort, or kept-together wishes, which the column model does not
+   * hold): teams on the catchment templates first (`catchment.ts`), which have the most catchment matches the bound
+   * allows in the usual case, with each kept-together group brought into one team. When the construction's optimum
+   * proves them with a gender mix in every team (`provenByConstruction`), the pattern model is not solved at all
+   * (measured at 20,000 / 1,000: its value alone took 25 s of a 39 s run); otherwise its value bounds them, and when
+   * they meet every bound the split patterns' fill and swaps are not needed.
+   */
   const constructFirst = early === null && catchmentBest !== null && catchmentBest > 0;
-  let { tm, solved } =
+  const constructed = constructFirst ? await constructTeams(persons, plan, clusters, ctx, options, attempts, modelSizes) : null;
+  const alone = constructed !== null && provenByConstruction(constructed.score, constructed.most, T, NO_PATTERN);
+  // Otherwise, where the construction came first, the pattern model's value is all it needs: its canonical optimum is
+  // solved only for the fill when the constructed teams miss a bound (measured on a 200-seat cohort: the value 118-120
+  // ms against 240-300 ms). Null `tm`: the pattern model was not needed.
+  let { tm, solved }: { tm: TeamModel | null; solved: SolveResult } =
     early?.proof !== undefined
       ? early.proof.pattern
-      : constructFirst && firstPattern.value?.solved.status === 'optimal'
-        ? firstPattern.value // `columnsFirst` solved it so, and built no column model
-        : await solveModel(clusters, '', constructFirst);
+      : alone
+        ? { tm: null, solved: constructed.answer }
+        : constructFirst && firstPattern.value?.solved.status === 'optimal'
+          ? firstPattern.value // `columnsFirst` solved it so, and built no column model
+          : await solveModel(clusters, '', constructFirst);
   // Clusters the model holds (each in a team of its own); when that is infeasible — clusters that must share a
   // team, or no completion without colleagues — they are placed by the exact assignment further down.
   let modelClusters: readonly Cluster[] = clusters;
   let together = locks.togetherInTeam;
-  let valueOnly = early?.proof === undefined && constructFirst;
+  let valueOnly = early?.proof === undefined && constructFirst && !alone;
   if (solved.status === 'infeasible' && clusters.length > 0) {
     modelClusters = [];
     ({ tm, solved } = await solveModel([], ' (kept-together placed afterwards)'));
@@ -265,7 +280,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   }
 
   /** The pattern optimum's region and gender terms: lower bounds for every valid set of teams. */
-  const patternCounts = solved.status === 'optimal' && solved.values !== null ? modelCounts(tm, solved.values) : null;
+  const patternCounts = tm !== null && solved.status === 'optimal' && solved.values !== null ? modelCounts(tm, solved.values) : null;
   /** Whether teams with this score meet every level's bound (then they are proven optimal). */
   const reachesBounds = (x: TeamScore): boolean =>
     patternCounts !== null &&
@@ -277,22 +292,16 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     x.sameGroupPairs === 0 &&
     x.missingGender === patternCounts.missingGender;
   /**
-   * Where no column model can be built (a large cohort, or kept-together wishes, which the column model does not
-   * hold): teams on the catchment templates first (`catchment.ts`), which have the most catchment matches the bound
-   * allows in the usual case, with each kept-together group brought into one team; when they meet every bound they
-   * are proven, and the split patterns' fill and swaps are not needed.
-   */
-  const constructed = constructFirst && patternCounts !== null ? await constructTeams(persons, plan, clusters, ctx, options, attempts, modelSizes) : null;
-  /**
-   * The constructed teams are taken as they are when they meet every bound, and in a large cohort (more than
-   * ASSIGNMENT_MAX_TEAMS teams) when they reach the catchment bound without a clash: the split patterns' teams would
-   * have to reach it too to be kept, and on generated 200-seat cohorts they fell 3 to 13 teams short on every one,
-   * while their fill, swaps and canonical solve took 1 to 3 s (measured on four cohorts whose constructed teams missed
-   * a bound below the catchment level: the constructed teams were kept on all four).
+   * The constructed teams are taken as they are when they are proven or meet every bound, and in a large cohort (more
+   * than ASSIGNMENT_MAX_TEAMS teams) when they reach the catchment bound without a clash: the split patterns' teams
+   * would have to reach it too to be kept, and on generated 200-seat cohorts they fell 3 to 13 teams short on every
+   * one, while their fill, swaps and canonical solve took 1 to 3 s (measured on four cohorts whose constructed teams
+   * missed a bound below the catchment level: the constructed teams were kept on all four).
    */
   const takeConstructed =
     constructed !== null &&
-    (reachesBounds(constructed.score) ||
+    (alone ||
+      reachesBounds(constructed.score) ||
       (T > ASSIGNMENT_MAX_TEAMS && catchmentBest !== null && constructed.score.apart === 0 && constructed.score.conflicts === 0 && constructed.score.notCatchment === T - catchmentBest));
   if (valueOnly && solved.values !== null && !takeConstructed) ({ tm, solved } = await solveModel(clusters, ''));
   /** The column model's optimum: the best set of teams outright (see `columns.ts`). */
@@ -307,9 +316,9 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     swaps = 0;
   } else if (constructed !== null && takeConstructed) {
     teams = constructed.teams;
-    modelNote = constructed.note;
+    modelNote = `${constructed.note}${tm === null ? '' : '; region and gender bounded by split patterns'}`;
     swaps = constructed.swaps;
-  } else if (solved.values !== null) {
+  } else if (tm !== null && solved.values !== null) {
     const counts = solved.values.map((v) => Math.round(v));
     teams = fillTeams(tm, counts, modelClusters, persons, ctx, options.seed);
     modelNote = 'split patterns (municipal and specialist parts joined by region and gender class)';
@@ -401,7 +410,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     if (constructed !== null && lexBetter(constructed.score, totalScore(teams, ctx))) {
       teams = constructed.teams;
       swaps = constructed.swaps;
-      modelNote = constructed.note;
+      modelNote = `${constructed.note}${tm === null ? '' : '; region and gender bounded by split patterns'}`;
     }
     const clashes = lossless.apart > 0 || lossless.conflicts > 0;
     if (needsExact && provenByColumns === null && (clashes || T <= ASSIGNMENT_MAX_TEAMS)) {
@@ -525,11 +534,11 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   let bound: number | null = null;
   const match: TeamMatch = { catchmentMatched: { count: T - total.notCatchment, best: catchmentBest }, regionMatched: { count: T - total.unmatched, best: null } };
   const catchmentFloor = (T - (catchmentBest ?? T)) * wCatchment;
-  if (solved.status === 'optimal' && solved.values !== null) {
+  if (tm !== null && solved.status === 'optimal' && solved.values !== null) {
     const m = modelCounts(tm, solved.values);
     bound = catchmentFloor + m.unmatched * wRegion + m.missingGender * wGender;
     match.regionMatched.best = T - m.unmatched;
-  } else if (solved.bound !== null) {
+  } else if (tm !== null && solved.bound !== null) {
     // Below the region weight the model's objective holds at most T·(gender weight) + the tie-break total.
     const lowerMax = tm.weights.gender * T + tm.weights.tiebreak * tm.tiebreakMax;
     const fewest = Math.max(0, Math.ceil((solved.bound - lowerMax) / tm.weights.region - 1e-9));
@@ -543,7 +552,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     bound = objective;
     match.catchmentMatched.best = match.catchmentMatched.count;
     match.regionMatched.best = match.regionMatched.count;
-  } else if (bound !== objective && constructed !== null && patternCounts !== null && solved.status === 'optimal' && provenByConstruction(finalScore, constructed.most, T, patternCounts)) {
+  } else if (bound !== objective && constructed !== null && solved.status === 'optimal' && provenByConstruction(finalScore, constructed.most, T, patternCounts ?? NO_PATTERN)) {
     // The teams have the construction's most catchment matches and, with those, its most RHF matches, and nothing
     // below them to gain: no set of teams is better (see `provenByConstruction`).
     bound = objective;
@@ -589,7 +598,7 @@ async function constructTeams(
   options: FormTeamsOptions,
   attempts: SolveResult['attempts'],
   modelSizes: StageReport['modelSizes'],
-): Promise<{ teams: Team[]; score: TeamScore; swaps: number; note: string; most: { catchment: number; region: number } } | null> {
+): Promise<{ teams: Team[]; score: TeamScore; swaps: number; note: string; most: { catchment: number; region: number }; answer: SolveResult } | null> {
   const ctm = buildCatchmentTeams(persons, plan, options.seed);
   if (ctm === null) return null;
   modelSizes.push({ label: ctm.model.label, variables: ctm.model.variables.length, constraints: ctm.model.constraints.length });
@@ -607,8 +616,9 @@ async function constructTeams(
     teams,
     score: totalScore(teams, ctx),
     swaps,
-    note: 'catchment templates (an integer program of the most catchment- and RHF-matched teams), filled by lottery; region and gender bounded by split patterns',
+    note: 'catchment templates (an integer program of the most catchment- and RHF-matched teams), filled by lottery',
     most: { catchment: level(0), region: level(1) },
+    answer: r,
   };
 }
 
