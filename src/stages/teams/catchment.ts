@@ -20,6 +20,7 @@
  */
 import { compareCodeUnits } from '../../domain/compare.js';
 import { InternalError } from '../../domain/errors.js';
+import type { Sector } from '../../domain/types.js';
 import type { Constraint, LinearModel, ObjectiveLevel, Variable } from '../../solver/types.js';
 import { lexWeights, lotteryKey, lotteryOrder, REGIONS, type Person, type Region } from '../common.js';
 import type { Cluster, ShapePlan, Team, TeamContext, TeamScore } from './model.js';
@@ -139,6 +140,9 @@ function buildModel(persons: readonly Person[], plan: ShapePlan, construct: bool
   }
   const orgSize = tally(persons.map((p) => `${p.sector}|${p.org}`));
   const distinct = persons.every((p) => (orgSize.get(`${p.sector}|${p.org}`) ?? 0) <= parts[p.sector]);
+  const perRhf = tally(persons.map((p) => `${p.sector}|${p.region}`));
+  /** Members of a sector in an RHF. */
+  const inRhf = (sector: Sector, r: Region): number => perRhf.get(`${sector}|${r}`) ?? 0;
 
   const variables: Variable[] = [];
   const slots: CatchmentSlot[] = [];
@@ -175,7 +179,7 @@ function buildModel(persons: readonly Person[], plan: ShapePlan, construct: bool
           const v = variables.push({ name: `c_${variables.length}`, cost: -1, lb: 0, integer: true }) - 1;
           slots.push({ kind: 'catchment', region: r, shape: si, cover, need });
           row(`shape_${si}`, (plan.counts[si] as { teams: number }).teams).terms.push([v, 1]);
-          if (construct) for (const sector of ['kommune', 'spesialist'] as const) row(`${sector}_${r}`, persons.filter((p) => p.sector === sector && p.region === r).length).terms.push([v, sector === 'kommune' ? a : b]);
+          if (construct) for (const sector of ['kommune', 'spesialist'] as const) row(`${sector}_${r}`, inRhf(sector, r)).terms.push([v, sector === 'kommune' ? a : b]);
           for (const [t, n] of coverCount) row(`spesialist_${r}_${t}`, supplyS.get(t) as number).terms.push([v, n]);
           for (const [x, n] of needCount) {
             row(`kommune_${r}_${x}`, supplyK.get(x) as number).terms.push([v, n]);
@@ -199,7 +203,7 @@ function buildModel(persons: readonly Person[], plan: ShapePlan, construct: bool
         const v = variables.push({ name: `m_${variables.length}`, cost: 0, lb: 0, integer: true }) - 1;
         slots.push({ kind: 'region', region: r, shape: si });
         row(`shape_${si}`, (plan.counts[si] as { teams: number }).teams).terms.push([v, 1]);
-        for (const [sector, n] of [['kommune', shape[0]], ['spesialist', shape[1]]] as const) row(`${sector}_${r}`, persons.filter((p) => p.sector === sector && p.region === r).length).terms.push([v, n]);
+        for (const [sector, n] of [['kommune', shape[0]], ['spesialist', shape[1]]] as const) row(`${sector}_${r}`, inRhf(sector, r)).terms.push([v, n]);
       }
     }
     plan.counts.forEach((c, si) => {
@@ -219,8 +223,8 @@ function buildModel(persons: readonly Person[], plan: ShapePlan, construct: bool
         if (members.length < 2) continue;
         const terms: Array<[number, number]> = [];
         slots.forEach((slot, v) => {
+          const [a, b] = shapeOf(plan, slot.shape);
           const holds = members.some((p) => {
-            const [a, b] = (plan.counts[slot.shape] as { shape: readonly [number, number] }).shape;
             if ((p.sector === 'kommune' ? a : b) === 0) return false;
             if (slot.kind === 'rest') return true;
             if (slot.region !== p.region) return false;
@@ -238,11 +242,11 @@ function buildModel(persons: readonly Person[], plan: ShapePlan, construct: bool
         const overflow: Array<[number, number]> = [];
         slots.forEach((slot, v) => {
           if (slot.kind === 'rest' || slot.region !== region) return;
-          const seats = (plan.counts[slot.shape] as { shape: readonly [number, number] }).shape[sector === 'kommune' ? 0 : 1];
+          const seats = shapeOf(plan, slot.shape)[sector === 'kommune' ? 0 : 1];
           const holds = terms.some(([w]) => w === v) ? 1 : 0;
           if (holds - seats !== 0) overflow.push([v, holds - seats]);
         });
-        rows.set(`apart_${key}_in_region`, { name: `colleagues_${rows.size}`, terms: overflow, lo: members.length - persons.filter((p) => p.sector === sector && p.region === region).length });
+        rows.set(`apart_${key}_in_region`, { name: `colleagues_${rows.size}`, terms: overflow, lo: members.length - inRhf(sector, region) });
       }
     }
   }
@@ -306,7 +310,7 @@ export function catchmentTeams(ctm: CatchmentTeamsModel, values: readonly number
     team.push({ person: best, fits });
   };
   ctm.slots.forEach((slot, v) => {
-    const [a, b] = (plan.counts[slot.shape] as { shape: readonly [number, number] }).shape;
+    const [a, b] = shapeOf(plan, slot.shape);
     for (let n = Math.round(values[v] ?? 0); n > 0; n--) {
       const team: Seat[] = [];
       if (slot.kind === 'catchment') {
@@ -355,6 +359,11 @@ export function provenByConstruction(x: TeamScore, most: { catchment: number; re
   if (x.apart !== 0 || x.conflicts !== 0 || x.sameGroupPairs !== 0) return false;
   if (x.notCatchment !== T - most.catchment || x.unmatched !== T - most.region) return false;
   return x.missingGender === 0 || (x.unmatched === pattern.unmatched && x.missingGender === pattern.missingGender);
+}
+
+/** A shape's [municipal, specialist] members. */
+function shapeOf(plan: ShapePlan, si: number): readonly [number, number] {
+  return (plan.counts[si] as { shape: readonly [number, number] }).shape;
 }
 
 /** What a specialist brings to a team's cover: their trust, or NO_TRUST. */

@@ -33,7 +33,7 @@
  */
 import { compareCodeUnits } from '../../domain/compare.js';
 import { InternalError } from '../../domain/errors.js';
-import type { ModelHints, ObjectiveLevel, Solve, SolveResult } from '../../solver/types.js';
+import type { LinearModel, ModelHints, ObjectiveLevel, Solve, SolveResult } from '../../solver/types.js';
 import type { GroupsResult } from '../groups/groups.js';
 import {
   lexWeights,
@@ -96,6 +96,11 @@ const NO_PATTERN = { unmatched: -1, missingGender: -1 };
 
 /** Catchment bounds beyond this many variables skip the small-model first try (see its solve). */
 const BOUND_IN_THREAD_MAX = 100;
+
+/** The catchment models (the bound, the construction) beyond BOUND_IN_THREAD_MAX variables go to HiGHS at once. */
+function boundHints(model: LinearModel): ModelHints {
+  return model.variables.length > BOUND_IN_THREAD_MAX ? { jslpSuits: false } : {};
+}
 
 function canonical(levels: readonly ObjectiveLevel[]): ModelHints {
   return { canonical: { levels } };
@@ -235,7 +240,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     // Only the optimum's value is used, which every solver proves alike: no canonical solution needed. A bound of
     // more than BOUND_IN_THREAD_MAX variables goes to HiGHS at once (measured: 27 variables at 40 seats, 5 ms on the
     // calling thread; 187 at 200 seats, where the calling thread's first try ran out of its second, HiGHS 42 ms).
-    const r = await options.solve(catchmentModel.model, catchmentModel.model.variables.length > BOUND_IN_THREAD_MAX ? { jslpSuits: false } : {});
+    const r = await options.solve(catchmentModel.model, boundHints(catchmentModel.model));
     attempts.push(...r.attempts);
     catchmentBest = r.status === 'optimal' && r.objective !== null ? Math.round(-r.objective) : r.bound !== null ? Math.min(catchmentModel.teams, Math.floor(-r.bound + 1e-9)) : null;
   }
@@ -602,7 +607,7 @@ async function constructTeams(
   const ctm = buildCatchmentTeams(persons, plan, options.seed);
   if (ctm === null) return null;
   modelSizes.push({ label: ctm.model.label, variables: ctm.model.variables.length, constraints: ctm.model.constraints.length });
-  const r = await options.solve(ctm.model, { ...canonicalFirst(ctm.levels), ...(ctm.model.variables.length > BOUND_IN_THREAD_MAX ? { jslpSuits: false } : {}) });
+  const r = await options.solve(ctm.model, { ...canonicalFirst(ctm.levels), ...boundHints(ctm.model) });
   attempts.push(...r.attempts);
   if (r.status !== 'optimal' || r.values === null || r.canonical !== true) return null;
   const values = r.values;
