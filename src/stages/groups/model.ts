@@ -240,6 +240,8 @@ export interface GroupModel {
    * optimised after it by the canonical solve (`CanonicalTies.then`), highest first. Usually none.
    */
   laterLevels: ObjectiveLevel[];
+  /** Every level with terms, in the objective or not, lowest first (for the composition model, `patterns.ts`). */
+  allLevels: Array<{ level: CategoryLevel; terms: ReadonlyArray<readonly [number, number]>; step: number }>;
 }
 
 interface Category {
@@ -252,7 +254,7 @@ export type CategoryLevel = 'tiebreak' | 'previous' | 'fine' | 'region' | 'gende
 const LEVEL_ORDER: readonly CategoryLevel[] = ['tiebreak', 'previous', 'fine', 'region', 'gender', 'gender_min', 'org', 'sector'];
 
 /** Largest objective weight that keeps costs comfortably inside double precision for every solver. */
-const MAX_WEIGHT = 2 ** 30;
+export const MAX_WEIGHT = 2 ** 30;
 
 const GROUP_LEVEL_TEXT: Readonly<Record<CategoryLevel, { name: string; description: string }>> = {
   tiebreak: { name: 'lottery_tiebreak', description: 'seeded lottery cost that makes the optimum unique (below every other term)' },
@@ -592,7 +594,8 @@ export function buildGroupModel(input: GroupModelInput): GroupModel {
     // Reported terms are in N-ths of a person for deviations; free variants model them in persons.
     weight: weightOf(l) / (unitScale.get(l) ?? 1),
   }));
-  return { model: { label: `groups-${variant}`, variables, constraints, offset }, types, x, y, levels, objectiveLevels, laterLevels };
+  const allLevels = LEVEL_ORDER.filter((l) => levelTerms.has(l)).map((l) => ({ level: l, terms: levelOf(l).terms, step: levelOf(l).step }));
+  return { model: { label: `groups-${variant}`, variables, constraints, offset }, types, x, y, levels, objectiveLevels, laterLevels, allLevels };
 }
 
 // ---------------------------------------------------------------------------------------------------------
