@@ -602,10 +602,14 @@ export function regroupTeams(teams: Team[], ctx: TeamContext, maxPasses = 10): n
  *   groups) lexicographically.
  * - Phase 2 (the full lexicographic order): swaps (single and paired) that lower (kept-apart pairs, clashes,
  *   catchment mismatches, region mismatches, shared workshop groups, missing gender) — here a gender mix may be
- *   given up for fewer shared workshop groups.
+ *   given up for fewer shared workshop groups; where none does, 3-cycles from a team without both genders or with a
+ *   shared workshop group (up to `CYCLES_MAX_TEAMS` teams, as in phase 1).
  *
  * Returns the number of moves made.
  */
+/** 3-cycles (cubic in the number of teams) only up to this many teams: 200 seats make 50. */
+const CYCLES_MAX_TEAMS = 60;
+
 export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless: boolean; trade: boolean } = { lossless: true, trade: true }, maxPasses = 50): number {
   const scores = teams.map((t) => scoreTeam(t.ids, ctx));
   const sectorOf = (id: string): Sector => (ctx.byId.get(id) as Person).sector;
@@ -684,12 +688,14 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
     return improved;
   };
 
-  /** p (team a) → team b, q (team b) → team c, r (team c) → team a; all of one sector. */
-  const tryCycles = (): boolean => {
+  /**
+   * p (team a) → team b, q (team b) → team c, r (team c) → team a; all of one sector. Only from a team a with a
+   * term `from` counts (the cycles are cubic in the number of teams).
+   */
+  const tryCycles = (accept: (after: TeamScore, before: TeamScore) => boolean, from: (s: TeamScore) => boolean): boolean => {
     let improved = false;
     for (let a = 0; a < teams.length; a++) {
-      const sa0 = scores[a] as TeamScore;
-      if (sa0.sameGroupPairs === 0 && sa0.conflicts === 0 && sa0.apart === 0) continue;
+      if (!from(scores[a] as TeamScore)) continue;
       for (let b = 0; b < teams.length; b++) {
         if (b === a) continue;
         for (let c = 0; c < teams.length; c++) {
@@ -713,7 +719,7 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
                 const sb = scoreTeam(nb, ctx);
                 const sc = scoreTeam(nc, ctx);
                 const before = addScores(addScores(scores[a] as TeamScore, scores[b] as TeamScore), scores[c] as TeamScore);
-                if (noLoss(addScores(addScores(sa, sb), sc), before)) {
+                if (accept(addScores(addScores(sa, sb), sc), before)) {
                   ta.ids = na;
                   tb.ids = nb;
                   tc.ids = nc;
@@ -739,10 +745,15 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
     const t = total();
     if (t.apart === 0 && t.conflicts === 0 && t.sameGroupPairs === 0) break;
     // 3-cycles are cubic in the number of teams: only where a team still has a shared group or a clash.
-    if (teams.length <= 60 && tryCycles()) continue;
+    if (teams.length <= CYCLES_MAX_TEAMS && tryCycles(noLoss, (s) => s.sameGroupPairs > 0 || s.conflicts > 0 || s.apart > 0)) continue;
     break;
   }
-  for (let pass = 0; phases.trade && pass < maxPasses; pass++) if (!trySwaps(lexImproves) && !tryPairSwaps(lexImproves)) break;
+  for (let pass = 0; phases.trade && pass < maxPasses; pass++) {
+    if (trySwaps(lexImproves) || tryPairSwaps(lexImproves)) continue;
+    // A team without both genders (or with a shared group) that no swap of two teams mends: 3-cycles, in full order.
+    if (teams.length <= CYCLES_MAX_TEAMS && tryCycles(lexImproves, (s) => s.missingGender > 0 || s.sameGroupPairs > 0)) continue;
+    break;
+  }
   return moves;
 }
 
