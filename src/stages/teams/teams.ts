@@ -161,15 +161,21 @@ export interface TeamsResult {
 }
 
 /**
- * Have the solver worker the teams stage's column model will want started now (`Solve.prepare`): a caller that knows
- * the participants before it forms the workshop groups calls this first, so the worker is ready by the time the
- * teams are formed. Changes no answer.
+ * Have the solver worker the teams stage will want first started now (`Solve.prepare`): the column model's, or where
+ * there is none, the catchment bound's. A caller that knows the participants before it forms the workshop groups
+ * calls this first, so the worker is ready by the time the teams are formed. Changes no answer.
  */
 export function prepareTeams(participants: readonly Candidate[], programme: Programme, solve: Solve): void {
   const persons = personsById(participants);
   const K = persons.filter((p) => p.sector === 'kommune').length;
-  const columns = columnCount(persons, planShapes(K, persons.length - K, teamRule(programme)));
-  if (columns !== null) prepareColumns(columns, persons.length, solve);
+  const plan = planShapes(K, persons.length - K, teamRule(programme));
+  const columns = columnCount(persons, plan);
+  if (columns !== null) {
+    prepareColumns(columns, persons.length, solve);
+    return;
+  }
+  const bound = buildCatchmentBound(persons, plan);
+  if (bound !== null) solve.prepare?.({ variables: bound.model.variables.length, constraints: bound.model.constraints.length }, boundHints(bound.model));
 }
 
 function prepareColumns(columns: number, persons: number, solve: Solve): void {
