@@ -602,14 +602,11 @@ export function regroupTeams(teams: Team[], ctx: TeamContext, maxPasses = 10): n
  *   groups) lexicographically.
  * - Phase 2 (the full lexicographic order): swaps (single and paired) that lower (kept-apart pairs, clashes,
  *   catchment mismatches, region mismatches, shared workshop groups, missing gender) — here a gender mix may be
- *   given up for fewer shared workshop groups; where none does, 3-cycles from a team without both genders or with a
- *   shared workshop group (up to `CYCLES_MAX_TEAMS` teams, as in phase 1).
+ *   given up for fewer shared workshop groups; where none does, 3-cycles that bring a team without both genders
+ *   the gender it lacks.
  *
  * Returns the number of moves made.
  */
-/** 3-cycles (cubic in the number of teams) only up to this many teams: 200 seats make 50. */
-const CYCLES_MAX_TEAMS = 60;
-
 export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless: boolean; trade: boolean } = { lossless: true, trade: true }, maxPasses = 50): number {
   const scores = teams.map((t) => scoreTeam(t.ids, ctx));
   const sectorOf = (id: string): Sector => (ctx.byId.get(id) as Person).sector;
@@ -688,14 +685,12 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
     return improved;
   };
 
-  /**
-   * p (team a) → team b, q (team b) → team c, r (team c) → team a; all of one sector. Only from a team a with a
-   * term `from` counts (the cycles are cubic in the number of teams).
-   */
-  const tryCycles = (accept: (after: TeamScore, before: TeamScore) => boolean, from: (s: TeamScore) => boolean): boolean => {
+  /** p (team a) → team b, q (team b) → team c, r (team c) → team a; all of one sector. */
+  const tryCycles = (): boolean => {
     let improved = false;
     for (let a = 0; a < teams.length; a++) {
-      if (!from(scores[a] as TeamScore)) continue;
+      const sa0 = scores[a] as TeamScore;
+      if (sa0.sameGroupPairs === 0 && sa0.conflicts === 0 && sa0.apart === 0) continue;
       for (let b = 0; b < teams.length; b++) {
         if (b === a) continue;
         for (let c = 0; c < teams.length; c++) {
@@ -719,7 +714,7 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
                 const sb = scoreTeam(nb, ctx);
                 const sc = scoreTeam(nc, ctx);
                 const before = addScores(addScores(scores[a] as TeamScore, scores[b] as TeamScore), scores[c] as TeamScore);
-                if (accept(addScores(addScores(sa, sb), sc), before)) {
+                if (noLoss(addScores(addScores(sa, sb), sc), before)) {
                   ta.ids = na;
                   tb.ids = nb;
                   tc.ids = nc;
@@ -738,6 +733,65 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
     return improved;
   };
 
+  /**
+   * 3-cycles in the full lexicographic order that bring a team without both genders one of the gender it lacks: r
+   * (team c, of that gender) → team a, p (team a) → team b, q (team b) → team c; all of one sector. Searched from r
+   * and p first (the new team a), so that a team the cycle cannot mend costs few scores.
+   */
+  const tryGenderCycles = (): boolean => {
+    let improved = false;
+    for (let a = 0; a < teams.length; a++) {
+      if ((scores[a] as TeamScore).missingGender === 0) continue;
+      const ta = teams[a] as Team;
+      const genders = ta.ids.map((id) => (ctx.byId.get(id) as Person).gender);
+      const lacking = genders.includes('female') ? 'male' : genders.includes('male') ? 'female' : null;
+      if (lacking === null) continue;
+      for (let c = 0; c < teams.length && (scores[a] as TeamScore).missingGender > 0; c++) {
+        const tc = teams[c] as Team;
+        if (c === a) continue;
+        for (let k = 0; k < tc.ids.length; k++) {
+          const r = ctx.byId.get(tc.ids[k] as string) as Person;
+          if (!movable(tc, k) || r.gender !== lacking) continue;
+          for (let i = 0; i < ta.ids.length; i++) {
+            if (!movable(ta, i) || sectorOf(ta.ids[i] as string) !== r.sector) continue;
+            const na = [...ta.ids];
+            na[i] = r.id;
+            const sa = scoreTeam(na, ctx);
+            if (sa.missingGender > 0) continue;
+            for (let b = 0; b < teams.length; b++) {
+              if (b === a || b === c) continue;
+              const tb = teams[b] as Team;
+              for (let j = 0; j < tb.ids.length; j++) {
+                if (!movable(tb, j) || sectorOf(tb.ids[j] as string) !== r.sector) continue;
+                const nb = [...tb.ids];
+                nb[j] = ta.ids[i] as string;
+                const nc = [...tc.ids];
+                nc[k] = tb.ids[j] as string;
+                const sb = scoreTeam(nb, ctx);
+                const sc = scoreTeam(nc, ctx);
+                const before = addScores(addScores(scores[a] as TeamScore, scores[b] as TeamScore), scores[c] as TeamScore);
+                if (!lexLess(addScores(addScores(sa, sb), sc), before)) continue;
+                ta.ids = na;
+                tb.ids = nb;
+                tc.ids = nc;
+                scores[a] = sa;
+                scores[b] = sb;
+                scores[c] = sc;
+                moves++;
+                improved = true;
+                break;
+              }
+              if ((scores[a] as TeamScore).missingGender === 0) break;
+            }
+            if ((scores[a] as TeamScore).missingGender === 0) break;
+          }
+          if ((scores[a] as TeamScore).missingGender === 0) break;
+        }
+      }
+    }
+    return improved;
+  };
+
   const total = (): TeamScore => scores.reduce((acc, s2) => addScores(acc, s2), { apart: 0, conflicts: 0, notCatchment: 0, unmatched: 0, sameGroupPairs: 0, missingGender: 0 });
   for (let pass = 0; phases.lossless && pass < maxPasses; pass++) {
     if (trySwaps(noLoss)) continue;
@@ -745,13 +799,13 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
     const t = total();
     if (t.apart === 0 && t.conflicts === 0 && t.sameGroupPairs === 0) break;
     // 3-cycles are cubic in the number of teams: only where a team still has a shared group or a clash.
-    if (teams.length <= CYCLES_MAX_TEAMS && tryCycles(noLoss, (s) => s.sameGroupPairs > 0 || s.conflicts > 0 || s.apart > 0)) continue;
+    if (teams.length <= 60 && tryCycles()) continue;
     break;
   }
   for (let pass = 0; phases.trade && pass < maxPasses; pass++) {
     if (trySwaps(lexImproves) || tryPairSwaps(lexImproves)) continue;
-    // A team without both genders (or with a shared group) that no swap of two teams mends: 3-cycles, in full order.
-    if (teams.length <= CYCLES_MAX_TEAMS && tryCycles(lexImproves, (s) => s.missingGender > 0 || s.sameGroupPairs > 0)) continue;
+    // A team without both genders that no swap of two teams mends: 3-cycles that bring it the gender it lacks.
+    if (tryGenderCycles()) continue;
     break;
   }
   return moves;
