@@ -87,16 +87,17 @@ describe('allocate --previous: stable reruns', () => {
     expect(movedGroups).toBe((st?.participantsInBoth ?? 0) - (st?.sameGroup ?? 0));
   });
 
-  it('never worse than a run without --previous: when the groups kept closest give worse teams, the plain groups are taken, numbered like before', async () => {
-    // A generated cohort (150 candidates, seed 5) and a new lock moving one participant to another group: the groups
-    // closest to the previous ones leave 2 project teams without both genders, the plain run's groups none.
+  /**
+   * A generated cohort (150 candidates, seed 5) allocated once, then again with a new lock moving `moved` to the next
+   * workshop group: with the first allocation as --previous (`stable`) and without (`plain`).
+   */
+  async function lockedRerun(moved: string): Promise<{ stable: AllocateSummary; plain: AllocateSummary }> {
     const dir = tempDir('cohort-rerun-quality-');
     const file = join(dir, 'kandidater.csv');
     writeFileSync(file, encodeCp1252(toCsv(generateCandidates({ seed: 5, count: 150, femaleShare: 0.6 }), 'nb')));
     const out = join(dir, 'old');
     const first = await runAllocate({ ...base, files: [file], dryRun: false, out, json: true });
     const old = AllocateSummarySchema.parse(JSON.parse(first.stdout));
-    const moved = 'TLP-0113';
     const oldRows = readFileSync(join(out, 'allocation.csv'), 'utf8').split('\r\n');
     const header = (oldRows[0] ?? '').replace(/^\uFEFF/, '').split(';');
     const row = (oldRows.find((l) => l.startsWith(`${moved};`)) ?? '').split(';');
@@ -105,12 +106,28 @@ describe('allocate --previous: stable reruns', () => {
     expect(group).toBeGreaterThan(0);
     const locks = join(dir, 'locks.csv');
     writeFileSync(locks, `regel;id;annen\r\ngruppe;${moved};${(group % old.groups.length) + 1}\r\n`);
-    const stable = await summaryOf([file], join(out, 'allocation.csv'), locks);
-    const plain = await summaryOf([file], undefined, locks);
+    return { stable: await summaryOf([file], join(out, 'allocation.csv'), locks), plain: await summaryOf([file], undefined, locks) };
+  }
+
+  it('never worse than a run without --previous: when the groups kept closest give worse teams, the plain groups are taken, numbered like before', async () => {
+    // For this participant the groups closest to the previous ones give worse project teams than the plain run's
+    // groups (for others the kept groups' teams are as good or better, and those are kept).
+    const { stable, plain } = await lockedRerun('TLP-0021');
     const values = (s: AllocateSummary): number[] => ['groups', 'teams'].flatMap((st) => quality(s, st).map(([, v]) => v));
     expect(values(stable)).toEqual(values(plain));
     expect(stable.stages.find((x) => x.stage === 'groups')?.model).toContain('formed as without --previous');
     // The plain groups, numbered like the previous ones: the moved participant in the locked group, most others in place.
     expect(stable.previous?.stability.sameGroup ?? 0).toBeGreaterThan((stable.previous?.stability.participantsInBoth ?? 0) / 2);
+  });
+
+  it('no teams proven with fewer catchment matches than other teams of the same participants reach', async () => {
+    // Here the kept groups' teams have 4 catchment matches (and 7 RHF matches); the plain run's column model, which
+    // holds only sets of teams with the most RHF matches (8), found 3. It must not call those proven, nor report 3
+    // as the most possible.
+    const { stable, plain } = await lockedRerun('TLP-0113');
+    expect(stable.stages.find((x) => x.stage === 'groups')?.model).not.toContain('formed as without --previous');
+    const reached = stable.teamMatch.catchmentMatched.count;
+    expect(plain.teamMatch.catchmentMatched.best ?? Number.POSITIVE_INFINITY).toBeGreaterThanOrEqual(reached);
+    if (plain.teamMatch.catchmentMatched.count < reached) expect(plain.stages.find((x) => x.stage === 'teams')?.status).toBe('feasible');
   });
 });

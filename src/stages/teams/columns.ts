@@ -8,7 +8,10 @@
  *
  * Which teams are columns: every team of one RHF's members, and every team not region-matched drawn from the RHFs
  * with participants to spare in its sectors, where every RHF already has as many RHF-matched teams as its members
- * allow (`spare`): then every best set of teams has exactly that many in each RHF, so its teams are all columns.
+ * allow (`spare`): then every set of teams with that many RHF matches has that many in each RHF, so its teams are
+ * all columns. A set with fewer RHF matches may still have more catchment matches (colleagues can keep an RHF's
+ * members left over from forming a team of their own), so the model proves a best set only with the catchment bound
+ * and the most RHF matches held together (the teams stage's targets), or where every possible team is a column.
  * Teams with colleagues or a kept-apart pair are not columns (those rules come first). Pure; no solver calls.
  */
 import { compareCodeUnits } from '../../domain/compare.js';

@@ -360,13 +360,17 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
         return true;
       };
       /** The canonical optimum of the column model, when it is as good as the teams: then it is the teams. */
-      const takeOptimum = (cm: ColumnModel & { complete: boolean }, values: readonly number[]): void => {
+      const takeOptimum = (cm: ColumnModel & { complete: boolean }, values: readonly number[], proves: boolean): void => {
         const chosen = chosenTeams(cm.columns, values);
         const optimum = totalScore(chosen, ctx);
         // The canonical optimum replaces teams as good as it too: the teams are then the same whether the relaxation in
         // `columnsFirst` proved it or this search did (whichever solver answered).
         if (lexBetter(totalScore(teams, ctx), optimum)) return;
         teams = chosen;
+        if (!proves) {
+          modelNote += '; improved by the column model below the catchment bound (not a proof: see there)';
+          return;
+        }
         provenByColumns = optimum;
         modelNote += `; ${columnsNote(cm.complete)}`;
       };
@@ -378,12 +382,13 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
         modelSizes.push({ label: `${cm.model.label} (integer search)`, variables: cm.model.variables.length, constraints: cm.model.constraints.length });
         const r = await options.solve(cm.model, { canonical: { levels: cm.levels, relaxation: 'first' }, jslpSuits: false, budgetMs: PROOF_BUDGET_MS });
         attempts.push(...r.attempts);
-        if (r.status === 'optimal' && r.values !== null && r.canonical === true) takeOptimum(cm, r.values);
+        if (r.status === 'optimal' && r.values !== null && r.canonical === true) takeOptimum(cm, r.values, true);
         else proveByBound(cm, r.bound);
       };
       const targets: Array<number | null> = [];
       for (let target = catchmentBest; target >= Math.min(reached, catchmentBest); target--) targets.push(target);
       targets.push(null);
+      const bound = catchmentBest;
       for (const target of targets) {
         // What `columnsFirst` solved at this target, with these columns: infeasible again, or no proof again when it
         // asked as much as would be asked here.
@@ -407,14 +412,18 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
         const exact = await options.solve(cm.model, { canonical: { levels: cm.levels, relaxation }, jslpSuits: false });
         attempts.push(...exact.attempts);
         if (exact.status === 'infeasible') continue;
-        // Feasible here, infeasible at every higher target: no teams have more catchment matches than this target
-        // (with the columns infeasible at every target, it is the columns that fail — colleagues who must share a
-        // team — and the bound stays).
-        if (target !== null) catchmentBest = Math.min(catchmentBest, target);
+        // Feasible here, infeasible at every higher target: where every possible team is a column, no teams have more
+        // catchment matches than this target (with the columns infeasible at every target, it is the columns that fail
+        // — colleagues who must share a team — and the bound stays). Otherwise the columns hold only sets with the
+        // most RHF matches (`spare`), and a set with fewer may have more catchment matches (measured: a generated
+        // 40-seat cohort with a group lock, 4 catchment and 7 RHF matches against the columns' 3 and 8): below the
+        // bound such a model still improves the teams, but proves nothing and lowers no bound.
+        const proves = cm.complete || target === bound;
+        if (target !== null && proves) catchmentBest = Math.min(catchmentBest, target);
         // Only the canonical optimum is used (a solver that ran out of time before it would make the teams depend on
         // which solver answered); without it the teams stay as they are, unproven.
-        if (exact.status === 'optimal' && exact.values !== null && exact.canonical !== false) takeOptimum(cm, exact.values);
-        else if (!proveByBound(cm, exact.bound) && relaxation === 'only') await budgetedSearch(cm);
+        if (exact.status === 'optimal' && exact.values !== null && exact.canonical !== false) takeOptimum(cm, exact.values, proves);
+        else if (proves && !proveByBound(cm, exact.bound) && relaxation === 'only') await budgetedSearch(cm);
         break;
       }
     }
