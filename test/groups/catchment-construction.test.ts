@@ -108,3 +108,49 @@ describe('catchment construction on small generated cohorts', () => {
     expect(proven).toBeGreaterThan(10);
   });
 });
+
+describe('the catchment templates split by gender', () => {
+  const cohortArb = catchmentCohortArb({ minLength: 8, maxLength: 16, orgs: 4, unknownTrust: true });
+
+  it("keep the answer's templates and matches, seat each team by its split, and have no more teams of one gender than the fill without", async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(cohortArb, async (cohort) => {
+        const persons = personsById(cohort);
+        const K = persons.filter((p) => p.sector === 'kommune').length;
+        const plan = planShapes(K, persons.length - K, teamRule(programme()));
+        const ctm = buildCatchmentTeams(persons, plan, 'prop-split');
+        if (ctm === null) return;
+        const r = await solve(ctm.model, { canonical: { levels: ctm.levels } });
+        const values = r.values as number[];
+        const byId = new Map(persons.map((p) => [p.id, p]));
+        const ctx: TeamContext = { byId, groupOf: () => undefined, conflict: (a, b2) => a.org === b2.org, apart: () => false };
+        const blind = catchmentTeams(ctm, values, persons, ctx, plan, 'prop-split');
+        const blindScore = blind.map((t) => scoreTeam(t.ids, ctx)).reduce((a, x) => addScores(a, x));
+
+        const split = buildCatchmentTeams(persons, plan, 'prop-split', { slots: ctm.slots, values });
+        expect(split).not.toBeNull();
+        const rs = await solve((split as NonNullable<typeof split>).model, { canonical: { levels: (split as NonNullable<typeof split>).levels } });
+        expect(rs.status).toBe('optimal');
+        const sv = rs.values as number[];
+        const sm = split as NonNullable<typeof split>;
+        const level = (m: typeof sm, x: readonly number[], l: number) => (m.levels[l] as { terms: ReadonlyArray<readonly [number, number]> }).terms.reduce((sum, [v, a]) => sum + a * (x[v] as number), 0);
+        // The same catchment and RHF matches as the answer without genders.
+        expect(level(sm, sv, 0)).toBe(level(ctm, values, 0));
+        expect(level(sm, sv, 1)).toBe(level(ctm, values, 1));
+        const teams = catchmentTeams(sm, sv, persons, ctx, plan, 'prop-split');
+        expect(teams.flatMap((t) => t.ids).sort()).toEqual(persons.map((p) => p.id));
+        const score = teams.map((t) => scoreTeam(t.ids, ctx)).reduce((a, x) => addScores(a, x));
+        const T = teams.length;
+        expect(T - score.notCatchment).toBeGreaterThanOrEqual(-level(ctm, values, 0));
+        // Each team seated by its split: its teams of one gender are the model's; the fill without genders is one split.
+        expect(score.missingGender).toBe(level(sm, sv, 2));
+        expect(score.missingGender).toBeLessThanOrEqual(blindScore.missingGender);
+        if (blindScore.missingGender > score.missingGender) compared++;
+      }),
+      { numRuns: 60, seed: 23 },
+    );
+    expect(compared).toBeGreaterThan(0);
+  }, 60_000);
+});
+

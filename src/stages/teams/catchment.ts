@@ -66,10 +66,46 @@ function tally(xs: readonly string[]): Map<string, number> {
 }
 
 /** What one variable of the construction model stands for: a team template. */
-export type CatchmentSlot =
+export type CatchmentSlot = (
   | { kind: 'catchment'; region: Region; shape: number; cover: readonly string[]; need: readonly string[] }
   | { kind: 'region'; region: Region; shape: number }
-  | { kind: 'rest'; shape: number };
+  | { kind: 'rest'; shape: number }
+) & {
+  /**
+   * Split by gender (`buildCatchmentTeams` with a `GenderSplit`): the women among each seat kind's seats (`seatKinds`
+   * order), the rest men. Absent without.
+   */
+  women?: readonly number[];
+};
+
+/** A template's seat kinds: each a sector, the class its members come from (a trust, a catchment area, or any), and its seats. */
+interface SeatKind {
+  sector: Sector;
+  /** A specialist's cover element, a municipal member's catchment trust, or null: any member of the template's pool. */
+  of: string | null;
+  seats: number;
+}
+
+function seatKinds(slot: CatchmentSlot, plan: ShapePlan): SeatKind[] {
+  if (slot.kind === 'catchment') {
+    return [
+      ...[...tally(slot.cover)].map(([t, seats]) => ({ sector: 'spesialist' as const, of: t, seats })),
+      ...[...tally(slot.need)].map(([x, seats]) => ({ sector: 'kommune' as const, of: x, seats })),
+    ];
+  }
+  const [a, b] = shapeOf(plan, slot.shape);
+  return [
+    ...(b > 0 ? [{ sector: 'spesialist' as const, of: null, seats: b }] : []),
+    ...(a > 0 ? [{ sector: 'kommune' as const, of: null, seats: a }] : []),
+  ];
+}
+
+/** Every split of each kind's seats into women and men, in lexicographic order of the women counts. */
+function womenSplits(kinds: readonly SeatKind[]): number[][] {
+  let out: number[][] = [[]];
+  for (const k of kinds) out = out.flatMap((w) => Array.from({ length: k.seats + 1 }, (_, i) => [...w, i]));
+  return out;
+}
 
 export interface CatchmentTeamsModel {
   model: LinearModel;
@@ -94,29 +130,41 @@ export function buildCatchmentBound(persons: readonly Person[], plan: ShapePlan)
  * templates as in the bound, RHF-matched teams of any members of one RHF, or the rest; each RHF's members per sector
  * are a row. Its canonical optimum has the most catchment-matched teams the bound allows and, among those, the most
  * RHF-matched ones. Gender, workshop groups and individual colleagues are left to the fill and the swaps.
+ *
+ * With `genders` (an answer of this model): only that answer's templates, as many teams of each, one variable per
+ * split of a template's seats between women and men, each class's women and men at most its own; the fewest teams of
+ * one gender between the RHF matches and the lottery. Null where a member is neither a woman nor a man.
  */
-export function buildCatchmentTeams(persons: readonly Person[], plan: ShapePlan, seed: string): CatchmentTeamsModel | null {
-  const built = buildModel(persons, plan, true);
+export function buildCatchmentTeams(persons: readonly Person[], plan: ShapePlan, seed: string, genders?: GenderSplit): CatchmentTeamsModel | null {
+  // With genders every member must be a woman or a man (a seat kind's seats are split between the two).
+  if (genders !== undefined && persons.some((p) => p.gender !== 'female' && p.gender !== 'male')) return null;
+  const built = buildModel(persons, plan, true, genders);
   if (built === null) return null;
   const T = plan.counts.reduce((a, c) => a + c.teams, 0);
   // A seeded lottery cost per template below both levels, so that the optimum is almost always unique: the canonical
-  // solve then only proves it (measured on a 200-seat cohort: 15 solves and 240 ms without it).
-  const [wTie, wRegion, wCatchment] = lexWeights([TIEBREAK_SPAN * T, T, T]) as [number, number, number];
+  // solve then only proves it (measured on a 200-seat cohort: 15 solves and 240 ms without it). With genders, the
+  // teams of one gender between the RHF matches and the lottery.
+  const [wTie, wGender, wRegion, wCatchment] = lexWeights([TIEBREAK_SPAN * T, genders !== undefined ? T : 0, T, T]) as [number, number, number, number];
   const catchment: Array<[number, number]> = [];
   const region: Array<[number, number]> = [];
+  const single: Array<[number, number]> = [];
   const lottery: Array<[number, number]> = [];
   built.slots.forEach((slot, v) => {
     const tb = 1 + (parseInt(lotteryKey(seed, 'teams-catchment-templates', slotKey(slot)).slice(0, 8), 16) % TIEBREAK_SPAN);
     if (slot.kind === 'catchment') catchment.push([v, -1]);
     if (slot.kind !== 'rest') region.push([v, -1]);
+    const women = slot.women?.reduce((a, w) => a + w, 0);
+    const oneGender = women !== undefined && (women === 0 || women === seatKinds(slot, plan).reduce((a, k) => a + k.seats, 0));
+    if (oneGender) single.push([v, 1]);
     lottery.push([v, tb]);
-    (built.model.variables[v] as Variable).cost = (slot.kind === 'catchment' ? -wCatchment : 0) + (slot.kind === 'rest' ? 0 : -wRegion) + tb * wTie;
+    (built.model.variables[v] as Variable).cost = (slot.kind === 'catchment' ? -wCatchment : 0) + (slot.kind === 'rest' ? 0 : -wRegion) + (oneGender ? wGender : 0) + tb * wTie;
   });
   return {
-    model: { ...built.model, label: 'teams-catchment-construction' },
+    model: { ...built.model, label: genders !== undefined ? 'teams-catchment-construction-genders' : 'teams-catchment-construction' },
     levels: [
       { terms: catchment, weight: wCatchment, step: 1 },
       { terms: region, weight: wRegion, step: 1 },
+      ...(genders !== undefined ? [{ terms: single, weight: wGender, step: 1 }] : []),
       { terms: lottery, weight: wTie, step: 1 },
     ],
     slots: built.slots,
@@ -126,10 +174,27 @@ export function buildCatchmentTeams(persons: readonly Person[], plan: ShapePlan,
 const TIEBREAK_SPAN = 1_000;
 
 function slotKey(slot: CatchmentSlot): string {
-  return slot.kind === 'catchment' ? `c|${slot.region}|${slot.shape}|${slot.cover.join(',')}|${slot.need.join(',')}` : slot.kind === 'region' ? `m|${slot.region}|${slot.shape}` : `u|${slot.shape}`;
+  const key = slot.kind === 'catchment' ? `c|${slot.region}|${slot.shape}|${slot.cover.join(',')}|${slot.need.join(',')}` : slot.kind === 'region' ? `m|${slot.region}|${slot.shape}` : `u|${slot.shape}`;
+  return slot.women === undefined ? key : `${key}|w${slot.women.join(',')}`;
 }
 
-function buildModel(persons: readonly Person[], plan: ShapePlan, construct: boolean): { model: LinearModel; teams: number; slots: CatchmentSlot[] } | null {
+/**
+ * The templates split by gender (`CatchmentSlot.women`) for an answer of the model without: only its templates, each
+ * with as many teams as it had (so its catchment and RHF matches), the split chosen for the fewest teams of one gender.
+ */
+export interface GenderSplit {
+  slots: readonly CatchmentSlot[];
+  values: readonly number[];
+}
+
+function buildModel(persons: readonly Person[], plan: ShapePlan, construct: boolean, split?: GenderSplit): { model: LinearModel; teams: number; slots: CatchmentSlot[] } | null {
+  const genders = split !== undefined;
+  /** Teams per template of the answer split by gender. */
+  const counts = new Map<string, number>();
+  split?.slots.forEach((slot, v) => {
+    const n = Math.round(split.values[v] ?? 0);
+    if (n > 0) counts.set(slotKey(slot), n);
+  });
   const mixed = plan.counts.map((c, si) => ({ ...c, si })).filter((c) => c.shape[0] > 0 && c.shape[1] > 0);
   const teams = mixed.reduce((a, c) => a + c.teams, 0);
   if (teams === 0) return null;
@@ -155,6 +220,40 @@ function buildModel(persons: readonly Person[], plan: ShapePlan, construct: bool
     }
     return r;
   };
+  // With genders: the seats of women and of men per class (a trust's specialists or an area's municipal members in an
+  // RHF, an RHF's members of a sector, all members of a sector) at most its women and men. Every member is seated and
+  // is a woman or a man, so a sector's rows hold with equality.
+  const byGender = genders ? tally(persons.flatMap((p) => classesOf(p).map((c) => `${c}|${p.gender}`))) : new Map<string, number>();
+  const genderRows = (slot: CatchmentSlot, v: number): void => {
+    if (slot.women === undefined) return;
+    seatKinds(slot, plan).forEach((k, i) => {
+      const women = slot.women?.[i] ?? 0;
+      const region = slot.kind === 'rest' ? null : slot.region;
+      for (const c of kindClasses(k, region)) {
+        for (const [g, n] of [['female', women], ['male', k.seats - women]] as const) {
+          if (n === 0) continue;
+          const key = `${c}|${g}`;
+          row(`gender_${key}`, byGender.get(key) ?? 0).terms.push([v, n]);
+        }
+      }
+    });
+  };
+  /** One variable per split of the template's seats between women and men with genders, else one. */
+  const addSlot = (base: CatchmentSlot, variable: Omit<Variable, 'name'>, prefix: string, rowsOf: (v: number) => void): boolean => {
+    const teams = counts.get(slotKey(base));
+    if (genders && teams === undefined) return true;
+    const own = genders ? (rows.set(`teams_${slotKey(base)}`, { name: `teams_${rows.size}`, terms: [], lo: teams, hi: teams }).get(`teams_${slotKey(base)}`) as { terms: Array<[number, number]> }) : null;
+    for (const women of genders ? womenSplits(seatKinds(base, plan)) : [undefined]) {
+      if (variables.length >= MAX_COMBINATIONS) return false;
+      const slot: CatchmentSlot = women === undefined ? base : { ...base, women };
+      const v = variables.push({ name: `${prefix}_${variables.length}`, ...variable }) - 1;
+      slots.push(slot);
+      rowsOf(v);
+      genderRows(slot, v);
+      own?.terms.push([v, 1]);
+    }
+    return true;
+  };
   for (const r of REGIONS) {
     // A member of no known RHF is in no RHF-matched team, so in no catchment-matched one.
     if (r === 'unknown') continue;
@@ -175,44 +274,47 @@ function buildModel(persons: readonly Person[], plan: ShapePlan, construct: bool
         for (const need of multisets(coverable, a, false)) {
           const needCount = tally(need);
           if ([...needCount].some(([x, n]) => n > (supplyK.get(x) ?? 0))) continue;
-          if (variables.length >= MAX_COMBINATIONS) return null;
-          const v = variables.push({ name: `c_${variables.length}`, cost: -1, lb: 0, integer: true }) - 1;
-          slots.push({ kind: 'catchment', region: r, shape: si, cover, need });
-          row(`shape_${si}`, (plan.counts[si] as { teams: number }).teams).terms.push([v, 1]);
-          if (construct) for (const sector of ['kommune', 'spesialist'] as const) row(`${sector}_${r}`, inRhf(sector, r)).terms.push([v, sector === 'kommune' ? a : b]);
-          for (const [t, n] of coverCount) row(`spesialist_${r}_${t}`, supplyS.get(t) as number).terms.push([v, n]);
-          for (const [x, n] of needCount) {
-            row(`kommune_${r}_${x}`, supplyK.get(x) as number).terms.push([v, n]);
-            if (distinct && n > 1) {
-              // Members of one area in one team come from distinct municipalities: at most one from its largest.
-              const inArea = tally(municipal.filter((p) => p.trust === x).map((p) => p.org));
-              const largest = Math.max(...inArea.values());
-              row(`municipalities_${r}_${x}`, (supplyK.get(x) as number) - largest).terms.push([v, n - 1]);
+          const added = addSlot({ kind: 'catchment', region: r, shape: si, cover, need }, { cost: -1, lb: 0, integer: true }, 'c', (v) => {
+            row(`shape_${si}`, (plan.counts[si] as { teams: number }).teams).terms.push([v, 1]);
+            if (construct) for (const sector of ['kommune', 'spesialist'] as const) row(`${sector}_${r}`, inRhf(sector, r)).terms.push([v, sector === 'kommune' ? a : b]);
+            for (const [t, n] of coverCount) row(`spesialist_${r}_${t}`, supplyS.get(t) as number).terms.push([v, n]);
+            for (const [x, n] of needCount) {
+              row(`kommune_${r}_${x}`, supplyK.get(x) as number).terms.push([v, n]);
+              if (distinct && n > 1) {
+                // Members of one area in one team come from distinct municipalities: at most one from its largest.
+                const inArea = tally(municipal.filter((p) => p.trust === x).map((p) => p.org));
+                const largest = Math.max(...inArea.values());
+                row(`municipalities_${r}_${x}`, (supplyK.get(x) as number) - largest).terms.push([v, n - 1]);
+              }
             }
-          }
+          });
+          if (!added) return null;
         }
       }
     }
   }
-  if (variables.length === 0) return null;
+  // (Split by gender, an answer may have no catchment-matched team.)
+  if (variables.length === 0 && !genders) return null;
   if (construct) {
     // RHF-matched teams of any members of one RHF, then the rest; every shape's teams all counted.
     for (const r of REGIONS) {
       if (r === 'unknown') continue;
       for (const { shape, si } of mixed) {
-        const v = variables.push({ name: `m_${variables.length}`, cost: 0, lb: 0, integer: true }) - 1;
-        slots.push({ kind: 'region', region: r, shape: si });
-        row(`shape_${si}`, (plan.counts[si] as { teams: number }).teams).terms.push([v, 1]);
-        for (const [sector, n] of [['kommune', shape[0]], ['spesialist', shape[1]]] as const) row(`${sector}_${r}`, inRhf(sector, r)).terms.push([v, n]);
+        const added = addSlot({ kind: 'region', region: r, shape: si }, { cost: 0, lb: 0, integer: true }, 'm', (v) => {
+          row(`shape_${si}`, (plan.counts[si] as { teams: number }).teams).terms.push([v, 1]);
+          for (const [sector, n] of [['kommune', shape[0]], ['spesialist', shape[1]]] as const) row(`${sector}_${r}`, inRhf(sector, r)).terms.push([v, n]);
+        });
+        if (!added) return null;
       }
     }
-    plan.counts.forEach((c, si) => {
-      const v = variables.push({ name: `u_${variables.length}`, cost: 0, lb: 0, integer: true }) - 1;
-      slots.push({ kind: 'rest', shape: si });
-      const shapeRow = row(`shape_${si}`, c.teams) as { terms: Array<[number, number]>; lo?: number };
-      shapeRow.terms.push([v, 1]);
-      shapeRow.lo = c.teams;
-    });
+    for (const [si, c] of plan.counts.entries()) {
+      const added = addSlot({ kind: 'rest', shape: si }, { cost: 0, lb: 0, integer: true }, 'u', (v) => {
+        const shapeRow = row(`shape_${si}`, c.teams) as { terms: Array<[number, number]>; lo?: number };
+        shapeRow.terms.push([v, 1]);
+        shapeRow.lo = c.teams;
+      });
+      if (!added) return null;
+    }
     // Colleagues in distinct teams: an organisation's members need as many teams that can each hold one of them
     // (measured: without these rows, a generated 200-seat cohort's templates left two specialists of one trust for one
     // RHF-matched team, and clearing that clash cost a catchment match).
@@ -310,17 +412,19 @@ export function catchmentTeams(ctm: CatchmentTeamsModel, values: readonly number
     team.push({ person: best, fits });
   };
   ctm.slots.forEach((slot, v) => {
-    const [a, b] = shapeOf(plan, slot.shape);
+    const kinds = seatKinds(slot, plan);
     for (let n = Math.round(values[v] ?? 0); n > 0; n--) {
       const team: Seat[] = [];
-      if (slot.kind === 'catchment') {
-        for (const t of slot.cover) pick(team, (p) => p.sector === 'spesialist' && p.region === slot.region && coverOf(p) === t);
-        for (const x of slot.need) pick(team, (p) => p.sector === 'kommune' && p.region === slot.region && p.trust === x);
-      } else {
-        const inRegion = (p: Person) => slot.kind === 'rest' || p.region === slot.region;
-        for (let i = 0; i < b; i++) pick(team, (p) => p.sector === 'spesialist' && inRegion(p));
-        for (let i = 0; i < a; i++) pick(team, (p) => p.sector === 'kommune' && inRegion(p));
-      }
+      kinds.forEach((k, i) => {
+        const fits = (p: Person): boolean =>
+          p.sector === k.sector && (slot.kind === 'rest' || p.region === slot.region) && (k.of === null || (k.sector === 'spesialist' ? coverOf(p) : p.trust) === k.of);
+        // With genders: the split's women first, then its men.
+        const women = slot.women?.[i];
+        for (let seat = 0; seat < k.seats; seat++) {
+          const gender = women === undefined ? null : seat < women ? 'female' : 'male';
+          pick(team, gender === null ? fits : (p) => fits(p) && p.gender === gender);
+        }
+      });
       seated.push(team);
     }
   });
@@ -364,6 +468,20 @@ export function provenByConstruction(x: TeamScore, most: { catchment: number; re
 /** A shape's [municipal, specialist] members. */
 function shapeOf(plan: ShapePlan, si: number): readonly [number, number] {
   return (plan.counts[si] as { shape: readonly [number, number] }).shape;
+}
+
+/** The classes a member is counted in for the gender rows: its sector, its sector in its RHF, its trust or catchment area there. */
+function classesOf(p: Person): string[] {
+  const own = [p.sector, `${p.sector}|${p.region}`];
+  if (p.sector === 'spesialist') own.push(`${p.sector}|${p.region}|${coverOf(p)}`);
+  else if (p.trust !== null) own.push(`${p.sector}|${p.region}|${p.trust}`);
+  return own;
+}
+
+/** The classes a seat kind's members come from (`classesOf`): its sector, and in an RHF's template that RHF and its trust or area. */
+function kindClasses(k: SeatKind, region: Region | null): string[] {
+  if (region === null) return [k.sector];
+  return k.of === null ? [k.sector, `${k.sector}|${region}`] : [k.sector, `${k.sector}|${region}`, `${k.sector}|${region}|${k.of}`];
 }
 
 /** What a specialist brings to a team's cover: their trust, or NO_TRUST. */
