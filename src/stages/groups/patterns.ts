@@ -152,11 +152,11 @@ export function compositionModel(gm: GroupModel, seed: string, maxCompositions =
   let total = 0;
   for (const c of classes) {
     const found = enumerate(c, maxCompositions - total);
-    if (found === null) return null;
+    // Too many, or none (the class's rows cannot hold: the type-aggregated model says so in its own terms).
+    if (found === null || found.length === 0) return null;
     c.compositions = found;
     total += found.length;
   }
-  if (total === 0) return null;
 
   // The composition model.
   const variables: Variable[] = [];
