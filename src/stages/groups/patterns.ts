@@ -83,6 +83,8 @@ export function compositionModel(gm: GroupModel, seed: string, maxCompositions =
   const crossRows: Constraint[] = [];
   for (const row of model.constraints) {
     const cols = new Set(row.terms.map(([v]) => columnOfVar[v] as number));
+    // A row without terms (its members all locked) holds or makes the model infeasible, which is the other model's to say.
+    if (cols.size === 0 && ((row.lo ?? 0) > 1e-9 || (row.hi ?? 0) < -1e-9)) return null;
     if (cols.size === 1) {
       const coef = new Array<number>(T).fill(0);
       for (const [v, a] of row.terms) coef[typeOfVar[v] as number] = (coef[typeOfVar[v] as number] as number) + a;
