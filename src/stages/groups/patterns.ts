@@ -258,22 +258,17 @@ function enumerate(c: ColumnClass, cap: number): number[][] | null {
   const T = c.lb.length;
   if (c.ub.some((u) => !Number.isFinite(u))) return null;
   // Per row: the least and most the types from t on can add.
-  const least = c.rows.map((r) => {
-    const out = new Array<number>(T + 1).fill(0);
-    for (let t = T - 1; t >= 0; t--) {
-      const a = r.coef[t] as number;
-      out[t] = (out[t + 1] as number) + Math.min(a * (c.lb[t] as number), a * (c.ub[t] as number));
-    }
-    return out;
-  });
-  const most = c.rows.map((r) => {
-    const out = new Array<number>(T + 1).fill(0);
-    for (let t = T - 1; t >= 0; t--) {
-      const a = r.coef[t] as number;
-      out[t] = (out[t + 1] as number) + Math.max(a * (c.lb[t] as number), a * (c.ub[t] as number));
-    }
-    return out;
-  });
+  const fromEach = (pick: (x: number, y: number) => number): number[][] =>
+    c.rows.map((r) => {
+      const out = new Array<number>(T + 1).fill(0);
+      for (let t = T - 1; t >= 0; t--) {
+        const a = r.coef[t] as number;
+        out[t] = (out[t + 1] as number) + pick(a * (c.lb[t] as number), a * (c.ub[t] as number));
+      }
+      return out;
+    });
+  const least = fromEach(Math.min);
+  const most = fromEach(Math.max);
   const sums = new Array<number>(c.rows.length).fill(0);
   const current = new Array<number>(T).fill(0);
   const found: number[][] = [];

@@ -685,6 +685,17 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
     return improved;
   };
 
+  /** Teams a, b and c become `na`, `nb` and `nc`, scored `sa`, `sb` and `sc`. */
+  const takeCycle = (a: number, b: number, c: number, na: string[], nb: string[], nc: string[], sa: TeamScore, sb: TeamScore, sc: TeamScore): void => {
+    (teams[a] as Team).ids = na;
+    (teams[b] as Team).ids = nb;
+    (teams[c] as Team).ids = nc;
+    scores[a] = sa;
+    scores[b] = sb;
+    scores[c] = sc;
+    moves++;
+  };
+
   /** p (team a) → team b, q (team b) → team c, r (team c) → team a; all of one sector. */
   const tryCycles = (): boolean => {
     let improved = false;
@@ -715,13 +726,7 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
                 const sc = scoreTeam(nc, ctx);
                 const before = addScores(addScores(scores[a] as TeamScore, scores[b] as TeamScore), scores[c] as TeamScore);
                 if (noLoss(addScores(addScores(sa, sb), sc), before)) {
-                  ta.ids = na;
-                  tb.ids = nb;
-                  tc.ids = nc;
-                  scores[a] = sa;
-                  scores[b] = sb;
-                  scores[c] = sc;
-                  moves++;
+                  takeCycle(a, b, c, na, nb, nc, sa, sb, sc);
                   improved = true;
                 }
               }
@@ -771,13 +776,7 @@ export function improveTeams(teams: Team[], ctx: TeamContext, phases: { lossless
                 const sc = scoreTeam(nc, ctx);
                 const before = addScores(addScores(scores[a] as TeamScore, scores[b] as TeamScore), scores[c] as TeamScore);
                 if (!lexLess(addScores(addScores(sa, sb), sc), before)) continue;
-                ta.ids = na;
-                tb.ids = nb;
-                tc.ids = nc;
-                scores[a] = sa;
-                scores[b] = sb;
-                scores[c] = sc;
-                moves++;
+                takeCycle(a, b, c, na, nb, nc, sa, sb, sc);
                 improved = true;
                 break;
               }
