@@ -120,6 +120,14 @@ describe('allocate --previous: stable reruns', () => {
     expect(stable.previous?.stability.sameGroup ?? 0).toBeGreaterThan((stable.previous?.stability.participantsInBoth ?? 0) / 2);
   });
 
+  it('a 200-seat rerun on unchanged input keeps every decision, its teams numbered like before without the re-assignment (too large)', async () => {
+    const r = await runAllocate({ ...base, files: ['fixtures/golden/programme-200/input/candidates.csv'], config: 'fixtures/programme-200.json', previous: 'fixtures/golden/programme-200/allocation.csv' });
+    const s = AllocateSummarySchema.parse(JSON.parse(r.stdout));
+    expect(s.previous?.equal).toBe(true);
+    expect(s.previous?.stability).toEqual({ participantsInBoth: 200, sameGroup: 200, sameTeam: 200 });
+    expect(s.stages.find((x) => x.stage === 'teams')?.model).toMatch(/not re-assigned to keep the previous teams \(\d+ variables, more than 2000\)/);
+  });
+
   it('no teams proven with fewer catchment matches than other teams of the same participants reach', async () => {
     // Here the kept groups' teams have 4 catchment matches (and 7 RHF matches); the plain run's column model, which
     // holds only sets of teams with the most RHF matches (8), found 3. It must not call those proven, nor report 3

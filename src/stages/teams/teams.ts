@@ -91,6 +91,14 @@ const ASSIGNMENT_MAX_TEAMS = 20;
  */
 const PROOF_BUDGET_MS = 10_000;
 
+/**
+ * `allocate --previous`: the assignment that keeps the previous teams is solved up to this many variables. Measured:
+ * 255 at 40 seats (the sample); 6,582 on a 200-seat cohort, where HiGHS and then YALPS each ran out of the 20 s
+ * deadline (80 s and 2 GB for the run). A size, not a time limit, so the teams never depend on the machine's speed;
+ * beyond it the teams stay as a run without --previous forms them, numbered like the previous ones.
+ */
+const KEEP_PREVIOUS_MAX_VARIABLES = 2_000;
+
 /** For `provenByConstruction` without the pattern model's bound: it then needs a gender mix in every team. */
 const NO_PATTERN = { unmatched: -1, missingGender: -1 };
 
@@ -469,7 +477,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     swaps = improveTeams(teams, ctx);
   }
   if (options.previous !== undefined && solved.values !== null) {
-    const kept = await keepPrevious(teams, persons, ctx, locks.apart, options.seed, options.previous.teamOf, async (am) => {
+    const { kept, tooLarge } = await keepPrevious(teams, persons, ctx, locks.apart, options.seed, options.previous.teamOf, async (am) => {
       modelSizes.push({ label: `${am.model.label} (keeping the previous teams)`, variables: am.model.variables.length, constraints: am.model.constraints.length });
       const r = await options.solve(am.model, canonical(am.levels));
       attempts.push(...r.attempts);
@@ -480,6 +488,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
       teams = kept;
       modelNote += '; previous teams kept by an exact assignment where nothing else gets worse';
     }
+    if (tooLarge !== null) modelNote += `; not re-assigned to keep the previous teams (${tooLarge} variables, more than ${KEEP_PREVIOUS_MAX_VARIABLES}), numbered like them`;
   }
   const current = totalScore(teams, ctx);
   if (current.apart > 0 || current.conflicts > 0 || brokenClusters(teams, clusters) > 0) {
@@ -739,7 +748,8 @@ function keptCount(teams: readonly Team[], previous: ReadonlyMap<string, number>
 /**
  * Stable rerun: re-assign the participants exactly within the teams' region classes, preferring each one's
  * previous team number (below every rule and quality term), twice (the second time with the labels of the first
- * answer). The result replaces the teams only when it is no worse in any term and keeps more in place.
+ * answer). The result replaces the teams only when it is no worse in any term and keeps more in place. An
+ * assignment beyond `KEEP_PREVIOUS_MAX_VARIABLES` is not solved (`tooLarge`: its size).
  */
 async function keepPrevious(
   teams: readonly Team[],
@@ -749,7 +759,7 @@ async function keepPrevious(
   seed: string,
   previous: ReadonlyMap<string, number>,
   solve: (am: AssignmentModel) => Promise<SolveResult>,
-): Promise<Team[] | null> {
+): Promise<{ kept: Team[] | null; tooLarge: number | null }> {
   let best: Team[] | null = null;
   let current: readonly Team[] = teams;
   const before = totalScore(teams, ctx);
@@ -757,6 +767,7 @@ async function keepPrevious(
     const specs = teamSpecs(current, ctx);
     const labels = numberLikePrevious(current.map((t) => t.ids), previous);
     const am = buildAssignmentModel(specs, persons, ctx, apart, seed, 'regions', [], { previous, labels });
+    if (am.model.variables.length > KEEP_PREVIOUS_MAX_VARIABLES) return { kept: best, tooLarge: am.model.variables.length };
     const exact = await solve(am);
     if (exact.status !== 'optimal' || exact.values === null) break;
     const assigned = assignedTeams(specs, am.assign, exact.values, new Set(specs.flatMap((x) => x.fixed)));
@@ -766,7 +777,7 @@ async function keepPrevious(
     best = assigned;
     current = assigned;
   }
-  return best;
+  return { kept: best, tooLarge: null };
 }
 
 /** Kept-together clusters whose members are not all in one team. */
