@@ -195,8 +195,7 @@ export async function computeGroups(participants: readonly Candidate[], programm
       // The tie-break costs can sum to equal totals (two groupings of equal cost): ask for the canonical optimum. A
       // larger model by its compositions, or with its relaxation first (see LARGE_MODEL_VARIABLES).
       const large = gm.model.variables.length > LARGE_MODEL_VARIABLES;
-      const byCompositions = large ? await solveByCompositions(gm, options.seed, options.solve) : null;
-      if (byCompositions !== null) modelSizes.push({ label: byCompositions.label, variables: byCompositions.variables, constraints: byCompositions.constraints });
+      const byCompositions = large ? await solveByCompositions(gm, options.seed, options.solve, allAttempts, modelSizes) : null;
       const solved = byCompositions?.solved ?? (await options.solve(gm.model, { jslpSuits: variant === 'bands' || variant === 'coarse', canonical: { levels: gm.objectiveLevels, then: gm.laterLevels, ...(large ? { relaxation: 'first' as const } : {}) } }));
       allAttempts.push(...solved.attempts);
       lastStatus = solved.status;
@@ -298,18 +297,25 @@ export async function computeGroups(participants: readonly Candidate[], programm
 
 /**
  * The model solved by its compositions (`patterns.ts`), where that applies and proves its canonical optimum; the
- * answer in the type-aggregated model's variables. Null otherwise: the caller solves the type-aggregated model.
+ * answer in the type-aggregated model's variables. Null otherwise: the caller solves the type-aggregated model. The
+ * composition model's size goes to `modelSizes` when it is built, and the attempts of a solve that proved nothing to
+ * `attempts` (those of one that did come with the answer).
  */
 async function solveByCompositions(
   gm: GroupModel,
   seed: string,
   solve: FormGroupsOptions['solve'],
-): Promise<{ solved: SolveResult; label: string; variables: number; constraints: number; compositions: { count: number; lottery: number } } | null> {
+  attempts: SolveResult['attempts'],
+  modelSizes: StageReport['modelSizes'],
+): Promise<{ solved: SolveResult; compositions: { count: number; lottery: number } } | null> {
   const cm = compositionModel(gm, seed);
   if (cm === null) return null;
+  modelSizes.push({ label: cm.model.label, variables: cm.model.variables.length, constraints: cm.model.constraints.length });
   const r = await solve(cm.model, { jslpSuits: cm.laterLevels.length === 0, canonical: { levels: cm.objectiveLevels, then: cm.laterLevels } });
-  if (r.status !== 'optimal' || r.values === null || r.canonical !== true) return null;
-  const size = { label: cm.model.label, variables: cm.model.variables.length, constraints: cm.model.constraints.length };
+  if (r.status !== 'optimal' || r.values === null || r.canonical !== true) {
+    attempts.push(...r.attempts);
+    return null;
+  }
   const values = cm.expand(r.values);
   const lottery = cm.lottery(r.values);
   // The objective as the type-aggregated model weighs it, its lottery (when in the objective) the compositions' one.
@@ -318,7 +324,7 @@ async function solveByCompositions(
     gm.model.variables.reduce((sum, v, j) => sum + v.cost * (values[j] as number), gm.model.offset ?? 0) -
     tiebreak.reduce((sum, [j, a]) => sum + a * (values[j] as number), 0) +
     (tiebreak.length > 0 ? lottery : 0);
-  return { solved: { ...r, values, objective, bound: objective, gap: 0 }, ...size, compositions: { count: cm.compositions, lottery } };
+  return { solved: { ...r, values, objective, bound: objective, gap: 0 }, compositions: { count: cm.compositions, lottery } };
 }
 
 function orgSetsFor(individuals: ReadonlySet<string>, fixed: ReadonlyMap<string, number>, orgMembers: ReadonlyMap<string, string[]>, G: number): OrgSet[] {
