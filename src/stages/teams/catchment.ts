@@ -154,7 +154,8 @@ export function buildCatchmentTeams(persons: readonly Person[], plan: ShapePlan,
     if (slot.kind === 'catchment') catchment.push([v, -1]);
     if (slot.kind !== 'rest') region.push([v, -1]);
     const women = slot.women?.reduce((a, w) => a + w, 0);
-    const oneGender = women !== undefined && (women === 0 || women === seatKinds(slot, plan).reduce((a, k) => a + k.seats, 0));
+    const [a, b] = shapeOf(plan, slot.shape);
+    const oneGender = women !== undefined && (women === 0 || women === a + b);
     if (oneGender) single.push([v, 1]);
     lottery.push([v, tb]);
     (built.model.variables[v] as Variable).cost = (slot.kind === 'catchment' ? -wCatchment : 0) + (slot.kind === 'rest' ? 0 : -wRegion) + (oneGender ? wGender : 0) + tb * wTie;
@@ -242,7 +243,8 @@ function buildModel(persons: readonly Person[], plan: ShapePlan, construct: bool
   const addSlot = (base: CatchmentSlot, variable: Omit<Variable, 'name'>, prefix: string, rowsOf: (v: number) => void): boolean => {
     const teams = counts.get(slotKey(base));
     if (genders && teams === undefined) return true;
-    const own = genders ? (rows.set(`teams_${slotKey(base)}`, { name: `teams_${rows.size}`, terms: [], lo: teams, hi: teams }).get(`teams_${slotKey(base)}`) as { terms: Array<[number, number]> }) : null;
+    const own = teams === undefined ? null : (row(`teams_${slotKey(base)}`, teams) as { terms: Array<[number, number]>; lo?: number });
+    if (own !== null) own.lo = teams;
     for (const women of genders ? womenSplits(seatKinds(base, plan)) : [undefined]) {
       if (variables.length >= MAX_COMBINATIONS) return false;
       const slot: CatchmentSlot = women === undefined ? base : { ...base, women };
@@ -470,15 +472,12 @@ function shapeOf(plan: ShapePlan, si: number): readonly [number, number] {
   return (plan.counts[si] as { shape: readonly [number, number] }).shape;
 }
 
-/** The classes a member is counted in for the gender rows: its sector, its sector in its RHF, its trust or catchment area there. */
+/** The classes a member is counted in for the gender rows: those of a seat of its own kind in its RHF (`kindClasses`). */
 function classesOf(p: Person): string[] {
-  const own = [p.sector, `${p.sector}|${p.region}`];
-  if (p.sector === 'spesialist') own.push(`${p.sector}|${p.region}|${coverOf(p)}`);
-  else if (p.trust !== null) own.push(`${p.sector}|${p.region}|${p.trust}`);
-  return own;
+  return kindClasses({ sector: p.sector, of: p.sector === 'spesialist' ? coverOf(p) : p.trust, seats: 1 }, p.region);
 }
 
-/** The classes a seat kind's members come from (`classesOf`): its sector, and in an RHF's template that RHF and its trust or area. */
+/** The classes a seat kind's members come from: its sector, and in an RHF's template that RHF and its trust or area. */
 function kindClasses(k: SeatKind, region: Region | null): string[] {
   if (region === null) return [k.sector];
   return k.of === null ? [k.sector, `${k.sector}|${region}`] : [k.sector, `${k.sector}|${region}`, `${k.sector}|${region}|${k.of}`];

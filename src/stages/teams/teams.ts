@@ -284,7 +284,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     blind !== null && blind.score.missingGender > 0 && provenByConstruction({ ...blind.score, missingGender: 0 }, blind.most, T, NO_PATTERN)
       ? await constructTeams(persons, plan, clusters, ctx, options, attempts, modelSizes, { slots: blind.ctm.slots, values: blind.answer.values ?? [] })
       : null;
-  const constructed = gendered !== null && blind !== null && lexBetter(gendered.score, blind.score) ? { ...gendered, most: blind.most } : blind;
+  const constructed = gendered !== null && blind !== null && lexBetter(gendered.score, blind.score) ? gendered : blind;
   const alone = constructed !== null && provenByConstruction(constructed.score, constructed.most, T, NO_PATTERN);
   // Otherwise, where the construction came first, the pattern model's value is all it needs: its canonical optimum is
   // solved only for the fill when the constructed teams miss a bound (measured on a 200-seat cohort: the value 118-120
