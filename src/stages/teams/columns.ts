@@ -154,6 +154,26 @@ export function buildColumnModel(
     if (!add(0, sector(pool, 'kommune'), sector(pool, 'spesialist'), (team) => regionMatch(team) === null)) return null;
   }
 
+  const cm = columnModelOf(persons, plan, teams, complete ? null : matched, catchmentTarget, groupOf, seed, previousTeamOf);
+  return cm === null ? null : { ...cm, complete };
+}
+
+/**
+ * The column model over the given teams (each with its shape's index in `plan`): every participant in exactly one
+ * chosen team, as many teams of each shape as the plan has. `matched`: hold the RHF-matched teams at this many by a
+ * row (the columns rest on `spare`), or null for the region level in the objective; `catchmentTarget` as in
+ * `buildColumnModel`.
+ */
+export function columnModelOf(
+  persons: readonly Person[],
+  plan: ShapePlan,
+  teams: ReadonlyArray<{ members: readonly Person[]; shape: number }>,
+  matched: number | null,
+  catchmentTarget: number | null,
+  groupOf: (id: string) => number | undefined,
+  seed: string,
+  previousTeamOf?: ReadonlyMap<string, number>,
+): ColumnModel | null {
   const T = plan.counts.reduce((a, c) => a + c.teams, 0);
   const n = Math.max(...plan.counts.map((c) => c.shape[0] + c.shape[1]));
   const maxPairs = (n * (n - 1)) / 2;
@@ -165,7 +185,7 @@ export function buildColumnModel(
   // columns rest on `spare` (every best set of teams has that many RHF-matched teams), while with every possible team
   // a column it stays in the objective (a small cohort's most catchment matches may cost an RHF match).
   const catchmentRow = catchmentTarget !== null;
-  const regionRow = !complete;
+  const regionRow = matched !== null;
   const inObjective = [!catchmentRow, !regionRow, true, true, true, true];
   const [wTie, wKeep, wGender, wPairs, wRegion, wCatchment] = lexWeights([span * T, keep, T, maxPairs * T, regionRow ? 0 : T, catchmentRow ? 0 : T]) as [number, number, number, number, number, number];
   const levels = [wCatchment, wRegion, wPairs, wGender, wKeep, wTie].map((weight) => ({ terms: [] as Array<[number, number]>, weight, step: 1 }));
@@ -200,8 +220,8 @@ export function buildColumnModel(
     if (plan.counts.length > 1) constraints.push({ name: `shape_${si}`, terms: teams.flatMap((t, v) => (t.shape === si ? [[v, 1] as [number, number]] : [])), lo: c.teams, hi: c.teams });
   });
   if (catchmentRow) constraints.push({ name: 'catchment_target', terms: levels[0]?.terms ?? [], hi: T - catchmentTarget });
-  if (regionRow) constraints.push({ name: 'region_optimum', terms: levels[1]?.terms ?? [], hi: T - matched });
-  return { model: { label: 'teams-columns', variables, constraints }, levels: levels.filter((_, l) => inObjective[l] === true), columns: teams.map((t) => t.members.map((p) => p.id)), complete };
+  if (matched !== null) constraints.push({ name: 'region_optimum', terms: levels[1]?.terms ?? [], hi: T - matched });
+  return { model: { label: 'teams-columns', variables, constraints }, levels: levels.filter((_, l) => inObjective[l] === true), columns: teams.map((t) => t.members.map((p) => p.id)) };
 }
 
 /**

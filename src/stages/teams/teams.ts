@@ -75,7 +75,8 @@ import type { Candidate, Sector } from '../../domain/types.js';
 import { numberLikePrevious, type PreviousPlacement } from '../stable.js';
 import { keepPreviousTeams } from './keep.js';
 import { buildCatchmentBound, buildCatchmentTeams, catchmentTeams, provenByConstruction, type CatchmentTeamsModel, type GenderSplit } from './catchment.js';
-import { buildColumnModel, columnCount, provenByBound, type ColumnModel } from './columns.js';
+import { buildColumnModel, columnCount, columnModelOf, provenByBound, type ColumnModel } from './columns.js';
+import { partitionBound } from './partition.js';
 
 /** Every team model asks for the canonical optimum, so the teams never depend on which solver answered. */
 /**
@@ -98,6 +99,15 @@ const PROOF_BUDGET_MS = 10_000;
  * beyond it the teams stay as a run without --previous forms them, numbered like the previous ones.
  */
 const KEEP_PREVIOUS_MAX_VARIABLES = 2_000;
+
+/**
+ * Most teams in the column model over the teams that can reach the relaxation's bound over every possible team (a
+ * size, never a time). Measured on generated 40-seat cohorts: 874 teams, 81 ms for HiGHS's search.
+ */
+const REACHED_MAX_COLUMNS = 5_000;
+
+/** Rounding allowed in a bound computed in floating point from integral costs (`partition.ts`). */
+const BOUND_TOLERANCE = 1e-6;
 
 /** For `provenByConstruction` without the pattern model's bound: it then needs a gender mix in every team. */
 const NO_PATTERN = { unmatched: -1, missingGender: -1 };
@@ -192,7 +202,19 @@ function prepareColumns(columns: number, persons: number, solve: Solve): void {
 }
 
 /** Form the project teams for participants already in workshop groups (not yet checked: see the module comment). */
-export async function computeTeams(participants: readonly Candidate[], groupsResult: GroupsResult, programme: Programme, options: FormTeamsOptions): Promise<TeamsResult> {
+export async function computeTeams(participants: readonly Candidate[], groupsResult: GroupsResult, programme: Programme, handed: FormTeamsOptions): Promise<TeamsResult> {
+  // Whether a solve ended without its answer for the time limit (its result, not a first try that a later solver
+  // made good): which teams a run ends with then depends on the machine's speed.
+  let cut = false;
+  const solve: Solve = Object.assign(
+    async (model: LinearModel, hints?: ModelHints): Promise<SolveResult> => {
+      const r = await handed.solve(model, hints);
+      if (r.status === 'timed_out' || (r.values !== null && r.canonical === false)) cut = true;
+      return r;
+    },
+    handed.solve.prepare === undefined ? {} : { prepare: handed.solve.prepare },
+  );
+  const options: FormTeamsOptions = { ...handed, solve };
   const persons = personsById(participants);
   for (let i = 1; i < persons.length; i++) {
     if ((persons[i] as Person).id === (persons[i - 1] as Person).id) throw new InternalError('E_TEAMS_DUPLICATE_ID', `participant id ${(persons[i] as Person).id} appears twice`);
@@ -530,42 +552,48 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
 
   if (options.previous !== undefined) swaps += keepPreviousTeams(teams, ctx, options.previous.teamOf);
 
-  // Canonical numbering by smallest member id; with --previous, the numbers that keep the most members in place.
-  const ordered = teams.map((t) => sortedIds(t.ids)).sort((a, b) => compareCodeUnits(a[0] ?? '', b[0] ?? ''));
-  const labels = options.previous === undefined ? ordered.map((_, i) => i + 1) : numberLikePrevious(ordered, options.previous.teamOf);
-  const projectTeams: ProjectTeam[] = ordered.map((ids, i) => ({ number: labels[i] as number, memberIds: ids })).sort((a, b) => a.number - b.number);
-  // Null prototype: an id such as `__proto__` or `toString` is a key like any other.
-  const teamOf = Object.create(null) as Record<string, number>;
-  const numberOf = new Map<string, number>();
-  for (const t of projectTeams) for (const id of t.memberIds) numberOf.set(id, t.number);
-  for (const p of persons) teamOf[p.id] = numberOf.get(p.id) as number;
-
-  const quality = teamQualityRows(projectTeams, (id) => byId.get(id) as Person, (id) => groupsResult.groupOf[id]);
-  const scores = projectTeams.map((t) => scoreTeam(t.memberIds, ctx));
-  const total = {
-    apart: scores.reduce((a, s) => a + s.apart, 0),
-    conflicts: scores.reduce((a, s) => a + s.conflicts, 0),
-    notCatchment: scores.reduce((a, s) => a + s.notCatchment, 0),
-    unmatched: scores.reduce((a, s) => a + s.unmatched, 0),
-    same: scores.reduce((a, s) => a + s.sameGroupPairs, 0),
-    missing: scores.reduce((a, s) => a + s.missingGender, 0),
-  };
-  const maxPairs = projectTeams.reduce((a, t) => a + (t.memberIds.length * (t.memberIds.length - 1)) / 2, 0);
+  // The report's weights: pairs within teams of the plan's shapes (the same for every set of teams of the plan).
+  const maxPairs = teams.reduce((a, t) => a + (t.ids.length * (t.ids.length - 1)) / 2, 0);
   const [wGender, wPairs, wRegion, wCatchment, wConflict, wApart] = lexWeights([T, maxPairs, T, T, maxPairs, maxPairs]) as [number, number, number, number, number, number];
-  const terms: ObjectiveTerm[] = [
-    { name: 'kept_apart_pairs', description: 'pairs to be kept apart that share a team (a lock: 0 unless impossible)', value: total.apart, weight: wApart },
-    { name: 'organisation_clashes', description: 'pairs in one team from the same organisation (hard: 0 where the cohort allows)', value: total.conflicts, weight: wConflict },
-    {
-      name: 'teams_not_catchment_matched',
-      description: "teams not region-matched, or with a municipal member whose municipality lies outside every specialist member's trust's catchment area",
-      value: total.notCatchment,
-      weight: wCatchment,
-    },
-    { name: 'teams_not_region_matched', description: 'teams whose members do not all belong to one RHF', value: total.unmatched, weight: wRegion },
-    { name: 'same_group_pairs', description: 'pairs of team members from the same workshop group', value: total.same, weight: wPairs },
-    { name: 'teams_missing_a_gender', description: 'teams without both a woman and a man', value: total.missing, weight: wGender },
-  ];
-  const objective = terms.reduce((a, t) => a + t.value * t.weight, 0);
+  /** The teams as the result has them: numbered, with their quality rows, totals and the report's terms. */
+  const summarise = (final: readonly Team[]) => {
+    // Canonical numbering by smallest member id; with --previous, the numbers that keep the most members in place.
+    const ordered = final.map((t) => sortedIds(t.ids)).sort((a, b) => compareCodeUnits(a[0] ?? '', b[0] ?? ''));
+    const labels = options.previous === undefined ? ordered.map((_, i) => i + 1) : numberLikePrevious(ordered, options.previous.teamOf);
+    const projectTeams: ProjectTeam[] = ordered.map((ids, i) => ({ number: labels[i] as number, memberIds: ids })).sort((a, b) => a.number - b.number);
+    // Null prototype: an id such as `__proto__` or `toString` is a key like any other.
+    const teamOf = Object.create(null) as Record<string, number>;
+    const numberOf = new Map<string, number>();
+    for (const t of projectTeams) for (const id of t.memberIds) numberOf.set(id, t.number);
+    for (const p of persons) teamOf[p.id] = numberOf.get(p.id) as number;
+
+    const quality = teamQualityRows(projectTeams, (id) => byId.get(id) as Person, (id) => groupsResult.groupOf[id]);
+    const scores = projectTeams.map((t) => scoreTeam(t.memberIds, ctx));
+    const total = {
+      apart: scores.reduce((a, s) => a + s.apart, 0),
+      conflicts: scores.reduce((a, s) => a + s.conflicts, 0),
+      notCatchment: scores.reduce((a, s) => a + s.notCatchment, 0),
+      unmatched: scores.reduce((a, s) => a + s.unmatched, 0),
+      same: scores.reduce((a, s) => a + s.sameGroupPairs, 0),
+      missing: scores.reduce((a, s) => a + s.missingGender, 0),
+    };
+    const terms: ObjectiveTerm[] = [
+      { name: 'kept_apart_pairs', description: 'pairs to be kept apart that share a team (a lock: 0 unless impossible)', value: total.apart, weight: wApart },
+      { name: 'organisation_clashes', description: 'pairs in one team from the same organisation (hard: 0 where the cohort allows)', value: total.conflicts, weight: wConflict },
+      {
+        name: 'teams_not_catchment_matched',
+        description: "teams not region-matched, or with a municipal member whose municipality lies outside every specialist member's trust's catchment area",
+        value: total.notCatchment,
+        weight: wCatchment,
+      },
+      { name: 'teams_not_region_matched', description: 'teams whose members do not all belong to one RHF', value: total.unmatched, weight: wRegion },
+      { name: 'same_group_pairs', description: 'pairs of team members from the same workshop group', value: total.same, weight: wPairs },
+      { name: 'teams_missing_a_gender', description: 'teams without both a woman and a man', value: total.missing, weight: wGender },
+    ];
+    const objective = terms.reduce((a, t) => a + t.value * t.weight, 0);
+    return { projectTeams, teamOf, quality, total, terms, objective };
+  };
+  let { projectTeams, teamOf, quality, total, terms, objective } = summarise(teams);
 
   // The bound in these units: the catchment bound above the pattern model's answer (its region and gender terms;
   // clashes and pairs ≥ 0). Each level's bound holds for every valid set of teams, and a level's weight exceeds
@@ -599,7 +627,64 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     match.regionMatched.best = match.regionMatched.count;
     modelNote += "; proven as good as any set of teams by the catchment construction's optimum";
   }
-  const proven = solved.status === 'optimal' && catchmentBest !== null && bound !== null && objective === bound;
+  let proven = solved.status === 'optimal' && catchmentBest !== null && bound !== null && objective === bound;
+  let replaced = false;
+  // Only where no solve was cut short by the time limit: the teams are then those of any run with more time, and
+  // proving them changes no answer a faster machine would give.
+  if (!proven && !cut && total.apart === 0 && total.conflicts === 0) {
+    // The linear relaxation over every possible team (`partition.ts`), workshop-group term included: where it leaves
+    // less than one unit of the lowest level below the teams' objective, no set of teams is better.
+    const weighted = (x: TeamScore): number => x.apart * wApart + x.conflicts * wConflict + x.notCatchment * wCatchment + x.unmatched * wRegion + x.sameGroupPairs * wPairs + x.missingGender * wGender;
+    const pb = await partitionBound(persons, plan, ctx, weighted, projectTeams.map((t) => t.memberIds), objective - 1 + BOUND_TOLERANCE, options.solve);
+    if (pb !== null) {
+      modelSizes.push({ label: `teams-partition-bound (value only; ${pb.columns} possible teams priced, ${pb.rounds} round${pb.rounds === 1 ? '' : 's'})`, variables: pb.variables, constraints: pb.constraints });
+      attempts.push(...pb.attempts);
+      const floor = Math.ceil(pb.bound - BOUND_TOLERANCE);
+      // −Infinity when no solve gave row prices: no bound.
+      if (floor >= objective) {
+        proven = true;
+        modelNote += '; proven as good as any set of teams by the linear relaxation over every possible team';
+      } else if (Number.isFinite(floor)) {
+        bound = Math.max(bound ?? floor, floor);
+        // Every set of teams that costs at most a target is made of the few possible teams `within` lists, so the
+        // column model over them has, where its optimum costs no more than the target, the best of all sets of teams
+        // as its canonical optimum (its lottery is each team's own, whichever teams are columns); where it costs more,
+        // or is infeasible, no set of teams costs that little. Targets: the relaxation's bound (usually reached: few
+        // teams), then one unit below the teams' objective (every better set). Not with kept-together wishes or
+        // --previous, which the columns do not hold.
+        const targets = clusters.length === 0 && options.previous === undefined ? [...new Set([floor, objective - 1])] : [];
+        for (const target of targets) {
+          const reached = pb.within(target - pb.bound, REACHED_MAX_COLUMNS);
+          const cm = reached === null ? null : columnModelOf(persons, plan, reached, null, null, ctx.groupOf, options.seed);
+          if (cm === null) break;
+          modelSizes.push({ label: `${cm.model.label} (the teams of every set of teams costing at most ${target})`, variables: cm.model.variables.length, constraints: cm.model.constraints.length });
+          const r = await options.solve(cm.model, { canonical: { levels: cm.levels, relaxation: 'first' }, jslpSuits: false, budgetMs: PROOF_BUDGET_MS });
+          attempts.push(...r.attempts);
+          const chosen = r.status === 'optimal' && r.values !== null && r.canonical === true ? summarise(chosenTeams(cm.columns, r.values)) : null;
+          if (chosen !== null && chosen.objective <= target) {
+            ({ projectTeams, teamOf, quality, total, terms, objective } = chosen);
+            proven = true;
+            replaced = true;
+            modelNote += '; replaced by the best set of teams over every possible team (the column model over the teams that can be in a set as good)';
+            break;
+          }
+          if (r.status !== 'infeasible' && chosen === null) break;
+          // No set of teams costs this little.
+          if (target >= objective - 1) {
+            proven = true;
+            modelNote += '; proven as good as any set of teams by the column model over the teams that can be in a better set';
+            break;
+          }
+          bound = Math.max(bound, target + 1);
+        }
+      }
+      if (proven) {
+        bound = objective;
+        match.catchmentMatched = { count: T - total.notCatchment, best: T - total.notCatchment };
+        match.regionMatched = { count: T - total.unmatched, best: T - total.unmatched };
+      }
+    }
+  }
   const orgPairs = quality.flatMap((q) => q.organisationClashes);
   if (orgPairs.length > 0) {
     relaxations.push({ code: 'team_org_clash', reason: 'colleagues from one organisation share a team: no set of teams of these shapes keeps them apart together with the locks', ids: sortedIds(new Set(orgPairs.flat())) });
@@ -611,7 +696,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   }
   const report: StageReport = {
     stage: 'teams',
-    model: `${modelNote}${clusters.length > 0 ? `, ${clusters.length} kept-together group${clusters.length === 1 ? '' : 's'}` : ''}${early?.proof !== undefined ? '' : `; ${swaps} improving swap${swaps === 1 ? '' : 's'} after the fill`}${notCanonical ? NOT_CANONICAL_NOTE : ''}`,
+    model: `${modelNote}${clusters.length > 0 ? `, ${clusters.length} kept-together group${clusters.length === 1 ? '' : 's'}` : ''}${early?.proof !== undefined || replaced ? '' : `; ${swaps} improving swap${swaps === 1 ? '' : 's'} after the fill`}${notCanonical ? NOT_CANONICAL_NOTE : ''}`,
     status: proven ? 'optimal' : solved.values === null ? 'error' : 'feasible',
     solverStatus: solved.status,
     solver: solved.solver,

@@ -1,0 +1,248 @@
+/**
+ * A lower bound on the project teams' objective over EVERY valid set of teams, workshop-group term included: the
+ * linear relaxation of the set partition whose columns are all possible teams of the plan's shapes (one binary per
+ * team, every participant in exactly one, as many teams of each shape as the plan has), each column costing its
+ * team's levels in the weights of the stage's report. Too many columns to hand a solver at once (35,156 for a
+ * generated 40-seat cohort of 20 + 20), so it is solved by column generation: a restricted model starts from the
+ * stage's own teams (a feasible partition), its row duals price every possible team here, in JavaScript, and the
+ * teams that price below zero join it, until none does.
+ *
+ * The bound is never the solver's number. For any row prices π and any valid set of teams x with n_s teams of
+ * shape s,
+ *
+ *     cost(x) = Σ_i π_i + Σ_{t ∈ x} (cost_t − Σ_{i ∈ t} π_i)  ≥  Σ_i π_i + Σ_s (the n_s least reduced costs of shape s),
+ *
+ * so the right-hand side, computed here over every column, bounds every set of teams whatever π the solver returned
+ * (Lagrangian relaxation with the shape counts kept); at the column generation's end it equals the relaxation's
+ * optimum. Set partitions' relaxations are usually tight: where it exceeds the teams' objective less one unit of the
+ * lowest level, no set of teams is better (the objective is integral).
+ *
+ * Teams with colleagues or a kept-apart pair are not columns: the caller asks only for teams without either, and every
+ * set of teams with one costs more than all the levels below (`lexWeights`). Kept-together wishes are not columns'
+ * business either: leaving a rule out widens the sets bounded, so the bound stays valid.
+ */
+import type { Solve, LinearModel } from '../../solver/types.js';
+import type { Person } from '../common.js';
+import { scoreTeam, type ShapePlan, type TeamContext, type TeamScore } from './model.js';
+
+/** Beyond this many possible teams no bound is computed (a 40-seat cohort of 20 + 20 has about 36,000; 200 seats, 24 million). */
+const PARTITION_MAX_COLUMNS = 250_000;
+/** Rounds of column generation at most: a count, never a time, so that the proof does not depend on the machine. */
+const MAX_ROUNDS = 60;
+/** Columns that join the restricted model per round at most (the least reduced costs). */
+const JOIN_PER_ROUND = 100;
+/** Relative rounding allowed in sums of row prices (floating point), where a team is kept for `within`. */
+const BOUND_SLACK = 1e-9;
+/** Reduced costs below −PRICE_TOLERANCE × (1 + |cost|) join; the bound itself needs no tolerance. */
+const PRICE_TOLERANCE = 1e-9;
+
+interface ShapeColumns {
+  teams: number;
+  kommune: number[][];
+  spesialist: number[][];
+  /** Cost of column (a, b) at a · spesialist.length + b: the team of kommune[a] and spesialist[b]; Infinity when not a column. */
+  cost: Float64Array;
+}
+
+export interface PartitionBound {
+  /** A lower bound on the cost of every valid set of teams without colleagues or kept-apart pairs; −Infinity when no solve gave row prices. */
+  bound: number;
+  /** Possible teams priced. */
+  columns: number;
+  /** Rounds of column generation, and the restricted model's size at the end. */
+  rounds: number;
+  variables: number;
+  constraints: number;
+  attempts: Awaited<ReturnType<Solve>>['attempts'];
+  /**
+   * Every possible team that can be in a set of teams costing at most `bound + slack` (in shape, then combination
+   * order), or null when there are more than `max` or no prices: a team whose reduced cost at the last row prices exceeds
+   * slack plus the largest of its shape's least reduced costs in the bound cannot (see `partitionBound`).
+   */
+  within: (slack: number, max: number) => Array<{ members: Person[]; shape: number }> | null;
+}
+
+/** Index combinations of `n` things taken `k` at a time, in lexicographic order. */
+function combinations(n: number, k: number): number[][] {
+  const out: number[][] = [];
+  const acc: number[] = [];
+  const rec = (start: number): void => {
+    if (acc.length === k) {
+      out.push([...acc]);
+      return;
+    }
+    for (let i = start; i <= n - (k - acc.length); i++) {
+      acc.push(i);
+      rec(i + 1);
+      acc.pop();
+    }
+  };
+  rec(0);
+  return out;
+}
+
+/** Every possible team of each shape with its cost, or null when there are more than `maxColumns`. */
+function shapeColumns(persons: readonly Person[], plan: ShapePlan, ctx: TeamContext, cost: (s: TeamScore) => number, maxColumns: number): { kommune: number[]; spesialist: number[]; shapes: ShapeColumns[] } | null {
+  const kommune = persons.flatMap((p, i) => (p.sector === 'kommune' ? [i] : []));
+  const spesialist = persons.flatMap((p, i) => (p.sector === 'spesialist' ? [i] : []));
+  const choose = (n: number, k: number): number => {
+    let c = 1;
+    for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+    return Math.round(c);
+  };
+  const total = plan.counts.reduce((a, c) => a + choose(kommune.length, c.shape[0]) * choose(spesialist.length, c.shape[1]), 0);
+  if (total > maxColumns) return null;
+  const clash = (ids: readonly number[]): boolean => ids.some((a, i) => ids.slice(i + 1).some((b) => ctx.conflict(persons[a] as Person, persons[b] as Person)));
+  const shapes = plan.counts.map(({ shape: [k, s], teams }) => {
+    const kk = combinations(kommune.length, k).map((c) => c.map((i) => kommune[i] as number)).filter((c) => !clash(c));
+    const ss = combinations(spesialist.length, s).map((c) => c.map((i) => spesialist[i] as number)).filter((c) => !clash(c));
+    const costs = new Float64Array(kk.length * ss.length);
+    kk.forEach((a, x) => {
+      ss.forEach((b, y) => {
+        const members = [...a, ...b];
+        costs[x * ss.length + y] = clash(members) ? Infinity : cost(scoreTeam(members.map((i) => (persons[i] as Person).id), ctx));
+      });
+    });
+    return { teams, kommune: kk, spesialist: ss, cost: costs };
+  });
+  return { kommune, spesialist, shapes };
+}
+
+/**
+ * The bound (see the module comment), or null when the cohort has too many possible teams or `start` is not a set of
+ * columns covering everyone once (then nothing is solved). `start`: the stage's teams (member ids). Stops early
+ * once the bound exceeds `enough`.
+ */
+export async function partitionBound(
+  persons: readonly Person[],
+  plan: ShapePlan,
+  ctx: TeamContext,
+  cost: (s: TeamScore) => number,
+  start: ReadonlyArray<readonly string[]>,
+  enough: number,
+  solve: Solve,
+  maxColumns = PARTITION_MAX_COLUMNS,
+): Promise<PartitionBound | null> {
+  const all = shapeColumns(persons, plan, ctx, cost, maxColumns);
+  if (all === null) return null;
+  const index = new Map(persons.map((p, i) => [p.id, i]));
+  /** A column as [shape, kommune combination, spesialist combination]; keyed `shape:a:b`. */
+  const key = (s: number, a: number, b: number): string => `${s}:${a}:${b}`;
+  const chosen = new Map<string, [number, number, number]>();
+  const combinationIndex = all.shapes.map((sh) => ({
+    kommune: new Map(sh.kommune.map((c, a) => [c.join(','), a])),
+    spesialist: new Map(sh.spesialist.map((c, b) => [c.join(','), b])),
+  }));
+  for (const team of start) {
+    const members = team.map((id) => index.get(id));
+    if (members.some((i) => i === undefined)) return null;
+    const k = (members as number[]).filter((i) => (persons[i] as Person).sector === 'kommune').sort((x, y) => x - y);
+    const s = (members as number[]).filter((i) => (persons[i] as Person).sector === 'spesialist').sort((x, y) => x - y);
+    const si = plan.counts.findIndex((c) => c.shape[0] === k.length && c.shape[1] === s.length);
+    const a = combinationIndex[si]?.kommune.get(k.join(','));
+    const b = combinationIndex[si]?.spesialist.get(s.join(','));
+    if (a === undefined || b === undefined || !Number.isFinite((all.shapes[si] as ShapeColumns).cost[a * (all.shapes[si] as ShapeColumns).spesialist.length + b])) return null;
+    chosen.set(key(si, a, b), [si, a, b]);
+  }
+  const covered = new Array<number>(persons.length).fill(0);
+  for (const [si, a, b] of chosen.values()) {
+    const sh = all.shapes[si] as ShapeColumns;
+    for (const i of [...(sh.kommune[a] as number[]), ...(sh.spesialist[b] as number[])]) covered[i] = (covered[i] as number) + 1;
+  }
+  if (covered.some((c) => c !== 1)) return null;
+
+  const attempts: PartitionBound['attempts'] = [];
+  let bound = -Infinity;
+  /** The row prices of the best bound, and the largest reduced cost each shape adds to it. */
+  let best: { pi: number[]; largest: number[] } | null = null;
+  let rounds = 0;
+  let last: LinearModel | null = null;
+  const columnCount = all.shapes.reduce((n, sh) => n + sh.cost.length, 0);
+  while (rounds < MAX_ROUNDS) {
+    rounds++;
+    const list = [...chosen.values()];
+    const once: Array<Array<[number, number]>> = persons.map(() => []);
+    const ofShape: Array<Array<[number, number]>> = plan.counts.map(() => []);
+    const variables = list.map(([si, a, b], v) => {
+      const sh = all.shapes[si] as ShapeColumns;
+      for (const i of [...(sh.kommune[a] as number[]), ...(sh.spesialist[b] as number[])]) once[i]?.push([v, 1]);
+      ofShape[si]?.push([v, 1]);
+      return { name: `t_${v}`, cost: sh.cost[a * sh.spesialist.length + b] as number, lb: 0, ub: 1 };
+    });
+    const model: LinearModel = {
+      label: 'teams-partition-bound',
+      variables,
+      constraints: [
+        ...once.map((terms, i) => ({ name: `once_${i}`, terms, lo: 1, hi: 1 })),
+        // One shape: its count is implied by the rows above.
+        ...(plan.counts.length > 1 ? plan.counts.map((c, si) => ({ name: `shape_${si}`, terms: ofShape[si] ?? [], lo: c.teams, hi: c.teams })) : []),
+      ],
+    };
+    last = model;
+    const r = await solve(model, { jslpSuits: false });
+    attempts.push(...r.attempts);
+    const duals = r.rowDuals;
+    if (r.status !== 'optimal' || duals === undefined) break;
+    const pi = duals.slice(0, persons.length);
+    // The bound at these prices, and the columns that price below zero.
+    let value = pi.reduce((x, y) => x + y, 0);
+    const largest: number[] = [];
+    const joining: Array<[number, string, [number, number, number]]> = [];
+    all.shapes.forEach((sh, si) => {
+      const piK = sh.kommune.map((c) => c.reduce((x, i) => x + (pi[i] as number), 0));
+      const piS = sh.spesialist.map((c) => c.reduce((x, i) => x + (pi[i] as number), 0));
+      const least: number[] = [];
+      for (let a = 0; a < sh.kommune.length; a++) {
+        for (let b = 0; b < sh.spesialist.length; b++) {
+          const c = sh.cost[a * sh.spesialist.length + b] as number;
+          if (c === Infinity) continue;
+          const rc = c - (piK[a] as number) - (piS[b] as number);
+          if (least.length < sh.teams || rc < (least[least.length - 1] as number)) {
+            let at = least.length < sh.teams ? least.length : least.length - 1;
+            if (least.length < sh.teams) least.push(rc);
+            while (at > 0 && (least[at - 1] as number) > rc) {
+              least[at] = least[at - 1] as number;
+              at--;
+            }
+            least[at] = rc;
+          }
+          if (rc < -PRICE_TOLERANCE * (1 + Math.abs(c)) && !chosen.has(key(si, a, b))) joining.push([rc, key(si, a, b), [si, a, b]]);
+        }
+      }
+      value += least.length < sh.teams ? Infinity : least.reduce((x, y) => x + y, 0);
+      largest.push(least[least.length - 1] ?? 0);
+    });
+    if (value > bound) {
+      bound = value;
+      best = { pi, largest };
+    }
+    if (bound > enough || joining.length === 0) break;
+    joining.sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : 1));
+    for (const [, k, col] of joining.slice(0, JOIN_PER_ROUND)) chosen.set(k, col);
+  }
+  if (last === null) return null;
+  const prices = best;
+  // A set x with n_s teams of shape s costs Σπ + Σ_{t ∈ x} rc_t; the teams of x other than j add at least the
+  // n_s − 1 least reduced costs of j's shape and the n_s' least of every other shape, so rc_j ≤ cost(x) − bound +
+  // (the n_s-th least of j's shape).
+  const within = (slack: number, max: number): Array<{ members: Person[]; shape: number }> | null => {
+    if (prices === null) return null;
+    const { pi, largest } = prices;
+    const out: Array<{ members: Person[]; shape: number }> = [];
+    for (const [si, sh] of all.shapes.entries()) {
+      const limit = slack + (largest[si] as number) + BOUND_SLACK * (1 + Math.abs(bound));
+      const piK = sh.kommune.map((c) => c.reduce((x, i) => x + (pi[i] as number), 0));
+      const piS = sh.spesialist.map((c) => c.reduce((x, i) => x + (pi[i] as number), 0));
+      for (let a = 0; a < sh.kommune.length; a++) {
+        for (let b = 0; b < sh.spesialist.length; b++) {
+          const c = sh.cost[a * sh.spesialist.length + b] as number;
+          if (c === Infinity || c - (piK[a] as number) - (piS[b] as number) > limit) continue;
+          if (out.length === max) return null;
+          out.push({ members: [...(sh.kommune[a] as number[]), ...(sh.spesialist[b] as number[])].map((i) => persons[i] as Person), shape: si });
+        }
+      }
+    }
+    return out;
+  };
+  return { bound, columns: columnCount, rounds, variables: last.variables.length, constraints: last.constraints.length, attempts, within };
+}
