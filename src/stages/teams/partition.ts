@@ -4,8 +4,8 @@
  * team, every participant in exactly one, as many teams of each shape as the plan has), each column costing its
  * team's levels in the weights of the stage's report. Too many columns to hand a solver at once (35,156 for a
  * generated 40-seat cohort of 20 + 20), so it is solved by column generation: a restricted model starts from the
- * stage's own teams (a feasible partition), its row duals price every possible team here, in JavaScript, and the
- * teams that price below zero join it, until none does.
+ * stage's own teams (a feasible partition), the optimum of its dual (a price per participant) prices every possible
+ * team here, in JavaScript, and the teams that price below zero join it, until none does.
  *
  * The bound is never the solver's number. For any row prices π and any valid set of teams x with n_s teams of
  * shape s,
@@ -49,7 +49,7 @@ export interface PartitionBound {
   bound: number;
   /** Possible teams priced. */
   columns: number;
-  /** Rounds of column generation, and the restricted model's size at the end. */
+  /** Rounds of column generation, and the size of the restricted model's dual at the end. */
   rounds: number;
   variables: number;
   constraints: number;
@@ -161,29 +161,28 @@ export async function partitionBound(
   while (rounds < MAX_ROUNDS) {
     rounds++;
     const list = [...chosen.values()];
-    const once: Array<Array<[number, number]>> = persons.map(() => []);
-    const ofShape: Array<Array<[number, number]>> = plan.counts.map(() => []);
-    const variables = list.map(([si, a, b], v) => {
-      const sh = all.shapes[si] as ShapeColumns;
-      for (const i of [...(sh.kommune[a] as number[]), ...(sh.spesialist[b] as number[])]) once[i]?.push([v, 1]);
-      ofShape[si]?.push([v, 1]);
-      return { name: `t_${v}`, cost: sh.cost[a * sh.spesialist.length + b] as number, lb: 0, ub: 1 };
-    });
+    // The restricted model's dual, solved as a linear program of its own: a price per participant (and per shape),
+    // at most each team's cost over its members. Its optimum is the restricted model's, and any solver's answer is a
+    // set of prices (a solver's own row duals would tie the bound to the one solver that returns them).
+    const shapes = plan.counts.length > 1;
     const model: LinearModel = {
       label: 'teams-partition-bound',
-      variables,
-      constraints: [
-        ...once.map((terms, i) => ({ name: `once_${i}`, terms, lo: 1, hi: 1 })),
-        // One shape: its count is implied by the rows above.
-        ...(plan.counts.length > 1 ? plan.counts.map((c, si) => ({ name: `shape_${si}`, terms: ofShape[si] ?? [], lo: c.teams, hi: c.teams })) : []),
+      variables: [
+        ...persons.map((_, i) => ({ name: `price_${i}`, cost: -1, lb: Number.NEGATIVE_INFINITY })),
+        ...(shapes ? plan.counts.map((c, si) => ({ name: `shape_${si}`, cost: -c.teams, lb: Number.NEGATIVE_INFINITY })) : []),
       ],
+      constraints: list.map(([si, a, b], v) => {
+        const sh = all.shapes[si] as ShapeColumns;
+        const terms: Array<[number, number]> = [...(sh.kommune[a] as number[]), ...(sh.spesialist[b] as number[])].map((i) => [i, 1]);
+        if (shapes) terms.push([persons.length + si, 1]);
+        return { name: `t_${v}`, terms, hi: sh.cost[a * sh.spesialist.length + b] as number };
+      }),
     };
     last = model;
     const r = await solve(model, { jslpSuits: false });
     attempts.push(...r.attempts);
-    const duals = r.rowDuals;
-    if (r.status !== 'optimal' || duals === undefined) break;
-    const pi = duals.slice(0, persons.length);
+    if (r.status !== 'optimal' || r.values === null) break;
+    const pi = r.values.slice(0, persons.length);
     // The bound at these prices, and the columns that price below zero.
     let value = pi.reduce((x, y) => x + y, 0);
     const largest: number[] = [];
