@@ -49,12 +49,12 @@ function setup([kommune, spesialist]: [Spec[], Spec[]]) {
 }
 
 /** Every set of three 2 + 2 teams without colleagues, with its cost. */
-function everySet(persons: readonly Person[], ctx: TeamContext, cost: (x: TeamScore) => number): Array<{ teams: string[][]; cost: number }> {
-  const out: Array<{ teams: string[][]; cost: number }> = [];
+function everySet(persons: readonly Person[], ctx: TeamContext, cost: (x: TeamScore) => number): Array<{ teams: string[][]; cost: number; catchment: number }> {
+  const out: Array<{ teams: string[][]; cost: number; catchment: number }> = [];
   const walk = (left: readonly Person[], teams: string[][], sum: number): void => {
     const first = left.find((p) => p.sector === 'kommune');
     if (first === undefined) {
-      out.push({ teams, cost: sum });
+      out.push({ teams, cost: sum, catchment: teams.filter((t) => scoreTeam(t, ctx).notCatchment === 0).length });
       return;
     }
     const rest = left.filter((p) => p !== first);
@@ -81,6 +81,7 @@ describe('the bound over every possible team', () => {
   it('never exceeds the best set of teams, is usually its cost, and keeps every team of every best set within the gap', async () => {
     let compared = 0;
     let tight = 0;
+    let bound = 0;
     await fc.assert(
       fc.asyncProperty(cohortArb, fc.nat(), async (cohort, pick) => {
         const { persons, ctx, plan, cost } = setup(cohort);
@@ -101,7 +102,28 @@ describe('the bound over every possible team', () => {
         // matter).
         const first = await partitionBound(persons, plan, ctx, cost, start.teams, -Infinity, solve);
         const between = first === null ? null : await partitionBound(persons, plan, ctx, cost, start.teams, first.bound + (best - first.bound) * 0.9, solve);
-        for (const b of [pb, first, between]) {
+        // With the row that no set of teams has more than the most catchment-matched teams (a bound the teams stage
+        // has from its catchment model; here the enumeration's most): never weaker, and as sound.
+        const most = Math.max(...sets.map((s) => s.catchment));
+        const capped = await partitionBound(persons, plan, ctx, cost, start.teams, Infinity, solve, undefined, most);
+        if (capped !== null) {
+          expect(capped.bound).toBeGreaterThanOrEqual(pb.bound - 1e-6);
+        }
+        // A cap one below the most binds the row (its price below zero): the bound then holds for the sets within
+        // the cap, and keeps every team of their best.
+        const within = sets.filter((s) => s.catchment < most);
+        if (within.length > 0) {
+          const bestWithin = Math.min(...within.map((s) => s.cost));
+          const binding = await partitionBound(persons, plan, ctx, cost, (within[0] as { teams: string[][] }).teams, Infinity, solve, undefined, most - 1);
+          expect(binding).not.toBeNull();
+          if (binding !== null) {
+            if (Math.ceil(binding.bound - 1e-6) > Math.ceil(pb.bound - 1e-6)) bound++;
+            expect(binding.bound).toBeLessThanOrEqual(bestWithin + 1e-6);
+            const keys = new Set((binding.within(bestWithin - binding.bound, 1_000) ?? []).map((t) => key(t.members.map((p) => p.id))));
+            for (const s of within) if (s.cost === bestWithin) for (const t of s.teams) expect(keys.has(key(t)), key(t)).toBe(true);
+          }
+        }
+        for (const b of [pb, first, between, capped]) {
           if (b === null) continue;
           expect(b.bound).toBeLessThanOrEqual(best + 1e-6);
           const kept = b.within(best - b.bound, 1_000);
@@ -115,6 +137,8 @@ describe('the bound over every possible team', () => {
     expect(compared).toBeGreaterThan(20);
     // A set partition's relaxation: tight on most cohorts (the proof the teams stage needs).
     expect(tight).toBeGreaterThan(compared * 0.6);
+    // The binding cap raises the bound on some cohorts (so its price is exercised).
+    expect(bound).toBeGreaterThan(0);
   });
 
   it('stops once the bound is enough, and gives no bound where the start is not a set of teams or there are too many', async () => {

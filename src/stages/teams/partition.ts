@@ -42,6 +42,8 @@ interface ShapeColumns {
   spesialist: number[][];
   /** Cost of column (a, b) at a · spesialist.length + b: the team of kommune[a] and spesialist[b]; Infinity when not a column. */
   cost: Float64Array;
+  /** 1 where the column's team is catchment-matched. */
+  catchment: Uint8Array;
 }
 
 export interface PartitionBound {
@@ -97,13 +99,20 @@ function shapeColumns(persons: readonly Person[], plan: ShapePlan, ctx: TeamCont
     const kk = combinations(kommune.length, k).map((c) => c.map((i) => kommune[i] as number)).filter((c) => !clash(c));
     const ss = combinations(spesialist.length, s).map((c) => c.map((i) => spesialist[i] as number)).filter((c) => !clash(c));
     const costs = new Float64Array(kk.length * ss.length);
+    const catchment = new Uint8Array(kk.length * ss.length);
     kk.forEach((a, x) => {
       ss.forEach((b, y) => {
         const members = [...a, ...b];
-        costs[x * ss.length + y] = clash(members) ? Infinity : cost(scoreTeam(members.map((i) => (persons[i] as Person).id), ctx));
+        if (clash(members)) {
+          costs[x * ss.length + y] = Infinity;
+          return;
+        }
+        const score = scoreTeam(members.map((i) => (persons[i] as Person).id), ctx);
+        costs[x * ss.length + y] = cost(score);
+        catchment[x * ss.length + y] = score.notCatchment === 0 ? 1 : 0;
       });
     });
-    return { teams, kommune: kk, spesialist: ss, cost: costs };
+    return { teams, kommune: kk, spesialist: ss, cost: costs, catchment };
   });
   return { kommune, spesialist, shapes };
 }
@@ -122,6 +131,7 @@ export async function partitionBound(
   enough: number,
   solve: Solve,
   maxColumns = PARTITION_MAX_COLUMNS,
+  catchmentMost: number | null = null,
 ): Promise<PartitionBound | null> {
   const all = shapeColumns(persons, plan, ctx, cost, maxColumns);
   if (all === null) return null;
@@ -154,7 +164,7 @@ export async function partitionBound(
   const attempts: PartitionBound['attempts'] = [];
   let bound = -Infinity;
   /** The row prices of the best bound, and the largest reduced cost each shape adds to it. */
-  let best: { pi: number[]; largest: number[] } | null = null;
+  let best: { pi: number[]; sigma: number; largest: number[] } | null = null;
   let rounds = 0;
   let last: LinearModel | null = null;
   const columnCount = all.shapes.reduce((n, sh) => n + sh.cost.length, 0);
@@ -165,17 +175,21 @@ export async function partitionBound(
     // at most each team's cost over its members. Its optimum is the restricted model's, and any solver's answer is a
     // set of prices (a solver's own row duals would tie the bound to the one solver that returns them).
     const shapes = plan.counts.length > 1;
+    const sigmaAt = persons.length + (shapes ? plan.counts.length : 0);
     const model: LinearModel = {
       label: 'teams-partition-bound',
       variables: [
         ...persons.map((_, i) => ({ name: `price_${i}`, cost: -1, lb: Number.NEGATIVE_INFINITY })),
         ...(shapes ? plan.counts.map((c, si) => ({ name: `shape_${si}`, cost: -c.teams, lb: Number.NEGATIVE_INFINITY })) : []),
+        ...(catchmentMost !== null ? [{ name: 'catchment_most', cost: -catchmentMost, lb: Number.NEGATIVE_INFINITY, ub: 0 }] : []),
       ],
       constraints: list.map(([si, a, b], v) => {
         const sh = all.shapes[si] as ShapeColumns;
+        const at = a * sh.spesialist.length + b;
         const terms: Array<[number, number]> = [...(sh.kommune[a] as number[]), ...(sh.spesialist[b] as number[])].map((i) => [i, 1]);
         if (shapes) terms.push([persons.length + si, 1]);
-        return { name: `t_${v}`, terms, hi: sh.cost[a * sh.spesialist.length + b] as number };
+        if (catchmentMost !== null && sh.catchment[at] === 1) terms.push([sigmaAt, 1]);
+        return { name: `t_${v}`, terms, hi: sh.cost[at] as number };
       }),
     };
     last = model;
@@ -183,8 +197,10 @@ export async function partitionBound(
     attempts.push(...r.attempts);
     if (r.status !== 'optimal' || r.values === null) break;
     const pi = r.values.slice(0, persons.length);
+    // The price of the catchment row (at most `catchmentMost` catchment-matched teams): never above 0.
+    const sigma = catchmentMost === null ? 0 : Math.min(0, r.values[sigmaAt] ?? 0);
     // The bound at these prices, and the columns that price below zero.
-    let value = pi.reduce((x, y) => x + y, 0);
+    let value = pi.reduce((x, y) => x + y, 0) + sigma * (catchmentMost ?? 0);
     const largest: number[] = [];
     const joining: Array<[number, string, [number, number, number]]> = [];
     all.shapes.forEach((sh, si) => {
@@ -195,7 +211,7 @@ export async function partitionBound(
         for (let b = 0; b < sh.spesialist.length; b++) {
           const c = sh.cost[a * sh.spesialist.length + b] as number;
           if (c === Infinity) continue;
-          const rc = c - (piK[a] as number) - (piS[b] as number);
+          const rc = c - (piK[a] as number) - (piS[b] as number) - sigma * (sh.catchment[a * sh.spesialist.length + b] as number);
           if (least.length < sh.teams || rc < (least[least.length - 1] as number)) {
             let at = least.length < sh.teams ? least.length : least.length - 1;
             if (least.length < sh.teams) least.push(rc);
@@ -213,7 +229,7 @@ export async function partitionBound(
     });
     if (value > bound) {
       bound = value;
-      best = { pi, largest };
+      best = { pi, sigma, largest };
     }
     if (bound > enough || joining.length === 0) break;
     joining.sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : 1));
@@ -226,7 +242,7 @@ export async function partitionBound(
   // (the n_s-th least of j's shape).
   const within = (slack: number, max: number): Array<{ members: Person[]; shape: number }> | null => {
     if (prices === null) return null;
-    const { pi, largest } = prices;
+    const { pi, sigma, largest } = prices;
     const out: Array<{ members: Person[]; shape: number }> = [];
     for (const [si, sh] of all.shapes.entries()) {
       const limit = slack + (largest[si] as number) + BOUND_SLACK * (1 + Math.abs(bound));
@@ -235,7 +251,7 @@ export async function partitionBound(
       for (let a = 0; a < sh.kommune.length; a++) {
         for (let b = 0; b < sh.spesialist.length; b++) {
           const c = sh.cost[a * sh.spesialist.length + b] as number;
-          if (c === Infinity || c - (piK[a] as number) - (piS[b] as number) > limit) continue;
+          if (c === Infinity || c - (piK[a] as number) - (piS[b] as number) - sigma * (sh.catchment[a * sh.spesialist.length + b] as number) > limit) continue;
           if (out.length === max) return null;
           out.push({ members: [...(sh.kommune[a] as number[]), ...(sh.spesialist[b] as number[])].map((i) => persons[i] as Person), shape: si });
         }

@@ -203,13 +203,15 @@ function prepareColumns(columns: number, persons: number, solve: Solve): void {
 
 /** Form the project teams for participants already in workshop groups (not yet checked: see the module comment). */
 export async function computeTeams(participants: readonly Candidate[], groupsResult: GroupsResult, programme: Programme, handed: FormTeamsOptions): Promise<TeamsResult> {
-  // Whether a solve ended without its answer for the time limit (its result, not a first try that a later solver
-  // made good): which teams a run ends with then depends on the machine's speed.
+  // Whether a solve ended without its answer for the time limit (a result left unsettled after an attempt ran out of
+  // time, not a first try that a later solver made good): which teams a run ends with then depends on the machine's
+  // speed.
   let cut = false;
   const solve: Solve = Object.assign(
     async (model: LinearModel, hints?: ModelHints): Promise<SolveResult> => {
       const r = await handed.solve(model, hints);
-      if (r.status === 'timed_out' || (r.values !== null && r.canonical === false)) cut = true;
+      const settled = r.status === 'optimal' || r.status === 'infeasible' || r.status === 'unbounded';
+      if (r.status === 'timed_out' || (!settled && r.attempts.some((a) => a.status === 'timed_out')) || (r.values !== null && r.canonical === false)) cut = true;
       return r;
     },
     handed.solve.prepare === undefined ? {} : { prepare: handed.solve.prepare },
@@ -290,7 +292,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   const overEveryTeam = async (current: ReadonlyArray<readonly string[]>, objective: number): Promise<{ proven: boolean; replacement: Team[] | null; floor: number | null; note: string }> => {
     partitionTried = true;
     const none = { proven: false, replacement: null, floor: null, note: '' };
-    const pb = await partitionBound(persons, plan, ctx, weighted, current, objective - 1 + BOUND_TOLERANCE, options.solve);
+    const pb = await partitionBound(persons, plan, ctx, weighted, current, objective - 1 + BOUND_TOLERANCE, options.solve, undefined, catchmentBest);
     if (pb === null) return none;
     modelSizes.push({ label: `teams-partition-bound (value only; ${pb.columns} possible teams priced, ${pb.rounds} round${pb.rounds === 1 ? '' : 's'})`, variables: pb.variables, constraints: pb.constraints });
     attempts.push(...pb.attempts);
@@ -301,16 +303,23 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     const targets = clusters.length === 0 && options.previous === undefined ? [...new Set([floor, objective - 1])] : [];
     for (const target of targets) {
       const reached = pb.within(target - pb.bound, REACHED_MAX_COLUMNS);
-      const cm = reached === null ? null : columnModelOf(persons, plan, reached, null, null, ctx.groupOf, options.seed);
-      if (cm === null) break;
-      modelSizes.push({ label: `${cm.model.label} (the teams of every set of teams costing at most ${target})`, variables: cm.model.variables.length, constraints: cm.model.constraints.length });
-      const r = await options.solve(cm.model, { canonical: { levels: cm.levels, relaxation: 'first' }, jslpSuits: false, budgetMs: PROOF_BUDGET_MS });
-      attempts.push(...r.attempts);
-      const chosen = r.status === 'optimal' && r.values !== null && r.canonical === true ? chosenTeams(cm.columns, r.values) : null;
-      if (chosen !== null && weighted(totalScore(chosen, ctx)) <= target) {
-        return { proven: true, replacement: chosen, floor: target, note: '; replaced by the best set of teams over every possible team (the column model over the teams that can be in a set as good)' };
+      if (reached === null) break;
+      // Null where those teams leave someone out: then no set of teams costs this little.
+      const built = columnModelOf(persons, plan, reached, null, null, ctx.groupOf, options.seed);
+      if (built !== null) {
+        // Only sets costing at most the target: the search is then for the lottery's best among them (measured on a
+        // generated 40-seat cohort, 1,091 teams: 1.1 s against 11.6 s without the row).
+        const quality = reached.map((t) => weighted(scoreTeam(t.members.map((p) => p.id), ctx)));
+        const cm = { ...built, model: { ...built.model, constraints: [...built.model.constraints, { name: 'at_most_target', terms: quality.map((q, v): [number, number] => [v, q]), hi: target }] } };
+        modelSizes.push({ label: `${cm.model.label} (the teams of every set of teams costing at most ${target})`, variables: cm.model.variables.length, constraints: cm.model.constraints.length });
+        const r = await options.solve(cm.model, { canonical: { levels: cm.levels, relaxation: 'first' }, jslpSuits: false, budgetMs: PROOF_BUDGET_MS });
+        attempts.push(...r.attempts);
+        const chosen = r.status === 'optimal' && r.values !== null && r.canonical === true ? chosenTeams(cm.columns, r.values) : null;
+        if (chosen !== null && weighted(totalScore(chosen, ctx)) <= target) {
+          return { proven: true, replacement: chosen, floor: target, note: '; replaced by the best set of teams over every possible team (the column model over the teams that can be in a set as good)' };
+        }
+        if (r.status !== 'infeasible' && chosen === null) break;
       }
-      if (r.status !== 'infeasible' && chosen === null) break;
       // No set of teams costs this little.
       if (target >= objective - 1) return { proven: true, replacement: null, floor: objective, note: '; proven as good as any set of teams by the column model over the teams that can be in a better set' };
       floor = target + 1;
