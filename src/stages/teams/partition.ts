@@ -17,6 +17,12 @@
  * optimum. Set partitions' relaxations are usually tight: where it exceeds the teams' objective less one unit of the
  * lowest level, no set of teams is better (the objective is integral).
  *
+ * With `catchmentMost` (the most catchment-matched teams any set can have: the catchment model's bound), the row
+ * "at most that many catchment-matched teams" joins the restricted model, its price σ ≤ 0, and each catchment-matched
+ * team's reduced cost is cost_t − Σ π_i − σ: every set of teams meets the row, so cost(x) ≥ Σ π_i + σ · catchmentMost +
+ * the least reduced costs, and `within` holds as before. Without it a relaxation can count half-teams as matched (on
+ * a generated 40-seat cohort it lay 3,684 below the best set; with it, on it).
+ *
  * Teams with colleagues or a kept-apart pair are not columns: the caller asks only for teams without either, and every
  * set of teams with one costs more than all the levels below (`lexWeights`). Kept-together wishes are not columns'
  * business either: leaving a rule out widens the sets bounded, so the bound stays valid.
