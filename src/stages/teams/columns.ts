@@ -60,7 +60,8 @@ function spare(persons: readonly Person[], shape: readonly [number, number], mat
   return matched === null || most === matched ? out : null;
 }
 
-function* combinations<T>(items: readonly T[], k: number, start = 0, acc: T[] = []): Generator<T[]> {
+/** Every way to take `k` of `items`, in order. */
+export function* combinations<T>(items: readonly T[], k: number, start = 0, acc: T[] = []): Generator<T[]> {
   if (k === 0) {
     yield [...acc];
     return;
@@ -73,7 +74,7 @@ function* combinations<T>(items: readonly T[], k: number, start = 0, acc: T[] = 
 }
 
 /** Number of ways to choose k of n. */
-function choose(n: number, k: number): number {
+export function choose(n: number, k: number): number {
   if (k < 0 || k > n) return 0;
   let c = 1;
   for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;

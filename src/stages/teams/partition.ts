@@ -29,6 +29,7 @@
  */
 import type { Solve, LinearModel } from '../../solver/types.js';
 import type { Person } from '../common.js';
+import { choose, combinations } from './columns.js';
 import { scoreTeam, type ShapePlan, type TeamContext, type TeamScore } from './model.js';
 
 /** Beyond this many possible teams no bound is computed (a 40-seat cohort of 20 + 20 has about 36,000; 200 seats, 24 million). */
@@ -67,43 +68,19 @@ export interface PartitionBound {
    * order), or null when there are more than `max` or no prices: a team whose reduced cost at the last row prices exceeds
    * slack plus the largest of its shape's least reduced costs in the bound cannot (see `partitionBound`).
    */
-  within: (slack: number, max: number) => Array<{ members: Person[]; shape: number }> | null;
-}
-
-/** Index combinations of `n` things taken `k` at a time, in lexicographic order. */
-function combinations(n: number, k: number): number[][] {
-  const out: number[][] = [];
-  const acc: number[] = [];
-  const rec = (start: number): void => {
-    if (acc.length === k) {
-      out.push([...acc]);
-      return;
-    }
-    for (let i = start; i <= n - (k - acc.length); i++) {
-      acc.push(i);
-      rec(i + 1);
-      acc.pop();
-    }
-  };
-  rec(0);
-  return out;
+  within: (slack: number, max: number) => Array<{ members: Person[]; shape: number; cost: number }> | null;
 }
 
 /** Every possible team of each shape with its cost, or null when there are more than `maxColumns`. */
 function shapeColumns(persons: readonly Person[], plan: ShapePlan, ctx: TeamContext, cost: (s: TeamScore) => number, maxColumns: number): { kommune: number[]; spesialist: number[]; shapes: ShapeColumns[] } | null {
   const kommune = persons.flatMap((p, i) => (p.sector === 'kommune' ? [i] : []));
   const spesialist = persons.flatMap((p, i) => (p.sector === 'spesialist' ? [i] : []));
-  const choose = (n: number, k: number): number => {
-    let c = 1;
-    for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
-    return Math.round(c);
-  };
   const total = plan.counts.reduce((a, c) => a + choose(kommune.length, c.shape[0]) * choose(spesialist.length, c.shape[1]), 0);
   if (total > maxColumns) return null;
   const clash = (ids: readonly number[]): boolean => ids.some((a, i) => ids.slice(i + 1).some((b) => ctx.conflict(persons[a] as Person, persons[b] as Person)));
   const shapes = plan.counts.map(({ shape: [k, s], teams }) => {
-    const kk = combinations(kommune.length, k).map((c) => c.map((i) => kommune[i] as number)).filter((c) => !clash(c));
-    const ss = combinations(spesialist.length, s).map((c) => c.map((i) => spesialist[i] as number)).filter((c) => !clash(c));
+    const kk = [...combinations(kommune, k)].filter((c) => !clash(c));
+    const ss = [...combinations(spesialist, s)].filter((c) => !clash(c));
     const costs = new Float64Array(kk.length * ss.length);
     const catchment = new Uint8Array(kk.length * ss.length);
     kk.forEach((a, x) => {
@@ -246,10 +223,10 @@ export async function partitionBound(
   // A set x with n_s teams of shape s costs Σπ + Σ_{t ∈ x} rc_t; the teams of x other than j add at least the
   // n_s − 1 least reduced costs of j's shape and the n_s' least of every other shape, so rc_j ≤ cost(x) − bound +
   // (the n_s-th least of j's shape).
-  const within = (slack: number, max: number): Array<{ members: Person[]; shape: number }> | null => {
+  const within = (slack: number, max: number): Array<{ members: Person[]; shape: number; cost: number }> | null => {
     if (prices === null) return null;
     const { pi, sigma, largest } = prices;
-    const out: Array<{ members: Person[]; shape: number }> = [];
+    const out: Array<{ members: Person[]; shape: number; cost: number }> = [];
     for (const [si, sh] of all.shapes.entries()) {
       const limit = slack + (largest[si] as number) + BOUND_SLACK * (1 + Math.abs(bound));
       const piK = sh.kommune.map((c) => c.reduce((x, i) => x + (pi[i] as number), 0));
@@ -259,7 +236,7 @@ export async function partitionBound(
           const c = sh.cost[a * sh.spesialist.length + b] as number;
           if (c === Infinity || c - (piK[a] as number) - (piS[b] as number) - sigma * (sh.catchment[a * sh.spesialist.length + b] as number) > limit) continue;
           if (out.length === max) return null;
-          out.push({ members: [...(sh.kommune[a] as number[]), ...(sh.spesialist[b] as number[])].map((i) => persons[i] as Person), shape: si });
+          out.push({ members: [...(sh.kommune[a] as number[]), ...(sh.spesialist[b] as number[])].map((i) => persons[i] as Person), shape: si, cost: c });
         }
       }
     }
