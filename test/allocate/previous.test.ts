@@ -120,6 +120,23 @@ describe('allocate --previous: stable reruns', () => {
     expect(stable.previous?.stability.sameGroup ?? 0).toBeGreaterThan((stable.previous?.stability.participantsInBoth ?? 0) / 2);
   });
 
+  it('teams replaced by the best set over every possible team: an unchanged rerun keeps them', async () => {
+    // A generated cohort whose fill and swaps leave teams the bound over every possible team improves on (the column
+    // model over the teams that can reach it); the rerun weighs the previous team-mates kept, so it lands on them again.
+    const dir = tempDir('cohort-rerun-partition-');
+    const file = join(dir, 'kandidater.csv');
+    writeFileSync(file, encodeCp1252(toCsv(generateCandidates({ seed: 'bench-10', count: 150 }), 'nb')));
+    const out = join(dir, 'old');
+    const first = AllocateSummarySchema.parse(JSON.parse((await runAllocate({ ...base, files: [file], dryRun: false, out, json: true })).stdout));
+    const teams = first.stages.find((x) => x.stage === 'teams');
+    expect(teams?.model).toContain('replaced by the best set of teams over every possible team');
+    expect(teams?.status).toBe('optimal');
+    const s = await summaryOf([file], join(out, 'allocation.csv'));
+    expect(s.previous?.equal).toBe(true);
+    expect(s.previous?.stability.sameTeam).toBe(40);
+    expect(s.stages.find((x) => x.stage === 'teams')?.status).toBe('optimal');
+  });
+
   it('a 200-seat rerun on unchanged input keeps every decision, its teams numbered like before without the re-assignment (too large)', async () => {
     const r = await runAllocate({ ...base, files: ['fixtures/golden/programme-200/input/candidates.csv'], config: 'fixtures/programme-200.json', previous: 'fixtures/golden/programme-200/allocation.csv' });
     const s = AllocateSummarySchema.parse(JSON.parse(r.stdout));
