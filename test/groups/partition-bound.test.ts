@@ -49,12 +49,12 @@ function setup([kommune, spesialist]: [Spec[], Spec[]]) {
 }
 
 /** Every set of three 2 + 2 teams without colleagues, with its cost. */
-function everySet(persons: readonly Person[], ctx: TeamContext, cost: (x: TeamScore) => number): Array<{ teams: string[][]; cost: number; catchment: number }> {
-  const out: Array<{ teams: string[][]; cost: number; catchment: number }> = [];
+function everySet(persons: readonly Person[], ctx: TeamContext, cost: (x: TeamScore) => number): Array<{ teams: string[][]; cost: number; catchment: number; region: number }> {
+  const out: Array<{ teams: string[][]; cost: number; catchment: number; region: number }> = [];
   const walk = (left: readonly Person[], teams: string[][], sum: number): void => {
     const first = left.find((p) => p.sector === 'kommune');
     if (first === undefined) {
-      out.push({ teams, cost: sum, catchment: teams.filter((t) => scoreTeam(t, ctx).notCatchment === 0).length });
+      out.push({ teams, cost: sum, catchment: teams.filter((t) => scoreTeam(t, ctx).notCatchment === 0).length, region: teams.filter((t) => scoreTeam(t, ctx).unmatched === 0).length });
       return;
     }
     const rest = left.filter((p) => p !== first);
@@ -102,23 +102,24 @@ describe('the bound over every possible team', () => {
         // matter).
         const first = await partitionBound(persons, plan, ctx, cost, start.teams, -Infinity, solve);
         const between = first === null ? null : await partitionBound(persons, plan, ctx, cost, start.teams, first.bound + (best - first.bound) * 0.9, solve);
-        // With the row that no set of teams has more than the most catchment-matched teams (a bound the teams stage
-        // has from its catchment model; here the enumeration's most): never weaker, and as sound.
-        const most = Math.max(...sets.map((s) => s.catchment));
+        // With the rows that no set of teams has more than the most catchment- and RHF-matched teams (bounds the teams
+        // stage has from its catchment and pattern models; here the enumeration's most): never weaker, and as sound.
+        const most = { catchment: Math.max(...sets.map((s) => s.catchment)), region: Math.max(...sets.map((s) => s.region)) };
         const capped = await partitionBound(persons, plan, ctx, cost, start.teams, Infinity, solve, undefined, most);
         if (capped !== null) {
           expect(capped.bound).toBeGreaterThanOrEqual(pb.bound - 1e-6);
         }
-        // A cap one below the most binds the row (its price below zero): the bound then holds for the sets within
-        // the cap, and keeps every team of their best.
-        const within = sets.filter((s) => s.catchment < most);
-        if (within.length > 0) {
+        // A cap one below the most binds its row (its price below zero): the bound then holds for the sets within the
+        // cap, and keeps every team of their best.
+        for (const kind of ['catchment', 'region'] as const) {
+          const within = sets.filter((s) => s[kind] < most[kind]);
+          if (within.length === 0) continue;
           const bestWithin = Math.min(...within.map((s) => s.cost));
-          const binding = await partitionBound(persons, plan, ctx, cost, (within[0] as { teams: string[][] }).teams, Infinity, solve, undefined, most - 1);
+          const binding = await partitionBound(persons, plan, ctx, cost, (within[0] as { teams: string[][] }).teams, Infinity, solve, undefined, { ...most, [kind]: most[kind] - 1 });
           expect(binding).not.toBeNull();
           if (binding !== null) {
             if (Math.ceil(binding.bound - 1e-6) > Math.ceil(pb.bound - 1e-6)) bound++;
-            expect(binding.bound).toBeLessThanOrEqual(bestWithin + 1e-6);
+            expect(binding.bound, kind).toBeLessThanOrEqual(bestWithin + 1e-6);
             const keys = new Set((binding.within(bestWithin - binding.bound, 1_000) ?? []).map((t) => key(t.members.map((p) => p.id))));
             for (const s of within) if (s.cost === bestWithin) for (const t of s.teams) expect(keys.has(key(t)), key(t)).toBe(true);
           }

@@ -17,11 +17,12 @@
  * optimum. Set partitions' relaxations are usually tight: where it exceeds the teams' objective less one unit of the
  * lowest level, no set of teams is better (the objective is integral).
  *
- * With `catchmentMost` (the most catchment-matched teams any set can have: the catchment model's bound), the row
- * "at most that many catchment-matched teams" joins the restricted model, its price σ ≤ 0, and each catchment-matched
- * team's reduced cost is cost_t − Σ π_i − σ: every set of teams meets the row, so cost(x) ≥ Σ π_i + σ · catchmentMost +
- * the least reduced costs, and `within` holds as before. Without it a relaxation can count half-teams as matched (on
- * a generated 40-seat cohort it lay 3,684 below the best set; with it, on it).
+ * With `caps` (the most catchment-matched teams any set can have, the catchment model's bound; the most RHF-matched
+ * teams, the pattern model's), each cap's row "at most that many such teams" joins the restricted model, its price
+ * σ ≤ 0, and each such team's reduced cost is cost_t − Σ π_i − σ: every set of teams meets the rows, so cost(x) ≥
+ * Σ π_i + Σ σ · most + the least reduced costs, and `within` holds as before. Without them a relaxation can count
+ * fractions of teams as matched (on a generated 40-seat cohort it lay 3,684 below the best set; with the catchment
+ * row, on it).
  *
  * Teams with colleagues or a kept-apart pair are not columns: the caller asks only for teams without either, and every
  * set of teams with one costs more than all the levels below (`lexWeights`). Kept-together wishes are not columns'
@@ -49,9 +50,22 @@ interface ShapeColumns {
   spesialist: number[][];
   /** Cost of column (a, b) at a · spesialist.length + b: the team of kommune[a] and spesialist[b]; Infinity when not a column. */
   cost: Float64Array;
-  /** 1 where the column's team is catchment-matched. */
-  catchment: Uint8Array;
+  /** Per cap (`Caps`, in `CAPPED` order): 1 where the column's team counts towards it. */
+  counts: Uint8Array[];
 }
+
+/** The most teams of a kind any set of teams can have, where the caller has a bound: each is a row of the relaxation. */
+export interface Caps {
+  /** Catchment-matched teams (the catchment model's bound). */
+  catchment?: number | null;
+  /** RHF-matched teams (the pattern model's). */
+  region?: number | null;
+}
+/** Which teams each cap counts. */
+const CAPPED: ReadonlyArray<{ cap: keyof Caps; counts: (s: TeamScore) => boolean }> = [
+  { cap: 'catchment', counts: (s) => s.notCatchment === 0 },
+  { cap: 'region', counts: (s) => s.unmatched === 0 },
+];
 
 export interface PartitionBound {
   /** A lower bound on the cost of every valid set of teams without colleagues or kept-apart pairs; −Infinity when no solve gave row prices. */
@@ -82,7 +96,7 @@ function shapeColumns(persons: readonly Person[], plan: ShapePlan, ctx: TeamCont
     const kk = [...combinations(kommune, k)].filter((c) => !clash(c));
     const ss = [...combinations(spesialist, s)].filter((c) => !clash(c));
     const costs = new Float64Array(kk.length * ss.length);
-    const catchment = new Uint8Array(kk.length * ss.length);
+    const counts = CAPPED.map(() => new Uint8Array(kk.length * ss.length));
     kk.forEach((a, x) => {
       ss.forEach((b, y) => {
         const members = [...a, ...b];
@@ -92,10 +106,12 @@ function shapeColumns(persons: readonly Person[], plan: ShapePlan, ctx: TeamCont
         }
         const score = scoreTeam(members.map((i) => (persons[i] as Person).id), ctx);
         costs[x * ss.length + y] = cost(score);
-        catchment[x * ss.length + y] = score.notCatchment === 0 ? 1 : 0;
+        CAPPED.forEach((c, k) => {
+          (counts[k] as Uint8Array)[x * ss.length + y] = c.counts(score) ? 1 : 0;
+        });
       });
     });
-    return { teams, kommune: kk, spesialist: ss, cost: costs, catchment };
+    return { teams, kommune: kk, spesialist: ss, cost: costs, counts };
   });
   return { kommune, spesialist, shapes };
 }
@@ -114,7 +130,7 @@ export async function partitionBound(
   enough: number,
   solve: Solve,
   maxColumns = PARTITION_MAX_COLUMNS,
-  catchmentMost: number | null = null,
+  caps: Caps = {},
 ): Promise<PartitionBound | null> {
   const all = shapeColumns(persons, plan, ctx, cost, maxColumns);
   if (all === null) return null;
@@ -147,7 +163,20 @@ export async function partitionBound(
   const attempts: PartitionBound['attempts'] = [];
   let bound = -Infinity;
   /** The row prices of the best bound, and the largest reduced cost each shape adds to it. */
-  let best: { pi: number[]; sigma: number; largest: number[] } | null = null;
+  /** The caps the caller gave, with their column flags' index in `ShapeColumns.counts`. */
+  const rows = CAPPED.flatMap((c, k) => {
+    const most = caps[c.cap];
+    return most === null || most === undefined ? [] : [{ k, most }];
+  });
+  /** A column's reduced cost at prices π (summed over its members already) and the caps' prices. */
+  const reduced = (sh: ShapeColumns, at: number, members: number, sigma: readonly number[]): number => {
+    let rc = (sh.cost[at] as number) - members;
+    rows.forEach((row, r) => {
+      rc -= (sigma[r] as number) * ((sh.counts[row.k] as Uint8Array)[at] as number);
+    });
+    return rc;
+  };
+  let best: { pi: number[]; sigma: number[]; largest: number[] } | null = null;
   let rounds = 0;
   let last: LinearModel | null = null;
   const columnCount = all.shapes.reduce((n, sh) => n + sh.cost.length, 0);
@@ -158,20 +187,22 @@ export async function partitionBound(
     // at most each team's cost over its members. Its optimum is the restricted model's, and any solver's answer is a
     // set of prices (a solver's own row duals would tie the bound to the one solver that returns them).
     const shapes = plan.counts.length > 1;
-    const sigmaAt = persons.length + (shapes ? plan.counts.length : 0);
+    const capAt = persons.length + (shapes ? plan.counts.length : 0);
     const model: LinearModel = {
       label: 'teams-partition-bound',
       variables: [
         ...persons.map((_, i) => ({ name: `price_${i}`, cost: -1, lb: Number.NEGATIVE_INFINITY })),
         ...(shapes ? plan.counts.map((c, si) => ({ name: `shape_${si}`, cost: -c.teams, lb: Number.NEGATIVE_INFINITY })) : []),
-        ...(catchmentMost !== null ? [{ name: 'catchment_most', cost: -catchmentMost, lb: Number.NEGATIVE_INFINITY, ub: 0 }] : []),
+        ...rows.map((row) => ({ name: `${(CAPPED[row.k] as { cap: string }).cap}_most`, cost: -row.most, lb: Number.NEGATIVE_INFINITY, ub: 0 })),
       ],
       constraints: list.map(([si, a, b], v) => {
         const sh = all.shapes[si] as ShapeColumns;
         const at = a * sh.spesialist.length + b;
         const terms: Array<[number, number]> = [...(sh.kommune[a] as number[]), ...(sh.spesialist[b] as number[])].map((i) => [i, 1]);
         if (shapes) terms.push([persons.length + si, 1]);
-        if (catchmentMost !== null && sh.catchment[at] === 1) terms.push([sigmaAt, 1]);
+        rows.forEach((row, r) => {
+          if ((sh.counts[row.k] as Uint8Array)[at] === 1) terms.push([capAt + r, 1]);
+        });
         return { name: `t_${v}`, terms, hi: sh.cost[at] as number };
       }),
     };
@@ -180,10 +211,10 @@ export async function partitionBound(
     attempts.push(...r.attempts);
     if (r.status !== 'optimal' || r.values === null) break;
     const pi = r.values.slice(0, persons.length);
-    // The price of the catchment row (at most `catchmentMost` catchment-matched teams): never above 0.
-    const sigma = catchmentMost === null ? 0 : Math.min(0, r.values[sigmaAt] ?? 0);
+    // The caps' prices (at most so many teams of a kind): never above 0.
+    const sigma = rows.map((_, k) => Math.min(0, r.values?.[capAt + k] ?? 0));
     // The bound at these prices, and the columns that price below zero.
-    let value = pi.reduce((x, y) => x + y, 0) + sigma * (catchmentMost ?? 0);
+    let value = pi.reduce((x, y) => x + y, 0) + rows.reduce((x, row, k) => x + (sigma[k] as number) * row.most, 0);
     const largest: number[] = [];
     const joining: Array<[number, string, [number, number, number]]> = [];
     all.shapes.forEach((sh, si) => {
@@ -194,7 +225,7 @@ export async function partitionBound(
         for (let b = 0; b < sh.spesialist.length; b++) {
           const c = sh.cost[a * sh.spesialist.length + b] as number;
           if (c === Infinity) continue;
-          const rc = c - (piK[a] as number) - (piS[b] as number) - sigma * (sh.catchment[a * sh.spesialist.length + b] as number);
+          const rc = reduced(sh, a * sh.spesialist.length + b, (piK[a] as number) + (piS[b] as number), sigma);
           if (least.length < sh.teams || rc < (least[least.length - 1] as number)) {
             let at = least.length < sh.teams ? least.length : least.length - 1;
             if (least.length < sh.teams) least.push(rc);
@@ -234,7 +265,7 @@ export async function partitionBound(
       for (let a = 0; a < sh.kommune.length; a++) {
         for (let b = 0; b < sh.spesialist.length; b++) {
           const c = sh.cost[a * sh.spesialist.length + b] as number;
-          if (c === Infinity || c - (piK[a] as number) - (piS[b] as number) - sigma * (sh.catchment[a * sh.spesialist.length + b] as number) > limit) continue;
+          if (c === Infinity || reduced(sh, a * sh.spesialist.length + b, (piK[a] as number) + (piS[b] as number), sigma) > limit) continue;
           if (out.length === max) return null;
           out.push({ members: [...(sh.kommune[a] as number[]), ...(sh.spesialist[b] as number[])].map((i) => persons[i] as Person), shape: si, cost: c });
         }

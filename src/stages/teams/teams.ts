@@ -292,7 +292,7 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   const overEveryTeam = async (current: ReadonlyArray<readonly string[]>, objective: number): Promise<{ proven: boolean; replacement: Team[] | null; floor: number | null; note: string }> => {
     partitionTried = true;
     const none = { proven: false, replacement: null, floor: null, note: '' };
-    const pb = await partitionBound(persons, plan, ctx, weighted, current, objective - 1 + BOUND_TOLERANCE, options.solve, undefined, catchmentBest);
+    const pb = await partitionBound(persons, plan, ctx, weighted, current, objective - 1 + BOUND_TOLERANCE, options.solve, undefined, { catchment: catchmentBest, region: patternCounts === null ? null : T - patternCounts.unmatched });
     if (pb === null) return none;
     modelSizes.push({ label: `teams-partition-bound (value only; ${pb.columns} possible teams priced, ${pb.rounds} round${pb.rounds === 1 ? '' : 's'})`, variables: pb.variables, constraints: pb.constraints });
     attempts.push(...pb.attempts);
