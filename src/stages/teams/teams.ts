@@ -289,16 +289,16 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
    * time, and proving them changes no answer a faster machine would give. Teams are not replaced with kept-together
    * wishes, which the columns do not hold; with --previous the columns weigh the previous team-mates kept.
    */
-  const overEveryTeam = async (current: ReadonlyArray<readonly string[]>, objective: number): Promise<{ proven: boolean; replacement: Team[] | null; floor: number | null; note: string }> => {
+  const overEveryTeam = async (current: ReadonlyArray<readonly string[]>, objective: number): Promise<{ proven: boolean; replacement: Team[] | null; note: string }> => {
     partitionTried = true;
-    const none = { proven: false, replacement: null, floor: null, note: '' };
+    const none = { proven: false, replacement: null, note: '' };
     const pb = await partitionBound(persons, plan, ctx, weighted, current, objective - 1 + BOUND_TOLERANCE, options.solve, undefined, { catchment: catchmentBest, region: patternCounts === null ? null : T - patternCounts.unmatched });
     if (pb === null) return none;
     modelSizes.push({ label: `teams-partition-bound (value only; ${pb.columns} possible teams priced, ${pb.rounds} round${pb.rounds === 1 ? '' : 's'})`, variables: pb.variables, constraints: pb.constraints });
     attempts.push(...pb.attempts);
     // −Infinity when no solve gave row prices: no bound.
     let floor = Math.ceil(pb.bound - BOUND_TOLERANCE);
-    if (floor >= objective) return { proven: true, replacement: null, floor, note: '; proven as good as any set of teams by the linear relaxation over every possible team' };
+    if (floor >= objective) return { proven: true, replacement: null, note: '; proven as good as any set of teams by the linear relaxation over every possible team' };
     if (!Number.isFinite(floor)) return none;
     const targets = clusters.length === 0 ? [...new Set([floor, objective - 1])] : [];
     for (const target of targets) {
@@ -317,16 +317,16 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
         attempts.push(...r.attempts);
         const chosen = r.status === 'optimal' && r.values !== null && r.canonical === true ? chosenTeams(cm.columns, r.values) : null;
         if (chosen !== null && weighted(totalScore(chosen, ctx)) <= target) {
-          return { proven: true, replacement: chosen, floor: target, note: '; replaced by the best set of teams over every possible team (the column model over the teams that can be in a set as good)' };
+          return { proven: true, replacement: chosen, note: '; replaced by the best set of teams over every possible team (the column model over the teams that can be in a set as good)' };
         }
         if (r.status !== 'infeasible' && chosen === null) break;
       }
       // No set of teams costs this little.
-      if (target >= objective - 1) return { proven: true, replacement: null, floor: objective, note: '; proven as good as any set of teams by the column model over the teams that can be in a better set' };
+      if (target >= objective - 1) return { proven: true, replacement: null, note: '; proven as good as any set of teams by the column model over the teams that can be in a better set' };
       floor = target + 1;
     }
     partitionFloor = floor;
-    return { proven: false, replacement: null, floor, note: '' };
+    return none;
   };
   // The most catchment-matched teams (a bound; see catchment.ts): 0 when no team can be, the team count when the
   // bound's model is too large or unsolved.
@@ -710,9 +710,10 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     }
     modelNote += every.note;
     if (every.proven) proven = true;
-    else if (every.floor !== null) bound = Math.max(bound ?? every.floor, every.floor);
-  } else if (!proven && partitionFloor !== null) {
-    // Raised before the teams' last improvements: where they reached it since, they are proven.
+  }
+  if (!proven && partitionFloor !== null) {
+    // The bound over every team where it proved nothing; raised before the teams' last improvements, where they reached
+    // it since, they are proven.
     bound = Math.max(bound ?? partitionFloor, partitionFloor);
     if (partitionFloor >= objective) proven = true;
   }
