@@ -357,6 +357,37 @@ function buildModel(persons: readonly Person[], plan: ShapePlan, construct: bool
   return { model: { label: 'teams-catchment-bound', variables, constraints: [...rows.values()] satisfies Constraint[] }, teams, slots };
 }
 
+/** Seats of one kind in a team on a template: who fits them (sector, RHF, trust or catchment area, gender) and how many. */
+export interface TemplateSeat {
+  sector: Sector;
+  fits: (p: Person) => boolean;
+  seats: number;
+}
+
+/**
+ * The teams of an answer of the construction model, in model order, each as its seats by kind: a catchment template's
+ * specialists per trust of its cover and municipal members per catchment area of its need, from its RHF; an RHF-matched
+ * template's members per sector from its RHF; the rest's per sector. Split by gender, each kind's women, then its men.
+ * A member fits at most one kind of a team (its trust or area, sector and gender tell which).
+ */
+export function templateSeats(ctm: CatchmentTeamsModel, values: readonly number[], plan: ShapePlan): TemplateSeat[][] {
+  const out: TemplateSeat[][] = [];
+  ctm.slots.forEach((slot, v) => {
+    const kinds = seatKinds(slot, plan).flatMap((k, i): TemplateSeat[] => {
+      const fits = (p: Person): boolean =>
+        p.sector === k.sector && (slot.kind === 'rest' || p.region === slot.region) && (k.of === null || (k.sector === 'spesialist' ? coverOf(p) : p.trust) === k.of);
+      const women = slot.women?.[i];
+      if (women === undefined) return [{ sector: k.sector, fits, seats: k.seats }];
+      return [
+        { sector: k.sector, fits: (p: Person) => fits(p) && p.gender === 'female', seats: women },
+        { sector: k.sector, fits: (p: Person) => fits(p) && p.gender === 'male', seats: k.seats - women },
+      ].filter((x) => x.seats > 0);
+    });
+    for (let n = Math.round(values[v] ?? 0); n > 0; n--) out.push(kinds);
+  });
+  return out;
+}
+
 /**
  * Teams from the construction model's answer (`buildCatchmentTeams`): each catchment template takes a specialist of
  * each trust of its cover and a municipal member of each catchment area of its need, from its RHF; each RHF-matched
@@ -413,23 +444,11 @@ export function catchmentTeams(ctm: CatchmentTeamsModel, values: readonly number
     }
     team.push({ person: best, fits });
   };
-  ctm.slots.forEach((slot, v) => {
-    const kinds = seatKinds(slot, plan);
-    for (let n = Math.round(values[v] ?? 0); n > 0; n--) {
-      const team: Seat[] = [];
-      kinds.forEach((k, i) => {
-        const fits = (p: Person): boolean =>
-          p.sector === k.sector && (slot.kind === 'rest' || p.region === slot.region) && (k.of === null || (k.sector === 'spesialist' ? coverOf(p) : p.trust) === k.of);
-        // With genders: the split's women first, then its men.
-        const women = slot.women?.[i];
-        for (let seat = 0; seat < k.seats; seat++) {
-          const gender = women === undefined ? null : seat < women ? 'female' : 'male';
-          pick(team, gender === null ? fits : (p) => fits(p) && p.gender === gender);
-        }
-      });
-      seated.push(team);
-    }
-  });
+  for (const kinds of templateSeats(ctm, values, plan)) {
+    const team: Seat[] = [];
+    for (const k of kinds) for (let seat = 0; seat < k.seats; seat++) pick(team, k.fits);
+    seated.push(team);
+  }
   if (left.size > 0) throw new InternalError('E_TEAMS_CATCHMENT_FILL', `catchment fill: ${left.size} members left without a team`);
   // Kept-together groups: each member joins the team of the group's first, taking a seat of their sector there, one
   // whose occupant fits the member's own seat where there is one (the templates stay as counted); a group that cannot

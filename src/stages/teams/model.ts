@@ -822,6 +822,11 @@ export interface TeamSpec {
   /** Members that stay (a kept-together cluster). */
   fixed: string[];
   parts: Record<Sector, { size: number; cls: string }>;
+  /**
+   * With `hold: 'seats'`: the team's seats by kind (a template's, `catchment.ts`), each member fitting exactly one kind
+   * of the team; each kind's seats are filled by members that fit it.
+   */
+  seats?: ReadonlyArray<{ fits: (p: Person) => boolean; seats: number }>;
 }
 
 /** The team specs (classes of the model's optimum) of a skeleton fill: one per team, in the fill's order. */
@@ -859,6 +864,8 @@ export interface AssignmentModel {
  * `movableClusters` are given) and compatible team. `hold`:
  * - `regions`: each region-matched team of the model's optimum takes only participants of its RHF, so region
  *   match stays optimal; clusters stay where the specs fix them;
+ * - `seats`: each team's seats by kind (`TeamSpec.seats`; no fixed members, no clusters): a template's kinds keep its
+ *   catchment and RHF match, whoever fills them;
  * - `sectors`: only each team's sector counts hold (the last resort when kept-apart pairs or colleagues could not
  *   be separated otherwise; clusters then move too).
  * Kept-apart pairs never share a team (hard). Cost, lexicographic: pairs of colleagues, pairs sharing a workshop
@@ -872,7 +879,7 @@ export function buildAssignmentModel(
   ctx: TeamContext,
   apart: ReadonlyArray<readonly [string, string]>,
   seed: string,
-  hold: 'regions' | 'sectors',
+  hold: 'regions' | 'sectors' | 'seats',
   movableClusters: readonly Cluster[] = [],
   keep?: { previous: ReadonlyMap<string, number>; labels: readonly number[] },
 ): AssignmentModel {
@@ -895,6 +902,7 @@ export function buildAssignmentModel(
     }
     if (unit.some((p) => spec.fixed.some((id) => ctx.apart(ctx.byId.get(id) as Person, p)))) return false;
     if (hold === 'sectors') return true;
+    if (hold === 'seats') return unit.every((p) => (spec.seats ?? []).some((k) => k.fits(p)));
     // Only a region-matched team (both parts of one RHF) keeps its region; an unmatched one may take anyone.
     const region = regionOf(spec);
     return region === null || unit.every((p) => p.region === region);
@@ -940,9 +948,12 @@ export function buildAssignmentModel(
       const n = unit.filter(pred).length;
       return n > 0 ? [[v, n] as [number, number]] : [];
     });
-  /** pairs ≥ C(n, 2) for the integer n = Σ terms + fixed: the tangent lines through (k−1, C(k−1,2)) and (k, C(k,2)). */
-  const convexPairs = (name: string, terms: ReadonlyArray<[number, number]>, fixed: number, cost: number): void => {
-    const most = terms.reduce((a, [, n]) => a + n, 0) + fixed;
+  /**
+   * pairs ≥ C(n, 2) for the integer n = Σ terms + fixed: the tangent lines through (k−1, C(k−1,2)) and (k, C(k,2)), up
+   * to the team's size (n is never more).
+   */
+  const convexPairs = (name: string, terms: ReadonlyArray<[number, number]>, fixed: number, cost: number, size: number): void => {
+    const most = Math.min(size, terms.reduce((a, [, n]) => a + n, 0) + fixed);
     if (most < 2) return;
     const v = add({ name, cost, lb: 0 }, null);
     for (let k = 2; k <= most; k++) {
@@ -953,9 +964,14 @@ export function buildAssignmentModel(
   const orgs = [...new Set(persons.map((p) => p.org))].sort(compareCodeUnits);
   specs.forEach((spec, t) => {
     const fixedMembers = spec.fixed.map((id) => ctx.byId.get(id) as Person);
-    for (const sector of ['kommune', 'spesialist'] as const) {
-      const part = spec.parts[sector];
-      constraints.push({ name: `size_${t}_${sector}`, terms: inTeam(t, (p) => p.sector === sector), lo: part.size, hi: part.size });
+    const size = spec.fixed.length + spec.parts.kommune.size + spec.parts.spesialist.size;
+    if (hold === 'seats') {
+      (spec.seats ?? []).forEach((k, i) => constraints.push({ name: `seats_${t}_${i}`, terms: inTeam(t, k.fits), lo: k.seats, hi: k.seats }));
+    } else {
+      for (const sector of ['kommune', 'spesialist'] as const) {
+        const part = spec.parts[sector];
+        constraints.push({ name: `size_${t}_${sector}`, terms: inTeam(t, (p) => p.sector === sector), lo: part.size, hi: part.size });
+      }
     }
     // missing ≥ 1 − (women in the team), missing ≥ 1 − (men in the team): 1 exactly when a gender is absent.
     const missing = add({ name: `nogender_${t}`, cost: genderWeight, lb: 0, ub: 1 }, null);
@@ -963,12 +979,12 @@ export function buildAssignmentModel(
       const fixedG = fixedMembers.filter((p) => p.gender === g).length;
       constraints.push({ name: `gender_${t}_${g}`, terms: [...inTeam(t, (p) => p.gender === g), [missing, 1]], lo: 1 - fixedG });
     }
-    for (const org of orgs) convexPairs(`org_${t}_${org}`, inTeam(t, (p) => p.org === org), fixedMembers.filter((p) => p.org === org).length, orgWeight);
+    for (const org of orgs) convexPairs(`org_${t}_${org}`, inTeam(t, (p) => p.org === org), fixedMembers.filter((p) => p.org === org).length, orgWeight, size);
     apart.forEach(([a, b], i) => {
       const terms = inTeam(t, (p) => p.id === a || p.id === b);
       if (terms.length > 1) constraints.push({ name: `apart_${t}_${i}`, terms: terms.map(([v]) => [v, 1] as [number, number]), hi: 1 });
     });
-    for (const g of groups) convexPairs(`pairs_${t}_${g}`, inTeam(t, (p) => ctx.groupOf(p.id) === g), fixedMembers.filter((p) => ctx.groupOf(p.id) === g).length, pairWeight);
+    for (const g of groups) convexPairs(`pairs_${t}_${g}`, inTeam(t, (p) => ctx.groupOf(p.id) === g), fixedMembers.filter((p) => ctx.groupOf(p.id) === g).length, pairWeight, size);
   });
   // Levels, highest first: colleagues, shared groups and missing gender on their own variables (cost = weight),
   // then the moves from the previous teams and the lottery on the assignment variables.
