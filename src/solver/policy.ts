@@ -80,10 +80,15 @@ export const IN_THREAD_TERMS = 6_000;
  * peak memory of a 200-seat run. Measured on the six HiGHS models of a 2,000-candidate / 200-seat run (at most
  * 2,825 variables × 218 rows): 2.49 s / 197 MB peak RSS optimised, 2.12 s / 121 MB Liftoff only. Larger models
  * (1,000 seats: groups 2,000 × 4,516, teams 15,212 × 267) run long enough for optimised code to pay: there the
- * flag made the teams stage time out.
+ * flag made the teams stage time out. Rows up to 3,000 (1,000 before): the exact fill of a 200-seat cohort's catchment
+ * templates (4,384 × 2,948) and the dual of the bound over every possible 40-seat team (42 × 1,110) then share the
+ * Liftoff worker instead of starting an optimising one. Measured in paired whole runs: 2,000 / 200 seed 6 3.07-3.15 s /
+ * 233-235 MiB -> 2.85-2.91 s / 207-209 MiB, 5,000 / 200 seed 9 3.13-3.18 s / 240 MiB -> 2.96-3.00 s / 212-217 MiB,
+ * 150 / 40 seeds 4 and 5 3.25-3.35 s -> 3.06-3.11 s and 1.82-1.90 s -> 1.61-1.63 s (the same bytes); 1,000 seats
+ * unchanged (its models have more rows).
  */
 const LIFTOFF_MAX_VARIABLES = 5_000;
-const LIFTOFF_MAX_ROWS = 1_000;
+const LIFTOFF_MAX_ROWS = 3_000;
 /**
  * A linear program (no integer variables) up to this many variables, with at most `LIFTOFF_MAX_ROWS` rows, is solved
  * with Liftoff only too: a simplex on few rows is over before optimised code would pay. Measured on two generated

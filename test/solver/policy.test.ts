@@ -19,11 +19,12 @@ describe('wasmTier', () => {
     return { ...m, variables: m.variables.map((v) => ({ ...v, integer: true })) };
   };
   it.each([
-    { what: 'an integer model of 5,000 × 1,000', model: integerModel(5_000, 1_000), tier: 'liftoff' },
+    { what: 'an integer model of 5,000 × 3,000', model: integerModel(5_000, 3_000), tier: 'liftoff' },
+    { what: 'an integer model of 3,001 rows', model: integerModel(100, 3_001), tier: 'optimising' },
     { what: 'an integer model of 5,001 variables', model: integerModel(5_001, 42), tier: 'optimising' },
     { what: 'a linear program of 40,000 × 42', model: sized(40_000, 42), tier: 'liftoff' },
     { what: 'a linear program of 40,001 variables', model: sized(40_001, 42), tier: 'optimising' },
-    { what: 'a linear program of 1,001 rows', model: sized(100, 1_001), tier: 'optimising' },
+    { what: 'a linear program of 3,001 rows', model: sized(100, 3_001), tier: 'optimising' },
   ])('$what: $tier', ({ model, tier }) => {
     expect(wasmTier(model)).toBe(tier);
   });
