@@ -305,11 +305,16 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     // costing at most it is among them, so its optimum there is the best of all sets where it costs no more, and where
     // there is none, the floor rises above it. Measured on the bench's slowest 150 / 40 seed: the teams of the sets one
     // unit under the fill's objective were more than 26,000 (of 34,968), those of the sets at most 10 units above the
-    // bound 4,144, among which the best set (1.2 s, where the column model's integer search took 4.7 s).
+    // bound 4,144, among which the best set (1.2 s, where the column model's integer search took 4.7 s). Such a target
+    // is at most one unit of the shared-groups level above the floor (the sets there differ from it in teams of one
+    // gender and the lottery): further up the sets are many and the search for the lottery's best among them long
+    // (measured on reruns of the bundled sample: 4,460-4,863 teams at 334-337 above the floor, 1.7-7.2 s each, where
+    // the stage's other models settle the teams in well under a second).
     const fits = (target: number): boolean => pb.within(target - pb.bound, REACHED_MAX_COLUMNS) !== null;
-    let top: number | null = objective - 1;
+    const highest = Math.min(objective - 1, floor + wPairs - 1);
+    let top: number | null = highest;
     if (!fits(top)) {
-      let [lo, hi] = [floor, objective - 1];
+      let [lo, hi] = [floor, highest];
       if (fits(lo)) {
         while (hi - lo > 1) {
           const mid = Math.floor((lo + hi) / 2);
