@@ -136,4 +136,13 @@ describe('the teams stage on 120-seat cohorts (the catchment construction, no co
     expect(r.status).toBe('optimal');
     expect(teams.match.catchmentMatched.count).toBe(teams.match.catchmentMatched.best);
   }, 30_000);
+
+  it('leaves the templates to the lottery and the swaps where participants are to be kept together (the assignment does not hold them)', async () => {
+    const cohort = cohortOf('fill-1');
+    const k = cohort.find((c) => c.sector === 'kommune') as (typeof cohort)[number];
+    const s = cohort.find((c) => c.sector === 'spesialist' && c.rhf !== k.rhf) as (typeof cohort)[number];
+    const { teams } = await formGroupsAndTeams(cohort, programme(3), { solve, seed: 'lottery', locks: { togetherInTeam: [[k.id, s.id]] } });
+    expect(teams.report.modelSizes.map((m) => m.label)).not.toContain("teams-assignment (the catchment templates' seats)");
+    expect(teams.teamOf[k.id]).toBe(teams.teamOf[s.id]);
+  }, 30_000);
 });

@@ -392,13 +392,14 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
       ? await constructTeams(persons, plan, clusters, ctx, options, attempts, modelSizes, { slots: blind.ctm.slots, values: blind.answer.values ?? [] })
       : null;
   const split = gendered !== null && blind !== null && lexBetter(gendered.score, blind.score) ? gendered : blind;
-  // Still short of the construction's own proof (colleagues, a shared workshop group or a team of one gender left) and
-  // no column model to find the best teams further down: the templates filled exactly (`fillTemplates`; it holds every
+  // Still short of the construction's own proof (colleagues, a shared workshop group or a team of one gender left), no
+  // column model to find the best teams further down and no kept-together wishes (the assignment does not hold them):
+  // the templates filled exactly (`fillTemplates`; it holds every
   // split by gender too), taken when their teams are better. Measured on 38 generated 200-seat cohorts: it ran on 6,
   // proved 1 (a bench seed) and halved the teams of one gender on another, 0.6-1.2 s more each; on the other 4, the
   // best seating of the templates is the one the fill and the swaps found.
   const filled =
-    split !== null && blind !== null && columns === null && !provenByConstruction(split.score, split.most, T, NO_PATTERN)
+    split !== null && blind !== null && clusters.length === 0 && columns === null && !provenByConstruction(split.score, split.most, T, NO_PATTERN)
       ? await fillTemplates(blind, persons, plan, ctx, locks.apart, options, attempts, modelSizes)
       : null;
   const constructed = filled !== null && split !== null && lexBetter(filled.score, split.score) ? filled : split;
