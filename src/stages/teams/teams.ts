@@ -272,7 +272,21 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
   // The report's weights: pairs within the teams of the plan's shapes.
   const maxPairs = plan.counts.reduce((a, c) => a + (c.teams * (c.shape[0] + c.shape[1]) * (c.shape[0] + c.shape[1] - 1)) / 2, 0);
   const [wGender, wPairs, wRegion, wCatchment, wConflict, wApart] = lexWeights([T, maxPairs, T, T, maxPairs, maxPairs]) as [number, number, number, number, number, number];
-  const weighted = (x: TeamScore): number => x.apart * wApart + x.conflicts * wConflict + x.notCatchment * wCatchment + x.unmatched * wRegion + x.sameGroupPairs * wPairs + x.missingGender * wGender;
+  /** The report's terms, highest level first: each a count of `TeamScore` and its weight (the bound over every team weighs teams by them too). */
+  const levels: ReadonlyArray<{ name: string; description: string; of: keyof TeamScore; weight: number }> = [
+    { name: 'kept_apart_pairs', description: 'pairs to be kept apart that share a team (a lock: 0 unless impossible)', of: 'apart', weight: wApart },
+    { name: 'organisation_clashes', description: 'pairs in one team from the same organisation (hard: 0 where the cohort allows)', of: 'conflicts', weight: wConflict },
+    {
+      name: 'teams_not_catchment_matched',
+      description: "teams not region-matched, or with a municipal member whose municipality lies outside every specialist member's trust's catchment area",
+      of: 'notCatchment',
+      weight: wCatchment,
+    },
+    { name: 'teams_not_region_matched', description: 'teams whose members do not all belong to one RHF', of: 'unmatched', weight: wRegion },
+    { name: 'same_group_pairs', description: 'pairs of team members from the same workshop group', of: 'sameGroupPairs', weight: wPairs },
+    { name: 'teams_missing_a_gender', description: 'teams without both a woman and a man', of: 'missingGender', weight: wGender },
+  ];
+  const weighted = (x: TeamScore): number => levels.reduce((a, l) => a + x[l.of] * l.weight, 0);
   /** Whether `overEveryTeam` ran, whether it replaced the teams, and the bound it raised where it proved nothing. */
   let partitionTried = false;
   let replaced = false;
@@ -676,28 +690,8 @@ export async function computeTeams(participants: readonly Candidate[], groupsRes
     for (const p of persons) teamOf[p.id] = numberOf.get(p.id) as number;
 
     const quality = teamQualityRows(projectTeams, (id) => byId.get(id) as Person, (id) => groupsResult.groupOf[id]);
-    const scores = projectTeams.map((t) => scoreTeam(t.memberIds, ctx));
-    const total = {
-      apart: scores.reduce((a, s) => a + s.apart, 0),
-      conflicts: scores.reduce((a, s) => a + s.conflicts, 0),
-      notCatchment: scores.reduce((a, s) => a + s.notCatchment, 0),
-      unmatched: scores.reduce((a, s) => a + s.unmatched, 0),
-      same: scores.reduce((a, s) => a + s.sameGroupPairs, 0),
-      missing: scores.reduce((a, s) => a + s.missingGender, 0),
-    };
-    const terms: ObjectiveTerm[] = [
-      { name: 'kept_apart_pairs', description: 'pairs to be kept apart that share a team (a lock: 0 unless impossible)', value: total.apart, weight: wApart },
-      { name: 'organisation_clashes', description: 'pairs in one team from the same organisation (hard: 0 where the cohort allows)', value: total.conflicts, weight: wConflict },
-      {
-        name: 'teams_not_catchment_matched',
-        description: "teams not region-matched, or with a municipal member whose municipality lies outside every specialist member's trust's catchment area",
-        value: total.notCatchment,
-        weight: wCatchment,
-      },
-      { name: 'teams_not_region_matched', description: 'teams whose members do not all belong to one RHF', value: total.unmatched, weight: wRegion },
-      { name: 'same_group_pairs', description: 'pairs of team members from the same workshop group', value: total.same, weight: wPairs },
-      { name: 'teams_missing_a_gender', description: 'teams without both a woman and a man', value: total.missing, weight: wGender },
-    ];
+    const total = projectTeams.map((t) => scoreTeam(t.memberIds, ctx)).reduce((a, x) => addScores(a, x), ZERO_SCORE);
+    const terms: ObjectiveTerm[] = levels.map((l) => ({ name: l.name, description: l.description, value: total[l.of], weight: l.weight }));
     const objective = terms.reduce((a, t) => a + t.value * t.weight, 0);
     return { projectTeams, teamOf, quality, total, terms, objective };
   };
@@ -991,8 +985,10 @@ function brokenClusters(teams: readonly Team[], clusters: readonly Cluster[]): n
   }).length;
 }
 
+const ZERO_SCORE: TeamScore = { apart: 0, conflicts: 0, notCatchment: 0, unmatched: 0, sameGroupPairs: 0, missingGender: 0 };
+
 function totalScore(teams: readonly Team[], ctx: TeamContext): TeamScore {
-  return teams.reduce((acc, t) => addScores(acc, scoreTeam(t.ids, ctx)), { apart: 0, conflicts: 0, notCatchment: 0, unmatched: 0, sameGroupPairs: 0, missingGender: 0 });
+  return teams.reduce((acc, t) => addScores(acc, scoreTeam(t.ids, ctx)), ZERO_SCORE);
 }
 
 /** Lexicographically lower: kept-apart pairs, clashes, catchment and region mismatches, shared workshop groups, missing gender. */
